@@ -1,0 +1,5 @@
+import sys
+
+from kehu.app import main
+
+sys.exit(main())

@@ -1,0 +1,46 @@
+"""The language of messages produced below the UI (validation, CLI, reports).
+
+The UI translates its own strings with Qt; core messages are bilingual pairs and this module
+decides which half is shown. The language follows the system locale unless set.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+
+_language: str | None = None
+
+
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "zh_CN" if code.lower().startswith(("zh", "chinese")) else "en"
+
+
+def set_language(lang: str | None) -> None:
+    global _language
+    _language = normalise(lang) if lang else None
+
+
+def get_language() -> str:
+    return _language or system_language()
+
+
+def normalise(lang: str) -> str:
+    return "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
+
+
+def is_chinese(lang: str | None = None) -> bool:
+    return (lang or get_language()).startswith("zh")
+
+
+def pick(zh: str, en: str, lang: str | None = None) -> str:
+    """Return the Chinese or English text for the current (or given) language."""
+    return zh if is_chinese(lang) else en

@@ -1,0 +1,332 @@
+"""Validation of identifiers, phone numbers, postal codes and dates.
+
+Messages come in Chinese and English. An invalid USCC or resident ID is an error that blocks
+saving; a phone number that is possible but unusual is only a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+import phonenumbers
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
+from kehu.core.fields import FieldDef, Kind
+from kehu.core.language import pick
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: Severity
+    zh: str
+    en: str
+    field: str | None = None
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.zh, self.en, lang)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def _error(zh: str, en: str) -> Issue:
+    return Issue(Severity.ERROR, zh, en)
+
+
+def _warning(zh: str, en: str) -> Issue:
+    return Issue(Severity.WARNING, zh, en)
+
+
+def clean_text(value: str) -> str:
+    """NFKC-normalise (full-width → half-width) and strip invisible spaces."""
+    value = unicodedata.normalize("NFKC", value)
+    value = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", value)
+    return value.strip()
+
+
+# USCC: 18 characters from 0-9 and A-Z without I, O, S, V, Z (GB 32100-2015).
+_USCC_FIRST = set("123456789ANY")
+
+
+def check_uscc(value: str) -> Issue | None:
+    code = clean_text(value).upper().replace(" ", "")
+    if len(code) != 18:
+        return _error(
+            f"统一社会信用代码应为18位，现为{len(code)}位",
+            f"A unified social credit code has 18 characters, this one has {len(code)}",
+        )
+    if code[0] not in _USCC_FIRST:
+        return _error(
+            f"统一社会信用代码第1位（登记管理部门）不能是“{code[0]}”，应为1–9、A、N或Y",
+            f"The first character (registering authority) cannot be '{code[0]}'; "
+            "it must be 1–9, A, N or Y",
+        )
+    try:
+        uscc.validate(code)
+    except InvalidChecksum:
+        return _error(
+            "统一社会信用代码校验位不正确，请核对是否抄错",
+            "The check character of the unified social credit code is wrong: "
+            "please check for a typing error",
+        )
+    except (InvalidFormat, InvalidLength, InvalidComponent):
+        return _error(
+            "统一社会信用代码含有不允许的字符（不使用I、O、S、V、Z）",
+            "The unified social credit code contains characters that are not allowed "
+            "(I, O, S, V and Z are never used)",
+        )
+    return None
+
+
+def check_id_number(value: str, today: dt.date | None = None) -> Issue | None:
+    number = clean_text(value).upper().replace(" ", "")
+    if len(number) != 18:
+        return _error(
+            f"居民身份证号码应为18位，现为{len(number)}位",
+            f"A resident ID number has 18 characters, this one has {len(number)}",
+        )
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return _error(
+            "居民身份证号码前17位应为数字，最后一位为数字或X",
+            "A resident ID number is 17 digits followed by a digit or X",
+        )
+    try:
+        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return _error(
+            f"居民身份证号码中的出生日期{number[6:14]}不存在",
+            f"The birth date {number[6:14]} in the resident ID number does not exist",
+        )
+    if birth > (today or dt.date.today()) or birth.year < 1900:
+        return _error(
+            f"居民身份证号码中的出生日期{birth.isoformat()}不合理",
+            f"The birth date {birth.isoformat()} in the resident ID number is impossible",
+        )
+    try:
+        ric.validate(number)
+    except InvalidChecksum:
+        return _error(
+            "居民身份证号码校验位不正确，请核对是否抄错",
+            "The check digit of the resident ID number is wrong: please check for a typing error",
+        )
+    except (InvalidFormat, InvalidLength, InvalidComponent):
+        return _error("居民身份证号码格式不正确", "The resident ID number is malformed")
+    return None
+
+
+def phone_digits(value: str) -> str:
+    """Digits of a phone number with +86/0086 removed; what search and duplicates compare."""
+    digits = re.sub(r"\D", "", clean_text(value))
+    if digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and len(digits) == 13:  # +86 and an 11-digit mobile
+        digits = digits[2:]
+    return digits
+
+
+def _parse_cn(value: str) -> phonenumbers.PhoneNumber | None:
+    text = clean_text(value)
+    # Extensions written as 转 or - after 7–8 digit local numbers.
+    text = re.sub(r"\s*(转|分机|ext\.?)\s*", " ext ", text, flags=re.IGNORECASE)
+    try:
+        return phonenumbers.parse(text, "CN")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def check_phone(value: str, mobile: bool = False) -> Issue | None:
+    number = _parse_cn(value)
+    if (
+        number is None
+        or not phonenumbers.is_possible_number(number)
+        or len(str(number.national_number)) < 7
+    ):
+        return _error(
+            f"“{value}”不是有效的电话号码",
+            f"'{value}' is not a phone number",
+        )
+    if not phonenumbers.is_valid_number(number):
+        return _warning(
+            "电话号码位数可能，但号段不常见，请核对",
+            "This phone number is possible but its prefix is unusual: please check it",
+        )
+    kind = phonenumbers.number_type(number)
+    if mobile and kind not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        return _warning(
+            "这似乎是固定电话，而不是手机号码",
+            "This looks like a landline, not a mobile number",
+        )
+    return None
+
+
+def format_phone(value: str) -> str:
+    """A national format for display (138 1234 5678, 010 6512 3456); unchanged if unparsable."""
+    number = _parse_cn(value)
+    if number is None or not phonenumbers.is_possible_number(number):
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def check_postal_code(value: str) -> Issue | None:
+    code = clean_text(value)
+    if not re.fullmatch(r"\d{6}", code):
+        return _error(
+            "邮政编码应为6位数字",
+            "A postal code is six digits",
+        )
+    if code[0] == "9" or code[:2] == "00":
+        return _warning("这个邮政编码不在常见的范围内", "This postal code is outside the usual ranges")
+    return None
+
+
+def check_email(value: str) -> Issue | None:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", clean_text(value)):
+        return _error("电子邮箱格式不正确", "This is not an email address")
+    return None
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
+)
+
+
+def parse_date(value: str | dt.date | dt.datetime) -> dt.date:
+    """Parse 2024-1-2, 2024/1/2, 2024.1.2, 20240102 and 2024年1月2日. Raises ValueError."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = clean_text(value)
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+    raise ValueError(text)
+
+
+def check_date(value: str) -> Issue | None:
+    try:
+        parse_date(value)
+    except ValueError:
+        return _error(
+            f"“{value}”不是日期，可写作 2024-1-2、2024/1/2、2024.1.2、20240102 或 2024年1月2日",
+            f"'{value}' is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 "
+            "or 2024年1月2日",
+        )
+    return None
+
+
+def parse_money(value: str | int | float | Decimal) -> Decimal:
+    """A money amount as Decimal; accepts 1,234.50, ¥1234.5 and 12.5万. Raises ValueError."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = clean_text(value).replace(",", "").replace("¥", "").replace("￥", "").strip()
+    factor = Decimal(1)
+    if text.endswith("万元") or text.endswith("万"):
+        factor, text = Decimal(10000), text.rstrip("元").rstrip("万")
+    elif text.endswith("元"):
+        text = text[:-1]
+    try:
+        amount = Decimal(text) * factor
+    except InvalidOperation:
+        raise ValueError(value) from None
+    if not amount.is_finite():
+        raise ValueError(value)
+    return amount.quantize(Decimal("0.01"))
+
+
+def check_value(field: FieldDef, value: object) -> Issue | None:
+    """Check one value of a catalogue field; None and empty strings are always accepted."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if field.required:
+            issue = _error(f"“{field.zh}”不能为空", f"'{field.en}' cannot be empty")
+            return Issue(issue.severity, issue.zh, issue.en, field.name)
+        return None
+    issue = _check_kind(field, value)
+    if issue is None and field.max_length and isinstance(value, str):
+        if len(value) > field.max_length:
+            issue = _error(
+                f"最多{field.max_length}个字符", f"At most {field.max_length} characters"
+            )
+    if issue is None:
+        return None
+    return Issue(issue.severity, issue.zh, issue.en, field.name)
+
+
+def _check_kind(field: FieldDef, value: object) -> Issue | None:
+    kind = field.kind
+    if kind is Kind.DATE:
+        return None if isinstance(value, dt.date) else check_date(str(value))
+    text = str(value)
+    if kind is Kind.USCC:
+        return check_uscc(text)
+    if kind is Kind.ID_NUMBER:
+        return check_id_number(text)
+    if kind in (Kind.PHONE, Kind.MOBILE):
+        return check_phone(text, mobile=kind is Kind.MOBILE)
+    if kind is Kind.POSTAL_CODE:
+        return check_postal_code(text)
+    if kind is Kind.EMAIL:
+        return check_email(text)
+    if kind is Kind.MONEY:
+        try:
+            parse_money(value)  # type: ignore[arg-type]
+        except ValueError:
+            return _error(f"“{text}”不是金额", f"'{text}' is not an amount of money")
+        return None
+    if kind is Kind.INTEGER:
+        if not re.fullmatch(r"-?\d+", clean_text(text).replace(",", "")):
+            return _error(f"“{text}”不是整数", f"'{text}' is not a whole number")
+        return None
+    if kind is Kind.COORD:
+        try:
+            number = float(text)
+        except ValueError:
+            return _error(f"“{text}”不是坐标", f"'{text}' is not a coordinate")
+        limit = 90 if field.name == "latitude" else 180
+        if not -limit <= number <= limit:
+            return _error(f"坐标应在±{limit}之间", f"A coordinate lies within ±{limit}")
+        return None
+    if kind is Kind.CHOICE:
+        values = {c.value for c in field.choices}
+        labels = {c.zh for c in field.choices} | {c.en for c in field.choices}
+        if text not in values and text not in labels:
+            options = "、".join(c.zh for c in field.choices)
+            return _error(f"“{text}”不是可选值（{options}）", f"'{text}' is not one of the choices")
+    return None
+
+
+def check_values(fields: tuple[FieldDef, ...], values: dict[str, object]) -> list[Issue]:
+    by_name = {f.name: f for f in fields}
+    issues = []
+    for name, value in values.items():
+        field = by_name.get(name)
+        if field is not None:
+            issue = check_value(field, value)
+            if issue is not None:
+                issues.append(issue)
+    return issues

@@ -1,0 +1,1 @@
+"""Persistence: the SQLite file, its models, migrations and queries (peewee)."""

@@ -1,0 +1,257 @@
+"""Opening and creating database files, modes, and short retried write transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from peewee import DatabaseError as PeeweeDatabaseError
+from peewee import OperationalError, SqliteDatabase
+
+from kehu import __version__
+from kehu.db import errors, migrations
+from kehu.db.backup import backup_database
+from kehu.db.models import database_proxy
+from kehu.db.paths import Location, locate
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+LOCAL, SHARED = "local", "shared"
+MODES = (LOCAL, SHARED)
+SQLITE_HEADER = b"SQLite format 3\x00"
+_PRAGMAS = {
+    LOCAL: {"journal_mode": "wal", "synchronous": "normal", "busy_timeout": 5000},
+    SHARED: {"journal_mode": "delete", "synchronous": "full", "busy_timeout": 15000},
+}
+
+
+@dataclass
+class Database:
+    """An open kehu database file and what the user should know about it."""
+
+    db: SqliteDatabase
+    path: Path
+    mode: str
+    location: Location
+    created: bool = False
+    migrated_from: int | None = None
+    backup_path: Path | None = None
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (cheap to poll)."""
+        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise errors.CannotOpenError(path, str(exc)) from exc
+    if header and header != SQLITE_HEADER:
+        raise errors.NotADatabaseError(path)
+
+
+def _location_warnings(location: Location) -> list[tuple[str, str]]:
+    found = []
+    if location.network:
+        found.append((
+            f"数据库位于网络驱动器（{location.filesystem or '网络共享'}）上，已使用共享模式（回滚日志、完全同步）。"
+            "多人同时使用时，保存可能需要稍等。",
+            f"The database is on a network drive ({location.filesystem or 'network share'}); "
+            "it uses shared mode (rollback journal, full sync). Saving may take a moment when "
+            "several people work at once.",
+        ))
+    if location.cloud:
+        found.append((
+            f"数据库位于云同步文件夹“{location.cloud}”中。同步软件可能在写入过程中复制文件而导致损坏；"
+            "请把数据库放在普通文件夹或网络共享上，用备份功能把备份放入云盘。",
+            f"The database is inside the cloud-synced folder '{location.cloud}'. Sync clients "
+            "can copy a file while it is being written and damage it; keep the database in a "
+            "normal folder or on a network share, and put backups in the cloud folder instead.",
+        ))
+    return found
+
+
+def _connect(path: Path, mode: str) -> SqliteDatabase:
+    pragmas = dict(_PRAGMAS[mode])
+    pragmas["foreign_keys"] = 1
+    db = SqliteDatabase(str(path), pragmas=pragmas, check_same_thread=False)
+    db.connect()
+    return db
+
+
+def _stored_mode(db: SqliteDatabase) -> str | None:
+    if not db.table_exists("setting"):
+        return None
+    row = db.execute_sql("SELECT value FROM setting WHERE key='mode'").fetchone()
+    return row[0] if row and row[0] in MODES else None
+
+
+def open_database(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    mode: str | None = None,
+    bind: bool = True,
+    check: bool = True,
+) -> Database:
+    """Open (or create) a database file, check it, migrate it and bind the models to it.
+
+    Raises a `kehu.db.errors.DatabaseError` subclass with a message for the user.
+    """
+    path = Path(path).expanduser().absolute()
+    location = locate(path)
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise errors.CannotOpenError(path, "file not found")
+    if exists:
+        _check_header(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise errors.CannotOpenError(path, str(exc)) from exc
+    initial_mode = mode or (SHARED if location.network or location.cloud else LOCAL)
+    try:
+        db = _connect(path, initial_mode)
+        if exists and check:
+            result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                db.close()
+                raise errors.DamagedDatabaseError(path, result)
+        stored = _stored_mode(db)
+        if stored and stored != initial_mode and mode is None:
+            db.close()
+            initial_mode = stored
+            db = _connect(path, stored)
+        opened = Database(db, path, initial_mode, location, created=not exists)
+        _migrate(opened, exists)
+        if mode and stored and mode != stored:
+            set_mode(opened, mode)
+        elif not stored:
+            _write_setting(db, "mode", initial_mode)
+    except sqlite3.DatabaseError as exc:
+        raise _translate(exc, path) from exc
+    except PeeweeDatabaseError as exc:
+        raise _translate(exc, path) from exc
+    opened.warnings.extend(_location_warnings(location))
+    if bind:
+        database_proxy.initialize(db)
+    return opened
+
+
+def _migrate(opened: Database, existed: bool) -> None:
+    db = opened.db
+    version = migrations.schema_version(db)
+    if version > migrations.latest_version():
+        db.close()
+        raise errors.NewerVersionError(opened.path, f"schema {version}")
+    if version == migrations.latest_version():
+        return
+    if existed and version > 0:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = opened.path.with_name(f"{opened.path.stem}.v{version}-{stamp}.bak")
+        backup_database(db, backup)
+        opened.backup_path = backup
+        opened.migrated_from = version
+        logger.info("backed up %s to %s before migrating", opened.path, backup)
+    elif existed and db.get_tables():
+        db.close()
+        raise errors.NotADatabaseError(opened.path, "an SQLite file of another program")
+    migrations.migrate(db)
+    if not existed or version == 0:
+        _write_setting(db, "created_with", __version__)
+        _write_setting(db, "created_at", dt.datetime.now().isoformat(timespec="seconds"))
+
+
+def _write_setting(db: SqliteDatabase, key: str, value: str) -> None:
+    db.execute_sql("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", (key, value))
+
+
+def set_mode(opened: Database, mode: str) -> None:
+    """Switch between local (WAL) and shared (rollback journal) mode; stored in the file."""
+    if mode not in MODES:
+        raise ValueError(mode)
+    for name, value in _PRAGMAS[mode].items():
+        opened.db.execute_sql(f"PRAGMA {name}={value}")
+    _write_setting(opened.db, "mode", mode)
+    opened.mode = mode
+
+
+def _translate(exc: Exception, path: Path) -> errors.DatabaseError:
+    text = str(exc).lower()
+    if isinstance(exc, errors.DatabaseError):
+        return exc
+    if "not a database" in text or "file is encrypted" in text:
+        return errors.NotADatabaseError(path)
+    if "malformed" in text or "corrupt" in text:
+        return errors.DamagedDatabaseError(path, str(exc))
+    if "locked" in text or "busy" in text:
+        return errors.DatabaseLockedError(path)
+    if "full" in text:
+        return errors.DiskFullError(path)
+    if "readonly" in text or "read-only" in text:
+        return errors.ReadOnlyError(path)
+    return errors.CannotOpenError(path, str(exc))
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """After SQLITE_FULL peewee may report 'cannot rollback'; the real error is the context."""
+    seen = exc
+    while seen is not None:
+        if "full" in str(seen).lower():
+            return seen
+        seen = seen.__context__ or seen.__cause__  # type: ignore[assignment]
+    return exc
+
+
+def write(db: SqliteDatabase, fn: Callable[[], T], *, attempts: int = 10) -> T:
+    """Run `fn` in a short BEGIN IMMEDIATE transaction, retried with backoff while locked.
+
+    Inside an outer transaction `fn` simply runs (in a savepoint). Never call this around a
+    dialog: the file stays locked for the whole transaction.
+    """
+    if db.in_transaction():
+        with db.atomic():
+            return fn()
+    delay = 0.02
+    path = Path(db.database)
+    for attempt in range(attempts):
+        try:
+            with db.atomic("IMMEDIATE"):
+                return fn()
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            cause = _root_cause(exc)
+            if cause is not exc or "full" in str(exc).lower():
+                raise errors.DiskFullError(path, str(cause)) from cause
+            if "readonly" in str(exc).lower():
+                raise errors.ReadOnlyError(path, str(exc)) from exc
+            if not _is_locked(exc):
+                raise
+            if attempt == attempts - 1:
+                raise errors.DatabaseLockedError(path) from exc
+            logger.info("database locked, retry %s in %.2fs", attempt + 1, delay)
+            time.sleep(delay + random.uniform(0, delay))
+            delay = min(delay * 2, 1.0)
+    raise AssertionError("unreachable")

@@ -1,0 +1,79 @@
+"""Numbered schema migrations.
+
+`PRAGMA user_version` holds the schema version. Every database, new or old, reaches the
+current schema through the same chain of steps; each step runs in one transaction that also
+bumps the version. Before an existing database is migrated, a backup is taken with the SQLite
+backup API. A file with a higher version than this code knows is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from importlib import resources
+
+from peewee import SqliteDatabase
+
+logger = logging.getLogger(__name__)
+
+
+def _run_sql_file(name: str) -> Callable[[SqliteDatabase], None]:
+    def step(db: SqliteDatabase) -> None:
+        script = resources.files("kehu.db").joinpath("schema", name).read_text("utf-8")
+        for statement in _split_statements(script):
+            db.execute_sql(statement)
+
+    return step
+
+
+def _split_statements(script: str) -> list[str]:
+    lines = [line for line in script.splitlines() if not line.startswith("--")]
+    statements, current = [], []
+    for line in lines:
+        current.append(line)
+        joined = "\n".join(current).strip()
+        # Triggers contain semicolons inside BEGIN … END.
+        if joined.endswith(";") and (not joined.upper().startswith("CREATE TRIGGER")
+                                     or joined.upper().endswith("END;")):
+            statements.append(joined[:-1])
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
+
+
+# (version, description, step). Append only; never change a published step.
+MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+    (1, "initial schema", _run_sql_file("0001_initial.sql")),
+]
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1][0]
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: SqliteDatabase, target: int | None = None) -> list[int]:
+    """Apply the missing steps up to `target` (default: latest). Returns the steps applied."""
+    target = latest_version() if target is None else target
+    applied = []
+    for version, description, step in MIGRATIONS:
+        if version <= schema_version(db) or version > target:
+            continue
+        logger.info("migrating schema to version %s: %s", version, description)
+        # Foreign keys off while tables are rebuilt (they cannot change inside a transaction).
+        db.execute_sql("PRAGMA foreign_keys=OFF")
+        try:
+            with db.atomic("IMMEDIATE"):
+                step(db)
+                db.execute_sql(f"PRAGMA user_version={int(version)}")
+                problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"migration {version} broke foreign keys: {problems[:5]}")
+        finally:
+            db.execute_sql("PRAGMA foreign_keys=ON")
+        applied.append(version)
+    return applied

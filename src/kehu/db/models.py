@@ -1,0 +1,332 @@
+"""peewee models of the whole domain (DESIGN §1).
+
+The customer and key-person tables take their editable columns from the field catalogue in
+`kehu.core.fields`; nothing here repeats a field list. Money columns hold integer cents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    SQL,
+    AutoField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    Field,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
+
+database_proxy = DatabaseProxy()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+def catalogue_column(field: FieldDef) -> Field:
+    """The database column of a catalogue field."""
+    null = not field.required
+    if field.kind is Kind.LONGTEXT:
+        return TextField(null=null)
+    if field.kind is Kind.DATE:
+        return DateField(null=null)
+    if field.kind in (Kind.MONEY, Kind.INTEGER):
+        return IntegerField(null=null)  # money: integer cents
+    if field.kind is Kind.COORD:
+        return FloatField(null=null)
+    return CharField(max_length=field.max_length or 255, null=null)
+
+
+def _catalogue_columns(catalogue: tuple[FieldDef, ...], skip: set[str]) -> dict[str, Field]:
+    return {f.name: catalogue_column(f) for f in catalogue if f.name not in skip}
+
+
+class Setting(BaseModel):
+    """Key/value facts about the file itself: mode (local/shared), created with, language."""
+
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+ROLES = ("salesperson", "manager", "admin")
+
+
+class User(BaseModel):
+    id = AutoField()
+    username = CharField(max_length=64, unique=True)
+    display_name = CharField(max_length=100)
+    role = CharField(max_length=16, default="salesperson")  # one of ROLES
+    manager = ForeignKeyField("self", null=True, backref="subordinates", on_delete="SET NULL")
+    password_hash = TextField(null=True)  # scrypt with parameters; NULL: local user, no login
+    active = BooleanField(default=True)
+    created_at = DateTimeField(default=now)
+
+
+class ImportBatch(BaseModel):
+    id = AutoField()
+    kind = CharField(max_length=16)  # customers, sales, forms
+    filename = TextField()
+    file_sha256 = CharField(max_length=64, null=True)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    started_at = DateTimeField(default=now)
+    finished_at = DateTimeField(null=True)
+    status = CharField(max_length=16, default="running")  # running, done, undone, failed
+    rows_total = IntegerField(default=0)
+    rows_created = IntegerField(default=0)
+    rows_updated = IntegerField(default=0)
+    rows_rejected = IntegerField(default=0)
+    mapping = TextField(default="{}")  # JSON: column → field
+    summary = TextField(default="{}")  # JSON
+
+
+_CUSTOMER_SYSTEM = {"code"}
+
+CustomerBase = type(
+    "CustomerBase",
+    (BaseModel,),
+    {"__module__": __name__, **_catalogue_columns(CUSTOMER_FIELDS, _CUSTOMER_SYSTEM)},
+)
+
+
+class Customer(CustomerBase):  # type: ignore[misc, valid-type]
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    owner = ForeignKeyField(User, null=True, backref="customers", on_delete="SET NULL")
+    status = CharField(max_length=16, default="active", index=True)  # active, archived
+    archived_at = DateTimeField(null=True)
+    version = IntegerField(default=1)
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    created_at = DateTimeField(default=now)
+    updated_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    updated_at = DateTimeField(default=now)
+    custom_fields = TextField(default="{}")  # JSON object of user-defined fields
+    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        table_name = "customer"
+        indexes = ((("owner", "status"), False),)
+
+
+PersonBase = type(
+    "PersonBase",
+    (BaseModel,),
+    {"__module__": __name__, **_catalogue_columns(PERSON_FIELDS, set())},
+)
+
+
+class KeyPerson(PersonBase):  # type: ignore[misc, valid-type]
+    """A key person (联系人/关键人物); part of the dossier, versioned with its customer."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="persons", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "key_person"
+
+
+class Scheme(BaseModel):
+    """A classification scheme (维度): nature, grade, region…"""
+
+    id = AutoField()
+    key = CharField(max_length=32, null=True, unique=True)  # built-in schemes only
+    name = CharField(max_length=60)
+    position = IntegerField(default=0)
+
+
+class Category(BaseModel):
+    id = AutoField()
+    scheme = ForeignKeyField(Scheme, backref="categories", on_delete="CASCADE")
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="CASCADE")
+    name = CharField(max_length=60)
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("scheme", "parent", "name"), True),)
+
+
+class CustomerCategory(BaseModel):
+    """At most one category per scheme per customer (the primary key says so)."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    scheme = ForeignKeyField(Scheme, on_delete="CASCADE")
+    category = ForeignKeyField(Category, index=True, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "customer_category"
+        primary_key = CompositeKey("customer", "scheme")
+
+
+class Route(BaseModel):
+    """A visiting round (路序) inside a region."""
+
+    id = AutoField()
+    region = ForeignKeyField(Category, null=True, backref="routes", on_delete="SET NULL")
+    name = CharField(max_length=60)
+    salesperson = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    start_address = TextField(null=True)
+    start_latitude = FloatField(null=True)
+    start_longitude = FloatField(null=True)
+    weekdays = CharField(max_length=20, default="")  # ISO weekdays, e.g. "1,4"
+    frequency = CharField(max_length=16, default="weekly")  # weekly, weeks13, weeks24, monthN
+    position = IntegerField(default=0)
+    notes = TextField(null=True)
+    version = IntegerField(default=1)
+
+
+class RouteStop(BaseModel):
+    id = AutoField()
+    route = ForeignKeyField(Route, backref="stops", on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, unique=True, on_delete="CASCADE")  # one route each
+    position = IntegerField()
+
+    class Meta:
+        table_name = "route_stop"
+        indexes = ((("route", "position"), False),)
+
+
+VISIT_KINDS = ("routine", "urgent", "periodic")  # 日常报告, 紧急报告, 定期报告
+
+
+class Visit(BaseModel):
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="visits", on_delete="CASCADE")
+    salesperson = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    visit_date = DateField()
+    kind = CharField(max_length=16, default="routine")
+    content = TextField(null=True)
+    findings = TextField(null=True)
+    next_step = TextField(null=True)
+    next_visit_on = DateField(null=True, index=True)
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = (
+            (("customer", "visit_date"), False),
+            (("salesperson", "visit_date"), False),
+        )
+
+
+class Product(BaseModel):
+    id = AutoField()
+    code = CharField(max_length=32, null=True, unique=True)
+    name = CharField(max_length=120)
+    category = CharField(max_length=60, index=True)
+    unit = CharField(max_length=16, null=True)
+
+
+class SaleLine(BaseModel):
+    id = AutoField()
+    sale_date = DateField(index=True)
+    customer = ForeignKeyField(Customer, backref="sales", on_delete="CASCADE")
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    product_category = CharField(max_length=60)
+    quantity = DecimalField(max_digits=14, decimal_places=3, auto_round=True)
+    amount = IntegerField()  # cents
+    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        table_name = "sale_line"
+        indexes = ((("customer", "sale_date"), False),)
+
+
+class FieldChange(BaseModel):
+    """Field-level history of a dossier: who changed what, when, from what to what."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="changes", on_delete="CASCADE")
+    version = IntegerField()  # the customer's version this change produced
+    person_id = IntegerField(null=True)  # set for key-person fields
+    field = CharField(max_length=64)
+    old_value = TextField(null=True)
+    new_value = TextField(null=True)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    changed_at = DateTimeField(default=now)
+    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+
+    class Meta:
+        table_name = "field_change"
+        indexes = ((("customer", "version"), False),)
+
+
+class AuditEntry(BaseModel):
+    """Append-only: triggers refuse UPDATE and DELETE on this table."""
+
+    id = AutoField()
+    at = DateTimeField(default=now, index=True)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    user_name = CharField(max_length=100, null=True)  # kept when the user row goes
+    action = CharField(max_length=32, index=True)
+    entity = CharField(max_length=32, null=True)
+    entity_id = IntegerField(null=True)
+    summary = TextField(null=True)
+    details = TextField(default="{}")  # JSON
+
+    class Meta:
+        table_name = "audit_entry"
+
+
+class SearchKey(BaseModel):
+    """Normalised search keys of a customer (name, pinyin, codes, phones, key persons).
+
+    Prefix search is a range query on `key` (key >= q AND key < q + U+FFFF), which uses the
+    index in SQLite and PostgreSQL alike.
+    """
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=True)
+    kind = IntegerField()  # see kehu.db.search (ranked: lower is better)
+    key = CharField(max_length=255)
+
+    class Meta:
+        table_name = "search_key"
+        indexes = ((("key", "kind"), False),)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Setting,
+    User,
+    ImportBatch,
+    Customer,
+    KeyPerson,
+    Scheme,
+    Category,
+    CustomerCategory,
+    Route,
+    RouteStop,
+    Visit,
+    Product,
+    SaleLine,
+    FieldChange,
+    AuditEntry,
+    SearchKey,
+)
+
+AUDIT_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_update BEFORE UPDATE ON audit_entry "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_delete BEFORE DELETE ON audit_entry "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+)
+
+__all__ = [m.__name__ for m in ALL_MODELS] + ["database_proxy", "BaseModel", "SQL", "now"]
