@@ -1,0 +1,20 @@
+"""Entry point: no subcommand opens the window; a subcommand runs the command line."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kehu import cli
+
+    args = cli.parse(sys.argv[1:] if argv is None else argv)
+    if getattr(args, "func", None) is None:
+        from kehu.ui.application import run_gui
+
+        return run_gui(args)
+    return cli.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Use cases on top of the database: the GUI and the CLI both call these."""

@@ -1,0 +1,404 @@
+"""Dossiers (客户档案): create, load, save with optimistic locking, archive, restore, erase.
+
+A save sends the version the user started from. If someone else saved in between, nothing is
+written and `ConflictError` carries, field by field, the value the user started from, the other
+user's value and the user's own; the conflict dialog resolves it and saves again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, customer_field
+from kehu.core.language import pick
+from kehu.core.validation import Issue, check_values
+from kehu.core.values import from_db, to_db, to_python, to_text
+from kehu.db.connection import write
+from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
+from kehu.db.visibility import can_see
+from kehu.services import audit
+
+logger = logging.getLogger(__name__)
+
+PERSON_KEY = "persons"
+_PERSON_BY_NAME = {f.name: f for f in PERSON_FIELDS}
+
+# Called with customer ids after every change that affects search (set by the search index).
+_change_listeners: list[Callable[[list[int]], None]] = []
+
+
+def on_customers_changed(listener: Callable[[list[int]], None]) -> None:
+    if listener not in _change_listeners:
+        _change_listeners.append(listener)
+
+
+def _notify(ids: list[int]) -> None:
+    for listener in _change_listeners:
+        listener(ids)
+
+
+class ValidationFailed(Exception):
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("; ".join(i.en for i in issues))
+        self.issues = issues
+
+    def message(self, lang: str | None = None) -> str:
+        lines = []
+        for issue in self.issues:
+            label = customer_field(issue.field).label(lang or "zh") if issue.field in _FIELDS else (
+                issue.field or "")
+            lines.append(f"{label}: {issue.message(lang)}")
+        return "\n".join(lines)
+
+
+class NotFoundError(Exception):
+    def message(self, lang: str | None = None) -> str:
+        return pick("该客户档案不存在或已被删除。", "This dossier does not exist or was erased.", lang)
+
+
+class NotAllowedError(Exception):
+    def message(self, lang: str | None = None) -> str:
+        return pick("你没有权限查看或修改该客户档案。", "You may not see or change this dossier.", lang)
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    field: str  # catalogue name, or "persons.<id>.<field>"
+    base: Any  # the value the user started from
+    theirs: Any  # the value stored now by the other user
+    mine: Any  # the value the user wants to save
+
+    @property
+    def both_changed(self) -> bool:
+        return self.theirs != self.base and self.mine != self.base and self.theirs != self.mine
+
+
+class ConflictError(Exception):
+    """Someone saved the dossier after the user opened it. Nothing was written."""
+
+    def __init__(self, customer_id: int, current: Dossier, conflicts: list[FieldConflict],
+                 their_user: str | None) -> None:
+        super().__init__(f"customer {customer_id} was changed by {their_user}")
+        self.customer_id = customer_id
+        self.current = current
+        self.conflicts = conflicts
+        self.their_user = their_user
+
+    def message(self, lang: str | None = None) -> str:
+        who = self.their_user or pick("其他用户", "another user", lang)
+        return pick(
+            f"在你编辑期间，{who}已保存了这份档案。你的修改尚未保存，请逐项选择保留哪一方的内容。",
+            f"{who} saved this dossier while you were editing it. Your changes are not saved yet: "
+            "choose, field by field, which value to keep.",
+            lang,
+        )
+
+
+@dataclass
+class Dossier:
+    """A snapshot of one customer for editing: catalogue values as Python values."""
+
+    id: int | None
+    code: str | None
+    version: int
+    values: dict[str, Any]
+    persons: list[dict[str, Any]] = field(default_factory=list)  # each has "id" (None if new)
+    owner_id: int | None = None
+    status: str = "active"
+    custom: dict[str, Any] = field(default_factory=dict)
+    updated_by: str | None = None
+    updated_at: Any = None
+
+    def person_by_id(self, person_id: int) -> dict[str, Any] | None:
+        return next((p for p in self.persons if p.get("id") == person_id), None)
+
+
+_FIELDS = {f.name: f for f in CUSTOMER_FIELDS if f.name != "code"}
+
+
+def _row_values(row: Customer) -> dict[str, Any]:
+    return {name: from_db(f, getattr(row, name)) for name, f in _FIELDS.items()}
+
+
+def _person_values(person: KeyPerson) -> dict[str, Any]:
+    values = {f.name: from_db(f, getattr(person, f.name)) for f in PERSON_FIELDS}
+    values["id"] = person.id
+    return values
+
+
+def load(customer_id: int, viewer: User | None = None) -> Dossier:
+    row = Customer.get_or_none(Customer.id == customer_id)
+    if row is None:
+        raise NotFoundError(customer_id)
+    if viewer is not None and not can_see(viewer, row):
+        raise NotAllowedError(customer_id)
+    persons = [
+        _person_values(p)
+        for p in KeyPerson.select().where(KeyPerson.customer == customer_id)
+        .order_by(KeyPerson.position, KeyPerson.id)
+    ]
+    updater = User.get_or_none(User.id == row.updated_by_id) if row.updated_by_id else None
+    return Dossier(
+        id=row.id,
+        code=row.code,
+        version=row.version,
+        values=_row_values(row),
+        persons=persons,
+        owner_id=row.owner_id,
+        status=row.status,
+        custom=json.loads(row.custom_fields or "{}"),
+        updated_by=updater.display_name if updater else None,
+        updated_at=row.updated_at,
+    )
+
+
+def parse_values(raw: dict[str, Any], catalogue: tuple[FieldDef, ...] = CUSTOMER_FIELDS
+                 ) -> dict[str, Any]:
+    """Validate and parse user input; raises ValidationFailed when any error is found."""
+    issues = [i for i in check_values(catalogue, raw) if i.is_error]
+    if issues:
+        raise ValidationFailed(issues)
+    by_name = {f.name: f for f in catalogue}
+    return {name: to_python(by_name[name], value) for name, value in raw.items()
+            if name in by_name}
+
+
+def _next_code() -> str:
+    last = Customer.select(Customer.id).order_by(Customer.id.desc()).limit(1).scalar() or 0
+    number = last + 1
+    while Customer.select().where(Customer.code == f"KH{number:06d}").exists():
+        number += 1
+    return f"KH{number:06d}"
+
+
+def create(values: dict[str, Any], user: User, persons: list[dict[str, Any]] | None = None,
+           owner: User | None = None, code: str | None = None,
+           categories: dict[int, int] | None = None) -> int:
+    """Create a dossier from parsed values; returns the new customer id."""
+    values = {k: v for k, v in values.items() if k in _FIELDS}
+    if not values.get("name"):
+        raise ValidationFailed([check_values(CUSTOMER_FIELDS, {"name": ""})[0]])
+
+    def run() -> int:
+        row = Customer.create(
+            code=code or _next_code(),
+            owner=owner or user,
+            created_by=user,
+            updated_by=user,
+            source=values.pop("source", None) or "visit",
+            review_state=values.pop("review_state", None) or "trusted",
+            **{name: to_db(_FIELDS[name], v) for name, v in values.items()},
+        )
+        for position, person in enumerate(persons or []):
+            _insert_person(row.id, person, position)
+        for scheme_id, category_id in (categories or {}).items():
+            CustomerCategory.create(customer=row.id, scheme=scheme_id, category=category_id)
+        audit.record(user, "create", "customer", row.id, f"{row.code} {row.name}")
+        return row.id
+
+    customer_id = write(Customer._meta.database, run)
+    _notify([customer_id])
+    return customer_id
+
+
+def _insert_person(customer_id: int, person: dict[str, Any], position: int) -> KeyPerson:
+    data = {name: to_db(_PERSON_BY_NAME[name], v) for name, v in person.items()
+            if name in _PERSON_BY_NAME}
+    return KeyPerson.create(customer=customer_id, position=position, **data)
+
+
+def _diff(base: Dossier, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {name: (base.values.get(name), value) for name, value in values.items()
+            if name in _FIELDS and value != base.values.get(name)}
+
+
+def _person_diffs(base: Dossier, persons: list[dict[str, Any]] | None
+                  ) -> list[tuple[int | None, str, Any, Any]]:
+    """(person id, field, old, new) for every changed person field; field '*' = added/removed."""
+    if persons is None:
+        return []
+    changes: list[tuple[int | None, str, Any, Any]] = []
+    kept = set()
+    for person in persons:
+        pid = person.get("id")
+        old = base.person_by_id(pid) if pid else None
+        if old is None:
+            changes.append((None, "*", None, person))
+            continue
+        kept.add(pid)
+        for name, value in person.items():
+            if name in _PERSON_BY_NAME and value != old.get(name):
+                changes.append((pid, name, old.get(name), value))
+    for old in base.persons:
+        if old["id"] not in kept:
+            changes.append((old["id"], "*", old, None))
+    return changes
+
+
+def _conflicts(base: Dossier, current: Dossier, values: dict[str, Any],
+               persons: list[dict[str, Any]] | None) -> list[FieldConflict]:
+    found = []
+    for name in _FIELDS:
+        b, t = base.values.get(name), current.values.get(name)
+        m = values.get(name, b)
+        if t != b or m != b:
+            found.append(FieldConflict(name, b, t, m))
+    if persons is not None or current.persons != base.persons:
+        for pid, name, old, new in _person_diffs(base, persons):
+            theirs_person = current.person_by_id(pid) if pid else None
+            theirs = theirs_person.get(name) if theirs_person and name != "*" else theirs_person
+            found.append(FieldConflict(f"{PERSON_KEY}.{pid}.{name}", old, theirs, new))
+        for pid, name, old, new in _person_diffs(base, current.persons):
+            key = f"{PERSON_KEY}.{pid}.{name}"
+            if not any(c.field == key for c in found):
+                mine = old
+                found.append(FieldConflict(key, old, new, mine))
+    return found
+
+
+def save(base: Dossier, values: dict[str, Any], user: User,
+         persons: list[dict[str, Any]] | None = None) -> Dossier:
+    """Save changes made on top of `base` (parsed values; persons: the full new list or None).
+
+    Raises ConflictError when the stored version is not `base.version`; nothing is written then.
+    """
+    if base.id is None:
+        raise ValueError("use create() for a new dossier")
+
+    def run() -> None:
+        row = Customer.get_or_none(Customer.id == base.id)
+        if row is None:
+            raise NotFoundError(base.id)
+        if not can_see(user, row):
+            raise NotAllowedError(base.id)
+        if row.version != base.version:
+            current = load(base.id)
+            raise ConflictError(base.id, current, _conflicts(base, current, values, persons),
+                                current.updated_by)
+        changes = _diff(base, values)
+        person_changes = _person_diffs(base, persons)
+        if not changes and not person_changes:
+            return
+        version = base.version + 1
+        update = {name: to_db(_FIELDS[name], new) for name, (_old, new) in changes.items()}
+        update.update(version=version, updated_by=user.id, updated_at=now())
+        count = (Customer.update(update)
+                 .where(Customer.id == base.id, Customer.version == base.version).execute())
+        if count != 1:  # cannot happen inside BEGIN IMMEDIATE, but never overwrite silently
+            current = load(base.id)
+            raise ConflictError(base.id, current, _conflicts(base, current, values, persons),
+                                current.updated_by)
+        history = [dict(customer=base.id, version=version, field=name, old_value=to_text(old),
+                        new_value=to_text(new), user=user.id) for name, (old, new) in
+                   changes.items()]
+        history += _apply_person_changes(base.id, version, user, persons or [], person_changes)
+        if history:
+            FieldChange.insert_many(history).execute()
+        audit.record(user, "update", "customer", base.id, f"{row.code} {row.name}",
+                     fields=sorted(changes), persons=len(person_changes), version=version)
+
+    write(Customer._meta.database, run)
+    _notify([base.id])
+    return load(base.id)
+
+
+def _apply_person_changes(customer_id: int, version: int, user: User,
+                          persons: list[dict[str, Any]],
+                          changes: list[tuple[int | None, str, Any, Any]]) -> list[dict]:
+    history = []
+    for pid, name, old, new in changes:
+        if name == "*" and new is None:  # removed
+            KeyPerson.delete().where(KeyPerson.id == pid).execute()
+            history.append(dict(customer=customer_id, version=version, person_id=pid,
+                                field="person", old_value=old.get("name"), new_value=None,
+                                user=user.id))
+        elif name == "*":  # added
+            position = persons.index(new)
+            person = _insert_person(customer_id, new, position)
+            history.append(dict(customer=customer_id, version=version, person_id=person.id,
+                                field="person", old_value=None, new_value=new.get("name"),
+                                user=user.id))
+        else:
+            KeyPerson.update({name: to_db(_PERSON_BY_NAME[name], new), "updated_at": now()}
+                             ).where(KeyPerson.id == pid).execute()
+            history.append(dict(customer=customer_id, version=version, person_id=pid,
+                                field=f"person.{name}", old_value=to_text(old),
+                                new_value=to_text(new), user=user.id))
+    for position, person in enumerate(persons):
+        if person.get("id"):
+            KeyPerson.update(position=position).where(KeyPerson.id == person["id"]).execute()
+    return history
+
+
+def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
+    def run() -> None:
+        row = Customer.get_or_none(Customer.id == customer_id)
+        if row is None:
+            raise NotFoundError(customer_id)
+        if not can_see(user, row):
+            raise NotAllowedError(customer_id)
+        if row.status == status:
+            return
+        version = row.version + 1
+        Customer.update(status=status, archived_at=now() if status == "archived" else None,
+                        version=version, updated_by=user.id, updated_at=now()
+                        ).where(Customer.id == customer_id).execute()
+        FieldChange.create(customer=customer_id, version=version, field="status",
+                           old_value=row.status, new_value=status, user=user)
+        audit.record(user, action, "customer", customer_id, f"{row.code} {row.name}")
+
+    write(Customer._meta.database, run)
+    _notify([customer_id])
+
+
+def archive(customer_id: int, user: User) -> None:
+    """Archive (已归档): hidden from daily lists, never deleted — history stays."""
+    _set_status(customer_id, user, "archived", "archive")
+
+
+def restore(customer_id: int, user: User) -> None:
+    _set_status(customer_id, user, "active", "restore")
+
+
+def erase(customer_id: int, user: User, reason: str) -> None:
+    """The only real delete: a privacy request (PIPL). Audited; the pages are overwritten."""
+    if not reason.strip():
+        raise ValueError("a reason is required")
+    if user.role != "admin":
+        raise NotAllowedError(customer_id)
+    db = Customer._meta.database
+
+    def run() -> None:
+        row = Customer.get_or_none(Customer.id == customer_id)
+        if row is None:
+            raise NotFoundError(customer_id)
+        db.execute_sql("PRAGMA secure_delete=ON")
+        Customer.delete().where(Customer.id == customer_id).execute()
+        audit.record(user, "erase", "customer", customer_id, row.code, reason=reason)
+
+    write(db, run)
+    _notify([customer_id])
+
+
+def reveal_sensitive(customer_id: int, person_id: int | None, field_name: str,
+                     user: User) -> None:
+    """Record that a user looked at a sensitive field (ID number, birthday, family…)."""
+    write(Customer._meta.database, lambda: audit.record(
+        user, "view_sensitive", "customer", customer_id, field_name, person_id=person_id))
+
+
+def history(customer_id: int) -> list[dict[str, Any]]:
+    query = (FieldChange.select(FieldChange, User.display_name)
+             .join(User, on=(FieldChange.user == User.id), join_type="LEFT OUTER")
+             .where(FieldChange.customer == customer_id)
+             .order_by(FieldChange.id.desc()))
+    return [
+        {"at": c.changed_at, "user": c.user.display_name if c.user_id else None,
+         "field": c.field, "person_id": c.person_id, "old": c.old_value, "new": c.new_value,
+         "version": c.version}
+        for c in query
+    ]

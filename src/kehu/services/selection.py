@@ -1,0 +1,119 @@
+"""Which customers a command or an export is about: explicit codes, a category (with its
+sub-categories), a route (in stop order), a search, or everything the viewer may see.
+
+Everything goes through the visibility query builder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kehu.core.language import pick
+from kehu.db.models import Category, Customer, CustomerCategory, Route, RouteStop, User
+from kehu.db.visibility import visible_customers
+
+
+class SelectionError(Exception):
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.zh, self.en, lang)
+
+
+@dataclass
+class Selection:
+    codes: list[str] = field(default_factory=list)
+    category: str | None = None  # category id, or name (unique across schemes), or path a/b
+    route: str | None = None  # route id or name
+    search: str | None = None
+    include_archived: bool = False
+
+    def describe(self) -> str:
+        parts = []
+        if self.codes:
+            parts.append("codes=" + ",".join(self.codes))
+        if self.category:
+            parts.append(f"category={self.category}")
+        if self.route:
+            parts.append(f"route={self.route}")
+        if self.search:
+            parts.append(f"search={self.search}")
+        return "; ".join(parts) or "all"
+
+
+def category_and_descendants(category_id: int) -> list[int]:
+    rows = Category.select(Category.id, Category.parent).tuples()
+    children: dict[int, list[int]] = {}
+    for cid, parent in rows:
+        children.setdefault(parent, []).append(cid)
+    found, todo = [category_id], [category_id]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def find_category(text: str) -> Category:
+    if text.isdigit():
+        category = Category.get_or_none(Category.id == int(text))
+        if category:
+            return category
+    name = text.split("/")[-1].strip()
+    matches = list(Category.select().where(Category.name == name))
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise SelectionError(f"找不到分类“{text}”", f"No category named '{text}'")
+    raise SelectionError(f"有多个分类叫“{text}”，请用编号", f"Several categories are named "
+                         f"'{text}': use the id")
+
+
+def find_route(text: str) -> Route:
+    route = Route.get_or_none(Route.id == int(text)) if text.isdigit() else None
+    route = route or Route.get_or_none(Route.name == text)
+    if route is None:
+        raise SelectionError(f"找不到路线“{text}”", f"No route named '{text}'")
+    return route
+
+
+def resolve(selection: Selection, viewer: User, limit: int | None = None) -> list[int]:
+    """Customer ids in a useful order: route stop order, search rank, or customer code."""
+    if selection.search:
+        from kehu.db.search import search
+
+        ids = search(selection.search, viewer, include_archived=selection.include_archived,
+                     limit=limit or 1_000_000)
+        query = visible_customers(viewer, Customer.id,
+                                  include_archived=selection.include_archived
+                                  ).where(Customer.id.in_(ids))
+        allowed = {cid for (cid,) in query.tuples()}
+        return _narrow([i for i in ids if i in allowed], selection, viewer)
+    query = visible_customers(viewer, Customer.id, include_archived=selection.include_archived)
+    if selection.route:
+        route = find_route(selection.route)
+        query = (query.join(RouteStop, on=(RouteStop.customer == Customer.id))
+                 .where(RouteStop.route == route.id).order_by(RouteStop.position))
+    else:
+        query = query.order_by(Customer.code)
+    if selection.codes:
+        query = query.where(Customer.code.in_(selection.codes))
+    if selection.category:
+        category = find_category(selection.category)
+        members = CustomerCategory.select(CustomerCategory.customer).where(
+            CustomerCategory.category.in_(category_and_descendants(category.id)))
+        query = query.where(Customer.id.in_(members))
+    if limit:
+        query = query.limit(limit)
+    return [cid for (cid,) in query.tuples()]
+
+
+def _narrow(ids: list[int], selection: Selection, viewer: User) -> list[int]:
+    if not (selection.codes or selection.category or selection.route):
+        return ids
+    other = resolve(Selection(selection.codes, selection.category, selection.route, None,
+                              selection.include_archived), viewer)
+    keep = set(other)
+    return [i for i in ids if i in keep]

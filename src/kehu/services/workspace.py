@@ -1,0 +1,41 @@
+"""Opening the user's database with everything a first start needs."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehu.core.language import get_language
+from kehu.db.connection import Database, open_database, write
+from kehu.db.models import Customer, Setting, User
+from kehu.services import auth, classification
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Workspace:
+    database: Database
+    user: User | None  # None until a login when the database has several users
+
+    @property
+    def is_empty(self) -> bool:
+        return not Customer.select().exists()
+
+
+def open_workspace(path: str | Path, mode: str | None = None, lang: str | None = None
+                   ) -> Workspace:
+    """Open or create a database; a new one gets the local user and the default schemes."""
+    database = open_database(path, mode=mode)
+    if database.created:
+        language = lang or get_language()
+
+        def seed() -> None:
+            auth.ensure_local_user()
+            classification.create_default_schemes(language)
+            Setting.replace(key="language", value=language).execute()
+
+        write(database.db, seed)
+        logger.info("created database %s (%s mode)", database.path, database.mode)
+    return Workspace(database, auth.automatic_user())
