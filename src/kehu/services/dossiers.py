@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from peewee import JOIN
+
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, customer_field
 from kehu.core.language import pick
 from kehu.core.validation import Issue, check_values
@@ -393,7 +395,7 @@ def reveal_sensitive(customer_id: int, person_id: int | None, field_name: str,
 
 def history(customer_id: int) -> list[dict[str, Any]]:
     query = (FieldChange.select(FieldChange, User.display_name)
-             .join(User, on=(FieldChange.user == User.id), join_type="LEFT OUTER")
+             .join(User, on=(FieldChange.user == User.id), join_type=JOIN.LEFT_OUTER)
              .where(FieldChange.customer == customer_id)
              .order_by(FieldChange.id.desc()))
     return [
