@@ -394,12 +394,12 @@ def reveal_sensitive(customer_id: int, person_id: int | None, field_name: str,
 
 
 def history(customer_id: int) -> list[dict[str, Any]]:
-    query = (FieldChange.select(FieldChange, User.display_name)
+    query = (FieldChange.select(FieldChange, User.display_name.alias("user_name"))
              .join(User, on=(FieldChange.user == User.id), join_type=JOIN.LEFT_OUTER)
              .where(FieldChange.customer == customer_id)
-             .order_by(FieldChange.id.desc()))
+             .order_by(FieldChange.id.desc()).objects())
     return [
-        {"at": c.changed_at, "user": c.user.display_name if c.user_id else None,
+        {"at": c.changed_at, "user": c.user_name,
          "field": c.field, "person_id": c.person_id, "old": c.old_value, "new": c.new_value,
          "version": c.version}
         for c in query
