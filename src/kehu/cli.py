@@ -19,15 +19,27 @@ logger = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kehu",
-        description=pick("客户档案管理。不带命令时打开主窗口。",
-                         "kehu client records. Without a command, opens the main window."),
+        description=pick(
+            "客户档案管理。不带命令时打开主窗口。",
+            "kehu client records. Without a command, opens the main window.",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"kehu {__version__}")
-    parser.add_argument("--db", metavar="PATH", default=None,
-                        help=pick("数据库文件（默认：用户数据文件夹中的 kehu.db）",
-                                  "database file (default: kehu.db in the user data folder)"))
-    parser.add_argument("--lang", choices=("en", "zh_CN"), default=None,
-                        help=pick("界面语言（默认跟随系统）", "language (default: the system's)"))
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help=pick(
+            "数据库文件（默认：用户数据文件夹中的 kehu.db）",
+            "database file (default: kehu.db in the user data folder)",
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh_CN"),
+        default=None,
+        help=pick("界面语言（默认跟随系统）", "language (default: the system's)"),
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from kehu.commands._context import workspace
 from kehu.core.language import pick
-from kehu.services import backup as backup_service
 from kehu.db import migrations
 from kehu.db.connection import MODES, open_database, set_mode
 from kehu.db.models import (
@@ -23,29 +22,46 @@ from kehu.db.models import (
     User,
     Visit,
 )
+from kehu.services import backup as backup_service
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     init = subparsers.add_parser("init", help=pick("创建数据库", "create a database"))
-    init.add_argument("--mode", choices=MODES, default=None,
-                      help=pick("local：本机（WAL）；shared：网络共享文件",
-                                "local: this computer (WAL); shared: a file on a network drive"))
+    init.add_argument(
+        "--mode",
+        choices=MODES,
+        default=None,
+        help=pick(
+            "local：本机（WAL）；shared：网络共享文件",
+            "local: this computer (WAL); shared: a file on a network drive",
+        ),
+    )
     init.set_defaults(func=cmd_init)
 
-    check = subparsers.add_parser("check", help=pick("检查数据库完整性、结构版本和数量",
-                                                     "check integrity, schema and counts"))
+    check = subparsers.add_parser(
+        "check", help=pick("检查数据库完整性、结构版本和数量", "check integrity, schema and counts")
+    )
     check.add_argument("--json", action="store_true", help=pick("输出 JSON", "print JSON"))
     check.set_defaults(func=cmd_check)
 
     backup = subparsers.add_parser("backup", help=pick("备份数据库", "back up the database"))
-    backup.add_argument("file", nargs="?", help=pick("备份文件（默认：数据库旁的 backups 文件夹）",
-                                                     "backup file (default: a backups folder "
-                                                     "beside the database)"))
+    backup.add_argument(
+        "file",
+        nargs="?",
+        help=pick(
+            "备份文件（默认：数据库旁的 backups 文件夹）",
+            "backup file (default: a backups folder beside the database)",
+        ),
+    )
     backup.set_defaults(func=cmd_backup)
 
-    restore = subparsers.add_parser("restore", help=pick("从备份恢复（先校验备份，原数据库另存）",
-                                                         "restore a backup (verified first; the "
-                                                         "current database is kept aside)"))
+    restore = subparsers.add_parser(
+        "restore",
+        help=pick(
+            "从备份恢复（先校验备份，原数据库另存）",
+            "restore a backup (verified first; the current database is kept aside)",
+        ),
+    )
     restore.add_argument("file")
     restore.set_defaults(func=cmd_restore)
 
@@ -56,11 +72,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.mode and args.mode != ws.database.mode:
         set_mode(ws.database, args.mode)
     if existed and not ws.database.created:
-        print(pick(f"数据库已存在：{ws.database.path}（{ws.database.mode} 模式）",
-                   f"The database already exists: {ws.database.path} ({ws.database.mode} mode)"))
+        print(
+            pick(
+                f"数据库已存在：{ws.database.path}（{ws.database.mode} 模式）",
+                f"The database already exists: {ws.database.path} ({ws.database.mode} mode)",
+            )
+        )
     else:
-        print(pick(f"已创建数据库：{ws.database.path}（{ws.database.mode} 模式）",
-                   f"Created database {ws.database.path} ({ws.database.mode} mode)"))
+        print(
+            pick(
+                f"已创建数据库：{ws.database.path}（{ws.database.mode} 模式）",
+                f"Created database {ws.database.path} ({ws.database.mode} mode)",
+            )
+        )
     return 0
 
 
@@ -107,8 +131,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(pick("外键问题：", "Foreign-key problems: ") + str(len(foreign)))
         for name, value in report["counts"].items():
             print(f"  {name}: {value:,}")
-        print(pick("数据库状态良好。", "The database is healthy.") if healthy else
-              pick("数据库有问题，请从备份恢复。", "The database has problems: restore a backup."))
+        print(
+            pick("数据库状态良好。", "The database is healthy.")
+            if healthy
+            else pick(
+                "数据库有问题，请从备份恢复。", "The database has problems: restore a backup."
+            )
+        )
     return 0 if healthy else 1
 
 
@@ -122,10 +151,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     restored = backup_service.restore(Path(args.file), Path(args.db))
     final = open_database(restored.path, create=False, bind=False)  # migrates an older backup
-    print(pick(f"已从 {args.file} 恢复到 {final.path}（{final.mode} 模式）。",
-               f"Restored {args.file} to {final.path} ({final.mode} mode)."))
+    print(
+        pick(
+            f"已从 {args.file} 恢复到 {final.path}（{final.mode} 模式）。",
+            f"Restored {args.file} to {final.path} ({final.mode} mode).",
+        )
+    )
     final.close()
     if restored.kept:
-        print(pick(f"原数据库已保存为 {restored.kept}",
-                   f"The previous database was kept as {restored.kept}"))
+        print(
+            pick(
+                f"原数据库已保存为 {restored.kept}",
+                f"The previous database was kept as {restored.kept}",
+            )
+        )
     return 0

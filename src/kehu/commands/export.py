@@ -21,18 +21,30 @@ WRITERS = {
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("export", help=pick("导出 Excel 或 PDF", "export Excel or PDF"))
     parser.add_argument("--format", choices=sorted(WRITERS), required=True)
-    parser.add_argument("--kind", required=True,
-                        help="xlsx: list|card|form; pdf: card|route|form|labels|visits")
-    parser.add_argument("--customers", default="", help=pick("客户编号，逗号分隔",
-                                                             "customer codes, comma-separated"))
-    parser.add_argument("--category", help=pick("分类（名称或编号，含子分类）",
-                                                "category (name or id, with sub-categories)"))
+    parser.add_argument(
+        "--kind", required=True, help="xlsx: list|card|form; pdf: card|route|form|labels|visits"
+    )
+    parser.add_argument(
+        "--customers",
+        default="",
+        help=pick("客户编号，逗号分隔", "customer codes, comma-separated"),
+    )
+    parser.add_argument(
+        "--category",
+        help=pick("分类（名称或编号，含子分类）", "category (name or id, with sub-categories)"),
+    )
     parser.add_argument("--route", help=pick("路线（名称或编号）", "route (name or id)"))
     parser.add_argument("--search", help=pick("搜索文字", "search text"))
-    parser.add_argument("--archived", action="store_true",
-                        help=pick("包括已归档客户", "include archived customers"))
-    parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
-                        help=pick("导出选项", "writer option"))
+    parser.add_argument(
+        "--archived", action="store_true", help=pick("包括已归档客户", "include archived customers")
+    )
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help=pick("导出选项", "writer option"),
+    )
     parser.add_argument("out")
     parser.set_defaults(func=cmd_export)
 
@@ -40,8 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     module_name, kinds = WRITERS[args.format]
     if args.kind not in kinds:
-        print(pick(f"{args.format} 不支持 --kind {args.kind}，可选：{'、'.join(kinds)}",
-                   f"{args.format} has no kind '{args.kind}'; choose from {', '.join(kinds)}"))
+        print(
+            pick(
+                f"{args.format} 不支持 --kind {args.kind}，可选：{'、'.join(kinds)}",
+                f"{args.format} has no kind '{args.kind}'; choose from {', '.join(kinds)}",
+            )
+        )
         return 2
     ws = workspace(args)
     user = acting_user(ws)

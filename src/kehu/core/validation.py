@@ -190,7 +190,9 @@ def check_postal_code(value: str) -> Issue | None:
             "A postal code is six digits",
         )
     if code[0] == "9" or code[:2] == "00":
-        return _warning("这个邮政编码不在常见的范围内", "This postal code is outside the usual ranges")
+        return _warning(
+            "这个邮政编码不在常见的范围内", "This postal code is outside the usual ranges"
+        )
     return None
 
 
@@ -267,11 +269,9 @@ def check_value(field: FieldDef, value: object) -> Issue | None:
             return Issue(issue.severity, issue.zh, issue.en, field.name)
         return None
     issue = _check_kind(field, value)
-    if issue is None and field.max_length and isinstance(value, str):
-        if len(value) > field.max_length:
-            issue = _error(
-                f"最多{field.max_length}个字符", f"At most {field.max_length} characters"
-            )
+    too_long = field.max_length and isinstance(value, str) and len(value) > field.max_length
+    if issue is None and too_long:
+        issue = _error(f"最多{field.max_length}个字符", f"At most {field.max_length} characters")
     if issue is None:
         return None
     return Issue(issue.severity, issue.zh, issue.en, field.name)

@@ -70,21 +70,25 @@ def _check_header(path: Path) -> None:
 def _location_warnings(location: Location) -> list[tuple[str, str]]:
     found = []
     if location.network:
-        found.append((
-            f"数据库位于网络驱动器（{location.filesystem or '网络共享'}）上，已使用共享模式（回滚日志、完全同步）。"
-            "多人同时使用时，保存可能需要稍等。",
-            f"The database is on a network drive ({location.filesystem or 'network share'}); "
-            "it uses shared mode (rollback journal, full sync). Saving may take a moment when "
-            "several people work at once.",
-        ))
+        found.append(
+            (
+                f"数据库位于网络驱动器（{location.filesystem or '网络共享'}）上，已使用共享模式（回滚日志、完全同步）。"
+                "多人同时使用时，保存可能需要稍等。",
+                f"The database is on a network drive ({location.filesystem or 'network share'}); "
+                "it uses shared mode (rollback journal, full sync). Saving may take a moment when "
+                "several people work at once.",
+            )
+        )
     if location.cloud:
-        found.append((
-            f"数据库位于云同步文件夹“{location.cloud}”中。同步软件可能在写入过程中复制文件而导致损坏；"
-            "请把数据库放在普通文件夹或网络共享上，用备份功能把备份放入云盘。",
-            f"The database is inside the cloud-synced folder '{location.cloud}'. Sync clients "
-            "can copy a file while it is being written and damage it; keep the database in a "
-            "normal folder or on a network share, and put backups in the cloud folder instead.",
-        ))
+        found.append(
+            (
+                f"数据库位于云同步文件夹“{location.cloud}”中。同步软件可能在写入过程中复制文件而导致损坏；"
+                "请把数据库放在普通文件夹或网络共享上，用备份功能把备份放入云盘。",
+                f"The database is inside the cloud-synced folder '{location.cloud}'. Sync clients "
+                "can copy a file while it is being written and damage it; keep the database in a "
+                "normal folder or on a network share, and put backups in the cloud folder instead.",
+            )
+        )
     return found
 
 

@@ -33,8 +33,9 @@ def _split_statements(script: str) -> list[str]:
         current.append(line)
         joined = "\n".join(current).strip()
         # Triggers contain semicolons inside BEGIN … END.
-        if joined.endswith(";") and (not joined.upper().startswith("CREATE TRIGGER")
-                                     or joined.upper().endswith("END;")):
+        if joined.endswith(";") and (
+            not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")
+        ):
             statements.append(joined[:-1])
             current = []
     if "\n".join(current).strip():

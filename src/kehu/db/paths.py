@@ -11,13 +11,47 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-NETWORK_FS = {"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "9p",
-              "fuse.sshfs", "davfs", "fuse.davfs2", "fuse.rclone", "fuse.gvfsd-fuse",
-              "webdav", "afpfs"}
-CLOUD_FOLDERS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "icloud drive",
-                 "mobile documents", "坚果云", "nutstore", "百度网盘", "baidunetdisk",
-                 "wps云", "wpsdrive", "boxsync", "box sync", "seafile", "nextcloud",
-                 "owncloud", "syncthing", "onedrive - ")
+NETWORK_FS = {
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "nfs",
+    "nfs4",
+    "afs",
+    "ncpfs",
+    "9p",
+    "fuse.sshfs",
+    "davfs",
+    "fuse.davfs2",
+    "fuse.rclone",
+    "fuse.gvfsd-fuse",
+    "webdav",
+    "afpfs",
+}
+CLOUD_FOLDERS = (
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "icloud",
+    "icloud drive",
+    "mobile documents",
+    "坚果云",
+    "nutstore",
+    "百度网盘",
+    "baidunetdisk",
+    "wps云",
+    "wpsdrive",
+    "boxsync",
+    "box sync",
+    "seafile",
+    "nextcloud",
+    "owncloud",
+    "syncthing",
+    "onedrive - ",
+)
 
 
 @dataclass(frozen=True)

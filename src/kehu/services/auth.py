@@ -77,8 +77,13 @@ def login(username: str, password: str) -> User | None:
         verify_password(password, user.password_hash)
         or (user.password_hash is None and not password)
     )
-    audit.record(user if ok else None, "login" if ok else "login_failed", "user",
-                 user.id if user else None, username)
+    audit.record(
+        user if ok else None,
+        "login" if ok else "login_failed",
+        "user",
+        user.id if user else None,
+        username,
+    )
     return user if ok else None
 
 

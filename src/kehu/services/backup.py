@@ -60,8 +60,9 @@ def restore(source: Path, target: Path) -> Restored:
     verify_backup(source)
     kept = None
     if target.exists() and target.stat().st_size > 0:
-        kept = target.with_name(f"{target.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}"
-                                f"{target.suffix}")
+        kept = target.with_name(
+            f"{target.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{target.suffix}"
+        )
         current = sqlite3.connect(target)
         try:
             _copy(current, kept)

@@ -51,20 +51,27 @@ class ValidationFailed(Exception):
     def message(self, lang: str | None = None) -> str:
         lines = []
         for issue in self.issues:
-            label = customer_field(issue.field).label(lang or "zh") if issue.field in _FIELDS else (
-                issue.field or "")
+            label = (
+                customer_field(issue.field).label(lang or "zh")
+                if issue.field in _FIELDS
+                else (issue.field or "")
+            )
             lines.append(f"{label}: {issue.message(lang)}")
         return "\n".join(lines)
 
 
 class NotFoundError(Exception):
     def message(self, lang: str | None = None) -> str:
-        return pick("该客户档案不存在或已被删除。", "This dossier does not exist or was erased.", lang)
+        return pick(
+            "该客户档案不存在或已被删除。", "This dossier does not exist or was erased.", lang
+        )
 
 
 class NotAllowedError(Exception):
     def message(self, lang: str | None = None) -> str:
-        return pick("你没有权限查看或修改该客户档案。", "You may not see or change this dossier.", lang)
+        return pick(
+            "你没有权限查看或修改该客户档案。", "You may not see or change this dossier.", lang
+        )
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,13 @@ class FieldConflict:
 class ConflictError(Exception):
     """Someone saved the dossier after the user opened it. Nothing was written."""
 
-    def __init__(self, customer_id: int, current: Dossier, conflicts: list[FieldConflict],
-                 their_user: str | None) -> None:
+    def __init__(
+        self,
+        customer_id: int,
+        current: Dossier,
+        conflicts: list[FieldConflict],
+        their_user: str | None,
+    ) -> None:
         super().__init__(f"customer {customer_id} was changed by {their_user}")
         self.customer_id = customer_id
         self.current = current
@@ -140,7 +152,8 @@ def load(customer_id: int, viewer: User | None = None) -> Dossier:
         raise NotAllowedError(customer_id)
     persons = [
         _person_values(p)
-        for p in KeyPerson.select().where(KeyPerson.customer == customer_id)
+        for p in KeyPerson.select()
+        .where(KeyPerson.customer == customer_id)
         .order_by(KeyPerson.position, KeyPerson.id)
     ]
     updater = User.get_or_none(User.id == row.updated_by_id) if row.updated_by_id else None
@@ -158,15 +171,15 @@ def load(customer_id: int, viewer: User | None = None) -> Dossier:
     )
 
 
-def parse_values(raw: dict[str, Any], catalogue: tuple[FieldDef, ...] = CUSTOMER_FIELDS
-                 ) -> dict[str, Any]:
+def parse_values(
+    raw: dict[str, Any], catalogue: tuple[FieldDef, ...] = CUSTOMER_FIELDS
+) -> dict[str, Any]:
     """Validate and parse user input; raises ValidationFailed when any error is found."""
     issues = [i for i in check_values(catalogue, raw) if i.is_error]
     if issues:
         raise ValidationFailed(issues)
     by_name = {f.name: f for f in catalogue}
-    return {name: to_python(by_name[name], value) for name, value in raw.items()
-            if name in by_name}
+    return {name: to_python(by_name[name], value) for name, value in raw.items() if name in by_name}
 
 
 def _next_code() -> str:
@@ -177,9 +190,14 @@ def _next_code() -> str:
     return f"KH{number:06d}"
 
 
-def create(values: dict[str, Any], user: User, persons: list[dict[str, Any]] | None = None,
-           owner: User | None = None, code: str | None = None,
-           categories: dict[int, int] | None = None) -> int:
+def create(
+    values: dict[str, Any],
+    user: User,
+    persons: list[dict[str, Any]] | None = None,
+    owner: User | None = None,
+    code: str | None = None,
+    categories: dict[int, int] | None = None,
+) -> int:
     """Create a dossier from parsed values; returns the new customer id."""
     values = {k: v for k, v in values.items() if k in _FIELDS}
     if not values.get("name"):
@@ -208,18 +226,25 @@ def create(values: dict[str, Any], user: User, persons: list[dict[str, Any]] | N
 
 
 def _insert_person(customer_id: int, person: dict[str, Any], position: int) -> KeyPerson:
-    data = {name: to_db(_PERSON_BY_NAME[name], v) for name, v in person.items()
-            if name in _PERSON_BY_NAME}
+    data = {
+        name: to_db(_PERSON_BY_NAME[name], v)
+        for name, v in person.items()
+        if name in _PERSON_BY_NAME
+    }
     return KeyPerson.create(customer=customer_id, position=position, **data)
 
 
 def _diff(base: Dossier, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    return {name: (base.values.get(name), value) for name, value in values.items()
-            if name in _FIELDS and value != base.values.get(name)}
+    return {
+        name: (base.values.get(name), value)
+        for name, value in values.items()
+        if name in _FIELDS and value != base.values.get(name)
+    }
 
 
-def _person_diffs(base: Dossier, persons: list[dict[str, Any]] | None
-                  ) -> list[tuple[int | None, str, Any, Any]]:
+def _person_diffs(
+    base: Dossier, persons: list[dict[str, Any]] | None
+) -> list[tuple[int | None, str, Any, Any]]:
     """(person id, field, old, new) for every changed person field; field '*' = added/removed."""
     if persons is None:
         return []
@@ -241,8 +266,9 @@ def _person_diffs(base: Dossier, persons: list[dict[str, Any]] | None
     return changes
 
 
-def _conflicts(base: Dossier, current: Dossier, values: dict[str, Any],
-               persons: list[dict[str, Any]] | None) -> list[FieldConflict]:
+def _conflicts(
+    base: Dossier, current: Dossier, values: dict[str, Any], persons: list[dict[str, Any]] | None
+) -> list[FieldConflict]:
     found = []
     for name in _FIELDS:
         b, t = base.values.get(name), current.values.get(name)
@@ -262,8 +288,9 @@ def _conflicts(base: Dossier, current: Dossier, values: dict[str, Any],
     return found
 
 
-def save(base: Dossier, values: dict[str, Any], user: User,
-         persons: list[dict[str, Any]] | None = None) -> Dossier:
+def save(
+    base: Dossier, values: dict[str, Any], user: User, persons: list[dict[str, Any]] | None = None
+) -> Dossier:
     """Save changes made on top of `base` (parsed values; persons: the full new list or None).
 
     Raises ConflictError when the stored version is not `base.version`; nothing is written then.
@@ -279,8 +306,9 @@ def save(base: Dossier, values: dict[str, Any], user: User,
             raise NotAllowedError(base.id)
         if row.version != base.version:
             current = load(base.id)
-            raise ConflictError(base.id, current, _conflicts(base, current, values, persons),
-                                current.updated_by)
+            raise ConflictError(
+                base.id, current, _conflicts(base, current, values, persons), current.updated_by
+            )
         changes = _diff(base, values)
         person_changes = _person_diffs(base, persons)
         if not changes and not person_changes:
@@ -288,48 +316,97 @@ def save(base: Dossier, values: dict[str, Any], user: User,
         version = base.version + 1
         update = {name: to_db(_FIELDS[name], new) for name, (_old, new) in changes.items()}
         update.update(version=version, updated_by=user.id, updated_at=now())
-        count = (Customer.update(update)
-                 .where(Customer.id == base.id, Customer.version == base.version).execute())
+        count = (
+            Customer.update(update)
+            .where(Customer.id == base.id, Customer.version == base.version)
+            .execute()
+        )
         if count != 1:  # cannot happen inside BEGIN IMMEDIATE, but never overwrite silently
             current = load(base.id)
-            raise ConflictError(base.id, current, _conflicts(base, current, values, persons),
-                                current.updated_by)
-        history = [dict(customer=base.id, version=version, field=name, old_value=to_text(old),
-                        new_value=to_text(new), user=user.id) for name, (old, new) in
-                   changes.items()]
+            raise ConflictError(
+                base.id, current, _conflicts(base, current, values, persons), current.updated_by
+            )
+        history = [
+            dict(
+                customer=base.id,
+                version=version,
+                field=name,
+                old_value=to_text(old),
+                new_value=to_text(new),
+                user=user.id,
+            )
+            for name, (old, new) in changes.items()
+        ]
         history += _apply_person_changes(base.id, version, user, persons or [], person_changes)
         if history:
             FieldChange.insert_many(history).execute()
-        audit.record(user, "update", "customer", base.id, f"{row.code} {row.name}",
-                     fields=sorted(changes), persons=len(person_changes), version=version)
+        audit.record(
+            user,
+            "update",
+            "customer",
+            base.id,
+            f"{row.code} {row.name}",
+            fields=sorted(changes),
+            persons=len(person_changes),
+            version=version,
+        )
 
     write(Customer._meta.database, run)
     _notify([base.id])
     return load(base.id)
 
 
-def _apply_person_changes(customer_id: int, version: int, user: User,
-                          persons: list[dict[str, Any]],
-                          changes: list[tuple[int | None, str, Any, Any]]) -> list[dict]:
+def _apply_person_changes(
+    customer_id: int,
+    version: int,
+    user: User,
+    persons: list[dict[str, Any]],
+    changes: list[tuple[int | None, str, Any, Any]],
+) -> list[dict]:
     history = []
     for pid, name, old, new in changes:
         if name == "*" and new is None:  # removed
             KeyPerson.delete().where(KeyPerson.id == pid).execute()
-            history.append(dict(customer=customer_id, version=version, person_id=pid,
-                                field="person", old_value=old.get("name"), new_value=None,
-                                user=user.id))
+            history.append(
+                dict(
+                    customer=customer_id,
+                    version=version,
+                    person_id=pid,
+                    field="person",
+                    old_value=old.get("name"),
+                    new_value=None,
+                    user=user.id,
+                )
+            )
         elif name == "*":  # added
             position = persons.index(new)
             person = _insert_person(customer_id, new, position)
-            history.append(dict(customer=customer_id, version=version, person_id=person.id,
-                                field="person", old_value=None, new_value=new.get("name"),
-                                user=user.id))
+            history.append(
+                dict(
+                    customer=customer_id,
+                    version=version,
+                    person_id=person.id,
+                    field="person",
+                    old_value=None,
+                    new_value=new.get("name"),
+                    user=user.id,
+                )
+            )
         else:
-            KeyPerson.update({name: to_db(_PERSON_BY_NAME[name], new), "updated_at": now()}
-                             ).where(KeyPerson.id == pid).execute()
-            history.append(dict(customer=customer_id, version=version, person_id=pid,
-                                field=f"person.{name}", old_value=to_text(old),
-                                new_value=to_text(new), user=user.id))
+            KeyPerson.update({name: to_db(_PERSON_BY_NAME[name], new), "updated_at": now()}).where(
+                KeyPerson.id == pid
+            ).execute()
+            history.append(
+                dict(
+                    customer=customer_id,
+                    version=version,
+                    person_id=pid,
+                    field=f"person.{name}",
+                    old_value=to_text(old),
+                    new_value=to_text(new),
+                    user=user.id,
+                )
+            )
     for position, person in enumerate(persons):
         if person.get("id"):
             KeyPerson.update(position=position).where(KeyPerson.id == person["id"]).execute()
@@ -346,11 +423,21 @@ def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
         if row.status == status:
             return
         version = row.version + 1
-        Customer.update(status=status, archived_at=now() if status == "archived" else None,
-                        version=version, updated_by=user.id, updated_at=now()
-                        ).where(Customer.id == customer_id).execute()
-        FieldChange.create(customer=customer_id, version=version, field="status",
-                           old_value=row.status, new_value=status, user=user)
+        Customer.update(
+            status=status,
+            archived_at=now() if status == "archived" else None,
+            version=version,
+            updated_by=user.id,
+            updated_at=now(),
+        ).where(Customer.id == customer_id).execute()
+        FieldChange.create(
+            customer=customer_id,
+            version=version,
+            field="status",
+            old_value=row.status,
+            new_value=status,
+            user=user,
+        )
         audit.record(user, action, "customer", customer_id, f"{row.code} {row.name}")
 
     write(Customer._meta.database, run)
@@ -386,21 +473,33 @@ def erase(customer_id: int, user: User, reason: str) -> None:
     _notify([customer_id])
 
 
-def reveal_sensitive(customer_id: int, person_id: int | None, field_name: str,
-                     user: User) -> None:
+def reveal_sensitive(customer_id: int, person_id: int | None, field_name: str, user: User) -> None:
     """Record that a user looked at a sensitive field (ID number, birthday, family…)."""
-    write(Customer._meta.database, lambda: audit.record(
-        user, "view_sensitive", "customer", customer_id, field_name, person_id=person_id))
+    write(
+        Customer._meta.database,
+        lambda: audit.record(
+            user, "view_sensitive", "customer", customer_id, field_name, person_id=person_id
+        ),
+    )
 
 
 def history(customer_id: int) -> list[dict[str, Any]]:
-    query = (FieldChange.select(FieldChange, User.display_name.alias("user_name"))
-             .join(User, on=(FieldChange.user == User.id), join_type=JOIN.LEFT_OUTER)
-             .where(FieldChange.customer == customer_id)
-             .order_by(FieldChange.id.desc()).objects())
+    query = (
+        FieldChange.select(FieldChange, User.display_name.alias("user_name"))
+        .join(User, on=(FieldChange.user == User.id), join_type=JOIN.LEFT_OUTER)
+        .where(FieldChange.customer == customer_id)
+        .order_by(FieldChange.id.desc())
+        .objects()
+    )
     return [
-        {"at": c.changed_at, "user": c.user_name,
-         "field": c.field, "person_id": c.person_id, "old": c.old_value, "new": c.new_value,
-         "version": c.version}
+        {
+            "at": c.changed_at,
+            "user": c.user_name,
+            "field": c.field,
+            "person_id": c.person_id,
+            "old": c.old_value,
+            "new": c.new_value,
+            "version": c.version,
+        }
         for c in query
     ]

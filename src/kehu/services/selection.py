@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kehu.core.language import pick
+from kehu.db.categories import category_and_descendants
 from kehu.db.models import Category, Customer, CustomerCategory, Route, RouteStop, User
 from kehu.db.visibility import visible_customers
 
@@ -43,19 +44,6 @@ class Selection:
         return "; ".join(parts) or "all"
 
 
-def category_and_descendants(category_id: int) -> list[int]:
-    rows = Category.select(Category.id, Category.parent).tuples()
-    children: dict[int, list[int]] = {}
-    for cid, parent in rows:
-        children.setdefault(parent, []).append(cid)
-    found, todo = [category_id], [category_id]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
 def find_category(text: str) -> Category:
     if text.isdigit():
         category = Category.get_or_none(Category.id == int(text))
@@ -67,8 +55,9 @@ def find_category(text: str) -> Category:
         return matches[0]
     if not matches:
         raise SelectionError(f"找不到分类“{text}”", f"No category named '{text}'")
-    raise SelectionError(f"有多个分类叫“{text}”，请用编号", f"Several categories are named "
-                         f"'{text}': use the id")
+    raise SelectionError(
+        f"有多个分类叫“{text}”，请用编号", f"Several categories are named '{text}': use the id"
+    )
 
 
 def find_route(text: str) -> Route:
@@ -84,18 +73,25 @@ def resolve(selection: Selection, viewer: User, limit: int | None = None) -> lis
     if selection.search:
         from kehu.db.search import search
 
-        ids = search(selection.search, viewer, include_archived=selection.include_archived,
-                     limit=limit or 1_000_000)
-        query = visible_customers(viewer, Customer.id,
-                                  include_archived=selection.include_archived
-                                  ).where(Customer.id.in_(ids))
+        ids = search(
+            selection.search,
+            viewer,
+            include_archived=selection.include_archived,
+            limit=limit or 1_000_000,
+        )
+        query = visible_customers(
+            viewer, Customer.id, include_archived=selection.include_archived
+        ).where(Customer.id.in_(ids))
         allowed = {cid for (cid,) in query.tuples()}
         return _narrow([i for i in ids if i in allowed], selection, viewer)
     query = visible_customers(viewer, Customer.id, include_archived=selection.include_archived)
     if selection.route:
         route = find_route(selection.route)
-        query = (query.join(RouteStop, on=(RouteStop.customer == Customer.id))
-                 .where(RouteStop.route == route.id).order_by(RouteStop.position))
+        query = (
+            query.join(RouteStop, on=(RouteStop.customer == Customer.id))
+            .where(RouteStop.route == route.id)
+            .order_by(RouteStop.position)
+        )
     else:
         query = query.order_by(Customer.code)
     if selection.codes:
@@ -103,7 +99,8 @@ def resolve(selection: Selection, viewer: User, limit: int | None = None) -> lis
     if selection.category:
         category = find_category(selection.category)
         members = CustomerCategory.select(CustomerCategory.customer).where(
-            CustomerCategory.category.in_(category_and_descendants(category.id)))
+            CustomerCategory.category.in_(category_and_descendants(category.id))
+        )
         query = query.where(Customer.id.in_(members))
     if limit:
         query = query.limit(limit)
@@ -113,7 +110,11 @@ def resolve(selection: Selection, viewer: User, limit: int | None = None) -> lis
 def _narrow(ids: list[int], selection: Selection, viewer: User) -> list[int]:
     if not (selection.codes or selection.category or selection.route):
         return ids
-    other = resolve(Selection(selection.codes, selection.category, selection.route, None,
-                              selection.include_archived), viewer)
+    other = resolve(
+        Selection(
+            selection.codes, selection.category, selection.route, None, selection.include_archived
+        ),
+        viewer,
+    )
     keep = set(other)
     return [i for i in ids if i in keep]

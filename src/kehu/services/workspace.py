@@ -24,8 +24,7 @@ class Workspace:
         return not Customer.select().exists()
 
 
-def open_workspace(path: str | Path, mode: str | None = None, lang: str | None = None
-                   ) -> Workspace:
+def open_workspace(path: str | Path, mode: str | None = None, lang: str | None = None) -> Workspace:
     """Open or create a database; a new one gets the local user and the default schemes."""
     database = open_database(path, mode=mode)
     if database.created:
