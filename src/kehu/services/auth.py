@@ -61,14 +61,17 @@ def ensure_local_user() -> User:
 
 
 def needs_login() -> bool:
-    return User.select().where(User.active == True).count() > 1  # noqa: E712
+    """A login is needed once a second user can sign in, i.e. someone has a password."""
+    active = User.select().where(User.active == True)  # noqa: E712
+    return active.count() > 1 and active.where(User.password_hash.is_null(False)).exists()
 
 
 def automatic_user() -> User | None:
-    """The user to use without a login, when the database has exactly one."""
+    """The user to use without a login: the first administrator (the local user)."""
     if needs_login():
         return None
-    return User.select().where(User.active == True).order_by(User.id).first()  # noqa: E712
+    active = User.select().where(User.active == True).order_by(User.id)  # noqa: E712
+    return active.where(User.role == "admin").first() or active.first()
 
 
 def login(username: str, password: str) -> User | None:
