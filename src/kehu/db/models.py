@@ -303,6 +303,55 @@ class SearchKey(BaseModel):
         indexes = ((("key", "kind"), False),)
 
 
+class ImportChange(BaseModel):
+    """What an import changed in an existing record, kept so that the import can be undone
+    exactly: `before` is the raw row (JSON) with its key persons and categories."""
+
+    id = AutoField()
+    batch = ForeignKeyField(ImportBatch, backref="changes", on_delete="CASCADE")
+    entity = CharField(max_length=16)  # customer, product
+    entity_id = IntegerField()
+    action = CharField(max_length=16)  # updated, created
+    before = TextField(null=True)
+    after_version = IntegerField(null=True)
+
+    class Meta:
+        table_name = "import_change"
+        indexes = ((("entity", "entity_id"), False),)
+
+
+class PendingReview(BaseModel):
+    """Changes proposed from outside (a customer-filled form) waiting for a person's review."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE")  # NULL: a new customer
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    source = CharField(max_length=16, default="customer_form")
+    status = CharField(max_length=16, default="pending", index=True)  # pending, applied, rejected
+    base_version = IntegerField(null=True)
+    label = TextField(null=True)  # where it came from: file and sheet
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    created_at = DateTimeField(default=now)
+    decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    decided_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "pending_review"
+
+
+class PendingReviewItem(BaseModel):
+    id = AutoField()
+    review = ForeignKeyField(PendingReview, backref="items", on_delete="CASCADE")
+    field = CharField(max_length=64)  # catalogue name, or person.<id|newN>.<field>
+    proposed_value = TextField(null=True)
+    original_value = TextField(null=True)  # the value printed on the form
+    problem = TextField(null=True)  # why it cannot be accepted as written
+    decision = CharField(max_length=16, null=True)  # accepted, rejected
+
+    class Meta:
+        table_name = "pending_review_item"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     User,
@@ -320,6 +369,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     FieldChange,
     AuditEntry,
     SearchKey,
+    ImportChange,
+    PendingReview,
+    PendingReviewItem,
 )
 
 AUDIT_TRIGGERS = (

@@ -1,0 +1,1 @@
+"""Exchange with other programs: Excel import and export, PDF."""

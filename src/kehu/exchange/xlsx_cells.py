@@ -1,0 +1,235 @@
+"""Turning one spreadsheet cell into a catalogue value, with the hazards of real sheets named.
+
+Excel keeps 15 significant digits, so an ID or credit code typed as a number has lost its last
+digits: that is an error, never guessed back. Leading zeros of postal and area codes vanish
+when they are numbers: also an error. A mobile number stored as 13812345678.0 is read as
+13812345678 with a warning; date serials are converted with the workbook's date system;
+full-width characters and invisible spaces are normalised with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+from kehu.core.fields import FieldDef, Kind
+from kehu.core.validation import check_value, clean_text
+from kehu.core.values import to_python
+
+NUMBER_KINDS = (Kind.PHONE, Kind.MOBILE, Kind.USCC, Kind.ID_NUMBER, Kind.POSTAL_CODE)
+TEXT_KINDS = (Kind.TEXT, Kind.EMAIL, Kind.URL, Kind.CHOICE, *NUMBER_KINDS)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FLOAT_TEXT = re.compile(r"(\d+)\.0+")
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")
+_FAST_MOBILE = re.compile(r"1[3-9]\d{9}")
+_FAST_LANDLINE = re.compile(r"0\d{2,3}-\d{7,8}")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u3000\u00a0]")
+
+
+@dataclass(frozen=True)
+class CellIssue:
+    error: bool
+    zh: str
+    en: str
+
+
+def _error(zh: str, en: str) -> CellIssue:
+    return CellIssue(True, zh, en)
+
+
+def _warning(zh: str, en: str) -> CellIssue:
+    return CellIssue(False, zh, en)
+
+
+def convert(field: FieldDef, raw: Any, epoch1904: bool = False) -> tuple[Any, list[CellIssue]]:
+    """(Python value or None, issues). An error issue means the value must not be used."""
+    if raw is None:
+        return None, []
+    issues: list[CellIssue] = []
+    if isinstance(raw, bool):
+        raw = "是" if raw else "否"
+    if isinstance(raw, (int, float)):
+        raw = _from_number(field, raw, epoch1904, issues)
+    elif isinstance(raw, (dt.datetime, dt.date)):
+        raw = _from_date(field, raw, issues)
+    elif isinstance(raw, str):
+        raw = _from_text(field, raw, issues)
+    if raw is None or any(i.error for i in issues):
+        return None, issues
+    if not _fast_valid(field, raw):
+        issue = check_value(field, raw)
+        if issue is not None:
+            issues.append(CellIssue(issue.is_error, issue.zh, issue.en))
+            if issue.is_error:
+                return None, issues
+    try:
+        return to_python(field, raw), issues
+    except (ValueError, ArithmeticError):
+        issues.append(_error(f"“{raw}”无法读取", f"'{raw}' cannot be read"))
+        return None, issues
+
+
+def _fast_valid(field: FieldDef, value: Any) -> bool:
+    """Common well-formed values that need no full check (phone parsing is slow)."""
+    if field.kind is Kind.TEXT:
+        return not field.required and (not field.max_length or len(str(value)) <= field.max_length)
+    if field.kind in (Kind.PHONE, Kind.MOBILE) and isinstance(value, str):
+        if _FAST_MOBILE.fullmatch(value):
+            return True
+        return field.kind is Kind.PHONE and bool(_FAST_LANDLINE.fullmatch(value))
+    return False
+
+
+def _from_number(field: FieldDef, raw: int | float, epoch1904: bool, issues: list) -> Any:
+    kind = field.kind
+    if kind is Kind.DATE:
+        return _from_serial(raw, epoch1904, issues)
+    if kind in (Kind.MONEY, Kind.COORD):
+        return raw
+    if kind is Kind.INTEGER:
+        if isinstance(raw, float) and not raw.is_integer():
+            issues.append(_error(f"“{raw}”不是整数", f"'{raw}' is not a whole number"))
+            return None
+        return int(raw)
+    if kind is Kind.LONGTEXT:
+        return _number_text(raw)
+    if abs(raw) >= 1e15:
+        shown = f"{int(raw)}" if abs(raw) < 1e30 else f"{raw:E}"
+        issues.append(
+            _error(
+                f"该单元格以数字形式存储，超过15位的数字已被 Excel 截断（读到 {shown}，末尾几位已丢失）。"
+                "请把这一列设为“文本”格式，重新输入原始号码后再导入。",
+                f"This cell holds a number with more than 15 digits, which Excel cannot keep: "
+                f"it reads {shown} and the last digits are lost. Format the column as Text, "
+                "type the original number again and re-import.",
+            )
+        )
+        return None
+    if isinstance(raw, float) and not raw.is_integer():
+        if kind in NUMBER_KINDS:
+            issues.append(_error(f"“{raw}”不是号码", f"'{raw}' is not a number of this kind"))
+            return None
+        return _number_text(raw)
+    digits = str(int(raw))
+    if kind is Kind.POSTAL_CODE and len(digits) < 6:
+        issues.append(
+            _error(
+                f"邮编以数字形式存储为 {digits}，只有{len(digits)}位：开头的0可能已丢失。"
+                "请核对后以文本格式输入完整的6位邮编。",
+                f"The postal code is stored as the number {digits} with {len(digits)} digits: "
+                "leading zeros may have been lost. Check it and enter all six digits as text.",
+            )
+        )
+        return None
+    if kind in (Kind.PHONE, Kind.MOBILE):
+        return _phone_from_number(raw, digits, issues)
+    if isinstance(raw, float):
+        issues.append(
+            _warning(
+                f"以数字存储的“{raw}”已按文本“{digits}”读取",
+                f"The number {raw} was read as the text '{digits}'",
+            )
+        )
+    return digits
+
+
+def _phone_from_number(raw: int | float, digits: str, issues: list) -> str | None:
+    if not digits.startswith("1") and 9 <= len(digits) <= 11:
+        issues.append(
+            _error(
+                f"电话号码以数字形式存储为 {digits}：区号开头的0已丢失。请以文本格式输入完整号码（如 0{digits}）。",
+                f"The phone number is stored as the number {digits}: the leading 0 of the "
+                f"area code is lost. Enter the full number as text (e.g. 0{digits}).",
+            )
+        )
+        return None
+    if isinstance(raw, float):
+        issues.append(
+            _warning(
+                f"电话号码以小数形式存储（{raw}），已按 {digits} 读取",
+                f"The phone number was stored as a decimal number ({raw}); read as {digits}",
+            )
+        )
+    return digits
+
+
+def _number_text(raw: int | float) -> str:
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e15:
+        return str(int(raw))
+    return str(raw)
+
+
+def _from_serial(raw: int | float, epoch1904: bool, issues: list) -> dt.date | None:
+    if not 1 <= raw < 2958466:
+        issues.append(_error(f"“{raw}”不是日期", f"'{raw}' is not a date"))
+        return None
+    epoch = CALENDAR_MAC_1904 if epoch1904 else CALENDAR_WINDOWS_1900
+    value = from_excel(raw, epoch)
+    date = value.date() if isinstance(value, dt.datetime) else value
+    system = "1904" if epoch1904 else "1900"
+    issues.append(
+        _warning(
+            f"日期以序列号 {raw} 存储（单元格未设日期格式），已按 {system} 日期系统读取为 {date.isoformat()}",
+            f"The date is stored as the serial number {raw} (no date format); read with the "
+            f"{system} date system as {date.isoformat()}",
+        )
+    )
+    return date
+
+
+def _from_date(field: FieldDef, raw: dt.date, issues: list) -> Any:
+    date = raw.date() if isinstance(raw, dt.datetime) else raw
+    if field.kind is Kind.DATE:
+        return date
+    if field.kind in (Kind.TEXT, Kind.LONGTEXT):
+        return date.isoformat()
+    issues.append(
+        _error(
+            f"单元格是日期（{date.isoformat()}），而这一列应为“{field.zh}”。Excel 可能把号码自动识别成了日期。",
+            f"The cell holds a date ({date.isoformat()}) but the column is '{field.en}'. "
+            "Excel may have turned the number into a date.",
+        )
+    )
+    return None
+
+
+def _from_text(field: FieldDef, raw: str, issues: list) -> Any:
+    if raw.startswith("'") and raw[1:2] in FORMULA_PREFIXES and raw[1:2]:
+        raw = raw[1:]  # written so by our own export to neutralise formulas
+    if not raw.strip():
+        return None
+    kind = field.kind
+    if kind is Kind.LONGTEXT:
+        return raw
+    text = raw.strip()
+    if kind in TEXT_KINDS or kind is Kind.DATE:
+        cleaned = clean_text(_INVISIBLE.sub(" ", text)).strip()
+        if cleaned != text:
+            issues.append(
+                _warning(
+                    f"已把全角字符转为半角并去掉不可见空格：“{text}” → “{cleaned}”",
+                    f"Full-width characters and invisible spaces normalised: "
+                    f"'{text}' → '{cleaned}'",
+                )
+            )
+        text = cleaned
+        if not text:
+            return None
+    if kind in (Kind.PHONE, Kind.MOBILE, Kind.USCC, Kind.ID_NUMBER):
+        if _SCIENTIFIC.fullmatch(text):
+            issues.append(
+                _error(
+                    f"号码写成了科学计数法（{text}），原始数字已丢失。请以文本格式重新输入完整号码。",
+                    f"The number is in scientific notation ({text}); the original digits are "
+                    "lost. Enter the full number as text.",
+                )
+            )
+            return None
+        match = _FLOAT_TEXT.fullmatch(text)
+        if match and kind in (Kind.PHONE, Kind.MOBILE):
+            return _phone_from_number(float(text), match.group(1), issues)
+    return text

@@ -1,0 +1,205 @@
+"""Finding the header row of a user's sheet and mapping its columns to catalogue fields.
+
+Targets are strings: a customer field name (`name`, `phone`…), `person.<field>` for a key
+person in the same row, `scheme:<id>` for a classification scheme, `customer_code` /
+`customer_name` / `customer_uscc` to link a row to an existing customer (key-person sheets,
+sale lines), `sale.<field>` for sale lines, or `""` (ignored). Header names are matched by
+Chinese and English labels and the synonyms of the field catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef
+from kehu.core.language import pick
+from kehu.core.validation import clean_text
+from kehu.exchange.xlsx_reading import is_blank, text_of
+
+KINDS = ("customers", "persons", "sales")
+IGNORE = ""
+PERSON_PREFIX = "person."
+SCHEME_PREFIX = "scheme:"
+LINK_TARGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "customer_code": ("客户编号", "Customer code", ("编号", "客户代码", "客户编码", "code")),
+    "customer_name": ("客户名称", "Customer name", ("客户", "公司名称", "单位名称", "名称")),
+    "customer_uscc": ("统一社会信用代码", "Unified social credit code", ("信用代码", "税号")),
+}
+SALE_TARGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "sale.date": ("日期", "Date", ("销售日期", "交易日期", "开票日期", "单据日期", "date")),
+    "sale.product": ("商品", "Product", ("产品", "商品名称", "产品名称", "品名", "product")),
+    "sale.product_code": ("商品编号", "Product code", ("产品编号", "商品编码", "货号", "sku")),
+    "sale.category": (
+        "商品类别",
+        "Product category",
+        ("产品类别", "品类", "类别", "商品分类", "category"),
+    ),
+    "sale.quantity": ("数量", "Quantity", ("销售数量", "qty", "quantity")),
+    "sale.amount": ("金额", "Amount", ("销售额", "销售金额", "含税金额", "价税合计", "amount")),
+}
+REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "customers": (("name",),),
+    "persons": (("customer_code", "customer_name", "customer_uscc"), ("person.name",)),
+    "sales": (
+        ("sale.date",),
+        ("customer_code", "customer_name", "customer_uscc"),
+        ("sale.amount",),
+    ),
+}
+_SCAN_ROWS = 30
+
+
+def normalise_header(text: Any) -> str:
+    """客户名称*, 电话（必填）, ' Phone : ' → comparable keys."""
+    key = clean_text(text_of(text)).casefold()
+    key = re.sub(r"\s+", "", key)
+    key = key.strip("*：:#.")
+    stripped = re.sub(r"[(（][^)）]*[)）]$", "", key)
+    return stripped or key
+
+
+@dataclass
+class Scheme:
+    id: int
+    name: str
+
+
+def _names(zh: str, en: str, synonyms: Iterable[str]) -> list[str]:
+    return [zh, en, *synonyms]
+
+
+def _field_names(field: FieldDef) -> list[str]:
+    return _names(field.zh, field.en, field.synonyms)
+
+
+def target_names(kind: str, schemes: Iterable[Scheme] = ()) -> list[tuple[str, list[str]]]:
+    """(target, header names) in priority order for a kind of sheet."""
+    persons = [(PERSON_PREFIX + f.name, _field_names(f)) for f in PERSON_FIELDS]
+    links = [(t, _names(*spec)) for t, spec in LINK_TARGETS.items()]
+    if kind == "customers":
+        customer = [(f.name, _field_names(f)) for f in CUSTOMER_FIELDS]
+        scheme_targets = [(f"{SCHEME_PREFIX}{s.id}", [s.name]) for s in schemes]
+        return customer + scheme_targets + persons
+    if kind == "persons":
+        return links + persons
+    if kind == "sales":
+        return links + [(t, _names(*spec)) for t, spec in SALE_TARGETS.items()]
+    raise ValueError(kind)
+
+
+def target_label(target: str, schemes: Iterable[Scheme] = (), lang: str | None = None) -> str:
+    if not target:
+        return pick("（不导入）", "(not imported)", lang)
+    if target.startswith(SCHEME_PREFIX):
+        scheme_id = int(target[len(SCHEME_PREFIX) :])
+        name = next((s.name for s in schemes if s.id == scheme_id), target)
+        return pick(f"分类：{name}", f"Classification: {name}", lang)
+    if target.startswith(PERSON_PREFIX):
+        field = next(f for f in PERSON_FIELDS if f.name == target[len(PERSON_PREFIX) :])
+        return pick(f"联系人：{field.zh}", f"Key person: {field.en}", lang)
+    spec = LINK_TARGETS.get(target) or SALE_TARGETS.get(target)
+    if spec:
+        return pick(spec[0], spec[1], lang)
+    field = next(f for f in CUSTOMER_FIELDS if f.name == target)
+    return pick(field.zh, field.en, lang)
+
+
+class Matcher:
+    def __init__(self, kind: str, schemes: Iterable[Scheme] = ()) -> None:
+        self.kind = kind
+        self.schemes = list(schemes)
+        self.targets = target_names(kind, self.schemes)
+        self._by_key: dict[str, str] = {}
+        for target, names in self.targets:
+            for name in names:
+                self._by_key.setdefault(normalise_header(name), target)
+
+    def match(self, header: Any) -> str:
+        return self._by_key.get(normalise_header(header), IGNORE) if header is not None else IGNORE
+
+
+@dataclass
+class Mapping:
+    header_row: int  # 1-based row number of the header in the sheet
+    headers: list[str]  # header text per column (index 0 = column A)
+    targets: list[str]  # target per column, "" = ignored
+
+    def column_of(self, target: str) -> int | None:
+        try:
+            return self.targets.index(target)
+        except ValueError:
+            return None
+
+    def missing(self, kind: str) -> list[tuple[str, ...]]:
+        """Groups of targets of which at least one must be mapped."""
+        mapped = set(self.targets)
+        return [group for group in REQUIRED[kind] if not mapped.intersection(group)]
+
+    def set(self, column: int, target: str) -> None:
+        """Map a column; a target mapped elsewhere is taken away from the other column."""
+        if target:
+            self.targets = [IGNORE if t == target else t for t in self.targets]
+        self.targets[column] = target
+
+    def to_json(self, kind: str) -> str:
+        columns = {h: t for h, t in zip(self.headers, self.targets, strict=True) if h}
+        return json.dumps(
+            {"version": 1, "kind": kind, "header_row": self.header_row, "columns": columns},
+            ensure_ascii=False,
+            indent=2,
+        )
+
+
+def detect_header(
+    rows: list[tuple[int, tuple[Any, ...]]], matcher: Matcher
+) -> Mapping | None:
+    """The row under any title rows whose cells match the most targets (None: no header)."""
+    best: tuple[int, int] | None = None  # (score, index)
+    for index, (_number, values) in enumerate(rows[:_SCAN_ROWS]):
+        if is_blank(values):
+            continue
+        distinct = {matcher.match(v) for v in values} - {IGNORE}
+        score = len(distinct)
+        if score and (best is None or score > best[0]):
+            best = (score, index)
+    if best is None:
+        return None
+    number, values = rows[best[1]]
+    return build_mapping(number, values, matcher)
+
+
+def build_mapping(number: int, values: tuple[Any, ...], matcher: Matcher) -> Mapping:
+    headers = [clean_text(text_of(v)) for v in values]
+    targets: list[str] = []
+    for header in headers:
+        target = matcher.match(header)
+        targets.append(IGNORE if target in targets else target)
+    return Mapping(number, headers, targets)
+
+
+def apply_saved(mapping: Mapping, saved: dict[str, Any], matcher: Matcher) -> Mapping:
+    """Apply a mapping saved earlier (JSON from `Mapping.to_json`) to a detected header."""
+    columns = {normalise_header(h): t for h, t in saved.get("columns", {}).items()}
+    valid = {t for t, _names in matcher.targets} | {IGNORE}
+    for index, header in enumerate(mapping.headers):
+        key = normalise_header(header)
+        if key in columns and columns[key] in valid:
+            mapping.set(index, columns[key])
+    return mapping
+
+
+def load_saved(path: str | Path) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(
+            pick(f"无法读取映射文件 {path}：{exc}", f"Cannot read the mapping file {path}: {exc}")
+        ) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        raise ValueError(pick(f"{path} 不是列映射文件", f"{path} is not a column mapping file"))
+    return data

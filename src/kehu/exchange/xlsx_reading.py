@@ -1,0 +1,473 @@
+"""Opening the spreadsheets users bring, safely: xlsx (openpyxl read-only) and CSV.
+
+Before openpyxl parses anything the file is identified by its bytes (old .xls, a password
+protected workbook, a Word file, a PDF…), the zip container is checked against size and ratio
+limits (zip bombs) and XML parts carrying a DTD are refused (entity expansion; openpyxl also
+parses through defusedxml). A raw pass over the sheet's XML finds what read-only openpyxl
+does not report: merged ranges, hidden rows and formula cells without a cached value.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import logging
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from kehu.core.language import pick
+
+logger = logging.getLogger(__name__)
+
+MAX_UNCOMPRESSED = 1_500_000_000  # all parts together, bytes
+MAX_RATIO = 120  # uncompressed / compressed, for parts above RATIO_FROM bytes
+RATIO_FROM = 2_000_000
+MAX_MEMBERS = 5_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+
+
+class SpreadsheetError(Exception):
+    """A file that cannot be read as a spreadsheet; the message says what to do."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.zh, self.en, lang)
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    hidden: bool
+
+
+@dataclass
+class SheetScan:
+    """What the raw XML says about a sheet (1-based rows and columns)."""
+
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # c1, r1, c2, r2
+    hidden_rows: set[int] = field(default_factory=set)
+    formulas_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col)
+
+
+@dataclass
+class Table:
+    """One sheet (or a CSV file) opened for reading; `rows()` streams (row number, values)."""
+
+    path: Path
+    kind: str  # "xlsx" or "csv"
+    sheets: list[SheetInfo]
+    sheet: str
+    scan: SheetScan
+    epoch1904: bool = False
+    encoding: str | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) about the whole file
+    _workbook: Any = None
+    _delimiter: str = ","
+
+    def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        if self.kind == "csv":
+            yield from self._csv_rows()
+        else:
+            yield from _fill_merged(self._xlsx_rows(), self.scan.merged)
+
+    def _xlsx_rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        ws = self._workbook[self.sheet]
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            yield number, values
+
+    def _csv_rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        with open(self.path, encoding=self.encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=self._delimiter)
+            for number, values in enumerate(reader, start=1):
+                yield number, tuple(v if v != "" else None for v in values)
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _fill_merged(
+    rows: Iterator[tuple[int, tuple[Any, ...]]], merged: list[tuple[int, int, int, int]]
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """Give every cell of a merged range the value of its top-left cell (Excel shows it so)."""
+    if not merged:
+        yield from rows
+        return
+    starts: dict[int, list[tuple[int, int, int, int]]] = {}
+    for rng in merged:
+        starts.setdefault(rng[1], []).append(rng)
+    active: list[tuple[tuple[int, int, int, int], Any]] = []
+    for number, values in rows:
+        for rng in starts.get(number, ()):
+            c1 = rng[0]
+            active.append((rng, values[c1 - 1] if c1 - 1 < len(values) else None))
+        if active:
+            cells = list(values)
+            for (c1, r1, c2, r2), value in active:
+                if r1 <= number <= r2:
+                    if len(cells) < c2:
+                        cells.extend([None] * (c2 - len(cells)))
+                    for col in range(c1, c2 + 1):
+                        cells[col - 1] = value
+            values = tuple(cells)
+            active = [item for item in active if item[0][3] > number]
+        yield number, values
+
+
+def merged_range_at(scan: SheetScan, row: int, col: int) -> tuple[int, int, int, int] | None:
+    for rng in scan.merged:
+        c1, r1, c2, r2 = rng
+        if r1 <= row <= r2 and c1 <= col <= c2 and (r1, c1) != (r2, c2):
+            return rng
+    return None
+
+
+def range_text(rng: tuple[int, int, int, int]) -> str:
+    c1, r1, c2, r2 = rng
+    return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+
+
+# --- identifying the file ---------------------------------------------------------------
+
+
+def identify(path: Path) -> str:
+    """'xlsx' or 'csv'; raises SpreadsheetError for anything else, saying what it is."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise SpreadsheetError(
+            f"无法打开文件 {path}：{exc}", f"Cannot open the file {path}: {exc}"
+        ) from exc
+    if size == 0:
+        raise SpreadsheetError(f"文件 {path.name} 是空的（0 字节）", f"{path.name} is empty (0 bytes)")
+    if head.startswith(OLE_MAGIC):
+        raise _ole_error(path)
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if head.startswith(b"%PDF"):
+        raise _not_spreadsheet(path, "PDF 文件", "a PDF file")
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _not_spreadsheet(path, "二进制文件", "a binary file")
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return "csv"
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise _not_spreadsheet(path, "文本文件（扩展名被改过？）", "a text file (renamed?)")
+    raise _not_spreadsheet(path, "未知格式的文件", "a file of an unknown kind")
+
+
+def _not_spreadsheet(path: Path, what_zh: str, what_en: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"{path.name} 不是电子表格，而是{what_zh}。请选择 .xlsx 或 .csv 文件。",
+        f"{path.name} is not a spreadsheet but {what_en}. Choose an .xlsx or .csv file.",
+    )
+
+
+def _ole_error(path: Path) -> SpreadsheetError:
+    data = path.read_bytes()
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return SpreadsheetError(
+            f"{path.name} 设置了打开密码，无法读取。请在 Excel 中打开，"
+            "在“文件 > 信息 > 保护工作簿 > 用密码进行加密”中删除密码，保存后再导入。",
+            f"{path.name} is protected with a password and cannot be read. Open it in Excel, "
+            "remove the password (File > Info > Protect Workbook > Encrypt with Password), "
+            "save, and import again.",
+        )
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return SpreadsheetError(
+            f"{path.name} 是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中打开，"
+            "“另存为” Excel 工作簿 (.xlsx) 后再导入。",
+            f"{path.name} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, "
+            "save it as an Excel Workbook (.xlsx) and import that.",
+        )
+    return _not_spreadsheet(path, "旧版 Office 文档（Word 或 PowerPoint）", "an old Office document")
+
+
+def check_zip(path: Path) -> None:
+    """Refuse zip bombs, DTDs and containers that are not xlsx workbooks."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(
+            f"{path.name} 已损坏，无法作为 xlsx 打开。", f"{path.name} is damaged: {exc}"
+        ) from exc
+    with archive:
+        members = archive.infolist()
+        names = {m.filename for m in members}
+        _check_container(path, names)
+        if len(members) > MAX_MEMBERS:
+            raise _bomb(path, f"{len(members)} parts")
+        total = sum(m.file_size for m in members)
+        if total > MAX_UNCOMPRESSED:
+            raise _bomb(path, f"{total} bytes uncompressed")
+        for member in members:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if member.file_size > RATIO_FROM and ratio > MAX_RATIO:
+                raise _bomb(path, f"{member.filename} expands {ratio:.0f}×")
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")):
+                with archive.open(member) as handle:
+                    head = handle.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise SpreadsheetError(
+                        f"{path.name} 含有 XML 文档类型声明（可能是恶意文件），已拒绝读取。",
+                        f"{path.name} contains an XML document type declaration (possibly a "
+                        "malicious file); it was not read.",
+                    )
+
+
+def _check_container(path: Path, names: set[str]) -> None:
+    if "xl/workbook.xml" in names:
+        return
+    if "xl/workbook.bin" in names:
+        raise SpreadsheetError(
+            f"{path.name} 是 Excel 二进制工作簿 (.xlsb)。请另存为 .xlsx 后再导入。",
+            f"{path.name} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.",
+        )
+    if "word/document.xml" in names:
+        raise _not_spreadsheet(path, "Word 文档", "a Word document")
+    if any(n.startswith("ppt/") for n in names):
+        raise _not_spreadsheet(path, "PowerPoint 演示文稿", "a PowerPoint presentation")
+    if "content.xml" in names and "mimetype" in names:
+        raise SpreadsheetError(
+            f"{path.name} 是 OpenDocument 文件 (.ods)。请另存为 .xlsx 后再导入。",
+            f"{path.name} is an OpenDocument file (.ods). Save it as .xlsx and import that.",
+        )
+    raise _not_spreadsheet(path, "压缩包（zip）", "a zip archive")
+
+
+def _bomb(path: Path, detail: str) -> SpreadsheetError:
+    logger.warning("refused %s: %s", path, detail)
+    return SpreadsheetError(
+        f"{path.name} 解压后过大或压缩比异常（{detail}），可能是“压缩炸弹”，已拒绝读取。",
+        f"{path.name} would expand too much ({detail}); it may be a zip bomb and was not read.",
+    )
+
+
+# --- the raw pass over a sheet's XML ------------------------------------------------------
+
+_ROW = re.compile(rb"<row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)'
+    rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+
+
+def scan_sheet(archive: zipfile.ZipFile, member: str, chunk_size: int = 1 << 20) -> SheetScan:
+    """Merged ranges, hidden rows and formulas without cached values, in one streaming pass."""
+    scan = SheetScan()
+    carry = b""
+    with archive.open(member) as handle:
+        while True:
+            chunk = handle.read(chunk_size)
+            data = carry + chunk
+            if chunk:
+                cut = data.rfind(b"</row>")
+                cut = cut + 6 if cut >= 0 else 0
+                if not cut and len(data) < 64 * chunk_size:
+                    carry = data
+                    continue
+                data, carry = data[:cut], data[cut:]
+            _scan_part(data, scan)
+            if not chunk:
+                break
+    return scan
+
+
+def _scan_part(data: bytes, scan: SheetScan) -> None:
+    if b"hidden=" in data:
+        for attrs in _ROW.findall(data):
+            if _HIDDEN.search(attrs):
+                number = _ROW_NUMBER.search(attrs)
+                if number:
+                    scan.hidden_rows.add(int(number.group(1)))
+    if b"<f" in data:
+        for letters, number in _FORMULA_NO_VALUE.findall(data):
+            col = openpyxl.utils.column_index_from_string(letters.decode())
+            scan.formulas_without_value.add((int(number), col))
+    if b"<mergeCell" in data:
+        for ref in _MERGE.findall(data):
+            c1, r1, c2, r2 = range_boundaries(ref.decode())
+            scan.merged.append((c1, r1, c2, r2))
+
+
+# --- opening ------------------------------------------------------------------------------
+
+
+def open_table(path: str | Path, sheet: str | None = None) -> Table:
+    """Open an xlsx or CSV file for import; `sheet` defaults to the first visible sheet."""
+    path = Path(path)
+    kind = identify(path)
+    if kind == "csv":
+        return _open_csv(path)
+    check_zip(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        if type(exc).__name__ in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+            raise SpreadsheetError(
+                f"{path.name} 含有 XML 实体（可能是恶意文件），已拒绝读取。",
+                f"{path.name} contains XML entities (possibly malicious); it was not read.",
+            ) from exc
+        raise SpreadsheetError(
+            f"{path.name} 已损坏，无法读取：{exc}", f"{path.name} is damaged: {exc}"
+        ) from exc
+    return _xlsx_table(path, workbook, sheet)
+
+
+def _xlsx_table(path: Path, workbook: Any, sheet: str | None) -> Table:
+    sheets = [SheetInfo(ws.title, ws.sheet_state != "visible") for ws in workbook.worksheets]
+    if not sheets:
+        workbook.close()
+        raise SpreadsheetError(f"{path.name} 中没有工作表", f"{path.name} has no worksheets")
+    names = [s.name for s in sheets]
+    if sheet is None:
+        visible = [s.name for s in sheets if not s.hidden]
+        sheet = visible[0] if visible else names[0]
+    elif sheet not in names:
+        workbook.close()
+        raise SpreadsheetError(
+            f"找不到工作表“{sheet}”，可选：{'、'.join(names)}",
+            f"No sheet named '{sheet}'; the sheets are: {', '.join(names)}",
+        )
+    ws = workbook[sheet]
+    with zipfile.ZipFile(path) as archive:
+        scan = scan_sheet(archive, ws._worksheet_path.lstrip("/"))
+    epoch1904 = workbook.epoch == dt.datetime(1904, 1, 1)
+    table = Table(path, "xlsx", sheets, sheet, scan, epoch1904=epoch1904, _workbook=workbook)
+    table.notes.extend(_sheet_notes(sheets, sheet, epoch1904))
+    return table
+
+
+def _sheet_notes(sheets: list[SheetInfo], chosen: str, epoch1904: bool) -> list[tuple[str, str]]:
+    notes = []
+    hidden = [s.name for s in sheets if s.hidden]
+    if hidden:
+        notes.append(
+            (
+                f"工作簿中有隐藏的工作表：{'、'.join(hidden)}（未自动导入；需要时请选择该工作表）",
+                f"The workbook has hidden sheets: {', '.join(hidden)} (not imported unless "
+                "you choose one)",
+            )
+        )
+    if any(s.name == chosen and s.hidden for s in sheets):
+        notes.append(
+            (f"正在读取隐藏的工作表“{chosen}”", f"Reading the hidden sheet '{chosen}'"),
+        )
+    if epoch1904:
+        notes.append(
+            (
+                "该工作簿使用 1904 日期系统（旧版 Mac Excel），日期已按 1904 系统换算",
+                "This workbook uses the 1904 date system (old Mac Excel); dates are converted "
+                "accordingly",
+            )
+        )
+    return notes
+
+
+def detect_encoding(path: Path) -> str:
+    """utf-8-sig for a BOM, utf-8 when the whole file decodes, otherwise GB18030."""
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("gb18030")()
+        try:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            raise SpreadsheetError(
+                f"{path.name} 的文字编码无法识别（不是 UTF-8 也不是 GB18030/GBK）。"
+                "请在 Excel 中另存为 “CSV UTF-8” 或 .xlsx。",
+                f"The text encoding of {path.name} is neither UTF-8 nor GB18030/GBK. Save it "
+                "as 'CSV UTF-8' or .xlsx from Excel.",
+            ) from exc
+    return "gb18030"
+
+
+def _open_csv(path: Path) -> Table:
+    encoding = detect_encoding(path)
+    with open(path, encoding=encoding, newline="") as handle:
+        sample = handle.read(65536)
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    table = Table(
+        path,
+        "csv",
+        [SheetInfo(path.stem, False)],
+        path.stem,
+        SheetScan(),
+        encoding=encoding,
+        _delimiter=delimiter,
+    )
+    label = {"utf-8-sig": "UTF-8（带 BOM）", "utf-8": "UTF-8", "gb18030": "GB18030/GBK"}
+    table.notes.append(
+        (
+            f"CSV 文件编码：{label.get(encoding, encoding)}",
+            f"CSV encoding: {encoding.upper()}",
+        )
+    )
+    return table
+
+
+def read_preview(table: Table, limit: int = 50) -> list[tuple[int, tuple[Any, ...]]]:
+    """The first rows of a table, for header detection and the wizard's preview."""
+    found = []
+    for item in table.rows():
+        found.append(item)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def is_blank(values: tuple[Any, ...]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def text_of(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    return str(value)
+
