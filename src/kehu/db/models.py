@@ -109,13 +109,20 @@ CustomerBase = type(
 class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     id = AutoField()
     code = CharField(max_length=32, unique=True)
-    owner = ForeignKeyField(User, null=True, backref="customers", on_delete="SET NULL")
+    # Single-column indexes that a composite index already leads with are left out (index=False).
+    owner = ForeignKeyField(
+        User, null=True, backref="customers", on_delete="SET NULL", index=False
+    )
     status = CharField(max_length=16, default="active", index=True)  # active, archived
     archived_at = DateTimeField(null=True)
     version = IntegerField(default=1)
-    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    created_by = ForeignKeyField(
+        User, null=True, on_delete="SET NULL", related_name="+", index=False
+    )
     created_at = DateTimeField(default=now)
-    updated_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    updated_by = ForeignKeyField(
+        User, null=True, on_delete="SET NULL", related_name="+", index=False
+    )
     updated_at = DateTimeField(default=now)
     custom_fields = TextField(default="{}")  # JSON object of user-defined fields
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
@@ -168,8 +175,8 @@ class Category(BaseModel):
 class CustomerCategory(BaseModel):
     """At most one category per scheme per customer (the primary key says so)."""
 
-    customer = ForeignKeyField(Customer, on_delete="CASCADE")
-    scheme = ForeignKeyField(Scheme, on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    scheme = ForeignKeyField(Scheme, on_delete="CASCADE", index=False)
     category = ForeignKeyField(Category, index=True, on_delete="CASCADE")
 
     class Meta:
@@ -196,7 +203,7 @@ class Route(BaseModel):
 
 class RouteStop(BaseModel):
     id = AutoField()
-    route = ForeignKeyField(Route, backref="stops", on_delete="CASCADE")
+    route = ForeignKeyField(Route, backref="stops", on_delete="CASCADE", index=False)
     customer = ForeignKeyField(Customer, unique=True, on_delete="CASCADE")  # one route each
     position = IntegerField()
 
@@ -210,8 +217,8 @@ VISIT_KINDS = ("routine", "urgent", "periodic")  # 日常报告, 紧急报告, �
 
 class Visit(BaseModel):
     id = AutoField()
-    customer = ForeignKeyField(Customer, backref="visits", on_delete="CASCADE")
-    salesperson = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    customer = ForeignKeyField(Customer, backref="visits", on_delete="CASCADE", index=False)
+    salesperson = ForeignKeyField(User, null=True, on_delete="SET NULL", index=False)
     visit_date = DateField()
     kind = CharField(max_length=16, default="routine")
     content = TextField(null=True)
@@ -238,7 +245,7 @@ class Product(BaseModel):
 class SaleLine(BaseModel):
     id = AutoField()
     sale_date = DateField(index=True)
-    customer = ForeignKeyField(Customer, backref="sales", on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, backref="sales", on_delete="CASCADE", index=False)
     product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
     product_category = CharField(max_length=60)
     quantity = DecimalField(max_digits=14, decimal_places=3, auto_round=True)
@@ -254,7 +261,7 @@ class FieldChange(BaseModel):
     """Field-level history of a dossier: who changed what, when, from what to what."""
 
     id = AutoField()
-    customer = ForeignKeyField(Customer, backref="changes", on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, backref="changes", on_delete="CASCADE", index=False)
     version = IntegerField()  # the customer's version this change produced
     person_id = IntegerField(null=True)  # set for key-person fields
     field = CharField(max_length=64)
@@ -330,7 +337,9 @@ class PendingReview(BaseModel):
     status = CharField(max_length=16, default="pending", index=True)  # pending, applied, rejected
     base_version = IntegerField(null=True)
     label = TextField(null=True)  # where it came from: file and sheet
-    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    created_by = ForeignKeyField(
+        User, null=True, on_delete="SET NULL", related_name="+", index=False
+    )
     created_at = DateTimeField(default=now)
     decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
     decided_at = DateTimeField(null=True)
