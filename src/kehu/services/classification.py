@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from kehu.core.language import is_chinese
+from kehu.core.language import is_chinese, pick
 from kehu.core.schemes import DEFAULT_SCHEMES
+from kehu.db.categories import category_and_descendants
 from kehu.db.connection import write
-from kehu.db.models import Category, CustomerCategory, Scheme, User
+from kehu.db.models import Category, Customer, CustomerCategory, FieldChange, Scheme, User
 from kehu.services import audit
+
+CATEGORY_FIELD_PREFIX = "category."  # history field of a scheme: category.<scheme id>
 
 
 def create_default_schemes(lang: str) -> None:
@@ -78,12 +82,48 @@ def assign(
                         CustomerCategory.category,
                     ],
                 ).execute()
+        _record_history(previous, category_id, scheme_id, user)
         audit.record(
             user, "classify", "category", category_id, None, scheme=scheme_id, customers=len(ids)
         )
         return previous
 
     return write(Category._meta.database, run)
+
+
+def _record_history(
+    previous: dict[int, int | None], category_id: int | None, scheme_id: int, user: User
+) -> None:
+    """A field-level history line per customer whose category changed (the card shows it).
+
+    The field is `category.<scheme id>`; values are category names. The dossier version is
+    not raised: classification does not conflict with edits of the card's fields.
+    """
+    changed = [cid for cid, old in previous.items() if old != category_id]
+    if not changed:
+        return
+    names = dict(
+        Category.select(Category.id, Category.name).where(Category.scheme == scheme_id).tuples()
+    )
+    for start in range(0, len(changed), 500):
+        chunk = changed[start : start + 500]
+        versions = dict(
+            Customer.select(Customer.id, Customer.version).where(Customer.id.in_(chunk)).tuples()
+        )
+        FieldChange.insert_many(
+            [
+                dict(
+                    customer=cid,
+                    version=versions.get(cid, 1),
+                    field=f"{CATEGORY_FIELD_PREFIX}{scheme_id}",
+                    old_value=names.get(previous[cid]) if previous[cid] else None,
+                    new_value=names.get(category_id) if category_id else None,
+                    user=user.id,
+                )
+                for cid in chunk
+                if cid in versions
+            ]
+        ).execute()
 
 
 def categories_of(customer_id: int) -> dict[int, int]:
@@ -93,3 +133,299 @@ def categories_of(customer_id: int) -> dict[int, int]:
         .where(CustomerCategory.customer == customer_id)
         .tuples()
     )
+
+
+class ClassificationError(Exception):
+    """A category edit that cannot be done; the message says why."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.zh, self.en, lang)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one classification edit did, enough to undo it."""
+
+    kind: str  # assign, rename, move, merge, add
+    category_id: int | None = None
+    scheme_id: int | None = None
+    previous: dict[int, int | None] = field(default_factory=dict)  # customer → old category
+    old_name: str | None = None
+    old_parent: int | None = None
+    old_position: int = 0
+    children: tuple[int, ...] = ()  # merge: sub-categories moved to the target
+    customers: tuple[int, ...] = ()  # merge: customers moved to the target
+
+
+def _name_taken(scheme_id: int, parent_id: int | None, name: str, exclude: int | None) -> bool:
+    query = Category.select().where(
+        Category.scheme == scheme_id,
+        Category.parent.is_null() if parent_id is None else Category.parent == parent_id,
+        Category.name == name,
+    )
+    if exclude is not None:
+        query = query.where(Category.id != exclude)
+    return query.exists()
+
+
+def _taken_error(name: str) -> ClassificationError:
+    return ClassificationError(
+        f"同一级下已有名为“{name}”的分类", f"There is already a category named '{name}' here"
+    )
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ClassificationError("分类名称不能为空", "A category needs a name")
+    if len(name) > 60:
+        raise ClassificationError(
+            "分类名称最多60个字符", "A category name has at most 60 characters"
+        )
+    return name
+
+
+def add(scheme_id: int, name: str, user: User, parent_id: int | None = None) -> Change:
+    """Add a category (checked for an empty or duplicate name); undoable."""
+    name = _clean_name(name)
+    if _name_taken(scheme_id, parent_id, name, None):
+        raise _taken_error(name)
+    category_id = add_category(scheme_id, name, user, parent_id)
+    return Change("add", category_id=category_id, scheme_id=scheme_id)
+
+
+def rename(category_id: int, name: str, user: User) -> Change:
+    name = _clean_name(name)
+
+    def run() -> Change:
+        category = Category.get_by_id(category_id)
+        if _name_taken(category.scheme_id, category.parent_id, name, category_id):
+            raise _taken_error(name)
+        old = category.name
+        Category.update(name=name).where(Category.id == category_id).execute()
+        audit.record(user, "rename_category", "category", category_id, f"{old} → {name}")
+        return Change("rename", category_id=category_id, old_name=old)
+
+    return write(Category._meta.database, run)
+
+
+def move(
+    category_id: int, new_parent_id: int | None, user: User, position: int | None = None
+) -> Change:
+    """Move a category under another one of the same scheme (None: to the top level)."""
+
+    def run() -> Change:
+        category = Category.get_by_id(category_id)
+        if new_parent_id is not None:
+            parent = Category.get_by_id(new_parent_id)
+            if parent.scheme_id != category.scheme_id:
+                raise ClassificationError(
+                    "分类只能在同一维度内移动", "A category can only move within its scheme"
+                )
+            if new_parent_id in category_and_descendants(category_id):
+                raise ClassificationError(
+                    "不能把分类移到它自己的下级分类中",
+                    "A category cannot move into one of its own sub-categories",
+                )
+        if _name_taken(category.scheme_id, new_parent_id, category.name, category_id):
+            raise _taken_error(category.name)
+        siblings = (
+            Category.select()
+            .where(
+                Category.scheme == category.scheme_id,
+                Category.parent.is_null()
+                if new_parent_id is None
+                else Category.parent == new_parent_id,
+                Category.id != category_id,
+            )
+            .count()
+        )
+        Category.update(
+            parent=new_parent_id, position=siblings if position is None else position
+        ).where(Category.id == category_id).execute()
+        audit.record(
+            user,
+            "move_category",
+            "category",
+            category_id,
+            category.name,
+            old_parent=category.parent_id,
+            new_parent=new_parent_id,
+        )
+        return Change(
+            "move",
+            category_id=category_id,
+            old_parent=category.parent_id,
+            old_position=category.position,
+        )
+
+    return write(Category._meta.database, run)
+
+
+def merge(source_id: int, target_id: int, user: User) -> Change:
+    """Merge a category into another of the same scheme: its customers and sub-categories
+    move to the target, then the source is removed. Undo recreates it."""
+    if source_id == target_id:
+        raise ClassificationError("不能把分类合并到它自己", "A category cannot merge into itself")
+
+    def run() -> Change:
+        source, target = Category.get_by_id(source_id), Category.get_by_id(target_id)
+        if source.scheme_id != target.scheme_id:
+            raise ClassificationError(
+                "只能合并同一维度中的分类", "Only categories of the same scheme can merge"
+            )
+        if target_id in category_and_descendants(source_id):
+            raise ClassificationError(
+                "不能合并到自己的下级分类中", "A category cannot merge into its own sub-category"
+            )
+        children = tuple(
+            cid
+            for (cid,) in Category.select(Category.id).where(Category.parent == source_id).tuples()
+        )
+        for child in children:
+            name = Category.get_by_id(child).name
+            if _name_taken(source.scheme_id, target_id, name, child):
+                raise _taken_error(name)
+        customers = tuple(
+            cid
+            for (cid,) in CustomerCategory.select(CustomerCategory.customer)
+            .where(CustomerCategory.category == source_id)
+            .tuples()
+        )
+        CustomerCategory.update(category=target_id).where(
+            CustomerCategory.category == source_id
+        ).execute()
+        Category.update(parent=target_id).where(Category.parent == source_id).execute()
+        Category.delete().where(Category.id == source_id).execute()
+        audit.record(
+            user,
+            "merge_category",
+            "category",
+            target_id,
+            f"{source.name} → {target.name}",
+            source=source_id,
+            customers=len(customers),
+        )
+        return Change(
+            "merge",
+            category_id=target_id,
+            scheme_id=source.scheme_id,
+            old_name=source.name,
+            old_parent=source.parent_id,
+            old_position=source.position,
+            children=children,
+            customers=customers,
+        )
+
+    return write(Category._meta.database, run)
+
+
+def classify(
+    customer_ids: Iterable[int], category_id: int | None, user: User, scheme_id: int | None = None
+) -> Change:
+    """`assign`, returning an undoable change."""
+    if category_id is not None:
+        scheme_id = Category.get_by_id(category_id).scheme_id
+    previous = assign(customer_ids, category_id, user, scheme_id)
+    return Change("assign", category_id=category_id, scheme_id=scheme_id, previous=previous)
+
+
+def undo(change: Change, user: User) -> None:
+    """Reverse one change made by this module (audited as an undo)."""
+
+    def run() -> None:
+        if change.kind == "assign":
+            groups: dict[int | None, list[int]] = {}
+            for customer, old in change.previous.items():
+                groups.setdefault(old, []).append(customer)
+            for old, customers in groups.items():
+                assign(customers, old, user, change.scheme_id)
+        elif change.kind == "rename":
+            Category.update(name=change.old_name).where(Category.id == change.category_id).execute()
+        elif change.kind == "move":
+            Category.update(parent=change.old_parent, position=change.old_position).where(
+                Category.id == change.category_id
+            ).execute()
+        elif change.kind == "add":
+            CustomerCategory.delete().where(
+                CustomerCategory.category == change.category_id
+            ).execute()
+            Category.delete().where(Category.id == change.category_id).execute()
+        elif change.kind == "merge":
+            restored = Category.create(
+                scheme=change.scheme_id,
+                parent=change.old_parent,
+                name=change.old_name,
+                position=change.old_position,
+            )
+            if change.children:
+                Category.update(parent=restored.id).where(
+                    Category.id.in_(list(change.children))
+                ).execute()
+            for start in range(0, len(change.customers), 500):
+                chunk = list(change.customers[start : start + 500])
+                CustomerCategory.update(category=restored.id).where(
+                    CustomerCategory.scheme == change.scheme_id,
+                    CustomerCategory.customer.in_(chunk),
+                ).execute()
+        else:
+            raise ValueError(change.kind)
+        audit.record(user, "undo_classification", "category", change.category_id, change.kind)
+
+    write(Category._meta.database, run)
+
+
+@dataclass
+class CategoryNode:
+    id: int
+    scheme_id: int
+    parent_id: int | None
+    name: str
+    children: list[CategoryNode] = field(default_factory=list)
+
+    def walk(self, depth: int = 0):
+        yield self, depth
+        for child in self.children:
+            yield from child.walk(depth + 1)
+
+
+@dataclass
+class SchemeNode:
+    id: int
+    key: str | None
+    name: str
+    categories: list[CategoryNode] = field(default_factory=list)
+
+    def walk(self):
+        for category in self.categories:
+            yield from category.walk()
+
+
+def scheme_tree() -> list[SchemeNode]:
+    """All schemes with their category trees, in display order."""
+    schemes = [
+        SchemeNode(sid, key, name)
+        for sid, key, name in Scheme.select(Scheme.id, Scheme.key, Scheme.name)
+        .order_by(Scheme.position, Scheme.id)
+        .tuples()
+    ]
+    by_scheme = {s.id: s for s in schemes}
+    nodes: dict[int, CategoryNode] = {}
+    rows = (
+        Category.select(Category.id, Category.scheme, Category.parent, Category.name)
+        .order_by(Category.position, Category.id)
+        .tuples()
+    )
+    for cid, sid, parent, name in rows:
+        nodes[cid] = CategoryNode(cid, sid, parent, name)
+    for node in nodes.values():
+        parent = nodes.get(node.parent_id) if node.parent_id is not None else None
+        if parent is not None:
+            parent.children.append(node)
+        elif node.scheme_id in by_scheme:
+            by_scheme[node.scheme_id].categories.append(node)
+    return schemes
