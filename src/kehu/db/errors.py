@@ -11,9 +11,9 @@ class DatabaseError(Exception):
     en = "Database error"
 
     def __init__(self, path: object = None, detail: str = "") -> None:
-        super().__init__(f"{self.en}: {path} {detail}".strip())
         self.path = path
         self.detail = detail
+        super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
         text = pick(self.zh, self.en, lang).format(path=self.path)
