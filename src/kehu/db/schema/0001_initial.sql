@@ -25,18 +25,8 @@ CREATE TABLE "field_change" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" IN
 CREATE INDEX "field_change_user_id" ON "field_change" ("user_id");
 CREATE INDEX "field_change_import_batch_id" ON "field_change" ("import_batch_id");
 CREATE INDEX "field_change_customer_id_version" ON "field_change" ("customer_id", "version");
-CREATE TABLE "import_change" ("id" INTEGER NOT NULL PRIMARY KEY, "batch_id" INTEGER NOT NULL, "entity" VARCHAR(16) NOT NULL, "entity_id" INTEGER NOT NULL, "action" VARCHAR(16) NOT NULL, "before" TEXT, "after_version" INTEGER, FOREIGN KEY ("batch_id") REFERENCES "import_batch" ("id") ON DELETE CASCADE);
-CREATE INDEX "import_change_batch_id" ON "import_change" ("batch_id");
-CREATE INDEX "import_change_entity_entity_id" ON "import_change" ("entity", "entity_id");
 CREATE TABLE "key_person" ("id" INTEGER NOT NULL PRIMARY KEY, "role" VARCHAR(255), "name" VARCHAR(60) NOT NULL, "title" VARCHAR(60), "mobile" VARCHAR(20), "phone" VARCHAR(40), "email" VARCHAR(120), "wechat" VARCHAR(60), "birthday" DATE, "age" INTEGER, "education" VARCHAR(255), "personality" TEXT, "hobbies" TEXT, "family" TEXT, "ability" TEXT, "id_number" VARCHAR(18), "notes" TEXT, "consent_basis" VARCHAR(255), "consent_date" DATE, "consent_channel" VARCHAR(60), "customer_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE);
 CREATE INDEX "key_person_customer_id" ON "key_person" ("customer_id");
-CREATE TABLE "pending_review" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER, "batch_id" INTEGER, "source" VARCHAR(16) NOT NULL, "status" VARCHAR(16) NOT NULL, "base_version" INTEGER, "label" TEXT, "created_by_id" INTEGER, "created_at" DATETIME NOT NULL, "decided_by_id" INTEGER, "decided_at" DATETIME, FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY ("batch_id") REFERENCES "import_batch" ("id") ON DELETE SET NULL, FOREIGN KEY ("created_by_id") REFERENCES "user" ("id") ON DELETE SET NULL, FOREIGN KEY ("decided_by_id") REFERENCES "user" ("id") ON DELETE SET NULL);
-CREATE INDEX "pending_review_customer_id" ON "pending_review" ("customer_id");
-CREATE INDEX "pending_review_batch_id" ON "pending_review" ("batch_id");
-CREATE INDEX "pending_review_status" ON "pending_review" ("status");
-CREATE INDEX "pending_review_decided_by_id" ON "pending_review" ("decided_by_id");
-CREATE TABLE "pending_review_item" ("id" INTEGER NOT NULL PRIMARY KEY, "review_id" INTEGER NOT NULL, "field" VARCHAR(64) NOT NULL, "proposed_value" TEXT, "original_value" TEXT, "problem" TEXT, "decision" VARCHAR(16), FOREIGN KEY ("review_id") REFERENCES "pending_review" ("id") ON DELETE CASCADE);
-CREATE INDEX "pending_review_item_review_id" ON "pending_review_item" ("review_id");
 CREATE TABLE "product" ("id" INTEGER NOT NULL PRIMARY KEY, "code" VARCHAR(32), "name" VARCHAR(120) NOT NULL, "category" VARCHAR(60) NOT NULL, "unit" VARCHAR(16));
 CREATE UNIQUE INDEX "product_code" ON "product" ("code");
 CREATE INDEX "product_category" ON "product" ("category");
