@@ -182,6 +182,7 @@ class CustomerCategory(BaseModel):
     class Meta:
         table_name = "customer_category"
         primary_key = CompositeKey("customer", "scheme")
+        without_rowid = True  # the primary key is the table: one B-tree, not two
 
 
 class Route(BaseModel):

@@ -19,7 +19,7 @@ CREATE UNIQUE INDEX "customer_code" ON "customer" ("code");
 CREATE INDEX "customer_status" ON "customer" ("status");
 CREATE INDEX "customer_import_batch_id" ON "customer" ("import_batch_id");
 CREATE INDEX "customer_owner_id_status" ON "customer" ("owner_id", "status");
-CREATE TABLE "customer_category" ("customer_id" INTEGER NOT NULL, "scheme_id" INTEGER NOT NULL, "category_id" INTEGER NOT NULL, PRIMARY KEY ("customer_id", "scheme_id"), FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY ("scheme_id") REFERENCES "scheme" ("id") ON DELETE CASCADE, FOREIGN KEY ("category_id") REFERENCES "category" ("id") ON DELETE CASCADE);
+CREATE TABLE "customer_category" ("customer_id" INTEGER NOT NULL, "scheme_id" INTEGER NOT NULL, "category_id" INTEGER NOT NULL, PRIMARY KEY ("customer_id", "scheme_id"), FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY ("scheme_id") REFERENCES "scheme" ("id") ON DELETE CASCADE, FOREIGN KEY ("category_id") REFERENCES "category" ("id") ON DELETE CASCADE) WITHOUT ROWID;
 CREATE INDEX "customer_category_category_id" ON "customer_category" ("category_id");
 CREATE TABLE "field_change" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, "version" INTEGER NOT NULL, "person_id" INTEGER, "field" VARCHAR(64) NOT NULL, "old_value" TEXT, "new_value" TEXT, "user_id" INTEGER, "changed_at" DATETIME NOT NULL, "import_batch_id" INTEGER, FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE SET NULL, FOREIGN KEY ("import_batch_id") REFERENCES "import_batch" ("id") ON DELETE SET NULL);
 CREATE INDEX "field_change_user_id" ON "field_change" ("user_id");
