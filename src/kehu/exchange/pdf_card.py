@@ -1,0 +1,348 @@
+"""The printed client card (客户档案卡), A4 or A5: a header with name, code, grade and
+classifications; identity and the four parts of the dossier as labelled blocks (key items
+highlighted); key persons; the last visits. Long texts split across pages (rows split inside),
+so nothing is clipped; each card starts on a new page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+
+from kehu.core.fields import (
+    DOSSIER_PARTS,
+    PERSON_FIELDS,
+    SECTION_LABELS,
+    FieldDef,
+    Kind,
+    Section,
+    customer_field,
+    fields_in,
+)
+from kehu.core.language import pick
+from kehu.core.values import display
+from kehu.exchange.pdf_data import CardData, shown
+from kehu.exchange.pdf_layout import (
+    ACCENT,
+    ACCENT_LIGHT,
+    KEY_FILL,
+    LABEL_FILL,
+    RULE,
+    GroupStart,
+    Styles,
+)
+
+PART_NUMBERS = ("一", "二", "三", "四")
+IDENTITY_SKIP = {"code", "name", "short_name", "latitude", "longitude"}
+PERSON_COLUMNS_A4 = ("role", "name", "title", "mobile", "phone", "wechat", "email")
+PERSON_COLUMNS_A5 = ("role", "name", "title", "mobile", "phone")
+PERSON_WIDTHS_A4 = (0.125, 0.11, 0.12, 0.135, 0.14, 0.12, 0.25)
+PERSON_WIDTHS_A5 = (0.16, 0.18, 0.20, 0.23, 0.23)
+SHORT_KINDS = {
+    Kind.TEXT,
+    Kind.DATE,
+    Kind.MONEY,
+    Kind.INTEGER,
+    Kind.COORD,
+    Kind.CHOICE,
+    Kind.EMAIL,
+    Kind.URL,
+    Kind.PHONE,
+    Kind.MOBILE,
+    Kind.USCC,
+    Kind.ID_NUMBER,
+    Kind.POSTAL_CODE,
+}
+WIDE_TEXT = {"address"}
+
+
+@dataclass
+class Cell:
+    label: str
+    value: str
+    key: bool = False
+    wide: bool = False
+
+
+class CardBuilder:
+    """Makes the flowables of one card; one builder serves a whole batch."""
+
+    def __init__(self, styles: Styles, width: float, lang: str, compact: bool, reveal: bool):
+        self.s = styles
+        self.width = width
+        self.lang = lang
+        self.compact = compact
+        self.reveal = reveal
+        label_w = 22 * mm if compact else 30 * mm
+        value_w = width / 2 - label_w
+        self.grid_widths = [label_w, value_w, label_w, value_w]
+        self.pad = 2.2 if compact else 3
+        self.colon = pick("：", ": ", lang)
+        self.gap = pick("　", "   ", lang)
+
+    # ---- the whole card -------------------------------------------------------------------
+    def card(self, data: CardData, first: bool) -> list[Flowable]:
+        dossier = data.dossier
+        title = f"{dossier.values.get('name') or ''}（{dossier.code}）"
+        story: list[Flowable] = [] if first else [PageBreak()]
+        story.append(GroupStart(("card", dossier.id), title))
+        story.append(self.header(data))
+        story.append(Spacer(1, 3 * mm))
+        story.append(self.section_table(self.section_title(Section.IDENTITY), self.identity(data)))
+        for index, (number, part) in enumerate(zip(PART_NUMBERS, DOSSIER_PARTS, strict=True), 1):
+            cells = [self.cell(f, dossier.values.get(f.name)) for f in fields_in(part)]
+            heading = pick(f"{number}、", f"{index}. ", self.lang) + self.section_title(part)
+            story += [Spacer(1, 2.5 * mm), self.section_table(heading, cells)]
+        story += [Spacer(1, 2.5 * mm), self.persons(dossier.persons)]
+        if dossier.custom:
+            custom = [Cell(str(k), self._text(v)) for k, v in dossier.custom.items()]
+            story += [
+                Spacer(1, 2.5 * mm),
+                self.section_table(pick("其他", "Other", self.lang), custom),
+            ]
+        story += [Spacer(1, 2.5 * mm), self.visits(data)]
+        return story
+
+    def section_title(self, section: Section) -> str:
+        zh, en = SECTION_LABELS[section]
+        return pick(zh, en, self.lang)
+
+    # ---- header ---------------------------------------------------------------------------
+    def header(self, data: CardData) -> Table:
+        s, values = self.s, data.dossier.values
+        sub = [f"{pick('客户编号', 'Code', self.lang)}{self.colon}{data.dossier.code}"]
+        if values.get("short_name"):
+            sub.append(f"{pick('简称', 'Short name', self.lang)}{self.colon}{values['short_name']}")
+        if data.dossier.status == "archived":
+            sub.append(pick("【已归档】", "[archived]", self.lang))
+        badge_w = 30 * mm if self.compact else 40 * mm
+        grade = data.grade or pick("未分级", "no grade", self.lang)
+        credit = values.get("credit_status")
+        badge = [s.p(grade, s.badge)]
+        if credit:
+            credit_text = display(customer_field("credit_status"), credit, self.lang)
+            badge.append(s.p(f"{pick('信用', 'Credit', self.lang)} {credit_text}", s.badge_small))
+        rows = [
+            [
+                [s.p(values.get("name") or "", s.title), s.p(self.gap.join(sub), s.subtitle)],
+                badge,
+            ],
+            [s.p(self.classification_line(data), s.small), ""],
+        ]
+        table = Table(rows, colWidths=[self.width - badge_w, badge_w])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), s.fonts.regular),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("BACKGROUND", (1, 0), (1, 0), ACCENT),
+                    ("SPAN", (0, 1), (1, 1)),
+                    ("BACKGROUND", (0, 1), (1, 1), ACCENT_LIGHT),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1.6, ACCENT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 1), (-1, 1), 3),
+                    ("BOTTOMPADDING", (0, 1), (-1, 1), 4),
+                ]
+            )
+        )
+        return table
+
+    def classification_line(self, data: CardData) -> str:
+        parts = [f"{scheme}{self.colon}{path}" for scheme, path in data.classifications]
+        if data.route:
+            parts.append(f"{pick('路线', 'Route', self.lang)}{self.colon}{data.route}")
+        if data.owner:
+            parts.append(f"{pick('负责人', 'Owner', self.lang)}{self.colon}{data.owner}")
+        if not data.classifications:
+            parts.insert(0, pick("分类：未分类", "Classification: none", self.lang))
+        return self.gap.join(parts)
+
+    # ---- blocks ---------------------------------------------------------------------------
+    def cell(self, f: FieldDef, value: Any) -> Cell:
+        text = shown(f, value, self.lang, self.reveal)
+        wide = f.name in WIDE_TEXT or (f.kind is Kind.LONGTEXT and not self._fits_half(text))
+        return Cell(f.label(self.lang), text, f.key, wide)
+
+    def _fits_half(self, text: str) -> bool:
+        """A long-text field with a short answer shares its row with a neighbour."""
+        if "\n" in text:
+            return False
+        room = 2 * (self.grid_widths[1] - 2 * self.pad) * 0.9
+        return stringWidth(text, self.s.body.fontName, self.s.body.fontSize) <= room
+
+    def identity(self, data: CardData) -> list[Cell]:
+        values = data.dossier.values
+        cells = [
+            self.cell(f, values.get(f.name))
+            for f in fields_in(Section.IDENTITY)
+            if f.name not in IDENTITY_SKIP
+        ]
+        lat, lon = values.get("latitude"), values.get("longitude")
+        if lat is not None and lon is not None:
+            cells.append(Cell(pick("经纬度", "Coordinates", self.lang), f"{lat:.6f}, {lon:.6f}"))
+        for name in ("source", "review_state"):
+            cells.append(self.cell(customer_field(name), values.get(name)))
+        return cells
+
+    def section_table(self, heading: str, cells: list[Cell]) -> Table:
+        s = self.s
+        rows: list[list[Any]] = [[s.p(heading, s.head), "", "", ""]]
+        style: list[tuple] = [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ]
+        pending: list[Cell] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            row = len(rows)
+            line: list[Any] = []
+            for col, c in enumerate(pending):
+                line += [s.p(c.label, s.label), s.p(c.value)]
+                self._fill(style, c, 2 * col, row)
+            rows.append(line + ["", ""] * (2 - len(pending)))
+            if len(pending) == 1:
+                style.append(("SPAN", (1, row), (-1, row)))
+            pending.clear()
+
+        for c in cells:
+            if c.wide:
+                flush()
+                row = len(rows)
+                rows.append([s.p(c.label, s.label), s.p(c.value), "", ""])
+                style.append(("SPAN", (1, row), (-1, row)))
+                self._fill(style, c, 0, row)
+            else:
+                pending.append(c)
+                if len(pending) == 2:
+                    flush()
+        flush()
+        return self._table(rows, self.grid_widths, style)
+
+    def _fill(self, style: list[tuple], c: Cell, col: int, row: int) -> None:
+        style.append(("BACKGROUND", (col, row), (col, row), KEY_FILL if c.key else LABEL_FILL))
+        if c.key:
+            style.append(
+                ("BACKGROUND", (col + 1, row), (col + 1 if not c.wide else -1, row), KEY_FILL)
+            )
+
+    def _table(
+        self, rows: list[list[Any]], widths: list[float], extra: list[tuple], repeat: int = 1
+    ) -> Table:
+        table = Table(rows, colWidths=widths, repeatRows=repeat, splitInRow=1, splitByRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                    ("FONTNAME", (0, 0), (-1, -1), self.s.fonts.regular),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), self.pad),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), self.pad),
+                    ("TOPPADDING", (0, 0), (-1, -1), self.pad * 0.7),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), self.pad),
+                    *extra,
+                ]
+            )
+        )
+        return table
+
+    # ---- key persons ----------------------------------------------------------------------
+    def persons(self, persons: list[dict[str, Any]]) -> Table:
+        s = self.s
+        columns = PERSON_COLUMNS_A5 if self.compact else PERSON_COLUMNS_A4
+        fractions = PERSON_WIDTHS_A5 if self.compact else PERSON_WIDTHS_A4
+        widths = [self.width * f for f in fractions]
+        by_name = {f.name: f for f in PERSON_FIELDS}
+        heading = self.section_title(Section.PERSON)
+        rows: list[list[Any]] = [[s.p(heading, s.head)] + [""] * (len(columns) - 1)]
+        rows.append([s.p(by_name[c].label(self.lang), s.label) for c in columns])
+        style: list[tuple] = [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
+        ]
+        for person in persons:
+            rows.append(
+                [s.p(shown(by_name[c], person.get(c), self.lang, self.reveal)) for c in columns]
+            )
+            details = self.person_details(person, set(columns))
+            if details:
+                row = len(rows)
+                rows.append([s.p(details, s.small)] + [""] * (len(columns) - 1))
+                style.append(("SPAN", (0, row), (-1, row)))
+        if not persons:
+            row = len(rows)
+            rows.append([s.p(pick("（未登记关键人物）", "(no key persons)", self.lang), s.small)])
+            rows[-1] += [""] * (len(columns) - 1)
+            style.append(("SPAN", (0, row), (-1, row)))
+        return self._table(rows, widths, style, repeat=2)
+
+    def person_details(self, person: dict[str, Any], skip: set[str]) -> str:
+        parts = []
+        for f in PERSON_FIELDS:
+            if f.name in skip:
+                continue
+            text = shown(f, person.get(f.name), self.lang, self.reveal)
+            if text:
+                parts.append(f"{f.label(self.lang)}{self.colon}{text}")
+        return self.gap.join(parts)
+
+    # ---- visits ---------------------------------------------------------------------------
+    def visits(self, data: CardData) -> Table:
+        s = self.s
+        heading = pick("最近访问", "Last visits", self.lang)
+        head = (
+            pick("日期", "Date", self.lang),
+            pick("类型", "Kind", self.lang),
+            pick("业务员", "Salesperson", self.lang),
+            pick("内容 / 发现 / 下一步", "Content / findings / next step", self.lang),
+            pick("下次访问", "Next visit", self.lang),
+        )
+        fractions = (0.14, 0.11, 0.12, 0.49, 0.14)
+        widths = [self.width * f for f in fractions]
+        rows: list[list[Any]] = [[s.p(heading, s.head), "", "", "", ""]]
+        rows.append([s.p(h, s.label) for h in head])
+        style: list[tuple] = [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
+        ]
+        for visit in data.visits:
+            text = "\n".join(
+                t
+                for t in (
+                    visit.content,
+                    self._prefixed(pick("发现", "Findings", self.lang), visit.findings, self.colon),
+                    self._prefixed(
+                        pick("下一步", "Next step", self.lang), visit.next_step, self.colon
+                    ),
+                )
+                if t
+            )
+            rows.append(
+                [
+                    s.p(visit.visit_date.isoformat()),
+                    s.p(visit.kind),
+                    s.p(visit.salesperson),
+                    s.p(text),
+                    s.p(visit.next_visit_on.isoformat() if visit.next_visit_on else ""),
+                ]
+            )
+        if not data.visits:
+            rows.append([s.p(pick("（暂无访问记录）", "(no visits yet)", self.lang), s.small)])
+            rows[-1] += [""] * 4
+            style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
+        return self._table(rows, widths, style, repeat=2)
+
+    @staticmethod
+    def _prefixed(label: str, text: str, colon: str) -> str:
+        return f"{label}{colon}{text}" if text else ""
+
+    @staticmethod
+    def _text(value: Any) -> str:
+        return "" if value is None else str(value)
