@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, item models, widgets, dossier card, dialogs."""

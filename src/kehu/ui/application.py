@@ -1,0 +1,154 @@
+"""Starting the GUI: Qt application, language, logging, error dialog, database, first start."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from kehu.config import setup_logging
+from kehu.core.language import pick
+from kehu.db.errors import DatabaseError
+from kehu.db.models import User
+from kehu.services.workspace import Workspace, open_workspace
+from kehu.ui import settings, translations
+from kehu.ui.errors import install_excepthook, show_error
+from kehu.ui.icons import app_icon
+
+logger = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("kehu")
+    app.setWindowIcon(app_icon())
+    return app  # type: ignore[return-value]
+
+
+def open_session_window(workspace: Workspace, user: User):
+    """The main window of an open workspace (used by run_gui, tests and benchmarks)."""
+    from kehu.ui.main_window import MainWindow
+    from kehu.ui.session import Session
+
+    session = Session(workspace, user)
+    window = MainWindow(session)
+    session.setParent(window)
+    return window
+
+
+def _login(workspace: Workspace) -> User | None:
+    if workspace.user is not None:
+        return workspace.user
+    from kehu.ui.dialogs.login_dialog import LoginDialog
+
+    dialog = LoginDialog()
+    return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _first_start_seen(path: str) -> bool:
+    return path in str(settings.get(settings.FIRST_START_SEEN)).split("|")
+
+
+def _mark_first_start_seen(path: str) -> None:
+    seen = [p for p in str(settings.get(settings.FIRST_START_SEEN)).split("|") if p]
+    settings.put(settings.FIRST_START_SEEN, "|".join([*seen[-20:], path]))
+
+
+def offer_first_start(window) -> None:
+    """A new database greets the user: start empty, load demo data, or import Excel."""
+    from kehu.ui.dialogs.first_start import DEMO, IMPORT, FirstStartDialog
+    from kehu.ui.main_window import _module_exists
+
+    path = str(window.session.database.path)
+    _mark_first_start_seen(path)
+    dialog = FirstStartDialog(_module_exists("kehu.ui.dialogs.import_wizard"), window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    if dialog.choice == DEMO:
+        load_demo(window, dialog.demo_count.value())
+    elif dialog.choice == IMPORT:
+        window.open_import_wizard()
+
+
+def load_demo(window, customers: int) -> None:
+    """Generate demo customers off the UI thread, with progress and cancel."""
+    from kehu.services import demo
+    from kehu.ui.tasks import Cancelled, run_with_progress
+
+    user = window.session.user
+    window.poll_timer.stop()
+
+    def work(report) -> object:
+        def progress(stage: str, done: int, total: int) -> bool:
+            report(done, total)  # raises Cancelled when the user pressed Cancel
+            return True
+
+        return demo.generate(customers=customers, user=user, progress=progress)
+
+    def finished(_result) -> None:
+        window.poll_timer.start()
+        window.refresh()
+
+    def failed(exc: BaseException) -> None:
+        window.poll_timer.start()
+        window.refresh()
+        if not isinstance(exc, Cancelled | demo.Cancelled):
+            show_error(window, exc)
+
+    run_with_progress(
+        window.session.tasks,
+        window,
+        _tr("Creating %1 demo customers…").replace("%1", f"{customers:,}"),
+        work,
+        finished,
+        failed,
+    )
+
+
+def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
+    try:
+        workspace = open_workspace(path, lang=lang)
+    except DatabaseError as exc:
+        logger.warning("cannot open %s: %s", path, exc)
+        QMessageBox.critical(parent, _tr("Cannot open the database"), exc.message())
+        return None
+    for zh, en in workspace.database.warnings:
+        QMessageBox.information(parent, _tr("About this database"), pick(zh, en, lang))
+    if workspace.database.backup_path is not None:
+        logger.info("migrated; backup at %s", workspace.database.backup_path)
+    return workspace
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    log_path = setup_logging(getattr(args, "verbose", False))
+    app = make_application()
+    lang = translations.choose_language(getattr(args, "lang", None))
+    translations.install(app, lang)
+    install_excepthook()
+    logger.info("starting the GUI on %s (%s); log %s", args.db, lang, log_path)
+    workspace = _open(str(args.db), lang, None)
+    if workspace is None:
+        return 2
+    user = _login(workspace)
+    if user is None:
+        workspace.database.close()
+        return 1
+    window = open_session_window(workspace, user)
+    window.show()
+    logger.info("main window shown after %.2fs", time.perf_counter() - started)
+    if workspace.is_empty and not _first_start_seen(str(workspace.database.path)):
+        QTimer.singleShot(0, lambda: offer_first_start(window))
+    code = app.exec()
+    workspace.database.close()
+    return code

@@ -1,0 +1,1 @@
+"""The dossier card editor."""

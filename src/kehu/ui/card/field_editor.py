@@ -1,0 +1,168 @@
+"""One editor per catalogue field, with its inline validation message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kehu.core.fields import FieldDef, Kind
+from kehu.core.validation import Issue, check_value
+from kehu.core.values import to_text
+
+MASK = "••••••"
+_ERROR_STYLE = "color: #b00020;"
+_WARNING_STYLE = "color: #a15c00;"
+_PLACEHOLDERS = {
+    Kind.DATE: "2024-01-02",
+    Kind.MONEY: "12,345.00",
+    Kind.POSTAL_CODE: "100000",
+    Kind.USCC: "91110000XXXXXXXXXX",
+    Kind.MOBILE: "138 0000 0000",
+}
+
+
+def value_text(field: FieldDef, value: Any) -> str:
+    """How a stored value is written in its editor (parsed back by kehu.core.values)."""
+    if value is None:
+        return ""
+    return to_text(value) or ""
+
+
+class FieldEditor(QWidget):
+    """An input for one field plus a line that says what is wrong with it, as you type."""
+
+    edited = Signal(str)  # field name
+
+    def __init__(self, field: FieldDef, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.lang = lang
+        self.issue: Issue | None = None
+        self._masked = False
+        self._hidden_value = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        self.input = self._make_input()
+        self.input.setObjectName(f"field_{field.name}")
+        layout.addWidget(self.input)
+        self.message = QLabel(self)
+        self.message.setObjectName(f"issue_{field.name}")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+    def _make_input(self) -> QWidget:
+        kind = self.field.kind
+        if kind is Kind.CHOICE:
+            box = QComboBox(self)
+            box.addItem("", None)
+            for choice in self.field.choices:
+                box.addItem(choice.label(self.lang), choice.value)
+            box.currentIndexChanged.connect(lambda _i: self._changed())
+            return box
+        if kind is Kind.LONGTEXT:
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(64)
+            edit.textChanged.connect(self._changed)
+            return edit
+        line = QLineEdit(self)
+        if self.field.max_length:
+            line.setMaxLength(max(self.field.max_length * 2, 20))  # long input gets a message
+        if kind in _PLACEHOLDERS:
+            line.setPlaceholderText(_PLACEHOLDERS[kind])
+        line.textChanged.connect(lambda _t: self._changed())
+        return line
+
+    # -- value
+    def text(self) -> str:
+        """The raw input ("" for empty); a masked field gives back its stored value."""
+        if self._masked:
+            return self._hidden_value
+        widget = self.input
+        if isinstance(widget, QComboBox):
+            value = widget.currentData()
+            return "" if value is None else str(value)
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        return widget.text()
+
+    def set_text(self, text: str) -> None:
+        widget = self.input
+        widget.blockSignals(True)
+        if isinstance(widget, QComboBox):
+            position = widget.findData(text) if text else 0
+            if position < 0:  # a value outside the catalogue (old data): keep it visible
+                widget.addItem(text, text)
+                position = widget.count() - 1
+            widget.setCurrentIndex(position)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(text)
+        else:
+            widget.setText(text)
+        widget.blockSignals(False)
+        self.validate()
+
+    def set_value(self, value: Any) -> None:
+        self.set_text(value_text(self.field, value))
+
+    def set_masked(self, masked: bool) -> None:
+        """Hide a sensitive value behind a mask; the stored value is kept unchanged."""
+        if masked == self._masked:
+            return
+        if masked:
+            self._hidden_value = self.text()
+            self.set_text(MASK if self._hidden_value else "")
+            self._masked = True
+            self.input.setEnabled(False)
+        else:
+            self._masked = False
+            self.set_text(self._hidden_value)
+            self.input.setEnabled(True)
+
+    @property
+    def masked(self) -> bool:
+        return self._masked
+
+    def set_read_only(self, read_only: bool) -> None:
+        widget = self.input
+        if isinstance(widget, QComboBox):
+            widget.setEnabled(not read_only and not self._masked)
+        else:
+            widget.setReadOnly(read_only)
+
+    # -- validation
+    def _changed(self) -> None:
+        if self._masked:
+            return
+        self.validate()
+        self.edited.emit(self.field.name)
+
+    def validate(self) -> Issue | None:
+        self.issue = None if self._masked else check_value(self.field, self.text())
+        if self.issue is None:
+            self.message.hide()
+            self.message.clear()
+            self.input.setStyleSheet("")
+        else:
+            self.message.setText(self.issue.message(self.lang))
+            style = _ERROR_STYLE if self.issue.is_error else _WARNING_STYLE
+            self.message.setStyleSheet(style)
+            self.message.show()
+            border = "#b00020" if self.issue.is_error else "#a15c00"
+            self.input.setStyleSheet(f"border: 1px solid {border};")
+        return self.issue
+
+    @property
+    def has_error(self) -> bool:
+        return self.issue is not None and self.issue.is_error

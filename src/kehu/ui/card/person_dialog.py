@@ -1,0 +1,113 @@
+"""Editing one key person: every person field from the catalogue; sensitive fields stay
+masked until the user reveals them, and revealing is written to the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kehu.core.fields import PERSON_FIELDS, SECTION_LABELS, Section, fields_in
+from kehu.services import dossiers
+from kehu.ui.card.field_editor import FieldEditor
+from kehu.ui.session import Session
+
+
+class PersonDialog(QDialog):
+    def __init__(
+        self,
+        session: Session,
+        person: dict[str, Any] | None,
+        customer_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.person = dict(person or {})
+        self.customer_id = customer_id
+        self.setWindowTitle(self.tr("Key person") if person else self.tr("New key person"))
+        self.editors: dict[str, FieldEditor] = {}
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        for section in (Section.PERSON, Section.CONSENT):
+            zh, en = SECTION_LABELS[section]
+            group = QGroupBox(zh if session.lang == "zh" else en, body)
+            form = QFormLayout(group)
+            for field in fields_in(section, PERSON_FIELDS):
+                editor = FieldEditor(field, session.lang, group)
+                editor.set_value(self.person.get(field.name))
+                self.editors[field.name] = editor
+                form.addRow(field.label(session.lang) + ("*" if field.required else ""), editor)
+            layout.addWidget(group)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        self.stored = self.person.get("id") is not None
+        reveal_row = QHBoxLayout()
+        self.reveal_button = QPushButton(self.tr("Show sensitive fields"), self)
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.clicked.connect(self.reveal)
+        note = QLabel(self.tr("Showing them is recorded in the audit log."), self)
+        note.setWordWrap(True)
+        reveal_row.addWidget(self.reveal_button)
+        reveal_row.addWidget(note, 1)
+        outer.addLayout(reveal_row)
+        if self.stored:
+            for field in PERSON_FIELDS:
+                if field.sensitive:
+                    self.editors[field.name].set_masked(True)
+        else:
+            self.reveal_button.hide()
+            note.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.resize(560, 640)
+
+    def reveal(self) -> None:
+        for name, editor in self.editors.items():
+            if editor.masked:
+                if self.customer_id is not None:
+                    dossiers.reveal_sensitive(
+                        self.customer_id, self.person.get("id"), name, self.session.user
+                    )
+                editor.set_masked(False)
+        self.reveal_button.setEnabled(False)
+
+    def values(self) -> dict[str, Any]:
+        """The person as raw texts (parsed by the card when it saves)."""
+        result = {name: editor.text() for name, editor in self.editors.items()}
+        result["id"] = self.person.get("id")
+        return result
+
+    def accept(self) -> None:
+        errors = [e for e in self.editors.values() if e.validate() and e.has_error]
+        if errors:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot keep these values"),
+                "\n".join(
+                    f"{e.field.label(self.session.lang)}: {e.issue.message(self.session.lang)}"
+                    for e in errors
+                ),
+            )
+            errors[0].input.setFocus()
+            return
+        super().accept()

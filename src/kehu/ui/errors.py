@@ -1,0 +1,117 @@
+"""The one place that shows errors: plain-words messages, and unexpected errors with details.
+
+Unexpected errors are logged with their traceback to the rotating log file and shown in a
+dialog whose details can be copied for a bug report.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kehu.core.language import get_language
+
+logger = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorDialog", text)
+
+
+def user_message(exc: BaseException) -> str | None:
+    """The message of errors a user can act on (they carry a bilingual .message())."""
+    message = getattr(exc, "message", None)
+    if callable(message):
+        try:
+            return str(message(get_language()))
+        except TypeError:
+            return str(message())
+    return None
+
+
+class ErrorDialog(QDialog):
+    """An unexpected error: what happened in one line, the details to copy below."""
+
+    def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Unexpected error"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _tr(
+                "Something went wrong that kehu did not expect. Your saved data is safe. "
+                "The details below were written to the log file; copy them if you report "
+                "the problem."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel(summary))
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        self.details.setMinimumSize(560, 220)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(_tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Show an error: plain words when the error has a message, otherwise the details dialog."""
+    message = user_message(exc)
+    if message is not None:
+        logger.info("user-facing error: %s", exc)
+        QMessageBox.warning(parent, title or _tr("Cannot do that"), message)
+        return
+    show_unexpected(parent, type(exc), exc, exc.__traceback__)
+
+
+def show_unexpected(
+    parent: QWidget | None,
+    kind: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+) -> None:
+    details = "".join(traceback.format_exception(kind, exc, tb))
+    logger.error("unexpected error\n%s", details)
+    ErrorDialog(f"{kind.__name__}: {exc}", details, parent).exec()
+
+
+def install_excepthook() -> None:
+    """Uncaught exceptions in slots are logged and shown instead of killing the app."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, exc, tb)
+            return
+        message = user_message(exc)
+        if message is not None:
+            logger.info("user-facing error: %s", exc)
+            QMessageBox.warning(QApplication.activeWindow(), _tr("Cannot do that"), message)
+            return
+        show_unexpected(QApplication.activeWindow(), kind, exc, tb)
+
+    sys.excepthook = hook

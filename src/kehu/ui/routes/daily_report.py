@@ -1,0 +1,172 @@
+"""The daily report view (客户访问日报): one salesperson's visits on one day, or a month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kehu.core.language import get_language
+from kehu.db.models import VISIT_KINDS, User
+from kehu.services import visits
+from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
+
+VisitRole = Qt.ItemDataRole.UserRole + 1
+DayRole = Qt.ItemDataRole.UserRole + 2
+DAY, MONTH = "day", "month"
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class DailyReportView(QWidget):
+    open_customer_requested = Signal(int)
+
+    def __init__(
+        self, user: User, day: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dailyReport")
+        self.user = user
+        self.rows: list[dict] = []
+        self.salesperson = QComboBox()
+        self.salesperson.addItem(self.tr("(everyone)"), None)
+        for uid, name in visits.salespeople():
+            self.salesperson.addItem(name, uid)
+        self.salesperson.setCurrentIndex(max(0, self.salesperson.findData(user.id)))
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Day"), DAY)
+        self.mode.addItem(self.tr("Month"), MONTH)
+        self.date = QDateEdit(to_qdate(day or dt.date.today()))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.model = QStandardItemModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.summary = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Salesperson")))
+        row.addWidget(self.salesperson)
+        row.addWidget(self.mode)
+        row.addWidget(self.date)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self.salesperson.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.mode.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.date.dateChanged.connect(lambda *_: self.refresh())
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.refresh()
+
+    def day(self) -> dt.date:
+        return from_qdate(self.date.date())
+
+    def set_day(self, day: dt.date, mode: str = DAY) -> None:
+        self.mode.blockSignals(True)
+        self.mode.setCurrentIndex(self.mode.findData(mode))
+        self.mode.blockSignals(False)
+        if self.date.date() == QDate(day.year, day.month, day.day):
+            self.refresh()
+        else:
+            self.date.setDate(to_qdate(day))
+
+    def refresh(self) -> None:
+        if self.mode.currentData() == MONTH:
+            self._show_month()
+        else:
+            self._show_day()
+        self.table.resizeColumnsToContents()
+
+    def _show_day(self) -> None:
+        day = self.day()
+        self.rows = visits.daily_report(self.salesperson.currentData(), day, viewer=self.user)
+        headers = [
+            self.tr("Customer"),
+            self.tr("Kind"),
+            self.tr("Content"),
+            self.tr("Findings"),
+            self.tr("Next step"),
+            self.tr("Next visit"),
+            self.tr("Salesperson"),
+        ]
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(headers)
+        for visit in self.rows:
+            values = [
+                visit["customer_name"],
+                visit["kind_label"],
+                visit["content"],
+                visit["findings"],
+                visit["next_step"],
+                visit["next_visit_on"],
+                visit["salesperson_name"],
+            ]
+            items = [QStandardItem(_text(v)) for v in values]
+            for item in items:
+                item.setData(visit["id"], VisitRole)
+            self.model.appendRow(items)
+        self.summary.setText(
+            self.tr("{n} visits on {day}.").format(n=len(self.rows), day=day.isoformat())
+        )
+
+    def _show_month(self) -> None:
+        day = self.day()
+        summary = visits.month_summary(
+            self.salesperson.currentData(), day.year, day.month, viewer=self.user
+        )
+        lang = get_language()
+        headers = [self.tr("Date")] + [visits.kind_label(k, lang) for k in VISIT_KINDS]
+        headers += [self.tr("Total"), self.tr("Customers")]
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(headers)
+        self.rows = summary
+        total = 0
+        for entry in summary:
+            values = [entry["day"]] + [entry[k] or "" for k in VISIT_KINDS]
+            values += [entry["total"] or "", "、".join(entry["customers"])]
+            items = [QStandardItem(_text(v)) for v in values]
+            for item in items:
+                item.setData(entry["day"], DayRole)
+            self.model.appendRow(items)
+            total += entry["total"]
+        self.summary.setText(
+            self.tr("{n} visits in {year}-{month:02d}.").format(
+                n=total, year=day.year, month=day.month
+            )
+        )
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        day = index.data(DayRole)
+        if day is not None:  # month view: open that day
+            self.set_day(day, DAY)
+            return
+        visit_id = index.data(VisitRole)
+        visit = visits.get_visit(visit_id) if visit_id else None
+        if visit is None:
+            return
+        dialog = VisitDialog(self.user, visit["customer_id"], visit_id=visit_id, parent=self)
+        if dialog.exec() == VisitDialog.DialogCode.Accepted:
+            self.refresh()

@@ -1,0 +1,224 @@
+"""The today panel: customers due for a visit, overdue follow-ups, coming birthdays.
+
+Any day can be shown (Today / Tomorrow / a date), so the salesperson can look at tomorrow's
+rounds the evening before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kehu.db.models import User
+from kehu.services import today
+from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
+
+CustomerRole = Qt.ItemDataRole.UserRole + 1
+SectionRole = Qt.ItemDataRole.UserRole + 2  # "due", "overdue", "birthdays"
+
+
+class TodayPanel(QWidget):
+    open_customer_requested = Signal(int)
+    visit_recorded = Signal(int)  # customer id
+
+    def __init__(
+        self, user: User, day: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPanel")
+        self.user = user
+        self.report: today.TodayReport | None = None
+        self.date = QDateEdit(to_qdate(day or dt.date.today()))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd ddd")
+        self.today_button = QPushButton(self.tr("Today"))
+        self.tomorrow_button = QPushButton(self.tr("Tomorrow"))
+        self.visit_button = QPushButton(self.tr("Record visit…"))
+        self.visit_button.setEnabled(False)
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("todayTree")
+        self.tree.setModel(self.model)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAlternatingRowColors(True)
+        self.summary = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.date)
+        row.addWidget(self.today_button)
+        row.addWidget(self.tomorrow_button)
+        row.addStretch(1)
+        row.addWidget(self.visit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.date.dateChanged.connect(lambda *_: self.refresh())
+        self.today_button.clicked.connect(lambda: self.show_day(dt.date.today()))
+        self.tomorrow_button.clicked.connect(
+            lambda: self.show_day(dt.date.today() + dt.timedelta(days=1))
+        )
+        self.visit_button.clicked.connect(self._on_record_visit)
+        self.tree.doubleClicked.connect(self._on_double_click)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+
+    def day(self) -> dt.date:
+        return from_qdate(self.date.date())
+
+    def show_day(self, day: dt.date) -> None:
+        if day == self.day():
+            self.refresh()
+        else:
+            self.date.setDate(to_qdate(day))  # refreshes
+
+    def refresh(self) -> None:
+        day = self.day()
+        self.report = today.today(self.user, day)
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Customer"), self.tr("Why"), self.tr("Phone"), self.tr("Last visit")]
+        )
+        self._fill_due(self.report)
+        self._fill_overdue(self.report)
+        self._fill_birthdays(self.report)
+        self.tree.expandAll()
+        for column in range(self.model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self.summary.setText(self._summary(self.report))
+        self._update_buttons()
+
+    def _summary(self, report: today.TodayReport) -> str:
+        if report.is_empty:
+            return self.tr("Nothing due on {day}.").format(day=report.day.isoformat())
+        routes = ", ".join(r.name for r in report.routes)
+        text = self.tr("{day}: {due} to visit, {overdue} overdue, {birthdays} birthdays.").format(
+            day=report.day.isoformat(),
+            due=len(report.due),
+            overdue=len(report.overdue),
+            birthdays=len(report.birthdays),
+        )
+        if routes:
+            text += " " + self.tr("Routes: {routes}").format(routes=routes)
+        return text
+
+    def _section(self, title: str, key: str, count: int) -> QStandardItem:
+        item = QStandardItem(f"{title} ({count})")
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setData(key, SectionRole)
+        self.model.appendRow([item, QStandardItem(), QStandardItem(), QStandardItem()])
+        return item
+
+    @staticmethod
+    def _row(section: QStandardItem, customer_id: int, texts: list[str]) -> list[QStandardItem]:
+        items = [QStandardItem(text) for text in texts]
+        for item in items:
+            item.setData(customer_id, CustomerRole)
+            item.setData(section.data(SectionRole), SectionRole)
+        section.appendRow(items)
+        return items
+
+    def _fill_due(self, report: today.TodayReport) -> None:
+        section = self._section(self.tr("To visit"), "due", len(report.due))
+        for item in report.due:
+            reasons = []
+            if item.route_name:
+                reasons.append(
+                    self.tr("{route}, stop {n}").format(route=item.route_name, n=item.stop_number)
+                )
+            if "planned" in item.reasons:
+                reasons.append(self.tr("planned visit"))
+            name = f"✓ {item.name}" if item.visited else item.name
+            row = self._row(
+                section,
+                item.customer_id,
+                [
+                    name,
+                    "; ".join(reasons),
+                    item.phone or "",
+                    item.last_visit.isoformat() if item.last_visit else "",
+                ],
+            )
+            if item.visited:
+                row[0].setToolTip(self.tr("Visited on this day already"))
+
+    def _fill_overdue(self, report: today.TodayReport) -> None:
+        section = self._section(self.tr("Overdue follow-ups"), "overdue", len(report.overdue))
+        for item in report.overdue:
+            why = self.tr("planned {day}, {n} days late").format(
+                day=item.planned_on.isoformat(), n=item.days_overdue
+            )
+            if item.next_step:
+                why += f" — {item.next_step}"
+            self._row(
+                section,
+                item.customer_id,
+                [
+                    item.name,
+                    why,
+                    item.phone or "",
+                    item.last_visit.isoformat() if item.last_visit else "",
+                ],
+            )
+
+    def _fill_birthdays(self, report: today.TodayReport) -> None:
+        section = self._section(
+            self.tr("Birthdays in the next 7 days"), "birthdays", len(report.birthdays)
+        )
+        for item in report.birthdays:
+            when = (
+                self.tr("today")
+                if item.in_days == 0
+                else self.tr("in {n} days").format(n=item.in_days)
+            )
+            why = f"{item.person_name}: {item.on.strftime('%m-%d')} ({when})"
+            if item.age:
+                why += " " + self.tr("turns {age}").format(age=item.age)
+            self._row(section, item.customer_id, [item.customer_name, why, item.mobile or "", ""])
+
+    # -- actions
+    def current_customer_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        return index.data(CustomerRole) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        self.visit_button.setEnabled(self.current_customer_id() is not None)
+
+    def rows(self, section: str) -> list[str]:
+        """The customer names listed in a section (for tests and the status bar)."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row, 0)
+            if item.data(SectionRole) == section:
+                return [item.child(r, 0).text() for r in range(item.rowCount())]
+        return []
+
+    def _on_record_visit(self) -> None:
+        customer_id = self.current_customer_id()
+        if customer_id is None:
+            return
+        dialog = VisitDialog(self.user, customer_id, day=self.day(), parent=self)
+        if dialog.exec() == VisitDialog.DialogCode.Accepted:
+            self.refresh()
+            self.visit_recorded.emit(customer_id)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        customer_id = index.data(CustomerRole)
+        if customer_id is not None:
+            self.open_customer_requested.emit(customer_id)

@@ -1,0 +1,54 @@
+"""Every UI setting declared once, with its type and default (QSettings underneath)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "kehu"
+APPLICATION = "kehu"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    kind: type
+
+
+LANGUAGE = Setting("ui/language", "", str)  # "" follows the system
+LIST_COLUMNS = Setting("list/columns", "", str)  # comma-separated column names, in order
+LIST_HEADER = Setting("list/header_state", QByteArray(), QByteArray)
+LIST_SORT = Setting("list/sort", "code", str)
+LIST_DESCENDING = Setting("list/descending", False, bool)
+SHOW_ARCHIVED = Setting("list/show_archived", False, bool)
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
+WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray)
+MAIN_SPLITTER = Setting("window/main_splitter", QByteArray(), QByteArray)
+CARD_GEOMETRY = Setting("card/geometry", QByteArray(), QByteArray)
+CARDS_IN_WINDOWS = Setting("card/own_window", False, bool)
+FIRST_START_SEEN = Setting("first_start/seen", "", str)  # database paths, "|"-separated
+
+
+def settings() -> QSettings:
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def get(setting: Setting) -> Any:
+    value = settings().value(setting.key, setting.default)
+    if value is None:
+        return setting.default
+    if setting.kind is bool and isinstance(value, str):  # ini files store text
+        return value.lower() in ("true", "1", "yes")
+    if setting.kind is QByteArray and not isinstance(value, QByteArray):
+        return setting.default
+    try:
+        return setting.kind(value)
+    except (TypeError, ValueError):
+        return setting.default
+
+
+def put(setting: Setting, value: Any) -> None:
+    settings().setValue(setting.key, value)

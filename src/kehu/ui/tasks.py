@@ -1,0 +1,138 @@
+"""Work off the UI thread: database, Excel and PDF jobs with progress and cancel.
+
+A task is a plain function `fn(report)`; `report(done, total)` tells progress and raises
+`Cancelled` when the user cancelled. Results and errors come back as signals on the UI
+thread; workers never touch widgets. Each worker thread opens its own database connection
+(peewee keeps one per thread) and closes it when done.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from kehu.db.models import database_proxy
+
+logger = logging.getLogger(__name__)
+
+Report = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed Cancel."""
+
+
+class TaskSignals(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[Report], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.signals = TaskSignals()
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def _report(self, done: int, total: int) -> None:
+        if self.cancel_event.is_set():
+            raise Cancelled()
+        self.signals.progressed.emit(int(done), int(total))
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self._report)
+        except BaseException as exc:  # handed to the UI thread, which shows it
+            if not isinstance(exc, Cancelled):
+                logger.exception("background task failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            try:
+                if database_proxy.obj is not None:
+                    database_proxy.close()  # this thread's connection only
+            except Exception:  # closing must never hide the task's own result
+                logger.debug("closing the worker connection failed", exc_info=True)
+            self.signals.finished.emit()
+
+
+class TaskRunner(QObject):
+    """Starts tasks on its own thread pool and keeps them alive until they finish."""
+
+    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(threads)
+        self._running: set[Task] = set()
+
+    def start(
+        self,
+        fn: Callable[[Report], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        task = Task(fn)
+        connection = Qt.ConnectionType.QueuedConnection
+        if on_success:
+            task.signals.succeeded.connect(on_success, connection)
+        if on_failure:
+            task.signals.failed.connect(on_failure, connection)
+        if on_progress:
+            task.signals.progressed.connect(on_progress, connection)
+        self._running.add(task)
+        task.signals.finished.connect(lambda: self._running.discard(task), connection)
+        self.pool.start(task)
+        return task
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+def run_with_progress(
+    runner: TaskRunner,
+    parent: QWidget,
+    label: str,
+    fn: Callable[[Report], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> QProgressDialog:
+    """Run a task with a modal progress dialog whose Cancel button cancels it."""
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(200)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+
+    def finish() -> None:
+        dialog.close()
+
+    task = runner.start(
+        fn,
+        on_success=lambda result: (finish(), on_success(result)),
+        on_failure=lambda exc: (finish(), on_failure(exc)),
+        on_progress=progressed,
+    )
+    dialog.canceled.connect(task.cancel)
+    dialog.show()
+    return dialog

@@ -1,0 +1,51 @@
+"""Loading the zh_CN translation of the UI and Qt's own (standard dialogs and buttons)."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kehu.core.language import get_language, normalise, set_language
+from kehu.ui import settings
+
+logger = logging.getLogger(__name__)
+
+_installed: list[QTranslator] = []
+
+
+def choose_language(requested: str | None) -> str:
+    """--lang wins, then the language chosen in the settings, then the system's."""
+    if requested:
+        return normalise(requested)
+    stored = str(settings.get(settings.LANGUAGE) or "")
+    if stored:
+        return normalise(stored)
+    return get_language()
+
+
+def qm_path() -> str:
+    return str(resources.files("kehu").joinpath("translations", "kehu_zh_CN.qm"))
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install the translators for `lang` (removing earlier ones); returns them."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    set_language(lang)
+    if not lang.startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase_zh_CN", qt_folder), ("kehu_zh_CN", None)):
+        translator = QTranslator(app)
+        ok = translator.load(qm_path()) if folder is None else translator.load(name, folder)
+        if ok:
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            logger.warning("translation %s not found", name)
+    return list(_installed)
