@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from kehu.core.fields import (
     DOSSIER_PARTS,
@@ -92,17 +92,17 @@ class CardBuilder:
         story.append(GroupStart(("card", dossier.id), title))
         story.append(self.header(data))
         story.append(Spacer(1, 3 * mm))
-        story.append(self.section_table(self.section_title(Section.IDENTITY), self.identity(data)))
+        story += self.section_blocks(self.section_title(Section.IDENTITY), self.identity(data))
         for index, (number, part) in enumerate(zip(PART_NUMBERS, DOSSIER_PARTS, strict=True), 1):
             cells = [self.cell(f, dossier.values.get(f.name)) for f in fields_in(part)]
             heading = pick(f"{number}、", f"{index}. ", self.lang) + self.section_title(part)
-            story += [Spacer(1, 2.5 * mm), self.section_table(heading, cells)]
-        story += [Spacer(1, 2.5 * mm), self.persons(dossier.persons)]
+            story += [Spacer(1, 2.5 * mm), *self.section_blocks(heading, cells)]
+        story += [Spacer(1, 2.5 * mm), *self.persons(dossier.persons)]
         if dossier.custom:
             custom = [Cell(str(k), self._text(v)) for k, v in dossier.custom.items()]
             story += [
                 Spacer(1, 2.5 * mm),
-                self.section_table(pick("其他", "Other", self.lang), custom),
+                *self.section_blocks(pick("其他", "Other", self.lang), custom),
             ]
         story += [Spacer(1, 2.5 * mm), self.visits(data)]
         return story
@@ -157,7 +157,7 @@ class CardBuilder:
             parts.append(f"{pick('路线', 'Route', self.lang)}{self.colon}{data.route}")
         if data.owner:
             parts.append(f"{pick('负责人', 'Owner', self.lang)}{self.colon}{data.owner}")
-        if not data.classifications:
+        if not data.classifications and not data.grade:
             parts.insert(0, pick("分类：未分类", "Classification: none", self.lang))
         return self.gap.join(parts)
 
@@ -188,48 +188,61 @@ class CardBuilder:
             cells.append(self.cell(customer_field(name), values.get(name)))
         return cells
 
-    def section_table(self, heading: str, cells: list[Cell]) -> Table:
-        s = self.s
-        rows: list[list[Any]] = [[s.p(heading, s.head), "", "", ""]]
-        style: list[tuple] = [
-            ("SPAN", (0, 0), (-1, 0)),
-            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ]
-        pending: list[Cell] = []
+    def section_blocks(self, heading: str, cells: list[Cell]) -> list[Flowable]:
+        """A labelled block: runs of short fields two to a row, long texts one to a row.
 
-        def flush() -> None:
-            if not pending:
-                return
+        Long texts live in two-column tables of their own: a row that is split across pages
+        must not span columns (reportlab loses the span width on the continued part).
+        """
+        runs: list[tuple[bool, list[Cell]]] = []
+        for c in cells:
+            if runs and runs[-1][0] == c.wide:
+                runs[-1][1].append(c)
+            else:
+                runs.append((c.wide, [c]))
+        head = self.s.p(heading, self.s.head)
+        if not runs:
+            return [self._pairs(head, [])]
+        return [
+            self._wides(head if i == 0 else None, run)
+            if wide
+            else self._pairs(head if i == 0 else None, run)
+            for i, (wide, run) in enumerate(runs)
+        ]
+
+    def _pairs(self, head: Paragraph | None, cells: list[Cell]) -> Table:
+        s = self.s
+        rows: list[list[Any]] = [[head, "", "", ""]] if head else []
+        style: list[tuple] = _heading_style(4) if head else []
+        for start in range(0, len(cells), 2):
+            pair = cells[start : start + 2]
             row = len(rows)
             line: list[Any] = []
-            for col, c in enumerate(pending):
+            for col, c in enumerate(pair):
                 line += [s.p(c.label, s.label), s.p(c.value)]
-                self._fill(style, c, 2 * col, row)
-            rows.append(line + ["", ""] * (2 - len(pending)))
-            if len(pending) == 1:
+                self._fill(style, c, 2 * col, row, 2 * col + 1)
+            if len(pair) == 1:  # a short value: spanning is safe, it never splits
+                line += ["", ""]
                 style.append(("SPAN", (1, row), (-1, row)))
-            pending.clear()
+                if pair[0].key:
+                    style.append(("BACKGROUND", (1, row), (-1, row), KEY_FILL))
+            rows.append(line)
+        return self._table(rows, self.grid_widths, style, repeat=1 if head else 0)
 
+    def _wides(self, head: Paragraph | None, cells: list[Cell]) -> Table:
+        s = self.s
+        rows: list[list[Any]] = [[head, ""]] if head else []
+        style: list[tuple] = _heading_style(2) if head else []
         for c in cells:
-            if c.wide:
-                flush()
-                row = len(rows)
-                rows.append([s.p(c.label, s.label), s.p(c.value), "", ""])
-                style.append(("SPAN", (1, row), (-1, row)))
-                self._fill(style, c, 0, row)
-            else:
-                pending.append(c)
-                if len(pending) == 2:
-                    flush()
-        flush()
-        return self._table(rows, self.grid_widths, style)
+            self._fill(style, c, 0, len(rows), 1)
+            rows.append([s.p(c.label, s.label), s.p(c.value)])
+        label_w = self.grid_widths[0]
+        return self._table(rows, [label_w, self.width - label_w], style, repeat=1 if head else 0)
 
-    def _fill(self, style: list[tuple], c: Cell, col: int, row: int) -> None:
+    def _fill(self, style: list[tuple], c: Cell, col: int, row: int, value_col: int) -> None:
         style.append(("BACKGROUND", (col, row), (col, row), KEY_FILL if c.key else LABEL_FILL))
         if c.key:
-            style.append(
-                ("BACKGROUND", (col + 1, row), (col + 1 if not c.wide else -1, row), KEY_FILL)
-            )
+            style.append(("BACKGROUND", (value_col, row), (value_col, row), KEY_FILL))
 
     def _table(
         self, rows: list[list[Any]], widths: list[float], extra: list[tuple], repeat: int = 1
@@ -252,35 +265,33 @@ class CardBuilder:
         return table
 
     # ---- key persons ----------------------------------------------------------------------
-    def persons(self, persons: list[dict[str, Any]]) -> Table:
+    def persons(self, persons: list[dict[str, Any]]) -> list[Flowable]:
+        """Key persons: a row of contact columns each, then their other details full width."""
         s = self.s
         columns = PERSON_COLUMNS_A5 if self.compact else PERSON_COLUMNS_A4
         fractions = PERSON_WIDTHS_A5 if self.compact else PERSON_WIDTHS_A4
         widths = [self.width * f for f in fractions]
         by_name = {f.name: f for f in PERSON_FIELDS}
-        heading = self.section_title(Section.PERSON)
-        rows: list[list[Any]] = [[s.p(heading, s.head)] + [""] * (len(columns) - 1)]
+        blank = [""] * (len(columns) - 1)
+        rows: list[list[Any]] = [[s.p(self.section_title(Section.PERSON), s.head), *blank]]
         rows.append([s.p(by_name[c].label(self.lang), s.label) for c in columns])
-        style: list[tuple] = [
-            ("SPAN", (0, 0), (-1, 0)),
-            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-            ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
-        ]
+        style = _heading_style(len(columns)) + [("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]
+        if not persons:
+            rows.append([s.p(pick("（未登记关键人物）", "(no key persons)", self.lang), s.small)])
+            rows[-1] += blank
+            style.append(("SPAN", (0, 2), (-1, 2)))
+            return [self._table(rows, widths, style, repeat=2)]
+        blocks: list[Flowable] = []
         for person in persons:
             rows.append(
                 [s.p(shown(by_name[c], person.get(c), self.lang, self.reveal)) for c in columns]
             )
+            blocks.append(self._table(rows, widths, style, repeat=2 if len(rows) > 1 else 0))
+            rows, style = [], []
             details = self.person_details(person, set(columns))
             if details:
-                row = len(rows)
-                rows.append([s.p(details, s.small)] + [""] * (len(columns) - 1))
-                style.append(("SPAN", (0, row), (-1, row)))
-        if not persons:
-            row = len(rows)
-            rows.append([s.p(pick("（未登记关键人物）", "(no key persons)", self.lang), s.small)])
-            rows[-1] += [""] * (len(columns) - 1)
-            style.append(("SPAN", (0, row), (-1, row)))
-        return self._table(rows, widths, style, repeat=2)
+                blocks.append(self._table([[s.p(details, s.small)]], [self.width], [], repeat=0))
+        return blocks
 
     def person_details(self, person: dict[str, Any], skip: set[str]) -> str:
         parts = []
@@ -346,3 +357,7 @@ class CardBuilder:
     @staticmethod
     def _text(value: Any) -> str:
         return "" if value is None else str(value)
+
+
+def _heading_style(columns: int) -> list[tuple]:
+    return [("SPAN", (0, 0), (columns - 1, 0)), ("BACKGROUND", (0, 0), (-1, 0), ACCENT)]

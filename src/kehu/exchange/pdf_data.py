@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehu.core import route_calendar
 from kehu.core.fields import FieldDef, Kind
 from kehu.core.language import pick
 from kehu.core.values import display
@@ -25,13 +26,6 @@ VISIT_KIND_LABELS = {
     "urgent": ("紧急报告", "Urgent"),
     "periodic": ("定期报告", "Periodic"),
 }
-FREQUENCY_LABELS = {
-    "weekly": ("每周", "weekly"),
-    "weeks13": ("第1、3周", "weeks 1 & 3"),
-    "weeks24": ("第2、4周", "weeks 2 & 4"),
-}
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
-WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class RevealNotAllowed(Exception):
@@ -110,13 +104,10 @@ class Lookups:
         return pick(zh, en, self.lang)
 
     def route_schedule(self, route: Route) -> str:
-        days = [int(d) for d in (route.weekdays or "").split(",") if d.strip().isdigit()]
-        names = WEEKDAYS if self.lang.startswith("zh") else WEEKDAYS_EN
-        day_text = "、".join(
-            pick(f"周{names[d - 1]}", names[d - 1], self.lang) for d in days if 1 <= d <= 7
-        )
-        zh, en = FREQUENCY_LABELS.get(route.frequency, (route.frequency, route.frequency))
-        return " ".join(t for t in (pick(zh, en, self.lang), day_text) if t)
+        try:
+            return route_calendar.describe(route.frequency, route.weekdays, self.lang)
+        except route_calendar.CalendarError:
+            return route.frequency or ""
 
 
 def _visit_row(visit: Visit, lookups: Lookups, customer: str = "") -> VisitRow:
