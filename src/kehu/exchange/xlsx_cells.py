@@ -138,7 +138,10 @@ def _from_number(field: FieldDef, raw: int | float, epoch1904: bool, issues: lis
 
 
 def _phone_from_number(raw: int | float, digits: str, issues: list) -> str | None:
-    if not digits.startswith("1") and 9 <= len(digits) <= 11:
+    lost_zero = (not digits.startswith("1") and 9 <= len(digits) <= 11) or (
+        digits.startswith("1") and len(digits) == 10  # 010 (Beijing) without its 0
+    )
+    if lost_zero:
         issues.append(
             _error(
                 f"电话号码以数字形式存储为 {digits}：区号开头的0已丢失。请以文本格式输入完整号码（如 0{digits}）。",

@@ -155,9 +155,7 @@ class Mapping:
         )
 
 
-def detect_header(
-    rows: list[tuple[int, tuple[Any, ...]]], matcher: Matcher
-) -> Mapping | None:
+def detect_header(rows: list[tuple[int, tuple[Any, ...]]], matcher: Matcher) -> Mapping | None:
     """The row under any title rows whose cells match the most targets (None: no header)."""
     best: tuple[int, int] | None = None  # (score, index)
     for index, (_number, values) in enumerate(rows[:_SCAN_ROWS]):

@@ -85,8 +85,7 @@ class Table:
 
     def _xlsx_rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         ws = self._workbook[self.sheet]
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield number, values
+        yield from enumerate(ws.iter_rows(values_only=True), start=1)
 
     def _csv_rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         with open(self.path, encoding=self.encoding, newline="") as handle:
@@ -134,14 +133,6 @@ def _fill_merged(
         yield number, values
 
 
-def merged_range_at(scan: SheetScan, row: int, col: int) -> tuple[int, int, int, int] | None:
-    for rng in scan.merged:
-        c1, r1, c2, r2 = rng
-        if r1 <= row <= r2 and c1 <= col <= c2 and (r1, c1) != (r2, c2):
-            return rng
-    return None
-
-
 def range_text(rng: tuple[int, int, int, int]) -> str:
     c1, r1, c2, r2 = rng
     return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
@@ -161,7 +152,9 @@ def identify(path: Path) -> str:
             f"无法打开文件 {path}：{exc}", f"Cannot open the file {path}: {exc}"
         ) from exc
     if size == 0:
-        raise SpreadsheetError(f"文件 {path.name} 是空的（0 字节）", f"{path.name} is empty (0 bytes)")
+        raise SpreadsheetError(
+            f"文件 {path.name} 是空的（0 字节）", f"{path.name} is empty (0 bytes)"
+        )
     if head.startswith(OLE_MAGIC):
         raise _ole_error(path)
     if head.startswith(ZIP_MAGIC):
@@ -201,7 +194,9 @@ def _ole_error(path: Path) -> SpreadsheetError:
             f"{path.name} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, "
             "save it as an Excel Workbook (.xlsx) and import that.",
         )
-    return _not_spreadsheet(path, "旧版 Office 文档（Word 或 PowerPoint）", "an old Office document")
+    return _not_spreadsheet(
+        path, "旧版 Office 文档（Word 或 PowerPoint）", "an old Office document"
+    )
 
 
 def check_zip(path: Path) -> None:
@@ -328,7 +323,11 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        if type(exc).__name__ in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+        if type(exc).__name__ in (
+            "EntitiesForbidden",
+            "DTDForbidden",
+            "ExternalReferenceForbidden",
+        ):
             raise SpreadsheetError(
                 f"{path.name} 含有 XML 实体（可能是恶意文件），已拒绝读取。",
                 f"{path.name} contains XML entities (possibly malicious); it was not read.",
@@ -470,4 +469,3 @@ def text_of(value: Any) -> str:
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date().isoformat()
     return str(value)
-

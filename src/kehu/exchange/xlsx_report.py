@@ -1,0 +1,67 @@
+"""The rejected-rows workbook of an import: the original cells, the row number and the reason,
+so that the user can correct the rows and import this file again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from kehu.core.language import pick
+from kehu.exchange.xlsx_safety import safe_cell_value
+
+HEADER_FILL = PatternFill("solid", fgColor="FCE4D6")
+
+
+def write_rejected(
+    path: str | Path,
+    headers: list[str],
+    rows: Iterable[tuple[int, tuple[Any, ...], list[str]]],
+    warnings: Iterable[str] = (),
+    lang: str | None = None,
+) -> Path:
+    """rows: (sheet row number, original values, reasons). The reason column comes first."""
+    path = Path(path)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(pick("未导入的行", "Rejected rows", lang))
+    sheet.freeze_panes = "C2"
+    bold = Font(bold=True)
+    head = [pick("原因", "Reason", lang), pick("原行号", "Row", lang), *headers]
+    cells = []
+    for text in head:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font, cell.fill = bold, HEADER_FILL
+        cells.append(cell)
+    sheet.append(cells)
+    sheet.column_dimensions["A"].width = 60
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, values, reasons in rows:
+        reason = WriteOnlyCell(sheet, value="\n".join(reasons))
+        reason.alignment = wrap
+        sheet.append([reason, number, *(_original(sheet, v) for v in values[: len(headers)])])
+    notes = list(warnings)
+    if notes:
+        other = workbook.create_sheet(pick("提醒", "Warnings", lang))
+        other.column_dimensions["A"].width = 120
+        other.append([pick("已导入，但请核对：", "Imported, but please check:", lang)])
+        for line in notes:
+            other.append([safe_cell_value(line)])
+    workbook.save(path)
+    return path
+
+
+def _original(sheet: Any, value: Any) -> Any:
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=safe_cell_value(value))
+        cell.number_format = "@"
+        return cell
+    if isinstance(value, (dt.datetime, dt.date)):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value

@@ -1,0 +1,195 @@
+"""One mapped spreadsheet row → customer values, a key person and categories, with every
+problem tied to its row, column and reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
+from kehu.core.language import pick
+from kehu.core.validation import clean_text
+from kehu.exchange.xlsx_cells import CellIssue, convert
+from kehu.exchange.xlsx_columns import PERSON_PREFIX, SCHEME_PREFIX, Mapping
+from kehu.exchange.xlsx_reading import SheetScan, range_text
+
+_CUSTOMER = {f.name: f for f in CUSTOMER_FIELDS}
+_PERSON = {f.name: f for f in PERSON_FIELDS}
+LINK_FIELD = FieldDef("link", "客户", "Customer", CUSTOMER_FIELDS[0].section, Kind.TEXT)
+
+
+@dataclass
+class Problem:
+    row: int
+    column: int | None  # 0-based column index
+    header: str | None
+    zh: str
+    en: str
+    error: bool = True
+
+    @property
+    def column_letter(self) -> str:
+        return get_column_letter(self.column + 1) if self.column is not None else ""
+
+    def message(self, lang: str | None = None) -> str:
+        where = f"{self.column_letter}{self.row}" if self.column is not None else str(self.row)
+        head = f"“{self.header}”" if self.header else ""
+        return pick(
+            f"第{self.row}行 {where} {head}：{self.zh}",
+            f"row {self.row}, {where} {self.header or ''}: {self.en}",
+            lang,
+        )
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    raw: tuple[Any, ...]
+    values: dict[str, Any] = field(default_factory=dict)
+    person: dict[str, Any] = field(default_factory=dict)
+    categories: dict[int, int] = field(default_factory=dict)  # scheme id → category id
+    links: dict[str, Any] = field(default_factory=dict)  # customer_code/name/uscc, sale.*
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> bool:
+        return any(p.error for p in self.problems)
+
+
+# (scheme id, text) → category id, or None when the category does not exist.
+CategoryLookup = Callable[[int, str], int | None]
+
+
+class RowConverter:
+    """Converts rows of one sheet; built once per import (the mapping is fixed)."""
+
+    def __init__(
+        self,
+        mapping: Mapping,
+        scan: SheetScan,
+        epoch1904: bool,
+        categories: CategoryLookup | None = None,
+        scheme_names: dict[int, str] | None = None,
+        extra_fields: dict[str, FieldDef] | None = None,
+    ) -> None:
+        self.scan = scan
+        self.epoch1904 = epoch1904
+        self.categories = categories
+        self.scheme_names = scheme_names or {}
+        self.columns: list[tuple[int, str, str, FieldDef | None]] = []
+        for index, target in enumerate(mapping.targets):
+            if not target:
+                continue
+            self.columns.append(
+                (index, target, mapping.headers[index], self._field(target, extra_fields))
+            )
+        self._merged_rows: dict[int, list[tuple[int, int, int, int]]] = {}
+        for rng in scan.merged:
+            if (rng[0], rng[1]) != (rng[2], rng[3]):
+                for number in range(rng[1], rng[3] + 1):
+                    self._merged_rows.setdefault(number, []).append(rng)
+
+    @staticmethod
+    def _field(target: str, extra: dict[str, FieldDef] | None) -> FieldDef | None:
+        if target.startswith(PERSON_PREFIX):
+            return _PERSON[target[len(PERSON_PREFIX) :]]
+        if target in _CUSTOMER:
+            return _CUSTOMER[target]
+        if extra and target in extra:
+            return extra[target]
+        return None  # scheme columns and links are text
+
+    def convert(self, number: int, raw: tuple[Any, ...]) -> ParsedRow:
+        row = ParsedRow(number, raw)
+        formulas = self.scan.formulas_without_value
+        for index, target, header, field_def in self.columns:
+            value = raw[index] if index < len(raw) else None
+            if formulas and (number, index + 1) in formulas:
+                row.problems.append(_formula_problem(number, index, header))
+                continue
+            if number in self._merged_rows:
+                self._note_merge(row, index, header)
+            if value is None:
+                continue
+            if target.startswith(SCHEME_PREFIX):
+                self._category(row, index, header, int(target[len(SCHEME_PREFIX) :]), value)
+                continue
+            parsed, issues = convert(field_def or LINK_FIELD, value, self.epoch1904)
+            for issue in issues:
+                row.problems.append(_problem(number, index, header, issue))
+            if parsed is None:
+                continue
+            if target.startswith(PERSON_PREFIX):
+                row.person[target[len(PERSON_PREFIX) :]] = parsed
+            elif target in _CUSTOMER:
+                row.values[target] = parsed
+            else:
+                row.links[target] = parsed
+        if number in self.scan.hidden_rows:
+            row.problems.append(
+                Problem(
+                    number,
+                    None,
+                    None,
+                    "这一行在 Excel 中是隐藏的（已照常读取）",
+                    "This row is hidden in Excel (read as usual)",
+                    error=False,
+                )
+            )
+        return row
+
+    def _note_merge(self, row: ParsedRow, index: int, header: str) -> None:
+        col = index + 1
+        rng = next((r for r in self._merged_rows[row.number] if r[0] <= col <= r[2]), None)
+        if rng is None:
+            return
+        text = range_text(rng)
+        row.problems.append(
+            Problem(
+                row.number,
+                index,
+                header,
+                f"合并单元格 {text}：使用了合并区域左上角的值",
+                f"Merged cells {text}: the value of the top-left cell is used",
+                error=False,
+            )
+        )
+
+    def _category(self, row: ParsedRow, index: int, header: str, scheme: int, value: Any) -> None:
+        text = clean_text(str(value))
+        if not text:
+            return
+        category = self.categories(scheme, text) if self.categories else None
+        if category is None:
+            name = self.scheme_names.get(scheme, header)
+            row.problems.append(
+                Problem(
+                    row.number,
+                    index,
+                    header,
+                    f"分类“{name}”中没有“{text}”。请先在分类树中添加，或勾选“自动创建缺少的分类”。",
+                    f"The classification '{name}' has no category '{text}'. Add it in the tree "
+                    "first, or choose to create missing categories.",
+                )
+            )
+            return
+        row.categories[scheme] = category
+
+
+def _problem(number: int, index: int, header: str, issue: CellIssue) -> Problem:
+    return Problem(number, index, header, issue.zh, issue.en, issue.error)
+
+
+def _formula_problem(number: int, index: int, header: str) -> Problem:
+    return Problem(
+        number,
+        index,
+        header,
+        "这是公式单元格，但文件中没有保存计算结果（文件可能由其他程序生成）。"
+        "请在 Excel 或 WPS 中打开并保存一次，再导入。",
+        "This is a formula cell without a saved result (the file was probably written by "
+        "another program). Open and save it once in Excel or WPS, then import again.",
+    )
