@@ -29,7 +29,7 @@ def customers(workspace, user) -> dict[str, int]:
 def window(qtbot, qapp, workspace, user, monkeypatch):
     from kehu.ui.application import open_session_window
 
-    translations.install(qapp, "en")
+    translations.install(qapp, "zh_CN")
     main = open_session_window(workspace, user)
     qtbot.addWidget(main)
     main.show()
