@@ -110,9 +110,7 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     id = AutoField()
     code = CharField(max_length=32, unique=True)
     # Single-column indexes that a composite index already leads with are left out (index=False).
-    owner = ForeignKeyField(
-        User, null=True, backref="customers", on_delete="SET NULL", index=False
-    )
+    owner = ForeignKeyField(User, null=True, backref="customers", on_delete="SET NULL", index=False)
     status = CharField(max_length=16, default="active", index=True)  # active, archived
     archived_at = DateTimeField(null=True)
     version = IntegerField(default=1)
@@ -247,11 +245,12 @@ class SaleLine(BaseModel):
     id = AutoField()
     sale_date = DateField(index=True)
     customer = ForeignKeyField(Customer, backref="sales", on_delete="CASCADE", index=False)
-    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    # No index on product and import batch: both are only used for rare whole-table work.
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL", index=False)
     product_category = CharField(max_length=60)
     quantity = DecimalField(max_digits=14, decimal_places=3, auto_round=True)
     amount = IntegerField()  # cents
-    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL", index=False)
 
     class Meta:
         table_name = "sale_line"
@@ -297,18 +296,19 @@ class AuditEntry(BaseModel):
 class SearchKey(BaseModel):
     """Normalised search keys of a customer (name, pinyin, codes, phones, key persons).
 
-    Prefix search is a range query on `key` (key >= q AND key < q + U+FFFF), which uses the
-    index in SQLite and PostgreSQL alike.
+    Prefix search is a range query on (kind, key), which uses the index in SQLite and
+    PostgreSQL alike. `id` = customer id * 256 + slot: a customer's keys are one id range
+    (no second index, no foreign key: `kehu.services.search_index` removes them). The
+    trigram table `search_text` (FTS5, migration 2) is not a model.
     """
 
-    id = AutoField()
-    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=True)
-    kind = IntegerField()  # see kehu.db.search (ranked: lower is better)
+    id = IntegerField(primary_key=True)
+    kind = IntegerField()  # kehu.core.search_keys.KINDS (ranked: lower is better)
     key = CharField(max_length=255)
 
     class Meta:
         table_name = "search_key"
-        indexes = ((("key", "kind"), False),)
+        indexes = ((("kind", "key"), False),)
 
 
 class ImportChange(BaseModel):

@@ -38,8 +38,6 @@ CREATE UNIQUE INDEX "route_stop_customer_id" ON "route_stop" ("customer_id");
 CREATE INDEX "route_stop_route_id_position" ON "route_stop" ("route_id", "position");
 CREATE TABLE "sale_line" ("id" INTEGER NOT NULL PRIMARY KEY, "sale_date" DATE NOT NULL, "customer_id" INTEGER NOT NULL, "product_id" INTEGER, "product_category" VARCHAR(60) NOT NULL, "quantity" DECIMAL(14, 3) NOT NULL, "amount" INTEGER NOT NULL, "import_batch_id" INTEGER, FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE SET NULL, FOREIGN KEY ("import_batch_id") REFERENCES "import_batch" ("id") ON DELETE SET NULL);
 CREATE INDEX "sale_line_sale_date" ON "sale_line" ("sale_date");
-CREATE INDEX "sale_line_product_id" ON "sale_line" ("product_id");
-CREATE INDEX "sale_line_import_batch_id" ON "sale_line" ("import_batch_id");
 CREATE INDEX "sale_line_customer_id_sale_date" ON "sale_line" ("customer_id", "sale_date");
 CREATE TABLE "search_key" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, "kind" INTEGER NOT NULL, "key" VARCHAR(255) NOT NULL, FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE);
 CREATE INDEX "search_key_customer_id" ON "search_key" ("customer_id");
