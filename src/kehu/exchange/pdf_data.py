@@ -324,7 +324,7 @@ def day_visits(
     from kehu.db.models import Customer
 
     allowed = set(ids)
-    query = Visit.select(Visit, Customer.code, Customer.name).join(Customer)
+    query = Visit.select(Visit, Customer.id, Customer.code, Customer.name).join(Customer)
     query = query.where(Visit.visit_date == day)
     if salesperson is not None:
         query = query.where(Visit.salesperson == salesperson.id)

@@ -181,6 +181,7 @@ def write_route_sheets(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
         if not sheet.stops:
             rows.append([s.p(pick("（路线上没有客户）", "(no stops)", lang))] + [""] * 6)
         extra = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+        extra += _span_empty_rows(rows)
         extra += [("BACKGROUND", (0, r), (-1, r), LABEL_FILL) for r in range(2, len(rows), 2)]
         story += [_grid(s, rows, widths, extra), Spacer(1, 6 * mm)]
         story.append(
@@ -245,7 +246,7 @@ def write_visits(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
         rows, count = _filled_visit_rows(job, ids, s, who)
         facts.append((pick("访问数", "Visits", lang), str(count)))
     table_rows = [[s.p(h, s.head) for h in _visit_heads(lang)], *rows]
-    extra = [("BACKGROUND", (0, 0), (-1, 0), ACCENT)]
+    extra = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), *_span_empty_rows(table_rows)]
     story: list[Flowable] = [
         GroupStart("visits", title),
         _title_block(s, title, facts, width, lang),
@@ -309,6 +310,15 @@ def _filled_visit_rows(
         rows.append([s.p(pick("（当日无访问记录）", "(no visits on this day)", job.lang))])
         rows[-1] += [""] * 6
     return rows, len(visits)
+
+
+def _span_empty_rows(rows: list[list[Any]]) -> list[tuple]:
+    """A one-message row (e.g. "no visits") spans the table; it is short and never splits."""
+    return [
+        ("SPAN", (0, r), (-1, r))
+        for r, row in enumerate(rows)
+        if len(row) > 1 and all(cell == "" for cell in row[1:])
+    ]
 
 
 def _summary_box(s: Styles, lang: str, width: float) -> Table:
