@@ -44,7 +44,7 @@ from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import Table, is_blank, open_table, read_preview
 from kehu.exchange.xlsx_report import write_rejected
 from kehu.exchange.xlsx_rows import ParsedRow, Problem, RowConverter
-from kehu.services import audit
+from kehu.services import audit, search_index
 
 logger = logging.getLogger(__name__)
 
@@ -406,18 +406,6 @@ def _finish_batch(batch: ImportBatch, report: ImportReport, user: User, status: 
     write(ImportBatch._meta.database, run)
 
 
-def _search_update(ids: list[int], removed: bool = False) -> None:
-    """Keep the search keys of imported, updated and removed customers current."""
-    if not ids:
-        return
-    try:
-        from kehu.services import search_index
-    except ImportError:  # the search index is not part of this build yet
-        logger.debug("no search index to update for %s customers", len(ids))
-        return
-    search_index.refresh(ids, removed=removed)
-
-
 def normalise_name(name: str) -> str:
     """Names compared for duplicates: NFKC, case-folded, without spaces and punctuation."""
     return re.sub(r"[\s()（）\[\]【】·.,，、\-_/]", "", clean_text(name).casefold())
@@ -622,14 +610,13 @@ class CustomerImporter:
             for planned in updates:
                 if self._update(planned):
                     updated_ids.append(planned.customer_id)
+            search_index.refresh(created_ids + updated_ids)  # keys never lag the data
 
         write(self.db, run)
         self.report.created += len(created_ids)
         self.report.created_ids.extend(created_ids)
         self.report.updated += len(updated_ids)
         self.report.unchanged += len(updates) - len(updated_ids)
-        _search_update(created_ids)
-        _search_update(updated_ids)
 
     def _insert(self, creates: list[_Planned]) -> list[int]:
         stamp = str(now())
@@ -885,9 +872,9 @@ class CustomerImporter:
                     [_person_tuple(cid, person, positions[cid], stamp)],
                 )
                 positions[cid] += 1
+            search_index.refresh(cid for cid, _p in pending)
 
         write(self.db, run)
-        _search_update(sorted({cid for cid, _p in pending}))
 
 
 def _require_customer_fields(row: ParsedRow, name_column: int | None, mapping) -> None:
@@ -1271,6 +1258,7 @@ def undo(batch_id: int, user: User, force: bool = False) -> int:
             "DELETE FROM sale_line WHERE import_batch_id=?", (batch_id,)
         ).rowcount
         db.execute_sql("DELETE FROM customer WHERE import_batch_id=?", (batch_id,))
+        search_index.remove(removed)
         for change in (
             ImportChange.select()
             .where(ImportChange.batch == batch_id)
@@ -1285,6 +1273,7 @@ def undo(batch_id: int, user: User, force: bool = False) -> int:
                     "(SELECT 1 FROM sale_line WHERE product_id=?)",
                     (change.entity_id, change.entity_id),
                 )
+        search_index.refresh(restored)
         db.execute_sql("DELETE FROM field_change WHERE import_batch_id=?", (batch_id,))
         db.execute_sql(
             "DELETE FROM pending_review WHERE batch_id=? AND status='pending'", (batch_id,)
@@ -1304,10 +1293,7 @@ def undo(batch_id: int, user: User, force: bool = False) -> int:
         )
         return total
 
-    total = write(db, run)
-    _search_update(removed, removed=True)
-    _search_update(restored)
-    return total
+    return write(db, run)
 
 
 def recent_batches(user: User, limit: int = 20) -> list[ImportBatch]:

@@ -1,0 +1,209 @@
+"""Export → import gives identical dossiers; undoing an import restores the previous state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from kehu.db.models import (
+    Category,
+    CustomerCategory,
+    FieldChange,
+    ImportBatch,
+    Scheme,
+    SearchKey,
+)
+from kehu.exchange import xlsx_export
+from kehu.services import classification, dossiers, imports
+from kehu.services.workspace import open_workspace
+
+FULL = {
+    "name": "北京海淀科技有限公司",
+    "short_name": "海淀科技",
+    "uscc": "91110108MA01ABCD1X",
+    "address": "北京市海淀区中关村大街1号",
+    "postal_code": "010010",
+    "phone": "010-62345678",
+    "fax": "010-62345679",
+    "email": "info@haidian.example",
+    "website": "https://haidian.example",
+    "latitude": 39.98,
+    "longitude": 116.31,
+    "founded_on": dt.date(2008, 3, 1),
+    "trading_since": dt.date(2015, 6, 30),
+    "org_form": "llc",
+    "industry": "软件",
+    "registered_capital": Decimal("5000000.00"),
+    "assets": Decimal("12345678.90"),
+    "service_area": "华北\n东北",
+    "employees": 120,
+    "annual_sales": Decimal("30000000.50"),
+    "sales_activity": '=HYPERLINK("http://evil")',
+    "problems": "-回款慢",
+    "credit_status": "AA",
+    "credit_limit": Decimal("200000.00"),
+    "trade_terms": "月结30天",
+}
+PERSON = {
+    "role": "owner",
+    "name": "张三",
+    "title": "总经理",
+    "mobile": "13812345678",
+    "phone": "010-62345670",
+    "email": "zhang@haidian.example",
+    "wechat": "zhangsan",
+    "birthday": dt.date(1975, 3, 7),
+    "age": 49,
+    "education": "master",
+    "hobbies": "钓鱼",
+    "id_number": "11010519491231002X",
+    "notes": "@重要",
+}
+
+
+def _uscc_ok(code: str) -> str:
+    from stdnum.cn import uscc
+
+    return code[:17] + uscc.calc_check_digit(code[:17])
+
+
+def _make_region(user) -> tuple[int, int]:
+    region = classification.scheme_by_key("region")
+    east = classification.add_category(region.id, "华东", user)
+    return region.id, classification.add_category(region.id, "上海", user, parent_id=east)
+
+
+def _dossier_snapshot(customer_id: int) -> dict:
+    d = dossiers.load(customer_id)
+    persons = [{k: v for k, v in p.items() if k != "id"} for p in d.persons]
+    cats = {}
+    for scheme_id, category_id in classification.categories_of(customer_id).items():
+        cats[Scheme.get_by_id(scheme_id).name] = Category.get_by_id(category_id).name
+    return {"code": d.code, "values": d.values, "persons": persons, "categories": cats}
+
+
+def test_export_then_import_gives_identical_dossiers(workspace, user, tmp_path):
+    region_id, shanghai = _make_region(user)
+    grade = classification.scheme_by_key("grade")
+    grade_a = Category.get(Category.scheme == grade.id, Category.name == "主力客户 (A)").id
+    values = dict(FULL, uscc=_uscc_ok(FULL["uscc"]))
+    first = dossiers.create(
+        values,
+        user,
+        persons=[PERSON, {"name": "李四", "mobile": "13912345678"}],
+        categories={grade.id: grade_a, region_id: shanghai},
+    )
+    second = dossiers.create({"name": "广州天河商行", "phone": "020-87654321"}, user)
+    before = [_dossier_snapshot(first), _dossier_snapshot(second)]
+
+    out = tmp_path / "list.xlsx"
+    xlsx_export.export(
+        "list",
+        [first, second],
+        out,
+        user,
+        {"columns": "all", "sheets": "persons", "sensitive": "1"},
+    )
+    workspace.database.close()
+
+    other = open_workspace(tmp_path / "other.db", lang="zh_CN")
+    try:
+        region = classification.scheme_by_key("region")
+        east = classification.add_category(region.id, "华东", other.user)
+        classification.add_category(region.id, "上海", other.user, parent_id=east)
+        report = imports.run_import(
+            out, other.user, imports.ImportOptions(persons_sheet="关键人物")
+        )
+        assert report.rejected == 0, [p.message() for p in report.errors]
+        assert report.created == 2
+        ids = sorted(report.created_ids)
+        after = [_dossier_snapshot(cid) for cid in ids]
+        assert after == before
+    finally:
+        other.database.close()
+
+
+def _grade(name: str) -> int:
+    grade = classification.scheme_by_key("grade")
+    return Category.get(Category.scheme == grade.id, Category.name == name).id
+
+
+def _full_state(ids: list[int]) -> list:
+    state = []
+    for cid in ids:
+        d = dossiers.load(cid)
+        state.append(
+            (
+                d.code,
+                d.version,
+                d.values,
+                d.persons,
+                d.updated_at,
+                d.owner_id,
+                classification.categories_of(cid),
+            )
+        )
+    return state
+
+
+def test_undo_restores_previous_state_exactly(workspace, user, tmp_path):
+    grade = classification.scheme_by_key("grade")
+    existing = [
+        dossiers.create(
+            {"name": "北京海淀科技有限公司", "phone": "010-62345678"},
+            user,
+            persons=[{"name": "张三", "mobile": "13812345678"}],
+            categories={grade.id: _grade("一般客户 (B)")},
+        ),
+        dossiers.create({"name": "上海浦东贸易有限公司", "email": "old@pd.example"}, user),
+    ]
+    state = _full_state(existing)
+    history = FieldChange.select().count()
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["客户名称", "电话", "电子邮箱", "客户等级", "联系人", "手机"])
+    ws.append(
+        ["北京海淀科技有限公司", "010-62345678", "new@hd.example", "A", "王五", "13712345678"]
+    )
+    ws.append(["上海浦东贸易有限公司", "021-58881234", "new@pd.example", "C", None, None])
+    ws.append(["深圳南山电子厂", "0755-26661234", None, "B", "赵六", "13612345678"])
+    path = tmp_path / "update.xlsx"
+    book.save(path)
+
+    report = imports.run_import(path, user, imports.ImportOptions(on_duplicate="overwrite"))
+    assert (report.created, report.updated) == (1, 2)
+    changed = dossiers.load(existing[1])
+    assert changed.values["email"] == "new@pd.example"
+    assert changed.values["phone"] == "021-58881234"
+    assert [p["name"] for p in dossiers.load(existing[0]).persons] == ["张三", "王五"]
+    assert classification.categories_of(existing[0])[grade.id] == _grade("主力客户 (A)")
+
+    new_id = next(i for i in report.created_ids)
+    assert SearchKey.select().where(SearchKey.customer == new_id).exists()
+    assert imports.check_undo(report.batch_id).safe
+    imports.undo(report.batch_id, user)
+    assert not SearchKey.select().where(SearchKey.customer == new_id).exists()
+    assert _full_state(existing) == state
+    assert FieldChange.select().count() == history
+    assert not dossiers.Customer.select().where(dossiers.Customer.name == "深圳南山电子厂").exists()
+    assert ImportBatch.get_by_id(report.batch_id).status == "undone"
+    assert CustomerCategory.select().count() == 1
+
+
+def test_undo_refuses_when_customers_changed_after_import(workspace, user, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称"])
+    book.active.append(["杭州西湖茶叶有限公司"])
+    path = tmp_path / "one.xlsx"
+    book.save(path)
+    report = imports.run_import(path, user)
+    cid = report.created_ids[0]
+    dossiers.save(dossiers.load(cid), {"industry": "茶叶"}, user)
+    assert imports.check_undo(report.batch_id).changed_since
+    with pytest.raises(imports.ImportFailed):
+        imports.undo(report.batch_id, user)
+    imports.undo(report.batch_id, user, force=True)
+    assert not dossiers.Customer.select().exists()
