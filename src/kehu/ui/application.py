@@ -22,10 +22,6 @@ from kehu.ui.icons import app_icon
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
-
-
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
@@ -108,7 +104,9 @@ def load_demo(window, customers: int) -> None:
     run_with_progress(
         window.session.tasks,
         window,
-        _tr("Creating %1 demo customers…").replace("%1", f"{customers:,}"),
+        QCoreApplication.translate("Application", "Creating %1 demo customers…").replace(
+            "%1", f"{customers:,}"
+        ),
         work,
         finished,
         failed,
@@ -120,10 +118,18 @@ def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
         workspace = open_workspace(path, lang=lang)
     except DatabaseError as exc:
         logger.warning("cannot open %s: %s", path, exc)
-        QMessageBox.critical(parent, _tr("Cannot open the database"), exc.message())
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("Application", "Cannot open the database"),
+            exc.message(),
+        )
         return None
     for zh, en in workspace.database.warnings:
-        QMessageBox.information(parent, _tr("About this database"), pick(zh, en, lang))
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Application", "About this database"),
+            pick(zh, en, lang),
+        )
     if workspace.database.backup_path is not None:
         logger.info("migrated; backup at %s", workspace.database.backup_path)
     return workspace

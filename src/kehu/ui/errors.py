@@ -29,10 +29,6 @@ from kehu.core.language import get_language
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def user_message(exc: BaseException) -> str | None:
     """The message of errors a user can act on (they carry a bilingual .message())."""
     message = getattr(exc, "message", None)
@@ -49,13 +45,14 @@ class ErrorDialog(QDialog):
 
     def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Unexpected error"))
+        self.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "ErrorDialog",
                 "Something went wrong that kehu did not expect. Your saved data is safe. "
                 "The details below were written to the log file; copy them if you report "
-                "the problem."
+                "the problem.",
             )
         )
         intro.setWordWrap(True)
@@ -66,7 +63,10 @@ class ErrorDialog(QDialog):
         self.details.setMinimumSize(560, 220)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton(_tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(
+            QCoreApplication.translate("ErrorDialog", "Copy details"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
         copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -81,7 +81,9 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     message = user_message(exc)
     if message is not None:
         logger.info("user-facing error: %s", exc)
-        QMessageBox.warning(parent, title or _tr("Cannot do that"), message)
+        QMessageBox.warning(
+            parent, title or QCoreApplication.translate("ErrorDialog", "Cannot do that"), message
+        )
         return
     show_unexpected(parent, type(exc), exc, exc.__traceback__)
 
@@ -110,7 +112,11 @@ def install_excepthook() -> None:
         message = user_message(exc)
         if message is not None:
             logger.info("user-facing error: %s", exc)
-            QMessageBox.warning(QApplication.activeWindow(), _tr("Cannot do that"), message)
+            QMessageBox.warning(
+                QApplication.activeWindow(),
+                QCoreApplication.translate("ErrorDialog", "Cannot do that"),
+                message,
+            )
             return
         show_unexpected(QApplication.activeWindow(), kind, exc, tb)
 

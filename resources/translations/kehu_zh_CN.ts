@@ -1,0 +1,1132 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <source>Creating %1 demo customers…</source>
+        <translation>正在创建 %1 个演示客户…</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>About this database</source>
+        <translation>关于这个数据库</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPanel</name>
+    <message>
+        <source>New category</source>
+        <translation>新建分类</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名分类</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Merge category</source>
+        <translation>合并分类</translation>
+    </message>
+    <message>
+        <source>Merge “%1” and its customers into:</source>
+        <translation>把“%1”及其客户合并到：</translation>
+    </message>
+    <message>
+        <source>Add category…</source>
+        <translation>添加分类…</translation>
+    </message>
+    <message>
+        <source>Add sub-category…</source>
+        <translation>添加下级分类…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Move to top level</source>
+        <translation>移到顶层</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTreeModel</name>
+    <message>
+        <source>(unclassified)</source>
+        <translation>（未分类）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>Classify customers</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>%1 customers selected.</source>
+        <translation>已选择 %1 个客户。</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>维度：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <source>(remove from this scheme)</source>
+        <translation>（从该维度中移除）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>已被他人保存</translation>
+    </message>
+    <message>
+        <source>the other user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>%1 保存的内容</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>你的内容</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListView</name>
+    <message>
+        <source>Default columns</source>
+        <translation>默认列</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReportView</name>
+    <message>
+        <source>(everyone)</source>
+        <translation>（全部人员）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>推销员</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现的情况</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次访问</translation>
+    </message>
+    <message>
+        <source>{n} visits on {day}.</source>
+        <translation>{day} 共 {n} 次访问。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>{n} visits in {year}-{month:02d}.</source>
+        <translation>{year}年{month:02d}月共 {n} 次访问。</translation>
+    </message>
+</context>
+<context>
+    <name>DossierCard</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the card (Ctrl+S)</source>
+        <translation>保存档案卡（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>推销员</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问记录</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>分类：%1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Not saved. Correct the fields marked in red:</source>
+        <translation>未保存。请更正标红的项目：</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this customer meanwhile.</source>
+        <translation>未保存：在此期间有其他人修改了该客户。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>“%1”有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>This customer was erased by someone else.</source>
+        <translation>该客户已被其他人删除。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this customer while you were editing. Your changes are kept; when you save, you choose field by field whose values to keep.</source>
+        <translation>在你编辑期间，其他人保存了该客户。你的修改仍然保留；保存时，你可以逐项选择保留哪一方的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that kehu did not expect. Your saved data is safe. The details below were written to the log file; copy them if you report the problem.</source>
+        <translation>程序遇到了意外的问题。已保存的数据是安全的。下面的详细信息已写入日志文件；报告问题时请复制这些信息。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to kehu</source>
+        <translation>欢迎使用客户档案管理</translation>
+    </message>
+    <message>
+        <source>This database has no customers yet. How would you like to start?</source>
+        <translation>这个数据库中还没有客户。你想怎样开始？</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <source>Add your customers one by one (Ctrl+N).</source>
+        <translation>逐个添加你的客户（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>Fictitious customers with contacts, visits and sales to try things out.</source>
+        <translation>虚构的客户，带有联系人、访问和销售记录，供试用。</translation>
+    </message>
+    <message>
+        <source>Demo customers:</source>
+        <translation>演示客户数：</translation>
+    </message>
+    <message>
+        <source>Import an Excel file</source>
+        <translation>导入 Excel 文件</translation>
+    </message>
+    <message>
+        <source>Bring in the customer list you already keep in Excel or CSV.</source>
+        <translation>导入你已经用 Excel 或 CSV 保存的客户名单。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to kehu</source>
+        <translation>登录客户档案管理</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>&amp;New customer</source>
+        <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save card</source>
+        <translation>保存档案卡(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print card…</source>
+        <translation>打印档案卡(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo classification</source>
+        <translation>撤销分类操作(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Close card</source>
+        <translation>关闭档案卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open card in own &amp;window</source>
+        <translation>在单独窗口中打开档案卡(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive / restore</source>
+        <translation>归档/恢复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Classify selected…</source>
+        <translation>为所选客户分类(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Export list to &amp;Excel…</source>
+        <translation>导出列表到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export cards to Excel…</source>
+        <translation>导出档案卡到 Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Excel file…</source>
+        <translation>导入 Excel 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;About kehu</source>
+        <translation>关于客户档案管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>kehu client records — %1</source>
+        <translation>客户档案管理 — %1</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Database: %1 (%2 mode) · user %3</source>
+        <translation>数据库：%1（%2模式）· 用户 %3</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation>共 %1 个客户</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选 %1 个</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Classification change undone</source>
+        <translation>已撤销分类操作</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Select customers in the list first.</source>
+        <translation>请先在列表中选择客户。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Open a card or select customers to print.</source>
+        <translation>请先打开一张档案卡或选择要打印的客户。</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 customers…</source>
+        <translation>正在导出 %1 个客户…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>About kehu</source>
+        <translation>关于客户档案管理</translation>
+    </message>
+    <message>
+        <source>kehu %1 — client records for small businesses.
+
+Anyone who can open the database file can read it; per-user visibility is a convenience, not a lock.</source>
+        <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
+
+能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Key person</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>New key person</source>
+        <translation>新建关键人物</translation>
+    </message>
+    <message>
+        <source>Show sensitive fields</source>
+        <translation>显示敏感信息</translation>
+    </message>
+    <message>
+        <source>Showing them is recorded in the audit log.</source>
+        <translation>查看敏感信息会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Cannot keep these values</source>
+        <translation>这些内容有误</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview – %1</source>
+        <translation>打印预览 – %1</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>无法保存 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeOrderDialog</name>
+    <message>
+        <source>Propose an economical order</source>
+        <translation>建议经济的路序</translation>
+    </message>
+    <message>
+        <source>New No.</source>
+        <translation>新序号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Old No.</source>
+        <translation>原序号</translation>
+    </message>
+    <message>
+        <source>{name} (no coordinates, stays)</source>
+        <translation>{name}（无坐标，位置不变）</translation>
+    </message>
+    <message>
+        <source>Use the new order</source>
+        <translation>采用新路序</translation>
+    </message>
+    <message>
+        <source>Keep the current order</source>
+        <translation>保留当前路序</translation>
+    </message>
+    <message>
+        <source>None of the stops has coordinates (or only one), so no order can be proposed.</source>
+        <translation>没有（或只有一个）站点有坐标，无法建议路序。</translation>
+    </message>
+    <message>
+        <source>The current order is already economical: {km:.1f} km.</source>
+        <translation>当前路序已经很经济：{km:.1f} 公里。</translation>
+    </message>
+    <message>
+        <source>Current order: {before:.1f} km. Proposed order: {after:.1f} km (saves {saving:.1f} km, {percent:.0f} %).</source>
+        <translation>当前路序：{before:.1f} 公里。建议路序：{after:.1f} 公里（节省 {saving:.1f} 公里，{percent:.0f}%）。</translation>
+    </message>
+    <message>
+        <source>Without coordinates, left in their places: {names}</source>
+        <translation>无坐标、保持原位的站点：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Edit route</source>
+        <translation>编辑路线</translation>
+    </message>
+    <message>
+        <source>New route</source>
+        <translation>新建路线</translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation>（无区域）</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>推销员</translation>
+    </message>
+    <message>
+        <source>Visit days</source>
+        <translation>访问日</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <source>Start address</source>
+        <translation>出发地址</translation>
+    </message>
+    <message>
+        <source>Start latitude</source>
+        <translation>出发点纬度</translation>
+    </message>
+    <message>
+        <source>Start longitude</source>
+        <translation>出发点经度</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTreeModel</name>
+    <message>
+        <source>Regions and routes</source>
+        <translation>区域与路线</translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation>（无区域）</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesView</name>
+    <message>
+        <source>New region…</source>
+        <translation>新建区域…</translation>
+    </message>
+    <message>
+        <source>New route…</source>
+        <translation>新建路线…</translation>
+    </message>
+    <message>
+        <source>Edit route…</source>
+        <translation>编辑路线…</translation>
+    </message>
+    <message>
+        <source>Delete route</source>
+        <translation>删除路线</translation>
+    </message>
+    <message>
+        <source>Remove from route</source>
+        <translation>从路线中移除</translation>
+    </message>
+    <message>
+        <source>Propose order…</source>
+        <translation>建议路序…</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>记录访问…</translation>
+    </message>
+    <message>
+        <source>Choose a route in the tree, or create one.</source>
+        <translation>请在左侧选择一条路线，或新建一条。</translation>
+    </message>
+    <message>
+        <source>This route was deleted.</source>
+        <translation>该路线已被删除。</translation>
+    </message>
+    <message>
+        <source>no salesperson</source>
+        <translation>无推销员</translation>
+    </message>
+    <message>
+        <source>start: {address}</source>
+        <translation>出发：{address}</translation>
+    </message>
+    <message>
+        <source>{count} stops</source>
+        <translation>{count} 个站点</translation>
+    </message>
+    <message>
+        <source>New region</source>
+        <translation>新建区域</translation>
+    </message>
+    <message>
+        <source>Region name:</source>
+        <translation>区域名称：</translation>
+    </message>
+    <message>
+        <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
+        <translation>删除路线“{name}”？其中的 {count} 个客户仍保留在数据库中，只是从该路线上移除。</translation>
+    </message>
+    <message>
+        <source>{customer} — on “{route}”</source>
+        <translation>{customer} — 在“{route}”上</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>…… 另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Move customers</source>
+        <translation>移动客户</translation>
+    </message>
+    <message>
+        <source>A customer is on one route only. Move these customers to this route?</source>
+        <translation>一个客户只能在一条路线上。要把这些客户移到本路线吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search: name, pinyin initials, code, phone, credit code, contact (Ctrl+F)</source>
+        <translation>搜索：名称、拼音首字母、编号、电话、信用代码、联系人（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>StopsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Key person</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次访问</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次访问</translation>
+    </message>
+    <message>
+        <source>No coordinates: the proposed order leaves this stop in place.</source>
+        <translation>无坐标：建议路序不移动这个站点。</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>记录访问…</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次访问</translation>
+    </message>
+    <message>
+        <source>Nothing due on {day}.</source>
+        <translation>{day} 没有待办事项。</translation>
+    </message>
+    <message>
+        <source>{day}: {due} to visit, {overdue} overdue, {birthdays} birthdays.</source>
+        <translation>{day}：待访问 {due} 个，逾期 {overdue} 个，生日 {birthdays} 个。</translation>
+    </message>
+    <message>
+        <source>Routes: {routes}</source>
+        <translation>路线：{routes}</translation>
+    </message>
+    <message>
+        <source>To visit</source>
+        <translation>待访问</translation>
+    </message>
+    <message>
+        <source>{route}, stop {n}</source>
+        <translation>{route}，第 {n} 站</translation>
+    </message>
+    <message>
+        <source>planned visit</source>
+        <translation>计划访问</translation>
+    </message>
+    <message>
+        <source>Visited on this day already</source>
+        <translation>当天已访问</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期未跟进</translation>
+    </message>
+    <message>
+        <source>planned {day}, {n} days late</source>
+        <translation>计划于 {day}，已逾期 {n} 天</translation>
+    </message>
+    <message>
+        <source>Birthdays in the next 7 days</source>
+        <translation>未来 7 天内的生日</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
+    </message>
+    <message>
+        <source>turns {age}</source>
+        <translation>满 {age} 岁</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Edit visit report</source>
+        <translation>编辑访问报告</translation>
+    </message>
+    <message>
+        <source>Record visit</source>
+        <translation>记录访问</translation>
+    </message>
+    <message>
+        <source>Plan the next visit</source>
+        <translation>计划下次访问</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现的情况</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次访问</translation>
+    </message>
+</context>
+</TS>
