@@ -1,0 +1,197 @@
+"""Search as you type: ranked customer ids for a query, with keyset paging.
+
+Rank (best first): the kinds of `kehu.core.search_keys` — name (an exact name first, then
+name prefixes in key order), pinyin, code/USCC/phone, key person — then names that merely
+contain the text. Each kind is one range query on the (kind, key) index, read in index order
+and stopped at the page size, so a keystroke costs the same with a thousand customers or a
+million. A customer is listed once, at its best key: the ones found by a better key are
+skipped with an id-range lookup of the customer's own keys (id = customer id * 256 + slot).
+
+Text inside names: 3+ characters through the FTS5 trigram table `search_text`; 1–2 Chinese
+characters through a scan bounded to `SCAN_LIMIT` names after the cursor. Several words
+narrow the result: the first ranks, the others must each appear in one of the keys.
+
+Paging: `after` is the last id of the previous page; its position is recomputed from its keys.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from peewee import SQL
+
+from kehu.core.search_keys import (
+    KINDS,
+    has_cjk,
+    query_phone,
+    split_words,
+    upper_bound,
+)
+from kehu.db.categories import category_and_descendants
+from kehu.db.models import Customer, User
+from kehu.db.visibility import visible_customers
+
+logger = logging.getLogger(__name__)
+
+SLOTS = 256  # keys per customer; must match kehu.services.search_index.SLOTS
+SUBSTRING = len(KINDS) + 1  # rank of "contains the text"
+SCAN_LIMIT = 20_000  # names read for a 1–2 character substring, per page
+MIN_TRIGRAM = 3
+
+
+@dataclass
+class _Query:
+    """A search with its filters compiled to SQL once per call."""
+
+    lo: str
+    hi: str
+    filters: str  # " AND …" conditions on the customer id expression `{cid}`
+    params: list = field(default_factory=list)
+
+    def condition(self, cid: str) -> tuple[str, list]:
+        return self.filters.replace("{cid}", cid), list(self.params)
+
+
+def _customer_filter(
+    viewer: User, include_archived: bool, category: int | None, extra_words: list[str]
+) -> tuple[str, list]:
+    """Visibility (the one query builder), category with sub-categories, further words."""
+    visible = visible_customers(
+        viewer,
+        include_archived=include_archived,
+        query=Customer.select(SQL("1")).where(Customer.id == SQL("{cid}")),
+    )
+    sql, params = visible.sql()
+    parts, values = [f" AND EXISTS ({sql})"], list(params)
+    if category is not None:
+        ids = category_and_descendants(category)
+        marks = ", ".join("?" * len(ids))
+        parts.append(
+            ' AND EXISTS (SELECT 1 FROM "customer_category" cc WHERE cc.customer_id = {cid} '
+            f"AND cc.category_id IN ({marks}))"
+        )
+        values += ids
+    for word in extra_words:
+        parts.append(
+            ' AND EXISTS (SELECT 1 FROM "search_key" w WHERE w.id >= {cid} * 256 '
+            "AND w.id < {cid} * 256 + 256 AND instr(w.key, ?) > 0)"
+        )
+        values.append(word)
+    return "".join(parts), values
+
+
+def prefix_sql(kind: int, query: _Query, after: tuple[str, int] | None, limit: int):
+    """One kind's page: keys in [lo, hi), each customer at its best key only."""
+    cid = "(k.id / 256)"
+    condition, params = query.condition(cid)
+    sql = (
+        'SELECT k.id / 256 FROM "search_key" k '
+        "WHERE k.kind = ? AND k.key >= ? AND k.key < ?"
+        + (" AND (k.key > ? OR (k.key = ? AND k.id > ?))" if after else "")
+        + ' AND NOT EXISTS (SELECT 1 FROM "search_key" b '
+        f"WHERE b.id >= {cid} * 256 AND b.id < {cid} * 256 + 256 "
+        "AND b.key >= ? AND b.key < ? AND (b.kind < k.kind OR (b.kind = k.kind "
+        "AND (b.key < k.key OR (b.key = k.key AND b.id < k.id)))))"
+        + condition
+        + " ORDER BY k.key, k.id LIMIT ?"
+    )
+    values = [kind, query.lo, query.hi]
+    if after:
+        values += [after[0], after[0], after[1]]
+    return sql, values + [query.lo, query.hi] + params + [limit]
+
+
+def _not_prefix(cid: str) -> str:
+    return (
+        f' AND NOT EXISTS (SELECT 1 FROM "search_key" b WHERE b.id >= {cid} * 256 '
+        f"AND b.id < {cid} * 256 + 256 AND b.key >= ? AND b.key < ?)"
+    )
+
+
+def substring_sql(word: str, query: _Query, after_id: int, limit: int):
+    """Customers whose name contains `word` (and that no key found), in id order."""
+    condition, params = query.condition("t.rowid")
+    if len(word) >= MIN_TRIGRAM:
+        phrase = '"' + word.replace('"', '""') + '"'
+        sql = (
+            'SELECT t.rowid FROM "search_text" t WHERE t.search_text MATCH ? AND t.rowid > ?'
+            + _not_prefix("t.rowid")
+            + condition
+            + " ORDER BY t.rowid LIMIT ?"
+        )
+        return sql, [phrase, after_id, query.lo, query.hi, *params, limit]
+    sql = (
+        'SELECT t.rowid FROM (SELECT rowid, text FROM "search_text" WHERE rowid > ? '
+        "ORDER BY rowid LIMIT ?) t WHERE instr(t.text, ?) > 0"
+        + _not_prefix("t.rowid")
+        + condition
+        + " ORDER BY t.rowid LIMIT ?"
+    )
+    return sql, [after_id, SCAN_LIMIT, word, query.lo, query.hi, *params, limit]
+
+
+def _position(db, customer_id: int, query: _Query) -> tuple[int, str, int]:
+    """Where a customer stands in the ranking: (kind, key, key id), or (SUBSTRING, '', id)."""
+    row = db.execute_sql(
+        'SELECT kind, key, id FROM "search_key" WHERE id >= ? AND id < ? '
+        "AND key >= ? AND key < ? ORDER BY kind, key, id LIMIT 1",
+        (customer_id * SLOTS, (customer_id + 1) * SLOTS, query.lo, query.hi),
+    ).fetchone()
+    return tuple(row) if row else (SUBSTRING, "", customer_id)
+
+
+def query_words(text: str) -> list[str]:
+    """The normalised words of a query; a phone number with spaces or dashes is one word."""
+    digits = query_phone(text)
+    return [digits] if digits else split_words(text)
+
+
+def search(
+    text: str,
+    viewer: User,
+    category: int | None = None,
+    include_archived: bool = False,
+    limit: int = 50,
+    after: int | None = None,
+) -> list[int]:
+    """Ranked ids of the customers the viewer may see that match `text` (see module doc).
+
+    `category` is a category id (its sub-categories are included); `after` is the last id of
+    the previous page.
+    """
+    words = query_words(text)
+    if not words or limit <= 0:
+        return []
+    word = words[0]
+    filters, params = _customer_filter(viewer, include_archived, category, words[1:])
+    query = _Query(word, upper_bound(word), filters, params)
+    db = Customer._meta.database
+    start = _position(db, after, query) if after is not None else None
+    found: list[int] = []
+    for kind in KINDS:
+        if start is not None and kind < start[0]:
+            continue
+        resume = (start[1], start[2]) if start is not None and kind == start[0] else None
+        sql, values = prefix_sql(kind, query, resume, limit - len(found))
+        found += [cid for (cid,) in db.execute_sql(sql, values)]
+        if len(found) >= limit:
+            return found
+    if len(word) >= MIN_TRIGRAM or has_cjk(word):
+        after_id = start[2] if start is not None and start[0] == SUBSTRING else 0
+        sql, values = substring_sql(word, query, after_id, limit - len(found))
+        found += [cid for (cid,) in db.execute_sql(sql, values)]
+    return found
+
+
+def explain(text: str, viewer: User) -> list[str]:
+    """EXPLAIN QUERY PLAN details of the prefix queries of `text` (for tests and tuning)."""
+    words = query_words(text)
+    filters, params = _customer_filter(viewer, False, None, words[1:])
+    query = _Query(words[0], upper_bound(words[0]), filters, params)
+    db = Customer._meta.database
+    details = []
+    for kind in KINDS:
+        sql, values = prefix_sql(kind, query, None, 50)
+        details += [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, values)]
+    return details

@@ -1,0 +1,209 @@
+"""Keeping the search keys in step with the customers.
+
+- `refresh(ids)`: recompute the keys of some customers; call it INSIDE the write transaction
+  that changed them (dossiers create/save/archive/restore do), so keys never lag the data.
+- `remove(ids)`: drop the keys of customers that are gone (erase, import undo); also inside the
+  transaction that deletes them.
+- `fill_for(ids)`: bulk keys for many customers (an import), executemany in batches.
+- `rebuild_all()`: every customer from scratch (demo data, repair), index dropped during the
+  load and rebuilt after it.
+
+Keys live in `search_key` with id = customer id * 256 + slot (see `kehu.db.models.SearchKey`)
+and names in the trigram table `search_text` (rowid = customer id).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+
+from peewee import SqliteDatabase
+
+from kehu.core.search_keys import PERSON, customer_keys, person_keys, substring_text
+from kehu.db.connection import write
+from kehu.db.models import Customer
+
+logger = logging.getLogger(__name__)
+
+SLOTS = 256  # keys per customer (id range); more are dropped with a warning
+BATCH = 20_000  # customers per bulk transaction
+INDEX_SQL = 'CREATE INDEX IF NOT EXISTS "search_key_kind_key" ON "search_key" ("kind", "key")'
+
+Progress = Callable[[str, int, int], bool | None]  # (stage, done, total) → False cancels
+STAGE = "search keys"
+
+_CUSTOMER_SQL = (
+    'SELECT id, code, name, short_name, uscc, phone FROM "customer" WHERE id IN ({marks})'
+)
+_RANGE_CUSTOMER_SQL = (
+    'SELECT id, code, name, short_name, uscc, phone FROM "customer" '
+    "WHERE id >= ? AND id < ? ORDER BY id"
+)
+_PERSON_SQL = (
+    'SELECT customer_id, name, mobile, phone FROM "key_person" WHERE customer_id IN ({marks}) '
+    "ORDER BY customer_id, position, id"
+)
+_RANGE_PERSON_SQL = (
+    'SELECT customer_id, name, mobile, phone FROM "key_person" '
+    "WHERE customer_id >= ? AND customer_id < ? ORDER BY customer_id, position, id"
+)
+
+
+class Cancelled(Exception):
+    pass
+
+
+def _db() -> SqliteDatabase:
+    return Customer._meta.database
+
+
+def _rows_for(
+    customers: Iterable[tuple], persons: Iterable[tuple]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """search_key rows (id, kind, key) and search_text rows (rowid, text) for customers."""
+    by_customer: dict[int, list[tuple]] = {}
+    for row in persons:
+        by_customer.setdefault(row[0], []).append(row)
+    keys: list[tuple[int, int, str]] = []
+    texts: list[tuple[int, str]] = []
+    for cid, code, name, short_name, uscc, phone in customers:
+        base = cid * SLOTS
+        rows = customer_keys(code, name, short_name, uscc, phone)
+        found = {key for _kind, key in rows}
+        for _cid, pname, mobile, pphone in by_customer.get(cid, ()):
+            for key in person_keys(pname, mobile, pphone):
+                if key not in found:
+                    found.add(key)
+                    rows.append((PERSON, key))
+        if len(rows) > SLOTS:
+            logger.warning("customer %s has %s search keys; %s kept", cid, len(rows), SLOTS)
+            rows = rows[:SLOTS]
+        keys.extend((base + slot, kind, key) for slot, (kind, key) in enumerate(rows))
+        text = substring_text(name, short_name)
+        if text:
+            texts.append((cid, text))
+    return keys, texts
+
+
+def _insert(db: SqliteDatabase, keys: list[tuple], texts: list[tuple]) -> None:
+    cursor = db.cursor()
+    cursor.executemany('INSERT INTO "search_key" (id, kind, key) VALUES (?, ?, ?)', keys)
+    cursor.executemany('INSERT INTO "search_text" (rowid, text) VALUES (?, ?)', texts)
+
+
+def _delete(db: SqliteDatabase, ids: Sequence[int]) -> None:
+    cursor = db.cursor()
+    cursor.executemany(
+        'DELETE FROM "search_key" WHERE id >= ? AND id < ?',
+        [(cid * SLOTS, (cid + 1) * SLOTS) for cid in ids],
+    )
+    cursor.executemany('DELETE FROM "search_text" WHERE rowid = ?', [(cid,) for cid in ids])
+
+
+def _load(db: SqliteDatabase, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
+    marks = ", ".join("?" * len(ids))
+    customers = db.execute_sql(_CUSTOMER_SQL.format(marks=marks), list(ids)).fetchall()
+    persons = db.execute_sql(_PERSON_SQL.format(marks=marks), list(ids)).fetchall()
+    return customers, persons
+
+
+def refresh(customer_ids: Iterable[int]) -> None:
+    """Recompute the keys of these customers (missing customers lose theirs).
+
+    Runs in the caller's transaction when there is one (it should be: the one that changed
+    the customers), otherwise in its own short write transaction.
+    """
+    ids = sorted(set(customer_ids))
+    if not ids:
+        return
+    db = _db()
+
+    def run() -> None:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            _delete(db, chunk)
+            _insert(db, *_rows_for(*_load(db, chunk)))
+
+    write(db, run)
+
+
+def remove(customer_ids: Iterable[int]) -> None:
+    """Drop the keys of customers that were deleted (erase, import undo)."""
+    ids = sorted(set(customer_ids))
+    if ids:
+        db = _db()
+        write(db, lambda: _delete(db, ids))
+
+
+def fill_for(customer_ids: Iterable[int], progress: Progress | None = None) -> int:
+    """Keys for many customers (an import): batches of `BATCH` per write transaction.
+
+    Existing keys of these customers are replaced. Returns the number of keys written.
+    """
+    ids = sorted(set(customer_ids))
+    db = _db()
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+
+        def run(chunk: list[int] = chunk) -> int:
+            customers, persons = [], []
+            for part in range(0, len(chunk), 500):
+                c, p = _load(db, chunk[part : part + 500])
+                customers += c
+                persons += p
+            keys, texts = _rows_for(customers, persons)
+            _delete(db, chunk)
+            _insert(db, keys, texts)
+            return len(keys)
+
+        written += write(db, run)
+        _report(progress, start + len(chunk), len(ids))
+    return written
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(STAGE, done, total) is False:
+        raise Cancelled()
+
+
+def rebuild_all(progress: Progress | None = None) -> int:
+    """Recompute every customer's keys: fast bulk path for demo data and repairs.
+
+    The (kind, key) index is dropped during the load and created after it; the trigram table
+    is refilled. Returns the number of keys written.
+    """
+    db = _db()
+    low, high = db.execute_sql('SELECT MIN(id), MAX(id) FROM "customer"').fetchone()
+    write(db, lambda: _clear(db))
+    try:
+        written = _fill_range(db, low, high, progress)
+    finally:  # even when cancelled: without the index every search scans
+        write(db, lambda: db.execute_sql(INDEX_SQL))
+    logger.info("search index rebuilt: %s keys", written)
+    return written
+
+
+def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progress | None) -> int:
+    written = 0
+    if low is not None:
+        total = high - low + 1
+        for start in range(low, high + 1, BATCH):
+            end = start + BATCH
+
+            def run(start: int = start, end: int = end) -> int:
+                customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, end)).fetchall()
+                persons = db.execute_sql(_RANGE_PERSON_SQL, (start, end)).fetchall()
+                keys, texts = _rows_for(customers, persons)
+                _insert(db, keys, texts)
+                return len(keys)
+
+            written += write(db, run)
+            _report(progress, min(end - low, total), total)
+    return written
+
+
+def _clear(db: SqliteDatabase) -> None:
+    db.execute_sql('DROP INDEX IF EXISTS "search_key_kind_key"')
+    db.execute_sql('DELETE FROM "search_key"')
+    db.execute_sql('DELETE FROM "search_text"')
