@@ -22,7 +22,7 @@ from kehu.core.values import from_db, to_db, to_python, to_text
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
-from kehu.services import audit
+from kehu.services import audit, search_index
 
 logger = logging.getLogger(__name__)
 
@@ -218,11 +218,10 @@ def create(
         for scheme_id, category_id in (categories or {}).items():
             CustomerCategory.create(customer=row.id, scheme=scheme_id, category=category_id)
         audit.record(user, "create", "customer", row.id, f"{row.code} {row.name}")
+        search_index.refresh([row.id])
         return row.id
 
-    customer_id = write(Customer._meta.database, run)
-    _notify([customer_id])
-    return customer_id
+    return write(Customer._meta.database, run)
 
 
 def _insert_person(customer_id: int, person: dict[str, Any], position: int) -> KeyPerson:
@@ -350,9 +349,9 @@ def save(
             persons=len(person_changes),
             version=version,
         )
+        search_index.refresh([base.id])
 
     write(Customer._meta.database, run)
-    _notify([base.id])
     return load(base.id)
 
 
@@ -439,9 +438,9 @@ def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
             user=user,
         )
         audit.record(user, action, "customer", customer_id, f"{row.code} {row.name}")
+        search_index.refresh([customer_id])
 
     write(Customer._meta.database, run)
-    _notify([customer_id])
 
 
 def archive(customer_id: int, user: User) -> None:
@@ -467,10 +466,10 @@ def erase(customer_id: int, user: User, reason: str) -> None:
             raise NotFoundError(customer_id)
         db.execute_sql("PRAGMA secure_delete=ON")
         Customer.delete().where(Customer.id == customer_id).execute()
+        search_index.remove([customer_id])
         audit.record(user, "erase", "customer", customer_id, row.code, reason=reason)
 
     write(db, run)
-    _notify([customer_id])
 
 
 def reveal_sensitive(customer_id: int, person_id: int | None, field_name: str, user: User) -> None:
