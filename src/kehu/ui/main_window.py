@@ -35,6 +35,7 @@ from kehu.ui.card.dossier_card import DossierCard
 from kehu.ui.errors import show_error
 from kehu.ui.icons import app_icon
 from kehu.ui.models.customer_table import CustomerTableModel
+from kehu.ui.routes.integration import install as install_route_views
 from kehu.ui.session import Session
 from kehu.ui.widgets.category_panel import CategoryPanel
 from kehu.ui.widgets.customer_list import CustomerListView, saved_columns
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_actions()
         self._connect_signals()
+        self.route_views = install_route_views(self)  # routes, visit reports, today
         self._restore_state()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)

@@ -1,0 +1,112 @@
+"""Puts the routes view, the visit reports and the today panel into the main window.
+
+The main window calls `install(self)` once; everything route-specific (tabs, the today dock
+shown on opening, the "Record visit…" action for the current card or customer, refreshes)
+is wired here so that the main window only needs that one line.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+
+from kehu.ui.routes.daily_report import DailyReportView
+from kehu.ui.routes.routes_view import RoutesView
+from kehu.ui.routes.today_panel import TodayPanel
+from kehu.ui.routes.visit_dialog import VisitDialog
+
+logger = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RouteViews", text)
+
+
+@dataclass
+class RouteViews:
+    window: Any  # kehu.ui.main_window.MainWindow (not imported: it imports this module)
+    routes_view: RoutesView
+    visit_reports: DailyReportView
+    today_panel: TodayPanel
+    today_dock: QDockWidget
+    record_visit_action: QAction
+
+    def record_visit(self, customer_id: int | None = None) -> int | None:
+        """Record a visit for the given customer, the current card's, or the selected one."""
+        window = self.window
+        if customer_id is None:
+            card = window.current_card()
+            if card is not None and card.customer_id is not None:
+                customer_id = card.customer_id
+            else:
+                customer_id = window.list_view.current_id()
+        if customer_id is None:
+            QMessageBox.information(
+                window,
+                _tr("Record visit"),
+                _tr("Open a customer's card or select a customer first."),
+            )
+            return None
+        dialog = VisitDialog(window.session.user, customer_id, parent=window)
+        if dialog.exec() != VisitDialog.DialogCode.Accepted:
+            return None
+        self.visit_recorded(customer_id)
+        return dialog.visit_id
+
+    def visit_recorded(self, customer_id: int) -> None:
+        card = self.window.card_for(customer_id)
+        if card is not None:
+            card.refresh_from_database()
+        self.today_panel.refresh()
+        self.visit_reports.refresh()
+        self.routes_view.refresh()
+
+    def refresh(self) -> None:
+        self.routes_view.refresh()
+        self.visit_reports.refresh()
+        self.today_panel.refresh()
+
+
+def _menu_with(window: Any, action: QAction) -> QMenu | None:
+    for item in window.menuBar().actions():
+        menu = item.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    return None
+
+
+def install(window: Any) -> RouteViews:
+    """Add the views to `window` (a MainWindow with `add_view` and a session)."""
+    user = window.session.user
+    routes_view = RoutesView(user, window)
+    window.add_view(routes_view, _tr("Routes"))
+    reports = DailyReportView(user, parent=window)
+    window.add_view(reports, _tr("Visit reports"))
+    today_panel = TodayPanel(user, parent=window)
+    dock = QDockWidget(_tr("Today"), window)
+    dock.setObjectName("todayDock")
+    dock.setWidget(today_panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    action = QAction(_tr("Record &visit…"), window)
+    action.setObjectName("recordVisitAction")
+    window.addAction(action)
+    views = RouteViews(window, routes_view, reports, today_panel, dock, action)
+    action.triggered.connect(lambda: views.record_visit())
+    edit_menu = _menu_with(window, window.classify_action)
+    if edit_menu is not None:
+        edit_menu.addAction(action)
+    view_menu = _menu_with(window, window.refresh_action)
+    if view_menu is not None:
+        view_menu.addAction(dock.toggleViewAction())
+    for widget in (routes_view, reports, today_panel):
+        widget.open_customer_requested.connect(window.open_card)
+    routes_view.visit_recorded.connect(views.visit_recorded)
+    today_panel.visit_recorded.connect(views.visit_recorded)
+    window.session.changed_elsewhere.connect(views.refresh)
+    window.session.customers_changed.connect(lambda _ids: routes_view.refresh())
+    return views
