@@ -8,13 +8,12 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
+from test_routes_view import drop  # tests/ui is on sys.path (rootdir-less test folders)
 
 from kehu.services import demo, routes, visits
 from kehu.ui.routes.propose_dialog import ProposeOrderDialog
 from kehu.ui.routes.route_dialog import RouteDialog
 from kehu.ui.routes.visit_dialog import VisitDialog, to_qdate
-
-from test_routes_view import drop  # tests/ui is on sys.path (rootdir-less test folders)
 
 
 def fill_visit(content: str, next_visit: dt.date | None = None):

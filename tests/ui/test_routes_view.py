@@ -116,7 +116,8 @@ def test_drop_customers_on_a_route_in_the_tree(view, user, customers):
         view.tree.viewport(), encode_ids(customers[:2]), rect.center(), Qt.DropAction.CopyAction
     )
     assert routes.stop_order(second) == customers[:2]
-    assert view.tree_model.find("route", second).data().endswith("(2)")
+    label = view.tree_model.find("route", second).data()  # "B线 (2)" or, translated, "B线（2）"
+    assert label.startswith("B线") and label.rstrip(")）").endswith("2")
 
 
 def test_moving_a_customer_from_another_route_asks(view, user, customers, monkeypatch):
@@ -224,7 +225,9 @@ def test_propose_order_dialog_shows_distances_and_is_applied(view, user, monkeyp
 
     monkeypatch.setattr(ProposeOrderDialog, "exec", look)
     view.propose_action.trigger()
-    assert "km" in shown["summary"] and "saves" in shown["summary"]
+    proposal = routes.propose(route).proposal
+    assert f"{proposal.before_km:.1f}" in shown["summary"]
+    assert f"{proposal.after_km:.1f}" in shown["summary"]
     assert "无坐标" in shown["unplaced"]
     assert shown["order"][0] == "点1" and "无坐标" in shown["order"][2]
     assert names(view) == ["点0", "点1", "无坐标", "点2", "点3"]  # kept
