@@ -115,11 +115,11 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     archived_at = DateTimeField(null=True)
     version = IntegerField(default=1)
     created_by = ForeignKeyField(
-        User, null=True, on_delete="SET NULL", related_name="+", index=False
+        User, null=True, on_delete="SET NULL", backref="+", index=False
     )
     created_at = DateTimeField(default=now)
     updated_by = ForeignKeyField(
-        User, null=True, on_delete="SET NULL", related_name="+", index=False
+        User, null=True, on_delete="SET NULL", backref="+", index=False
     )
     updated_at = DateTimeField(default=now)
     custom_fields = TextField(default="{}")  # JSON object of user-defined fields
@@ -339,10 +339,10 @@ class PendingReview(BaseModel):
     base_version = IntegerField(null=True)
     label = TextField(null=True)  # where it came from: file and sheet
     created_by = ForeignKeyField(
-        User, null=True, on_delete="SET NULL", related_name="+", index=False
+        User, null=True, on_delete="SET NULL", backref="+", index=False
     )
     created_at = DateTimeField(default=now)
-    decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL", related_name="+")
+    decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     decided_at = DateTimeField(null=True)
 
     class Meta:
