@@ -49,9 +49,11 @@ def test_garbage_file_gives_a_clear_message(tmp_path):
 def test_truncated_database_gives_a_clear_message(db_path, tmp_path):
     opened = open_database(db_path, mode=SHARED)
     opened.db.execute_sql("CREATE TABLE filler (x TEXT)")
-    opened.db.execute_sql("INSERT INTO filler SELECT hex(randomblob(500)) "
-                          "FROM (WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM c "
-                          "WHERE n < 2000) SELECT n FROM c)")
+    opened.db.execute_sql(
+        "INSERT INTO filler SELECT hex(randomblob(500)) "
+        "FROM (WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM c "
+        "WHERE n < 2000) SELECT n FROM c)"
+    )
     opened.close()
     data = db_path.read_bytes()
     broken = tmp_path / "broken.db"

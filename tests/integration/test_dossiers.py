@@ -13,8 +13,11 @@ from kehu.services import auth, dossiers
 
 def _new(user, **values):
     raw = {"name": "北京海淀华鑫商贸有限公司", "phone": "010-62345678", **values}
-    return dossiers.create(dossiers.parse_values(raw), user,
-                           persons=[{"name": "张伟", "role": "owner", "mobile": "13812345678"}])
+    return dossiers.create(
+        dossiers.parse_values(raw),
+        user,
+        persons=[{"name": "张伟", "role": "owner", "mobile": "13812345678"}],
+    )
 
 
 def test_create_assigns_a_code_and_converts_values(workspace, user):
@@ -61,8 +64,7 @@ def test_key_persons_are_added_changed_and_removed_with_history(workspace, user)
     assert fields == ["person.title", "person", "person"]
 
 
-def test_stale_save_raises_a_conflict_with_both_values_and_writes_nothing(workspace, user,
-                                                                           db_path):
+def test_stale_save_raises_a_conflict_with_both_values_and_writes_nothing(workspace, user, db_path):
     """Two connections to the same file: the second save gets the conflict."""
     cid = _new(user)
     mine = dossiers.load(cid)
@@ -75,8 +77,11 @@ def test_stale_save_raises_a_conflict_with_both_values_and_writes_nothing(worksp
         dossiers.save(mine, {"phone": "010-55556666"}, user)
     conflicts = {c.field: c for c in caught.value.conflicts}
     phone = conflicts["phone"]
-    assert (phone.base, phone.theirs, phone.mine) == ("010-62345678", "010-33334444",
-                                                       "010-55556666")
+    assert (phone.base, phone.theirs, phone.mine) == (
+        "010-62345678",
+        "010-33334444",
+        "010-55556666",
+    )
     assert phone.both_changed
     assert conflicts["address"].theirs == "北京市海淀区中关村1号"
     assert not conflicts["address"].both_changed
@@ -97,7 +102,9 @@ def test_archive_and_restore_keep_everything(workspace, user):
     assert Customer.get_by_id(cid).status == "active"
     assert KeyPerson.select().where(KeyPerson.customer == cid).count() == 1
     assert [c.new_value for c in FieldChange.select().where(FieldChange.field == "status")] == [
-        "archived", "active"]
+        "archived",
+        "active",
+    ]
 
 
 def test_erase_is_the_only_delete_and_is_audited(workspace, user):

@@ -20,9 +20,12 @@ def _schema(path):
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "AND name NOT LIKE '%_fts%'"
     ):
-        columns = [(r[1], r[2].upper(), r[3], r[5]) for r in conn.execute(f'PRAGMA table_info("{name}")')]
+        columns = [
+            (r[1], r[2].upper(), r[3], r[5]) for r in conn.execute(f'PRAGMA table_info("{name}")')
+        ]
         indexes = sorted(
-            (r[1], r[2]) for r in conn.execute(f'PRAGMA index_list("{name}")')
+            (r[1], r[2])
+            for r in conn.execute(f'PRAGMA index_list("{name}")')
             if not r[1].startswith("sqlite_autoindex")
         )
         tables[name] = (sorted(columns), indexes)

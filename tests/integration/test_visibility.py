@@ -29,7 +29,9 @@ def test_salesperson_sees_only_own_customers(team):
 
 
 def test_manager_sees_own_and_subordinates_recursively(team):
-    assert _names(team["boss"]) == sorted(["王经理的客户", "赵组长的客户", "李明的客户", "张丽的客户"])
+    assert _names(team["boss"]) == sorted(
+        ["王经理的客户", "赵组长的客户", "李明的客户", "张丽的客户"]
+    )
     assert _names(team["lead"]) == sorted(["赵组长的客户", "李明的客户"])
 
 

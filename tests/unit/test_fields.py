@@ -20,8 +20,17 @@ EXPECTED_COLUMN = {
     Kind.COORD: FloatField,
 }
 CUSTOMER_SYSTEM_COLUMNS = {
-    "id", "owner", "status", "archived_at", "version", "created_by", "created_at",
-    "updated_by", "updated_at", "custom_fields", "import_batch",
+    "id",
+    "owner",
+    "status",
+    "archived_at",
+    "version",
+    "created_by",
+    "created_at",
+    "updated_by",
+    "updated_at",
+    "custom_fields",
+    "import_batch",
 }
 
 
@@ -46,16 +55,72 @@ def test_key_person_columns_come_from_the_catalogue():
 
 
 def test_every_design_field_is_declared_once_with_both_labels():
-    design = """code name short_name uscc address postal_code phone fax email website latitude
-    longitude founded_on trading_since org_form industry registered_capital assets service_area
-    sales_capacity potential business_philosophy business_policy employees annual_sales
-    management_style sales_record_notes staff_quality competitor_relations cooperation
-    sales_activity problems strengths countermeasures reputation credit_status credit_limit
-    trade_terms credit_issues source review_state""".split()
+    design = [
+        "code",
+        "name",
+        "short_name",
+        "uscc",
+        "address",
+        "postal_code",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        "latitude",
+        "longitude",
+        "founded_on",
+        "trading_since",
+        "org_form",
+        "industry",
+        "registered_capital",
+        "assets",
+        "service_area",
+        "sales_capacity",
+        "potential",
+        "business_philosophy",
+        "business_policy",
+        "employees",
+        "annual_sales",
+        "management_style",
+        "sales_record_notes",
+        "staff_quality",
+        "competitor_relations",
+        "cooperation",
+        "sales_activity",
+        "problems",
+        "strengths",
+        "countermeasures",
+        "reputation",
+        "credit_status",
+        "credit_limit",
+        "trade_terms",
+        "credit_issues",
+        "source",
+        "review_state",
+    ]
     names = [f.name for f in CUSTOMER_FIELDS]
     assert sorted(names) == sorted(design)
-    person = """role name title mobile phone email wechat birthday age education personality
-    hobbies family ability notes id_number consent_basis consent_date consent_channel""".split()
+    person = [
+        "role",
+        "name",
+        "title",
+        "mobile",
+        "phone",
+        "email",
+        "wechat",
+        "birthday",
+        "age",
+        "education",
+        "personality",
+        "hobbies",
+        "family",
+        "ability",
+        "notes",
+        "id_number",
+        "consent_basis",
+        "consent_date",
+        "consent_channel",
+    ]
     assert sorted(f.name for f in PERSON_FIELDS) == sorted(person)
     for field in CUSTOMER_FIELDS + PERSON_FIELDS:
         assert field.zh and field.en
@@ -65,7 +130,10 @@ def test_every_design_field_is_declared_once_with_both_labels():
 def test_the_four_parts_of_the_seed_in_order():
     assert DOSSIER_PARTS == (Section.BASICS, Section.FEATURES, Section.BUSINESS, Section.TRADING)
     assert [SECTION_LABELS[s][0] for s in DOSSIER_PARTS] == [
-        "基础资料", "客户特征", "业务状况", "交易活动现状"
+        "基础资料",
+        "客户特征",
+        "业务状况",
+        "交易活动现状",
     ]
 
 

@@ -34,32 +34,138 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 25_000  # customers generated and written together
 PARALLEL_FROM = 40_000  # smaller loads are generated in this process
-BIG_TABLES = ("customer", "key_person", "customer_category", "route_stop", "visit", "sale_line",
-              "search_key", "field_change")
+BIG_TABLES = (
+    "customer",
+    "key_person",
+    "customer_category",
+    "route_stop",
+    "visit",
+    "sale_line",
+    "search_key",
+    "field_change",
+)
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 SEVEN_DIGIT_AREAS = {"0530", "0592", "0771"}  # local numbers there have seven digits
-CITY_WEIGHTS = (6, 6, 3, 4, 5, 5, 3, 4, 3, 2, 4, 4, 2, 2, 3, 1, 3, 4, 4, 3, 2, 2, 2, 3, 2, 2, 2,
-                2, 2, 2)
-MOBILE_PREFIXES = ("138", "139", "135", "136", "137", "150", "151", "158", "186", "187", "188",
-                   "189", "133", "177", "199")
+CITY_WEIGHTS = (
+    6,
+    6,
+    3,
+    4,
+    5,
+    5,
+    3,
+    4,
+    3,
+    2,
+    4,
+    4,
+    2,
+    2,
+    3,
+    1,
+    3,
+    4,
+    4,
+    3,
+    2,
+    2,
+    2,
+    3,
+    2,
+    2,
+    2,
+    2,
+    2,
+    2,
+)
+MOBILE_PREFIXES = (
+    "138",
+    "139",
+    "135",
+    "136",
+    "137",
+    "150",
+    "151",
+    "158",
+    "186",
+    "187",
+    "188",
+    "189",
+    "133",
+    "177",
+    "199",
+)
 PERSON_ROLES = ("owner", "manager", "legal", "purchasing", "finance", "other")
 VISIT_KINDS = ("routine",) * 8 + ("urgent", "periodic")
 ON_ROUTE_EVERY = 8  # one customer in eight is on a visiting route
 
 COLUMNS = {
-    "customer": ("id", "code", "name", "short_name", "uscc", "address", "postal_code", "phone",
-                 "latitude", "longitude", "founded_on", "trading_since", "org_form", "industry",
-                 "employees", "annual_sales", "credit_status", "credit_limit", "source",
-                 "review_state", "owner_id", "status", "version", "created_by_id", "created_at",
-                 "updated_by_id", "updated_at", "custom_fields"),
-    "key_person": ("customer_id", "position", "role", "name", "title", "mobile", "birthday",
-                   "age", "education", "personality", "hobbies", "family", "created_at",
-                   "updated_at"),
+    "customer": (
+        "id",
+        "code",
+        "name",
+        "short_name",
+        "uscc",
+        "address",
+        "postal_code",
+        "phone",
+        "latitude",
+        "longitude",
+        "founded_on",
+        "trading_since",
+        "org_form",
+        "industry",
+        "employees",
+        "annual_sales",
+        "credit_status",
+        "credit_limit",
+        "source",
+        "review_state",
+        "owner_id",
+        "status",
+        "version",
+        "created_by_id",
+        "created_at",
+        "updated_by_id",
+        "updated_at",
+        "custom_fields",
+    ),
+    "key_person": (
+        "customer_id",
+        "position",
+        "role",
+        "name",
+        "title",
+        "mobile",
+        "birthday",
+        "age",
+        "education",
+        "personality",
+        "hobbies",
+        "family",
+        "created_at",
+        "updated_at",
+    ),
     "customer_category": ("customer_id", "scheme_id", "category_id"),
-    "visit": ("customer_id", "salesperson_id", "visit_date", "kind", "content", "findings",
-              "next_step", "next_visit_on", "created_at"),
-    "sale_line": ("sale_date", "customer_id", "product_id", "product_category", "quantity",
-                  "amount"),
+    "visit": (
+        "customer_id",
+        "salesperson_id",
+        "visit_date",
+        "kind",
+        "content",
+        "findings",
+        "next_step",
+        "next_visit_on",
+        "created_at",
+    ),
+    "sale_line": (
+        "sale_date",
+        "customer_id",
+        "product_id",
+        "product_category",
+        "quantity",
+        "amount",
+    ),
 }
 
 Progress = Callable[[str, int, int], bool | None]  # (stage, done, total) → False cancels
@@ -106,16 +212,21 @@ def _uscc_tables() -> tuple[list[int], ...]:
     """Weighted sums of three-digit chunks of the nine-digit organisation part."""
     tables = []
     for chunk in range(3):
-        weights = USCC_WEIGHTS[8 + chunk * 3: 11 + chunk * 3]
-        tables.append([sum(int(d) * w for d, w in zip(f"{n:03d}", weights, strict=True))
-                       for n in range(1000)])
+        weights = USCC_WEIGHTS[8 + chunk * 3 : 11 + chunk * 3]
+        tables.append(
+            [sum(int(d) * w for d, w in zip(f"{n:03d}", weights, strict=True)) for n in range(1000)]
+        )
     return tuple(tables)
 
 
 _USCC_TABLES = _uscc_tables()
-_USCC_PREFIX = {i: ("91" + c[4], sum(USCC_ALPHABET.index(ch) * w
-                                     for ch, w in zip("91" + c[4], USCC_WEIGHTS, strict=False)))
-                for i, c in enumerate(vocab.CITIES)}
+_USCC_PREFIX = {
+    i: (
+        "91" + c[4],
+        sum(USCC_ALPHABET.index(ch) * w for ch, w in zip("91" + c[4], USCC_WEIGHTS, strict=False)),
+    )
+    for i, c in enumerate(vocab.CITIES)
+}
 
 
 def _uscc(city: int, org_number: int) -> str:
@@ -162,7 +273,7 @@ def generate_chunk(plan: _Plan, index: int, start_id: int, count: int) -> _Chunk
 
 def _customers(plan: _Plan, rng: random.Random, start_id: int, count: int):
     cities = vocab.CITIES
-    cum = list(accumulate(CITY_WEIGHTS[:len(cities)]))
+    cum = list(accumulate(CITY_WEIGHTS[: len(cities)]))
     city_idx = rng.choices(range(len(cities)), cum_weights=cum, k=count)
     brands = rng.choices(vocab.BRANDS, k=count)
     industry_idx = rng.choices(range(len(vocab.INDUSTRIES)), k=count)
@@ -188,18 +299,38 @@ def _customers(plan: _Plan, rng: random.Random, start_id: int, count: int):
         place = f"{city}市{district}区" if province == city else f"{province}省{city}市{district}区"
         employees = int(rng.paretovariate(1.2) * 8) + 3
         grade = grades[i]
-        rows.append((
-            cid, f"KH{cid:06d}", f"{city}{district}{brands[i]}{word}{suffix}",
-            f"{brands[i]}{word}", _uscc(ci, int(random_() * 1_000_000_000)), place + street,
-            f"{postal}{number % 1000:03d}",
-            f"{area}-{local // 10 if area in SEVEN_DIGIT_AREAS else local}",
-            round(lat, 5), round(lon, 5),
-            founded[int(random_() * 13000)], since[30 + int(random_() * 3620)],
-            vocab.ORG_FORM_BY_SUFFIX[suffix], industry, employees,
-            _annual_sales(number, grade, employees), credit[i], (3 - grade) * 5_000_000,
-            "visit", "trusted", owners[i], "active", 1, plan.user_id, plan.now, plan.user_id,
-            plan.now, "{}",
-        ))
+        rows.append(
+            (
+                cid,
+                f"KH{cid:06d}",
+                f"{city}{district}{brands[i]}{word}{suffix}",
+                f"{brands[i]}{word}",
+                _uscc(ci, int(random_() * 1_000_000_000)),
+                place + street,
+                f"{postal}{number % 1000:03d}",
+                f"{area}-{local // 10 if area in SEVEN_DIGIT_AREAS else local}",
+                round(lat, 5),
+                round(lon, 5),
+                founded[int(random_() * 13000)],
+                since[30 + int(random_() * 3620)],
+                vocab.ORG_FORM_BY_SUFFIX[suffix],
+                industry,
+                employees,
+                _annual_sales(number, grade, employees),
+                credit[i],
+                (3 - grade) * 5_000_000,
+                "visit",
+                "trusted",
+                owners[i],
+                "active",
+                1,
+                plan.user_id,
+                plan.now,
+                plan.user_id,
+                plan.now,
+                "{}",
+            )
+        )
         meta.append((cid, ci, owners[i], grade, industry_idx[i]))
         if cid % ON_ROUTE_EVERY == 0:
             members.append((cid, ci, owners[i], round(lat, 5), round(lon, 5)))
@@ -225,10 +356,24 @@ def _persons(plan: _Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]:
             role = PERSON_ROLES[position] if position < 3 else PERSON_ROLES[3 + k % 3]
             born = birthdays[int(random_() * 16000)]
             titles = vocab.TITLES[role]
-            rows.append((cid, position, role, f"{surnames[k]}{given[k]}", titles[k % len(titles)],
-                         f"{prefixes[k]}{int(random_() * 100_000_000):08d}", born,
-                         year - int(born[:4]), education[k], personality[k], hobbies[k],
-                         family[k], now, now))
+            rows.append(
+                (
+                    cid,
+                    position,
+                    role,
+                    f"{surnames[k]}{given[k]}",
+                    titles[k % len(titles)],
+                    f"{prefixes[k]}{int(random_() * 100_000_000):08d}",
+                    born,
+                    year - int(born[:4]),
+                    education[k],
+                    personality[k],
+                    hobbies[k],
+                    family[k],
+                    now,
+                    now,
+                )
+            )
             k += 1
     return rows
 
@@ -279,9 +424,19 @@ def _visits(plan: _Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]:
             upcoming = None
             if number == 0 and cid % ON_ROUTE_EVERY == 0 and r % 5 == 0:
                 upcoming = coming[r % 16]
-            rows.append((cid, owner, past[1 + r % 729], VISIT_KINDS[r % 10],
-                         vocab.VISIT_CONTENT[r % 8], vocab.VISIT_FINDINGS[r % 6],
-                         vocab.VISIT_NEXT[r % 6], upcoming, now))
+            rows.append(
+                (
+                    cid,
+                    owner,
+                    past[1 + r % 729],
+                    VISIT_KINDS[r % 10],
+                    vocab.VISIT_CONTENT[r % 8],
+                    vocab.VISIT_FINDINGS[r % 6],
+                    vocab.VISIT_NEXT[r % 6],
+                    upcoming,
+                    now,
+                )
+            )
     return rows
 
 
@@ -297,8 +452,9 @@ def _sales(plan: _Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]:
         favourite = by_category[vocab.INDUSTRIES[industry][2]]
         for _ in range(lines_per_grade[grade]):
             r = int(random_() * 1_000_000_000)
-            pid, category, price = (favourite[r % len(favourite)] if r % 3
-                                    else plan.products[r % len(plan.products)])
+            pid, category, price = (
+                favourite[r % len(favourite)] if r % 3 else plan.products[r % len(plan.products)]
+            )
             quantity = (r // 7) % (40 if grade == 0 else 12) + 1
             rows.append((past[r % 730], cid, pid, category, quantity, quantity * price * 100))
     return rows
@@ -337,10 +493,12 @@ def _ensure_regions() -> tuple[int, ...]:
     group_of = {p: g for g, provinces in vocab.REGION_GROUPS.items() for p in provinces}
 
     def node(name: str, parent: int | None, position: int) -> int:
-        found = Category.get_or_none(Category.scheme == scheme, Category.name == name,
-                                     Category.parent == parent)
-        return (found or Category.create(scheme=scheme, parent=parent, name=name,
-                                         position=position)).id
+        found = Category.get_or_none(
+            Category.scheme == scheme, Category.name == name, Category.parent == parent
+        )
+        return (
+            found or Category.create(scheme=scheme, parent=parent, name=name, position=position)
+        ).id
 
     regions = []
     for index, (province, city, *_rest) in enumerate(vocab.CITIES):
@@ -356,18 +514,24 @@ def _plan(seed: int, today: dt.date, user: User) -> _Plan:
     regions = _ensure_regions()
     schemes = {s.key: s.id for s in Scheme.select() if s.key}
     categories = {
-        key: tuple(c.id for c in Category.select().where(Category.scheme == scheme_id,
-                                                         Category.parent.is_null())
-                   .order_by(Category.position))
-        for key, scheme_id in schemes.items() if key != REGION_SCHEME
+        key: tuple(
+            c.id
+            for c in Category.select()
+            .where(Category.scheme == scheme_id, Category.parent.is_null())
+            .order_by(Category.position)
+        )
+        for key, scheme_id in schemes.items()
+        if key != REGION_SCHEME
     }
     now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
     return _Plan(seed, today, now, user.id, team, products, regions, schemes, categories)
 
 
 def _chunks(plan: _Plan, start_id: int, customers: int) -> Iterator[_Chunk]:
-    specs = deque((i, start_id + i * CHUNK, min(CHUNK, customers - i * CHUNK))
-                  for i in range((customers + CHUNK - 1) // CHUNK))
+    specs = deque(
+        (i, start_id + i * CHUNK, min(CHUNK, customers - i * CHUNK))
+        for i in range((customers + CHUNK - 1) // CHUNK)
+    )
     if customers >= PARALLEL_FROM:
         try:
             yield from _chunks_in_worker(plan, specs)
@@ -406,15 +570,13 @@ def _insert(db, table: str, rows: list[tuple]) -> int:
     if not rows:
         return 0
     columns = COLUMNS[table]
-    sql = (f'INSERT INTO "{table}" ({", ".join(columns)}) '
-           f'VALUES ({", ".join("?" * len(columns))})')
+    sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
     conn = db.connection()
     write(db, lambda: conn.executemany(sql, rows))
     return len(rows)
 
 
-def _routes(db, members: list[tuple[int, int, int, float, float]],
-            plan: _Plan) -> tuple[int, int]:
+def _routes(db, members: list[tuple[int, int, int, float, float]], plan: _Plan) -> tuple[int, int]:
     """Routes of up to 30 stops per salesperson and city, stops in a rough sweep order."""
     rng = random.Random(plan.seed)
     groups: dict[tuple[int, int], list[tuple]] = {}
@@ -428,19 +590,34 @@ def _routes(db, members: list[tuple[int, int, int, float, float]],
         stops.sort(key=lambda m: (round(m[3], 1), m[4]))
         for part in range(0, len(stops), 30):
             route_id = first + len(route_rows)
-            route_rows.append((route_id, plan.city_regions[ci], f"{city[1]}{part // 30 + 1}号线",
-                               owner, f"{city[1]}市公司仓库", city[5], city[6],
-                               str(rng.randrange(1, 6)), frequencies[route_id % 6], route_id, 1))
-            stop_rows += [(route_id, m[0], n + 1) for n, m in enumerate(stops[part:part + 30])]
+            route_rows.append(
+                (
+                    route_id,
+                    plan.city_regions[ci],
+                    f"{city[1]}{part // 30 + 1}号线",
+                    owner,
+                    f"{city[1]}市公司仓库",
+                    city[5],
+                    city[6],
+                    str(rng.randrange(1, 6)),
+                    frequencies[route_id % 6],
+                    route_id,
+                    1,
+                )
+            )
+            stop_rows += [(route_id, m[0], n + 1) for n, m in enumerate(stops[part : part + 30])]
     conn = db.connection()
 
     def run() -> None:
         conn.executemany(
             "INSERT INTO route (id, region_id, name, salesperson_id, start_address, "
             "start_latitude, start_longitude, weekdays, frequency, position, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", route_rows)
-        conn.executemany("INSERT INTO route_stop (route_id, customer_id, position) "
-                         "VALUES (?, ?, ?)", stop_rows)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            route_rows,
+        )
+        conn.executemany(
+            "INSERT INTO route_stop (route_id, customer_id, position) VALUES (?, ?, ?)", stop_rows
+        )
 
     write(db, run)
     return len(route_rows), len(stop_rows)
@@ -450,14 +627,22 @@ def _drop_indexes(db) -> list[str]:
     marks = ", ".join("?" * len(BIG_TABLES))
     rows = db.execute_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks})", BIG_TABLES).fetchall()
+        f"AND tbl_name IN ({marks})",
+        BIG_TABLES,
+    ).fetchall()
     for name, _sql in rows:
         db.execute_sql(f'DROP INDEX "{name}"')
     return [sql for _name, sql in rows]
 
 
-def generate(customers: int = 1000, *, seed: int = 2024, today: dt.date | None = None,
-             user: User | None = None, progress: Progress | None = None) -> DemoResult:
+def generate(
+    customers: int = 1000,
+    *,
+    seed: int = 2024,
+    today: dt.date | None = None,
+    user: User | None = None,
+    progress: Progress | None = None,
+) -> DemoResult:
     """Add `customers` demo customers with everything around them to the bound database.
 
     `progress(stage, done, total)` may return False to cancel (raises Cancelled; what was
@@ -493,8 +678,9 @@ def generate(customers: int = 1000, *, seed: int = 2024, today: dt.date | None =
         for chunk in _chunks(plan, start_id, customers):
             _insert(db, "customer", chunk.rows["customer"])
             result.key_persons += _insert(db, "key_person", chunk.rows["key_person"])
-            result.classifications += _insert(db, "customer_category",
-                                              chunk.rows["customer_category"])
+            result.classifications += _insert(
+                db, "customer_category", chunk.rows["customer_category"]
+            )
             result.visits += _insert(db, "visit", chunk.rows["visit"])
             result.sale_lines += _insert(db, "sale_line", chunk.rows["sale_line"])
             members += chunk.route_members
@@ -514,8 +700,9 @@ def generate(customers: int = 1000, *, seed: int = 2024, today: dt.date | None =
         result.customers = written
         _rebuild_search_keys(progress)
         lap("search_keys")
-    write(db, lambda: audit.record(user, "demo", None, None, f"{written} demo customers",
-                                   seed=seed))
+    write(
+        db, lambda: audit.record(user, "demo", None, None, f"{written} demo customers", seed=seed)
+    )
     db.execute_sql("PRAGMA analysis_limit=1000")
     db.execute_sql("ANALYZE")
     lap("analyze")

@@ -1,0 +1,51 @@
+"""Demo data: realistic, valid, deterministic."""
+
+from kehu.core.validation import check_phone, check_uscc
+from kehu.db.models import (
+    Category,
+    Customer,
+    CustomerCategory,
+    KeyPerson,
+    Route,
+    RouteStop,
+    SaleLine,
+    Scheme,
+    Visit,
+)
+from kehu.services import demo
+
+
+def test_demo_data_is_complete_valid_and_deterministic(workspace, user):
+    result = demo.generate(1500, seed=7, user=user)
+    assert result.customers == Customer.select().count() == 1500
+    persons = KeyPerson.select().count()
+    assert 1500 <= persons <= 6000
+    assert result.routes == Route.select().count() > 0
+    assert RouteStop.select().count() == result.route_stops > 0
+    assert Visit.select().count() > 0 and SaleLine.select().count() > 0
+    for customer in Customer.select().limit(300):
+        assert check_uscc(customer.uscc) is None, customer.uscc
+        assert check_phone(customer.phone) is None, customer.phone
+        assert customer.latitude and customer.longitude
+    for person in KeyPerson.select().limit(300):
+        assert check_phone(person.mobile, mobile=True) is None
+        assert person.birthday is not None
+    grade = Scheme.get(Scheme.key == "grade")
+    graded = CustomerCategory.select().where(CustomerCategory.scheme == grade).count()
+    assert graded == 1500
+    region = Scheme.get(Scheme.key == "region")
+    assert Category.select().where(Category.scheme == region, Category.parent.is_null()).count()
+    names = [c.name for c in Customer.select().order_by(Customer.id).limit(20)]
+    assert any(n.startswith("北京") or n.startswith("上海") for n in names)
+
+
+def test_same_seed_gives_the_same_data(tmp_path):
+    from kehu.services.workspace import open_workspace
+
+    results = []
+    for run in range(2):
+        ws = open_workspace(tmp_path / f"{run}.db")
+        demo.generate(300, seed=11, user=ws.user)
+        results.append([(c.name, c.phone, c.uscc) for c in Customer.select().order_by(Customer.id)])
+        ws.database.close()
+    assert results[0] == results[1]
