@@ -28,7 +28,7 @@ from kehu.core import demo_vocabulary as vocab
 from kehu.core.schemes import REGION_SCHEME
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, Product, Scheme, User
-from kehu.services import audit, auth
+from kehu.services import audit, auth, search_index
 
 logger = logging.getLogger(__name__)
 
@@ -698,7 +698,7 @@ def generate(
         if report_indexes:
             lap("indexes")
         result.customers = written
-        _rebuild_search_keys(progress)
+        search_index.rebuild_all(progress=progress)
         lap("search_keys")
     write(
         db, lambda: audit.record(user, "demo", None, None, f"{written} demo customers", seed=seed)
@@ -708,11 +708,3 @@ def generate(
     lap("analyze")
     return result
 
-
-def _rebuild_search_keys(progress: Progress | None) -> None:
-    try:
-        from kehu.services import search_index
-    except ImportError:  # until the search index lands
-        logger.warning("search index module missing: search keys not filled")
-        return
-    search_index.rebuild_all(progress=progress)
