@@ -264,15 +264,14 @@ def _detect(
     saved: dict[str, Any] | None,
 ) -> columns.Mapping | None:
     mapping = columns.detect_header(preview, matcher)
-    if mapping is not None and saved:
+    if mapping is None:  # nothing recognised: the first row with text, for the user to map
+        wanted = int(saved.get("header_row") or 0) if saved else 0
+        rows = [(n, v) for n, v in preview if not is_blank(v) and (not wanted or n == wanted)]
+        if not rows:
+            return None
+        mapping = columns.build_mapping(rows[0][0], rows[0][1], matcher)
+    if saved:
         mapping = columns.apply_saved(mapping, saved, matcher)
-    elif mapping is None and saved and saved.get("header_row"):
-        wanted = int(saved["header_row"])
-        row = next((v for n, v in preview if n == wanted), None)
-        if row is not None:
-            mapping = columns.apply_saved(
-                columns.build_mapping(wanted, row, matcher), saved, matcher
-            )
     return mapping
 
 
@@ -337,7 +336,7 @@ def _mapping(table: Table, options: ImportOptions) -> columns.Mapping:
                 en + (f"; other sheets: {', '.join(others)}" if others else ""),
             )
         mapping = _detect(preview, matcher, options.saved_mapping)
-        if mapping is None:
+        if mapping is None or not any(mapping.targets):
             raise ImportFailed(
                 "找不到标题行：前30行中没有一行的列名能对应到客户资料字段（如 客户名称、电话）。"
                 "请在向导中手动指定列，或使用 --mapping 映射文件。",
@@ -878,9 +877,8 @@ class CustomerImporter:
 
 
 def _require_customer_fields(row: ParsedRow, name_column: int | None, mapping) -> None:
-    if row.rejected:
-        return
-    if not row.values.get("name"):
+    name_problem = any(p.column == name_column and p.error for p in row.problems)
+    if not row.values.get("name") and not name_problem:
         row.problems.append(
             Problem(
                 row.number,
