@@ -23,8 +23,12 @@ def sample(user):
     ids = {
         "beijing": make(user, "北京海淀华鑫商贸有限公司", short="华鑫商贸", phone="010-6258 1234"),
         "chongqing": make(user, "重庆渝中长城建材有限公司", short="长城建材"),
-        "changsha": make(user, "长沙芙蓉银行街超市", persons=[{"name": "单雄信", "mobile": "13912345678"}]),
-        "nanjing": make(user, "南京秦淮食品商行", persons=[{"name": "王晓明", "mobile": "138 0013 8000"}]),
+        "changsha": make(
+            user, "长沙芙蓉银行街超市", persons=[{"name": "单雄信", "mobile": "13912345678"}]
+        ),
+        "nanjing": make(
+            user, "南京秦淮食品商行", persons=[{"name": "王晓明", "mobile": "138 0013 8000"}]
+        ),
         "abc": make(user, "ABC贸易公司"),
     }
     return ids

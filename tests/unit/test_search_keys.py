@@ -1,0 +1,80 @@
+"""Normalisation, pinyin with polyphones and phone digits for search keys."""
+
+from __future__ import annotations
+
+from kehu.core.search_keys import (
+    IDENT,
+    NAME,
+    PINYIN,
+    customer_keys,
+    normalize,
+    person_keys,
+    pinyin_keys,
+    query_phone,
+    split_words,
+    substring_text,
+    upper_bound,
+)
+
+
+def test_normalize_full_width_case_spaces_punctuation():
+    assert normalize("ＡＢＣ 贸易（北京）") == "abc贸易北京"
+    assert normalize("  Hello-World ") == "helloworld"
+    assert normalize("北京海淀") == "北京海淀"
+
+
+def test_pinyin_full_and_initials():
+    assert pinyin_keys("北京") == ("beijing", "bj")
+    assert pinyin_keys("abc贸易") == ("abcmaoyi", "abcmy")
+    assert pinyin_keys("abc") == ()
+    assert pinyin_keys("绿洲") == ("lvzhou", "lz")
+
+
+def test_polyphones_have_their_common_readings():
+    assert {"chongqing", "cq"} <= set(pinyin_keys("重庆"))
+    assert {"changsha", "cs"} <= set(pinyin_keys("长沙"))
+    assert "yinhang" in pinyin_keys("银行")
+    assert "shanxian" in pinyin_keys("单县")
+    assert pinyin_keys("重庆")[0] == "chongqing"  # the reading in context comes first
+    assert len(pinyin_keys("重重重重重重")) <= 8  # bounded: at most 4 readings, 2 forms each
+
+
+def test_phone_queries():
+    assert query_phone("010-6258 1234") == "01062581234"
+    assert query_phone("+86 138 0013 8000") == "13800138000"
+    assert query_phone("0086-138") == "138"
+    assert query_phone("北京") is None
+    assert query_phone("kh0001") is None
+
+
+def test_split_words():
+    assert split_words("北京　华鑫  ＫＨ") == ["北京", "华鑫", "kh"]
+    assert split_words("  ") == []
+
+
+def test_customer_keys_kinds_and_dedup():
+    rows = customer_keys("KH000001", "北京华鑫", "北京华鑫", "91110108MA01ABCD1X", "010-1234 5678")
+    assert (NAME, "北京华鑫") in rows
+    assert [k for k, _ in rows].count(NAME) == 1  # the short name equal to the name: one key
+    assert (PINYIN, "bjhx") in rows
+    assert (IDENT, "kh000001") in rows
+    assert (IDENT, "91110108ma01abcd1x") in rows
+    assert (IDENT, "01012345678") in rows
+
+
+def test_person_keys():
+    keys = person_keys("单雄信", "+86 139-1234-5678", None)
+    assert "单雄信" in keys and "shanxiongxin" in keys and "sxx" in keys
+    assert "13912345678" in keys
+
+
+def test_substring_text_skips_a_short_name_inside_the_name():
+    assert substring_text("北京华鑫商贸有限公司", "华鑫商贸") == "北京华鑫商贸有限公司"
+    assert substring_text("北京华鑫商贸有限公司", "华鑫集团") == "北京华鑫商贸有限公司 华鑫集团"
+
+
+def test_upper_bound_covers_every_continuation():
+    bound = upper_bound("bj")
+    assert "bj" < "bjzzzz" < bound
+    assert bound > "bj\uffff北京"
+    assert bound < "bk"
