@@ -31,8 +31,9 @@ def fill_visit(content: str, next_visit: dt.date | None = None):
     return exec_
 
 
-def test_views_are_in_the_main_window_and_today_shows_on_opening(window):
+def test_views_are_in_the_main_window_and_today_shows_on_opening(qtbot, window):
     views = window.route_views
+    qtbot.waitUntil(lambda: views.today_panel.report is not None)
     assert window.views.indexOf(views.routes_view) > 0
     assert window.views.indexOf(views.visit_reports) > 0
     assert views.today_dock.isVisible()
@@ -120,7 +121,8 @@ def test_user_story_build_order_visit_and_see_tomorrow(qtbot, window, user, monk
 
     # 5. tomorrow's rounds on the today panel
     panel = views.today_panel
-    panel.tomorrow_button.click()
+    panel.tomorrow_button.click()  # the lists are computed off the UI thread
+    qtbot.waitUntil(lambda: panel.report is not None and panel.report.day == tomorrow)
     assert panel.day() == tomorrow
     due_ids = [item.customer_id for item in panel.report.due]
     assert due_ids[:10] == ordered

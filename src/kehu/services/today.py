@@ -186,14 +186,24 @@ def _birthday_in(birthday: dt.date, year: int) -> dt.date:
         return dt.date(year, 2, 28)
 
 
-def birthdays_near(viewer: User, day: dt.date, days: int = BIRTHDAY_DAYS) -> list[BirthdayItem]:
-    """Key persons with a birthday from `day` to `day + days`, soonest first."""
+def birthdays_near(
+    viewer: User, day: dt.date, days: int = BIRTHDAY_DAYS, limit: int | None = None
+) -> list[BirthdayItem]:
+    """Key persons with a birthday from `day` to `day + days`, soonest first (at most `limit`)."""
     window = [day + dt.timedelta(days=offset) for offset in range(days + 1)]
     month_days = {d.strftime("%m-%d") for d in window}
     if any(d.month == 2 and d.day == 28 for d in window):
         month_days.add("02-29")
     query = (
-        KeyPerson.select(KeyPerson, Customer.name.alias("customer_name"))
+        KeyPerson.select(
+            KeyPerson.id,
+            KeyPerson.customer,
+            KeyPerson.name,
+            KeyPerson.title,
+            KeyPerson.mobile,
+            KeyPerson.birthday,
+            Customer.name,
+        )
         .join(Customer, on=(KeyPerson.customer == Customer.id))
         .where(
             KeyPerson.birthday.is_null(False),
@@ -202,30 +212,26 @@ def birthdays_near(viewer: User, day: dt.date, days: int = BIRTHDAY_DAYS) -> lis
     )
     query = visible_customers(viewer, query=query)
     items = []
-    for person in query.objects():
-        birthday = visits.as_date(person.birthday)
-        on = next(
-            (d for d in window if _birthday_in(birthday, d.year) == d),
-            None,
-        )
+    for pid, cid, name, title, mobile, raw_birthday, customer_name in query.tuples():
+        birthday = visits.as_date(raw_birthday)
+        on = next((d for d in window if _birthday_in(birthday, d.year) == d), None)
         if on is None:
             continue
-        age = on.year - birthday.year if birthday.year > 1900 else None
         items.append(
             BirthdayItem(
-                customer_id=person.customer_id,
-                customer_name=person.customer_name,
-                person_id=person.id,
-                person_name=person.name,
-                title=person.title,
-                mobile=person.mobile,
+                customer_id=cid,
+                customer_name=customer_name,
+                person_id=pid,
+                person_name=name,
+                title=title,
+                mobile=mobile,
                 on=on,
                 in_days=(on - day).days,
-                age=age,
+                age=on.year - birthday.year if birthday.year > 1900 else None,
             )
         )
     items.sort(key=lambda i: (i.on, i.customer_name, i.person_name))
-    return items
+    return items[:limit] if limit is not None else items
 
 
 def today(viewer: User, day: dt.date | None = None) -> TodayReport:

@@ -87,7 +87,7 @@ def install(window: Any) -> RouteViews:
     window.add_view(routes_view, _tr("Routes"))
     reports = DailyReportView(user, parent=window)
     window.add_view(reports, _tr("Visit reports"))
-    today_panel = TodayPanel(user, parent=window)
+    today_panel = TodayPanel(user, parent=window, tasks=window.session.tasks)
     dock = QDockWidget(_tr("Today"), window)
     dock.setObjectName("todayDock")
     dock.setWidget(today_panel)

@@ -23,23 +23,34 @@ from PySide6.QtWidgets import (
 
 from kehu.db.models import User
 from kehu.services import today
+from kehu.ui.errors import show_error
 from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
+from kehu.ui.tasks import TaskRunner
 
 CustomerRole = Qt.ItemDataRole.UserRole + 1
+MAX_ROWS = 300  # per section; an office-wide list longer than this is summarised
 SectionRole = Qt.ItemDataRole.UserRole + 2  # "due", "overdue", "birthdays"
 
 
 class TodayPanel(QWidget):
     open_customer_requested = Signal(int)
     visit_recorded = Signal(int)  # customer id
+    refreshed = Signal()  # the lists show `report` now
 
     def __init__(
-        self, user: User, day: dt.date | None = None, parent: QWidget | None = None
+        self,
+        user: User,
+        day: dt.date | None = None,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
+        """With `tasks`, the lists are computed off the UI thread (large offices)."""
         super().__init__(parent)
         self.setObjectName("todayPanel")
         self.user = user
+        self.tasks = tasks
         self.report: today.TodayReport | None = None
+        self._generation = 0
         self.date = QDateEdit(to_qdate(day or dt.date.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd ddd")
@@ -88,8 +99,23 @@ class TodayPanel(QWidget):
             self.date.setDate(to_qdate(day))  # refreshes
 
     def refresh(self) -> None:
-        day = self.day()
-        self.report = today.today(self.user, day)
+        day, user = self.day(), self.user
+        self._generation += 1
+        if self.tasks is None:
+            self._show(self._generation, today.today(user, day))
+            return
+        generation = self._generation
+        self.summary.setText(self.tr("Loading…"))
+        self.tasks.start(
+            lambda _report: today.today(user, day),
+            on_success=lambda report: self._show(generation, report),
+            on_failure=lambda exc: show_error(self, exc),
+        )
+
+    def _show(self, generation: int, report: today.TodayReport) -> None:
+        if generation != self._generation:
+            return  # a newer day was asked for meanwhile
+        self.report = report
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
             [self.tr("Customer"), self.tr("Why"), self.tr("Phone"), self.tr("Last visit")]
@@ -102,6 +128,7 @@ class TodayPanel(QWidget):
             self.tree.resizeColumnToContents(column)
         self.summary.setText(self._summary(self.report))
         self._update_buttons()
+        self.refreshed.emit()
 
     def _summary(self, report: today.TodayReport) -> str:
         if report.is_empty:
@@ -126,6 +153,12 @@ class TodayPanel(QWidget):
         self.model.appendRow([item, QStandardItem(), QStandardItem(), QStandardItem()])
         return item
 
+    def _more(self, section: QStandardItem, total: int) -> None:
+        if total > MAX_ROWS:
+            more = QStandardItem(self.tr("… and {n} more").format(n=total - MAX_ROWS))
+            more.setEnabled(False)
+            section.appendRow([more, QStandardItem(), QStandardItem(), QStandardItem()])
+
     @staticmethod
     def _row(section: QStandardItem, customer_id: int, texts: list[str]) -> list[QStandardItem]:
         items = [QStandardItem(text) for text in texts]
@@ -137,7 +170,7 @@ class TodayPanel(QWidget):
 
     def _fill_due(self, report: today.TodayReport) -> None:
         section = self._section(self.tr("To visit"), "due", len(report.due))
-        for item in report.due:
+        for item in report.due[:MAX_ROWS]:
             reasons = []
             if item.route_name:
                 reasons.append(
@@ -158,10 +191,11 @@ class TodayPanel(QWidget):
             )
             if item.visited:
                 row[0].setToolTip(self.tr("Visited on this day already"))
+        self._more(section, len(report.due))
 
     def _fill_overdue(self, report: today.TodayReport) -> None:
         section = self._section(self.tr("Overdue follow-ups"), "overdue", len(report.overdue))
-        for item in report.overdue:
+        for item in report.overdue[:MAX_ROWS]:
             why = self.tr("planned {day}, {n} days late").format(
                 day=item.planned_on.isoformat(), n=item.days_overdue
             )
@@ -177,12 +211,13 @@ class TodayPanel(QWidget):
                     item.last_visit.isoformat() if item.last_visit else "",
                 ],
             )
+        self._more(section, len(report.overdue))
 
     def _fill_birthdays(self, report: today.TodayReport) -> None:
         section = self._section(
             self.tr("Birthdays in the next 7 days"), "birthdays", len(report.birthdays)
         )
-        for item in report.birthdays:
+        for item in report.birthdays[:MAX_ROWS]:
             when = (
                 self.tr("today")
                 if item.in_days == 0
@@ -192,6 +227,7 @@ class TodayPanel(QWidget):
             if item.age:
                 why += " " + self.tr("turns {age}").format(age=item.age)
             self._row(section, item.customer_id, [item.customer_name, why, item.mobile or "", ""])
+        self._more(section, len(report.birthdays))
 
     # -- actions
     def current_customer_id(self) -> int | None:
@@ -206,7 +242,8 @@ class TodayPanel(QWidget):
         for row in range(self.model.rowCount()):
             item = self.model.item(row, 0)
             if item.data(SectionRole) == section:
-                return [item.child(r, 0).text() for r in range(item.rowCount())]
+                children = [item.child(r, 0) for r in range(item.rowCount())]
+                return [c.text() for c in children if c.data(CustomerRole) is not None]
         return []
 
     def _on_record_visit(self) -> None:
