@@ -49,7 +49,8 @@ def test_record_a_visit_from_the_card(window, customers, monkeypatch):
     assert card.visits_table.item(0, 3).text() == "介绍新品"
     report = visits.daily_report(window.session.user.id, dt.date.today())
     assert [r["customer_id"] for r in report] == [customers["sh"]]
-    reports = window.route_views.visit_reports
+    reports = window.route_views.visit_reports  # a tab not opened yet: read when shown
+    window.views.setCurrentWidget(reports)
     assert reports.model.rowCount() == 1
     assert reports.model.item(0, 2).text() == "介绍新品"
 

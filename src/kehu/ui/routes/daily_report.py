@@ -39,11 +39,18 @@ class DailyReportView(QWidget):
     open_customer_requested = Signal(int)
 
     def __init__(
-        self, user: User, day: dt.date | None = None, parent: QWidget | None = None
+        self,
+        user: User,
+        day: dt.date | None = None,
+        parent: QWidget | None = None,
+        lazy: bool = False,
     ) -> None:
+        """`lazy`: read the database only when the view is shown (a tab not yet opened)."""
         super().__init__(parent)
         self.setObjectName("dailyReport")
         self.user = user
+        self.lazy = lazy
+        self._stale = False
         self.rows: list[dict] = []
         self.salesperson = QComboBox()
         self.salesperson.addItem(self.tr("(everyone)"), None)
@@ -93,7 +100,16 @@ class DailyReportView(QWidget):
         else:
             self.date.setDate(to_qdate(day))
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        if self.lazy and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         if self.mode.currentData() == MONTH:
             self._show_month()
         else:

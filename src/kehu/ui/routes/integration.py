@@ -83,9 +83,9 @@ def _menu_with(window: Any, action: QAction) -> QMenu | None:
 def install(window: Any) -> RouteViews:
     """Add the views to `window` (a MainWindow with `add_view` and a session)."""
     user = window.session.user
-    routes_view = RoutesView(user, window)
+    routes_view = RoutesView(user, window, lazy=True)
     window.add_view(routes_view, _tr("Routes"))
-    reports = DailyReportView(user, parent=window)
+    reports = DailyReportView(user, parent=window, lazy=True)
     window.add_view(reports, _tr("Visit reports"))
     today_panel = TodayPanel(user, parent=window, tasks=window.session.tasks)
     dock = QDockWidget(_tr("Today"), window)

@@ -68,10 +68,13 @@ class RoutesView(QWidget):
     routes_changed = Signal()  # a route or its stops changed here
     visit_recorded = Signal(int)  # customer id
 
-    def __init__(self, user: User, parent: QWidget | None = None) -> None:
+    def __init__(self, user: User, parent: QWidget | None = None, lazy: bool = False) -> None:
+        """`lazy`: read the database only when the view is shown (a tab not yet opened)."""
         super().__init__(parent)
         self.setObjectName("routesView")
         self.user = user
+        self.lazy = lazy
+        self._stale = False
         self.tree_model = RouteTreeModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("routeTree")
@@ -147,8 +150,17 @@ class RoutesView(QWidget):
             index = index.parent()
         return index.data(TreeIdRole) if index.isValid() else None
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload the tree and the stops (e.g. after another user's change)."""
+        if self.lazy and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         route_id = self.current_route_id()
         self.tree_model.reload()
         self.tree.expandAll()
