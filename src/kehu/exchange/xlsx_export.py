@@ -9,6 +9,7 @@ fields; audited), `title=name` (card title is the customer's name), `blank=1` (a
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import ColumnDimension
 
@@ -73,8 +74,6 @@ def export(
     kind: str, customer_ids: list[int], out_path: Path, user: User, options: dict[str, str]
 ) -> Path:
     """Write an xlsx file of `kind` for the customers (in the given order); audited."""
-    from kehu.services.imports import file_sha256
-
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         out_path = out_path.with_suffix(".xlsx")
@@ -116,6 +115,14 @@ def export(
         ),
     )
     return out_path
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def visible_ids(customer_ids: list[int], user: User) -> list[int]:
@@ -380,7 +387,3 @@ def _sales_sheet(sheet: Any, ids: list[int]) -> None:
             )
             rows += 1
     _finish(sheet, len(labels), rows)
-
-
-def center() -> Alignment:
-    return Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -1,0 +1,194 @@
+"""Excel import and export at scale, each against bare openpyxl (DESIGN §3).
+
+- import of an N-row, 20-column xlsx (kehu import, into a new database) vs openpyxl
+  read-only alone reading every cell of the same file (target ≤ 1.5×);
+- list export of the N imported customers vs bare openpyxl write_only writing the same
+  cells (target ≤ 1.3×);
+- peak memory (ru_maxrss) of each, every measurement in its own subprocess (target ≤ 150 MB).
+
+    python benchmarks/excel.py [--rows 100000] [--cache DIR]
+
+The last line printed is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HEADERS = [
+    "客户名称", "简称", "统一社会信用代码", "地址", "邮编", "电话", "传真", "电子邮箱", "网址",
+    "成立日期", "业种", "注册资本", "职工人数", "年销售额", "信用状况", "交易条件", "联系人",
+    "手机", "职务", "客户等级",
+]  # fmt: skip
+CITIES = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "西安", "重庆"]
+TRADES = ["科技", "贸易", "电子", "食品", "五金", "建材", "服装", "医药", "物流", "文具"]
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
+
+
+def _uscc(number: int) -> str:
+    from stdnum.cn import uscc
+
+    body = f"91{110000 + number % 890000:06d}MA{number:08d}"[:17]
+    return body + uscc.calc_check_digit(body)
+
+
+def make_file(path: Path, rows: int) -> None:
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    rnd = random.Random(7)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("客户")
+    sheet.append(HEADERS)
+    for i in range(rows):
+        city, trade = CITIES[i % 10], TRADES[(i // 10) % 10]
+        name = f"{city}{trade}{i:06d}有限公司"
+        person = rnd.choice(SURNAMES) + rnd.choice(GIVEN) + rnd.choice(GIVEN)
+        sheet.append(
+            [
+                name, f"{city}{trade}{i}", _uscc(i), f"{city}市某区某路{i % 999 + 1}号",
+                f"{100000 + i % 800000:06d}", f"010-6{i % 10_000_000:07d}",
+                f"010-8{i % 10_000_000:07d}", f"c{i}@example.cn", f"https://c{i}.example.cn",
+                dt.date(1990 + i % 30, 1 + i % 12, 1 + i % 28), trade, 100000 + i, 10 + i % 500,
+                1_000_000.5 + i, rnd.choice(["AAA", "AA", "A", "B"]), "月结30天", person,
+                f"13{i % 1_000_000_000:09d}", "经理", rnd.choice("ABC"),
+            ]
+        )  # fmt: skip
+    book.save(path)
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def measure(what: str, file: Path, db: Path, out: Path) -> dict:
+    """One measurement (run in a fresh interpreter so that peak memory is its own)."""
+    start = time.perf_counter()
+    if what == "read_baseline":
+        from openpyxl import load_workbook
+
+        book = load_workbook(file, read_only=True, data_only=True)
+        cells = sum(len(row) for row in book.active.iter_rows(values_only=True))
+        book.close()
+        result = {"cells": cells}
+    elif what == "import":
+        from kehu.services import imports
+        from kehu.services.workspace import open_workspace
+
+        ws = open_workspace(db, lang="zh_CN")
+        start = time.perf_counter()
+        report = imports.run_import(file, ws.user, imports.ImportOptions(batch_size=5000))
+        result = {"created": report.created, "rejected": report.rejected}
+    elif what in ("export", "write_baseline"):
+        from kehu.db.models import Customer
+        from kehu.exchange import xlsx_export
+        from kehu.services.workspace import open_workspace
+
+        ws = open_workspace(db, lang="zh_CN")
+        ids = [cid for (cid,) in Customer.select(Customer.id).order_by(Customer.code).tuples()]
+        if what == "write_baseline":
+            rows = _same_cells(ids)
+            start = time.perf_counter()
+            _bare_write(out, rows)
+        else:
+            start = time.perf_counter()
+            xlsx_export.export("list", ids, out, ws.user, {"selection": "benchmark"})
+        result = {"customers": len(ids)}
+    else:
+        raise ValueError(what)
+    result.update(seconds=round(time.perf_counter() - start, 3), peak_mb=_peak_mb())
+    return result
+
+
+def _same_cells(ids: list[int]) -> list[list]:
+    """The cells the list export writes, fetched before the clock starts."""
+    from openpyxl import Workbook
+
+    from kehu.exchange import xlsx_export
+
+    rows: list[list] = []
+    sheet = Workbook(write_only=True).create_sheet()
+    sheet.append = lambda row: rows.append([getattr(c, "value", c) for c in row])
+    xlsx_export._customer_sheet(sheet, ids, xlsx_export.choose_columns(None))
+    return rows
+
+
+def _bare_write(out: Path, rows: list[list]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("客户")
+    for row in rows:
+        sheet.append(row)
+    book.save(out)
+
+
+def _run(what: str, file: Path, db: Path, out: Path) -> dict:
+    command = [sys.executable, __file__, "--measure", what, "--file", str(file), "--db", str(db),
+               "--out", str(out)]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--cache", type=Path, default=None, help="folder for generated files")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.file, args.db, args.out)))
+        return
+    cache = args.cache or Path(tempfile.mkdtemp(prefix="kehu-bench-excel-"))
+    cache.mkdir(parents=True, exist_ok=True)
+    source = cache / f"customers-{args.rows}.xlsx"
+    if not source.exists():
+        print(f"generating {source} ({args.rows} rows × {len(HEADERS)} columns)…")
+        make_file(source, args.rows)
+    db = cache / f"import-{args.rows}.db"
+    for stale in cache.glob(f"import-{args.rows}.db*"):
+        stale.unlink()
+    read = _run("read_baseline", source, db, cache / "unused.xlsx")
+    print(f"openpyxl read-only, every cell: {read['seconds']:.2f} s, peak {read['peak_mb']} MB")
+    imported = _run("import", source, db, cache / "unused.xlsx")
+    print(
+        f"kehu import: {imported['seconds']:.2f} s, peak {imported['peak_mb']} MB "
+        f"({imported['created']} created, {imported['rejected']} rejected)"
+    )
+    bare = _run("write_baseline", source, db, cache / "bare.xlsx")
+    print(f"openpyxl write_only, same cells: {bare['seconds']:.2f} s, peak {bare['peak_mb']} MB")
+    exported = _run("export", source, db, cache / "list.xlsx")
+    print(f"kehu list export: {exported['seconds']:.2f} s, peak {exported['peak_mb']} MB")
+    figures = {
+        "benchmark": "excel",
+        "rows": args.rows,
+        "columns": len(HEADERS),
+        "import_s": imported["seconds"],
+        "read_baseline_s": read["seconds"],
+        "import_ratio": round(imported["seconds"] / read["seconds"], 2),
+        "import_peak_mb": imported["peak_mb"],
+        "read_baseline_peak_mb": read["peak_mb"],
+        "export_s": exported["seconds"],
+        "write_baseline_s": bare["seconds"],
+        "export_ratio": round(exported["seconds"] / bare["seconds"], 2),
+        "export_peak_mb": exported["peak_mb"],
+        "write_baseline_peak_mb": bare["peak_mb"],
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
