@@ -132,24 +132,37 @@ def two_opt(seq: Sequence[int], dist: Sequence[Sequence[float]]) -> list[int]:
     return path
 
 
+_NEIGHBOURS = 12  # or-opt only tries to put a run next to one of its nearest stops
+
+
+def neighbour_lists(dist: Sequence[Sequence[float]], k: int = _NEIGHBOURS) -> list[list[int]]:
+    n = len(dist)
+    return [sorted((j for j in range(n) if j != i), key=dist[i].__getitem__)[:k] for i in range(n)]
+
+
 def or_opt(seq: Sequence[int], dist: Sequence[Sequence[float]], max_segment: int = 3) -> list[int]:
-    """Move runs of 1–3 stops (possibly reversed) elsewhere while that shortens the path."""
+    """Move runs of 1–3 stops (possibly reversed) next to a near stop while that shortens
+    the path; the first node never moves."""
     path = list(seq)
+    near = neighbour_lists(dist)
     improved = True
     while improved:
         improved = False
         for length in range(1, max_segment + 1):
-            if _or_opt_pass(path, dist, length):
+            if _or_opt_pass(path, dist, length, near):
                 improved = True
     return path
 
 
-def _or_opt_pass(path: list[int], dist: Sequence[Sequence[float]], length: int) -> bool:
+def _or_opt_pass(
+    path: list[int], dist: Sequence[Sequence[float]], length: int, near: list[list[int]]
+) -> bool:
     n = len(path)
     changed = False
+    position = {node: index for index, node in enumerate(path)}
     i = 1
     while i + length <= n:
-        move = _best_insertion(path, dist, i, length)
+        move = _best_insertion(path, dist, i, length, near, position)
         if move is not None:
             k, reverse = move
             segment = path[i : i + length]
@@ -158,13 +171,19 @@ def _or_opt_pass(path: list[int], dist: Sequence[Sequence[float]], length: int) 
                 segment.reverse()
             at = k + 1 if k < i else k + 1 - length
             path[:] = rest[:at] + segment + rest[at:]
+            position = {node: index for index, node in enumerate(path)}
             changed = True
         i += 1
     return changed
 
 
 def _best_insertion(
-    path: list[int], dist: Sequence[Sequence[float]], i: int, length: int
+    path: list[int],
+    dist: Sequence[Sequence[float]],
+    i: int,
+    length: int,
+    near: list[list[int]],
+    position: dict[int, int],
 ) -> tuple[int, bool] | None:
     """Where to put path[i:i+length] instead (after index k), if that gains anything."""
     n = len(path)
@@ -172,10 +191,15 @@ def _best_insertion(
     prev = path[i - 1]
     nxt = path[i + length] if i + length < n else None
     gain = dist[prev][s0] + (dist[s1][nxt] - dist[prev][nxt] if nxt is not None else 0.0)
+    candidates = set()
+    for node in (*near[s0], *near[s1]):
+        k = position[node]
+        candidates.add(k)  # after the near stop
+        candidates.add(k - 1)  # before it
     best, best_delta = None, -_EPS
-    for k in range(n):
-        if i - 1 <= k < i + length:
-            continue  # inside the segment or where it already is
+    for k in sorted(candidates):
+        if k < 0 or i - 1 <= k < i + length:
+            continue  # before the start, inside the segment or where it already is
         x = path[k]
         y = path[k + 1] if k + 1 < n else None
         base = dist[x][y] if y is not None else 0.0
