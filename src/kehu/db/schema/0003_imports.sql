@@ -7,7 +7,6 @@ CREATE TABLE "pending_review" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" 
 CREATE INDEX "pending_review_customer_id" ON "pending_review" ("customer_id");
 CREATE INDEX "pending_review_batch_id" ON "pending_review" ("batch_id");
 CREATE INDEX "pending_review_status" ON "pending_review" ("status");
-CREATE INDEX "pending_review_created_by_id" ON "pending_review" ("created_by_id");
 CREATE INDEX "pending_review_decided_by_id" ON "pending_review" ("decided_by_id");
 CREATE TABLE "pending_review_item" ("id" INTEGER NOT NULL PRIMARY KEY, "review_id" INTEGER NOT NULL, "field" VARCHAR(64) NOT NULL, "proposed_value" TEXT, "original_value" TEXT, "problem" TEXT, "decision" VARCHAR(16), FOREIGN KEY ("review_id") REFERENCES "pending_review" ("id") ON DELETE CASCADE);
 CREATE INDEX "pending_review_item_review_id" ON "pending_review_item" ("review_id");
