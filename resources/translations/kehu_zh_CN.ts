@@ -431,6 +431,197 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File (.xlsx or .csv):</source>
+        <translation>文件（.xlsx 或 .csv）：</translation>
+    </message>
+    <message>
+        <source>Customers (with key persons)</source>
+        <translation>客户（含关键人物）</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Customer-filled forms (for review)</source>
+        <translation>客户填写的资料表（待审核）</translation>
+    </message>
+    <message>
+        <source>What the file holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Key persons sheet:</source>
+        <translation>关键人物工作表：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>保存对应关系…</translation>
+    </message>
+    <message>
+        <source>Load mapping…</source>
+        <translation>载入对应关系…</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Fill in empty fields of the existing customer</source>
+        <translation>填补现有客户的空白项目</translation>
+    </message>
+    <message>
+        <source>Overwrite the existing customer&apos;s fields</source>
+        <translation>覆盖现有客户的项目</translation>
+    </message>
+    <message>
+        <source>Import them anyway as new customers</source>
+        <translation>仍作为新客户导入</translation>
+    </message>
+    <message>
+        <source>Customers already in the database:</source>
+        <translation>数据库中已有的客户：</translation>
+    </message>
+    <message>
+        <source>Skip rows hidden in Excel</source>
+        <translation>跳过 Excel 中隐藏的行</translation>
+    </message>
+    <message>
+        <source>Create missing categories</source>
+        <translation>创建缺少的分类</translation>
+    </message>
+    <message>
+        <source>Check (dry run)</source>
+        <translation>检查（试运行）</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>选择电子表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>电子表格 (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Choose an existing file.</source>
+        <translation>请选择一个已存在的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read this file</source>
+        <translation>无法读取此文件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation>（隐藏）</translation>
+    </message>
+    <message>
+        <source>The sheet is empty.</source>
+        <translation>该工作表是空的。</translation>
+    </message>
+    <message>
+        <source>Header row: %1</source>
+        <translation>标题行：%1</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存对应关系</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>对应关系 (*.json)</translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation>载入对应关系</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Some customers were changed after the import: %1. Undo anyway?</source>
+        <translation>部分客户在导入后被修改过：%1。仍要撤销吗？</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <source>The import was undone.</source>
+        <translation>已撤销导入。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to kehu</source>
@@ -770,6 +961,61 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review customer-filled forms</source>
+        <translation>审核客户填写的资料表</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Now in the dossier</source>
+        <translation>档案中的现有内容</translation>
+    </message>
+    <message>
+        <source>Proposed by the customer</source>
+        <translation>客户填写的内容</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>No forms are waiting for review.</source>
+        <translation>没有待审核的资料表。</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>全部接受</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>全部拒绝</translation>
+    </message>
+    <message>
+        <source>Apply decisions</source>
+        <translation>应用审核结果</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Changed in the dossier after the form was sent (form showed: %1)</source>
+        <translation>资料表发出后档案已被修改（表上为：%1）</translation>
+    </message>
+    <message>
+        <source>Cannot apply the review</source>
+        <translation>无法应用审核结果</translation>
+    </message>
+</context>
+<context>
     <name>RouteDialog</name>
     <message>
         <source>Edit route</source>
@@ -1018,6 +1264,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>记录访问…</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1044,6 +1294,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Routes: {routes}</source>
         <translation>路线：{routes}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
         <source>To visit</source>
@@ -1127,6 +1381,40 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Next visit</source>
         <translation>下次访问</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>table</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,19 @@ from PySide6.QtWidgets import QMessageBox
 
 from kehu.services import dossiers
 from kehu.ui import translations
+from kehu.ui.qt_compat import protect_none
+
+protect_none()  # PySide6 6.12 on Python 3.11: see kehu.ui.qt_compat
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(qapp):
+    """Qt keeps its settings path once read: clear what an earlier test remembered."""
+    from kehu.ui import settings
+
+    settings.settings().clear()
+    yield
+    settings.settings().clear()
 
 
 @pytest.fixture

@@ -165,28 +165,46 @@ SEARCH_LIMIT = 2000
 RANK = "rank"
 
 
-def search_ids(spec: ListSpec) -> list[int]:
-    """The search hits of a spec, filtered like the list, in rank or column order."""
+def _ranked_pages(spec: ListSpec, first: int = 100) -> Iterator[list[int]]:
+    """Search hits in rank order, page by page (the first page is small: it shows at once)."""
     from kehu.db.search import search  # the search index is optional until it is built
 
-    ranked = search(
-        spec.search,
-        spec.viewer,
-        category=spec.category_id,
-        include_archived=spec.include_archived,
-        limit=SEARCH_LIMIT,
-    )
+    after, size, total = None, first, 0
+    while total < SEARCH_LIMIT:
+        ranked = search(
+            spec.search,
+            spec.viewer,
+            category=spec.category_id,
+            include_archived=spec.include_archived,
+            limit=min(size, SEARCH_LIMIT - total),
+            after=after,
+        )
+        if ranked:
+            yield ranked
+        if len(ranked) < size:
+            return
+        after, total, size = ranked[-1], total + len(ranked), min(size * 4, 1000)
+
+
+def search_ids(spec: ListSpec) -> Iterator[list[int]]:
+    """The search hits of a spec, filtered like the list, in rank or column order."""
     plain = spec.with_(search="")
     if spec.sort != RANK:
-        return search_order(plain, ranked)
-    allowed = {cid for (cid,) in filtered_query(plain.with_(ids=tuple(ranked))).tuples()}
-    return [cid for cid in ranked if cid in allowed]
+        ranked = [cid for page in _ranked_pages(spec) for cid in page]
+        yield search_order(plain, ranked)
+        return
+    for ranked in _ranked_pages(spec):
+        if spec.unclassified_scheme is None:
+            yield ranked  # search applies visibility, archive and category itself
+            continue
+        allowed = {cid for (cid,) in filtered_query(plain.with_(ids=tuple(ranked))).tuples()}
+        yield [cid for cid in ranked if cid in allowed]
 
 
 def iter_ids(spec: ListSpec, first: int = 500, largest: int = 100_000) -> Iterator[list[int]]:
     """The ids of a list, page by page: search hits when the spec has search text."""
     if spec.search.strip():
-        yield search_ids(spec)
+        yield from search_ids(spec)
         return
     plain = spec if spec.sort != RANK else spec.with_(sort="code")
     yield from iter_pages(plain, first, largest)

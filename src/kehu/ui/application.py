@@ -18,11 +18,13 @@ from kehu.services.workspace import Workspace, open_workspace
 from kehu.ui import settings, translations
 from kehu.ui.errors import install_excepthook, show_error
 from kehu.ui.icons import app_icon
+from kehu.ui.qt_compat import protect_none
 
 logger = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    protect_none()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)

@@ -87,6 +87,11 @@ class CustomerTableModel(QAbstractTableModel):
         return list(self._columns)
 
     @property
+    def generation(self) -> int:
+        """Raised by every reload; a reload has finished when not `is_loading`."""
+        return self._generation
+
+    @property
     def is_loading(self) -> bool:
         return self._loading
 

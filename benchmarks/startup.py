@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Start-up of the real main window offscreen on demo databases, and search-as-you-type.
+
+For each size (default 10k and 1M demo customers) a fresh process opens the database and
+shows the main window; the time runs from process start to the first rows painted, and the
+peak RSS is read when the window is ready. At the largest size, keystrokes are typed into the
+search box and the time from each key to the updated list is measured. Baseline: a bare
+PySide6 QMainWindow in a fresh process (what Qt alone costs), and the 10k figures (memory
+target: 1M RSS ≤ 1.3 × the 10k RSS). The last line is a JSON object of all figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = ("bjhd", "shpd", "gzth", "KH0001", "wh", "cdjj", "138")
+
+
+def _ensure_demo(cache: Path, customers: int) -> Path:
+    path = cache / f"demo_{customers}.db"
+    if path.exists() and path.stat().st_size > 0:
+        return path
+    print(f"creating {customers:,} demo customers in {path} …", flush=True)
+    started = time.perf_counter()
+    env = dict(os.environ, KEHU_LOG_DIR=str(cache / "log"))
+    subprocess.run(
+        [sys.executable, "-m", "kehu", "--lang", "zh_CN", "--db", str(path), "demo",
+         "--customers", str(customers)],
+        check=True,
+        env=env,
+    )  # fmt: skip
+    print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
+    return path
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child_env(cache: Path) -> dict[str, str]:
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KEHU_LOG_DIR=str(cache / "log"),
+        XDG_CONFIG_HOME=str(cache / "config"),
+    )
+
+
+def _run_child(args: list[str], cache: Path) -> dict:
+    spawned = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, *args, "--spawned", repr(spawned)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_child_env(cache),
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def child_bare(spawned: float) -> dict:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.show()
+    app.processEvents()
+    return {"ready_s": time.time() - spawned, "rss_mb": _peak_rss_mb()}
+
+
+def child_window(db: str, spawned: float, keystrokes: bool) -> dict:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    from kehu.core.language import set_language
+    from kehu.services.workspace import open_workspace
+    from kehu.ui import translations
+    from kehu.ui.application import make_application, open_session_window
+
+    set_language("zh_CN")
+    app = make_application()
+    translations.install(app, "zh_CN")
+    workspace = open_workspace(db)
+    window = open_session_window(workspace, workspace.user)
+    window.show()
+
+    def wait_for(predicate, timeout_ms: int = 30_000) -> None:
+        deadline = time.perf_counter() + timeout_ms / 1000
+        while not predicate():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the list did not load")
+            app.processEvents()  # the (flags, maxtime) overload leaks a None reference
+
+    wait_for(lambda: window.model.rowCount() > 0)
+    window.list_view.viewport().repaint()  # rows fetched and painted
+    ready = time.time() - spawned
+    rows = window.model.rowCount()
+    rss = _peak_rss_mb()
+    result = {"ready_s": ready, "rss_mb": rss, "rows_at_ready": rows}
+    wait_for(lambda: not window.model.is_loading)
+    result["all_ids_s"] = time.time() - spawned
+    result["rows"] = window.model.rowCount()
+    if keystrokes:
+        result.update(_keystrokes(window, wait_for, QTest))
+    result["rss_end_mb"] = _peak_rss_mb()
+    QTimer.singleShot(0, window.close)
+    window.close()
+    return result
+
+
+def _keystrokes(window, wait_for, qtest) -> dict:
+    try:
+        import kehu.db.search  # noqa: F401
+    except ImportError:
+        return {"keystroke_error": "kehu.db.search is missing"}
+    box = window.search_box
+    latencies = []
+    for query in QUERIES:
+        box.clear()
+        box.flush()
+        wait_for(lambda: not window.model.is_loading)
+        for char in query:
+            model = window.model
+            before = model.generation
+            started = time.perf_counter()
+            qtest.keyClick(box, char)
+            wait_for(lambda m=model, b=before: m.generation > b and not m.is_loading)
+            window.list_view.viewport().repaint()
+            latencies.append((time.perf_counter() - started) * 1000)
+    latencies.sort()
+    return {
+        "keystrokes": len(latencies),
+        "keystroke_median_ms": statistics.median(latencies),
+        "keystroke_p95_ms": latencies[int(len(latencies) * 0.95) - 1],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=None, help="folder for demo databases")
+    parser.add_argument("--sizes", default="10000,1000000", help="comma-separated sizes")
+    parser.add_argument("--runs", type=int, default=3, help="start-ups per size (best kept)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--keys", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--spawned", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare:
+        print(json.dumps(child_bare(args.spawned)))
+        return 0
+    if args.child:
+        print(json.dumps(child_window(args.child, args.spawned, args.keys)))
+        return 0
+    cache = args.cache or Path(tempfile.mkdtemp(prefix="kehu-bench-"))
+    cache.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    figures: dict = {"benchmark": "startup"}
+    bare = min(
+        (_run_child(["--bare"], cache) for _ in range(args.runs)), key=lambda r: r["ready_s"]
+    )
+    print(f"baseline bare Qt window: {bare['ready_s']:.2f} s, {bare['rss_mb']:.0f} MB")
+    figures["baseline_bare_qt_s"] = round(bare["ready_s"], 3)
+    figures["baseline_bare_qt_rss_mb"] = round(bare["rss_mb"], 1)
+    for size in sizes:
+        db = _ensure_demo(cache, size)
+        runs = [_run_child(["--child", str(db)], cache) for _ in range(args.runs)]
+        best = min(runs, key=lambda r: r["ready_s"])
+        print(
+            f"{size:>9,} customers: window populated in {best['ready_s']:.2f} s "
+            f"(all {best['rows']:,} ids in {best['all_ids_s']:.2f} s), "
+            f"peak RSS {best['rss_mb']:.0f} MB at ready, {best['rss_end_mb']:.0f} MB at end"
+        )
+        figures[f"ready_s_{size}"] = round(best["ready_s"], 3)
+        figures[f"rss_mb_{size}"] = round(best["rss_mb"], 1)
+        figures[f"rss_end_mb_{size}"] = round(best["rss_end_mb"], 1)
+        figures[f"all_ids_s_{size}"] = round(best["all_ids_s"], 3)
+    largest = max(sizes)
+    keys = _run_child(["--child", str(_ensure_demo(cache, largest)), "--keys"], cache)
+    if "keystroke_error" in keys:
+        print(f"keystroke latency not measured: {keys['keystroke_error']}")
+        figures["keystroke_median_ms"] = None
+    else:
+        print(
+            f"keystroke → updated list at {largest:,}: median {keys['keystroke_median_ms']:.1f} ms,"
+            f" p95 {keys['keystroke_p95_ms']:.1f} ms over {keys['keystrokes']} keys"
+        )
+        figures["keystroke_median_ms"] = round(keys["keystroke_median_ms"], 1)
+        figures["keystroke_p95_ms"] = round(keys["keystroke_p95_ms"], 1)
+    smallest = min(sizes)
+    if smallest != largest:
+        ratio = figures[f"rss_mb_{largest}"] / figures[f"rss_mb_{smallest}"]
+        figures["rss_ratio"] = round(ratio, 2)
+        print(f"RSS {largest:,} / {smallest:,}: {ratio:.2f} (target ≤ 1.3)")
+    figures["customers"] = largest
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Screenshots of the main window and a dossier card in Chinese, from demo data.
+
+`python scripts/screenshots.py [--out docs/screenshots] [--customers 2000]` writes
+main_window.png, dossier_card.png and the application icon (resources/icons/kehu.png).
+Runs offscreen; needs a CJK font (fonts-wqy-microhei on Linux).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--customers", type=int, default=2000)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    work = Path(tempfile.mkdtemp(prefix="kehu-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+    os.environ["KEHU_LOG_DIR"] = str(work / "log")
+
+    from PySide6.QtTest import QTest
+
+    from kehu.core.language import set_language
+    from kehu.services import demo
+    from kehu.services.workspace import open_workspace
+    from kehu.ui import translations
+    from kehu.ui.application import make_application, open_session_window
+    from kehu.ui.icons import icon_pixmap
+
+    set_language("zh_CN")
+    app = make_application()
+    translations.install(app, "zh_CN")
+    workspace = open_workspace(work / "demo.db", lang="zh_CN")
+    demo.generate(customers=args.customers, user=workspace.user)
+    window = open_session_window(workspace, workspace.user)
+    window.resize(1600, 900)
+    window.show()
+    while window.model.is_loading or window.categories._counting:
+        QTest.qWait(50)
+    window.search_box.setText("bj")
+    window.search_box.flush()
+    while window.model.is_loading:
+        QTest.qWait(50)
+    customer_id = window.model.id_at(0)
+    window.list_view.select_id(customer_id)
+    card = window.open_card(customer_id)
+    card.tabs.setCurrentIndex(1)
+    QTest.qWait(300)
+    args.out.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(args.out / "main_window.png"))
+    card.tabs.setCurrentIndex(0)
+    window.splitter.setSizes([200, 360, 900])
+    QTest.qWait(200)
+    card.grab().save(str(args.out / "dossier_card.png"))
+    icon_pixmap(256).save(str(ROOT / "resources" / "icons" / "kehu.png"))
+    for written in ("main_window.png", "dossier_card.png"):
+        print(args.out / written)
+    window.close()
+    workspace.database.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
