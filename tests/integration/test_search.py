@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehu.db.models import Customer, KeyPerson, Scheme
+from kehu.db.models import Customer, KeyPerson, Scheme, SearchName
 from kehu.db.search import explain, search
 from kehu.services import auth, classification, dossiers, search_index
 
@@ -164,6 +164,14 @@ def test_erased_customer_is_gone(sample, user):
     assert search("贸易公司", user, include_archived=True) == []
 
 
+def test_erased_key_persons_name_leaves_the_name_dictionary(sample, user):
+    assert SearchName.select().where(SearchName.name == "单雄信").count() > 0
+    dossiers.erase(sample["changsha"], user, reason="PIPL request")
+    assert SearchName.select().where(SearchName.name == "单雄信").count() == 0
+    assert SearchName.select().where(SearchName.name == "王晓明").count() > 0  # still used
+    assert search("sxx", user, include_archived=True) == []
+
+
 def test_customers_of_an_undone_import_are_gone(user):
     """The import engineer's contract: bulk insert + fill_for; undo = delete + remove."""
     db = Customer._meta.database
@@ -204,5 +212,7 @@ def test_prefix_queries_use_the_index(sample, user):
     for text in ("北京", "bj", "0106", "kh00", "北京 华鑫"):
         plan = explain(text, user)
         assert any("SEARCH k USING COVERING INDEX search_key_kind_key" in d for d in plan), plan
+        assert any(d.startswith("SEARCH d USING PRIMARY KEY (key>? AND key<?)") for d in plan)
+        assert any(d.startswith("SEARCH p USING INDEX key_person_name") for d in plan), plan
         assert not any(d.startswith("SCAN") for d in plan), plan
         assert not any("TEMP B-TREE" in d for d in plan), plan

@@ -9,6 +9,8 @@ from kehu.core.search_keys import (
     customer_keys,
     normalize,
     person_keys,
+    person_name_keys,
+    phone_keys,
     pinyin_keys,
     query_phone,
     split_words,
@@ -63,9 +65,10 @@ def test_customer_keys_kinds_and_dedup():
 
 
 def test_person_keys():
-    keys = person_keys("单雄信", "+86 139-1234-5678", None)
+    keys = person_name_keys("单雄信")
     assert "单雄信" in keys and "shanxiongxin" in keys and "sxx" in keys
-    assert "13912345678" in keys
+    assert person_name_keys("  ") == ()
+    assert person_keys("+86 139-1234-5678", "0571-8888 1234") == ["13912345678", "057188881234"]
 
 
 def test_substring_text_skips_a_short_name_inside_the_name():
@@ -78,3 +81,9 @@ def test_upper_bound_covers_every_continuation():
     assert "bj" < "bjzzzz" < bound
     assert bound > "bj\uffff北京"
     assert bound < "bk"
+
+
+def test_phone_keys_match_phone_digits():
+    assert phone_keys("8613812345678", "13812345678") == ("13812345678",)
+    assert phone_keys("0086 138 1234 5678") == ("13812345678",)
+    assert phone_keys("010-1234 5678", "12") == ("01012345678",)

@@ -23,11 +23,12 @@ from pypinyin import Style, lazy_pinyin, pinyin
 
 from kehu.core.validation import phone_digits
 
-# Kinds of rows in the search_key table; the query ranks them in this order.
+# Kinds of rows in the search_key table; the query ranks them in this order, then key
+# persons' names (table search_name, `person_name_keys`), then text inside names.
 NAME = 1  # normalised name and short name
 PINYIN = 2  # full pinyin and initials of name and short name
 IDENT = 3  # customer code, USCC, phone digits
-PERSON = 4  # key persons' names, their pinyin, mobile and phone digits
+PERSON = 4  # key persons' mobile and phone digits
 KINDS = (NAME, PINYIN, IDENT, PERSON)
 
 MAX_VARIANTS = 4  # pinyin readings kept per text
@@ -229,7 +230,9 @@ def phone_keys(*numbers: str | None) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for number in numbers:
         if number:
-            digits = phone_digits(number)
+            # Fast path for numbers stored as plain digits (most mobiles).
+            plain = number.isascii() and number.isdigit() and not number.startswith("86")
+            digits = number if plain and not number.startswith("0086") else phone_digits(number)
             if len(digits) >= MIN_PHONE_KEY:
                 found[digits] = None
     return tuple(found)
@@ -252,15 +255,14 @@ def customer_keys(
     return rows
 
 
-def person_keys(name: str | None, mobile: str | None, phone: str | None) -> list[str]:
-    """Keys of a key person: the normalised name, its pinyin and initials, phone digits."""
-    keys = dict.fromkeys(person_name_keys(name) if name else ())
-    keys.update(dict.fromkeys(phone_keys(mobile, phone)))
-    return list(keys)
+def person_keys(mobile: str | None, phone: str | None) -> list[str]:
+    """search_key rows of a key person: phone digits (names go to `person_name_keys`)."""
+    return list(phone_keys(mobile, phone))
 
 
 @lru_cache(maxsize=1 << 16)
 def person_name_keys(name: str) -> tuple[str, ...]:
+    """Keys of a key person's name: the normalised name, its pinyin and initials."""
     text = normalize(name)
     if not text:
         return ()

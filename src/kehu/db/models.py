@@ -148,6 +148,7 @@ class KeyPerson(PersonBase):  # type: ignore[misc, valid-type]
 
     class Meta:
         table_name = "key_person"
+        indexes = ((("name",), False),)  # search reaches persons by name (migration 2)
 
 
 class Scheme(BaseModel):
@@ -311,6 +312,22 @@ class SearchKey(BaseModel):
         indexes = ((("kind", "key"), False),)
 
 
+class SearchName(BaseModel):
+    """Keys of key persons' names (normalised, pinyin, initials) → the name as stored.
+
+    Names recur (张伟), so this stays small; the search joins key_person on its name index.
+    """
+
+    key = CharField(max_length=255)
+    name = CharField(max_length=60)
+
+    class Meta:
+        table_name = "search_name"
+        primary_key = CompositeKey("key", "name")
+        without_rowid = True
+        indexes = ((("name", "key"), False),)
+
+
 class ImportChange(BaseModel):
     """What an import changed in an existing record, kept so that the import can be undone
     exactly: `before` is the raw row (JSON) with its key persons and categories."""
@@ -379,6 +396,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     FieldChange,
     AuditEntry,
     SearchKey,
+    SearchName,
     ImportChange,
     PendingReview,
     PendingReviewItem,

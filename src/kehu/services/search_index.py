@@ -16,10 +16,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from peewee import SqliteDatabase
 
-from kehu.core.search_keys import PERSON, customer_keys, person_keys, substring_text
+from kehu.core.search_keys import (
+    PERSON,
+    customer_keys,
+    person_keys,
+    person_name_keys,
+    substring_text,
+)
 from kehu.db.connection import write
 from kehu.db.models import Customer
 
@@ -57,38 +64,52 @@ def _db() -> SqliteDatabase:
     return Customer._meta.database
 
 
-def _rows_for(
-    customers: Iterable[tuple], persons: Iterable[tuple]
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
-    """search_key rows (id, kind, key) and search_text rows (rowid, text) for customers."""
+@dataclass
+class _Rows:
+    keys: list[tuple[int, int, str]] = field(default_factory=list)  # search_key (id, kind, key)
+    texts: list[tuple[int, str]] = field(default_factory=list)  # search_text (rowid, text)
+    names: set[str] = field(default_factory=set)  # key persons' names as stored
+
+
+def _rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
+    """Everything the search needs for these customers (rows from `_load`)."""
     by_customer: dict[int, list[tuple]] = {}
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
-    keys: list[tuple[int, int, str]] = []
-    texts: list[tuple[int, str]] = []
+    out = _Rows()
     for cid, code, name, short_name, uscc, phone in customers:
-        base = cid * SLOTS
         rows = customer_keys(code, name, short_name, uscc, phone)
         found = {key for _kind, key in rows}
-        for _cid, pname, mobile, pphone in by_customer.get(cid, ()):
-            for key in person_keys(pname, mobile, pphone):
+        for _cid, person_name, mobile, person_phone in by_customer.get(cid, ()):
+            if person_name:
+                out.names.add(person_name)
+            for key in person_keys(mobile, person_phone):
                 if key not in found:
                     found.add(key)
                     rows.append((PERSON, key))
         if len(rows) > SLOTS:
             logger.warning("customer %s has %s search keys; %s kept", cid, len(rows), SLOTS)
             rows = rows[:SLOTS]
-        keys.extend((base + slot, kind, key) for slot, (kind, key) in enumerate(rows))
+        base = cid * SLOTS
+        out.keys.extend((base + slot, kind, key) for slot, (kind, key) in enumerate(rows))
         text = substring_text(name, short_name)
         if text:
-            texts.append((cid, text))
-    return keys, texts
+            out.texts.append((cid, text))
+    return out
 
 
-def _insert(db: SqliteDatabase, keys: list[tuple], texts: list[tuple]) -> None:
+def _insert(db: SqliteDatabase, rows: _Rows, known_names: set[str] | None = None) -> None:
+    """Insert rows; names already in search_name (`known_names`, kept up to date) are skipped."""
     cursor = db.cursor()
-    cursor.executemany('INSERT INTO "search_key" (id, kind, key) VALUES (?, ?, ?)', keys)
-    cursor.executemany('INSERT INTO "search_text" (rowid, text) VALUES (?, ?)', texts)
+    cursor.executemany('INSERT INTO "search_key" (id, kind, key) VALUES (?, ?, ?)', rows.keys)
+    cursor.executemany('INSERT INTO "search_text" (rowid, text) VALUES (?, ?)', rows.texts)
+    names = rows.names - known_names if known_names is not None else rows.names
+    cursor.executemany(
+        'INSERT OR IGNORE INTO "search_name" (key, name) VALUES (?, ?)',
+        [(key, name) for name in names for key in person_name_keys(name)],
+    )
+    if known_names is not None:
+        known_names |= names
 
 
 def _delete(db: SqliteDatabase, ids: Sequence[int]) -> None:
@@ -122,17 +143,26 @@ def refresh(customer_ids: Iterable[int]) -> None:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             _delete(db, chunk)
-            _insert(db, *_rows_for(*_load(db, chunk)))
+            _insert(db, _rows_for(*_load(db, chunk)))
 
     write(db, run)
 
 
 def remove(customer_ids: Iterable[int]) -> None:
-    """Drop the keys of customers that were deleted (erase, import undo)."""
+    """Drop the keys of customers that were deleted (erase, import undo), and the names of
+    key persons that nobody has any more (an erased person's name must not stay findable)."""
     ids = sorted(set(customer_ids))
     if ids:
         db = _db()
-        write(db, lambda: _delete(db, ids))
+
+        def run() -> None:
+            _delete(db, ids)
+            db.execute_sql(
+                'DELETE FROM "search_name" WHERE NOT EXISTS '
+                '(SELECT 1 FROM "key_person" p WHERE p.name = "search_name".name)'
+            )
+
+        write(db, run)
 
 
 def fill_for(customer_ids: Iterable[int], progress: Progress | None = None) -> int:
@@ -152,10 +182,10 @@ def fill_for(customer_ids: Iterable[int], progress: Progress | None = None) -> i
                 c, p = _load(db, chunk[part : part + 500])
                 customers += c
                 persons += p
-            keys, texts = _rows_for(customers, persons)
+            rows = _rows_for(customers, persons)
             _delete(db, chunk)
-            _insert(db, keys, texts)
-            return len(keys)
+            _insert(db, rows)
+            return len(rows.keys)
 
         written += write(db, run)
         _report(progress, start + len(chunk), len(ids))
@@ -186,6 +216,7 @@ def rebuild_all(progress: Progress | None = None) -> int:
 
 def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progress | None) -> int:
     written = 0
+    known_names: set[str] = set()
     if low is not None:
         total = high - low + 1
         for start in range(low, high + 1, BATCH):
@@ -194,9 +225,9 @@ def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progre
             def run(start: int = start, end: int = end) -> int:
                 customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, end)).fetchall()
                 persons = db.execute_sql(_RANGE_PERSON_SQL, (start, end)).fetchall()
-                keys, texts = _rows_for(customers, persons)
-                _insert(db, keys, texts)
-                return len(keys)
+                rows = _rows_for(customers, persons)
+                _insert(db, rows, known_names)
+                return len(rows.keys)
 
             written += write(db, run)
             _report(progress, min(end - low, total), total)
@@ -207,3 +238,18 @@ def _clear(db: SqliteDatabase) -> None:
     db.execute_sql('DROP INDEX IF EXISTS "search_key_kind_key"')
     db.execute_sql('DELETE FROM "search_key"')
     db.execute_sql('DELETE FROM "search_text"')
+    db.execute_sql('DELETE FROM "search_name"')
+
+
+def rows_for(
+    customers: Iterable[tuple], persons: Iterable[tuple]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """Pure: the search_key and search_text rows of customers (id, code, name, short_name,
+    uscc, phone) and their persons (customer id, name, mobile, phone). Bulk loaders compute
+    them in a worker process and write them with `insert_rows`."""
+    return _rows_for(customers, persons)
+
+
+def insert_rows(keys: list[tuple], texts: list[tuple]) -> None:
+    """Write rows from `rows_for` (inside the caller's write transaction)."""
+    _insert(_db(), keys, texts)
