@@ -206,6 +206,8 @@ class _Plan:
 class _Chunk:
     rows: dict[str, list[tuple]]
     route_members: list[tuple[int, int, int, float, float]]  # (id, city, owner, lat, lon)
+    search_keys: list[tuple] = field(default_factory=list)
+    search_texts: list[tuple] = field(default_factory=list)
 
 
 def _uscc_tables() -> tuple[list[int], ...]:
@@ -257,8 +259,13 @@ def _annual_sales(number: int, grade: int, employees: int) -> int:
     return employees * (base + number % base) * 100
 
 
-def generate_chunk(plan: _Plan, index: int, start_id: int, count: int) -> _Chunk:
-    """The rows of `count` customers from `start_id` on, and of everything around them."""
+def generate_chunk(
+    plan: _Plan, index: int, start_id: int, count: int, with_keys: bool = False
+) -> _Chunk:
+    """The rows of `count` customers from `start_id` on, and of everything around them.
+
+    With `with_keys` the search keys are computed here too (in the worker, in parallel).
+    """
     rng = random.Random(plan.seed * 1_000_003 + index)
     customers, members, meta = _customers(plan, rng, start_id, count)
     rows = {
@@ -268,7 +275,13 @@ def generate_chunk(plan: _Plan, index: int, start_id: int, count: int) -> _Chunk
         "visit": _visits(plan, rng, meta),
         "sale_line": _sales(plan, rng, meta),
     }
-    return _Chunk(rows, members)
+    chunk = _Chunk(rows, members)
+    if with_keys:
+        chunk.search_keys, chunk.search_texts = search_index.rows_for(
+            [(c[0], c[1], c[2], c[3], c[4], c[7]) for c in customers],
+            [(p[0], p[3], p[5], None) for p in rows["key_person"]],
+        )
+    return chunk
 
 
 def _customers(plan: _Plan, rng: random.Random, start_id: int, count: int):
@@ -527,9 +540,9 @@ def _plan(seed: int, today: dt.date, user: User) -> _Plan:
     return _Plan(seed, today, now, user.id, team, products, regions, schemes, categories)
 
 
-def _chunks(plan: _Plan, start_id: int, customers: int) -> Iterator[_Chunk]:
+def _chunks(plan: _Plan, start_id: int, customers: int, with_keys: bool) -> Iterator[_Chunk]:
     specs = deque(
-        (i, start_id + i * CHUNK, min(CHUNK, customers - i * CHUNK))
+        (i, start_id + i * CHUNK, min(CHUNK, customers - i * CHUNK), with_keys)
         for i in range((customers + CHUNK - 1) // CHUNK)
     )
     if customers >= PARALLEL_FROM:
@@ -585,16 +598,18 @@ def _routes(db, members: list[tuple[int, int, int, float, float]], plan: _Plan) 
     first = db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM route").fetchone()[0] + 1
     frequencies = ("weekly", "weekly", "weeks13", "weeks24", "month1", "month3")
     route_rows, stop_rows = [], []
+    per_city: dict[int, int] = {}
     for (ci, owner), stops in sorted(groups.items()):
         city = vocab.CITIES[ci]
         stops.sort(key=lambda m: (round(m[3], 1), m[4]))
         for part in range(0, len(stops), 30):
             route_id = first + len(route_rows)
+            per_city[ci] = number = per_city.get(ci, 0) + 1
             route_rows.append(
                 (
                     route_id,
                     plan.city_regions[ci],
-                    f"{city[1]}{part // 30 + 1}号线",
+                    f"{city[1]}{number}号线",
                     owner,
                     f"{city[1]}市公司仓库",
                     city[5],
@@ -675,7 +690,7 @@ def generate(
     lap("setup")
     try:
         report("customers", 0, customers)
-        for chunk in _chunks(plan, start_id, customers):
+        for chunk in _chunks(plan, start_id, customers, with_keys=empty):
             _insert(db, "customer", chunk.rows["customer"])
             result.key_persons += _insert(db, "key_person", chunk.rows["key_person"])
             result.classifications += _insert(
@@ -683,6 +698,9 @@ def generate(
             )
             result.visits += _insert(db, "visit", chunk.rows["visit"])
             result.sale_lines += _insert(db, "sale_line", chunk.rows["sale_line"])
+            if empty:  # keys came with the rows; later loads use fill_for below
+                keys, texts = chunk.search_keys, chunk.search_texts
+                write(db, lambda k=keys, t=texts: search_index.insert_rows(k, t))
             members += chunk.route_members
             written += len(chunk.rows["customer"])
             report("customers", written, customers)
@@ -698,8 +716,9 @@ def generate(
         if report_indexes:
             lap("indexes")
         result.customers = written
-        search_index.rebuild_all(progress=progress)
-        lap("search_keys")
+        if not empty:
+            search_index.fill_for(range(start_id, start_id + written), progress=progress)
+            lap("search_keys")
     write(
         db, lambda: audit.record(user, "demo", None, None, f"{written} demo customers", seed=seed)
     )
@@ -707,4 +726,3 @@ def generate(
     db.execute_sql("ANALYZE")
     lap("analyze")
     return result
-
