@@ -504,7 +504,6 @@ class CustomerImporter:
         self.db = Customer._meta.database
         self.existing = _Existing(user)
         self.seen: dict[str, dict[str, int]] = {"code": {}, "uscc": {}, "name": {}, "phone": {}}
-        self.codes_by_row: dict[int, int] = {}  # customer id by code for the persons sheet
         self.next_number = self.existing.max_id + 1
         self.snapshotted: set[int] = set()
         self._categories = _CategoryLookup(options.create_categories, options.dry_run, user)
@@ -651,7 +650,6 @@ class CustomerImporter:
                 cid, code, values.get("uscc"), values.get("name"), values.get("phone")
             )
             self.existing.owner[cid] = self.user.id
-            self.codes_by_row[planned.row.number] = cid
             if planned.row.person:
                 persons.append(_person_tuple(cid, planned.row.person, 0, stamp))
             categories.extend((cid, s, c) for s, c in planned.row.categories.items())
