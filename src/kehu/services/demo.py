@@ -206,8 +206,7 @@ class _Plan:
 class _Chunk:
     rows: dict[str, list[tuple]]
     route_members: list[tuple[int, int, int, float, float]]  # (id, city, owner, lat, lon)
-    search_keys: list[tuple] = field(default_factory=list)
-    search_texts: list[tuple] = field(default_factory=list)
+    search_rows: object = None  # search_index.rows_for(...) when computed by the worker
 
 
 def _uscc_tables() -> tuple[list[int], ...]:
@@ -277,7 +276,7 @@ def generate_chunk(
     }
     chunk = _Chunk(rows, members)
     if with_keys:
-        chunk.search_keys, chunk.search_texts = search_index.rows_for(
+        chunk.search_rows = search_index.rows_for(
             [(c[0], c[1], c[2], c[3], c[4], c[7]) for c in customers],
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
         )
@@ -686,6 +685,7 @@ def generate(
     db.execute_sql("PRAGMA foreign_keys=OFF")  # generated rows are consistent by construction
     dropped = _drop_indexes(db) if empty else []
     members: list[tuple] = []
+    known_names: set[str] = set()
     written = 0
     lap("setup")
     try:
@@ -699,8 +699,9 @@ def generate(
             result.visits += _insert(db, "visit", chunk.rows["visit"])
             result.sale_lines += _insert(db, "sale_line", chunk.rows["sale_line"])
             if empty:  # keys came with the rows; later loads use fill_for below
-                keys, texts = chunk.search_keys, chunk.search_texts
-                write(db, lambda k=keys, t=texts: search_index.insert_rows(k, t))
+                search_rows = chunk.search_rows
+                write(db, lambda r=search_rows, k=known_names: search_index.insert_rows(r, k))
+                known_names |= search_rows.names
             members += chunk.route_members
             written += len(chunk.rows["customer"])
             report("customers", written, customers)

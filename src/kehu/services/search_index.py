@@ -241,15 +241,15 @@ def _clear(db: SqliteDatabase) -> None:
     db.execute_sql('DELETE FROM "search_name"')
 
 
-def rows_for(
-    customers: Iterable[tuple], persons: Iterable[tuple]
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
-    """Pure: the search_key and search_text rows of customers (id, code, name, short_name,
-    uscc, phone) and their persons (customer id, name, mobile, phone). Bulk loaders compute
-    them in a worker process and write them with `insert_rows`."""
+
+def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
+    """Pure: the search rows of customers (id, code, name, short_name, uscc, phone) and their
+    persons (customer id, name, mobile, phone). Bulk loaders (demo data) compute them in a
+    worker process and write them with `insert_rows`."""
     return _rows_for(customers, persons)
 
 
-def insert_rows(keys: list[tuple], texts: list[tuple]) -> None:
-    """Write rows from `rows_for` (inside the caller's write transaction)."""
-    _insert(_db(), keys, texts)
+def insert_rows(rows: _Rows, known_names: set[str] | None = None) -> None:
+    """Write rows from `rows_for` inside the caller's write transaction; person names in
+    `known_names` are already stored."""
+    _insert(_db(), rows, known_names)
