@@ -6,6 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the demo generator's worker in a frozen app
     from kehu import cli
 
     args = cli.parse(sys.argv[1:] if argv is None else argv)

@@ -1,0 +1,121 @@
+"""Demo data generator: time to fill a new database with N customers and everything around
+them (key persons, classifications, routes, visits, sale lines, search keys), DESIGN §3.
+
+    python benchmarks/demo.py --customers 10000 100000 1000000
+
+Target: 1,000,000 customers in ≤ 90 s. Baseline, measured in the same run: writing the same
+number of bare customer rows (code and name only) with executemany in one transaction — the
+floor for any generator that writes one row per customer. Prints stage times; the last line
+is a JSON object of the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kehu.services import demo
+from kehu.services.workspace import open_workspace
+
+TARGET_S_PER_MILLION = 90.0
+
+
+def baseline(path: Path, customers: int) -> float:
+    """Bare executemany of (id, code, name) rows into a one-table database."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("CREATE TABLE customer (id INTEGER PRIMARY KEY, code TEXT, name TEXT)")
+    started = time.perf_counter()
+    rows = ((i, f"KH{i:06d}", f"北京海淀华鑫商贸有限公司{i}") for i in range(1, customers + 1))
+    with conn:
+        conn.executemany("INSERT INTO customer VALUES (?, ?, ?)", rows)
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
+
+
+def run(customers: int, folder: Path) -> dict:
+    path = folder / f"demo_bench_{customers}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    ws = open_workspace(path, lang="zh_CN")
+    started = time.perf_counter()
+    result = demo.generate(customers, user=ws.user)
+    seconds = time.perf_counter() - started
+    ws.database.close()
+    size_mb = path.stat().st_size / 1e6
+    base = baseline(folder / f"baseline_{customers}.db", customers)
+    (folder / f"baseline_{customers}.db").unlink()
+    figures = {
+        "customers": customers,
+        "seconds": round(seconds, 1),
+        "customers_per_s": round(customers / seconds),
+        "key_persons": result.key_persons,
+        "classifications": result.classifications,
+        "routes": result.routes,
+        "visits": result.visits,
+        "sale_lines": result.sale_lines,
+        "stages_s": result.seconds,
+        "file_mb": round(size_mb),
+        "baseline_bare_rows_s": round(base, 2),
+        "ratio_to_bare_rows": round(seconds / base, 1),
+    }
+    print(
+        f"{customers:>9,} customers: {seconds:6.1f} s ({customers / seconds:,.0f}/s), "
+        f"file {size_mb:,.0f} MB; bare rows {base:.2f} s"
+    )
+    print("           stages: " + ", ".join(f"{k} {v} s" for k, v in result.seconds.items()))
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--customers", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="folder for the databases (default: a temporary folder)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the databases")
+    args = parser.parse_args()
+    folder = args.cache or Path(tempfile.mkdtemp(prefix="kehu-demo-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; folder {folder}")
+    results = [run(n, folder) for n in args.customers]
+    if not args.keep:
+        for n in args.customers:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{folder / f'demo_bench_{n}.db'}{suffix}").unlink(missing_ok=True)
+    largest = results[-1]
+    projected = largest["seconds"] * 1_000_000 / largest["customers"]
+    verdict = "meets" if projected <= TARGET_S_PER_MILLION else "misses"
+    print(
+        f"1M customers: {projected:.1f} s (measured or projected linearly) — {verdict} the "
+        f"{TARGET_S_PER_MILLION:.0f} s target"
+    )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "benchmark": "demo",
+                "runs": results,
+                "seconds_per_million": round(projected, 1),
+                "target_s": TARGET_S_PER_MILLION,
+                "peak_rss_mb": round(peak),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
