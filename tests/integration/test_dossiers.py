@@ -136,3 +136,28 @@ def test_reveal_of_a_sensitive_field_is_audited(workspace, user):
     dossiers.reveal_sensitive(cid, person["id"], "id_number", user)
     entry = AuditEntry.get(AuditEntry.action == "view_sensitive")
     assert entry.entity_id == cid and entry.summary == "id_number"
+
+
+def test_default_schemes_follow_the_language_of_a_new_database(tmp_path):
+    from kehu.db.models import Category, Scheme
+    from kehu.services.workspace import open_workspace
+
+    english = open_workspace(tmp_path / "en.db", lang="en")
+    names = [s.name for s in Scheme.select().order_by(Scheme.position)]
+    assert names[:2] == ["Nature", "Ownership"] and "Grade" in names
+    assert Category.select().where(Category.name == "Key customer (A)").exists()
+    english.database.close()
+    chinese = open_workspace(tmp_path / "zh.db", lang="zh_CN")
+    names = [s.name for s in Scheme.select().order_by(Scheme.position)]
+    assert names == [
+        "客户性质",
+        "所有制",
+        "业态",
+        "地段",
+        "客户等级",
+        "客户阶段",
+        "交易状态",
+        "区域",
+    ]
+    assert Category.select().where(Category.name == "主力客户 (A)").exists()
+    chinese.database.close()
