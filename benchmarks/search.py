@@ -142,6 +142,7 @@ def run_size(args, customers: int) -> dict:
     rng = random.Random(args.seed)
     for name, queries in mix.items():
         ours = [timed(search, q, user, None, False, PAGE)[0] for q in queries]
+        slowest = sorted(zip(ours, queries, strict=True), reverse=True)[:3]
         sample = rng.sample(queries, min(len(queries), args.baseline_queries))
         naive = [
             timed(lambda q: db.execute_sql(BASELINE_SQL, (_like(q), PAGE)).fetchall(), q)[0]
@@ -164,6 +165,7 @@ def run_size(args, customers: int) -> dict:
             f"   | baseline n={b['n']:4d} median {b['median_ms']:8.2f} ms  p95 "
             f"{b['p95_ms']:8.2f} ms  ratio {ratio}"
         )
+        print("             slowest: " + ", ".join(f"{q!r} {ms:.1f} ms" for ms, q in slowest))
     total, base = summary(fast_all), summary(slow_all)
     ratio = round(base["median_ms"] / total["median_ms"], 1) if total["median_ms"] else None
     print(

@@ -14,7 +14,6 @@ from kehu.core.search_keys import (
     pinyin_keys,
     query_phone,
     split_words,
-    substring_text,
     upper_bound,
 )
 
@@ -55,7 +54,9 @@ def test_split_words():
 
 
 def test_customer_keys_kinds_and_dedup():
-    rows = customer_keys("KH000001", "北京华鑫", "北京华鑫", "91110108MA01ABCD1X", "010-1234 5678")
+    rows, _text = customer_keys(
+        "KH000001", "北京华鑫", "北京华鑫", "91110108MA01ABCD1X", "010-1234 5678"
+    )
     assert (NAME, "北京华鑫") in rows
     assert [k for k, _ in rows].count(NAME) == 1  # the short name equal to the name: one key
     assert (PINYIN, "bjhx") in rows
@@ -64,16 +65,20 @@ def test_customer_keys_kinds_and_dedup():
     assert (IDENT, "01012345678") in rows
 
 
+def test_trigram_text_skips_a_short_name_inside_the_name():
+    rows, text = customer_keys(None, "北京华鑫商贸有限公司", "华鑫商贸", None, None)
+    assert text == "北京华鑫商贸有限公司"
+    assert (NAME, "华鑫商贸") in rows and (PINYIN, "hxsm") in rows
+    assert customer_keys(None, "北京华鑫商贸有限公司", "华鑫集团", None, None)[1] == (
+        "北京华鑫商贸有限公司 华鑫集团"
+    )
+
+
 def test_person_keys():
     keys = person_name_keys("单雄信")
     assert "单雄信" in keys and "shanxiongxin" in keys and "sxx" in keys
     assert person_name_keys("  ") == ()
     assert person_keys("+86 139-1234-5678", "0571-8888 1234") == ["13912345678", "057188881234"]
-
-
-def test_substring_text_skips_a_short_name_inside_the_name():
-    assert substring_text("北京华鑫商贸有限公司", "华鑫商贸") == "北京华鑫商贸有限公司"
-    assert substring_text("北京华鑫商贸有限公司", "华鑫集团") == "北京华鑫商贸有限公司 华鑫集团"
 
 
 def test_upper_bound_covers_every_continuation():
@@ -87,3 +92,21 @@ def test_phone_keys_match_phone_digits():
     assert phone_keys("8613812345678", "13812345678") == ("13812345678",)
     assert phone_keys("0086 138 1234 5678") == ("13812345678",)
     assert phone_keys("010-1234 5678", "12") == ("01012345678",)
+
+
+def test_phone_digits_fast_path_agrees_with_phone_digits():
+    from kehu.core.validation import phone_digits
+
+    for number in (
+        "010-1234 5678",
+        "(0755) 8888-1234",
+        "0086 13812345678",
+        "8613812345678",
+        "+86 138 1234 5678",
+        "１３８１２３４５６７８",
+        "0571.8888.1234",
+        "138",
+    ):
+        assert phone_keys(number) == (
+            (phone_digits(number),) if len(phone_digits(number)) >= 3 else ()
+        )

@@ -8,8 +8,9 @@ Pure functions, shared by the index writer (`kehu.services.search_index`) and th
   (重庆 chongqing/zhongqing, 单县 danxian/shanxian), at most `MAX_VARIANTS` readings per text;
 - phones: digits only, +86/0086 dropped.
 
-Pinyin is cached per text and per character: demo and real names are made of recurring parts
-(places, surnames, 有限公司), which keeps a million-customer rebuild fast.
+Pinyin is read character by character with `str.translate` over a per-character cache; only
+the listed polyphones look at the phrase around them (pypinyin's phrase dictionary). That keeps
+a million-customer rebuild to seconds of pinyin.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from itertools import product
 
-from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin import lazy_pinyin
+from pypinyin.constants import PHRASES_DICT
 
 from kehu.core.validation import phone_digits
 
@@ -69,10 +70,6 @@ POLYPHONES: dict[str, tuple[str, ...]] = {
 }
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_RUNS = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
-)
-_ALL_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _PHONE_LIKE = re.compile(r"[+\d][\d\s\-()./]*")
 
 
@@ -112,71 +109,6 @@ def _char_reading(ch: str) -> str:
     return lazy_pinyin(ch)[0]
 
 
-@cache
-def _is_polyphone(ch: str) -> bool:
-    readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
-    return len(set(readings)) > 1
-
-
-@lru_cache(maxsize=1 << 16)
-def _reading_in_context(window: str, index: int) -> str:
-    return lazy_pinyin(window)[index]
-
-
-def _syllables(before: str, chunk: str, after: str) -> list[str]:
-    """Toneless syllables of Chinese characters; polyphones read with one character of context."""
-    text = before + chunk + after
-    offset = len(before)
-    syllables = []
-    for i, ch in enumerate(chunk):
-        if _is_polyphone(ch):
-            start = max(0, offset + i - 1)
-            syllables.append(_reading_in_context(text[start : offset + i + 2], offset + i - start))
-        else:
-            syllables.append(_char_reading(ch))
-    return syllables
-
-
-@lru_cache(maxsize=1 << 18)
-def _chunk_variants(before: str, chunk: str, after: str) -> tuple[tuple[str, str], ...]:
-    """(full, initials) readings of a chunk: the main one plus common alternatives (bounded)."""
-    choices = []
-    for ch, main in zip(chunk, _syllables(before, chunk, after), strict=True):
-        alternatives = POLYPHONES.get(ch, ())
-        choices.append((main, *(a for a in alternatives if a != main)))
-    found = []
-    for combination in product(*choices):
-        found.append(("".join(combination), "".join(s[0] for s in combination)))
-        if len(found) >= MAX_VARIANTS:
-            break
-    return tuple(found)
-
-
-_CHUNK = 4  # names are cut into chunks of recurring parts; each chunk's pinyin is cached
-
-
-def _cjk_parts(run: str, parts: list[tuple[tuple[str, str], ...]]) -> None:
-    for i in range(0, len(run), _CHUNK):
-        chunk = run[i : i + _CHUNK]
-        # Context only matters (and only enters the cache key) next to a polyphone.
-        before = run[i - 1] if i and _is_polyphone(chunk[0]) else ""
-        after = run[i + _CHUNK : i + _CHUNK + 1] if _is_polyphone(chunk[-1]) else ""
-        parts.append(_chunk_variants(before, chunk, after))
-
-
-def _parts(text: str) -> list[tuple[tuple[str, str], ...]]:
-    parts: list[tuple[tuple[str, str], ...]] = []
-    if _ALL_CJK.fullmatch(text):
-        _cjk_parts(text, parts)
-        return parts
-    for run in _RUNS.findall(text):
-        if _CJK.match(run):
-            _cjk_parts(run, parts)
-        else:
-            parts.append(((run, run),))
-    return parts
-
-
 class _Readings(dict):
     """str.translate table: a Chinese character → its usual reading (or its initial), filled
     on first use; other characters map to themselves."""
@@ -214,25 +146,67 @@ def pinyin_keys(text: str) -> tuple[str, ...]:
     return _polyphone_keys(text)
 
 
+def _toneless(syllable: str) -> str:
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c)
+    )
+    return bare.replace("u\u0308", "v").replace("ü", "v")
+
+
 @lru_cache(maxsize=1 << 16)
+def _phrase(text: str) -> tuple[str, ...] | None:
+    """Toneless readings of a phrase in pypinyin's phrase dictionary (None if absent)."""
+    readings = PHRASES_DICT.get(text)
+    return tuple(_toneless(r[0]) for r in readings) if readings else None
+
+
+def _context_reading(text: str, i: int) -> str | None:
+    """The reading of text[i] inside a dictionary phrase around it (重庆 → chong)."""
+    for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i - 1, i + 2), (i, i + 3)):
+        if a >= 0 and b <= len(text):
+            readings = _phrase(text[a:b])
+            if readings:
+                return readings[i - a]
+    return None
+
+
 def _polyphone_keys(text: str) -> tuple[str, ...]:
-    parts = _parts(text)
+    """Main reading (polyphones read in their phrase) plus one variant per polyphone, so
+    every single alternative reading is findable; at most MAX_VARIANTS readings."""
+    main = [_FULL[ord(c)] for c in text]
+    positions = [i for i, c in enumerate(text) if c in POLYPHONES]
+    for i in positions:
+        main[i] = _context_reading(text, i) or main[i]
+    variants = [main]
+    for i in positions:
+        for alternative in POLYPHONES[text[i]]:
+            if alternative != main[i] and len(variants) < MAX_VARIANTS:
+                variant = main.copy()
+                variant[i] = alternative
+                variants.append(variant)
     keys: dict[str, None] = {}
-    for count, combination in enumerate(product(*parts)):
-        if count >= MAX_VARIANTS:
-            break
-        keys["".join(full for full, _ in combination)] = None
-        keys["".join(initials for _, initials in combination)] = None
+    for variant in variants:
+        keys["".join(variant)] = None
+        keys["".join(s[0] for s in variant)] = None
     return tuple(keys)
+
+
+_SEPARATORS = str.maketrans("", "", " -()./")
+
+
+def _digits(number: str) -> str:
+    """`phone_digits`, with a fast path for plain ASCII numbers (the usual case)."""
+    plain = number.translate(_SEPARATORS)
+    if plain.isascii() and plain.isdigit() and not plain.startswith("86"):
+        return plain[4:] if plain.startswith("0086") else plain
+    return phone_digits(number)
 
 
 def phone_keys(*numbers: str | None) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for number in numbers:
         if number:
-            # Fast path for numbers stored as plain digits (most mobiles).
-            plain = number.isascii() and number.isdigit() and not number.startswith("86")
-            digits = number if plain and not number.startswith("0086") else phone_digits(number)
+            digits = _digits(number)
             if len(digits) >= MIN_PHONE_KEY:
                 found[digits] = None
     return tuple(found)
@@ -240,19 +214,22 @@ def phone_keys(*numbers: str | None) -> tuple[str, ...]:
 
 def customer_keys(
     code: str | None, name: str | None, short_name: str | None, uscc: str | None, phone: str | None
-) -> list[tuple[int, str]]:
-    """(kind, key) rows of a customer's own fields, best kinds first."""
-    texts = [normalize(t) for t in (name, short_name) if t]
-    texts = [t for i, t in enumerate(texts) if t and t not in texts[:i]]
-    rows = [(NAME, t) for t in texts]
+) -> tuple[list[tuple[int, str]], str]:
+    """(kind, key) rows of a customer's own fields, best kinds first, and the text for the
+    trigram index: the normalised name, and the short name unless it is inside the name."""
+    full = normalize(name) if name else ""
+    short = normalize(short_name) if short_name else ""
+    names = [t for t in dict.fromkeys((full, short)) if t]
+    rows = [(NAME, t) for t in names]
     spelled: dict[str, None] = {}
-    for text in texts:
+    for text in names:
         spelled.update(dict.fromkeys(pinyin_keys(text)))
     rows += [(PINYIN, key) for key in spelled]
     idents = dict.fromkeys(normalize(t) for t in (code, uscc) if t)
     idents.update(dict.fromkeys(phone_keys(phone)))
     rows += [(IDENT, key) for key in idents if key]
-    return rows
+    text = full if short and short in full else " ".join(names)
+    return rows, text
 
 
 def person_keys(mobile: str | None, phone: str | None) -> list[str]:
@@ -267,13 +244,6 @@ def person_name_keys(name: str) -> tuple[str, ...]:
     if not text:
         return ()
     return tuple(dict.fromkeys((text, *pinyin_keys(text))))
-
-
-def substring_text(name: str | None, short_name: str | None) -> str:
-    """What the trigram index holds for a customer: normalised name and short name."""
-    texts = [normalize(t) for t in (name, short_name) if t]
-    kept = [t for i, t in enumerate(texts) if t and not any(t in o for o in texts[:i])]
-    return " ".join(kept)
 
 
 def upper_bound(prefix: str) -> str:

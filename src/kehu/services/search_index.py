@@ -25,7 +25,6 @@ from kehu.core.search_keys import (
     customer_keys,
     person_keys,
     person_name_keys,
-    substring_text,
 )
 from kehu.db.connection import write
 from kehu.db.models import Customer
@@ -78,7 +77,7 @@ def _rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
         by_customer.setdefault(row[0], []).append(row)
     out = _Rows()
     for cid, code, name, short_name, uscc, phone in customers:
-        rows = customer_keys(code, name, short_name, uscc, phone)
+        rows, text = customer_keys(code, name, short_name, uscc, phone)
         found = {key for _kind, key in rows}
         for _cid, person_name, mobile, person_phone in by_customer.get(cid, ()):
             if person_name:
@@ -92,7 +91,6 @@ def _rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
             rows = rows[:SLOTS]
         base = cid * SLOTS
         out.keys.extend((base + slot, kind, key) for slot, (kind, key) in enumerate(rows))
-        text = substring_text(name, short_name)
         if text:
             out.texts.append((cid, text))
     return out
@@ -209,7 +207,7 @@ def rebuild_all(progress: Progress | None = None) -> int:
     try:
         written = _fill_range(db, low, high, progress)
     finally:  # even when cancelled: without the index every search scans
-        write(db, lambda: db.execute_sql(INDEX_SQL))
+        write(db, lambda: _finish(db))
     logger.info("search index rebuilt: %s keys", written)
     return written
 
@@ -234,12 +232,19 @@ def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progre
     return written
 
 
+def _finish(db: SqliteDatabase) -> None:
+    db.execute_sql(INDEX_SQL)
+    db.execute_sql('INSERT INTO "search_text"("search_text", rank) VALUES (\'automerge\', 4)')
+    db.execute_sql('INSERT INTO "search_text"("search_text") VALUES (\'optimize\')')
+
+
 def _clear(db: SqliteDatabase) -> None:
+    # Bulk load: no incremental merging of the trigram index; one 'optimize' at the end.
+    db.execute_sql('INSERT INTO "search_text"("search_text", rank) VALUES (\'automerge\', 0)')
     db.execute_sql('DROP INDEX IF EXISTS "search_key_kind_key"')
     db.execute_sql('DELETE FROM "search_key"')
     db.execute_sql('DELETE FROM "search_text"')
     db.execute_sql('DELETE FROM "search_name"')
-
 
 
 def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
