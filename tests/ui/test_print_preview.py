@@ -39,7 +39,9 @@ def preview(qtbot, cards_pdf):
 
 
 def test_pages_and_navigation(qtbot, preview):
-    assert preview.page_count_label.text().endswith("3")
+    # the label is translated ("of 3" / "共 3 页"): an earlier UI test may have left zh_CN on
+    assert preview.page_count_label.text() == preview.tr("of %1").replace("%1", "3")
+    assert re.search(r"(?<!\d)3(?!\d)", preview.page_count_label.text())
     assert preview.current_page() == 0
     assert not preview.previous_button.isEnabled() and preview.next_button.isEnabled()
     preview.next_button.click()
