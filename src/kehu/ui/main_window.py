@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         user = self.session.user
 
         def done(result) -> None:
-            self._show_pdf(Path(result))
+            self._show_pdf(Path(result), ids)
 
         self.statusBar().showMessage(self.tr("Preparing the PDF…"))
         self.session.tasks.start(
@@ -553,12 +553,13 @@ class MainWindow(QMainWindow):
             on_failure=lambda exc: show_error(self, exc),
         )
 
-    def _show_pdf(self, path: Path) -> None:
+    def _show_pdf(self, path: Path, ids: list[int]) -> None:
         self.statusBar().clearMessage()
         if _module_exists("kehu.ui.dialogs.print_preview"):
             from kehu.ui.dialogs import print_preview
 
             preview = print_preview.PrintPreviewDialog(path, self)
+            preview.audit_as(self.session.user, "card", ids)
             preview.exec()
         else:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

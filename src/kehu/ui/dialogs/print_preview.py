@@ -2,7 +2,8 @@
 zoom, printing through the system print dialog, and saving a copy of the PDF.
 
 The dialog shows a finished file; the caller makes it (off the UI thread for large batches)
-and connects `printed` / `saved` to audit what left the app.
+and calls `audit_as(user, kind, ids)` (or connects `printed` / `saved` itself) so that what
+left the app is audited.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kehu.db.connection import write
+from kehu.db.models import AuditEntry, User
+from kehu.services import audit
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +67,12 @@ class PrintPreviewDialog(QDialog):
         if error != QPdfDocument.Error.None_:
             logger.warning("cannot open %s for preview: %s", self.pdf_path, error)
         self._update_pages()
+
+    def audit_as(self, user: User, kind: str, ids: list[int]) -> None:
+        """Audit every print ("print") and saved copy ("export") of this PDF as `user`."""
+        ids = list(ids)
+        self.printed.connect(lambda pages: record(user, "print", kind, ids, pages, self.pdf_path))
+        self.saved.connect(lambda path: record(user, "export", kind, ids, 0, Path(path)))
 
     # ---- layout ---------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -278,3 +289,14 @@ class PrintPreviewDialog(QDialog):
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, self.windowTitle(), text)
+
+
+def record(user: User, action: str, kind: str, ids: list[int], pages: int, path: Path) -> None:
+    """One audit entry for a printed or saved PDF (in its own short write transaction)."""
+    details = {"format": "pdf", "kind": kind, "rows": len(ids), "pages": pages, "file": str(path)}
+    details["customers"] = ids[:50]
+    entity_id = ids[0] if len(ids) == 1 else None
+    write(
+        AuditEntry._meta.database,
+        lambda: audit.record(user, action, "customer", entity_id, f"PDF {kind}", **details),
+    )
