@@ -225,3 +225,17 @@ def test_a_page_renders_to_png(cards, user, tmp_path):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert abs(width - 496) <= 1 and abs(height - 702) <= 1  # A4 at 60 dpi
     assert len(data) > 20_000  # a page with content, not a blank sheet
+
+
+def test_bulk_dossier_reader_matches_one_by_one_loading(cards, user):
+    from kehu.exchange.pdf_data import load_dossiers
+
+    ids = [*cards, dossiers.create({"name": "无联系人商行"}, user)]
+    loaded = load_dossiers(list(reversed(ids)), user)
+    assert loaded == {cid: dossiers.load(cid, viewer=user) for cid in ids}
+    assert loaded[cards[0]].persons and loaded[ids[-1]].persons == []
+    clerk = auth.create_user("clerk2", "Clerk", role="salesperson", password="password-123")
+    with pytest.raises(dossiers.NotAllowedError):
+        load_dossiers(cards, clerk)
+    with pytest.raises(dossiers.NotFoundError):
+        load_dossiers([999_999], user)

@@ -6,18 +6,19 @@ sensitive fields (ID numbers, birthdays, family…) unless an administrator reve
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from kehu.core import route_calendar
-from kehu.core.fields import FieldDef, Kind
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
 from kehu.core.language import pick
-from kehu.core.values import display
-from kehu.db.models import Category, KeyPerson, Route, RouteStop, Scheme, User, Visit
-from kehu.services import dossiers
-from kehu.services.dossiers import Dossier
+from kehu.core.values import display, from_db
+from kehu.db.models import Category, Customer, KeyPerson, Route, RouteStop, Scheme, User, Visit
+from kehu.db.visibility import visible_owner_ids
+from kehu.services.dossiers import Dossier, NotAllowedError, NotFoundError
 
 logger = logging.getLogger(__name__)
 
@@ -129,16 +130,60 @@ def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
+_VALUE_FIELDS = tuple(f for f in CUSTOMER_FIELDS if f.name != "code")
+
+
+def load_dossiers(ids: list[int], viewer: User, users: dict[int, str] | None = None) -> dict:
+    """{id: Dossier} for `ids` with one query per table (customers, key persons): what
+    `dossiers.load` gives one by one. Raises NotFoundError / NotAllowedError like it does."""
+    allowed = visible_owner_ids(viewer)
+    if users is None:
+        users = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
+    found: dict[int, Dossier] = {}
+    for chunk in _chunks(list(ids)):
+        persons: dict[int, list[dict[str, Any]]] = {}
+        query = (
+            KeyPerson.select()
+            .where(KeyPerson.customer.in_(chunk))
+            .order_by(KeyPerson.customer, KeyPerson.position, KeyPerson.id)
+        )
+        for person in query:
+            values = {f.name: from_db(f, getattr(person, f.name)) for f in PERSON_FIELDS}
+            values["id"] = person.id
+            persons.setdefault(person.customer_id, []).append(values)
+        for row in Customer.select().where(Customer.id.in_(chunk)):
+            if allowed is not None and row.owner_id not in allowed:
+                raise NotAllowedError(row.id)
+            found[row.id] = Dossier(
+                id=row.id,
+                code=row.code,
+                version=row.version,
+                values={f.name: from_db(f, getattr(row, f.name)) for f in _VALUE_FIELDS},
+                persons=persons.get(row.id, []),
+                owner_id=row.owner_id,
+                status=row.status,
+                custom=json.loads(row.custom_fields or "{}"),
+                updated_by=users.get(row.updated_by_id) if row.updated_by_id else None,
+                updated_at=row.updated_at,
+            )
+        missing = [cid for cid in chunk if cid not in found]
+        if missing:
+            raise NotFoundError(missing[0])
+    return found
+
+
 def load_cards(
     ids: Iterable[int], viewer: User, lookups: Lookups, visits: int = 5
 ) -> Iterator[CardData]:
-    """Card data in the order of `ids`, read in chunks (visibility checked per dossier)."""
+    """Card data in the order of `ids`, read in chunks of 500: customers, key persons,
+    classifications, route stops and last visits with one query each per chunk."""
     from kehu.db.models import CustomerCategory
 
     grade_scheme = next((s for s in lookups.schemes if s.key == "grade"), None)
     scheme_names = {s.id: s.name for s in lookups.schemes}
     scheme_order = {s.id: i for i, s in enumerate(lookups.schemes)}
     for chunk in _chunks(list(ids)):
+        loaded = load_dossiers(chunk, viewer, lookups.users)
         cats: dict[int, list[tuple[int, int]]] = {}
         for cid, sid, cat in (
             CustomerCategory.select(
@@ -158,7 +203,7 @@ def load_cards(
         }
         recent = _recent_visits(chunk, lookups, visits) if visits else {}
         for cid in chunk:
-            dossier = dossiers.load(cid, viewer=viewer)
+            dossier = loaded[cid]
             pairs = sorted(cats.get(cid, []), key=lambda p: scheme_order.get(p[0], 99))
             grade = next(
                 (
@@ -260,8 +305,9 @@ def _sheet(rid: int | None, members: list[int], viewer: User, lookups: Lookups) 
     last = _last_visit_dates(members)
     persons = _first_persons(members)
     stops = []
+    loaded = load_dossiers(members, viewer, lookups.users)
     for number, cid in enumerate(members, start=1):
-        dossier = dossiers.load(cid, viewer=viewer)
+        dossier = loaded[cid]
         values = dossier.values
         stops.append(
             StopRow(
@@ -321,8 +367,6 @@ def day_visits(
     ids: list[int], salesperson: User | None, day: dt.date, lookups: Lookups
 ) -> list[VisitRow]:
     """Visits of one day (by one salesperson when given) among the customers `ids`."""
-    from kehu.db.models import Customer
-
     allowed = set(ids)
     query = Visit.select(Visit, Customer.id, Customer.code, Customer.name).join(Customer)
     query = query.where(Visit.visit_date == day)
@@ -349,8 +393,9 @@ def find_user(text: str | None) -> User | None:
 def customer_names(ids: list[int], viewer: User) -> list[tuple[str, str, str]]:
     """(code, name, address) of customers, for forms prefilled with a list of customers."""
     rows = []
+    loaded = load_dossiers(ids, viewer)
     for cid in ids:
-        dossier = dossiers.load(cid, viewer=viewer)
+        dossier = loaded[cid]
         rows.append(
             (dossier.code or "", dossier.values.get("name") or "", dossier.values.get("address"))
         )

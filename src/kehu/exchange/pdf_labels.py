@@ -20,8 +20,8 @@ from reportlab.platypus import Paragraph
 
 from kehu.core.language import pick
 from kehu.db.models import KeyPerson
+from kehu.exchange.pdf_data import load_dossiers
 from kehu.exchange.pdf_layout import markup
-from kehu.services import dossiers
 
 if TYPE_CHECKING:
     from kehu.exchange.pdf_export import Job
@@ -100,8 +100,9 @@ def addresses(ids: list[int], job: Job) -> list[Address]:
         for person in query:
             persons.setdefault(person.customer_id, person)
     found = []
+    loaded = load_dossiers(ids, job.user)
     for cid in ids:
-        values = dossiers.load(cid, viewer=job.user).values
+        values = loaded[cid].values
         person = persons.get(cid)
         attention = ""
         if person is not None:

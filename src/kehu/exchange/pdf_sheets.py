@@ -28,6 +28,7 @@ from kehu.exchange.pdf_data import (
     customer_names,
     day_visits,
     find_user,
+    load_dossiers,
     route_sheets,
 )
 from kehu.exchange.pdf_layout import (
@@ -346,12 +347,8 @@ def write_customer_form(job: Job, ids: list[int], path: Path) -> tuple[int, int]
     prefill = str(job.options.get("prefill", "")).strip().lower() in ("1", "true", "yes")
     targets: list[dict[str, Any]] = [{}]
     if prefill and ids:
-        from kehu.services import dossiers
-
-        targets = []
-        for cid in ids:
-            d = dossiers.load(cid, viewer=job.user)
-            targets.append({"code": d.code, **d.values})
+        loaded = load_dossiers(ids, job.user)
+        targets = [{"code": loaded[cid].code, **loaded[cid].values} for cid in ids]
     story: list[Flowable] = []
     for index, values in enumerate(targets):
         if index:
