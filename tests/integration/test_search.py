@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehu.db.models import Customer, KeyPerson, Scheme, SearchName
+from kehu.db.models import Customer, KeyPerson, Scheme, SearchKey, SearchName
 from kehu.db.search import explain, search
 from kehu.services import auth, classification, dossiers, search_index
 
@@ -201,9 +201,14 @@ def test_customers_of_an_undone_import_are_gone(user):
     assert search("导入", user) == []
 
 
-def test_rebuild_all_gives_the_same_results(sample, user):
+@pytest.mark.parametrize("parallel", [False, True])
+def test_rebuild_all_gives_the_same_results(sample, user, monkeypatch, parallel):
+    if parallel:  # worker processes, batches of two customers
+        monkeypatch.setattr(search_index, "PARALLEL_MIN", 1)
+        monkeypatch.setattr(search_index, "BATCH", 2)
     before = {q: search(q, user) for q in ("北京", "bj", "cq", "wxm", "010", "芙蓉", "渝中长城")}
-    assert search_index.rebuild_all() > 0
+    keys = SearchKey.select().count()
+    assert search_index.rebuild_all() == keys
     assert {q: search(q, user) for q in before} == before
 
 

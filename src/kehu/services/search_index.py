@@ -15,8 +15,14 @@ and names in the trigram table `search_text` (rowid = customer id).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import os
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
 
 from peewee import SqliteDatabase
 
@@ -33,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 SLOTS = 256  # keys per customer (id range); more are dropped with a warning
 BATCH = 20_000  # customers per bulk transaction
+PARALLEL_MIN = 100_000  # rebuilds of at least this many ids compute rows in worker processes
+WORKERS = 2
 INDEX_SQL = 'CREATE INDEX IF NOT EXISTS "search_key_kind_key" ON "search_key" ("kind", "key")'
 
 Progress = Callable[[str, int, int], bool | None]  # (stage, done, total) → False cancels
@@ -213,23 +221,57 @@ def rebuild_all(progress: Progress | None = None) -> int:
 
 
 def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progress | None) -> int:
-    written = 0
+    if low is None:
+        return 0
+    total = high - low + 1
+    starts = range(low, high + 1, BATCH)
     known_names: set[str] = set()
-    if low is not None:
-        total = high - low + 1
-        for start in range(low, high + 1, BATCH):
-            end = start + BATCH
-
-            def run(start: int = start, end: int = end) -> int:
-                customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, end)).fetchall()
-                persons = db.execute_sql(_RANGE_PERSON_SQL, (start, end)).fetchall()
-                rows = _rows_for(customers, persons)
-                _insert(db, rows, known_names)
-                return len(rows.keys)
-
-            written += write(db, run)
-            _report(progress, min(end - low, total), total)
+    written = 0
+    for start, rows in _computed(db, starts, total):
+        write(db, lambda rows=rows: _insert(db, rows, known_names))
+        written += len(rows.keys)
+        _report(progress, min(start + BATCH - low, total), total)
     return written
+
+
+def _computed(db: SqliteDatabase, starts: range, total: int) -> Iterator[tuple[int, _Rows]]:
+    """Rows per batch of ids, computed in worker processes for big databases (the writer
+    meanwhile inserts the previous batch), in this process otherwise."""
+    path = db.database
+    if total < PARALLEL_MIN or path == ":memory:" or db.in_transaction():
+        for start in starts:
+            customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, start + BATCH)).fetchall()
+            persons = db.execute_sql(_RANGE_PERSON_SQL, (start, start + BATCH)).fetchall()
+            yield start, _rows_for(customers, persons)
+        return
+    workers = max(1, min(WORKERS, (os.cpu_count() or 2)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque = deque()
+        queue = iter(starts)
+        for start in islice(queue, workers * 2):
+            pending.append((start, pool.submit(_compute_range, path, start, start + BATCH)))
+        while pending:
+            start, future = pending.popleft()
+            following = next(queue, None)
+            if following is not None:
+                pending.append(
+                    (following, pool.submit(_compute_range, path, following, following + BATCH))
+                )
+            yield start, future.result()
+
+
+_worker_connection: sqlite3.Connection | None = None
+
+
+def _compute_range(path: str, start: int, end: int) -> _Rows:
+    """In a worker process: read one id range (read-only connection) and compute its rows."""
+    global _worker_connection
+    if _worker_connection is None:
+        uri = Path(path).absolute().as_uri() + "?mode=ro"
+        _worker_connection = sqlite3.connect(uri, uri=True, timeout=30)
+    customers = _worker_connection.execute(_RANGE_CUSTOMER_SQL, (start, end)).fetchall()
+    persons = _worker_connection.execute(_RANGE_PERSON_SQL, (start, end)).fetchall()
+    return _rows_for(customers, persons)
 
 
 def _finish(db: SqliteDatabase) -> None:
