@@ -9,7 +9,8 @@ million. A customer is listed once, at its best key: the ones found by a better 
 skipped with an id-range lookup of the customer's own keys (id = customer id * 256 + slot).
 
 Text inside names: 3+ characters through the FTS5 trigram table `search_text`; 1–2 Chinese
-characters through a scan bounded to `SCAN_LIMIT` names after the cursor. Several words
+characters through a scan of the names of the next `SCAN_LIMIT` customer ids after the cursor
+(bounded: a rare 1–2 character fragment may need "more" pages to be found). Several words
 narrow the result: the first ranks, the others must each appear in one of the keys.
 
 Paging: `after` is the last id of the previous page; its position is recomputed from its keys.
@@ -38,7 +39,7 @@ logger = logging.getLogger(__name__)
 SLOTS = 256  # keys per customer; must match kehu.services.search_index.SLOTS
 PERSON_NAME = len(KINDS) + 1  # rank of a key person's name (table search_name)
 SUBSTRING = len(KINDS) + 2  # rank of "contains the text"
-SCAN_LIMIT = 20_000  # names read for a 1–2 character substring, per page
+SCAN_LIMIT = 20_000  # customer ids whose names are scanned for a 1–2 character fragment
 MIN_TRIGRAM = 3
 
 
@@ -146,15 +147,13 @@ def substring_sql(word: str, query: _Query, after_id: int, limit: int):
         )
         return sql, [phrase, after_id, query.lo, query.hi, *params, limit]
     # The FTS5 table keeps its text in the plain shadow table search_text_content (id, c0):
-    # scanning that is several times cheaper than scanning through the virtual table.
+    # a rowid range scan of that, in id order, stops at the page size.
+    condition, params = query.condition("t.id")
     sql = (
-        'SELECT t.rowid FROM (SELECT id AS rowid, c0 AS text FROM "search_text_content" '
-        "WHERE id > ? ORDER BY id LIMIT ?) t WHERE instr(t.text, ?) > 0"
-        + _not_prefix("t.rowid")
-        + condition
-        + " ORDER BY t.rowid LIMIT ?"
+        'SELECT t.id FROM "search_text_content" t WHERE t.id > ? AND t.id <= ? '
+        "AND instr(t.c0, ?) > 0" + _not_prefix("t.id") + condition + " ORDER BY t.id LIMIT ?"
     )
-    return sql, [after_id, SCAN_LIMIT, word, query.lo, query.hi, *params, limit]
+    return sql, [after_id, after_id + SCAN_LIMIT, word, query.lo, query.hi, *params, limit]
 
 
 def _position(db, customer_id: int, query: _Query) -> tuple:
