@@ -14,7 +14,7 @@ import pytest
 from kehu.cli import parse, run
 from kehu.exchange import fonts, pdf_export
 from kehu.exchange.pdf_labels import SHEETS, sheet_for
-from kehu.services import dossiers, routes, visits
+from kehu.services import auth, dossiers, routes, visits
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
@@ -98,6 +98,23 @@ def test_daily_report_is_filled_with_the_day_visits(route, user, tmp_path):
     assert "客户1号商店" not in text  # visited on another day
     empty = pdf_text(export("visits", ids, tmp_path / "none.pdf", user, date="2026-01-01"))
     assert "当日无访问记录" in empty
+
+
+def test_monthly_report_and_everyones_visits(route, user, tmp_path):
+    _route_id, ids = route
+    other = auth.create_user("li", "李业务", role="admin", password="password-123")
+    visits.record_visit(ids[1], other, visit_date="2026-11-03", content="李的拜访")
+    mine = pdf_text(export("visits", ids, tmp_path / "m.pdf", user, date=DAY, month="1"))
+    assert "客户访问月报" in mine and "2026-11" in mine and "访问数" in mine
+    assert "例行拜访" in mine and "投诉到货延迟" in mine and "李的拜访" not in mine
+    assert mine.index("11-20") < mine.index("11-27")  # by date
+    everyone = export("visits", ids, tmp_path / "e.pdf", user, date=DAY, month="1", salesperson="*")
+    text = pdf_text(everyone)
+    assert "全部业务员" in text and "李的拜访" in text and "李业务" in text
+    day = pdf_text(export("visits", ids, tmp_path / "d.pdf", user, date=DAY, salesperson="*"))
+    assert "投诉到货延迟" in day and "李的拜访" not in day and "例行拜访" not in day
+    empty = pdf_text(export("visits", ids, tmp_path / "n.pdf", user, date="2026-01-05", month="1"))
+    assert "当月无访问记录" in empty
 
 
 def test_blank_visit_form_for_a_route_has_a_row_per_stop(route, user, tmp_path):

@@ -367,13 +367,21 @@ def day_visits(
     ids: list[int], salesperson: User | None, day: dt.date, lookups: Lookups
 ) -> list[VisitRow]:
     """Visits of one day (by one salesperson when given) among the customers `ids`."""
+    return period_visits(ids, salesperson, day, day, lookups)
+
+
+def period_visits(
+    ids: list[int], salesperson: User | None, first: dt.date, last: dt.date, lookups: Lookups
+) -> list[VisitRow]:
+    """Visits from `first` to `last` (by one salesperson when given) among the customers
+    `ids`, by date and then in the order they were recorded."""
     allowed = set(ids)
     query = Visit.select(Visit, Customer.id, Customer.code, Customer.name).join(Customer)
-    query = query.where(Visit.visit_date == day)
+    query = query.where(Visit.visit_date.between(first, last))
     if salesperson is not None:
         query = query.where(Visit.salesperson == salesperson.id)
     rows = []
-    for visit in query.order_by(Visit.id):
+    for visit in query.order_by(Visit.visit_date, Visit.id):
         if visit.customer_id in allowed:
             customer = f"{visit.customer.name}（{visit.customer.code}）"
             rows.append(_visit_row(visit, lookups, customer))

@@ -1,10 +1,11 @@
 """Sheets for work outside the office: the route sheet (路序表), the visit report form (blank,
-for a salesperson's day) and the filled daily report (客户访问日报), and the customer-information
+for a salesperson's day), the filled daily report (客户访问日报) and monthly report, and the customer-information
 form (客户资料表) that customers fill in by hand.
 """
 
 from __future__ import annotations
 
+import calendar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from kehu.exchange.pdf_data import (
     day_visits,
     find_user,
     load_dossiers,
+    period_visits,
     route_sheets,
 )
 from kehu.exchange.pdf_layout import (
@@ -222,31 +224,41 @@ def write_visits(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
     s = Styles(job.fonts, base=9)
     lang = job.lang
     blank = str(job.options.get("blank", "")).strip().lower() in ("1", "true", "yes", "on")
+    month = not blank and str(job.options.get("month", "")).strip().lower() in ("1", "true", "yes")
+    everyone = not blank and str(job.options.get("salesperson", "")).strip() == "*"
     salesperson = (
-        find_user(job.options.get("salesperson")) if job.options.get("salesperson") else None
+        find_user(job.options.get("salesperson"))
+        if job.options.get("salesperson") and not everyone
+        else None
     )
-    if job.options.get("salesperson") and salesperson is None:
+    if job.options.get("salesperson") and salesperson is None and not everyone:
         from kehu.exchange.pdf_export import OptionError
 
         name = job.options["salesperson"]
         raise OptionError(f"找不到业务员“{name}”", f"No salesperson named '{name}'")
-    who = salesperson or job.user
-    title = pick("客户访问日报", "Daily visit report", lang)
-    facts = [
-        (
-            pick("业务员", "Salesperson", lang),
-            "" if blank and not salesperson else who.display_name,
-        ),
-        (pick("日期", "Date", lang), job.day.isoformat()),
-    ]
+    who = None if everyone else salesperson or job.user
+    if month:
+        title = pick("客户访问月报", "Monthly visit report", lang)
+        when = (pick("月份", "Month", lang), job.day.strftime("%Y-%m"))
+    else:
+        title = pick("客户访问日报", "Daily visit report", lang)
+        when = (pick("日期", "Date", lang), job.day.isoformat())
+    if who is None:
+        name = "" if blank else pick("全部业务员", "All salespeople", lang)
+    else:
+        name = "" if blank and not salesperson else who.display_name
+    facts = [(pick("业务员", "Salesperson", lang), name), when]
     if job.options.get("route"):
         facts.append((pick("路线", "Route", lang), str(job.options["route"])))
     if blank:
         rows, count = _blank_visit_rows(job, ids, s)
     else:
-        rows, count = _filled_visit_rows(job, ids, s, who)
+        rows, count = _filled_visit_rows(job, ids, s, who, month)
         facts.append((pick("访问数", "Visits", lang), str(count)))
-    table_rows = [[s.p(h, s.head) for h in _visit_heads(lang)], *rows]
+    heads = _visit_heads(lang)
+    if month:
+        heads = (pick("日期", "Date", lang), *heads[1:])
+    table_rows = [[s.p(h, s.head) for h in heads], *rows]
     extra = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), *_span_empty_rows(table_rows)]
     story: list[Flowable] = [
         GroupStart("visits", title),
@@ -254,10 +266,10 @@ def write_visits(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
         Spacer(1, 3 * mm),
         _grid(s, table_rows, [width * f for f in VISIT_FRACTIONS], extra),
         Spacer(1, 4 * mm),
-        _summary_box(s, lang, width),
-        Spacer(1, 6 * mm),
-        _signatures(s, lang, (("业务员签字", "Salesperson"), ("主管审核", "Checked by"))),
     ]
+    if not month:
+        story += [_summary_box(s, lang, width), Spacer(1, 6 * mm)]
+    story.append(_signatures(s, lang, (("业务员签字", "Salesperson"), ("主管审核", "Checked by"))))
     return count, build(job.spec(path, pagesize, title), story)
 
 
@@ -291,15 +303,25 @@ def _blank_visit_rows(job: Job, ids: list[int], s: Styles) -> tuple[list[list[An
 
 
 def _filled_visit_rows(
-    job: Job, ids: list[int], s: Styles, who: User
+    job: Job, ids: list[int], s: Styles, who: User | None, month: bool = False
 ) -> tuple[list[list[Any]], int]:
-    visits = day_visits(ids, who, job.day, Lookups(job.lang))
+    """The visits of the day (or of its month, dated) by `who`, or by everyone with None."""
+    lookups = Lookups(job.lang)
+    if month:
+        first = job.day.replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        visits = period_visits(ids, who, first, last, lookups)
+    else:
+        visits = day_visits(ids, who, job.day, lookups)
     rows: list[list[Any]] = []
     for number, v in enumerate(visits, start=1):
+        customer = s.p(v.customer)
+        if who is None:  # everyone's visits: whose visit it was, under the customer
+            customer = [customer, s.p(v.salesperson, s.small)]
         rows.append(
             [
-                s.p(str(number), s.center),
-                s.p(v.customer),
+                s.p(v.visit_date.strftime("%m-%d") if month else str(number), s.center),
+                customer,
                 s.p(v.kind),
                 s.p(v.content),
                 s.p(v.findings),
@@ -308,7 +330,9 @@ def _filled_visit_rows(
             ]
         )
     if not visits:
-        rows.append([s.p(pick("（当日无访问记录）", "(no visits on this day)", job.lang))])
+        empty = ("（当月无访问记录）", "(no visits in this month)") if month else None
+        empty = empty or ("（当日无访问记录）", "(no visits on this day)")
+        rows.append([s.p(pick(*empty, job.lang))])
         rows[-1] += [""] * 6
     return rows, len(visits)
 

@@ -1,17 +1,21 @@
-"""The daily report view (客户访问日报): one salesperson's visits on one day, or a month."""
+"""The daily report view (客户访问日报): one salesperson's visits on one day, or a month;
+"Export PDF…" writes what is shown as a PDF report (kehu.exchange.pdf_export, kind "visits")."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +41,7 @@ def _text(value: object) -> str:
 
 class DailyReportView(QWidget):
     open_customer_requested = Signal(int)
+    exported = Signal(str)  # path of a PDF written by "Export PDF…"
 
     def __init__(
         self,
@@ -72,12 +77,16 @@ class DailyReportView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
         self.summary = QLabel()
+        self.export_button = QPushButton(self.tr("Export PDF…"))
+        self.export_button.setObjectName("exportPdfButton")
+        self.export_button.setToolTip(self.tr("Save the report shown as a PDF to print"))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Salesperson")))
         row.addWidget(self.salesperson)
         row.addWidget(self.mode)
         row.addWidget(self.date)
         row.addStretch(1)
+        row.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.summary)
@@ -86,6 +95,7 @@ class DailyReportView(QWidget):
         self.mode.currentIndexChanged.connect(lambda *_: self.refresh())
         self.date.dateChanged.connect(lambda *_: self.refresh())
         self.table.doubleClicked.connect(self._on_double_click)
+        self.export_button.clicked.connect(self.export_pdf)
         self.refresh()
 
     def day(self) -> dt.date:
@@ -173,6 +183,48 @@ class DailyReportView(QWidget):
                 n=total, year=day.year, month=day.month
             )
         )
+
+    def export_pdf(self) -> Path | None:
+        """Ask where, then write the day (or month) shown as a PDF report; returns the path."""
+        day, month = self.day(), self.mode.currentData() == MONTH
+        stem = f"visits-{day:%Y-%m}" if month else f"visits-{day.isoformat()}"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF"), f"{stem}.pdf", self.tr("PDF files (*.pdf)")
+        )
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = self._write_pdf(path, day, month)
+        except Exception as exc:  # noqa: BLE001 (shown to the user)
+            from kehu.ui.errors import show_error
+
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        self.summary.setText(self.summary.text() + "  " + self.tr("Saved %1").replace("%1", chosen))
+        self.exported.emit(str(written))
+        return written
+
+    def _write_pdf(self, path: Path, day: dt.date, month: bool) -> Path:
+        """One salesperson's day or month is small: written here, in well under a second."""
+        from kehu.exchange import pdf_export
+
+        salesperson = self.salesperson.currentData()
+        if month:
+            shown = visits.month_report(salesperson, day.year, day.month, viewer=self.user)
+        else:
+            shown = visits.daily_report(salesperson, day, viewer=self.user)
+        options = {
+            "date": day.isoformat(),
+            "salesperson": "*" if salesperson is None else str(salesperson),
+            "month": "1" if month else "",
+            "selection": "visit report",
+        }
+        ids = sorted({row["customer_id"] for row in shown})
+        return pdf_export.export("visits", ids, path, self.user, options)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         day = index.data(DayRole)
