@@ -90,6 +90,19 @@ def test_ranking_exact_then_prefix_then_pinyin_then_substring(user):
     assert search("北京", user) == [exact, longer, person, inside]
 
 
+def test_a_customer_is_listed_once_at_its_best_match(user):
+    both = make(
+        user,
+        "上海北京路北京五金店",
+        short="北京五金",
+        phone="010-1234 5678",
+        persons=[{"name": "北京客", "mobile": "13800000001"}, {"name": "北京人"}],
+    )
+    other = make(user, "上海的北京分店", persons=[{"name": "北京客"}])
+    assert search("北京", user) == [both, other]  # short name first; other by person name
+    assert search("bj", user) == [both, other]
+
+
 def test_several_words_narrow(sample, user):
     other = make(user, "北京朝阳科技有限公司")
     assert set(search("北京", user)) == {sample["beijing"], other}

@@ -134,26 +134,39 @@ def _not_prefix(cid: str) -> str:
     )
 
 
+def _not_person(cid: str) -> str:
+    return (
+        ' AND NOT EXISTS (SELECT 1 FROM "key_person" np JOIN "search_name" nn ON nn.name = np.name '
+        f"WHERE np.customer_id = {cid} AND nn.key >= ? AND nn.key < ?)"
+    )
+
+
 def substring_sql(word: str, query: _Query, after_id: int, limit: int):
     """Customers whose name contains `word` (and that no key found), in id order."""
     condition, params = query.condition("t.rowid")
+    found_before = [query.lo, query.hi, query.lo, query.hi]
     if len(word) >= MIN_TRIGRAM:
         phrase = '"' + word.replace('"', '""') + '"'
         sql = (
             'SELECT t.rowid FROM "search_text" t WHERE t.search_text MATCH ? AND t.rowid > ?'
             + _not_prefix("t.rowid")
+            + _not_person("t.rowid")
             + condition
             + " ORDER BY t.rowid LIMIT ?"
         )
-        return sql, [phrase, after_id, query.lo, query.hi, *params, limit]
+        return sql, [phrase, after_id, *found_before, *params, limit]
     # The FTS5 table keeps its text in the plain shadow table search_text_content (id, c0):
     # a rowid range scan of that, in id order, stops at the page size.
     condition, params = query.condition("t.id")
     sql = (
         'SELECT t.id FROM "search_text_content" t WHERE t.id > ? AND t.id <= ? '
-        "AND instr(t.c0, ?) > 0" + _not_prefix("t.id") + condition + " ORDER BY t.id LIMIT ?"
+        "AND instr(t.c0, ?) > 0"
+        + _not_prefix("t.id")
+        + _not_person("t.id")
+        + condition
+        + " ORDER BY t.id LIMIT ?"
     )
-    return sql, [after_id, after_id + SCAN_LIMIT, word, query.lo, query.hi, *params, limit]
+    return sql, [after_id, after_id + SCAN_LIMIT, word, *found_before, *params, limit]
 
 
 def _position(db, customer_id: int, query: _Query) -> tuple:
