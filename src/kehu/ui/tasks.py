@@ -50,22 +50,28 @@ class Task(QRunnable):
             raise Cancelled()
         self.signals.progressed.emit(int(done), int(total))
 
+    def _emit(self, signal, *values) -> None:
+        try:
+            signal.emit(*values)
+        except RuntimeError:  # the receiving window was closed meanwhile
+            logger.debug("task result dropped: its receiver is gone")
+
     def run(self) -> None:
         try:
             result = self.fn(self._report)
         except BaseException as exc:  # handed to the UI thread, which shows it
             if not isinstance(exc, Cancelled):
                 logger.exception("background task failed")
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
         finally:
             try:
                 if database_proxy.obj is not None:
                     database_proxy.close()  # this thread's connection only
             except Exception:  # closing must never hide the task's own result
                 logger.debug("closing the worker connection failed", exc_info=True)
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
 
 
 class TaskRunner(QObject):

@@ -137,7 +137,10 @@ class CustomerTableModel(QAbstractTableModel):
             total, first = 0, True
             for ids in customer_list.iter_ids(spec):
                 report(total, 0)  # raises Cancelled when the task was cancelled
-                self._page_arrived.emit(generation, ids, first)
+                try:
+                    self._page_arrived.emit(generation, ids, first)
+                except RuntimeError:  # the model was deleted with its window
+                    raise Cancelled() from None
                 first = False
                 total += len(ids)
             if first:
