@@ -32,6 +32,7 @@ IDENT = 3  # customer code, USCC, phone digits
 PERSON = 4  # key persons' mobile and phone digits
 KINDS = (NAME, PINYIN, IDENT, PERSON)
 
+SLOTS = 256  # search_key.id = customer id * SLOTS + slot: a customer's keys are one id range
 MAX_VARIANTS = 4  # pinyin readings kept per text
 MIN_PHONE_KEY = 3  # shorter digit strings are not worth a key
 

@@ -6,7 +6,7 @@ names (table search_name joined to key_person by name), then names that merely c
 text. Each kind is one range query on the (kind, key) index, read in index order
 and stopped at the page size, so a keystroke costs the same with a thousand customers or a
 million. A customer is listed once, at its best key: the ones found by a better key are
-skipped with an id-range lookup of the customer's own keys (id = customer id * 256 + slot).
+skipped with an id-range lookup of the customer's own keys (id = customer id * SLOTS + slot).
 
 Text inside names: 3+ characters through the FTS5 trigram table `search_text`; 1–2 Chinese
 characters through a scan of the names of the next `SCAN_LIMIT` customer ids after the cursor
@@ -25,6 +25,7 @@ from peewee import SQL
 
 from kehu.core.search_keys import (
     KINDS,
+    SLOTS,
     has_cjk,
     query_phone,
     split_words,
@@ -36,7 +37,6 @@ from kehu.db.visibility import visible_customers
 
 logger = logging.getLogger(__name__)
 
-SLOTS = 256  # keys per customer; must match kehu.services.search_index.SLOTS
 PERSON_NAME = len(KINDS) + 1  # rank of a key person's name (table search_name)
 SUBSTRING = len(KINDS) + 2  # rank of "contains the text"
 SCAN_LIMIT = 20_000  # customer ids whose names are scanned for a 1–2 character fragment
@@ -77,8 +77,8 @@ def _customer_filter(
         values += ids
     for word in extra_words:
         parts.append(
-            ' AND (EXISTS (SELECT 1 FROM "search_key" w WHERE w.id >= {cid} * 256 '
-            "AND w.id < {cid} * 256 + 256 AND instr(w.key, ?) > 0) "
+            f' AND (EXISTS (SELECT 1 FROM "search_key" w WHERE w.id >= {{cid}} * {SLOTS} '
+            f"AND w.id < {{cid}} * {SLOTS} + {SLOTS} AND instr(w.key, ?) > 0) "
             'OR EXISTS (SELECT 1 FROM "key_person" wp JOIN "search_name" wn ON wn.name = wp.name '
             "WHERE wp.customer_id = {cid} AND instr(wn.key, ?) > 0))"
         )
@@ -88,14 +88,14 @@ def _customer_filter(
 
 def prefix_sql(kind: int, query: _Query, after: tuple[str, int] | None, limit: int):
     """One kind's page: keys in [lo, hi), each customer at its best key only."""
-    cid = "(k.id / 256)"
+    cid = f"(k.id / {SLOTS})"
     condition, params = query.condition(cid)
     sql = (
-        'SELECT k.id / 256 FROM "search_key" k '
+        f'SELECT k.id / {SLOTS} FROM "search_key" k '
         "WHERE k.kind = ? AND k.key >= ? AND k.key < ?"
         + (" AND (k.key > ? OR (k.key = ? AND k.id > ?))" if after else "")
         + ' AND NOT EXISTS (SELECT 1 FROM "search_key" b '
-        f"WHERE b.id >= {cid} * 256 AND b.id < {cid} * 256 + 256 "
+        f"WHERE b.id >= {cid} * {SLOTS} AND b.id < {cid} * {SLOTS} + {SLOTS} "
         "AND b.key >= ? AND b.key < ? AND (b.kind < k.kind OR (b.kind = k.kind "
         "AND (b.key < k.key OR (b.key = k.key AND b.id < k.id)))))"
         + condition
@@ -129,8 +129,8 @@ def person_name_sql(query: _Query, after: tuple[str, str, int] | None, limit: in
 
 def _not_prefix(cid: str) -> str:
     return (
-        f' AND NOT EXISTS (SELECT 1 FROM "search_key" b WHERE b.id >= {cid} * 256 '
-        f"AND b.id < {cid} * 256 + 256 AND b.key >= ? AND b.key < ?)"
+        f' AND NOT EXISTS (SELECT 1 FROM "search_key" b WHERE b.id >= {cid} * {SLOTS} '
+        f"AND b.id < {cid} * {SLOTS} + {SLOTS} AND b.key >= ? AND b.key < ?)"
     )
 
 

@@ -28,6 +28,7 @@ from peewee import SqliteDatabase
 
 from kehu.core.search_keys import (
     PERSON,
+    SLOTS,
     customer_keys,
     person_keys,
     person_name_keys,
@@ -37,7 +38,6 @@ from kehu.db.models import Customer
 
 logger = logging.getLogger(__name__)
 
-SLOTS = 256  # keys per customer (id range); more are dropped with a warning
 BATCH = 20_000  # customers per bulk transaction
 PARALLEL_MIN = 100_000  # rebuilds of at least this many ids compute rows in worker processes
 WORKERS = 2
