@@ -215,7 +215,7 @@ def test_customers_of_an_undone_import_are_gone(user):
 
 
 @pytest.mark.parametrize("parallel", [False, True])
-def test_rebuild_all_gives_the_same_results(sample, user, monkeypatch, parallel):
+def test_rebuild_all_gives_the_same_results(sample, user, monkeypatch, caplog, parallel):
     if parallel:  # worker processes, batches of two customers
         monkeypatch.setattr(search_index, "PARALLEL_MIN", 1)
         monkeypatch.setattr(search_index, "BATCH", 2)
@@ -223,6 +223,7 @@ def test_rebuild_all_gives_the_same_results(sample, user, monkeypatch, parallel)
     keys = SearchKey.select().count()
     assert search_index.rebuild_all() == keys
     assert {q: search(q, user) for q in before} == before
+    assert "workers failed" not in caplog.text
 
 
 def test_prefix_queries_use_the_index(sample, user):

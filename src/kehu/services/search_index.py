@@ -15,11 +15,13 @@ and names in the trigram table `search_text` (rowid = customer id).
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -237,16 +239,33 @@ def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progre
 
 def _computed(db: SqliteDatabase, starts: range, total: int) -> Iterator[tuple[int, _Rows]]:
     """Rows per batch of ids, computed in worker processes for big databases (the writer
-    meanwhile inserts the previous batch), in this process otherwise."""
+    meanwhile inserts the previous batch), in this process otherwise or if workers fail."""
     path = db.database
     if total < PARALLEL_MIN or path == ":memory:" or db.in_transaction():
-        for start in starts:
-            customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, start + BATCH)).fetchall()
-            persons = db.execute_sql(_RANGE_PERSON_SQL, (start, start + BATCH)).fetchall()
-            yield start, _rows_for(customers, persons)
+        yield from _computed_here(db, starts)
         return
-    workers = max(1, min(WORKERS, (os.cpu_count() or 2)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    done = 0
+    try:
+        for start, rows in _computed_in_workers(path, starts):
+            yield start, rows
+            done += 1
+    except (OSError, RuntimeError, BrokenProcessPool) as exc:
+        logger.warning("search key workers failed (%s); computing in this process", exc)
+        yield from _computed_here(db, starts[done:])
+
+
+def _computed_here(db: SqliteDatabase, starts: range) -> Iterator[tuple[int, _Rows]]:
+    for start in starts:
+        customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, start + BATCH)).fetchall()
+        persons = db.execute_sql(_RANGE_PERSON_SQL, (start, start + BATCH)).fetchall()
+        yield start, _rows_for(customers, persons)
+
+
+def _computed_in_workers(path: str, starts: range) -> Iterator[tuple[int, _Rows]]:
+    # spawn, not fork: forking a process with Qt or other threads can deadlock the child.
+    workers = max(1, min(WORKERS, os.cpu_count() or 2))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: deque = deque()
         queue = iter(starts)
         for start in islice(queue, workers * 2):
