@@ -87,7 +87,7 @@ def measure(what: str, file: Path, db: Path, out: Path) -> dict:
 
         ws = open_workspace(db, lang="zh_CN")
         start = time.perf_counter()
-        report = imports.run_import(file, ws.user, imports.ImportOptions(batch_size=5000))
+        report = imports.run_import(file, ws.user, imports.ImportOptions())
         result = {"created": report.created, "rejected": report.rejected}
     elif what in ("export", "write_baseline"):
         from kehu.db.models import Customer

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from kehu.core import search_keys
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, Section
 from kehu.core.language import pick
 from kehu.core.validation import clean_text, phone_digits
@@ -307,9 +309,12 @@ def run_import(path: str | Path, user: User, options: ImportOptions | None = Non
         try:
             if options.kind == "customers":
                 importer = CustomerImporter(user, options, report, batch)
-                importer.run(table, mapping)
-                if options.persons_sheet and not report.cancelled:
-                    importer.run_persons_sheet(path, options.persons_sheet)
+                try:
+                    importer.run(table, mapping)
+                    if options.persons_sheet and not report.cancelled:
+                        importer.run_persons_sheet(path, options.persons_sheet)
+                finally:
+                    importer.keys.drop()
             else:
                 SaleImporter(user, options, report, batch).run(table, mapping)
         except BaseException:
@@ -439,34 +444,98 @@ class _Rows:
 # --- customers ----------------------------------------------------------------------------
 
 
-class _Existing:
-    """Keys of the customers already in the database (all of them: codes are global)."""
+class _KeyIndex:
+    """Duplicate keys (code, USCC, normalised name, phone digits) of every customer in the
+    database (codes are global) and of the rows of this file.
 
-    def __init__(self, user: User) -> None:
-        self.by: dict[str, dict[str, int]] = {"code": {}, "uscc": {}, "name": {}, "phone": {}}
-        self.owner: dict[int, int | None] = {}
-        cursor = Customer._meta.database.execute_sql(
-            "SELECT id, code, uscc, name, phone, owner_id FROM customer"
+    Keys are kept as 64-bit hashes in a temporary SQLite table (hash → customer id, file row),
+    looked up a batch at a time; Python holds only the keys of the rows planned since the last
+    flush. Memory stays flat however many customers and rows there are (dicts of the keys
+    cost ~100 bytes per key, 8 per row). The hashes live as long as the import, in one process.
+    """
+
+    _numbers = itertools.count(1)
+
+    def __init__(self, db) -> None:
+        self.db = db
+        self.table = f'temp."kehu_import_keys_{next(self._numbers)}"'
+        db.execute_sql(
+            f"CREATE TEMP TABLE {self.table} "
+            "(hash INTEGER PRIMARY KEY, customer_id INTEGER, row INTEGER)"
         )
-        for cid, code, uscc, name, phone, owner in cursor:
-            self.add(cid, code, uscc, name, phone)
-            self.owner[cid] = owner
-        self.visible = visible_owner_ids(user)
-        self.max_id = max(self.owner, default=0)
+        self.pending: dict[int, tuple[int | None, int | None]] = {}  # not yet stored
+        self.max_id = self._load_customers()
 
-    def add(self, cid: int, code: str | None, uscc, name, phone) -> None:
-        for kind, key in _keys(code, uscc, name, phone):
-            self.by[kind].setdefault(key, cid)
+    def _load_customers(self) -> int:
+        last = 0
+        while True:
+            rows = self.db.execute_sql(
+                "SELECT id, code, uscc, name, phone FROM customer WHERE id > ? "
+                "ORDER BY id LIMIT 5000",
+                (last,),
+            ).fetchall()
+            if not rows:
+                return last
+            self.store(
+                (key_hash(kind, key), cid, None)
+                for cid, *values in rows
+                for kind, key in _keys(*values)
+            )
+            last = rows[-1][0]
 
-    def find(self, keys: list[tuple[str, str]]) -> tuple[str, int] | None:
-        for kind, key in keys:
-            cid = self.by[kind].get(key)
-            if cid is not None:
-                return kind, cid
-        return None
+    def store(self, entries: Iterable[tuple[int, int | None, int | None]]) -> None:
+        """(hash, customer id, row) entries; a hash already stored keeps its first entry."""
+        sql = f"INSERT OR IGNORE INTO {self.table} (hash, customer_id, row) VALUES (?, ?, ?)"
+        if self.db.in_transaction():
+            self.db.cursor().executemany(sql, entries)
+            return
+        with self.db.atomic():  # deferred: only the temporary table is written
+            self.db.cursor().executemany(sql, entries)
 
-    def can_change(self, cid: int) -> bool:
-        return self.visible is None or self.owner.get(cid) in self.visible
+    def lookup(self, hashes: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
+        wanted = sorted(set(hashes))
+        found: dict[int, tuple[int | None, int | None]] = {}
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            cursor = self.db.execute_sql(
+                f"SELECT hash, customer_id, row FROM {self.table} WHERE hash IN ({marks})", part
+            )
+            found.update((h, (cid, row)) for h, cid, row in cursor)
+        return found
+
+    def get(self, h: int, stored: dict) -> tuple[int | None, int | None] | None:
+        return self.pending.get(h) or stored.get(h)
+
+    def entry(self, kind: str, key: str) -> tuple[int | None, int | None] | None:
+        h = key_hash(kind, key)
+        return self.pending.get(h) or self.lookup([h]).get(h)
+
+    def taken(self, kind: str, key: str) -> bool:
+        return self.entry(kind, key) is not None
+
+    def customer(self, kind: str, key: str) -> int | None:
+        """The customer (existing or created by this import) with this key."""
+        found = self.entry(kind, key)
+        return found[0] if found else None
+
+    def store_pending(self, created: dict[int, int], extra: list[tuple[int, int, int]]) -> None:
+        """Store the pending keys (`created`: file row → new customer id) and `extra` ones;
+        the caller clears `pending` once its transaction has committed."""
+        entries = [(h, created.get(row), row) for h, (_cid, row) in self.pending.items()]
+        self.store(entries + extra)
+
+    def drop(self) -> None:
+        self.db.execute_sql(f"DROP TABLE IF EXISTS {self.table}")
+
+
+def key_hash(kind: str, key: str) -> int:
+    return hash(f"{kind}\x1f{key}")
+
+
+def _row_keys(values: dict[str, Any]) -> list[tuple[str, str, int]]:
+    keys = _keys(values.get("code"), values.get("uscc"), values.get("name"), values.get("phone"))
+    return [(kind, key, key_hash(kind, key)) for kind, key in keys]
 
 
 def _keys(code, uscc, name, phone) -> list[tuple[str, str]]:
@@ -502,9 +571,9 @@ class CustomerImporter:
     def __init__(self, user: User, options: ImportOptions, report: ImportReport, batch) -> None:
         self.user, self.options, self.report, self.batch = user, options, report, batch
         self.db = Customer._meta.database
-        self.existing = _Existing(user)
-        self.seen: dict[str, dict[str, int]] = {"code": {}, "uscc": {}, "name": {}, "phone": {}}
-        self.next_number = self.existing.max_id + 1
+        self.keys = _KeyIndex(self.db)
+        self.visible = visible_owner_ids(user)
+        self.next_number = self.keys.max_id + 1
         self.snapshotted: set[int] = set()
         self._categories = _CategoryLookup(options.create_categories, options.dry_run, user)
 
@@ -513,7 +582,7 @@ class CustomerImporter:
         names = {s.id: s.name for s in schemes()}
         converter = RowConverter(mapping, table.scan, table.epoch1904, self._categories.find, names)
         name_column = mapping.column_of("name")
-        chunk: list[_Planned] = []
+        rows: list[ParsedRow] = []
         for number, raw in _Rows(table, mapping, self.options, self.report):
             row = converter.convert(number, raw)
             _require_customer_fields(row, name_column, mapping)
@@ -521,45 +590,53 @@ class CustomerImporter:
             if row.rejected:
                 self.report.reject(row, raw, [p for p in row.problems if p.error])
                 continue
-            planned = self._plan(row)
-            if planned is not None:
-                chunk.append(planned)
-            if len(chunk) >= self.options.batch_size:
-                self._flush(chunk)
-                chunk = []
-        self._flush(chunk)
+            rows.append(row)
+            if len(rows) >= self.options.batch_size:
+                self._plan_and_flush(rows)
+                rows = []
+        self._plan_and_flush(rows)
 
-    def _plan(self, row: ParsedRow) -> _Planned | None:
+    def _plan_and_flush(self, rows: list[ParsedRow]) -> None:
+        """Duplicates of a batch of rows looked up at once, then planned in file order."""
+        keyed = [(row, _row_keys(row.values)) for row in rows]
+        stored = self.keys.lookup(h for _row, keys in keyed for _kind, _key, h in keys)
+        chunk = [self._plan(row, keys, stored) for row, keys in keyed]
+        self._flush([planned for planned in chunk if planned is not None])
+
+    def _plan(
+        self, row: ParsedRow, keys: list[tuple[str, str, int]], stored: dict
+    ) -> _Planned | None:
         values = row.values
-        keys = _keys(
-            values.get("code"), values.get("uscc"), values.get("name"), values.get("phone")
+        entries = [(kind, self.keys.get(h, stored)) for kind, _key, h in keys]
+        found = next(
+            ((kind, e[0]) for kind, e in entries if e and e[1] is None and e[0] is not None), None
         )
         policy = self.options.on_duplicate
-        found = self.existing.find(keys)
         if found is not None and policy != "import_anyway":
             match, cid = found
             if policy == "skip":
                 self.report.skipped += 1
                 self.report.duplicates.append(Duplicate(row.number, match, "skipped", cid))
                 return None
-            if not self.existing.can_change(cid):
+            if not self._can_change(cid):
                 self._not_allowed(row, match, cid)
                 return None
             return _Planned(row, "update", cid)
-        for kind, key in keys:
-            other = self.seen[kind].get(key)
-            if other is not None and policy != "import_anyway":
+        for kind, entry in entries:
+            if entry and entry[1] is not None and policy != "import_anyway":
                 self.report.skipped += 1
                 self.report.duplicates.append(
-                    Duplicate(row.number, kind, "skipped", other_row=other)
+                    Duplicate(row.number, kind, "skipped", other_row=entry[1])
                 )
                 return None
         if found is not None:
             self.report.duplicates.append(Duplicate(row.number, found[0], "imported", found[1]))
-        for kind, key in keys:
-            self.seen[kind].setdefault(key, row.number)
+        for _kind, _key, h in keys:
+            if self.keys.get(h, stored) is None:
+                self.keys.pending[h] = (None, row.number)
         code = values.get("code")
-        if code and (code in self.existing.by["code"] or self.seen["code"].get(code) != row.number):
+        owner = self.keys.get(key_hash("code", code), stored) if code else None
+        if code and owner is not None and owner[1] != row.number:
             row.problems.append(
                 Problem(
                     row.number,
@@ -573,6 +650,12 @@ class CustomerImporter:
             self.report.problems.append(row.problems[-1])
             values.pop("code")
         return _Planned(row, "create")
+
+    def _can_change(self, cid: int) -> bool:
+        if self.visible is None:
+            return True
+        owner = self.db.execute_sql("SELECT owner_id FROM customer WHERE id=?", (cid,)).fetchone()
+        return owner is not None and owner[0] in self.visible
 
     def _not_allowed(self, row: ParsedRow, match: str, cid: int) -> None:
         problem = Problem(
@@ -593,6 +676,8 @@ class CustomerImporter:
         creates = [p for p in chunk if p.action == "create"]
         updates = [p for p in chunk if p.action == "update"]
         if self.options.dry_run:
+            self.keys.store_pending({}, [])
+            self.keys.pending.clear()
             self.report.created += len(creates)
             for planned in updates:
                 if self._changes(planned, dry=True):
@@ -604,6 +689,8 @@ class CustomerImporter:
         updated_ids: list[int] = []
 
         def run() -> None:
+            created_ids.clear()
+            updated_ids.clear()
             created_ids.extend(self._insert(creates))
             for planned in updates:
                 if self._update(planned):
@@ -611,6 +698,8 @@ class CustomerImporter:
             search_index.refresh(created_ids + updated_ids)  # keys never lag the data
 
         write(self.db, run)
+        self.keys.pending.clear()
+        _drop_name_caches()
         self.report.created += len(created_ids)
         self.report.created_ids.extend(created_ids)
         self.report.updated += len(updated_ids)
@@ -621,6 +710,8 @@ class CustomerImporter:
         first = (self.db.execute_sql("SELECT max(id) FROM customer").fetchone()[0] or 0) + 1
         self.next_number = max(self.next_number, first)
         customers, persons, categories, ids = [], [], [], []
+        created: dict[int, int] = {}  # file row → new customer id
+        generated: list[tuple[int, int, int]] = []  # keys of the codes given here
         for offset, planned in enumerate(creates):
             cid = first + offset
             values = planned.row.values
@@ -646,10 +737,9 @@ class CustomerImporter:
                     cid,
                 )
             )
-            self.existing.add(
-                cid, code, values.get("uscc"), values.get("name"), values.get("phone")
-            )
-            self.existing.owner[cid] = self.user.id
+            created[planned.row.number] = cid
+            if not values.get("code"):
+                generated.append((key_hash("code", code), cid, planned.row.number))
             if planned.row.person:
                 persons.append(_person_tuple(cid, planned.row.person, 0, stamp))
             categories.extend((cid, s, c) for s, c in planned.row.categories.items())
@@ -673,13 +763,14 @@ class CustomerImporter:
         _executemany(
             self.db, "customer_category", ["customer_id", "scheme_id", "category_id"], categories
         )
+        self.keys.store_pending(created, generated)  # rolled back with the transaction
         return ids
 
     def _new_code(self) -> str:
         while True:
             code = f"KH{self.next_number:06d}"
             self.next_number += 1
-            if code not in self.existing.by["code"]:
+            if not self.keys.taken("code", code):
                 return code
 
     def _changes(self, planned: _Planned, dry: bool = False) -> tuple[dict, list, dict] | None:
@@ -802,7 +893,6 @@ class CustomerImporter:
                     "are needed)",
                 )
             converter = RowConverter(mapping, table.scan, table.epoch1904)
-            by_code = {c: i for c, i in self.existing.by["code"].items()}
             pending: list[tuple[int, dict]] = []
             options = ImportOptions(skip_hidden_rows=self.options.skip_hidden_rows)
             for number, raw in _Rows(
@@ -810,23 +900,23 @@ class CustomerImporter:
             ):
                 row = converter.convert(number, raw)
                 self.report.problems.extend(row.problems)
-                cid = self._person_customer(row, by_code)
+                cid = self._person_customer(row)
                 if row.rejected or cid is None:
                     self.report.reject(row, raw, [p for p in row.problems if p.error])
                     continue
                 pending.append((cid, row.person))
             self._write_persons(pending)
 
-    def _person_customer(self, row: ParsedRow, by_code: dict[str, int]) -> int | None:
+    def _person_customer(self, row: ParsedRow) -> int | None:
         links = row.links
         cid = None
         if links.get("customer_code"):
-            cid = by_code.get(links["customer_code"])
+            cid = self.keys.customer("code", links["customer_code"])
         if cid is None and links.get("customer_uscc"):
-            cid = self.existing.by["uscc"].get(links["customer_uscc"])
+            cid = self.keys.customer("uscc", links["customer_uscc"])
         if cid is None and links.get("customer_name"):
-            cid = self.existing.by["name"].get(normalise_name(links["customer_name"]))
-        if cid is None or not self.existing.can_change(cid):
+            cid = self.keys.customer("name", normalise_name(links["customer_name"]))
+        if cid is None or not self._can_change(cid):
             row.problems.append(
                 Problem(
                     row.number,
@@ -872,6 +962,14 @@ class CustomerImporter:
             search_index.refresh(cid for cid, _p in pending)
 
         write(self.db, run)
+
+
+def _drop_name_caches() -> None:
+    """Empty the search keys' per-name pinyin caches after each batch: they pay off for names
+    that recur (searches, demo data), but an import's names are nearly all new, so the caches
+    would only grow (≈60 MB at their size limits)."""
+    search_keys.pinyin_keys.cache_clear()
+    search_keys.person_name_keys.cache_clear()
 
 
 def _require_customer_fields(row: ParsedRow, name_column: int | None, mapping) -> None:
