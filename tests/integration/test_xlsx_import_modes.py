@@ -201,3 +201,46 @@ def test_cli_import_dry_run_and_undo(workspace, user, tmp_path, capsys, db_path)
     assert "kehu import --undo 1" in capsys.readouterr().out
     assert cli.run(cli.parse([*base, "--undo", "1"])) == 0
     assert dossiers.Customer.select().count() == 0
+
+
+def test_duplicates_across_batches_and_codes(workspace, user, existing, tmp_path):
+    """With one row per batch, duplicates of earlier rows, taken codes and the key-person
+    sheet behave as within one batch (the keys live in a temporary table between batches)."""
+    book = openpyxl.Workbook()
+    book.active.title = "客户"
+    for row in [
+        ["客户编号", "客户名称", "联系电话"],
+        [None, "上海浦东贸易有限公司", "021-58881234"],
+        ["KH000003", "杭州西湖茶业", None],
+        [None, "上海浦东贸易(有限公司)", None],
+        ["KH000001", "南京鼓楼文具", None],
+        [None, "北京海淀科技有限公司", None],
+    ]:
+        book.active.append(row)
+    persons = book.create_sheet("联系人")
+    persons.append(["客户名称", "姓名", "手机"])
+    persons.append(["杭州西湖茶业", "王芳", "13812345678"])
+    path = tmp_path / "batches.xlsx"
+    book.save(path)
+    options = ImportOptions(batch_size=1, on_duplicate="import_anyway", persons_sheet="联系人")
+    dry = run_import(path, user, ImportOptions(batch_size=1, dry_run=True))
+    assert (dry.created, dry.skipped) == (2, 3)
+    report = run_import(path, user, ImportOptions(batch_size=1))
+    assert (report.created, report.skipped) == (2, 3)
+    messages = [d.message("zh") for d in report.duplicates]
+    assert messages == [
+        "第4行与第2行的客户名称相同",
+        "第5行与已有客户 KH000001 的客户编号相同",
+        "第6行与已有客户 KH000001 的客户名称相同",
+    ]
+    codes = sorted(c.code for c in dossiers.Customer.select())
+    assert codes == ["KH000001", "KH000002", "KH000003"]
+    imports.undo(report.batch_id, user)
+    report = run_import(path, user, options)
+    assert (report.created, report.skipped) == (5, 0)
+    codes = [c.code for c in dossiers.Customer.select()]
+    assert len(codes) == len(set(codes)) == 6  # KH000001 and KH000003 taken: new codes given
+    assert any("KH000001 已被使用" in p.message("zh") for p in report.warnings)
+    tea = dossiers.Customer.get(dossiers.Customer.name == "杭州西湖茶业")
+    assert tea.code == "KH000003"
+    assert [p["name"] for p in dossiers.load(tea.id).persons] == ["王芳"]

@@ -213,3 +213,45 @@ def test_undo_refuses_when_customers_changed_after_import(workspace, user, tmp_p
         imports.undo(report.batch_id, user)
     imports.undo(report.batch_id, user, force=True)
     assert not dossiers.Customer.select().exists()
+
+
+def test_category_paths_find_and_create_the_hierarchy(workspace, user, tmp_path):
+    region = classification.scheme_by_key("region")
+    east = classification.add_category(region.id, "华东", user)
+    book = openpyxl.Workbook()
+    for row in [
+        ["客户名称", "区域"],
+        ["上海浦东贸易有限公司", "华东/上海"],
+        ["杭州西湖茶业", "华东 / 杭州"],
+        ["上海静安商行", "上海"],
+        ["北京海淀科技", "华北/北京/海淀"],
+    ]:
+        book.active.append(row)
+    path = tmp_path / "regions.xlsx"
+    book.save(path)
+
+    refused = imports.run_import(path, user, imports.ImportOptions(dry_run=True))
+    assert (refused.created, refused.rejected) == (0, 4)  # 上海 does not exist yet either
+    dry = imports.run_import(
+        path, user, imports.ImportOptions(dry_run=True, create_categories=True)
+    )
+    assert (dry.created, dry.rejected) == (4, 0)
+    assert Category.select().where(Category.scheme == region.id).count() == 1
+
+    report = imports.run_import(path, user, imports.ImportOptions(create_categories=True))
+    assert (report.created, report.rejected) == (4, 0)
+    tree = {
+        c.name: (c.parent.name if c.parent else None)
+        for c in Category.select().where(Category.scheme == region.id)
+    }
+    assert tree == {"华东": None, "上海": "华东", "杭州": "华东", "华北": None, "北京": "华北",
+                    "海淀": "北京"}  # fmt: skip
+    placed = {
+        dossiers.load(cid).values["name"]: Category.get_by_id(
+            classification.categories_of(cid)[region.id]
+        )
+        for cid in report.created_ids
+    }
+    assert placed["上海静安商行"].id == placed["上海浦东贸易有限公司"].id
+    assert placed["上海浦东贸易有限公司"].parent_id == east
+    assert placed["北京海淀科技"].name == "海淀"

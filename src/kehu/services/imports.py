@@ -1068,32 +1068,49 @@ def _restore(db, cid: int, snapshot: dict[str, Any]) -> None:
 
 
 class _CategoryLookup:
-    """Category by scheme and name; 'A' also finds 主力客户 (A). Creates missing ones on request."""
+    """Category by scheme and name; 'A' also finds 主力客户 (A); a path 华东/上海 walks the tree
+    (its first part may sit at any level). Missing categories (every missing level of a path)
+    are created on request."""
 
     def __init__(self, create: bool, dry_run: bool, user: User) -> None:
         self.create, self.dry_run, self.user = create, dry_run, user
         self.by_name: dict[tuple[int, str], int] = {}
-        for cid, scheme, name in Category.select(
-            Category.id, Category.scheme, Category.name
-        ).tuples():
+        self.children: dict[tuple[int, int | None, str], int] = {}  # (scheme, parent, name)
+        query = Category.select(Category.id, Category.scheme, Category.parent, Category.name)
+        for cid, scheme, parent, name in query.order_by(Category.id).tuples():
             key = normalise_name(name)
             self.by_name.setdefault((scheme, key), cid)
+            self.children.setdefault((scheme, parent, key), cid)
             letter = re.search(r"[(（]([A-Za-z])[)）]$", name)
             if letter:
                 self.by_name.setdefault((scheme, letter.group(1).casefold()), cid)
                 self.by_name.setdefault((scheme, normalise_name(name[: letter.start()])), cid)
 
     def find(self, scheme: int, text: str) -> int | None:
-        name = text.split("/")[-1].strip()
-        found = self.by_name.get((scheme, normalise_name(name)))
-        if found is not None or not self.create:
-            return found
-        if self.dry_run:
+        parts = [part.strip() for part in text.split("/") if part.strip()]
+        if not parts:
+            return None
+        found = self.by_name.get((scheme, normalise_name(parts[0])))
+        if found is None:
+            found = self._add(scheme, None, parts[0])
+        for part in parts[1:]:
+            if found is None:
+                return None
+            child = self.children.get((scheme, found, normalise_name(part)))
+            found = child if child is not None else self._add(scheme, found, part)
+        return found
+
+    def _add(self, scheme: int, parent: int | None, name: str) -> int | None:
+        if not self.create:
+            return None
+        if self.dry_run or parent == -1:
             return -1
         from kehu.services import classification
 
-        cid = classification.add_category(scheme, name, self.user)
-        self.by_name[(scheme, normalise_name(name))] = cid
+        cid = classification.add_category(scheme, name, self.user, parent_id=parent)
+        key = normalise_name(name)
+        self.by_name.setdefault((scheme, key), cid)
+        self.children[(scheme, parent, key)] = cid
         return cid
 
 
