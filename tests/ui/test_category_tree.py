@@ -5,7 +5,6 @@ from __future__ import annotations
 from kehu.db.models import AuditEntry, Category, CustomerCategory
 from kehu.services import classification, dossiers
 from kehu.ui.models.category_tree import CATEGORY, UNCLASSIFIED, CategoryTreeModel
-from kehu.ui.models.customer_table import encode_ids
 
 
 def _category(name: str) -> Category:
@@ -39,7 +38,9 @@ def test_clicking_a_node_filters_and_counts_are_right(qtbot, customers, window, 
     assert sorted(list(window.model.ids())) == sorted([customers["sh"], customers["hz"]])
     window.categories.select_node(UNCLASSIFIED, region.id)
     loaded(window)
-    assert sorted(list(window.model.ids())) == sorted([customers["bj"], customers["gz"], customers["cq"]])
+    assert sorted(list(window.model.ids())) == sorted(
+        [customers["bj"], customers["gz"], customers["cq"]]
+    )
     window.categories.clear_filter()
     loaded(window)
     assert len(list(window.model.ids())) == 5
@@ -55,8 +56,7 @@ def test_drag_to_classify_persists_and_undoes(qtbot, customers, window, user, lo
     assert tree.canDropMimeData(mime, 0, -1, -1, index)
     tree.dropMimeData(mime, 0, -1, -1, index)
     qtbot.waitUntil(
-        lambda: CustomerCategory.select().where(CustomerCategory.category == target.id).count()
-        == 3
+        lambda: CustomerCategory.select().where(CustomerCategory.category == target.id).count() == 3
     )
     loaded(window)
     assert tree.item_for(CATEGORY, target.id).text() == "正在交易 (3)"
