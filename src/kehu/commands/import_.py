@@ -50,7 +50,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--create-categories",
         action="store_true",
-        help=pick("自动创建缺少的分类", "create missing categories"),
+        help=pick(
+            "自动创建缺少的分类（“华东/上海”按层级查找和创建）",
+            "create missing categories (a path such as 华东/上海 is found and created level by level)",
+        ),
     )
     parser.add_argument(
         "--rejected", help=pick("未导入行的报告 (.xlsx)", "write rejected rows to this .xlsx")

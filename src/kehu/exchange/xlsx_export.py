@@ -215,16 +215,17 @@ def _customer_sheet(sheet: Any, ids: list[int], targets: list[str]) -> int:
     labels = [f.zh if f else scheme_names[t] for f, t in zip(fields, targets, strict=True)]
     text_columns = [i for i, f in enumerate(fields) if f and f.kind in TEXT_KINDS[:-1]]
     _header(sheet, labels, text_columns)
-    columns = [Customer.id] + [getattr(Customer, f.name) for f in fields if f is not None]
+    db = Customer._meta.database
+    names = ", ".join(f'"{f.name}"' for f in fields if f is not None)
+    sql = f'SELECT id, {names} FROM "customer" WHERE id IN ({{marks}})'
     field_positions = [i for i, f in enumerate(fields) if f is not None]
     scheme_ids = {i: int(t.split(":")[1]) for i, t in enumerate(targets) if t.startswith("scheme:")}
     paths = _category_paths() if scheme_ids else {}
     converters = [_converter(f) for f in fields]
     rows = 0
     for chunk in _chunks(ids):
-        by_id = {
-            r[0]: r[1:] for r in Customer.select(*columns).where(Customer.id.in_(chunk)).tuples()
-        }
+        marks = ", ".join("?" * len(chunk))  # raw SQL: no per-row model or query objects
+        by_id = {r[0]: r[1:] for r in db.execute_sql(sql.format(marks=marks), chunk)}
         cats = _categories(chunk) if scheme_ids else {}
         for cid in chunk:
             record = by_id.get(cid)
@@ -287,10 +288,13 @@ def _category_paths() -> dict[int, str]:
 
 
 def _categories(chunk: list[int]) -> dict[tuple[int, int], int]:
-    query = CustomerCategory.select(
-        CustomerCategory.customer, CustomerCategory.scheme, CustomerCategory.category
-    ).where(CustomerCategory.customer.in_(chunk))
-    return {(c, s): cat for c, s, cat in query.tuples()}
+    marks = ", ".join("?" * len(chunk))
+    cursor = CustomerCategory._meta.database.execute_sql(
+        "SELECT customer_id, scheme_id, category_id FROM customer_category "
+        f"WHERE customer_id IN ({marks})",
+        chunk,
+    )
+    return {(c, s): cat for c, s, cat in cursor}
 
 
 def _codes(chunk: list[int]) -> dict[int, tuple[str, str]]:

@@ -144,6 +144,9 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("Customers already in the database:"), self.duplicate_combo)
         self.hidden_check = QCheckBox(self.tr("Skip rows hidden in Excel"))
         self.create_check = QCheckBox(self.tr("Create missing categories"))
+        self.create_check.setToolTip(
+            self.tr("A path such as 华东/上海 is found, or created, level by level in the tree.")
+        )
         form.addRow(self.hidden_check)
         form.addRow(self.create_check)
         layout.addLayout(form)
