@@ -138,3 +138,33 @@ def test_data_version_moves_when_another_connection_commits(db_path):
     other.close()
     assert opened.data_version() != before
     opened.close()
+
+
+def test_a_big_file_is_checked_after_opening(db_path, monkeypatch):
+    from kehu.db import connection
+
+    open_database(db_path).close()
+    monkeypatch.setattr(connection, "QUICK_CHECK_MAX_BYTES", 0)
+    opened = open_database(db_path)
+    assert opened.check_deferred
+    opened.quick_check()  # healthy: no exception
+    opened.close()
+
+
+def test_background_check_reports_damage(db_path, tmp_path):
+    opened = open_database(db_path, mode=SHARED)
+    opened.db.execute_sql("CREATE TABLE filler (x TEXT)")
+    opened.db.execute_sql(
+        "INSERT INTO filler SELECT hex(randomblob(400)) FROM (WITH RECURSIVE c(n) AS "
+        "(SELECT 1 UNION ALL SELECT n+1 FROM c WHERE n < 3000) SELECT n FROM c)"
+    )
+    opened.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(page * 20, page * 40):  # scribble over pages of the filler table
+        data[offset] = 0x55
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises((errors.DamagedDatabaseError, errors.NotADatabaseError)):
+        broken = open_database(damaged, create=False)
+        broken.quick_check()

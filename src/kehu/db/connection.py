@@ -29,6 +29,9 @@ T = TypeVar("T")
 LOCAL, SHARED = "local", "shared"
 MODES = (LOCAL, SHARED)
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Files up to this size are checked (PRAGMA quick_check) when opened; bigger ones take
+# seconds, so they are checked in the background after opening (Database.quick_check).
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 _PRAGMAS = {
     LOCAL: {"journal_mode": "wal", "synchronous": "normal", "busy_timeout": 5000},
     SHARED: {"journal_mode": "delete", "synchronous": "full", "busy_timeout": 15000},
@@ -47,6 +50,23 @@ class Database:
     migrated_from: int | None = None
     backup_path: Path | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
+    check_deferred: bool = False  # a big file: run quick_check() in the background
+
+    def quick_check(self) -> None:
+        """Read the whole file and raise DamagedDatabaseError if it is damaged.
+
+        Uses its own read-only connection, so it may run on a worker thread while the
+        application works.
+        """
+        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise errors.DamagedDatabaseError(self.path, str(exc)) from exc
+        finally:
+            conn.close()
+        if result != "ok":
+            raise errors.DamagedDatabaseError(self.path, result)
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -134,17 +154,24 @@ def open_database(
     initial_mode = mode or (SHARED if location.network or location.cloud else LOCAL)
     try:
         db = _connect(path, initial_mode)
+        deferred = False
         if exists and check:
-            result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                db.close()
-                raise errors.DamagedDatabaseError(path, result)
+            if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+                result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    db.close()
+                    raise errors.DamagedDatabaseError(path, result)
+            else:  # reading the whole file takes seconds: parse the schema now, check later
+                db.execute_sql("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                deferred = True
         stored = _stored_mode(db)
         if stored and stored != initial_mode and mode is None:
             db.close()
             initial_mode = stored
             db = _connect(path, stored)
-        opened = Database(db, path, initial_mode, location, created=not exists)
+        opened = Database(
+            db, path, initial_mode, location, created=not exists, check_deferred=deferred
+        )
         _migrate(opened, exists)
         if mode and stored and mode != stored:
             set_mode(opened, mode)
