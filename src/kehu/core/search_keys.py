@@ -19,9 +19,6 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from pypinyin import lazy_pinyin
-from pypinyin.constants import PHRASES_DICT
-
 from kehu.core.validation import phone_digits
 
 # Kinds of rows in the search_key table; the query ranks them in this order, then key
@@ -107,6 +104,8 @@ def query_phone(text: str) -> str | None:
 
 @cache
 def _char_reading(ch: str) -> str:
+    from pypinyin import lazy_pinyin  # imported on first use: loading it takes ~0.6 s
+
     return lazy_pinyin(ch)[0]
 
 
@@ -157,6 +156,8 @@ def _toneless(syllable: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _phrase(text: str) -> tuple[str, ...] | None:
     """Toneless readings of a phrase in pypinyin's phrase dictionary (None if absent)."""
+    from pypinyin.constants import PHRASES_DICT  # imported on first use (see _char_reading)
+
     readings = PHRASES_DICT.get(text)
     return tuple(_toneless(r[0]) for r in readings) if readings else None
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from kehu.config import setup_logging
 from kehu.core.language import pick
-from kehu.db.errors import DatabaseError
+from kehu.db.errors import DamagedDatabaseError, DatabaseError
 from kehu.db.models import User
 from kehu.services.workspace import Workspace, open_workspace
 from kehu.ui import settings, translations
@@ -42,6 +44,74 @@ def open_session_window(workspace: Workspace, user: User):
     window = MainWindow(session)
     session.setParent(window)
     return window
+
+
+class FileCheck(QObject):
+    """PRAGMA quick_check of a big file, run after the window is shown (reading a file of
+    gigabytes takes a while). It runs on a low-priority daemon thread with its own read-only
+    connection, so closing the window never waits for it; a damaged file is reported."""
+
+    failed = Signal(object)
+    passed = Signal()
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.database = window.session.database
+        self.thread: threading.Thread | None = None
+        self.failed.connect(self._report)
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._run, name="kehu-quick-check", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        _lower_thread_priority()
+        started = time.perf_counter()
+        try:
+            self.database.quick_check()
+        except Exception as exc:  # reported on the UI thread
+            logger.warning("quick_check of %s failed: %s", self.database.path, exc)
+            self._emit(self.failed, exc)
+            return
+        logger.info("quick_check of %s: ok in %.1fs", self.database.path,
+                    time.perf_counter() - started)  # fmt: skip
+        self._emit(self.passed)
+
+    @staticmethod
+    def _emit(signal, *values) -> None:
+        try:
+            signal.emit(*values)
+        except RuntimeError:  # the window was closed meanwhile
+            logger.debug("file check result dropped: the window is gone")
+
+    def _report(self, exc: BaseException) -> None:
+        if isinstance(exc, DamagedDatabaseError):
+            QMessageBox.critical(
+                self.window,
+                QCoreApplication.translate("Application", "The database is damaged"),
+                exc.message(),
+            )
+        else:
+            show_error(self.window, exc)
+
+
+def _lower_thread_priority() -> None:
+    """Let the check yield to the user's work (Linux: niceness is per thread)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except OSError:
+            logger.debug("cannot lower the check's priority", exc_info=True)
+
+
+def check_in_background(window) -> FileCheck | None:
+    """Start the deferred quick_check of a big file once the list is shown (None: not needed)."""
+    if not window.session.database.check_deferred:
+        return None
+    check = FileCheck(window)
+    window.session.tasks.when_released(check.start)
+    return check
 
 
 def _login(workspace: Workspace) -> User | None:
@@ -155,6 +225,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = open_session_window(workspace, user)
     window.show()
     logger.info("main window shown after %.2fs", time.perf_counter() - started)
+    check_in_background(window)
     if workspace.is_empty and not _first_start_seen(str(workspace.database.path)):
         QTimer.singleShot(0, lambda: offer_first_start(window))
     code = app.exec()

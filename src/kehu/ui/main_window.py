@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -44,6 +45,9 @@ from kehu.ui.widgets.search_box import SearchBox
 logger = logging.getLogger(__name__)
 
 POLL_MS = 1000
+RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after opening
+DOCK_WIDTH = 0.24  # of the window: the customer list keeps the middle
+DOCK_MIN_WIDTH = 260
 
 
 def _module_exists(name: str) -> bool:
@@ -89,12 +93,17 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.card_windows: list[CardWindow] = []
+        self._shown_once = False
         self._counts: TreeCounts | None = None
         self._selected_scheme_filter: tuple[str, int, int] = ("", 0, 0)
+        # The list first: counts, the today panel and other background work wait until the
+        # first page of customers is shown (see _release_background).
+        self.session.tasks.hold()
         self._build()
         self._build_actions()
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
+        self._arrange_docks()
         self._restore_state()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
@@ -102,6 +111,7 @@ class MainWindow(QMainWindow):
         self.poll_timer.start()
         self._update_title()
         self.model.reload()
+        QTimer.singleShot(RELEASE_AFTER_MS, self._release_background)  # a slow list: not forever
 
     # -- layout
     def _build(self) -> None:
@@ -147,6 +157,38 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_file, 1)
         self.statusBar().addPermanentWidget(self.status_counts)
         self._show_file_status()
+
+    def _arrange_docks(self) -> None:
+        """Docks (the today panel) sit at the right, narrow; the user may widen or move them
+        and the layout is remembered (saveState). Long texts in docks wrap instead of
+        widening the dock."""
+        for dock in self.findChildren(QDockWidget):
+            for label in dock.findChildren(QLabel):
+                label.setWordWrap(True)
+            dock.widget().setMinimumWidth(DOCK_MIN_WIDTH)
+
+    def _default_dock_sizes(self) -> None:
+        docks = [d for d in self.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+        if docks:
+            width = max(DOCK_MIN_WIDTH, int(self.width() * DOCK_WIDTH))
+            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if settings.get(settings.WINDOW_STATE).isEmpty():
+                self._default_dock_sizes()
+
+    def _release_background(self) -> None:
+        """Start the work held while the list loaded (counts, today panel, file check)."""
+        if self.session.tasks.is_held:
+            logger.debug("list shown: background work starts")
+            self.session.tasks.release()
+
+    def _on_first_rows(self) -> None:
+        if self.session.tasks.is_held:
+            QTimer.singleShot(0, self._release_background)  # after the rows are painted
 
     def add_view(self, widget: QWidget, title: str) -> int:
         """Add a view (routes, today…) as a tab next to "Customers"; returns its index."""
@@ -253,6 +295,9 @@ class MainWindow(QMainWindow):
         self.list_view.selection_changed.connect(lambda _ids: self._show_counts())
         self.model.loading_finished.connect(self._on_list_loaded)
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.modelReset.connect(self._on_first_rows)
+        self.model.loading_finished.connect(lambda _rows: self._on_first_rows())
+        self.model.load_failed.connect(lambda _exc: self._on_first_rows())
         self.cards.tabCloseRequested.connect(self.close_card_at)
         self.session.customers_changed.connect(self._on_customers_changed)
         self.session.categories_changed.connect(self._on_categories_changed)

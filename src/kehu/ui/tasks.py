@@ -4,6 +4,10 @@ A task is a plain function `fn(report)`; `report(done, total)` tells progress an
 `Cancelled` when the user cancelled. Results and errors come back as signals on the UI
 thread; workers never touch widgets. Each worker thread opens its own database connection
 (peewee keeps one per thread) and closes it when done.
+
+A runner can be held (`hold()`) while the main window opens: tasks started meanwhile wait
+until `release()`, except `urgent` ones (the customer list), so that the list comes first
+and counts, the today panel and the file check follow once it is painted.
 """
 
 from __future__ import annotations
@@ -82,6 +86,36 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self._running: set[Task] = set()
+        self._held: list[Task] | None = None  # None: not held
+        self._on_release: list[Callable[[], None]] = []
+
+    @property
+    def is_held(self) -> bool:
+        return self._held is not None
+
+    def hold(self) -> None:
+        """Keep tasks started from now on (except urgent ones) until `release()`."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the held tasks in the order they were started, then run `when_released` calls."""
+        held, self._held = self._held, None
+        for task in held or []:
+            if not task.cancel_event.is_set():
+                self.pool.start(task)
+            else:
+                self._running.discard(task)
+        callbacks, self._on_release = self._on_release, []
+        for callback in callbacks:
+            callback()
+
+    def when_released(self, callback: Callable[[], None]) -> None:
+        """Call `callback` now, or on `release()` while the runner is held."""
+        if self._held is None:
+            callback()
+        else:
+            self._on_release.append(callback)
 
     def start(
         self,
@@ -89,6 +123,7 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        urgent: bool = False,
     ) -> Task:
         task = Task(fn)
         connection = Qt.ConnectionType.QueuedConnection
@@ -100,12 +135,20 @@ class TaskRunner(QObject):
             task.signals.progressed.connect(on_progress, connection)
         self._running.add(task)
         task.signals.finished.connect(lambda: self._running.discard(task), connection)
-        self.pool.start(task)
+        if self._held is not None and not urgent:
+            self._held.append(task)
+        else:
+            self.pool.start(task)
         return task
 
     def cancel_all(self) -> None:
         for task in list(self._running):
             task.cancel()
+        if self._held is not None:
+            for task in self._held:
+                self._running.discard(task)
+            self._held.clear()
+        self._on_release.clear()
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)
