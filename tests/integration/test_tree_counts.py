@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehu.db.models import Category
+from kehu.db.models import Category, Customer
 from kehu.db.tree_counts import tree_counts
 from kehu.services import auth, classification, dossiers
 
@@ -47,3 +47,109 @@ def test_counts_respect_visibility(workspace, user):
     assert tree_counts(seller).of(a.id) == 2
     assert tree_counts(seller).total == 2
     assert tree_counts(user).of(a.id) == 3
+
+
+# -- the counts table kept by triggers (schema 4)
+
+
+def _stored() -> dict[tuple[int, int, str], int]:
+    rows = Customer._meta.database.execute_sql(
+        "SELECT category_id, owner_id, status, n FROM category_count WHERE n != 0"
+    )
+    return {(c, o, s): n for c, o, s, n in rows}
+
+
+def _recounted() -> dict[tuple[int, int, str], int]:
+    rows = Customer._meta.database.execute_sql(
+        "SELECT cc.category_id, COALESCE(c.owner_id, 0), c.status, COUNT(*) "
+        "FROM customer_category cc JOIN customer c ON c.id = cc.customer_id GROUP BY 1, 2, 3"
+    )
+    return {(c, o, s): n for c, o, s, n in rows}
+
+
+def _assert_counts_right() -> None:
+    assert _stored() == _recounted()
+
+
+def test_counts_table_follows_every_change(workspace, user):
+    seller = auth.create_user("li", "李明", role="salesperson")
+    ids = _make(user, ["甲", "乙", "丙", "丁"])
+    grade = classification.scheme_by_key("grade")
+    a = Category.get(Category.name == "主力客户 (A)")
+    b = Category.select().where(Category.scheme == grade.id, Category.id != a.id).first()
+    change = classification.classify(ids[:3], a.id, user, grade.id)
+    _assert_counts_right()
+    assert tree_counts(user).of(a.id) == 3
+    classification.undo(change, user)  # unclassify
+    _assert_counts_right()
+    assert tree_counts(user).of(a.id) == 0
+    classification.classify(ids, a.id, user, grade.id)
+    classification.classify(ids[:1], b.id, user, grade.id)  # moved to another category
+    _assert_counts_right()
+    assert (tree_counts(user).of(a.id), tree_counts(user).of(b.id)) == (3, 1)
+    classification.classify(ids[1:2], None, user, grade.id)  # unclassified
+    _assert_counts_right()
+    dossiers.archive(ids[2], user)
+    _assert_counts_right()
+    assert tree_counts(user).of(a.id) == 1
+    assert tree_counts(user, include_archived=True).of(a.id) == 2
+    dossiers.restore(ids[2], user)
+    _assert_counts_right()
+    Customer.update(owner=seller).where(Customer.id.in_(ids[2:])).execute()  # owner change
+    _assert_counts_right()
+    assert tree_counts(seller).of(a.id) == 2
+    assert tree_counts(user).of(a.id) == 2
+    dossiers.erase(ids[3], user, "客户要求删除")
+    _assert_counts_right()
+    assert tree_counts(seller).of(a.id) == 1
+    classification.merge(b.id, a.id, user)  # b's customers move to a, b goes
+    _assert_counts_right()
+    assert tree_counts(user).of(a.id) == 2
+
+
+def test_counts_stay_right_through_import_and_undo(workspace, user, tmp_path):
+    import openpyxl
+
+    from kehu.services import imports
+    from kehu.services.imports import ImportOptions, run_import
+
+    existing = _make(user, ["北京海淀科技有限公司"])[0]
+    a = Category.get(Category.name == "主力客户 (A)")
+    grade = classification.scheme_by_key("grade")
+    other = Category.select().where(Category.scheme == grade.id, Category.id != a.id).first()
+    classification.classify([existing], a.id, user, grade.id)
+    book = openpyxl.Workbook()
+    for row in [
+        ["公司名称", grade.name],
+        ["北京海淀科技有限公司", other.name],
+        ["深圳南山电子厂", a.name],
+    ]:
+        book.active.append(row)
+    path = tmp_path / "grades.xlsx"
+    book.save(path)
+    report = run_import(path, user, ImportOptions(on_duplicate="overwrite"))
+    assert (report.created, report.updated) == (1, 1)
+    _assert_counts_right()
+    assert (tree_counts(user).of(a.id), tree_counts(user).of(other.id)) == (1, 1)
+    imports.undo(report.batch_id, user)
+    _assert_counts_right()
+    assert (tree_counts(user).of(a.id), tree_counts(user).of(other.id)) == (1, 0)
+
+
+def test_bulk_load_without_triggers_rebuilds_the_counts(workspace, user):
+    from kehu.db.tree_counts import count_triggers_dropped, rebuild_counts
+    from kehu.services import demo
+
+    demo.generate(customers=60, user=user)
+    _assert_counts_right()
+    db = Customer._meta.database
+    with count_triggers_dropped(db):
+        db.execute_sql("DELETE FROM customer_category")
+        assert _stored() != _recounted()  # no trigger counted the deletion
+    assert _stored() == _recounted() == {}
+    triggers = db.execute_sql(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'category_count_%'"
+    ).fetchone()[0]
+    assert triggers == 6  # recreated
+    rebuild_counts(db)
+    _assert_counts_right()

@@ -1,22 +1,27 @@
 """Customer counts of the classification trees (a parent counts its sub-categories).
 
-Counts go through the visibility builder. For a viewer who sees every owner, counting the
-whole link table by its category index and subtracting the few hidden (archived) customers
-is much cheaper than joining a million customers; other viewers join their own customers.
+The table category_count (schema 4) holds the customers per category, owner and status and
+is kept by triggers, so the counts for a viewer are a small sum over the owners they see
+(`kehu.db.visibility`), whatever the number of customers. Bulk loads may drop the triggers
+and rebuild the table afterwards (`drop_count_triggers`, `restore_count_triggers`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from peewee import fn
+from peewee import Database
 
-from kehu.db.models import Category, Customer, CustomerCategory, Scheme, User
-from kehu.db.visibility import owner_filter, visible_customers
+from kehu.db.models import Category, Customer, Scheme, User
+from kehu.db.visibility import visible_customers, visible_owner_ids
 
 logger = logging.getLogger(__name__)
+
+ACTIVE = "active"
 
 
 @dataclass
@@ -31,28 +36,62 @@ class TreeCounts:
 
 
 def _direct_counts(viewer: User, include_archived: bool) -> Counter[int]:
-    link = CustomerCategory.category
-    if owner_filter(viewer) is None:
-        everything = CustomerCategory.select(link, fn.COUNT(link)).group_by(link).tuples()
-        counts = Counter(dict(everything))
-        if not include_archived:
-            hidden = (
-                CustomerCategory.select(link, fn.COUNT(link))
-                .join(Customer, on=(CustomerCategory.customer == Customer.id))
-                .where(Customer.status != "active")
-                .group_by(link)
-                .tuples()
-            )
-            counts.subtract(dict(hidden))
-        return counts
-    visible = visible_customers(viewer, Customer.id, include_archived=include_archived)
-    query = (
-        CustomerCategory.select(link, fn.COUNT(link))
-        .where(CustomerCategory.customer.in_(visible))
-        .group_by(link)
-        .tuples()
-    )
-    return Counter(dict(query))
+    where, params = [], []
+    owners = visible_owner_ids(viewer)
+    if owners is not None:
+        where.append(f"owner_id IN ({', '.join('?' * len(owners))})")
+        params += sorted(owners)
+    if not include_archived:
+        where.append("status = ?")
+        params.append(ACTIVE)
+    sql = "SELECT category_id, SUM(n) FROM category_count"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    rows = Customer._meta.database.execute_sql(sql + " GROUP BY category_id", params)
+    return Counter(dict(rows.fetchall()))
+
+
+_TRIGGERS = (
+    "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE 'category_count_%'"
+)
+_REBUILD = (
+    "INSERT INTO category_count (category_id, owner_id, status, n) "
+    "SELECT cc.category_id, COALESCE(c.owner_id, 0), c.status, COUNT(*) "
+    "FROM customer_category cc JOIN customer c ON c.id = cc.customer_id GROUP BY 1, 2, 3"
+)
+
+
+def drop_count_triggers(db: Database) -> list[str]:
+    """Drop the counting triggers before a bulk load; returns their SQL for
+    `restore_count_triggers`."""
+    triggers = db.execute_sql(_TRIGGERS).fetchall()
+    for name, _sql in triggers:
+        db.execute_sql(f'DROP TRIGGER "{name}"')
+    return [sql for _name, sql in triggers]
+
+
+def restore_count_triggers(db: Database, triggers: list[str]) -> None:
+    """After a bulk load: rebuild the counts in one statement and recreate the triggers."""
+    rebuild_counts(db)
+    for sql in triggers:
+        db.execute_sql(sql)
+
+
+@contextmanager
+def count_triggers_dropped(db: Database) -> Iterator[None]:
+    """The triggers are dropped inside the block and restored after it (also on errors)."""
+    triggers = drop_count_triggers(db)
+    try:
+        yield
+    finally:
+        restore_count_triggers(db, triggers)
+
+
+def rebuild_counts(db: Database) -> None:
+    """Count every category again from the links (one INSERT … SELECT … GROUP BY)."""
+    with db.atomic():
+        db.execute_sql("DELETE FROM category_count")
+        db.execute_sql(_REBUILD)
 
 
 def _roll_up(direct: Counter[int]) -> tuple[dict[int, int], dict[int, int]]:

@@ -26,6 +26,7 @@ from stdnum.cn.uscc import _alphabet as USCC_ALPHABET  # the 31 characters of GB
 
 from kehu.core import demo_vocabulary as vocab
 from kehu.core.schemes import REGION_SCHEME
+from kehu.db import tree_counts
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, Product, Scheme, User
 from kehu.services import audit, auth, search_index
@@ -693,6 +694,7 @@ def generate(
     db.execute_sql("PRAGMA cache_size=-200000")
     db.execute_sql("PRAGMA foreign_keys=OFF")  # generated rows are consistent by construction
     dropped = _drop_indexes(db) if empty else []
+    count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
     members: list[tuple] = []
     known_names: set[str] = set()
     written = 0
@@ -721,6 +723,7 @@ def generate(
         report_indexes = bool(dropped)
         for sql in dropped:
             db.execute_sql(sql)
+        tree_counts.restore_count_triggers(db, count_triggers)
         db.execute_sql("PRAGMA synchronous=NORMAL")
         db.execute_sql("PRAGMA foreign_keys=ON")
         if report_indexes:

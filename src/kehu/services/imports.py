@@ -873,8 +873,9 @@ class CustomerImporter:
             )
         for scheme, category in cats.items():
             self.db.execute_sql(
-                "INSERT OR REPLACE INTO customer_category (customer_id, scheme_id, category_id) "
-                "VALUES (?, ?, ?)",
+                "INSERT INTO customer_category (customer_id, scheme_id, category_id) "
+                "VALUES (?, ?, ?) ON CONFLICT (customer_id, scheme_id) "
+                "DO UPDATE SET category_id = excluded.category_id",  # fires the count triggers
                 (cid, scheme, category),
             )
         _executemany(self.db, "field_change", _HISTORY_COLUMNS, history)
