@@ -307,4 +307,14 @@ ZH_CN: dict[str, str] = {
     "Duplicate": "重复",
     "Routes": "路线",
     "Visit reports": "访问日报",
+    "The database is damaged": "数据库已损坏",
+    "Export PDF…": "导出 PDF…",
+    "Export PDF": "导出 PDF",
+    "Save the report shown as a PDF to print": "把当前显示的日报保存为 PDF，以便打印",
+    "Saved %1": "已保存 %1",
+    "A path such as 华东/上海 is found, or created, level by level in the tree.": (
+        "“华东/上海”这样的路径会在分类树中逐级查找，没有的逐级创建。"
+    ),
+    "Record &visit…": "记录访问(&V)…",
+    "Open a customer's card or select a customer first.": "请先打开客户档案卡或选中一个客户。",
 }

@@ -4,6 +4,10 @@
 <context>
     <name>Application</name>
     <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
         <source>Creating %1 demo customers…</source>
         <translation>正在创建 %1 个演示客户…</translation>
     </message>
@@ -173,6 +177,14 @@
         <translation>月</translation>
     </message>
     <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report shown as a PDF to print</source>
+        <translation>把当前显示的日报保存为 PDF，以便打印</translation>
+    </message>
+    <message>
         <source>Salesperson</source>
         <translation>推销员</translation>
     </message>
@@ -219,6 +231,18 @@
     <message>
         <source>{n} visits in {year}-{month:02d}.</source>
         <translation>{year}年{month:02d}月共 {n} 次访问。</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -527,6 +551,10 @@
     <message>
         <source>Create missing categories</source>
         <translation>创建缺少的分类</translation>
+    </message>
+    <message>
+        <source>A path such as 华东/上海 is found, or created, level by level in the tree.</source>
+        <translation>“华东/上海”这样的路径会在分类树中逐级查找，没有的逐级创建。</translation>
     </message>
     <message>
         <source>Check (dry run)</source>
@@ -1115,6 +1143,33 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{name} ({count})</source>
         <translation>{name}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>RouteViews</name>
+    <message>
+        <source>Record visit</source>
+        <translation>记录访问</translation>
+    </message>
+    <message>
+        <source>Open a customer&apos;s card or select a customer first.</source>
+        <translation>请先打开客户档案卡或选中一个客户。</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Visit reports</source>
+        <translation>访问日报</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Record &amp;visit…</source>
+        <translation>记录访问(&amp;V)…</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,9 @@ def test_zh_cn_ui_shows_chinese_labels(qtbot, qapp, customers, window, loaded):
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     assert window.archived_box.text() == "显示已归档"
     assert window.views.tabText(0) == "客户"
+    views = [window.views.tabText(i) for i in range(window.views.count())]
+    assert views[:3] == ["客户", "路线", "访问日报"]
+    assert window.route_views.today_dock.windowTitle() == "今天"
     assert "共 5 个客户" in window.status_counts.text()
     card = window.open_card(customers["bj"])
     tabs = [card.tabs.tabText(i) for i in range(card.tabs.count())]

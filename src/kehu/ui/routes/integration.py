@@ -23,10 +23,6 @@ from kehu.ui.routes.visit_dialog import VisitDialog
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RouteViews", text)
-
-
 @dataclass
 class RouteViews:
     window: Any  # kehu.ui.main_window.MainWindow (not imported: it imports this module)
@@ -48,8 +44,10 @@ class RouteViews:
         if customer_id is None:
             QMessageBox.information(
                 window,
-                _tr("Record visit"),
-                _tr("Open a customer's card or select a customer first."),
+                QCoreApplication.translate("RouteViews", "Record visit"),
+                QCoreApplication.translate(
+                    "RouteViews", "Open a customer's card or select a customer first."
+                ),
             )
             return None
         dialog = VisitDialog(window.session.user, customer_id, parent=window)
@@ -84,15 +82,15 @@ def install(window: Any) -> RouteViews:
     """Add the views to `window` (a MainWindow with `add_view` and a session)."""
     user = window.session.user
     routes_view = RoutesView(user, window, lazy=True)
-    window.add_view(routes_view, _tr("Routes"))
+    window.add_view(routes_view, QCoreApplication.translate("RouteViews", "Routes"))
     reports = DailyReportView(user, parent=window, lazy=True)
-    window.add_view(reports, _tr("Visit reports"))
+    window.add_view(reports, QCoreApplication.translate("RouteViews", "Visit reports"))
     today_panel = TodayPanel(user, parent=window, tasks=window.session.tasks)
-    dock = QDockWidget(_tr("Today"), window)
+    dock = QDockWidget(QCoreApplication.translate("RouteViews", "Today"), window)
     dock.setObjectName("todayDock")
     dock.setWidget(today_panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    action = QAction(_tr("Record &visit…"), window)
+    action = QAction(QCoreApplication.translate("RouteViews", "Record &visit…"), window)
     action.setObjectName("recordVisitAction")
     window.addAction(action)
     views = RouteViews(window, routes_view, reports, today_panel, dock, action)
