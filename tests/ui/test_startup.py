@@ -120,3 +120,37 @@ def test_small_file_is_checked_on_open_not_later(qtbot, workspace, user, custome
     qtbot.addWidget(window)
     assert not workspace.database.check_deferred
     assert check_in_background(window) is None
+
+
+def test_today_dock_is_narrow_by_default(qtbot, workspace, user):
+    from PySide6.QtCore import Qt
+
+    main = open_session_window(workspace, user)
+    qtbot.addWidget(main)
+    main.resize(1360, 820)  # the default size
+    main.show()
+    dock = main.route_views.today_dock
+    assert main.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    qtbot.waitUntil(lambda: 0 < dock.width() <= 0.3 * main.width())  # it took half before
+    assert main.list_view.width() > 1.5 * dock.width()
+    main.close()
+
+
+def test_the_users_dock_width_is_remembered(qtbot, workspace, user):
+    from PySide6.QtCore import Qt
+
+    first = open_session_window(workspace, user)
+    qtbot.addWidget(first)
+    first.resize(780, 560)  # fits the offscreen screen, so the geometry is restored as is
+    first.show()
+    dock = first.route_views.today_dock
+    qtbot.waitUntil(lambda: 0 < dock.width() < 330)
+    first.resizeDocks([dock], [380], Qt.Orientation.Horizontal)  # the user widens it
+    qtbot.waitUntil(lambda: dock.width() >= 370)
+    first.close()  # remembers the layout
+    second = open_session_window(workspace, user)
+    qtbot.addWidget(second)
+    second.show()
+    wide = second.route_views.today_dock
+    qtbot.waitUntil(lambda: wide.width() >= 370, timeout=5_000)
+    second.close()

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if settings.get(settings.WINDOW_STATE).isEmpty():
-                self._default_dock_sizes()
+                QTimer.singleShot(0, self._default_dock_sizes)  # once the layout is set
 
     def _release_background(self) -> None:
         """Start the work held while the list loaded (counts, today panel, file check)."""
