@@ -44,3 +44,18 @@ def is_chinese(lang: str | None = None) -> bool:
 def pick(zh: str, en: str, lang: str | None = None) -> str:
     """Return the Chinese or English text for the current (or given) language."""
     return zh if is_chinese(lang) else en
+
+
+class UserError(Exception):
+    """An error the user can act on, with its message in both languages.
+
+    Subclasses name the area (RouteError, SelectionError…); the CLI and the UI show
+    `message()`, never a traceback.
+    """
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.zh, self.en, lang)

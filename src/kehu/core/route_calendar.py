@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from kehu.core.language import pick
+from kehu.core.language import UserError, pick
 
 WEEKLY, WEEKS13, WEEKS24 = "weekly", "weeks13", "weeks24"
 MONTHLY = tuple(f"month{n}" for n in range(1, 6))
@@ -36,13 +36,8 @@ WEEKDAY_NAMES: dict[int, tuple[str, str]] = {
 }
 
 
-class CalendarError(ValueError):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
+class CalendarError(UserError, ValueError):
+    """A frequency code or weekday list that cannot be read."""
 
 
 def check_frequency(code: str) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehu.core.language import get_language, normalise, pick
+from kehu.core.language import UserError, get_language, normalise, pick
 from kehu.db.connection import write
 from kehu.db.models import AuditEntry, User
 from kehu.exchange import pdf_labels, pdf_sheets
@@ -57,13 +57,8 @@ class FontFallbackWarning(UserWarning):
     """No embeddable CJK font: the PDF uses STSong-Light."""
 
 
-class OptionError(ValueError):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
+class OptionError(UserError, ValueError):
+    """An export option that makes no sense."""
 
 
 def _flag(value: Any) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 from peewee import JOIN, fn
 
 from kehu.core import route_calendar
-from kehu.core.language import pick
+from kehu.core.language import UserError, pick
 from kehu.core.route_order import Proposal, Stop, propose_order, usable_point
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, Route, RouteStop, Scheme, User
@@ -44,13 +44,8 @@ _EDITABLE = (
 )
 
 
-class RouteError(Exception):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
+class RouteError(UserError):
+    """A route change that cannot be made."""
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kehu.core.language import pick
+from kehu.core.language import UserError
 from kehu.db.categories import category_and_descendants
 from kehu.db.models import Category, Customer, CustomerCategory, Route, RouteStop, User
 from kehu.db.visibility import visible_customers
 
 
-class SelectionError(Exception):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
+class SelectionError(UserError):
+    """A selection (category, route, codes) that matches nothing usable."""
 
 
 @dataclass

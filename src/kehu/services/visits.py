@@ -18,7 +18,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from kehu.core.language import pick
+from kehu.core.language import UserError, pick
 from kehu.db.connection import write
 from kehu.db.models import VISIT_KINDS, Customer, KeyPerson, User, Visit
 from kehu.db.visibility import can_see, visible_owner_ids
@@ -35,13 +35,8 @@ _TEXT_FIELDS = ("content", "findings", "next_step")
 _CHUNK = 500
 
 
-class VisitError(Exception):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
+class VisitError(UserError):
+    """A visit report that cannot be saved."""
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:
