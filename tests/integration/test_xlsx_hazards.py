@@ -280,3 +280,31 @@ def test_zip_bomb_is_refused_before_parsing(workspace, user, tmp_path):
     with pytest.raises(SpreadsheetError) as caught:
         run_import(path, user)
     assert "压缩炸弹" in caught.value.message("zh")
+
+
+def test_stale_sheet_dimension_does_not_drop_rows(workspace, user, tmp_path):
+    """Generators that store <dimension ref="A1"/> (openpyxl read-only would stop after A1)."""
+    rows = [["客户名称", "电话"]] + [[f"公司{i}", f"010-6512{i:04d}"] for i in range(30)]
+    path = _book(tmp_path / "stale.xlsx", rows)
+    _patch_sheet(path, b'<dimension ref="A1:B31" />', b'<dimension ref="A1" />')
+    report = run_import(path, user, ImportOptions())
+    assert report.rows_total == 30 and report.created == 30
+    assert _names()["公司29"].values["phone"] == "010-65120029"
+
+
+def test_sheet_without_dimension_and_short_rows(workspace, user, tmp_path):
+    """write_only files store no dimension; rows end at their last cell and are not padded."""
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet("客户")
+    ws.append(["客户名称", "电话", "地址"])
+    ws.append(["甲公司"])
+    ws.append(["乙公司", "010-65123456", "北京市朝阳区"])
+    ws.append([])
+    ws.append(["丙公司", None, "上海市"])
+    book.save(tmp_path / "short.xlsx")
+    report = run_import(tmp_path / "short.xlsx", user, ImportOptions())
+    assert (report.rows_total, report.created, report.rejected) == (3, 3, 0)
+    names = _names()
+    assert names["甲公司"].values.get("phone") is None
+    assert names["乙公司"].values["address"] == "北京市朝阳区"
+    assert names["丙公司"].values["address"] == "上海市"

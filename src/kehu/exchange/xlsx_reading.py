@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from kehu.core.language import pick
 
@@ -321,7 +323,7 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
         return _open_csv(path)
     check_zip(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = _load_read_only(path)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         if type(exc).__name__ in (
             "EntitiesForbidden",
@@ -336,6 +338,43 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
             f"{path.name} 已损坏，无法读取：{exc}", f"{path.name} is damaged: {exc}"
         ) from exc
     return _xlsx_table(path, workbook, sheet)
+
+
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that trusts no stored dimension: rows are streamed as they are.
+
+    openpyxl sizes every read-only sheet when the workbook opens from its `<dimension>`
+    element; when that is missing (files written by openpyxl write_only, our own list export,
+    many generators) it parses the WHOLE sheet once just to find it, and a stale dimension
+    (`A1`) makes it stop early, silently dropping rows. Without a size, rows come with the
+    cells they have (shorter rows are not padded), the end is the last row in the file.
+    """
+
+    def _get_size(self) -> None:
+        self._min_column = self._min_row = 1
+        self._max_column = self._max_row = None
+
+
+class _ReadOnlyReader(ExcelReader):
+    """openpyxl's reader in read-only mode, creating `_UnsizedSheet`s."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            ws = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
+
+
+def _load_read_only(path: Path) -> Any:
+    """`openpyxl.load_workbook(path, read_only=True, data_only=True)` without the sizing pass."""
+    reader = _ReadOnlyReader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
 
 
 def _xlsx_table(path: Path, workbook: Any, sheet: str | None) -> Table:

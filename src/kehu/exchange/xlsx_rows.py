@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
 from kehu.core.language import pick
 from kehu.core.validation import clean_text
-from kehu.exchange.xlsx_cells import CellIssue, convert
+from kehu.exchange.xlsx_cells import SLOW, CellIssue, convert, fast_converter
 from kehu.exchange.xlsx_columns import PERSON_PREFIX, SCHEME_PREFIX, Mapping
 from kehu.exchange.xlsx_reading import SheetScan, range_text
 
@@ -79,13 +79,11 @@ class RowConverter:
         self.epoch1904 = epoch1904
         self.categories = categories
         self.scheme_names = scheme_names or {}
-        self.columns: list[tuple[int, str, str, FieldDef | None]] = []
+        self.columns: list[_Column] = []
         for index, target in enumerate(mapping.targets):
-            if not target:
-                continue
-            self.columns.append(
-                (index, target, mapping.headers[index], self._field(target, extra_fields))
-            )
+            if target:
+                field_def = self._field(target, extra_fields)
+                self.columns.append(_column(index, target, mapping.headers[index], field_def))
         self._merged_rows: dict[int, list[tuple[int, int, int, int]]] = {}
         for rng in scan.merged:
             if (rng[0], rng[1]) != (rng[2], rng[3]):
@@ -105,29 +103,28 @@ class RowConverter:
     def convert(self, number: int, raw: tuple[Any, ...]) -> ParsedRow:
         row = ParsedRow(number, raw)
         formulas = self.scan.formulas_without_value
-        for index, target, header, field_def in self.columns:
-            value = raw[index] if index < len(raw) else None
+        merged = number in self._merged_rows
+        width = len(raw)
+        places = (row.values, row.person, row.links)
+        for index, header, field_def, place, key, scheme, fast in self.columns:
+            value = raw[index] if index < width else None
             if formulas and (number, index + 1) in formulas:
                 row.problems.append(_formula_problem(number, index, header))
                 continue
-            if number in self._merged_rows:
+            if merged:
                 self._note_merge(row, index, header)
             if value is None:
                 continue
-            if target.startswith(SCHEME_PREFIX):
-                self._category(row, index, header, int(target[len(SCHEME_PREFIX) :]), value)
+            if scheme is not None:
+                self._category(row, index, header, scheme, value)
                 continue
-            parsed, issues = convert(field_def or LINK_FIELD, value, self.epoch1904)
-            for issue in issues:
-                row.problems.append(_problem(number, index, header, issue))
-            if parsed is None:
-                continue
-            if target.startswith(PERSON_PREFIX):
-                row.person[target[len(PERSON_PREFIX) :]] = parsed
-            elif target in _CUSTOMER:
-                row.values[target] = parsed
-            else:
-                row.links[target] = parsed
+            parsed = fast(value)
+            if parsed is SLOW:
+                parsed, issues = convert(field_def, value, self.epoch1904)
+                for issue in issues:
+                    row.problems.append(_problem(number, index, header, issue))
+            if parsed is not None:
+                places[place][key] = parsed
         if number in self.scan.hidden_rows:
             row.problems.append(
                 Problem(
@@ -177,6 +174,20 @@ class RowConverter:
             )
             return
         row.categories[scheme] = category
+
+
+# (index, header, field, place: 0 values / 1 person / 2 links, key, scheme id, fast converter)
+_Column = tuple[int, str, FieldDef, int, str, int | None, Callable[[Any], Any]]
+
+
+def _column(index: int, target: str, header: str, field_def: FieldDef | None) -> _Column:
+    field_def = field_def or LINK_FIELD
+    fast = fast_converter(field_def)
+    if target.startswith(SCHEME_PREFIX):
+        return (index, header, field_def, 2, target, int(target[len(SCHEME_PREFIX) :]), fast)
+    if target.startswith(PERSON_PREFIX):
+        return (index, header, field_def, 1, target[len(PERSON_PREFIX) :], None, fast)
+    return (index, header, field_def, 0 if target in _CUSTOMER else 2, target, None, fast)
 
 
 def _problem(number: int, index: int, header: str, issue: CellIssue) -> Problem:

@@ -567,6 +567,25 @@ def _db_text(field: FieldDef, value: Any) -> Any:
     return stored
 
 
+def _converted(columns: list[str], fields: dict[str, FieldDef]) -> list[tuple[int, FieldDef]]:
+    """The columns whose Python values differ from the stored ones (money, dates)."""
+    kinds = (Kind.MONEY, Kind.DATE)
+    return [(i, fields[n]) for i, n in enumerate(columns) if fields[n].kind in kinds]
+
+
+def _db_row(columns: list[str], converted: list[tuple[int, FieldDef]], values: dict) -> list:
+    """`[_db_text(field, values.get(name)) for each column]`, converting only what needs it."""
+    row = [values.get(n) for n in columns]
+    for index, field_def in converted:
+        if row[index] is not None:
+            row[index] = _db_text(field_def, row[index])
+    return row
+
+
+_CUSTOMER_CONVERTED = _converted(_CUSTOMER_COLUMNS, _CUSTOMER)
+_PERSON_CONVERTED = _converted(_PERSON_COLUMNS, _PERSON)
+
+
 class CustomerImporter:
     def __init__(self, user: User, options: ImportOptions, report: ImportReport, batch) -> None:
         self.user, self.options, self.report, self.batch = user, options, report, batch
@@ -712,14 +731,15 @@ class CustomerImporter:
         customers, persons, categories, ids = [], [], [], []
         created: dict[int, int] = {}  # file row → new customer id
         generated: list[tuple[int, int, int]] = []  # keys of the codes given here
+        new_codes = iter(self._new_codes(sum(1 for p in creates if not p.row.values.get("code"))))
+        source_index = _CUSTOMER_COLUMNS.index("source")
+        review_index = _CUSTOMER_COLUMNS.index("review_state")
         for offset, planned in enumerate(creates):
             cid = first + offset
             values = planned.row.values
-            code = values.get("code") or self._new_code()
-            row = [_db_text(_CUSTOMER[n], values.get(n)) for n in _CUSTOMER_COLUMNS]
-            source_index = _CUSTOMER_COLUMNS.index("source")
+            code = values.get("code") or next(new_codes)
+            row = _db_row(_CUSTOMER_COLUMNS, _CUSTOMER_CONVERTED, values)
             row[source_index] = row[source_index] or "import"
-            review_index = _CUSTOMER_COLUMNS.index("review_state")
             row[review_index] = row[review_index] or "trusted"
             customers.append(
                 (
@@ -766,12 +786,17 @@ class CustomerImporter:
         self.keys.store_pending(created, generated)  # rolled back with the transaction
         return ids
 
-    def _new_code(self) -> str:
-        while True:
-            code = f"KH{self.next_number:06d}"
-            self.next_number += 1
-            if not self.keys.taken("code", code):
-                return code
+    def _new_codes(self, count: int) -> list[str]:
+        """`count` free customer codes KH000123…, checked against the keys a batch at a time."""
+        codes: list[str] = []
+        while len(codes) < count:
+            wanted = count - len(codes)
+            numbers = range(self.next_number, self.next_number + wanted)
+            self.next_number += wanted
+            candidates = {key_hash("code", f"KH{n:06d}"): f"KH{n:06d}" for n in numbers}
+            stored = self.keys.lookup(candidates)
+            codes += [c for h, c in candidates.items() if self.keys.get(h, stored) is None]
+        return codes
 
     def _changes(self, planned: _Planned, dry: bool = False) -> tuple[dict, list, dict] | None:
         current = _raw_row(self.db, "customer", planned.customer_id)
@@ -1012,13 +1037,7 @@ _HISTORY_COLUMNS = [
 
 
 def _person_tuple(cid: int, person: dict[str, Any], position: int, stamp: str) -> tuple:
-    return (
-        *(_db_text(_PERSON[n], person.get(n)) for n in _PERSON_COLUMNS),
-        cid,
-        position,
-        stamp,
-        stamp,
-    )
+    return (*_db_row(_PERSON_COLUMNS, _PERSON_CONVERTED, person), cid, position, stamp, stamp)
 
 
 def _text(value: Any) -> str | None:
