@@ -114,13 +114,9 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     status = CharField(max_length=16, default="active", index=True)  # active, archived
     archived_at = DateTimeField(null=True)
     version = IntegerField(default=1)
-    created_by = ForeignKeyField(
-        User, null=True, on_delete="SET NULL", backref="+", index=False
-    )
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
     created_at = DateTimeField(default=now)
-    updated_by = ForeignKeyField(
-        User, null=True, on_delete="SET NULL", backref="+", index=False
-    )
+    updated_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
     updated_at = DateTimeField(default=now)
     custom_fields = TextField(default="{}")  # JSON object of user-defined fields
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
@@ -355,9 +351,7 @@ class PendingReview(BaseModel):
     status = CharField(max_length=16, default="pending", index=True)  # pending, applied, rejected
     base_version = IntegerField(null=True)
     label = TextField(null=True)  # where it came from: file and sheet
-    created_by = ForeignKeyField(
-        User, null=True, on_delete="SET NULL", backref="+", index=False
-    )
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
     created_at = DateTimeField(default=now)
     decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     decided_at = DateTimeField(null=True)
