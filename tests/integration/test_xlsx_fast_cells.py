@@ -8,7 +8,8 @@ import itertools
 from stdnum.cn import uscc
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, Kind
-from kehu.exchange.xlsx_cells import SLOW, convert, fast_converter
+from kehu.core.validation import clean_text
+from kehu.exchange.xlsx_cells import SLOW, clean_text_fast, convert, fast_converter
 from kehu.exchange.xlsx_rows import LINK_FIELD
 from kehu.services.imports import SALE_FIELDS
 
@@ -88,3 +89,8 @@ def test_doubtful_cells_take_the_full_path_with_its_messages():
     ]:
         assert fast_converter(field)(raw) is SLOW
         assert convert(field, raw)[1], raw
+
+
+def test_clean_text_fast_is_clean_text():
+    for text in TEXTS + ["\u200b", " \ufeffx ", "ｘ\u2060", "Ⅻ", "㈱", "\t全角　空格\n"]:
+        assert clean_text_fast(text) == clean_text(text), text

@@ -323,7 +323,7 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
         return _open_csv(path)
     check_zip(path)
     try:
-        workbook = _load_read_only(path)
+        workbook = load_read_only(path)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         if type(exc).__name__ in (
             "EntitiesForbidden",
@@ -370,7 +370,7 @@ class _ReadOnlyReader(ExcelReader):
             self.wb._sheets.append(ws)
 
 
-def _load_read_only(path: Path) -> Any:
+def load_read_only(path: Path) -> Any:
     """`openpyxl.load_workbook(path, read_only=True, data_only=True)` without the sizing pass."""
     reader = _ReadOnlyReader(path, read_only=True, data_only=True)
     reader.read()
