@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import ColumnDimension
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
-from kehu.core.language import pick
+from kehu.core.language import UserError, pick
 from kehu.db.connection import write
 from kehu.db.models import (
     Category,
@@ -61,13 +61,8 @@ _CUSTOMER = {f.name: f for f in CUSTOMER_FIELDS}
 VISIT_KIND_LABELS = {"routine": "日常报告", "urgent": "紧急报告", "periodic": "定期报告"}
 
 
-class ExportError(Exception):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
+class ExportError(UserError):
+    """An export that cannot be made; the message says why."""
 
 
 def export(

@@ -25,7 +25,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from kehu.core.language import pick
+from kehu.core.language import UserError
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +38,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
-class SpreadsheetError(Exception):
+class SpreadsheetError(UserError):
     """A file that cannot be read as a spreadsheet; the message says what to do."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kehu.core.language import is_chinese, pick
+from kehu.core.language import UserError, is_chinese
 from kehu.core.schemes import DEFAULT_SCHEMES
 from kehu.db.categories import category_and_descendants
 from kehu.db.connection import write
@@ -135,15 +135,8 @@ def categories_of(customer_id: int) -> dict[int, int]:
     )
 
 
-class ClassificationError(Exception):
+class ClassificationError(UserError):
     """A category edit that cannot be done; the message says why."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
 
 
 @dataclass(frozen=True)

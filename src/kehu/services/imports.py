@@ -26,7 +26,7 @@ from typing import Any
 
 from kehu.core import search_keys
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, Section
-from kehu.core.language import pick
+from kehu.core.language import UserError, pick
 from kehu.core.validation import clean_text, phone_digits
 from kehu.core.values import display, to_db, to_python, to_text
 from kehu.db.connection import write
@@ -72,15 +72,8 @@ SALE_FIELDS: dict[str, FieldDef] = {
 }
 
 
-class ImportFailed(Exception):
+class ImportFailed(UserError):
     """The import cannot start or cannot be undone; the message says why and what to do."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
 
 
 @dataclass
