@@ -49,3 +49,25 @@ def test_same_seed_gives_the_same_data(tmp_path):
         results.append([(c.name, c.phone, c.uscc) for c in Customer.select().order_by(Customer.id)])
         ws.database.close()
     assert results[0] == results[1]
+
+
+def test_the_worker_process_generates_the_same_data(tmp_path, monkeypatch):
+    """Big loads are generated in a spawned worker; the data must not depend on it."""
+    from kehu.services.workspace import open_workspace
+
+    def load(name: str, parallel_from: int) -> list[tuple]:
+        monkeypatch.setattr(demo, "PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr(demo, "CHUNK", 400)
+        ws = open_workspace(tmp_path / name)
+        demo.generate(1000, seed=5, user=ws.user)
+        rows = [(c.code, c.name, c.uscc) for c in Customer.select().order_by(Customer.id)]
+        rows.append(("persons", KeyPerson.select().count(), Visit.select().count()))
+        keys = ws.database.db.execute_sql("SELECT COUNT(*), MAX(key) FROM search_key").fetchone()
+        rows.append(tuple(keys))
+        ws.database.close()
+        return rows
+
+    in_process = load("here.db", 10**9)
+    in_worker = load("worker.db", 0)
+    assert in_process == in_worker
+    assert in_process[-1][0] > 10_000  # search keys came with the rows

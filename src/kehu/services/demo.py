@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import marshal
 import multiprocessing
 import os
 import random
@@ -213,7 +214,7 @@ class _Plan:
 class _Chunk:
     rows: dict[str, list[tuple]]
     route_members: list[tuple[int, int, int, float, float]]  # (id, city, owner, lat, lon)
-    search_rows: object = None  # search_index.rows_for(...) when computed by the worker
+    search_rows: search_index.SearchRows | None = None  # computed with the rows
 
 
 def _uscc_tables() -> tuple[list[int], ...]:
@@ -568,14 +569,14 @@ def _chunks_in_worker(plan: _Plan, specs: deque) -> Iterator[_Chunk]:
         pending: deque[Future] = deque()
         submitted = 0
         while submitted < len(specs) and len(pending) <= workers:
-            pending.append(pool.submit(generate_chunk, plan, *specs[submitted]))
+            pending.append(pool.submit(generate_packed_chunk, plan, *specs[submitted]))
             submitted += 1
         while pending:
-            chunk = pending.popleft().result()
+            chunk = _unpack(pending.popleft().result())
             specs.popleft()
             submitted -= 1
             if submitted < len(specs):
-                pending.append(pool.submit(generate_chunk, plan, *specs[submitted]))
+                pending.append(pool.submit(generate_packed_chunk, plan, *specs[submitted]))
                 submitted += 1
             try:
                 yield chunk
@@ -583,6 +584,23 @@ def _chunks_in_worker(plan: _Plan, specs: deque) -> Iterator[_Chunk]:
                 for future in pending:
                     future.cancel()
                 raise
+
+
+def generate_packed_chunk(
+    plan: _Plan, index: int, start_id: int, count: int, with_keys: bool = False
+) -> bytes:
+    """`generate_chunk` for a worker process: the result travels as marshal bytes, which is
+    about three times cheaper to make than a pickle of the same rows."""
+    chunk = generate_chunk(plan, index, start_id, count, with_keys)
+    search = chunk.search_rows
+    keys = (search.keys, search.texts, search.names) if search is not None else None
+    return marshal.dumps((chunk.rows, chunk.route_members, keys))
+
+
+def _unpack(data: bytes) -> _Chunk:
+    rows, members, keys = marshal.loads(data)
+    search = search_index.SearchRows(*keys) if keys is not None else None
+    return _Chunk(rows, members, search)
 
 
 def _insert(db, table: str, rows: list[tuple]) -> int:

@@ -75,18 +75,18 @@ def _db() -> SqliteDatabase:
 
 
 @dataclass
-class _Rows:
+class SearchRows:
     keys: list[tuple[int, int, str]] = field(default_factory=list)  # search_key (id, kind, key)
     texts: list[tuple[int, str]] = field(default_factory=list)  # search_text (rowid, text)
     names: set[str] = field(default_factory=set)  # key persons' names as stored
 
 
-def _rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
+def _rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
     """Everything the search needs for these customers (rows from `_load`)."""
     by_customer: dict[int, list[tuple]] = {}
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
-    out = _Rows()
+    out = SearchRows()
     for cid, code, name, short_name, uscc, phone in customers:
         rows, text = customer_keys(code, name, short_name, uscc, phone)
         found = {key for _kind, key in rows}
@@ -107,7 +107,7 @@ def _rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
     return out
 
 
-def _insert(db: SqliteDatabase, rows: _Rows, known_names: set[str] | None = None) -> None:
+def _insert(db: SqliteDatabase, rows: SearchRows, known_names: set[str] | None = None) -> None:
     """Insert rows; names already in search_name (`known_names`, kept up to date) are skipped."""
     cursor = db.cursor()
     cursor.executemany('INSERT INTO "search_key" (id, kind, key) VALUES (?, ?, ?)', rows.keys)
@@ -237,7 +237,7 @@ def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progre
     return written
 
 
-def _computed(db: SqliteDatabase, starts: range, total: int) -> Iterator[tuple[int, _Rows]]:
+def _computed(db: SqliteDatabase, starts: range, total: int) -> Iterator[tuple[int, SearchRows]]:
     """Rows per batch of ids, computed in worker processes for big databases (the writer
     meanwhile inserts the previous batch), in this process otherwise or if workers fail."""
     path = db.database
@@ -254,14 +254,14 @@ def _computed(db: SqliteDatabase, starts: range, total: int) -> Iterator[tuple[i
         yield from _computed_here(db, starts[done:])
 
 
-def _computed_here(db: SqliteDatabase, starts: range) -> Iterator[tuple[int, _Rows]]:
+def _computed_here(db: SqliteDatabase, starts: range) -> Iterator[tuple[int, SearchRows]]:
     for start in starts:
         customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, start + BATCH)).fetchall()
         persons = db.execute_sql(_RANGE_PERSON_SQL, (start, start + BATCH)).fetchall()
         yield start, _rows_for(customers, persons)
 
 
-def _computed_in_workers(path: str, starts: range) -> Iterator[tuple[int, _Rows]]:
+def _computed_in_workers(path: str, starts: range) -> Iterator[tuple[int, SearchRows]]:
     # spawn, not fork: forking a process with Qt or other threads can deadlock the child.
     workers = max(1, min(WORKERS, os.cpu_count() or 2))
     context = multiprocessing.get_context("spawn")
@@ -283,7 +283,7 @@ def _computed_in_workers(path: str, starts: range) -> Iterator[tuple[int, _Rows]
 _worker_connection: sqlite3.Connection | None = None
 
 
-def _compute_range(path: str, start: int, end: int) -> _Rows:
+def _compute_range(path: str, start: int, end: int) -> SearchRows:
     """In a worker process: read one id range (read-only connection) and compute its rows."""
     global _worker_connection
     if _worker_connection is None:
@@ -311,14 +311,14 @@ def _clear(db: SqliteDatabase) -> None:
     db.execute_sql('INSERT INTO "search_text"("search_text", rank) VALUES (\'automerge\', 0)')
 
 
-def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> _Rows:
+def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
     """Pure: the search rows of customers (id, code, name, short_name, uscc, phone) and their
     persons (customer id, name, mobile, phone). Bulk loaders (demo data) compute them in a
     worker process and write them with `insert_rows`."""
     return _rows_for(customers, persons)
 
 
-def insert_rows(rows: _Rows, known_names: set[str] | None = None) -> None:
+def insert_rows(rows: SearchRows, known_names: set[str] | None = None) -> None:
     """Write rows from `rows_for` inside the caller's write transaction; person names in
     `known_names` are already stored."""
     _insert(_db(), rows, known_names)
