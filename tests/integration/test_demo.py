@@ -64,6 +64,15 @@ def test_the_worker_process_generates_the_same_data(tmp_path, monkeypatch):
         rows.append(("persons", KeyPerson.select().count(), Visit.select().count()))
         keys = ws.database.db.execute_sql("SELECT COUNT(*), MAX(key) FROM search_key").fetchone()
         rows.append(tuple(keys))
+        counts = ws.database.db.execute_sql(
+            "SELECT category_id, owner_id, status, n FROM category_count ORDER BY 1, 2, 3"
+        ).fetchall()
+        recounted = ws.database.db.execute_sql(
+            "SELECT cc.category_id, c.owner_id, c.status, COUNT(*) FROM customer_category cc "
+            "JOIN customer c ON c.id = cc.customer_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        ).fetchall()
+        assert counts == recounted
+        rows += counts
         ws.database.close()
         return rows
 

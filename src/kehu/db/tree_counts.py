@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -70,9 +70,20 @@ def drop_count_triggers(db: Database) -> list[str]:
     return [sql for _name, sql in triggers]
 
 
-def restore_count_triggers(db: Database, triggers: list[str]) -> None:
-    """After a bulk load: rebuild the counts in one statement and recreate the triggers."""
-    rebuild_counts(db)
+def restore_count_triggers(
+    db: Database, triggers: list[str], counts: Mapping[tuple[int, int, str], int] | None = None
+) -> None:
+    """After a bulk load: store the counts (given by a loader that knows them all, or counted
+    again in one statement) and recreate the triggers."""
+    if counts is None:
+        rebuild_counts(db)
+    else:
+        with db.atomic():
+            db.execute_sql("DELETE FROM category_count")
+            db.cursor().executemany(
+                "INSERT INTO category_count (category_id, owner_id, status, n) VALUES (?, ?, ?, ?)",
+                [(*key, n) for key, n in counts.items()],
+            )
     for sql in triggers:
         db.execute_sql(sql)
 

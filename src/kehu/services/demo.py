@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import random
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -215,6 +215,7 @@ class _Chunk:
     rows: dict[str, list[tuple]]
     route_members: list[tuple[int, int, int, float, float]]  # (id, city, owner, lat, lon)
     search_rows: search_index.SearchRows | None = None  # computed with the rows
+    category_counts: dict[tuple[int, int, str], int] = field(default_factory=dict)
 
 
 def _uscc_tables() -> tuple[list[int], ...]:
@@ -282,7 +283,7 @@ def generate_chunk(
         "visit": _visits(plan, rng, meta),
         "sale_line": _sales(plan, rng, meta),
     }
-    chunk = _Chunk(rows, members)
+    chunk = _Chunk(rows, members, category_counts=_category_counts(rows["customer_category"], meta))
     if with_keys:
         chunk.search_rows = search_index.rows_for(
             [(c[0], c[1], c[2], c[3], c[4], c[7]) for c in customers],
@@ -415,18 +416,24 @@ def _classifications(plan: _Plan, rng: random.Random, meta: list[tuple]) -> list
         rows.append((cid, s["grade"], grade_ids[grade]))
         rows.append((cid, s["nature"], nature[i]))
         rows.append((cid, s[REGION_SCHEME], regions[ci]))
-        if r < 0.8:
+        if r < 0.65:
             rows.append((cid, s["stage"], stage[i]))
-        if r < 0.7:
+        if r < 0.5:
             rows.append((cid, s["trade_state"], trade_state[i]))
-        if r > 0.4:
+        if r > 0.55:
             rows.append((cid, s["trade_type"], trade_type[i]))
-        if r < 0.3:
+        if r < 0.25:
             rows.append((cid, s["ownership"], ownership[i]))
-        if r > 0.75:
+        if r > 0.8:
             rows.append((cid, s["location"], location[i]))
     rows.sort()
     return rows
+
+
+def _category_counts(links: list[tuple], meta: list[tuple]) -> dict[tuple[int, int, str], int]:
+    """The rows of `category_count` for these links (all customers are new and active)."""
+    owner = {cid: owner_id for cid, _ci, owner_id, _grade, _industry in meta}
+    return dict(Counter((category, owner[cid], "active") for cid, _scheme, category in links))
 
 
 def _visits(plan: _Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]:
@@ -594,13 +601,13 @@ def generate_packed_chunk(
     chunk = generate_chunk(plan, index, start_id, count, with_keys)
     search = chunk.search_rows
     keys = (search.keys, search.texts, search.names) if search is not None else None
-    return marshal.dumps((chunk.rows, chunk.route_members, keys))
+    return marshal.dumps((chunk.rows, chunk.route_members, keys, chunk.category_counts))
 
 
 def _unpack(data: bytes) -> _Chunk:
-    rows, members, keys = marshal.loads(data)
+    rows, members, keys, counts = marshal.loads(data)
     search = search_index.SearchRows(*keys) if keys is not None else None
-    return _Chunk(rows, members, search)
+    return _Chunk(rows, members, search, counts)
 
 
 def _insert(db, table: str, rows: list[tuple]) -> int:
@@ -715,6 +722,8 @@ def generate(
     count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
     members: list[tuple] = []
     known_names: set[str] = set()
+    counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows, if all goes well
+    complete = False
     written = 0
     lap("setup")
     try:
@@ -732,16 +741,25 @@ def generate(
                 write(db, lambda r=search_rows, k=known_names: search_index.insert_rows(r, k))
                 known_names |= search_rows.names
             members += chunk.route_members
+            counts.update(chunk.category_counts)
             written += len(chunk.rows["customer"])
             report("customers", written, customers)
         lap("rows")
         result.routes, result.route_stops = _routes(db, members, plan)
         lap("routes")
+        complete = True
     finally:
         report_indexes = bool(dropped)
         for sql in dropped:
+            began = time.perf_counter()
             db.execute_sql(sql)
-        tree_counts.restore_count_triggers(db, count_triggers)
+            logger.info("%.2f s: %s", time.perf_counter() - began, sql)
+        began = time.perf_counter()
+        # On an empty database the generated counts are the whole truth; otherwise (or after
+        # an error) they are counted again from the links.
+        known_counts = counts if (empty and complete) else None
+        tree_counts.restore_count_triggers(db, count_triggers, known_counts)
+        logger.info("%.2f s: category counts and their triggers", time.perf_counter() - began)
         db.execute_sql("PRAGMA synchronous=NORMAL")
         db.execute_sql("PRAGMA foreign_keys=ON")
         if report_indexes:
