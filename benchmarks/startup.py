@@ -143,24 +143,32 @@ def _keystrokes(window, wait_for, qtest) -> dict:
     except ImportError:
         return {"keystroke_error": "kehu.db.search is missing"}
     box = window.search_box
-    latencies = []
+    shown, complete = [], []  # per key: first page painted; every matching id loaded
+    resets: list[float] = []
+    window.model.modelReset.connect(lambda: resets.append(time.perf_counter()))
     for query in QUERIES:
         box.clear()
         box.flush()
         wait_for(lambda: not window.model.is_loading)
         for char in query:
             model = window.model
-            before = model.generation
+            before, seen = model.generation, len(resets)
             started = time.perf_counter()
             qtest.keyClick(box, char)
-            wait_for(lambda m=model, b=before: m.generation > b and not m.is_loading)
+            # The list the user sees is updated when the new first page is in and painted.
+            wait_for(lambda m=model, b=before, n=seen: m.generation > b and len(resets) > n)
             window.list_view.viewport().repaint()
-            latencies.append((time.perf_counter() - started) * 1000)
-    latencies.sort()
+            shown.append((time.perf_counter() - started) * 1000)
+            wait_for(lambda m=model: not m.is_loading)
+            complete.append((time.perf_counter() - started) * 1000)
+    shown.sort()
+    complete.sort()
     return {
-        "keystrokes": len(latencies),
-        "keystroke_median_ms": statistics.median(latencies),
-        "keystroke_p95_ms": latencies[int(len(latencies) * 0.95) - 1],
+        "keystrokes": len(shown),
+        "keystroke_median_ms": statistics.median(shown),
+        "keystroke_p95_ms": shown[int(len(shown) * 0.95) - 1],
+        "keystroke_all_ids_median_ms": statistics.median(complete),
+        "keystroke_all_ids_p95_ms": complete[int(len(complete) * 0.95) - 1],
     }
 
 
@@ -217,10 +225,17 @@ def main() -> int:
     else:
         print(
             f"keystroke → updated list at {largest:,}: median {keys['keystroke_median_ms']:.1f} ms,"
-            f" p95 {keys['keystroke_p95_ms']:.1f} ms over {keys['keystrokes']} keys"
+            f" p95 {keys['keystroke_p95_ms']:.1f} ms over {keys['keystrokes']} keys (first page"
+            f" painted); every matching id loaded: median {keys['keystroke_all_ids_median_ms']:.1f}"
+            f" ms, p95 {keys['keystroke_all_ids_p95_ms']:.1f} ms"
         )
-        figures["keystroke_median_ms"] = round(keys["keystroke_median_ms"], 1)
-        figures["keystroke_p95_ms"] = round(keys["keystroke_p95_ms"], 1)
+        for name in (
+            "keystroke_median_ms",
+            "keystroke_p95_ms",
+            "keystroke_all_ids_median_ms",
+            "keystroke_all_ids_p95_ms",
+        ):
+            figures[name] = round(keys[name], 1)
     smallest = min(sizes)
     if smallest != largest:
         ratio = figures[f"rss_mb_{largest}"] / figures[f"rss_mb_{smallest}"]
