@@ -81,7 +81,9 @@ class Task(QRunnable):
 class TaskRunner(QObject):
     """Starts tasks on its own thread pool and keeps them alive until they finish."""
 
-    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+    # Four threads: a long task (the 1M-id list, the today report, a big file's check) never
+    # keeps a short one (tree counts, one card) waiting; most of their time is in SQLite.
+    def __init__(self, parent: QObject | None = None, threads: int = 4) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
