@@ -54,6 +54,14 @@ class TodayPanel(QWidget):
         self.date = QDateEdit(to_qdate(day or dt.date.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd ddd")
+        # Room for the longest weekday name plus the popup arrow, so the date is never clipped.
+        widest = max(
+            self.date.fontMetrics().horizontalAdvance(
+                self.date.locale().toString(day, "yyyy-MM-dd ddd")
+            )
+            for day in (to_qdate(dt.date(2026, 11, 23) + dt.timedelta(days=n)) for n in range(7))
+        )
+        self.date.setMinimumWidth(widest + 36)
         self.today_button = QPushButton(self.tr("Today"))
         self.tomorrow_button = QPushButton(self.tr("Tomorrow"))
         self.visit_button = QPushButton(self.tr("Record visit…"))
