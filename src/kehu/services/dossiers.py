@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,19 +27,6 @@ logger = logging.getLogger(__name__)
 
 PERSON_KEY = "persons"
 _PERSON_BY_NAME = {f.name: f for f in PERSON_FIELDS}
-
-# Called with customer ids after every change that affects search (set by the search index).
-_change_listeners: list[Callable[[list[int]], None]] = []
-
-
-def on_customers_changed(listener: Callable[[list[int]], None]) -> None:
-    if listener not in _change_listeners:
-        _change_listeners.append(listener)
-
-
-def _notify(ids: list[int]) -> None:
-    for listener in _change_listeners:
-        listener(ids)
 
 
 class ValidationFailed(Exception):
