@@ -8,6 +8,7 @@ On an empty database the indexes of the big tables are dropped during the load a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import marshal
@@ -570,9 +571,13 @@ def _chunks(plan: _Plan, start_id: int, customers: int, with_keys: bool) -> Iter
 
 def _chunks_in_worker(plan: _Plan, specs: deque) -> Iterator[_Chunk]:
     """Generate ahead in a worker process; `specs` loses each chunk once it is yielded."""
-    workers = max(1, min(2, (os.cpu_count() or 2) - 1))
+    # As many workers as cores, at a lower priority: the writer (this process) is served
+    # first and the workers fill every spare cycle.
+    workers = max(1, min(2, os.cpu_count() or 1))
     context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_lower_priority
+    ) as pool:
         pending: deque[Future] = deque()
         submitted = 0
         while submitted < len(specs) and len(pending) <= workers:
@@ -591,6 +596,11 @@ def _chunks_in_worker(plan: _Plan, specs: deque) -> Iterator[_Chunk]:
                 for future in pending:
                     future.cancel()
                 raise
+
+
+def _lower_priority() -> None:
+    with contextlib.suppress(AttributeError, OSError):  # no nice() on Windows: run as they are
+        os.nice(10)
 
 
 def generate_packed_chunk(
