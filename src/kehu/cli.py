@@ -40,6 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=pick("界面语言（默认跟随系统）", "language (default: the system's)"),
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=None,
+        help=pick(
+            "以该用户身份运行（数据库有多个用户时）",
+            "act as this user (databases with several users)",
+        ),
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):

@@ -102,3 +102,26 @@ def test_check_on_garbage_says_so_without_a_traceback(capsys, tmp_path):
     bad.write_text("hello")
     code, out, err = run(capsys, "--db", str(bad), "check")
     assert code == 2 and "Traceback" not in err and "不是客户档案数据库" in err
+
+
+def test_a_database_with_logins_needs_the_user_and_password(capsys, tmp_path, monkeypatch):
+    from kehu.services import auth, dossiers
+    from kehu.services.workspace import open_workspace
+
+    db = tmp_path / "office.db"
+    ws = open_workspace(db)
+    li = auth.create_user("li", "老李", "salesperson", password="s3cret!")
+    dossiers.create({"name": "北京海淀科技有限公司"}, ws.user, owner=li)
+    dossiers.create({"name": "北京朝阳商贸有限公司"}, ws.user)  # the admin's: not li's to see
+    ws.database.close()
+    monkeypatch.delenv("KEHU_USER", raising=False)
+    monkeypatch.delenv("KEHU_PASSWORD", raising=False)
+    code, _out, err = run(capsys, "--db", str(db), "search", "北京")
+    assert code == 1 and "--user" in err
+    monkeypatch.setenv("KEHU_PASSWORD", "wrong")
+    code, _out, err = run(capsys, "--db", str(db), "--user", "li", "search", "北京")
+    assert code == 1 and "密码不正确" in err
+    monkeypatch.setenv("KEHU_PASSWORD", "s3cret!")
+    code, out, err = run(capsys, "--db", str(db), "--user", "li", "search", "北京")
+    assert code == 0, err
+    assert "北京海淀科技有限公司" in out and "北京朝阳商贸有限公司" not in out
