@@ -94,6 +94,10 @@ ZH_CN: dict[str, str] = {
     "User:": "用户：",
     "Password:": "密码：",
     "Wrong user name or password.": "用户名或密码不正确。",
+    "Remember the password on this computer": "在本机记住密码",
+    "This computer has no secure password store: the password is not kept.": (
+        "本机没有安全的密码存储，密码不会被保存。"
+    ),
     "Show archived": "显示已归档",
     "&New customer": "新建客户(&N)",
     "&Save card": "保存档案卡(&S)",

@@ -656,6 +656,14 @@
         <translation>登录客户档案管理</translation>
     </message>
     <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store: the password is not kept.</source>
+        <translation>本机没有安全的密码存储，密码不会被保存。</translation>
+    </message>
+    <message>
         <source>User:</source>
         <translation>用户：</translation>
     </message>

@@ -119,7 +119,7 @@ def _login(workspace: Workspace) -> User | None:
         return workspace.user
     from kehu.ui.dialogs.login_dialog import LoginDialog
 
-    dialog = LoginDialog()
+    dialog = LoginDialog(workspace.database.path)
     return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

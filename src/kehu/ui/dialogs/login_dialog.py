@@ -1,8 +1,11 @@
-"""Login, shown only when the database has more than one user."""
+"""Login, shown only when users of the database have passwords."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -13,12 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.db.models import User
-from kehu.services import auth
+from kehu.services import auth, secrets
 
 
 class LoginDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.database = database
         self.setWindowTitle(self.tr("Log in to kehu"))
         self.user: User | None = None
         form = QFormLayout(self)
@@ -27,10 +31,17 @@ class LoginDialog(QDialog):
             self.users.addItem(f"{user.display_name} ({user.username})", user.username)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Remember the password on this computer"), self)
+        if not secrets.available():
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(
+                self.tr("This computer has no secure password store: the password is not kept.")
+            )
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
         form.addRow(self.tr("User:"), self.users)
         form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.remember)
         form.addRow(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -38,12 +49,24 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.users.currentIndexChanged.connect(self._on_user_changed)
+        self._on_user_changed()
+
+    def _on_user_changed(self) -> None:
+        remembered = secrets.recall(self.database, self.users.currentData() or "")
+        self.password.setText(remembered or "")
+        self.remember.setChecked(remembered is not None)
 
     def try_login(self) -> None:
-        user = auth.login(self.users.currentData(), self.password.text())
+        username = self.users.currentData()
+        user = auth.login(username, self.password.text())
         if user is None:
             self.message.setText(self.tr("Wrong user name or password."))
             self.password.selectAll()
             return
+        if self.remember.isChecked():
+            secrets.remember(self.database, username, self.password.text())
+        else:
+            secrets.forget(self.database, username)
         self.user = user
         self.accept()
