@@ -193,22 +193,11 @@ def _polyphone_keys(text: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-_SEPARATORS = str.maketrans("", "", " -()./")
-
-
-def _digits(number: str) -> str:
-    """`phone_digits`, with a fast path for plain ASCII numbers (the usual case)."""
-    plain = number.translate(_SEPARATORS)
-    if plain.isascii() and plain.isdigit() and not plain.startswith("86"):
-        return plain[4:] if plain.startswith("0086") else plain
-    return phone_digits(number)
-
-
 def phone_keys(*numbers: str | None) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for number in numbers:
         if number:
-            digits = _digits(number)
+            digits = phone_digits(number)
             if len(digits) >= MIN_PHONE_KEY:
                 found[digits] = None
     return tuple(found)

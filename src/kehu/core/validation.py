@@ -138,9 +138,14 @@ def check_id_number(value: str, today: dt.date | None = None) -> Issue | None:
     return None
 
 
+_PHONE_SEPARATORS = str.maketrans("", "", " -()./")
+
+
 def phone_digits(value: str) -> str:
     """Digits of a phone number with +86/0086 removed; what search and duplicates compare."""
-    digits = re.sub(r"\D", "", clean_text(value))
+    digits = value.translate(_PHONE_SEPARATORS)
+    if not (digits.isascii() and digits.isdigit()):  # the usual plain number skips the regex
+        digits = re.sub(r"\D", "", clean_text(value))
     if digits.startswith("0086"):
         digits = digits[4:]
     elif digits.startswith("86") and len(digits) == 13:  # +86 and an 11-digit mobile

@@ -81,8 +81,10 @@ class SearchRows:
     names: set[str] = field(default_factory=set)  # key persons' names as stored
 
 
-def _rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
-    """Everything the search needs for these customers (rows from `_load`)."""
+def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
+    """Pure: the search rows of customers (id, code, name, short_name, uscc, phone) and their
+    persons (customer id, name, mobile, phone). Bulk loaders compute them in worker processes
+    and write them with `insert_rows`."""
     by_customer: dict[int, list[tuple]] = {}
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
@@ -152,7 +154,7 @@ def refresh(customer_ids: Iterable[int]) -> None:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             _delete(db, chunk)
-            _insert(db, _rows_for(*_load(db, chunk)))
+            _insert(db, rows_for(*_load(db, chunk)))
 
     write(db, run)
 
@@ -191,7 +193,7 @@ def fill_for(customer_ids: Iterable[int], progress: Progress | None = None) -> i
                 c, p = _load(db, chunk[part : part + 500])
                 customers += c
                 persons += p
-            rows = _rows_for(customers, persons)
+            rows = rows_for(customers, persons)
             _delete(db, chunk)
             _insert(db, rows)
             return len(rows.keys)
@@ -258,7 +260,7 @@ def _computed_here(db: SqliteDatabase, starts: range) -> Iterator[tuple[int, Sea
     for start in starts:
         customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, start + BATCH)).fetchall()
         persons = db.execute_sql(_RANGE_PERSON_SQL, (start, start + BATCH)).fetchall()
-        yield start, _rows_for(customers, persons)
+        yield start, rows_for(customers, persons)
 
 
 def _computed_in_workers(path: str, starts: range) -> Iterator[tuple[int, SearchRows]]:
@@ -291,7 +293,7 @@ def _compute_range(path: str, start: int, end: int) -> SearchRows:
         _worker_connection = sqlite3.connect(uri, uri=True, timeout=30)
     customers = _worker_connection.execute(_RANGE_CUSTOMER_SQL, (start, end)).fetchall()
     persons = _worker_connection.execute(_RANGE_PERSON_SQL, (start, end)).fetchall()
-    return _rows_for(customers, persons)
+    return rows_for(customers, persons)
 
 
 def _finish(db: SqliteDatabase) -> None:
@@ -309,13 +311,6 @@ def _clear(db: SqliteDatabase) -> None:
     db.execute_sql('DELETE FROM "search_name"')
     # Bulk load: no incremental merging of the trigram index; one 'optimize' at the end.
     db.execute_sql('INSERT INTO "search_text"("search_text", rank) VALUES (\'automerge\', 0)')
-
-
-def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
-    """Pure: the search rows of customers (id, code, name, short_name, uscc, phone) and their
-    persons (customer id, name, mobile, phone). Bulk loaders (demo data) compute them in a
-    worker process and write them with `insert_rows`."""
-    return _rows_for(customers, persons)
 
 
 def insert_rows(rows: SearchRows, known_names: set[str] | None = None) -> None:
