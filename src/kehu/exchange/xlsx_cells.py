@@ -125,18 +125,6 @@ def fast_converter(field: FieldDef) -> Callable[[Any], Any]:
     return lambda raw: SLOW
 
 
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060\ufeff]")  # what clean_text removes
-
-
-def clean_text_fast(text: str) -> str:
-    """`clean_text(text)`, skipping the normalisation of text that is already normal."""
-    if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text) and _ZERO_WIDTH.search(text) is None
-    ):
-        return text.strip()
-    return clean_text(text)
-
-
 def _clean_text_cell(raw: Any) -> str | None:
     """The stripped text of a str cell that `_from_text` would not change, else None."""
     if type(raw) is not str or raw[:1] == "'":

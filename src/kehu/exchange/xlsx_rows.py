@@ -11,7 +11,8 @@ from openpyxl.utils import get_column_letter
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
 from kehu.core.language import pick
-from kehu.exchange.xlsx_cells import SLOW, CellIssue, clean_text_fast, convert, fast_converter
+from kehu.core.validation import clean_text
+from kehu.exchange.xlsx_cells import SLOW, CellIssue, convert, fast_converter
 from kehu.exchange.xlsx_columns import PERSON_PREFIX, SCHEME_PREFIX, Mapping
 from kehu.exchange.xlsx_reading import SheetScan, range_text
 
@@ -155,7 +156,7 @@ class RowConverter:
         )
 
     def _category(self, row: ParsedRow, index: int, header: str, scheme: int, value: Any) -> None:
-        text = clean_text_fast(str(value))
+        text = clean_text(str(value))
         if not text:
             return
         category = self.categories(scheme, text) if self.categories else None

@@ -44,7 +44,6 @@ from kehu.db.models import (
 )
 from kehu.db.visibility import visible_customers, visible_owner_ids
 from kehu.exchange import xlsx_columns as columns
-from kehu.exchange.xlsx_cells import clean_text_fast
 from kehu.exchange.xlsx_reading import Table, is_blank, open_table, read_preview
 from kehu.exchange.xlsx_report import write_rejected
 from kehu.exchange.xlsx_rows import ParsedRow, Problem, RowConverter
@@ -410,7 +409,7 @@ _NAME_NOISE = re.compile(r"[\s()（）\[\]【】·.,，、\-_/]")
 
 def normalise_name(name: str) -> str:
     """Names compared for duplicates: NFKC, case-folded, without spaces and punctuation."""
-    return _NAME_NOISE.sub("", clean_text_fast(name).casefold())
+    return _NAME_NOISE.sub("", clean_text(name).casefold())
 
 
 class _Rows:
