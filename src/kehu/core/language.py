@@ -9,6 +9,8 @@ from __future__ import annotations
 import locale
 import os
 
+from kehu.core.i18n import UserError as _UserError
+
 _language: str | None = None
 
 
@@ -46,15 +48,15 @@ def pick(zh: str, en: str, lang: str | None = None) -> str:
     return zh if is_chinese(lang) else en
 
 
-class UserError(Exception):
-    """An error the user can act on, with its message in both languages.
+class UserError(_UserError):
+    """Transitional: the old bilingual form UserError(zh, en) of `kehu.core.i18n.UserError`.
 
-    Subclasses name the area (RouteError, SelectionError…); the CLI and the UI show
-    `message()`, never a traceback.
+    New code raises `kehu.core.i18n.UserError(N_("English {x}"), x=…)`; this class goes away
+    once every pair is in the catalogue.
     """
 
     def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(en.replace("{", "{{").replace("}", "}}"))
         self.zh, self.en = zh, en
 
     def message(self, lang: str | None = None) -> str:
