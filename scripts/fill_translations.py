@@ -17,17 +17,27 @@ sys.path.insert(0, str(HERE))
 import build_translations  # noqa: E402
 
 
-def glossary() -> dict[str, str]:
+def glossary() -> dict[str, dict[str, str]]:
+    """Per .ts context, source → zh_CN: "kehu" (N_ strings) has a table of its own."""
     spec = importlib.util.spec_from_file_location("zh_CN_glossary", HERE / "zh_CN_glossary.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.ZH_CN
+    return {"": module.ZH_CN, build_translations.CONTEXT: module.KEHU}
 
 
-def fill(ts: Path, table: dict[str, str]) -> list[str]:
+def fill(ts: Path, tables: dict[str, dict[str, str]]) -> list[str]:
     tree = ET.parse(ts)
     missing = []
-    for message in tree.iter("message"):
+    for context in tree.iter("context"):
+        table = tables.get(context.findtext("name") or "", tables[""])
+        missing += _fill_context(context, table)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def _fill_context(context: ET.Element, table: dict[str, str]) -> list[str]:
+    missing = []
+    for message in context.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         if translation is None:
@@ -41,7 +51,6 @@ def fill(ts: Path, table: dict[str, str]) -> list[str]:
             translation.attrib.pop("type", None)
         else:
             missing.append(source)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
 

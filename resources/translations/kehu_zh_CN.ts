@@ -1447,6 +1447,473 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
 </context>
 <context>
+    <name>kehu</name>
+    <message>
+        <source>Identity</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基础资料</translation>
+    </message>
+    <message>
+        <source>Customer features</source>
+        <translation>客户特征</translation>
+    </message>
+    <message>
+        <source>Business situation</source>
+        <translation>业务状况</translation>
+    </message>
+    <message>
+        <source>Trading activity</source>
+        <translation>交易活动现状</translation>
+    </message>
+    <message>
+        <source>Record management</source>
+        <translation>档案管理</translation>
+    </message>
+    <message>
+        <source>Key person</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Consent (PIPL)</source>
+        <translation>个人信息同意</translation>
+    </message>
+    <message>
+        <source>AAA excellent</source>
+        <translation>AAA 信用极好</translation>
+    </message>
+    <message>
+        <source>AA very good</source>
+        <translation>AA 信用优良</translation>
+    </message>
+    <message>
+        <source>A good</source>
+        <translation>A 信用较好</translation>
+    </message>
+    <message>
+        <source>B fair</source>
+        <translation>B 信用一般</translation>
+    </message>
+    <message>
+        <source>C poor</source>
+        <translation>C 信用较差</translation>
+    </message>
+    <message>
+        <source>D bad</source>
+        <translation>D 信用很差</translation>
+    </message>
+    <message>
+        <source>Salesperson visit</source>
+        <translation>推销员访问</translation>
+    </message>
+    <message>
+        <source>Filled in by customer</source>
+        <translation>客户填写</translation>
+    </message>
+    <message>
+        <source>Investigation agency</source>
+        <translation>专业调查机构</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>State-owned enterprise</source>
+        <translation>国有企业</translation>
+    </message>
+    <message>
+        <source>Collective enterprise</source>
+        <translation>集体企业</translation>
+    </message>
+    <message>
+        <source>Private enterprise</source>
+        <translation>私营企业</translation>
+    </message>
+    <message>
+        <source>Limited liability company</source>
+        <translation>有限责任公司</translation>
+    </message>
+    <message>
+        <source>Joint-stock company</source>
+        <translation>股份有限公司</translation>
+    </message>
+    <message>
+        <source>Joint venture</source>
+        <translation>中外合资企业</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation>合伙企业</translation>
+    </message>
+    <message>
+        <source>Government institution</source>
+        <translation>机关事业单位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经营管理者</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法人代表</translation>
+    </message>
+    <message>
+        <source>Purchasing</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Primary school</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <source>Middle school</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <source>High school</source>
+        <translation>高中/中专</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>大专</translation>
+    </message>
+    <message>
+        <source>Bachelor</source>
+        <translation>本科</translation>
+    </message>
+    <message>
+        <source>Master</source>
+        <translation>硕士</translation>
+    </message>
+    <message>
+        <source>Doctorate</source>
+        <translation>博士</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>本人同意</translation>
+    </message>
+    <message>
+        <source>Necessary for a contract</source>
+        <translation>履行合同所必需</translation>
+    </message>
+    <message>
+        <source>Publicly disclosed</source>
+        <translation>已公开信息</translation>
+    </message>
+    <message>
+        <source>Other legal basis</source>
+        <translation>其他法定情形</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>创业时间</translation>
+    </message>
+    <message>
+        <source>Trading with us since</source>
+        <translation>与本公司交易起始时间</translation>
+    </message>
+    <message>
+        <source>Organisation form</source>
+        <translation>企业组织形式</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>业种</translation>
+    </message>
+    <message>
+        <source>Registered capital</source>
+        <translation>注册资本</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Service area</source>
+        <translation>服务区域</translation>
+    </message>
+    <message>
+        <source>Sales capacity</source>
+        <translation>销售能力</translation>
+    </message>
+    <message>
+        <source>Development potential</source>
+        <translation>发展潜力</translation>
+    </message>
+    <message>
+        <source>Business philosophy</source>
+        <translation>经营观念</translation>
+    </message>
+    <message>
+        <source>Business policy</source>
+        <translation>经营方针与政策</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>职工人数</translation>
+    </message>
+    <message>
+        <source>Annual sales</source>
+        <translation>年销售额</translation>
+    </message>
+    <message>
+        <source>Management style</source>
+        <translation>经营管理特点</translation>
+    </message>
+    <message>
+        <source>Sales record</source>
+        <translation>销售实绩</translation>
+    </message>
+    <message>
+        <source>Quality of managers and staff</source>
+        <translation>经营管理者和业务人员的素质</translation>
+    </message>
+    <message>
+        <source>Relations with competitors</source>
+        <translation>与其他竞争公司的关系</translation>
+    </message>
+    <message>
+        <source>Cooperation with us</source>
+        <translation>与本公司的业务联系及合作态度</translation>
+    </message>
+    <message>
+        <source>Sales activity</source>
+        <translation>客户的销售活动状况</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>保持的优势</translation>
+    </message>
+    <message>
+        <source>Countermeasures</source>
+        <translation>未来的对策</translation>
+    </message>
+    <message>
+        <source>Reputation and image</source>
+        <translation>企业信誉与形象</translation>
+    </message>
+    <message>
+        <source>Credit status</source>
+        <translation>信用状况</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Trade terms</source>
+        <translation>交易条件</translation>
+    </message>
+    <message>
+        <source>Past credit issues</source>
+        <translation>以往出现的信用问题</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Personality</source>
+        <translation>性格</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>嗜好</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Ability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>处理依据</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>Consent channel</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>商品编号</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Routine report</source>
+        <translation>日常报告</translation>
+    </message>
+    <message>
+        <source>Urgent report</source>
+        <translation>紧急报告</translation>
+    </message>
+    <message>
+        <source>Periodic report</source>
+        <translation>定期报告</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>Row</source>

@@ -9,6 +9,7 @@ from kehu.core.fields import (
     SECTION_LABELS,
     Kind,
     Section,
+    section_label,
 )
 from kehu.db.models import Customer, KeyPerson
 
@@ -129,7 +130,7 @@ def test_every_design_field_is_declared_once_with_both_labels():
 
 def test_the_four_parts_of_the_seed_in_order():
     assert DOSSIER_PARTS == (Section.BASICS, Section.FEATURES, Section.BUSINESS, Section.TRADING)
-    assert [SECTION_LABELS[s][0] for s in DOSSIER_PARTS] == [
+    assert [section_label(s, "zh_CN") for s in DOSSIER_PARTS] == [
         "基础资料",
         "客户特征",
         "业务状况",

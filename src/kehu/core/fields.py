@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kehu.core.i18n import N_, translate
+
 
 class Kind(StrEnum):
     TEXT = "text"  # one line
@@ -38,15 +40,15 @@ class Section(StrEnum):
     CONSENT = "consent"
 
 
-SECTION_LABELS: dict[Section, tuple[str, str]] = {
-    Section.IDENTITY: ("客户资料", "Identity"),
-    Section.BASICS: ("基础资料", "Basic information"),
-    Section.FEATURES: ("客户特征", "Customer features"),
-    Section.BUSINESS: ("业务状况", "Business situation"),
-    Section.TRADING: ("交易活动现状", "Trading activity"),
-    Section.MANAGEMENT: ("档案管理", "Record management"),
-    Section.PERSON: ("关键人物", "Key person"),
-    Section.CONSENT: ("个人信息同意", "Consent (PIPL)"),
+SECTION_LABELS: dict[Section, str] = {  # English sources; section_label() translates
+    Section.IDENTITY: N_("Identity"),
+    Section.BASICS: N_("Basic information"),
+    Section.FEATURES: N_("Customer features"),
+    Section.BUSINESS: N_("Business situation"),
+    Section.TRADING: N_("Trading activity"),
+    Section.MANAGEMENT: N_("Record management"),
+    Section.PERSON: N_("Key person"),
+    Section.CONSENT: N_("Consent (PIPL)"),
 }
 
 # The four parts of the seed's 客户管理内容, in the order the card shows them.
@@ -58,34 +60,54 @@ DOSSIER_PARTS: tuple[Section, ...] = (
 )
 
 
+def section_label(section: Section, lang: str) -> str:
+    return translate(SECTION_LABELS[section], lang)
+
+
 @dataclass(frozen=True)
 class Choice:
     value: str
-    zh: str
-    en: str
+    text: str  # English source (N_), translated by label()
 
-    def label(self, lang: str = "zh") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+    def label(self, lang: str) -> str:
+        return translate(self.text, lang)
+
+    # Transitional: the zh/en halves read from the catalogue; callers move to label(lang).
+    @property
+    def zh(self) -> str:
+        return self.label("zh_CN")
+
+    @property
+    def en(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
 class FieldDef:
     name: str
-    zh: str
-    en: str
+    text: str  # English source (N_), translated by label()
     section: Section
     kind: Kind = Kind.TEXT
-    sensitive: bool = False  # masked in lists, cards and exports unless revealed
+    sensitive: bool = False  # masked by kehu.core.sensitivity unless the user may reveal
     key: bool = False  # a key item: highlighted on the printed and Excel card
     required: bool = False
     max_length: int | None = None
     choices: tuple[Choice, ...] = field(default_factory=tuple)
     synonyms: tuple[str, ...] = ()  # other header names seen in users' spreadsheets
+    on_customer_form: bool = False  # asked on the customer-filled form (客户资料表)
 
-    def label(self, lang: str = "zh") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+    def label(self, lang: str) -> str:
+        return translate(self.text, lang)
 
-    def choice_label(self, value: str | None, lang: str = "zh") -> str:
+    @property
+    def zh(self) -> str:  # transitional, see Choice.zh
+        return self.label("zh_CN")
+
+    @property
+    def en(self) -> str:
+        return self.text
+
+    def choice_label(self, value: str | None, lang: str) -> str:
         for choice in self.choices:
             if choice.value == value:
                 return choice.label(lang)
@@ -93,69 +115,64 @@ class FieldDef:
 
 
 CREDIT_RATINGS = (
-    Choice("AAA", "AAA 信用极好", "AAA excellent"),
-    Choice("AA", "AA 信用优良", "AA very good"),
-    Choice("A", "A 信用较好", "A good"),
-    Choice("B", "B 信用一般", "B fair"),
-    Choice("C", "C 信用较差", "C poor"),
-    Choice("D", "D 信用很差", "D bad"),
+    Choice("AAA", N_("AAA excellent")),
+    Choice("AA", N_("AA very good")),
+    Choice("A", N_("A good")),
+    Choice("B", N_("B fair")),
+    Choice("C", N_("C poor")),
+    Choice("D", N_("D bad")),
 )
 
 SOURCES = (
-    Choice("visit", "推销员访问", "Salesperson visit"),
-    Choice("customer_form", "客户填写", "Filled in by customer"),
-    Choice("agency", "专业调查机构", "Investigation agency"),
-    Choice("import", "导入", "Imported"),
+    Choice("visit", N_("Salesperson visit")),
+    Choice("customer_form", N_("Filled in by customer")),
+    Choice("agency", N_("Investigation agency")),
+    Choice("import", N_("Imported")),
 )
 
 REVIEW_STATES = (
-    Choice("trusted", "已审核", "Reviewed"),
-    Choice("pending", "待审核", "Pending review"),
-    Choice("rejected", "未通过", "Rejected"),
-)
-
-STATUSES = (
-    Choice("active", "正常", "Active"),
-    Choice("archived", "已归档", "Archived"),
+    Choice("trusted", N_("Reviewed")),
+    Choice("pending", N_("Pending review")),
+    Choice("rejected", N_("Rejected")),
 )
 
 ORG_FORMS = (
-    Choice("state", "国有企业", "State-owned enterprise"),
-    Choice("collective", "集体企业", "Collective enterprise"),
-    Choice("private", "私营企业", "Private enterprise"),
-    Choice("llc", "有限责任公司", "Limited liability company"),
-    Choice("joint_stock", "股份有限公司", "Joint-stock company"),
-    Choice("joint_venture", "中外合资企业", "Joint venture"),
-    Choice("sole", "个体工商户", "Individual business"),
-    Choice("partnership", "合伙企业", "Partnership"),
-    Choice("government", "机关事业单位", "Government institution"),
-    Choice("other", "其他", "Other"),
+    Choice("state", N_("State-owned enterprise")),
+    Choice("collective", N_("Collective enterprise")),
+    Choice("private", N_("Private enterprise")),
+    Choice("llc", N_("Limited liability company")),
+    Choice("joint_stock", N_("Joint-stock company")),
+    Choice("joint_venture", N_("Joint venture")),
+    Choice("sole", N_("Individual business")),
+    Choice("partnership", N_("Partnership")),
+    Choice("government", N_("Government institution")),
+    Choice("other", N_("Other")),
 )
 
 PERSON_ROLES = (
-    Choice("owner", "所有者", "Owner"),
-    Choice("manager", "经营管理者", "Manager"),
-    Choice("legal", "法人代表", "Legal representative"),
-    Choice("purchasing", "采购", "Purchasing"),
-    Choice("finance", "财务", "Finance"),
-    Choice("other", "其他", "Other"),
+    Choice("owner", N_("Owner")),
+    Choice("manager", N_("Manager")),
+    Choice("legal", N_("Legal representative")),
+    Choice("purchasing", N_("Purchasing")),
+    Choice("finance", N_("Finance")),
+    Choice("other", N_("Other")),
 )
 
 EDUCATION = (
-    Choice("primary", "小学", "Primary school"),
-    Choice("middle", "初中", "Middle school"),
-    Choice("high", "高中/中专", "High school"),
-    Choice("college", "大专", "College"),
-    Choice("bachelor", "本科", "Bachelor"),
-    Choice("master", "硕士", "Master"),
-    Choice("doctor", "博士", "Doctorate"),
+    Choice("primary", N_("Primary school")),
+    Choice("middle", N_("Middle school")),
+    Choice("high", N_("High school")),
+    Choice("college", N_("College")),
+    Choice("bachelor", N_("Bachelor")),
+    Choice("master", N_("Master")),
+    Choice("doctor", N_("Doctorate")),
 )
 
 CONSENT_BASES = (
-    Choice("consent", "本人同意", "Consent"),
-    Choice("contract", "履行合同所必需", "Necessary for a contract"),
-    Choice("public", "已公开信息", "Publicly disclosed"),
-    Choice("other", "其他法定情形", "Other legal basis"),
+    Choice("consent", N_("Consent")),
+    Choice("contract", N_("Necessary for a contract")),
+    Choice("public", N_("Publicly disclosed")),
+    Choice("other", N_("Other legal basis")),
 )
 
 F = FieldDef
@@ -166,8 +183,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
     # identity
     F(
         "code",
-        "客户编号",
-        "Customer code",
+        N_("Customer code"),
         S.IDENTITY,
         K.TEXT,
         key=True,
@@ -176,8 +192,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
     ),
     F(
         "name",
-        "客户名称",
-        "Customer name",
+        N_("Customer name"),
         S.IDENTITY,
         K.TEXT,
         key=True,
@@ -193,47 +208,47 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
             "company name",
             "name",
         ),
+        on_customer_form=True,
     ),
     F(
         "short_name",
-        "简称",
-        "Short name",
+        N_("Short name"),
         S.IDENTITY,
         K.TEXT,
         max_length=60,
         synonyms=("客户简称", "公司简称", "short name"),
+        on_customer_form=True,
     ),
     F(
         "uscc",
-        "统一社会信用代码",
-        "Unified social credit code",
+        N_("Unified social credit code"),
         S.IDENTITY,
         K.USCC,
         max_length=18,
         synonyms=("信用代码", "社会信用代码", "税号", "纳税人识别号", "uscc", "credit code"),
+        on_customer_form=True,
     ),
     F(
         "address",
-        "地址",
-        "Address",
+        N_("Address"),
         S.IDENTITY,
         K.TEXT,
         max_length=300,
         synonyms=("公司地址", "详细地址", "通讯地址", "地 址", "address"),
+        on_customer_form=True,
     ),
     F(
         "postal_code",
-        "邮编",
-        "Postal code",
+        N_("Postal code"),
         S.IDENTITY,
         K.POSTAL_CODE,
         max_length=6,
         synonyms=("邮政编码", "postcode", "zip", "postal code"),
+        on_customer_form=True,
     ),
     F(
         "phone",
-        "电话",
-        "Phone",
+        N_("Phone"),
         S.IDENTITY,
         K.PHONE,
         max_length=40,
@@ -247,122 +262,141 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
             "telephone",
             "phone",
         ),
+        on_customer_form=True,
     ),
-    F("fax", "传真", "Fax", S.IDENTITY, K.PHONE, max_length=40, synonyms=("传真号码", "fax")),
+    F(
+        "fax",
+        N_("Fax"),
+        S.IDENTITY,
+        K.PHONE,
+        max_length=40,
+        synonyms=("传真号码", "fax"),
+        on_customer_form=True,
+    ),
     F(
         "email",
-        "电子邮箱",
-        "Email",
+        N_("Email"),
         S.IDENTITY,
         K.EMAIL,
         max_length=120,
         synonyms=("邮箱", "电子邮件", "e-mail", "email"),
+        on_customer_form=True,
     ),
     F(
         "website",
-        "网址",
-        "Website",
+        N_("Website"),
         S.IDENTITY,
         K.URL,
         max_length=200,
         synonyms=("网站", "主页", "website", "web"),
+        on_customer_form=True,
     ),
-    F("latitude", "纬度", "Latitude", S.IDENTITY, K.COORD, synonyms=("lat", "latitude")),
-    F("longitude", "经度", "Longitude", S.IDENTITY, K.COORD, synonyms=("lng", "lon", "longitude")),
+    F("latitude", N_("Latitude"), S.IDENTITY, K.COORD, synonyms=("lat", "latitude")),
+    F("longitude", N_("Longitude"), S.IDENTITY, K.COORD, synonyms=("lng", "lon", "longitude")),
     # 1 基础资料
     F(
         "founded_on",
-        "创业时间",
-        "Founded on",
+        N_("Founded on"),
         S.BASICS,
         K.DATE,
         synonyms=("成立日期", "成立时间", "创立时间", "founded"),
+        on_customer_form=True,
     ),
     F(
         "trading_since",
-        "与本公司交易起始时间",
-        "Trading with us since",
+        N_("Trading with us since"),
         S.BASICS,
         K.DATE,
         synonyms=("交易起始时间", "开始合作时间", "合作起始日期", "trading since"),
+        on_customer_form=True,
     ),
     F(
         "org_form",
-        "企业组织形式",
-        "Organisation form",
+        N_("Organisation form"),
         S.BASICS,
         K.CHOICE,
         choices=ORG_FORMS,
         synonyms=("组织形式", "企业类型", "公司类型", "organisation form"),
+        on_customer_form=True,
     ),
     F(
         "industry",
-        "业种",
-        "Industry",
+        N_("Industry"),
         S.BASICS,
         K.TEXT,
         max_length=80,
         synonyms=("行业", "所属行业", "industry"),
+        on_customer_form=True,
     ),
     F(
         "registered_capital",
-        "注册资本",
-        "Registered capital",
+        N_("Registered capital"),
         S.BASICS,
         K.MONEY,
         synonyms=("注册资金", "registered capital"),
+        on_customer_form=True,
     ),
-    F("assets", "资产", "Assets", S.BASICS, K.MONEY, synonyms=("资产总额", "总资产", "assets")),
+    F(
+        "assets",
+        N_("Assets"),
+        S.BASICS,
+        K.MONEY,
+        synonyms=("资产总额", "总资产", "assets"),
+        on_customer_form=True,
+    ),
     # 2 客户特征
-    F("service_area", "服务区域", "Service area", S.FEATURES, K.LONGTEXT),
-    F("sales_capacity", "销售能力", "Sales capacity", S.FEATURES, K.LONGTEXT),
-    F("potential", "发展潜力", "Development potential", S.FEATURES, K.LONGTEXT),
-    F("business_philosophy", "经营观念", "Business philosophy", S.FEATURES, K.LONGTEXT),
-    F("business_policy", "经营方针与政策", "Business policy", S.FEATURES, K.LONGTEXT),
+    F("service_area", N_("Service area"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
+    F("sales_capacity", N_("Sales capacity"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
+    F("potential", N_("Development potential"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
+    F(
+        "business_philosophy",
+        N_("Business philosophy"),
+        S.FEATURES,
+        K.LONGTEXT,
+        on_customer_form=True,
+    ),
+    F("business_policy", N_("Business policy"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
     F(
         "employees",
-        "职工人数",
-        "Employees",
+        N_("Employees"),
         S.FEATURES,
         K.INTEGER,
         synonyms=("员工人数", "人数", "employees"),
+        on_customer_form=True,
     ),
     F(
         "annual_sales",
-        "年销售额",
-        "Annual sales",
+        N_("Annual sales"),
         S.FEATURES,
         K.MONEY,
         synonyms=("销售额", "年营业额", "annual sales"),
+        on_customer_form=True,
     ),
-    F("management_style", "经营管理特点", "Management style", S.FEATURES, K.LONGTEXT),
+    F("management_style", N_("Management style"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
     # 3 业务状况
-    F("sales_record_notes", "销售实绩", "Sales record", S.BUSINESS, K.LONGTEXT),
+    F("sales_record_notes", N_("Sales record"), S.BUSINESS, K.LONGTEXT),
     F(
         "staff_quality",
-        "经营管理者和业务人员的素质",
-        "Quality of managers and staff",
+        N_("Quality of managers and staff"),
         S.BUSINESS,
         K.LONGTEXT,
     ),
     F(
         "competitor_relations",
-        "与其他竞争公司的关系",
-        "Relations with competitors",
+        N_("Relations with competitors"),
         S.BUSINESS,
         K.LONGTEXT,
     ),
-    F("cooperation", "与本公司的业务联系及合作态度", "Cooperation with us", S.BUSINESS, K.LONGTEXT),
+    F("cooperation", N_("Cooperation with us"), S.BUSINESS, K.LONGTEXT),
     # 4 交易活动现状
-    F("sales_activity", "客户的销售活动状况", "Sales activity", S.TRADING, K.LONGTEXT),
-    F("problems", "存在的问题", "Problems", S.TRADING, K.LONGTEXT),
-    F("strengths", "保持的优势", "Strengths", S.TRADING, K.LONGTEXT),
-    F("countermeasures", "未来的对策", "Countermeasures", S.TRADING, K.LONGTEXT),
-    F("reputation", "企业信誉与形象", "Reputation and image", S.TRADING, K.LONGTEXT),
+    F("sales_activity", N_("Sales activity"), S.TRADING, K.LONGTEXT),
+    F("problems", N_("Problems"), S.TRADING, K.LONGTEXT),
+    F("strengths", N_("Strengths"), S.TRADING, K.LONGTEXT),
+    F("countermeasures", N_("Countermeasures"), S.TRADING, K.LONGTEXT),
+    F("reputation", N_("Reputation and image"), S.TRADING, K.LONGTEXT),
     F(
         "credit_status",
-        "信用状况",
-        "Credit status",
+        N_("Credit status"),
         S.TRADING,
         K.CHOICE,
         key=True,
@@ -371,8 +405,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
     ),
     F(
         "credit_limit",
-        "信用额度",
-        "Credit limit",
+        N_("Credit limit"),
         S.TRADING,
         K.MONEY,
         key=True,
@@ -380,93 +413,113 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
     ),
     F(
         "trade_terms",
-        "交易条件",
-        "Trade terms",
+        N_("Trade terms"),
         S.TRADING,
         K.LONGTEXT,
         synonyms=("付款条件", "结算方式", "trade terms"),
     ),
-    F("credit_issues", "以往出现的信用问题", "Past credit issues", S.TRADING, K.LONGTEXT),
+    F("credit_issues", N_("Past credit issues"), S.TRADING, K.LONGTEXT),
     # management (owner, created/updated and version are model columns, not editable fields)
-    F("source", "资料来源", "Source", S.MANAGEMENT, K.CHOICE, choices=SOURCES),
-    F("review_state", "审核状态", "Review state", S.MANAGEMENT, K.CHOICE, choices=REVIEW_STATES),
+    F("source", N_("Source"), S.MANAGEMENT, K.CHOICE, choices=SOURCES),
+    F("review_state", N_("Review state"), S.MANAGEMENT, K.CHOICE, choices=REVIEW_STATES),
 )
 
 PERSON_FIELDS: tuple[FieldDef, ...] = (
     F(
         "role",
-        "角色",
-        "Role",
+        N_("Role"),
         S.PERSON,
         K.CHOICE,
         key=True,
         choices=PERSON_ROLES,
         synonyms=("身份", "职务类别", "role"),
+        on_customer_form=True,
     ),
     F(
         "name",
-        "姓名",
-        "Name",
+        N_("Name"),
         S.PERSON,
         K.TEXT,
         key=True,
         required=True,
         max_length=60,
         synonyms=("联系人", "联系人姓名", "负责人", "contact", "contact name"),
+        on_customer_form=True,
     ),
-    F("title", "职务", "Title", S.PERSON, K.TEXT, max_length=60, synonyms=("职位", "title")),
+    F(
+        "title",
+        N_("Title"),
+        S.PERSON,
+        K.TEXT,
+        max_length=60,
+        synonyms=("职位", "title"),
+        on_customer_form=True,
+    ),
     F(
         "mobile",
-        "手机",
-        "Mobile",
+        N_("Mobile"),
         S.PERSON,
         K.MOBILE,
         max_length=20,
         synonyms=("手机号", "手机号码", "联系人手机", "mobile", "cell"),
+        on_customer_form=True,
     ),
     F(
         "phone",
-        "电话",
-        "Phone",
+        N_("Phone"),
         S.PERSON,
         K.PHONE,
         max_length=40,
         synonyms=("联系人电话", "办公电话"),
+        on_customer_form=True,
     ),
-    F("email", "电子邮箱", "Email", S.PERSON, K.EMAIL, max_length=120, synonyms=("联系人邮箱",)),
-    F("wechat", "微信", "WeChat", S.PERSON, K.TEXT, max_length=60, synonyms=("微信号", "wechat")),
+    F(
+        "email",
+        N_("Email"),
+        S.PERSON,
+        K.EMAIL,
+        max_length=120,
+        synonyms=("联系人邮箱",),
+        on_customer_form=True,
+    ),
+    F(
+        "wechat",
+        N_("WeChat"),
+        S.PERSON,
+        K.TEXT,
+        max_length=60,
+        synonyms=("微信号", "wechat"),
+        on_customer_form=True,
+    ),
     F(
         "birthday",
-        "生日",
-        "Birthday",
+        N_("Birthday"),
         S.PERSON,
         K.DATE,
         sensitive=True,
         synonyms=("出生日期", "birthday"),
     ),
-    F("age", "年龄", "Age", S.PERSON, K.INTEGER),
-    F("education", "学历", "Education", S.PERSON, K.CHOICE, choices=EDUCATION),
-    F("personality", "性格", "Personality", S.PERSON, K.LONGTEXT, sensitive=True),
-    F("hobbies", "嗜好", "Hobbies", S.PERSON, K.LONGTEXT, sensitive=True),
-    F("family", "家庭", "Family", S.PERSON, K.LONGTEXT, sensitive=True),
-    F("ability", "能力", "Ability", S.PERSON, K.LONGTEXT),
+    F("age", N_("Age"), S.PERSON, K.INTEGER),
+    F("education", N_("Education"), S.PERSON, K.CHOICE, choices=EDUCATION),
+    F("personality", N_("Personality"), S.PERSON, K.LONGTEXT, sensitive=True),
+    F("hobbies", N_("Hobbies"), S.PERSON, K.LONGTEXT, sensitive=True),
+    F("family", N_("Family"), S.PERSON, K.LONGTEXT, sensitive=True),
+    F("ability", N_("Ability"), S.PERSON, K.LONGTEXT),
     F(
         "id_number",
-        "身份证号",
-        "Resident ID number",
+        N_("Resident ID number"),
         S.PERSON,
         K.ID_NUMBER,
         sensitive=True,
         max_length=18,
         synonyms=("身份证", "身份证号码", "id number"),
     ),
-    F("notes", "备注", "Notes", S.PERSON, K.LONGTEXT),
-    F("consent_basis", "处理依据", "Legal basis", S.CONSENT, K.CHOICE, choices=CONSENT_BASES),
-    F("consent_date", "同意日期", "Consent date", S.CONSENT, K.DATE),
-    F("consent_channel", "同意方式", "Consent channel", S.CONSENT, K.TEXT, max_length=60),
+    F("notes", N_("Notes"), S.PERSON, K.LONGTEXT),
+    F("consent_basis", N_("Legal basis"), S.CONSENT, K.CHOICE, choices=CONSENT_BASES),
+    F("consent_date", N_("Consent date"), S.CONSENT, K.DATE),
+    F("consent_channel", N_("Consent channel"), S.CONSENT, K.TEXT, max_length=60),
 )
 
-del F, S, K
 
 _CUSTOMER_BY_NAME = {f.name: f for f in CUSTOMER_FIELDS}
 _PERSON_BY_NAME = {f.name: f for f in PERSON_FIELDS}
@@ -484,5 +537,71 @@ def fields_in(section: Section, catalogue: tuple[FieldDef, ...] = CUSTOMER_FIELD
     return tuple(f for f in catalogue if f.section == section)
 
 
-# Fields the user edits on the card (the rest of the catalogue is set by the system).
-EDITABLE_CUSTOMER_FIELDS = tuple(f for f in CUSTOMER_FIELDS if f.name != "code")
+def customer_form_fields(section: Section | None = None) -> tuple[FieldDef, ...]:
+    """The customer fields the customer-filled form (客户资料表) asks, in catalogue order."""
+    return tuple(f for f in CUSTOMER_FIELDS if f.on_customer_form and section in (None, f.section))
+
+
+def person_form_fields() -> tuple[FieldDef, ...]:
+    """The key-person fields the customer-filled form asks for each person."""
+    return tuple(f for f in PERSON_FIELDS if f.on_customer_form)
+
+
+# Sale lines (销售实绩, §1.6): imported from Excel or entered; keys as the import maps them.
+SALE_FIELDS: tuple[FieldDef, ...] = (
+    F("sale_date", N_("Date"), S.MANAGEMENT, K.DATE),
+    F("product", N_("Product"), S.MANAGEMENT, max_length=120),
+    F("product_code", N_("Product code"), S.MANAGEMENT, max_length=32),
+    F("category", N_("Product category"), S.MANAGEMENT, max_length=60),
+    F("quantity", N_("Quantity"), S.MANAGEMENT, K.LONGTEXT),
+    F("amount", N_("Amount"), S.MANAGEMENT, K.MONEY),
+)
+del F, S, K
+
+_SALE_BY_NAME = {f.name: f for f in SALE_FIELDS}
+
+
+def sale_field(name: str) -> FieldDef:
+    return _SALE_BY_NAME[name]
+
+
+# Customer statuses: archived, never deleted (§1.8).
+ACTIVE = "active"
+ARCHIVED = "archived"
+CUSTOMER_STATUSES = (
+    Choice(ACTIVE, N_("Active")),
+    Choice(ARCHIVED, N_("Archived")),
+)
+
+# Visit / report kinds (客户信息报告制度, §1.5).
+VISIT_KINDS = (
+    Choice("routine", N_("Routine report")),
+    Choice("urgent", N_("Urgent report")),
+    Choice("periodic", N_("Periodic report")),
+)
+DEFAULT_VISIT_KIND = "routine"
+
+
+def choice_label(choices: tuple[Choice, ...], value: str | None, lang: str) -> str:
+    """The label of `value` among `choices` (the value itself when unknown)."""
+    for choice in choices:
+        if choice.value == value:
+            return choice.label(lang)
+    return value or ""
+
+
+# Customer codes: KH000123. The one place that formats and recognises them.
+CODE_PREFIX = "KH"
+CODE_DIGITS = 6
+
+
+def customer_code(number: int) -> str:
+    return f"{CODE_PREFIX}{number:0{CODE_DIGITS}d}"
+
+
+def code_number(code: str) -> int | None:
+    """The number of a code in the KH000123 format, or None for any other code."""
+    digits = code[len(CODE_PREFIX) :]
+    if code.startswith(CODE_PREFIX) and digits.isdigit() and len(digits) >= CODE_DIGITS:
+        return int(digits)
+    return None

@@ -18,12 +18,12 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from kehu.core.fields import (
     DOSSIER_PARTS,
     PERSON_FIELDS,
-    SECTION_LABELS,
     FieldDef,
     Kind,
     Section,
     customer_field,
     fields_in,
+    section_label,
 )
 from kehu.core.language import pick
 from kehu.core.values import display
@@ -110,8 +110,7 @@ class CardBuilder:
         return story
 
     def section_title(self, section: Section) -> str:
-        zh, en = SECTION_LABELS[section]
-        return pick(zh, en, self.lang)
+        return section_label(section, self.lang)
 
     # ---- header ---------------------------------------------------------------------------
     def header(self, data: CardData) -> Table:

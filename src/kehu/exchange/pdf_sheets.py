@@ -15,12 +15,12 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from kehu.core.fields import (
     DOSSIER_PARTS,
-    SECTION_LABELS,
     FieldDef,
     Kind,
     Section,
     fields_in,
     person_field,
+    section_label,
 )
 from kehu.core.language import pick
 from kehu.db.models import User
@@ -410,17 +410,17 @@ class CustomerForm:
         )
         story += [s.p(intro, s.small), Spacer(1, 3 * mm)]
         identity = [f for f in fields_in(Section.IDENTITY) if self.wanted(f)]
-        story.append(self.block(SECTION_LABELS[Section.IDENTITY], identity, values))
+        story.append(self.block(Section.IDENTITY, identity, values))
         for part in DOSSIER_PARTS:
             chosen = [f for f in fields_in(part) if self.wanted(f)]
             if chosen:
-                story += [Spacer(1, 3 * mm), self.block(SECTION_LABELS[part], chosen, values)]
+                story += [Spacer(1, 3 * mm), self.block(part, chosen, values)]
         story += [Spacer(1, 3 * mm), self.persons(), Spacer(1, 3 * mm), self.consent()]
         return story
 
-    def block(self, label: tuple[str, str], chosen: list[FieldDef], values: dict) -> Table:
+    def block(self, section: Section, chosen: list[FieldDef], values: dict) -> Table:
         s = self.s
-        rows: list[list[Any]] = [[s.p(pick(*label, self.lang), s.head), ""]]
+        rows: list[list[Any]] = [[s.p(section_label(section, self.lang), s.head), ""]]
         for f in chosen:
             rows.append([s.p(f.label(self.lang), s.label), self.answer(f, values.get(f.name))])
         extra = [

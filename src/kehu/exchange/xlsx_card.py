@@ -20,12 +20,12 @@ from openpyxl.utils import get_column_letter
 from kehu.core.fields import (
     DOSSIER_PARTS,
     PERSON_FIELDS,
-    SECTION_LABELS,
     FieldDef,
     Kind,
     Section,
     customer_field,
     fields_in,
+    section_label,
 )
 from kehu.core.schemes import GRADE_SCHEME
 from kehu.core.values import display
@@ -215,7 +215,7 @@ def _card(ws: Any, dossier: Any, context: _Context, title_is_name: bool) -> None
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=COLUMNS)
     ws.row_dimensions[1].height = 36
     card.row = 2
-    card.heading(SECTION_LABELS[Section.IDENTITY][0])
+    card.heading(section_label(Section.IDENTITY, "zh_CN"))
     identity: list[tuple[str, str, bool, bool]] = [("客户编号", dossier.code or "", True, False)]
     identity += [
         _item(f.name, values)
@@ -225,9 +225,9 @@ def _card(ws: Any, dossier: Any, context: _Context, title_is_name: bool) -> None
     identity += _classification(dossier, context)
     card.pairs(identity)
     for section in DOSSIER_PARTS:
-        card.heading(SECTION_LABELS[section][0])
+        card.heading(section_label(section, "zh_CN"))
         card.pairs([_item(f.name, values) for f in fields_in(section)])
-    card.heading(SECTION_LABELS[Section.MANAGEMENT][0])
+    card.heading(section_label(Section.MANAGEMENT, "zh_CN"))
     owner = context.users.get(dossier.owner_id, "")
     card.pairs(
         [
@@ -260,7 +260,7 @@ def _classification(dossier: Any, context: _Context) -> list[tuple[str, str, boo
 
 
 def _persons(card: CardSheet, dossier: Any) -> None:
-    card.heading(SECTION_LABELS[Section.PERSON][0], key=True)
+    card.heading(section_label(Section.PERSON, "zh_CN"), key=True)
     fields: list[FieldDef] = [_PERSON[n] for n in PERSON_COLUMNS]
     rows = [[display(f, p.get(f.name)) for f in fields] for p in dossier.persons]
     if not rows:

@@ -247,7 +247,7 @@ def _converter(field: FieldDef | None):
 
         return lambda v: from_db(field, v)
     if kind is Kind.CHOICE:
-        return lambda v: field.choice_label(v) if v else None
+        return lambda v: field.choice_label(v, "zh_CN") if v else None
     if kind is Kind.DATE:
         from kehu.core.values import from_db
 

@@ -21,11 +21,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from kehu.core.fields import (
     CUSTOMER_FIELDS,
     PERSON_FIELDS,
-    SECTION_LABELS,
     FieldDef,
     Kind,
     Section,
     fields_in,
+    section_label,
 )
 from kehu.core.values import display, to_python, to_text
 from kehu.exchange.xlsx_cells import CellIssue, convert
@@ -92,7 +92,7 @@ def _write_form(ws, dossier, lang: str) -> None:
     row = 4
     choice_cells: dict[str, list[str]] = {}
     for section, fields in form_fields():
-        row = _heading(ws, row, SECTION_LABELS[section][0])
+        row = _heading(ws, row, section_label(section, "zh_CN"))
         for f in fields:
             value = dossier.values.get(f.name) if dossier else None
             row = _field_row(ws, row, f.name, f, value, choice_cells)

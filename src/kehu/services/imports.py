@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kehu.core import search_keys
-from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, Section
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, sale_field
 from kehu.core.language import UserError, pick
 from kehu.core.validation import clean_text, phone_digits
 from kehu.core.values import display, to_db, to_python, to_text
@@ -58,16 +58,12 @@ _PERSON = {f.name: f for f in PERSON_FIELDS}
 _CUSTOMER_COLUMNS = [f.name for f in CUSTOMER_FIELDS if f.name != "code"]
 _PERSON_COLUMNS = [f.name for f in PERSON_FIELDS]
 SALE_FIELDS: dict[str, FieldDef] = {
-    "sale.date": FieldDef("sale_date", "日期", "Date", Section.MANAGEMENT, Kind.DATE),
-    "sale.product": FieldDef("product", "商品", "Product", Section.MANAGEMENT, max_length=120),
-    "sale.product_code": FieldDef(
-        "product_code", "商品编号", "Product code", Section.MANAGEMENT, max_length=32
-    ),
-    "sale.category": FieldDef(
-        "category", "商品类别", "Product category", Section.MANAGEMENT, max_length=60
-    ),
-    "sale.quantity": FieldDef("quantity", "数量", "Quantity", Section.MANAGEMENT, Kind.LONGTEXT),
-    "sale.amount": FieldDef("amount", "金额", "Amount", Section.MANAGEMENT, Kind.MONEY),
+    "sale.date": sale_field("sale_date"),
+    "sale.product": sale_field("product"),
+    "sale.product_code": sale_field("product_code"),
+    "sale.category": sale_field("category"),
+    "sale.quantity": sale_field("quantity"),
+    "sale.amount": sale_field("amount"),
 }
 
 

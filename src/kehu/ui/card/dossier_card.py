@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 from kehu.core.fields import (
     DOSSIER_PARTS,
     PERSON_FIELDS,
-    SECTION_LABELS,
     Section,
     customer_field,
     fields_in,
     person_field,
+    section_label,
 )
 from kehu.core.values import display
 from kehu.db.customer_activity import recent_sales, recent_visits, stored_version
@@ -58,8 +58,7 @@ _VISIT_KINDS = {"routine": ("日常报告", "Routine"), "urgent": ("紧急报告
 
 
 def _section_label(section: Section, lang: str) -> str:
-    zh, en = SECTION_LABELS[section]
-    return zh if lang == "zh" else en
+    return section_label(section, lang)
 
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.core.fields import PERSON_FIELDS, SECTION_LABELS, Section, fields_in
+from kehu.core.fields import PERSON_FIELDS, Section, fields_in, section_label
 from kehu.services import dossiers
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.session import Session
@@ -45,8 +45,7 @@ class PersonDialog(QDialog):
         body = QWidget()
         layout = QVBoxLayout(body)
         for section in (Section.PERSON, Section.CONSENT):
-            zh, en = SECTION_LABELS[section]
-            group = QGroupBox(zh if session.lang == "zh" else en, body)
+            group = QGroupBox(section_label(section, session.lang), body)
             form = QFormLayout(group)
             for field in fields_in(section, PERSON_FIELDS):
                 editor = FieldEditor(field, session.lang, group)
