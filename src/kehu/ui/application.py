@@ -151,14 +151,14 @@ def offer_first_start(window) -> None:
 def load_demo(window, customers: int) -> None:
     """Generate demo customers off the UI thread, with progress and cancel."""
     from kehu.services import demo
-    from kehu.ui.tasks import Cancelled, run_with_progress
+    from kehu.ui.tasks import Cancelled, run_job
 
     user = window.session.user
     window.poll_timer.stop()
 
-    def work(report) -> object:
+    def work(job) -> object:
         def progress(stage: str, done: int, total: int) -> bool:
-            report(done, total)  # raises Cancelled when the user pressed Cancel
+            job.progress(done, total)  # raises Cancelled when the user pressed Cancel
             return True
 
         return demo.generate(customers=customers, user=user, progress=progress)
@@ -173,7 +173,7 @@ def load_demo(window, customers: int) -> None:
         if not isinstance(exc, Cancelled | demo.Cancelled):
             show_error(window, exc)
 
-    run_with_progress(
+    run_job(
         window.session.tasks,
         window,
         QCoreApplication.translate("Application", "Creating %1 demo customers…").replace(

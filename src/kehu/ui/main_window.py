@@ -593,7 +593,7 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(self.tr("Preparing the PDF…"))
         self.session.tasks.start(
-            lambda report: pdf_export.export("card", ids, path, user, {}),
+            lambda job: pdf_export.export("card", ids, path, user, {}),
             on_success=done,
             on_failure=lambda exc: show_error(self, exc),
         )
@@ -619,14 +619,14 @@ class MainWindow(QMainWindow):
         if not path:
             return
         from kehu.exchange import xlsx_export
-        from kehu.ui.tasks import run_with_progress
+        from kehu.ui.tasks import run_job
 
         user = self.session.user
-        run_with_progress(
+        run_job(
             self.session.tasks,
             self,
             self.tr("Exporting %1 customers…").replace("%1", f"{len(ids):,}"),
-            lambda report: xlsx_export.export(kind, ids, Path(path), user, {}),
+            lambda job: xlsx_export.export(kind, ids, Path(path), user, {}),
             lambda _result: self.statusBar().showMessage(
                 self.tr("Exported to %1").replace("%1", path), 6000
             ),

@@ -1,8 +1,9 @@
 """Work off the UI thread: database, Excel and PDF jobs with progress and cancel.
 
-A task is a plain function `fn(report)`; `report(done, total)` tells progress and raises
-`Cancelled` when the user cancelled. Results and errors come back as signals on the UI
-thread; workers never touch widgets. Each worker thread opens its own database connection
+A task is a plain function `fn(job)` taking a `kehu.core.jobs.Job`: the one job contract of
+the app (`job.progress(done, total, stage)`, `job.check()`, both raising `Cancelled` once the
+user cancelled). Results and errors come back as signals on the UI thread; workers never
+touch widgets. `run_job` shows the one progress dialog that every long job uses. Each worker thread opens its own database connection
 (peewee keeps one per thread) and closes it when done.
 
 A runner can be held (`hold()`) while the main window opens: tasks started meanwhile wait
@@ -13,46 +14,45 @@ and counts, the today panel and the file check follow once it is painted.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from kehu.core.i18n import translate
+from kehu.core.jobs import Cancelled, Job, Progress
 from kehu.db.models import database_proxy
 
 logger = logging.getLogger(__name__)
 
-Report = Callable[[int, int], None]
-
-
-class Cancelled(Exception):
-    """Raised inside a task when the user pressed Cancel."""
+__all__ = ["Cancelled", "Job", "Task", "TaskRunner", "run_job"]
 
 
 class TaskSignals(QObject):
-    progressed = Signal(int, int)
+    progressed = Signal(object)  # a kehu.core.jobs.Progress
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
 
 
 class Task(QRunnable):
-    def __init__(self, fn: Callable[[Report], Any]) -> None:
+    def __init__(self, fn: Callable[[Job], Any]) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.fn = fn
         self.signals = TaskSignals()
-        self.cancel_event = threading.Event()
+        self.job = Job(self._progressed)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.job.cancelled
 
     def cancel(self) -> None:
-        self.cancel_event.set()
+        self.job.cancel()
 
-    def _report(self, done: int, total: int) -> None:
-        if self.cancel_event.is_set():
-            raise Cancelled()
-        self.signals.progressed.emit(int(done), int(total))
+    def _progressed(self, progress: Progress) -> None:
+        self._emit(self.signals.progressed, progress)
 
     def _emit(self, signal, *values) -> None:
         try:
@@ -62,7 +62,7 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self._report)
+            result = self.fn(self.job)
         except BaseException as exc:  # handed to the UI thread, which shows it
             if not isinstance(exc, Cancelled):
                 logger.exception("background task failed")
@@ -104,7 +104,7 @@ class TaskRunner(QObject):
         """Start the held tasks in the order they were started, then run `when_released` calls."""
         held, self._held = self._held, None
         for task in held or []:
-            if not task.cancel_event.is_set():
+            if not task.cancelled:
                 self.pool.start(task)
             else:
                 self._running.discard(task)
@@ -121,10 +121,10 @@ class TaskRunner(QObject):
 
     def start(
         self,
-        fn: Callable[[Report], Any],
+        fn: Callable[[Job], Any],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int], None] | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
         urgent: bool = False,
     ) -> Task:
         task = Task(fn)
@@ -156,24 +156,32 @@ class TaskRunner(QObject):
         return self.pool.waitForDone(msecs)
 
 
-def run_with_progress(
+def run_job(
     runner: TaskRunner,
     parent: QWidget,
     label: str,
-    fn: Callable[[Report], Any],
+    fn: Callable[[Job], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
+    lang: str = "en",
 ) -> QProgressDialog:
-    """Run a task with a modal progress dialog whose Cancel button cancels it."""
+    """Run `fn(job)` with the one modal progress dialog; its Cancel button cancels the job.
+
+    The dialog shows `label` and the job's current stage (an N_ source, translated into
+    `lang`); `on_failure` receives `Cancelled` when the user cancelled.
+    """
     dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
+    dialog.setObjectName("jobProgressDialog")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(200)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total else 0)
+    def progressed(progress: Progress) -> None:
+        stage = translate(progress.stage, lang) if progress.stage else ""
+        dialog.setLabelText(f"{label}\n{stage}" if stage else label)
+        dialog.setMaximum(max(progress.total, 0))
+        dialog.setValue(min(progress.done, progress.total) if progress.total else 0)
 
     def finish() -> None:
         dialog.close()

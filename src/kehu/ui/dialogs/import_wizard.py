@@ -329,10 +329,10 @@ class ImportWizard(QDialog):
     def _run(self, options: imports.ImportOptions, done) -> None:
         path, user = self.path_edit.text(), self.user
 
-        def work(report) -> imports.ImportReport:
+        def work(job) -> imports.ImportReport:
             def progress(rows: int) -> bool:
                 try:
-                    report(rows, 0)
+                    job.progress(rows, 0)
                 except Cancelled:
                     return False
                 return True

@@ -133,10 +133,10 @@ class CustomerTableModel(QAbstractTableModel):
         self._loading = True
         self.loading_started.emit()
 
-        def work(report) -> int:
+        def work(job) -> int:
             total, first = 0, True
             for ids in customer_list.iter_ids(spec):
-                report(total, 0)  # raises Cancelled when the task was cancelled
+                job.check()  # raises Cancelled when the task was cancelled
                 try:
                     self._page_arrived.emit(generation, ids, first)
                 except RuntimeError:  # the model was deleted with its window

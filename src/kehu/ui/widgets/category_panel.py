@@ -119,7 +119,7 @@ class CategoryPanel(QWidget):
         self._counting = True
         viewer, archived = self.session.user, self._include_archived
         self.session.tasks.start(
-            lambda report: tree_counts(viewer, include_archived=archived),
+            lambda job: tree_counts(viewer, include_archived=archived),
             on_success=self._counted,
             on_failure=self._count_failed,
         )
