@@ -153,14 +153,6 @@
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
-    <message>
-        <source>Archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>正常</translation>
-    </message>
 </context>
 <context>
     <name>DailyReportView</name>
@@ -1109,34 +1101,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <source>Notes</source>
         <translation>备注</translation>
     </message>
-    <message>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>周日</translation>
-    </message>
 </context>
 <context>
     <name>RouteTreeModel</name>
@@ -1301,6 +1265,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>下次访问</translation>
     </message>
     <message>
+        <source>(not visible to you)</source>
+        <translation>（无权查看）</translation>
+    </message>
+    <message>
         <source>No coordinates: the proposed order leaves this stop in place.</source>
         <translation>无坐标：建议路序不移动这个站点。</translation>
     </message>
@@ -1448,6 +1416,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
 </context>
 <context>
     <name>kehu</name>
+    <message>
+        <source>kehu client records. Without a command, opens the main window.</source>
+        <translation>客户档案管理。不带命令时打开主窗口。</translation>
+    </message>
+    <message>
+        <source>database file (default: kehu.db in the user data folder)</source>
+        <translation>数据库文件（默认：用户数据文件夹中的 kehu.db）</translation>
+    </message>
+    <message>
+        <source>language (default: the system&apos;s)</source>
+        <translation>界面语言（默认跟随系统）</translation>
+    </message>
+    <message>
+        <source>act as this user (databases with several users)</source>
+        <translation>以该用户身份运行（数据库有多个用户时）</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>This database has several users: say who you are with --user NAME (the password may come from KEHU_PASSWORD).</source>
+        <translation>这个数据库有多个用户，请用 --user 用户名 指明身份（密码可由 KEHU_PASSWORD 提供）。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>A password is needed: run in a terminal or set KEHU_PASSWORD.</source>
+        <translation>需要密码：请在终端中运行，或设置 KEHU_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
     <message>
         <source>Identity</source>
         <translation>客户资料</translation>
@@ -1911,6 +1915,458 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Periodic report</source>
         <translation>定期报告</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Weeks 1 &amp; 3</source>
+        <translation>第1、3周</translation>
+    </message>
+    <message>
+        <source>Weeks 2 &amp; 4</source>
+        <translation>第2、4周</translation>
+    </message>
+    <message>
+        <source>Monthly, week {n}</source>
+        <translation>每月第{n}周</translation>
+    </message>
+    <message>
+        <source>{frequency}: {weekdays}</source>
+        <translation>{frequency} {weekdays}</translation>
+    </message>
+    <message>
+        <source>Unknown visit frequency &apos;{code}&apos;</source>
+        <translation>未知的拜访频率“{code}”</translation>
+    </message>
+    <message>
+        <source>Invalid visit weekdays &apos;{days}&apos;</source>
+        <translation>拜访日“{days}”无效</translation>
+    </message>
+    <message>
+        <source>no visit day set</source>
+        <translation>未定拜访日</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>客户性质</translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation>所有制</translation>
+    </message>
+    <message>
+        <source>Trade type</source>
+        <translation>业态</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地段</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Trade state</source>
+        <translation>交易状态</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Government body</source>
+        <translation>政府机构</translation>
+    </message>
+    <message>
+        <source>Special company</source>
+        <translation>特殊公司</translation>
+    </message>
+    <message>
+        <source>Ordinary company</source>
+        <translation>普通公司</translation>
+    </message>
+    <message>
+        <source>Individual customer</source>
+        <translation>个人顾客</translation>
+    </message>
+    <message>
+        <source>Trading partner</source>
+        <translation>交易伙伴</translation>
+    </message>
+    <message>
+        <source>State-owned</source>
+        <translation>全民所有制</translation>
+    </message>
+    <message>
+        <source>Collectively owned</source>
+        <translation>集体所有制</translation>
+    </message>
+    <message>
+        <source>Individually owned</source>
+        <translation>个体所有制</translation>
+    </message>
+    <message>
+        <source>Joint-stock</source>
+        <translation>股份制</translation>
+    </message>
+    <message>
+        <source>Jointly owned</source>
+        <translation>合资</translation>
+    </message>
+    <message>
+        <source>Wholesaler</source>
+        <translation>批发店</translation>
+    </message>
+    <message>
+        <source>Retailer</source>
+        <translation>零售商</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理店</translation>
+    </message>
+    <message>
+        <source>Authorised dealer</source>
+        <translation>特约店</translation>
+    </message>
+    <message>
+        <source>Chain store</source>
+        <translation>连锁店</translation>
+    </message>
+    <message>
+        <source>Specialty store</source>
+        <translation>专营店</translation>
+    </message>
+    <message>
+        <source>Shopping centre</source>
+        <translation>商业中心店</translation>
+    </message>
+    <message>
+        <source>Transport hub</source>
+        <translation>交通枢纽店</translation>
+    </message>
+    <message>
+        <source>Residential area</source>
+        <translation>居民区店</translation>
+    </message>
+    <message>
+        <source>Other location</source>
+        <translation>其他店铺</translation>
+    </message>
+    <message>
+        <source>Key customer (A)</source>
+        <translation>主力客户 (A)</translation>
+    </message>
+    <message>
+        <source>Regular customer (B)</source>
+        <translation>一般客户 (B)</translation>
+    </message>
+    <message>
+        <source>Occasional customer (C)</source>
+        <translation>零散客户 (C)</translation>
+    </message>
+    <message>
+        <source>Established customer</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Prospective customer</source>
+        <translation>未来客户</translation>
+    </message>
+    <message>
+        <source>Traded before</source>
+        <translation>曾有交易</translation>
+    </message>
+    <message>
+        <source>Trading now</source>
+        <translation>正在交易</translation>
+    </message>
+    <message>
+        <source>About to trade</source>
+        <translation>即将交易</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters, this one has {count}</source>
+        <translation>统一社会信用代码应为18位，现为{count}位</translation>
+    </message>
+    <message>
+        <source>The first character (registering authority) cannot be &apos;{character}&apos;; it must be 1–9, A, N or Y</source>
+        <translation>统一社会信用代码第1位（登记管理部门）不能是“{character}”，应为1–9、A、N或Y</translation>
+    </message>
+    <message>
+        <source>The unified social credit code contains characters that are not allowed (characters 3–8 are a region number; I, O, S, V and Z are never used)</source>
+        <translation>统一社会信用代码含有不允许的字符（第3–8位为行政区划数字，且不使用I、O、S、V、Z）</translation>
+    </message>
+    <message>
+        <source>The check character of the unified social credit code is wrong: please check for a typing error</source>
+        <translation>统一社会信用代码校验位不正确，请核对是否抄错</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters, this one has {count}</source>
+        <translation>居民身份证号码应为18位，现为{count}位</translation>
+    </message>
+    <message>
+        <source>A resident ID number is 17 digits followed by a digit or X</source>
+        <translation>居民身份证号码前17位应为数字，最后一位为数字或X</translation>
+    </message>
+    <message>
+        <source>The birth date {date} in the resident ID number is impossible</source>
+        <translation>居民身份证号码中的出生日期{date}不合理</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a phone number</source>
+        <translation>“{value}”不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>This phone number is possible but its prefix is unusual: please check it</source>
+        <translation>电话号码位数可能，但号段不常见，请核对</translation>
+    </message>
+    <message>
+        <source>This looks like a landline, not a mobile number</source>
+        <translation>这似乎是固定电话，而不是手机号码</translation>
+    </message>
+    <message>
+        <source>A postal code is six digits</source>
+        <translation>邮政编码应为6位数字</translation>
+    </message>
+    <message>
+        <source>This postal code is outside the usual ranges</source>
+        <translation>这个邮政编码不在常见的范围内</translation>
+    </message>
+    <message>
+        <source>This is not an email address</source>
+        <translation>电子邮箱格式不正确</translation>
+    </message>
+    <message>
+        <source>At most {count} characters</source>
+        <translation>最多{count}个字符</translation>
+    </message>
+    <message>
+        <source>The birth date {date} in the resident ID number does not exist</source>
+        <translation>居民身份证号码中的出生日期{date}不存在</translation>
+    </message>
+    <message>
+        <source>The check digit of the resident ID number is wrong: please check for a typing error</source>
+        <translation>居民身份证号码校验位不正确，请核对是否抄错</translation>
+    </message>
+    <message>
+        <source>The resident ID number is malformed</source>
+        <translation>居民身份证号码格式不正确</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 or 2024年1月2日</source>
+        <translation>“{value}”不是日期，可写作 2024-1-2、2024/1/2、2024.1.2、20240102 或 2024年1月2日</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>A coordinate lies within ±{limit}</source>
+        <translation>坐标应在±{limit}之间</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of the choices ({options})</source>
+        <translation>“{value}”不是可选值（{options}）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an amount of money</source>
+        <translation>“{value}”不是金额</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a coordinate</source>
+        <translation>“{value}”不是坐标</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; cannot be empty</source>
+        <translation>“{field}”不能为空</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>数据库出错</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not a kehu database (it may be damaged, or the wrong file was chosen). Choose the right file, or restore the latest backup.</source>
+        <translation>“{path}”不是客户档案数据库（文件可能已损坏，或选错了文件）。请选择正确的文件，或用“恢复备份”找回最近的备份。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{path}&apos; is damaged: the integrity check failed. Stop writing to it and restore the latest good backup.</source>
+        <translation>数据库“{path}”已损坏，完整性检查未通过。请不要继续写入；用“恢复备份”找回最近的正常备份。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{path}&apos; was written by a newer version of kehu and cannot be opened by this one. Please upgrade the application.</source>
+        <translation>数据库“{path}”由更新版本的客户档案软件创建，本版本无法打开。请升级软件后再打开。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{path}&apos; is in use by another user or program and stayed locked after several retries. Try again in a moment; if it persists, check that no program hangs.</source>
+        <translation>数据库“{path}”正被其他用户或程序占用，多次重试后仍未成功。请稍后再试；若持续出现，请确认没有程序卡住。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the database &apos;{path}&apos; cannot be written. The last change was not saved; free some disk space and try again.</source>
+        <translation>磁盘已满，无法写入数据库“{path}”。刚才的修改没有保存；请腾出磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{path}&apos; is read-only: nothing can be saved. Check the file&apos;s permissions or the network share&apos;s write access.</source>
+        <translation>数据库“{path}”是只读的，无法保存。请检查文件权限或网络共享的写入权限。</translation>
+    </message>
+    <message>
+        <source>The database &apos;{path}&apos; cannot be opened. Check that its folder exists and is writable.</source>
+        <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
+    </message>
+    <message>
+        <source>local user</source>
+        <translation>本机用户</translation>
+    </message>
+    <message>
+        <source>There is already a category named &apos;{name}&apos; here</source>
+        <translation>同一级下已有名为“{name}”的分类</translation>
+    </message>
+    <message>
+        <source>A category needs a name</source>
+        <translation>分类名称不能为空</translation>
+    </message>
+    <message>
+        <source>A category name has at most 60 characters</source>
+        <translation>分类名称最多60个字符</translation>
+    </message>
+    <message>
+        <source>A category cannot merge into itself</source>
+        <translation>不能把分类合并到它自己</translation>
+    </message>
+    <message>
+        <source>Only categories of the same scheme can merge</source>
+        <translation>只能合并同一维度中的分类</translation>
+    </message>
+    <message>
+        <source>A category cannot merge into its own sub-category</source>
+        <translation>不能合并到自己的下级分类中</translation>
+    </message>
+    <message>
+        <source>A category can only move within its scheme</source>
+        <translation>分类只能在同一维度内移动</translation>
+    </message>
+    <message>
+        <source>A category cannot move into one of its own sub-categories</source>
+        <translation>不能把分类移到它自己的下级分类中</translation>
+    </message>
+    <message>
+        <source>Already on another route: {names} and others, {count} in all</source>
+        <translation>以下客户已在其他路线上：{names} 等{count}个</translation>
+    </message>
+    <message>
+        <source>Already on another route: {names}</source>
+        <translation>以下客户已在其他路线上：{names}</translation>
+    </message>
+    <message>
+        <source>Enter a name for the region.</source>
+        <translation>请填写区域名称。</translation>
+    </message>
+    <message>
+        <source>The database has no region scheme.</source>
+        <translation>数据库中没有“区域”分类。</translation>
+    </message>
+    <message>
+        <source>Invalid start coordinates: latitude −90…90, longitude −180…180.</source>
+        <translation>起点坐标无效：纬度 −90…90，经度 −180…180。</translation>
+    </message>
+    <message>
+        <source>This route was deleted (perhaps by another user).</source>
+        <translation>该路线已被删除（可能是其他用户删除的）。</translation>
+    </message>
+    <message>
+        <source>Some of these customers were erased.</source>
+        <translation>有客户已被删除。</translation>
+    </message>
+    <message>
+        <source>You may not schedule some of these customers.</source>
+        <translation>你没有权限安排其中一些客户。</translation>
+    </message>
+    <message>
+        <source>The region &apos;{name}&apos; exists already.</source>
+        <translation>区域“{name}”已存在。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the route.</source>
+        <translation>请填写路线名称。</translation>
+    </message>
+    <message>
+        <source>A route name has at most 60 characters.</source>
+        <translation>路线名称最多60个字。</translation>
+    </message>
+    <message>
+        <source>The chosen region does not exist.</source>
+        <translation>所选区域不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown report kind &apos;{kind}&apos;</source>
+        <translation>未知的报告类型“{kind}”</translation>
+    </message>
+    <message>
+        <source>Enter the date of the visit.</source>
+        <translation>请填写访问日期。</translation>
+    </message>
+    <message>
+        <source>The next visit cannot be before this visit.</source>
+        <translation>下次访问日期不能早于本次访问日期。</translation>
+    </message>
+    <message>
+        <source>You may not record visits for this salesperson.</source>
+        <translation>你不能替这位业务员登记访问。</translation>
+    </message>
+    <message>
+        <source>This customer does not exist.</source>
+        <translation>该客户不存在。</translation>
+    </message>
+    <message>
+        <source>You may not see this customer.</source>
+        <translation>你没有权限查看该客户。</translation>
+    </message>
+    <message>
+        <source>This visit report was deleted.</source>
+        <translation>该访问记录已被删除。</translation>
+    </message>
+    <message>
+        <source>Invalid date: {date}</source>
+        <translation>日期无效：{date}</translation>
     </message>
 </context>
 <context>

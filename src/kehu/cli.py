@@ -1,8 +1,13 @@
-"""The command line: `kehu [--db PATH] COMMAND …`. Each command lives in `kehu.commands`."""
+"""The command line: `kehu [--db PATH] COMMAND …`. Each command lives in `kehu.commands`.
+
+The language is decided here, once: `--lang`, else the system locale. Commands read it as
+`args.lang`; help texts marked with `N_()` are translated when the help is printed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import logging
 import pkgutil
@@ -10,47 +15,57 @@ import sys
 
 from kehu import __version__, commands
 from kehu.config import default_database_path, setup_logging
-from kehu.core.language import pick, set_language
+from kehu.core.i18n import LANGUAGES, N_, normalise, system_language, translate
 from kehu.db.errors import DatabaseError
 
 logger = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def help_formatter(lang: str) -> type[argparse.HelpFormatter]:
+    """A help formatter that shows descriptions and help texts (English sources) in `lang`."""
+
+    class TranslatedHelp(argparse.HelpFormatter):
+        def _get_help_string(self, action: argparse.Action) -> str | None:
+            return translate(action.help, lang) if action.help else action.help
+
+        def _format_text(self, text: str) -> str:
+            return super()._format_text(translate(text, lang) if text else text)
+
+    return TranslatedHelp
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    formatter = help_formatter(lang)
     parser = argparse.ArgumentParser(
         prog="kehu",
-        description=pick(
-            "客户档案管理。不带命令时打开主窗口。",
-            "kehu client records. Without a command, opens the main window.",
-        ),
+        description=N_("kehu client records. Without a command, opens the main window."),
+        formatter_class=formatter,
     )
     parser.add_argument("--version", action="version", version=f"kehu {__version__}")
     parser.add_argument(
         "--db",
         metavar="PATH",
         default=None,
-        help=pick(
-            "数据库文件（默认：用户数据文件夹中的 kehu.db）",
-            "database file (default: kehu.db in the user data folder)",
-        ),
+        help=N_("database file (default: kehu.db in the user data folder)"),
     )
     parser.add_argument(
         "--lang",
-        choices=("en", "zh_CN"),
+        choices=LANGUAGES,
         default=None,
-        help=pick("界面语言（默认跟随系统）", "language (default: the system's)"),
+        help=N_("language (default: the system's)"),
     )
     parser.add_argument(
         "--user",
         metavar="NAME",
         default=None,
-        help=pick(
-            "以该用户身份运行（数据库有多个用户时）",
-            "act as this user (databases with several users)",
-        ),
+        help=N_("act as this user (databases with several users)"),
     )
     parser.add_argument("-v", "--verbose", action="store_true", help=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        parser_class=functools.partial(argparse.ArgumentParser, formatter_class=formatter),
+    )
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if module_info.name.startswith("_"):
             continue
@@ -60,31 +75,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def language(requested: str | None) -> str:
+    """`--lang` if given, else the system's."""
+    return normalise(requested) if requested else system_language()
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
+    """Parse the command line. `args.lang` stays None without `--lang`: the window then
+    follows its settings; `run` decides the language of a command."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", default=None)
     known, _ = pre.parse_known_args(argv)
-    set_language(known.lang)
-    args = build_parser().parse_args(argv)
+    lang = language(known.lang)
+    _set_transitional_language(known.lang)
+    args = build_parser(lang).parse_args(argv)
     if args.db is None:
         args.db = str(default_database_path())
     return args
 
 
+def _set_transitional_language(requested: str | None) -> None:
+    """Code not yet converted to N_() still reads the global of kehu.core.language.
+
+    Transitional: this goes away with that module.
+    """
+    from kehu.core import language as old_language
+
+    old_language.set_language(requested)
+
+
 def run(args: argparse.Namespace) -> int:
     setup_logging(args.verbose)
+    lang = args.lang = language(args.lang)
     try:
         return int(args.func(args) or 0)
     except DatabaseError as exc:
-        print(exc.message(), file=sys.stderr)
+        print(exc.message(lang), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(pick("已取消。", "Cancelled."), file=sys.stderr)
+        print(translate(N_("Cancelled."), lang), file=sys.stderr)
         return 130
-    except Exception as exc:  # the message a user can act on has a .message()
+    except Exception as exc:  # the message a user can act on has a .message(lang)
         message = getattr(exc, "message", None)
         if callable(message):
-            print(message(), file=sys.stderr)
+            print(message(lang), file=sys.stderr)
             return 1
         logger.exception("command failed")
         raise

@@ -33,7 +33,7 @@ def test_a_visit_appears_in_the_card_and_the_daily_report(workspace, user, custo
     )
     card = visits.visits_of(customer, user)
     assert [v["id"] for v in card] == [visit_id]
-    assert card[0]["kind_label"] == "紧急报告"
+    assert card[0]["kind"] == "urgent"
     report = visits.daily_report(user.id, D("2024-10-08"))
     assert len(report) == 1
     row = report[0]

@@ -44,8 +44,8 @@ def test_valid_uscc(code):
 def test_invalid_uscc_is_an_error_with_the_reason(code, reason):
     issue = check_uscc(code)
     assert issue is not None and issue.severity is Severity.ERROR
-    assert reason in issue.zh
-    assert issue.en
+    assert reason in issue.message("zh_CN")
+    assert issue.message("en")
 
 
 def test_uscc_accepts_full_width_and_lower_case():
@@ -69,7 +69,7 @@ def test_valid_resident_id(number):
 )
 def test_invalid_resident_id(number, reason):
     issue = check_id_number(number)
-    assert issue is not None and issue.is_error and reason in issue.zh
+    assert issue is not None and issue.is_error and reason in issue.message("zh_CN")
 
 
 @pytest.mark.parametrize(

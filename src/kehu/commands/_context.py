@@ -7,7 +7,8 @@ import getpass
 import os
 import sys
 
-from kehu.core.language import UserError, pick
+from kehu.core.i18n import N_, UserError, system_language, translate
+from kehu.db.errors import warning_message
 from kehu.db.models import User
 from kehu.services import auth
 from kehu.services.workspace import Workspace, open_workspace
@@ -20,32 +21,36 @@ class LoginRequired(UserError):
 def workspace(args: argparse.Namespace) -> Workspace:
     """Open the database; where logins exist, sign in as `--user` (password from
     KEHU_PASSWORD or a prompt)."""
-    ws = open_workspace(args.db)
-    for zh, en in ws.database.warnings:
-        print(pick(zh, en), file=sys.stderr)
+    lang = language(args)
+    ws = open_workspace(args.db, lang=lang)
+    for warning in ws.database.warnings:
+        print(warning_message(warning, lang), file=sys.stderr)
     if ws.user is None:
-        ws.user = _login(getattr(args, "user", None) or os.environ.get("KEHU_USER"))
+        ws.user = _login(getattr(args, "user", None) or os.environ.get("KEHU_USER"), lang)
     return ws
 
 
-def _login(username: str | None) -> User:
+def language(args: argparse.Namespace) -> str:
+    """The language of the command's messages (`kehu.cli.run` sets `args.lang`)."""
+    return getattr(args, "lang", None) or system_language()
+
+
+def _login(username: str | None, lang: str) -> User:
     if not username:
         raise LoginRequired(
-            "这个数据库有多个用户，请用 --user 用户名 指明身份（密码可由 KEHU_PASSWORD 提供）。",
-            "This database has several users: say who you are with --user NAME "
-            "(the password may come from KEHU_PASSWORD).",
+            N_(
+                "This database has several users: say who you are with --user NAME "
+                "(the password may come from KEHU_PASSWORD)."
+            )
         )
     password = os.environ.get("KEHU_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
-            raise LoginRequired(
-                "需要密码：请在终端中运行，或设置 KEHU_PASSWORD。",
-                "A password is needed: run in a terminal or set KEHU_PASSWORD.",
-            )
-        password = getpass.getpass(pick(f"{username} 的密码：", f"Password for {username}: "))
+            raise LoginRequired(N_("A password is needed: run in a terminal or set KEHU_PASSWORD."))
+        password = getpass.getpass(translate(N_("Password for {user}: "), lang, user=username))
     user = auth.login(username, password)
     if user is None:
-        raise LoginRequired("用户名或密码不正确。", "Wrong user name or password.")
+        raise LoginRequired(N_("Wrong user name or password."))
     return user
 
 

@@ -19,20 +19,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from kehu.core.language import UserError, pick
+from kehu.core.i18n import N_, UserError, is_chinese, translate
 
 WEEKLY, WEEKS13, WEEKS24 = "weekly", "weeks13", "weeks24"
 MONTHLY = tuple(f"month{n}" for n in range(1, 6))
 FREQUENCIES: tuple[str, ...] = (WEEKLY, WEEKS13, WEEKS24, *MONTHLY)
 
-WEEKDAY_NAMES: dict[int, tuple[str, str]] = {
-    1: ("周一", "Mon"),
-    2: ("周二", "Tue"),
-    3: ("周三", "Wed"),
-    4: ("周四", "Thu"),
-    5: ("周五", "Fri"),
-    6: ("周六", "Sat"),
-    7: ("周日", "Sun"),
+WEEKDAY_NAMES: dict[int, str] = {  # English sources; weekday_name() translates
+    1: N_("Mon"),
+    2: N_("Tue"),
+    3: N_("Wed"),
+    4: N_("Thu"),
+    5: N_("Fri"),
+    6: N_("Sat"),
+    7: N_("Sun"),
 }
 
 
@@ -42,7 +42,7 @@ class CalendarError(UserError, ValueError):
 
 def check_frequency(code: str) -> str:
     if code not in FREQUENCIES:
-        raise CalendarError(f"未知的拜访频率“{code}”", f"Unknown visit frequency '{code}'")
+        raise CalendarError(N_("Unknown visit frequency '{code}'"), code=code)
     return code
 
 
@@ -55,11 +55,11 @@ def parse_weekdays(text: str | Iterable[int] | None) -> tuple[int, ...]:
         try:
             days = {int(p) for p in parts}
         except ValueError as exc:
-            raise CalendarError(f"拜访日“{text}”无效", f"Invalid visit weekdays '{text}'") from exc
+            raise CalendarError(N_("Invalid visit weekdays '{days}'"), days=text) from exc
     else:
         days = {int(d) for d in text}
     if any(not 1 <= d <= 7 for d in days):
-        raise CalendarError(f"拜访日“{text}”无效", f"Invalid visit weekdays '{text}'")
+        raise CalendarError(N_("Invalid visit weekdays '{days}'"), days=text)
     return tuple(sorted(days))
 
 
@@ -105,24 +105,33 @@ def next_due(
     return None
 
 
-def frequency_label(code: str, lang: str | None = None) -> str:
+_FREQUENCY_LABELS = {
+    WEEKLY: N_("Weekly"),
+    WEEKS13: N_("Weeks 1 & 3"),
+    WEEKS24: N_("Weeks 2 & 4"),
+}
+
+
+def weekday_name(day: int, lang: str) -> str:
+    return translate(WEEKDAY_NAMES[day], lang)
+
+
+def frequency_label(code: str, lang: str) -> str:
     check_frequency(code)
-    if code == WEEKLY:
-        return pick("每周", "Weekly", lang)
-    if code == WEEKS13:
-        return pick("第1、3周", "Weeks 1 & 3", lang)
-    if code == WEEKS24:
-        return pick("第2、4周", "Weeks 2 & 4", lang)
-    n = int(code[len("month") :])
-    return pick(f"每月第{n}周", f"Monthly, week {n}", lang)
+    if code in _FREQUENCY_LABELS:
+        return translate(_FREQUENCY_LABELS[code], lang)
+    return translate(N_("Monthly, week {n}"), lang, n=int(code[len("month") :]))
 
 
-def describe(frequency: str, weekdays: str | Iterable[int] | None, lang: str | None = None) -> str:
+def describe(frequency: str, weekdays: str | Iterable[int] | None, lang: str) -> str:
     """E.g. '第1、3周 周二、周五' / 'Weeks 1 & 3: Tue, Fri'."""
     days = parse_weekdays(weekdays)
     if not days:
-        return pick("未定拜访日", "no visit day set", lang)
-    zh = "、".join(WEEKDAY_NAMES[d][0] for d in days)
-    en = ", ".join(WEEKDAY_NAMES[d][1] for d in days)
-    label = frequency_label(frequency, lang)
-    return pick(f"{label} {zh}", f"{label}: {en}", lang)
+        return translate(N_("no visit day set"), lang)
+    names = ("、" if is_chinese(lang) else ", ").join(weekday_name(d, lang) for d in days)
+    return translate(
+        N_("{frequency}: {weekdays}"),
+        lang,
+        frequency=frequency_label(frequency, lang),
+        weekdays=names,
+    )

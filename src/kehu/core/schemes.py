@@ -8,95 +8,89 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kehu.core.i18n import N_
+
 
 @dataclass(frozen=True)
 class DefaultScheme:
     key: str
-    zh: str
-    en: str
-    categories: tuple[tuple[str, str], ...]  # (zh, en)
+    name: str  # English source (N_), stored translated into the creator's language
+    categories: tuple[str, ...]  # English sources (N_)
 
 
 DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
     DefaultScheme(
         "nature",
-        "客户性质",
-        "Nature",
+        N_("Nature"),
         (
-            ("政府机构", "Government body"),
-            ("特殊公司", "Special company"),
-            ("普通公司", "Ordinary company"),
-            ("个人顾客", "Individual customer"),
-            ("交易伙伴", "Trading partner"),
+            N_("Government body"),
+            N_("Special company"),
+            N_("Ordinary company"),
+            N_("Individual customer"),
+            N_("Trading partner"),
         ),
     ),
     DefaultScheme(
         "ownership",
-        "所有制",
-        "Ownership",
+        N_("Ownership"),
         (
-            ("全民所有制", "State-owned"),
-            ("集体所有制", "Collectively owned"),
-            ("个体所有制", "Individually owned"),
-            ("股份制", "Joint-stock"),
-            ("合资", "Joint venture"),
+            N_("State-owned"),
+            N_("Collectively owned"),
+            N_("Individually owned"),
+            N_("Joint-stock"),
+            N_("Jointly owned"),
         ),
     ),
     DefaultScheme(
         "trade_type",
-        "业态",
-        "Trade type",
+        N_("Trade type"),
         (
-            ("批发店", "Wholesaler"),
-            ("零售商", "Retailer"),
-            ("代理店", "Agent"),
-            ("特约店", "Authorised dealer"),
-            ("连锁店", "Chain store"),
-            ("专营店", "Specialty store"),
+            N_("Wholesaler"),
+            N_("Retailer"),
+            N_("Agent"),
+            N_("Authorised dealer"),
+            N_("Chain store"),
+            N_("Specialty store"),
         ),
     ),
     DefaultScheme(
         "location",
-        "地段",
-        "Location",
+        N_("Location"),
         (
-            ("商业中心店", "Shopping centre"),
-            ("交通枢纽店", "Transport hub"),
-            ("居民区店", "Residential area"),
-            ("其他店铺", "Other location"),
+            N_("Shopping centre"),
+            N_("Transport hub"),
+            N_("Residential area"),
+            N_("Other location"),
         ),
     ),
     DefaultScheme(
         "grade",
-        "客户等级",
-        "Grade",
+        N_("Grade"),
         (
-            ("主力客户 (A)", "Key customer (A)"),
-            ("一般客户 (B)", "Regular customer (B)"),
-            ("零散客户 (C)", "Occasional customer (C)"),
+            N_("Key customer (A)"),
+            N_("Regular customer (B)"),
+            N_("Occasional customer (C)"),
         ),
     ),
     DefaultScheme(
         "stage",
-        "客户阶段",
-        "Stage",
+        N_("Stage"),
         (
-            ("老客户", "Established customer"),
-            ("新客户", "New customer"),
-            ("未来客户", "Prospective customer"),
+            N_("Established customer"),
+            N_("New customer"),
+            N_("Prospective customer"),
         ),
     ),
     DefaultScheme(
         "trade_state",
-        "交易状态",
-        "Trade state",
+        N_("Trade state"),
         (
-            ("曾有交易", "Traded before"),
-            ("正在交易", "Trading now"),
-            ("即将交易", "About to trade"),
+            N_("Traded before"),
+            N_("Trading now"),
+            N_("About to trade"),
         ),
     ),
-    DefaultScheme("region", "区域", "Region", ()),
+    DefaultScheme("region", N_("Region"), ()),
 )
 
 # The grade scheme's categories in order A, B, C: ABC grading proposes into these.

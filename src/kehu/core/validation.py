@@ -1,11 +1,13 @@
 """Validation of identifiers, phone numbers, postal codes and dates.
 
-Messages come in Chinese and English. An invalid USCC or resident ID is an error that blocks
-saving; a phone number that is possible but unusual is only a warning.
+An invalid USCC or resident ID is an error that blocks saving; a phone number that is possible
+but unusual is only a warning. An issue carries its message as an English source (N_) and
+its values; whoever shows it translates it with `message(lang)`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import operator
 import re
@@ -13,13 +15,14 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any
 
 import phonenumbers
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from kehu.core.fields import FieldDef, Kind
-from kehu.core.language import pick
+from kehu.core.i18n import LANGUAGES, N_, is_chinese, translate
 
 
 class Severity(StrEnum):
@@ -29,25 +32,48 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Issue:
+    """A problem with one value. `text` is an English source (N_) with `{name}` placeholders
+    filled from `values`; a tuple value is a list of English sources (labels), shown
+    translated and joined."""
+
     severity: Severity
-    zh: str
-    en: str
+    text: str
+    values: dict[str, Any] = dataclasses.field(default_factory=dict)
     field: str | None = None
 
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.zh, self.en, lang)
+    def message(self, lang: str) -> str:
+        shown = {name: _shown(value, lang) for name, value in self.values.items()}
+        return translate(self.text, lang, **shown)
+
+    def on_field(self, name: str) -> Issue:
+        return Issue(self.severity, self.text, self.values, name)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    # Transitional, for callers not yet converted to message(lang).
+    @property
+    def zh(self) -> str:
+        return self.message("zh_CN")
 
-def _error(zh: str, en: str) -> Issue:
-    return Issue(Severity.ERROR, zh, en)
+    @property
+    def en(self) -> str:
+        return self.message("en")
 
 
-def _warning(zh: str, en: str) -> Issue:
-    return Issue(Severity.WARNING, zh, en)
+def _shown(value: Any, lang: str) -> Any:
+    if isinstance(value, tuple):
+        return ("、" if is_chinese(lang) else ", ").join(translate(v, lang) for v in value)
+    return value
+
+
+def _error(text: str, **values: Any) -> Issue:
+    return Issue(Severity.ERROR, text, values)
+
+
+def _warning(text: str, **values: Any) -> Issue:
+    return Issue(Severity.WARNING, text, values)
 
 
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
@@ -81,28 +107,32 @@ def check_uscc(value: str) -> Issue | None:
     code = clean_text(value).upper().replace(" ", "")
     if len(code) != 18:
         return _error(
-            f"统一社会信用代码应为18位，现为{len(code)}位",
-            f"A unified social credit code has 18 characters, this one has {len(code)}",
+            N_("A unified social credit code has 18 characters, this one has {count}"),
+            count=len(code),
         )
     if code[0] not in _USCC_FIRST:
         return _error(
-            f"统一社会信用代码第1位（登记管理部门）不能是“{code[0]}”，应为1–9、A、N或Y",
-            f"The first character (registering authority) cannot be '{code[0]}'; "
-            "it must be 1–9, A, N or Y",
+            N_(
+                "The first character (registering authority) cannot be '{character}'; "
+                "it must be 1–9, A, N or Y"
+            ),
+            character=code[0],
         )
     if any(c not in _USCC_VALUE for c in code) or not code[2:8].isdigit():  # no I O S V Z
         return _error(
-            "统一社会信用代码含有不允许的字符（第3–8位为行政区划数字，且不使用I、O、S、V、Z）",
-            "The unified social credit code contains characters that are not allowed "
-            "(characters 3–8 are a region number; I, O, S, V and Z are never used)",
+            N_(
+                "The unified social credit code contains characters that are not allowed "
+                "(characters 3–8 are a region number; I, O, S, V and Z are never used)"
+            )
         )
     # stdnum's validate() rejects the legal first characters A, N and Y; its checksum is right
     # and uscc_check_character computes the same (tests/unit/test_validation_uscc.py).
     if uscc_check_character(code) != code[-1]:
         return _error(
-            "统一社会信用代码校验位不正确，请核对是否抄错",
-            "The check character of the unified social credit code is wrong: "
-            "please check for a typing error",
+            N_(
+                "The check character of the unified social credit code is wrong: "
+                "please check for a typing error"
+            )
         )
     return None
 
@@ -111,35 +141,34 @@ def check_id_number(value: str, today: dt.date | None = None) -> Issue | None:
     number = clean_text(value).upper().replace(" ", "")
     if len(number) != 18:
         return _error(
-            f"居民身份证号码应为18位，现为{len(number)}位",
-            f"A resident ID number has 18 characters, this one has {len(number)}",
+            N_("A resident ID number has 18 characters, this one has {count}"),
+            count=len(number),
         )
     if not re.fullmatch(r"\d{17}[\dX]", number):
-        return _error(
-            "居民身份证号码前17位应为数字，最后一位为数字或X",
-            "A resident ID number is 17 digits followed by a digit or X",
-        )
+        return _error(N_("A resident ID number is 17 digits followed by a digit or X"))
     try:
         birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return _error(
-            f"居民身份证号码中的出生日期{number[6:14]}不存在",
-            f"The birth date {number[6:14]} in the resident ID number does not exist",
+            N_("The birth date {date} in the resident ID number does not exist"),
+            date=number[6:14],
         )
     if birth > (today or dt.date.today()) or birth.year < 1900:
         return _error(
-            f"居民身份证号码中的出生日期{birth.isoformat()}不合理",
-            f"The birth date {birth.isoformat()} in the resident ID number is impossible",
+            N_("The birth date {date} in the resident ID number is impossible"),
+            date=birth.isoformat(),
         )
     try:
         ric.validate(number)
     except InvalidChecksum:
         return _error(
-            "居民身份证号码校验位不正确，请核对是否抄错",
-            "The check digit of the resident ID number is wrong: please check for a typing error",
+            N_(
+                "The check digit of the resident ID number is wrong: "
+                "please check for a typing error"
+            )
         )
     except (InvalidFormat, InvalidLength, InvalidComponent):
-        return _error("居民身份证号码格式不正确", "The resident ID number is malformed")
+        return _error(N_("The resident ID number is malformed"))
     return None
 
 
@@ -175,24 +204,17 @@ def check_phone(value: str, mobile: bool = False) -> Issue | None:
         or not phonenumbers.is_possible_number(number)
         or len(str(number.national_number)) < 7
     ):
-        return _error(
-            f"“{value}”不是有效的电话号码",
-            f"'{value}' is not a phone number",
-        )
+        return _error(N_("'{value}' is not a phone number"), value=value)
     if not phonenumbers.is_valid_number(number):
         return _warning(
-            "电话号码位数可能，但号段不常见，请核对",
-            "This phone number is possible but its prefix is unusual: please check it",
+            N_("This phone number is possible but its prefix is unusual: please check it")
         )
     kind = phonenumbers.number_type(number)
     if mobile and kind not in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     ):
-        return _warning(
-            "这似乎是固定电话，而不是手机号码",
-            "This looks like a landline, not a mobile number",
-        )
+        return _warning(N_("This looks like a landline, not a mobile number"))
     return None
 
 
@@ -207,20 +229,15 @@ def format_phone(value: str) -> str:
 def check_postal_code(value: str) -> Issue | None:
     code = clean_text(value)
     if not re.fullmatch(r"\d{6}", code):
-        return _error(
-            "邮政编码应为6位数字",
-            "A postal code is six digits",
-        )
+        return _error(N_("A postal code is six digits"))
     if code[0] == "9" or code[:2] == "00":
-        return _warning(
-            "这个邮政编码不在常见的范围内", "This postal code is outside the usual ranges"
-        )
+        return _warning(N_("This postal code is outside the usual ranges"))
     return None
 
 
 def check_email(value: str) -> Issue | None:
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", clean_text(value)):
-        return _error("电子邮箱格式不正确", "This is not an email address")
+        return _error(N_("This is not an email address"))
     return None
 
 
@@ -253,9 +270,10 @@ def check_date(value: str) -> Issue | None:
         parse_date(value)
     except ValueError:
         return _error(
-            f"“{value}”不是日期，可写作 2024-1-2、2024/1/2、2024.1.2、20240102 或 2024年1月2日",
-            f"'{value}' is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 "
-            "or 2024年1月2日",
+            N_(
+                "'{value}' is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 or 2024年1月2日"
+            ),
+            value=value,
         )
     return None
 
@@ -287,16 +305,15 @@ def check_value(field: FieldDef, value: object) -> Issue | None:
     """Check one value of a catalogue field; None and empty strings are always accepted."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if field.required:
-            issue = _error(f"“{field.zh}”不能为空", f"'{field.en}' cannot be empty")
-            return Issue(issue.severity, issue.zh, issue.en, field.name)
+            return _error(N_("'{field}' cannot be empty"), field=(field.text,)).on_field(field.name)
         return None
     issue = _check_kind(field, value)
     too_long = field.max_length and isinstance(value, str) and len(value) > field.max_length
     if issue is None and too_long:
-        issue = _error(f"最多{field.max_length}个字符", f"At most {field.max_length} characters")
+        issue = _error(N_("At most {count} characters"), count=field.max_length)
     if issue is None:
         return None
-    return Issue(issue.severity, issue.zh, issue.en, field.name)
+    return issue.on_field(field.name)
 
 
 def _check_kind(field: FieldDef, value: object) -> Issue | None:
@@ -318,27 +335,30 @@ def _check_kind(field: FieldDef, value: object) -> Issue | None:
         try:
             parse_money(value)  # type: ignore[arg-type]
         except ValueError:
-            return _error(f"“{text}”不是金额", f"'{text}' is not an amount of money")
+            return _error(N_("'{value}' is not an amount of money"), value=text)
         return None
     if kind is Kind.INTEGER:
         if not re.fullmatch(r"-?\d+", clean_text(text).replace(",", "")):
-            return _error(f"“{text}”不是整数", f"'{text}' is not a whole number")
+            return _error(N_("'{value}' is not a whole number"), value=text)
         return None
     if kind is Kind.COORD:
         try:
             number = float(text)
         except ValueError:
-            return _error(f"“{text}”不是坐标", f"'{text}' is not a coordinate")
+            return _error(N_("'{value}' is not a coordinate"), value=text)
         limit = 90 if field.name == "latitude" else 180
         if not -limit <= number <= limit:
-            return _error(f"坐标应在±{limit}之间", f"A coordinate lies within ±{limit}")
+            return _error(N_("A coordinate lies within ±{limit}"), limit=limit)
         return None
     if kind is Kind.CHOICE:
         values = {c.value for c in field.choices}
-        labels = {c.zh for c in field.choices} | {c.en for c in field.choices}
+        labels = {c.label(lang) for c in field.choices for lang in LANGUAGES}
         if text not in values and text not in labels:
-            options = "、".join(c.zh for c in field.choices)
-            return _error(f"“{text}”不是可选值（{options}）", f"'{text}' is not one of the choices")
+            return _error(
+                N_("'{value}' is not one of the choices ({options})"),
+                value=text,
+                options=tuple(c.text for c in field.choices),
+            )
     return None
 
 

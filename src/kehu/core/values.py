@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kehu.core.fields import FieldDef, Kind
+from kehu.core.i18n import LANGUAGES
 from kehu.core.validation import clean_text, parse_date, parse_money
 
 CENT = Decimal("0.01")
@@ -38,8 +39,8 @@ def to_python(field: FieldDef, value: Any) -> Any:
         return float(value)
     if kind is Kind.CHOICE:
         text = clean_text(str(value))
-        for choice in field.choices:
-            if text in (choice.value, choice.zh, choice.en):
+        for choice in field.choices:  # the value, or its label in any language
+            if text == choice.value or any(text == choice.label(lang) for lang in LANGUAGES):
                 return choice.value
         raise ValueError(text)
     if kind is Kind.LONGTEXT:
@@ -79,7 +80,7 @@ def to_text(value: Any) -> str | None:
     return str(value)
 
 
-def display(field: FieldDef, value: Any, lang: str = "zh") -> str:
+def display(field: FieldDef, value: Any, lang: str = "zh_CN") -> str:
     """How a value reads on a card, a list or a printed page."""
     if value is None or value == "":
         return ""

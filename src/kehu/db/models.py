@@ -26,6 +26,7 @@ from peewee import (
     TextField,
 )
 
+from kehu.core import fields
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
 
 database_proxy = DatabaseProxy()
@@ -208,7 +209,7 @@ class RouteStop(BaseModel):
         indexes = ((("route", "position"), False),)
 
 
-VISIT_KINDS = ("routine", "urgent", "periodic")  # 日常报告, 紧急报告, 定期报告
+VISIT_KINDS = tuple(kind.value for kind in fields.VISIT_KINDS)  # declared in core.fields
 
 
 class Visit(BaseModel):

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import secrets
 
-from kehu.core.language import pick
+from kehu.core.i18n import N_
 from kehu.db.models import ROLES, User
 from kehu.services import audit
 
@@ -56,7 +56,8 @@ def ensure_local_user() -> User:
         return user
     name = local_username()
     user = User.create(username=name, display_name=name, role="admin")
-    audit.record(user, "create_user", "user", user.id, pick("本机用户", "local user"))
+    # The summary is an English source: whoever shows the audit log translates it.
+    audit.record(user, "create_user", "user", user.id, N_("local user"))
     return user
 
 

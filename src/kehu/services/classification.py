@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kehu.core.language import UserError, is_chinese
+from kehu.core.i18n import N_, UserError, translate
 from kehu.core.schemes import DEFAULT_SCHEMES
 from kehu.db.categories import category_and_descendants
 from kehu.db.connection import write
@@ -17,15 +17,14 @@ CATEGORY_FIELD_PREFIX = "category."  # history field of a scheme: category.<sche
 
 def create_default_schemes(lang: str) -> None:
     """Insert the seed's schemes in the user's language (new databases only)."""
-    chinese = is_chinese(lang)
     for position, default in enumerate(DEFAULT_SCHEMES):
         if Scheme.select().where(Scheme.key == default.key).exists():
             continue
         scheme = Scheme.create(
-            key=default.key, name=default.zh if chinese else default.en, position=position
+            key=default.key, name=translate(default.name, lang), position=position
         )
-        for index, (zh, en) in enumerate(default.categories):
-            Category.create(scheme=scheme, name=zh if chinese else en, position=index)
+        for index, name in enumerate(default.categories):
+            Category.create(scheme=scheme, name=translate(name, lang), position=index)
 
 
 def scheme_by_key(key: str) -> Scheme | None:
@@ -166,19 +165,15 @@ def _name_taken(scheme_id: int, parent_id: int | None, name: str, exclude: int |
 
 
 def _taken_error(name: str) -> ClassificationError:
-    return ClassificationError(
-        f"同一级下已有名为“{name}”的分类", f"There is already a category named '{name}' here"
-    )
+    return ClassificationError(N_("There is already a category named '{name}' here"), name=name)
 
 
 def _clean_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise ClassificationError("分类名称不能为空", "A category needs a name")
+        raise ClassificationError(N_("A category needs a name"))
     if len(name) > 60:
-        raise ClassificationError(
-            "分类名称最多60个字符", "A category name has at most 60 characters"
-        )
+        raise ClassificationError(N_("A category name has at most 60 characters"))
     return name
 
 
@@ -216,13 +211,10 @@ def move(
         if new_parent_id is not None:
             parent = Category.get_by_id(new_parent_id)
             if parent.scheme_id != category.scheme_id:
-                raise ClassificationError(
-                    "分类只能在同一维度内移动", "A category can only move within its scheme"
-                )
+                raise ClassificationError(N_("A category can only move within its scheme"))
             if new_parent_id in category_and_descendants(category_id):
                 raise ClassificationError(
-                    "不能把分类移到它自己的下级分类中",
-                    "A category cannot move into one of its own sub-categories",
+                    N_("A category cannot move into one of its own sub-categories"),
                 )
         if _name_taken(category.scheme_id, new_parent_id, category.name, category_id):
             raise _taken_error(category.name)
@@ -263,18 +255,14 @@ def merge(source_id: int, target_id: int, user: User) -> Change:
     """Merge a category into another of the same scheme: its customers and sub-categories
     move to the target, then the source is removed. Undo recreates it."""
     if source_id == target_id:
-        raise ClassificationError("不能把分类合并到它自己", "A category cannot merge into itself")
+        raise ClassificationError(N_("A category cannot merge into itself"))
 
     def run() -> Change:
         source, target = Category.get_by_id(source_id), Category.get_by_id(target_id)
         if source.scheme_id != target.scheme_id:
-            raise ClassificationError(
-                "只能合并同一维度中的分类", "Only categories of the same scheme can merge"
-            )
+            raise ClassificationError(N_("Only categories of the same scheme can merge"))
         if target_id in category_and_descendants(source_id):
-            raise ClassificationError(
-                "不能合并到自己的下级分类中", "A category cannot merge into its own sub-category"
-            )
+            raise ClassificationError(N_("A category cannot merge into its own sub-category"))
         children = tuple(
             cid
             for (cid,) in Category.select(Category.id).where(Category.parent == source_id).tuples()

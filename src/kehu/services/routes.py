@@ -21,7 +21,7 @@ from typing import Any
 from peewee import JOIN, fn
 
 from kehu.core import route_calendar
-from kehu.core.language import UserError, pick
+from kehu.core.i18n import N_, UserError, is_chinese, translate
 from kehu.core.route_order import Proposal, Stop, propose_order, usable_point
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, Route, RouteStop, Scheme, User
@@ -61,15 +61,24 @@ class Membership:
 class AlreadyOnRouteError(RouteError):
     """Some customers are on another route; nothing was written. Ask, then `move=True`."""
 
+    SHOWN = 5  # customers named in the message
+
     def __init__(self, memberships: list[Membership]) -> None:
         self.memberships = memberships
-        names = "、".join(f"{m.customer_name}（{m.route_name}）" for m in memberships[:5])
-        names_en = ", ".join(f"{m.customer_name} ({m.route_name})" for m in memberships[:5])
-        more = len(memberships) - 5
-        super().__init__(
-            f"以下客户已在其他路线上：{names}" + (f" 等{len(memberships)}个" if more > 0 else ""),
-            f"Already on another route: {names_en}" + (f" and {more} more" if more > 0 else ""),
-        )
+        if len(memberships) > self.SHOWN:
+            text = N_("Already on another route: {names} and others, {count} in all")
+        else:
+            text = N_("Already on another route: {names}")
+        super().__init__(text, names=self._names("en"), count=len(memberships))
+
+    def message(self, lang: str) -> str:
+        return translate(self.text, lang, names=self._names(lang), count=len(self.memberships))
+
+    def _names(self, lang: str) -> str:
+        shown = self.memberships[: self.SHOWN]
+        if is_chinese(lang):
+            return "、".join(f"{m.customer_name}（{m.route_name}）" for m in shown)
+        return ", ".join(f"{m.customer_name} ({m.route_name})" for m in shown)
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ class RouteInfo:
     stop_count: int
     version: int
 
-    def describe_calendar(self, lang: str | None = None) -> str:
+    def describe_calendar(self, lang: str) -> str:
         return route_calendar.describe(self.frequency, self.weekdays, lang)
 
     def is_due(self, day: dt.date) -> bool:
@@ -168,10 +177,10 @@ def regions() -> list[tuple[int, int | None, str]]:
 def add_region(name: str, user: User, parent_id: int | None = None) -> int:
     name = (name or "").strip()
     if not name:
-        raise RouteError("请填写区域名称。", "Enter a name for the region.")
+        raise RouteError(N_("Enter a name for the region."))
     scheme = region_scheme()
     if scheme is None:
-        raise RouteError("数据库中没有“区域”分类。", "The database has no region scheme.")
+        raise RouteError(N_("The database has no region scheme."))
 
     def run() -> int:
         taken = Category.select().where(
@@ -180,7 +189,7 @@ def add_region(name: str, user: User, parent_id: int | None = None) -> int:
             Category.name == name,
         )
         if taken.exists():
-            raise RouteError(f"区域“{name}”已存在。", f"The region '{name}' exists already.")
+            raise RouteError(N_("The region '{name}' exists already."), name=name)
         position = (
             Category.select()
             .where(
@@ -207,32 +216,31 @@ def _check_values(values: dict[str, Any]) -> dict[str, Any]:
     if "name" in cleaned:
         cleaned["name"] = (cleaned["name"] or "").strip()
         if not cleaned["name"]:
-            raise RouteError("请填写路线名称。", "Enter a name for the route.")
+            raise RouteError(N_("Enter a name for the route."))
         if len(cleaned["name"]) > 60:
-            raise RouteError("路线名称最多60个字。", "A route name has at most 60 characters.")
+            raise RouteError(N_("A route name has at most 60 characters."))
     if "frequency" in cleaned:
         try:
             route_calendar.check_frequency(cleaned["frequency"])
         except route_calendar.CalendarError as exc:
-            raise RouteError(exc.zh, exc.en) from exc
+            raise RouteError(exc.text, **exc.values) from exc
     if "weekdays" in cleaned:
         try:
             cleaned["weekdays"] = route_calendar.format_weekdays(
                 route_calendar.parse_weekdays(cleaned["weekdays"])
             )
         except route_calendar.CalendarError as exc:
-            raise RouteError(exc.zh, exc.en) from exc
+            raise RouteError(exc.text, **exc.values) from exc
     lat, lon = cleaned.get("start_latitude"), cleaned.get("start_longitude")
     if (lat is not None or lon is not None) and usable_point(lat, lon) is None:
         raise RouteError(
-            "起点坐标无效：纬度 −90…90，经度 −180…180。",
-            "Invalid start coordinates: latitude −90…90, longitude −180…180.",
+            N_("Invalid start coordinates: latitude −90…90, longitude −180…180."),
         )
     if cleaned.get("region_id") is not None:
         scheme = region_scheme()
         region = Category.get_or_none(Category.id == cleaned["region_id"])
         if region is None or scheme is None or region.scheme_id != scheme.id:
-            raise RouteError("所选区域不存在。", "The chosen region does not exist.")
+            raise RouteError(N_("The chosen region does not exist."))
     for name in ("start_address", "notes"):
         if name in cleaned:
             cleaned[name] = (cleaned[name] or "").strip() or None
@@ -271,8 +279,7 @@ def _route_or_error(route_id: int) -> Route:
     route = Route.get_or_none(Route.id == route_id)
     if route is None:
         raise RouteError(
-            "该路线已被删除（可能是其他用户删除的）。",
-            "This route was deleted (perhaps by another user).",
+            N_("This route was deleted (perhaps by another user)."),
         )
     return route
 
@@ -525,12 +532,10 @@ def _check_customers(customer_ids: Sequence[int], user: User) -> None:
     rows = {c.id: c for c in Customer.select().where(Customer.id.in_(list(customer_ids)))}
     missing = [cid for cid in customer_ids if cid not in rows]
     if missing:
-        raise RouteError("有客户已被删除。", "Some of these customers were erased.")
+        raise RouteError(N_("Some of these customers were erased."))
     hidden = [c for c in rows.values() if not can_see(user, c)]
     if hidden:
-        raise RouteError(
-            "你没有权限安排其中一些客户。", "You may not schedule some of these customers."
-        )
+        raise RouteError(N_("You may not schedule some of these customers."))
 
 
 def remove_stops(route_id: int, customer_ids: Iterable[int], user: User) -> list[int]:
@@ -603,13 +608,12 @@ def stops(route_id: int, viewer: User | None = None) -> list[StopRow]:
     for number, c in enumerate(customers, start=1):
         visible = allowed is None or c.owner_id in allowed
         if not visible:
-            hidden = pick("（无权查看）", "(not visible to you)")
             rows.append(
-                StopRow(
+                StopRow(  # its place only: the view says it is not visible
                     number,
                     c.id,
                     c.code,
-                    hidden,
+                    "",
                     None,
                     None,
                     None,

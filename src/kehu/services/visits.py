@@ -18,7 +18,8 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from kehu.core.language import UserError, pick
+from kehu.core.fields import DEFAULT_VISIT_KIND
+from kehu.core.i18n import N_, UserError
 from kehu.db.connection import write
 from kehu.db.models import VISIT_KINDS, Customer, KeyPerson, User, Visit
 from kehu.db.visibility import can_see, visible_owner_ids
@@ -26,22 +27,12 @@ from kehu.services import audit
 
 logger = logging.getLogger(__name__)
 
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "routine": ("日常报告", "Routine report"),
-    "urgent": ("紧急报告", "Urgent report"),
-    "periodic": ("定期报告", "Periodic report"),
-}
 _TEXT_FIELDS = ("content", "findings", "next_step")
 _CHUNK = 500
 
 
 class VisitError(UserError):
     """A visit report that cannot be saved."""
-
-
-def kind_label(kind: str, lang: str | None = None) -> str:
-    zh, en = KIND_LABELS.get(kind, (kind, kind))
-    return pick(zh, en, lang)
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -58,19 +49,15 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     """Validate the editable values of a visit; raises VisitError."""
     cleaned = dict(values)
     if "kind" in cleaned and cleaned["kind"] not in VISIT_KINDS:
-        raise VisitError(
-            f"未知的报告类型“{cleaned['kind']}”", f"Unknown report kind '{cleaned['kind']}'"
-        )
+        raise VisitError(N_("Unknown report kind '{kind}'"), kind=cleaned["kind"])
     for name in ("visit_date", "next_visit_on"):
         if name in cleaned:
             try:
                 cleaned[name] = as_date(cleaned[name])
             except ValueError as exc:
-                raise VisitError(
-                    f"日期无效：{cleaned[name]}", f"Invalid date: {cleaned[name]}"
-                ) from exc
+                raise VisitError(N_("Invalid date: {date}"), date=cleaned[name]) from exc
     if "visit_date" in cleaned and cleaned["visit_date"] is None:
-        raise VisitError("请填写访问日期。", "Enter the date of the visit.")
+        raise VisitError(N_("Enter the date of the visit."))
     for name in _TEXT_FIELDS:
         if name in cleaned:
             text = (cleaned[name] or "").replace("\r\n", "\n").strip()
@@ -81,25 +68,22 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 def _check_dates(visit_date: dt.date, next_visit_on: dt.date | None) -> None:
     if next_visit_on is not None and next_visit_on < visit_date:
         raise VisitError(
-            "下次访问日期不能早于本次访问日期。",
-            "The next visit cannot be before this visit.",
+            N_("The next visit cannot be before this visit."),
         )
 
 
 def _check_salesperson(user: User, salesperson_id: int) -> None:
     allowed = visible_owner_ids(user)
     if allowed is not None and salesperson_id not in allowed:
-        raise VisitError(
-            "你不能替这位业务员登记访问。", "You may not record visits for this salesperson."
-        )
+        raise VisitError(N_("You may not record visits for this salesperson."))
 
 
 def _customer_for(user: User, customer_id: int) -> Customer:
     customer = Customer.get_or_none(Customer.id == customer_id)
     if customer is None:
-        raise VisitError("该客户不存在。", "This customer does not exist.")
+        raise VisitError(N_("This customer does not exist."))
     if not can_see(user, customer):
-        raise VisitError("你没有权限查看该客户。", "You may not see this customer.")
+        raise VisitError(N_("You may not see this customer."))
     return customer
 
 
@@ -108,7 +92,7 @@ def record_visit(
     user: User,
     *,
     visit_date: dt.date | str,
-    kind: str = "routine",
+    kind: str = DEFAULT_VISIT_KIND,
     content: str | None = None,
     findings: str | None = None,
     next_step: str | None = None,
@@ -162,7 +146,7 @@ def update_visit(visit_id: int, user: User, **changes: Any) -> None:
     def run() -> None:
         visit = Visit.get_or_none(Visit.id == visit_id)
         if visit is None:
-            raise VisitError("该访问记录已被删除。", "This visit report was deleted.")
+            raise VisitError(N_("This visit report was deleted."))
         customer = _customer_for(user, visit.customer_id)
         _check_dates(
             values.get("visit_date", visit.visit_date),
@@ -225,7 +209,7 @@ def _visit_query():
     )
 
 
-def _as_dicts(query, viewer: User | None, lang: str | None = None) -> list[dict[str, Any]]:
+def _as_dicts(query, viewer: User | None) -> list[dict[str, Any]]:
     allowed = visible_owner_ids(viewer) if viewer is not None else None
     rows = [v for v in query.objects() if allowed is None or v.customer_owner in allowed]
     persons = first_key_persons(sorted({v.customer_id for v in rows}))
@@ -242,7 +226,6 @@ def _as_dicts(query, viewer: User | None, lang: str | None = None) -> list[dict[
             "salesperson_id": v.salesperson_id,
             "salesperson_name": v.salesperson_name,
             "kind": v.kind,
-            "kind_label": kind_label(v.kind, lang),
             "content": v.content,
             "findings": v.findings,
             "next_step": v.next_step,

@@ -13,8 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from kehu.config import setup_logging
-from kehu.core.language import pick
-from kehu.db.errors import DamagedDatabaseError, DatabaseError
+from kehu.db.errors import DamagedDatabaseError, DatabaseError, warning_message
 from kehu.db.models import User
 from kehu.services.workspace import Workspace, open_workspace
 from kehu.ui import settings, translations
@@ -35,12 +34,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_session_window(workspace: Workspace, user: User):
-    """The main window of an open workspace (used by run_gui, tests and benchmarks)."""
+def open_session_window(workspace: Workspace, user: User, lang: str = "zh_CN"):
+    """The main window of an open workspace (used by run_gui, tests and benchmarks), its
+    texts below the UI in `lang` (the language the translators were installed for)."""
     from kehu.ui.main_window import MainWindow
     from kehu.ui.session import Session
 
-    session = Session(workspace, user)
+    session = Session(workspace, user, lang)
     window = MainWindow(session)
     session.setParent(window)
     return window
@@ -90,7 +90,7 @@ class FileCheck(QObject):
             QMessageBox.critical(
                 self.window,
                 QCoreApplication.translate("Application", "The database is damaged"),
-                exc.message(),
+                exc.message(self.window.session.lang),
             )
         else:
             show_error(self.window, exc)
@@ -193,14 +193,14 @@ def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
         QMessageBox.critical(
             parent,
             QCoreApplication.translate("Application", "Cannot open the database"),
-            exc.message(),
+            exc.message(lang),
         )
         return None
-    for zh, en in workspace.database.warnings:
+    for warning in workspace.database.warnings:
         QMessageBox.information(
             parent,
             QCoreApplication.translate("Application", "About this database"),
-            pick(zh, en, lang),
+            warning_message(warning, lang),
         )
     if workspace.database.backup_path is not None:
         logger.info("migrated; backup at %s", workspace.database.backup_path)
@@ -222,7 +222,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if user is None:
         workspace.database.close()
         return 1
-    window = open_session_window(workspace, user)
+    window = open_session_window(workspace, user, lang)
     window.show()
     logger.info("main window shown after %.2fs", time.perf_counter() - started)
     check_in_background(window)

@@ -11,7 +11,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,20 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.core.language import get_language
+from kehu.ui.translations import shown_language
 
 logger = logging.getLogger(__name__)
 
 
-def user_message(exc: BaseException) -> str | None:
-    """The message of errors a user can act on (they carry a bilingual .message())."""
+def user_message(exc: BaseException, lang: str) -> str | None:
+    """The message of errors a user can act on (they carry a `.message(lang)`)."""
     message = getattr(exc, "message", None)
     if callable(message):
-        try:
-            return str(message(get_language()))
-        except TypeError:
-            return str(message())
+        return str(message(lang))
     return None
+
+
+def widget_language(widget: QObject | None) -> str:
+    """The language of the window `widget` is in: its own `lang`, its session's, or (for
+    no window at all) the one the UI was started in."""
+    while widget is not None:
+        for owner in (widget, getattr(widget, "session", None)):
+            lang = getattr(owner, "lang", None)
+            if isinstance(lang, str):
+                return lang
+        widget = widget.parent()
+    return shown_language()
 
 
 class ErrorDialog(QDialog):
@@ -76,9 +85,13 @@ class ErrorDialog(QDialog):
         QGuiApplication.clipboard().setText(self.details.toPlainText())
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """Show an error: plain words when the error has a message, otherwise the details dialog."""
-    message = user_message(exc)
+def show_error(
+    parent: QWidget | None, exc: BaseException, title: str | None = None, lang: str | None = None
+) -> None:
+    """Show an error: plain words when the error has a message, otherwise the details dialog.
+
+    The message is in `lang`, by default the language of the window `parent` is in."""
+    message = user_message(exc, lang or widget_language(parent))
     if message is not None:
         logger.info("user-facing error: %s", exc)
         QMessageBox.warning(
@@ -109,11 +122,12 @@ def install_excepthook() -> None:
         if QApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)
             return
-        message = user_message(exc)
+        window = QApplication.activeWindow()
+        message = user_message(exc, widget_language(window))
         if message is not None:
             logger.info("user-facing error: %s", exc)
             QMessageBox.warning(
-                QApplication.activeWindow(),
+                window,
                 QCoreApplication.translate("ErrorDialog", "Cannot do that"),
                 message,
             )

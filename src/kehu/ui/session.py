@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from kehu.core.language import get_language, is_chinese
+from kehu.core.i18n import normalise
 from kehu.db.models import User
 from kehu.services import classification
 from kehu.services.workspace import Workspace
@@ -22,11 +22,13 @@ class Session(QObject):
     changed_elsewhere = Signal()  # another process committed (PRAGMA data_version)
     undo_changed = Signal(bool)  # whether a classification change can be undone
 
-    def __init__(self, workspace: Workspace, user: User, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, user: User, lang: str, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.user = user
-        self.lang = "zh" if is_chinese(get_language()) else "en"
+        self.lang = normalise(lang)  # "zh_CN" or "en", chosen at start (translations)
         self.tasks = TaskRunner(self)
         self._undo: list[classification.Change] = []
         self._data_version = self._read_data_version()

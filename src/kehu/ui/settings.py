@@ -20,7 +20,6 @@ class Setting:
 
 LANGUAGE = Setting("ui/language", "", str)  # "" follows the system
 LIST_COLUMNS = Setting("list/columns", "", str)  # comma-separated column names, in order
-LIST_HEADER = Setting("list/header_state", QByteArray(), QByteArray)
 LIST_SORT = Setting("list/sort", "code", str)
 LIST_DESCENDING = Setting("list/descending", False, bool)
 SHOW_ARCHIVED = Setting("list/show_archived", False, bool)

@@ -7,22 +7,32 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kehu.core.language import get_language, normalise, set_language
+from kehu.core.i18n import normalise, system_language
 from kehu.ui import settings
 
 logger = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
+_shown: list[str] = ["en"]  # the language Qt shows since install(); see shown_language()
 
 
 def choose_language(requested: str | None) -> str:
-    """--lang wins, then the language chosen in the settings, then the system's."""
+    """--lang wins, then the language chosen in the settings, then the system's.
+
+    Called once at start; the result is passed down (Session.lang) and to install()."""
     if requested:
         return normalise(requested)
     stored = str(settings.get(settings.LANGUAGE) or "")
     if stored:
         return normalise(stored)
-    return get_language()
+    return system_language()
+
+
+def shown_language() -> str:
+    """The language whose translators install() put in place: Qt shows its texts in it.
+
+    For code that has no session to ask (an error raised outside any window)."""
+    return _shown[0]
 
 
 def qm_path() -> str:
@@ -34,8 +44,10 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    set_language(lang)
-    if not lang.startswith("zh"):
+    lang = normalise(lang)
+    _shown[0] = lang
+    _set_transitional_language(lang)
+    if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return []
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
@@ -49,3 +61,12 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
         else:
             logger.warning("translation %s not found", name)
     return list(_installed)
+
+
+def _set_transitional_language(lang: str) -> None:
+    """UI code not yet converted to N_() still reads the global of kehu.core.language.
+
+    Transitional: this goes away with that module."""
+    from kehu.core import language as old_language
+
+    old_language.set_language(lang)

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 from kehu.core.fields import (
     DOSSIER_PARTS,
     PERSON_FIELDS,
+    VISIT_KINDS,
     Section,
+    choice_label,
     customer_field,
     fields_in,
     person_field,
@@ -53,8 +55,6 @@ from kehu.ui.session import Session
 logger = logging.getLogger(__name__)
 
 _PERSON_COLUMNS = ("role", "name", "title", "mobile", "phone", "email")
-_VISIT_KINDS = {"routine": ("日常报告", "Routine"), "urgent": ("紧急报告", "Urgent"),
-                "periodic": ("定期报告", "Periodic")}  # fmt: skip
 
 
 def _section_label(section: Section, lang: str) -> str:
@@ -306,7 +306,7 @@ class DossierCard(QWidget):
             [
                 [
                     str(v["date"] or ""),
-                    _VISIT_KINDS.get(v["kind"], (v["kind"], v["kind"]))[0 if lang == "zh" else 1],
+                    choice_label(VISIT_KINDS, v["kind"], lang),
                     v["salesperson"] or "",
                     v["content"] or "",
                     v["next_step"] or "",

@@ -134,13 +134,6 @@ class FieldEditor(QWidget):
     def masked(self) -> bool:
         return self._masked
 
-    def set_read_only(self, read_only: bool) -> None:
-        widget = self.input
-        if isinstance(widget, QComboBox):
-            widget.setEnabled(not read_only and not self._masked)
-        else:
-            widget.setReadOnly(read_only)
-
     # -- validation
     def _changed(self) -> None:
         if self._masked:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.core.fields import customer_field, person_field
+from kehu.core.fields import Section, customer_field, person_field, section_label
 from kehu.core.values import display
 from kehu.services.dossiers import PERSON_KEY, ConflictError, FieldConflict
 
@@ -34,7 +34,7 @@ def conflict_label(conflict: FieldConflict, lang: str, persons: list[dict[str, A
     _prefix, pid, name = conflict.field.split(".", 2)
     person = next((p for p in persons if str(p.get("id")) == pid), None)
     who = (person or {}).get("name") or ""
-    heading = "关键人物" if lang == "zh" else "Key person"
+    heading = section_label(Section.PERSON, lang)
     if name == "*":
         return f"{heading} {who}".strip()
     return f"{heading} {who}: {person_field(name).label(lang)}"

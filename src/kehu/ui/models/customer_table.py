@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from kehu.core.fields import Kind
+from kehu.core.fields import ARCHIVED, CUSTOMER_STATUSES, Kind, choice_label
 from kehu.core.validation import format_phone
 from kehu.core.values import display, from_db
 from kehu.db import customer_list
@@ -255,7 +255,7 @@ class CustomerTableModel(QAbstractTableModel):
         name = self._columns[index.column()]
         raw = values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
-            archived = values[self._fetch_names.index("status")] == "archived"
+            archived = values[self._fetch_names.index("status")] == ARCHIVED
             return QBrush(_ARCHIVED) if archived else None
         if role == SortRole:
             return raw
@@ -268,7 +268,7 @@ class CustomerTableModel(QAbstractTableModel):
         if raw is None:
             return ""
         if name == "status":
-            return self.tr("Archived") if raw == "archived" else self.tr("Active")
+            return choice_label(CUSTOMER_STATUSES, raw, self._lang)
         fdef = column_field(name)
         if fdef is None:
             return str(raw)[:16] if name.endswith("_at") else str(raw)

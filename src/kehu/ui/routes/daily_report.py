@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.core.language import get_language
-from kehu.db.models import VISIT_KINDS, User
+from kehu.core.fields import VISIT_KINDS, choice_label
+from kehu.db.models import User
 from kehu.services import visits
 from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
 
@@ -49,11 +49,13 @@ class DailyReportView(QWidget):
         day: dt.date | None = None,
         parent: QWidget | None = None,
         lazy: bool = False,
+        lang: str = "zh_CN",
     ) -> None:
         """`lazy`: read the database only when the view is shown (a tab not yet opened)."""
         super().__init__(parent)
         self.setObjectName("dailyReport")
         self.user = user
+        self.lang = lang
         self.lazy = lazy
         self._stale = False
         self.rows: list[dict] = []
@@ -143,7 +145,7 @@ class DailyReportView(QWidget):
         for visit in self.rows:
             values = [
                 visit["customer_name"],
-                visit["kind_label"],
+                choice_label(VISIT_KINDS, visit["kind"], self.lang),
                 visit["content"],
                 visit["findings"],
                 visit["next_step"],
@@ -163,15 +165,14 @@ class DailyReportView(QWidget):
         summary = visits.month_summary(
             self.salesperson.currentData(), day.year, day.month, viewer=self.user
         )
-        lang = get_language()
-        headers = [self.tr("Date")] + [visits.kind_label(k, lang) for k in VISIT_KINDS]
+        headers = [self.tr("Date")] + [kind.label(self.lang) for kind in VISIT_KINDS]
         headers += [self.tr("Total"), self.tr("Customers")]
         self.model.clear()
         self.model.setHorizontalHeaderLabels(headers)
         self.rows = summary
         total = 0
         for entry in summary:
-            values = [entry["day"]] + [entry[k] or "" for k in VISIT_KINDS]
+            values = [entry["day"]] + [entry[kind.value] or "" for kind in VISIT_KINDS]
             values += [entry["total"] or "", "、".join(entry["customers"])]
             items = [QStandardItem(_text(v)) for v in values]
             for item in items:
@@ -235,6 +236,8 @@ class DailyReportView(QWidget):
         visit = visits.get_visit(visit_id) if visit_id else None
         if visit is None:
             return
-        dialog = VisitDialog(self.user, visit["customer_id"], visit_id=visit_id, parent=self)
+        dialog = VisitDialog(
+            self.user, visit["customer_id"], visit_id=visit_id, parent=self, lang=self.lang
+        )
         if dialog.exec() == VisitDialog.DialogCode.Accepted:
             self.refresh()

@@ -50,7 +50,9 @@ class RouteViews:
                 ),
             )
             return None
-        dialog = VisitDialog(window.session.user, customer_id, parent=window)
+        dialog = VisitDialog(
+            window.session.user, customer_id, parent=window, lang=window.session.lang
+        )
         if dialog.exec() != VisitDialog.DialogCode.Accepted:
             return None
         self.visit_recorded(customer_id)
@@ -80,12 +82,12 @@ def _menu_with(window: Any, action: QAction) -> QMenu | None:
 
 def install(window: Any) -> RouteViews:
     """Add the views to `window` (a MainWindow with `add_view` and a session)."""
-    user = window.session.user
-    routes_view = RoutesView(user, window, lazy=True)
+    user, lang = window.session.user, window.session.lang
+    routes_view = RoutesView(user, window, lazy=True, lang=lang)
     window.add_view(routes_view, QCoreApplication.translate("RouteViews", "Routes"))
-    reports = DailyReportView(user, parent=window, lazy=True)
+    reports = DailyReportView(user, parent=window, lazy=True, lang=lang)
     window.add_view(reports, QCoreApplication.translate("RouteViews", "Visit reports"))
-    today_panel = TodayPanel(user, parent=window, tasks=window.session.tasks)
+    today_panel = TodayPanel(user, parent=window, tasks=window.session.tasks, lang=lang)
     dock = QDockWidget(QCoreApplication.translate("RouteViews", "Today"), window)
     dock.setObjectName("todayDock")
     dock.setWidget(today_panel)

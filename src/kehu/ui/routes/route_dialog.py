@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core import route_calendar
-from kehu.core.language import get_language
 from kehu.services import routes
 from kehu.ui.errors import show_error
 
@@ -34,6 +33,7 @@ class RouteDialog(QDialog):
         route: routes.RouteInfo | None = None,
         region_id: int | None = None,
         parent: QWidget | None = None,
+        lang: str = "zh_CN",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit route") if route else self.tr("New route"))
@@ -51,12 +51,11 @@ class RouteDialog(QDialog):
         self.salesperson.addItem(self.tr("(nobody)"), None)
         for uid, name in routes.salespeople():
             self.salesperson.addItem(name, uid)
-        self.weekdays = [QCheckBox(self._weekday_name(d)) for d in range(1, 8)]
+        self.weekdays = [QCheckBox(route_calendar.weekday_name(d, lang)) for d in range(1, 8)]
         days = QHBoxLayout()
         for box in self.weekdays:
             days.addWidget(box)
         self.frequency = QComboBox()
-        lang = get_language()
         for code in route_calendar.FREQUENCIES:
             self.frequency.addItem(route_calendar.frequency_label(code, lang), code)
         self.start_address = QLineEdit()
@@ -89,17 +88,6 @@ class RouteDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._fill(route, region_id)
-
-    def _weekday_name(self, day: int) -> str:
-        return (
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-            self.tr("Sun"),
-        )[day - 1]
 
     def _fill(self, route: routes.RouteInfo | None, region_id: int | None) -> None:
         if route is None:

@@ -18,8 +18,9 @@ Index = QModelIndex | QPersistentModelIndex
 class RouteTreeModel(QStandardItemModel):
     customers_dropped = Signal(int, list)  # route id, customer ids
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, lang: str = "zh_CN") -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setHorizontalHeaderLabels([self.tr("Regions and routes")])
 
     def reload(self) -> None:
@@ -44,7 +45,7 @@ class RouteTreeModel(QStandardItemModel):
             for info in infos:
                 label = self.tr("{name} ({count})").format(name=info.name, count=info.stop_count)
                 route_item = self._item(label, "route", info.id)
-                route_item.setToolTip(info.describe_calendar())
+                route_item.setToolTip(info.describe_calendar(self.lang))
                 route_item.setDropEnabled(True)
                 parent.appendRow(route_item)
 

@@ -68,14 +68,17 @@ class RoutesView(QWidget):
     routes_changed = Signal()  # a route or its stops changed here
     visit_recorded = Signal(int)  # customer id
 
-    def __init__(self, user: User, parent: QWidget | None = None, lazy: bool = False) -> None:
+    def __init__(
+        self, user: User, parent: QWidget | None = None, lazy: bool = False, lang: str = "zh_CN"
+    ) -> None:
         """`lazy`: read the database only when the view is shown (a tab not yet opened)."""
         super().__init__(parent)
         self.setObjectName("routesView")
         self.user = user
+        self.lang = lang
         self.lazy = lazy
         self._stale = False
-        self.tree_model = RouteTreeModel(self)
+        self.tree_model = RouteTreeModel(self, lang)
         self.tree = QTreeView()
         self.tree.setObjectName("routeTree")
         self.tree.setModel(self.tree_model)
@@ -206,7 +209,7 @@ class RoutesView(QWidget):
         if info.region_name:
             parts.append(info.region_name)
         parts.append(info.salesperson_name or self.tr("no salesperson"))
-        parts.append(info.describe_calendar())
+        parts.append(info.describe_calendar(self.lang))
         if info.start_address:
             parts.append(self.tr("start: {address}").format(address=info.start_address))
         parts.append(self.tr("{count} stops").format(count=info.stop_count))
@@ -261,6 +264,7 @@ class RoutesView(QWidget):
             lambda values: routes.create_route(self.user, **values),
             region_id=self._current_region_id(),
             parent=self,
+            lang=self.lang,
         )
         if dialog.exec() == RouteDialog.DialogCode.Accepted:
             self.stops_model.route_id = dialog.result_value
@@ -275,6 +279,7 @@ class RoutesView(QWidget):
             lambda values: routes.update_route(route_id, self.user, **values),
             route=routes.get_route(route_id),
             parent=self,
+            lang=self.lang,
         )
         if dialog.exec() == RouteDialog.DialogCode.Accepted:
             self._changed()
@@ -401,7 +406,7 @@ class RoutesView(QWidget):
             self.record_visit(ids[0])
 
     def record_visit(self, customer_id: int) -> None:
-        dialog = VisitDialog(self.user, customer_id, parent=self)
+        dialog = VisitDialog(self.user, customer_id, parent=self, lang=self.lang)
         if dialog.exec() == VisitDialog.DialogCode.Accepted:
             self._show_route(self.current_route_id())
             self.visit_recorded.emit(customer_id)

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from kehu.core.fields import ACTIVE
 from kehu.services.routes import StopRow
 from kehu.ui.models.customer_table import CUSTOMER_IDS_MIME, decode_ids
 
@@ -110,7 +111,7 @@ class StopsModel(QAbstractTableModel):
         return (
             stop.number,
             stop.code,
-            stop.name,
+            stop.name if stop.visible else self.tr("(not visible to you)"),
             stop.address,
             stop.phone,
             stop.key_person,
@@ -132,7 +133,7 @@ class StopsModel(QAbstractTableModel):
             return stop.customer_id
         if role == SortRole:
             return self._value(stop, column)
-        if role == Qt.ItemDataRole.ForegroundRole and (not stop.visible or stop.status != "active"):
+        if role == Qt.ItemDataRole.ForegroundRole and (not stop.visible or stop.status != ACTIVE):
             return QBrush(_GREY)
         if (
             role == Qt.ItemDataRole.ToolTipRole

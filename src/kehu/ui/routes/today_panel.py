@@ -43,11 +43,13 @@ class TodayPanel(QWidget):
         day: dt.date | None = None,
         parent: QWidget | None = None,
         tasks: TaskRunner | None = None,
+        lang: str = "zh_CN",
     ) -> None:
         """With `tasks`, the lists are computed off the UI thread (large offices)."""
         super().__init__(parent)
         self.setObjectName("todayPanel")
         self.user = user
+        self.lang = lang
         self.tasks = tasks
         self.report: today.TodayReport | None = None
         self._generation = 0
@@ -258,7 +260,7 @@ class TodayPanel(QWidget):
         customer_id = self.current_customer_id()
         if customer_id is None:
             return
-        dialog = VisitDialog(self.user, customer_id, day=self.day(), parent=self)
+        dialog = VisitDialog(self.user, customer_id, day=self.day(), parent=self, lang=self.lang)
         if dialog.exec() == VisitDialog.DialogCode.Accepted:
             self.refresh()
             self.visit_recorded.emit(customer_id)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.core.language import get_language
-from kehu.db.models import VISIT_KINDS, Customer, User
+from kehu.core.fields import VISIT_KINDS
+from kehu.db.models import Customer, User
 from kehu.services import visits
 from kehu.ui.errors import show_error
 
@@ -44,6 +44,7 @@ class VisitDialog(QDialog):
         visit_id: int | None = None,
         day: dt.date | None = None,
         parent: QWidget | None = None,
+        lang: str = "zh_CN",
     ) -> None:
         super().__init__(parent)
         self.user = user
@@ -56,9 +57,8 @@ class VisitDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()
-        lang = get_language()
         for kind in VISIT_KINDS:
-            self.kind.addItem(visits.kind_label(kind, lang), kind)
+            self.kind.addItem(kind.label(lang), kind.value)
         self.content = QPlainTextEdit()
         self.findings = QPlainTextEdit()
         self.next_step = QPlainTextEdit()
