@@ -18,7 +18,7 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("KEHU_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("KEHU_LOG_DIR", str(home / "log"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    set_language("zh_CN")
+    set_language("zh_CN")  # transitional: for code still on kehu.core.language's global
     yield
     set_language(None)
 

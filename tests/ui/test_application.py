@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
+from kehu.core.fields import ACTIVE, ARCHIVED
+from kehu.core.i18n import N_
 from kehu.db.models import Customer
+from kehu.services.routes import RouteError
 from kehu.ui import translations
 from kehu.ui.dialogs.first_start import DEMO, FirstStartDialog
-from kehu.ui.errors import ErrorDialog
+from kehu.ui.errors import ErrorDialog, show_error
 
 
 def test_zh_cn_ui_shows_chinese_labels(qtbot, qapp, customers, window, loaded):
@@ -28,17 +31,37 @@ def test_zh_cn_ui_shows_chinese_labels(qtbot, qapp, customers, window, loaded):
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
 
-def test_english_ui_when_asked(qtbot, qapp, workspace, user):
+def test_english_ui_when_asked(qtbot, qapp, workspace, user, monkeypatch):
     from kehu.ui.application import open_session_window
 
     translations.install(qapp, "en")
     try:
-        main = open_session_window(workspace, user)
+        main = open_session_window(workspace, user, "en")
         qtbot.addWidget(main)
         assert main.new_action.text() == "&New customer"
+        assert main.session.lang == "en"
+        # texts from below the UI follow the session's language, not a global
+        assert main.model.format("status", ARCHIVED) == "Archived"
+        assert _shown_error(main, monkeypatch) == "Enter a name for the route."
     finally:
         translations.install(qapp, "zh_CN")
     assert translations.choose_language("en") == "en"
+    assert translations.choose_language("zh") == "zh_CN"
+
+
+def test_chinese_window_shows_texts_from_below_the_ui_in_chinese(window, monkeypatch):
+    assert window.session.lang == "zh_CN"
+    assert window.model.format("status", ARCHIVED) == "已归档"
+    assert window.model.format("status", ACTIVE) == "正常"
+    assert _shown_error(window, monkeypatch) == "请填写路线名称。"
+    assert window.route_views.routes_view.lang == "zh_CN"  # passed down from the session
+
+
+def _shown_error(parent, monkeypatch) -> str:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    show_error(parent, RouteError(N_("Enter a name for the route.")))
+    return shown[0]
 
 
 def test_first_start_loads_demo_data_with_progress(qtbot, window, loaded, monkeypatch):
