@@ -15,6 +15,7 @@ class DatabaseError(UserError):
         self.path = path
         self.detail = detail  # from SQLite or the operating system: shown as it is
         super().__init__(type(self).text, path=path)
+        self.args = (self.message("en"),)  # the log shows the detail too
 
     def message(self, lang: str) -> str:
         text = translate(self.text, lang, path=self.path)
