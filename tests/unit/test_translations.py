@@ -22,13 +22,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build_translations  # noqa: E402
 
 TS = build_translations.TS
+CATALOGUES = sorted(TS.parent.glob("kehu_*.ts"))  # one per language
 PLACEHOLDER = re.compile(r"%L?\d+|\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
 
 
-def _messages() -> list[tuple[str, str, str]]:
-    """(context, source, translation) of every live message of the catalogue."""
+def _messages(ts: Path) -> list[tuple[str, str, str]]:
+    """(context, source, translation) of every live message of a catalogue."""
     found = []
-    for context in ET.parse(TS).iter("context"):
+    for context in ET.parse(ts).iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
@@ -38,8 +39,9 @@ def _messages() -> list[tuple[str, str, str]]:
     return found
 
 
-def test_every_translation_keeps_exactly_the_placeholders_of_its_source():
-    messages = _messages()
+@pytest.mark.parametrize("ts", CATALOGUES, ids=lambda path: path.stem)
+def test_every_translation_keeps_exactly_the_placeholders_of_its_source(ts):
+    messages = _messages(ts)
     assert len(messages) > 300  # both contexts: the UI's tr() and "kehu" (N_)
     wrong = [
         f"{context}: {source!r} → {text!r}"
@@ -47,7 +49,11 @@ def test_every_translation_keeps_exactly_the_placeholders_of_its_source():
         if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text))
     ]
     assert wrong == []
-    assert build_translations.lost_placeholders(TS) == []
+    assert build_translations.lost_placeholders(ts) == []
+
+
+def test_there_is_a_chinese_catalogue():
+    assert TS in CATALOGUES
 
 
 def test_the_placeholder_check_sees_both_kinds_of_placeholder():
@@ -125,3 +131,23 @@ def test_the_cli_prints_its_error_in_the_language_of_lang(tmp_path, lang, expect
     assert "Traceback" not in done.stderr
     other = "is not a kehu database" if lang == "zh_CN" else "不是客户档案数据库"
     assert other not in done.stderr
+
+
+def test_a_list_in_a_message_is_joined_the_way_each_language_writes_lists():
+    from kehu.services.routes import AlreadyOnRouteError, Membership
+
+    on = [Membership(i, f"客户{i}", 9, "A线") for i in range(1, 8)]
+    error = AlreadyOnRouteError(on)
+    assert error.message("zh_CN").startswith("以下客户已在其他路线上：客户1（A线）、客户2（A线）")
+    assert error.message("zh_CN").endswith("等7个")
+    assert error.message("en").startswith("Already on another route: 客户1 (A线), 客户2 (A线)")
+    assert error.message("en").endswith("and others, 7 in all")
+
+
+def test_the_weekdays_and_frequencies_of_a_route_in_each_language():
+    from kehu.core import route_calendar
+
+    assert route_calendar.weekday_name(2, "zh_CN") == "周二"
+    assert route_calendar.weekday_name(2, "en") == "Tue"
+    assert route_calendar.frequency_label("month3", "zh_CN") == "每月第3周"
+    assert route_calendar.describe("weekly", "", "en") == "no visit day set"
