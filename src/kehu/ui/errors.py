@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.jobs import Cancelled
 from kehu.core.language import get_language
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,12 @@ class ErrorDialog(QDialog):
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """Show an error: plain words when the error has a message, otherwise the details dialog."""
+    """Show an error: plain words when the error has a message, otherwise the details dialog.
+
+    A cancelled job (`kehu.core.jobs.Cancelled`) is not an error: nothing is shown."""
+    if isinstance(exc, Cancelled):
+        logger.info("cancelled by the user")
+        return
     message = user_message(exc)
     if message is not None:
         logger.info("user-facing error: %s", exc)
