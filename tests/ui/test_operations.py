@@ -156,3 +156,17 @@ def test_on_success_runs_before_the_views_are_told(qtbot):
     assert order == ["caller", "views"]
     perform(hub, None, lambda: Changes())  # nothing changed: nobody is told
     assert order == ["caller", "views"]
+
+
+def test_a_region_added_on_the_routes_tab_appears_in_the_classification_tree(
+    qtbot, window, user, monkeypatch
+):
+    routes_view = window.route_views.routes_view
+    window.views.setCurrentWidget(routes_view)
+    monkeypatch.setattr(
+        "kehu.ui.routes.routes_view.QInputDialog.getText", lambda *a, **k: ("华南", True)
+    )
+    routes_view.new_region_action.trigger()
+    region = Category.get(Category.name == "华南")
+    assert routes_view.tree_model.find("region", region.id).isValid()
+    assert window.categories.model.item_for(CATEGORY, region.id) is not None  # same hub
