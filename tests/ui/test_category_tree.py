@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kehu.core.changes import Changes
 from kehu.db.models import AuditEntry, Category, CustomerCategory
 from kehu.services import classification, dossiers
 from kehu.ui.models.category_tree import CATEGORY, UNCLASSIFIED, CategoryTreeModel
@@ -25,7 +26,7 @@ def test_clicking_a_node_filters_and_counts_are_right(qtbot, customers, window, 
     classification.assign([customers["bj"], customers["sh"]], grade_a.id, user)
     classification.assign([customers["sh"]], shanghai, user)
     classification.assign([customers["hz"]], east, user)
-    window.session.categories_changed.emit()
+    window.session.hub.notify(Changes(category_tree=True))  # written outside the window
     loaded(window)
     tree = window.categories.model
     assert tree.item_for(CATEGORY, grade_a.id).text() == "主力客户 (A) (2)"

@@ -57,7 +57,7 @@ def test_record_a_visit_from_the_panel(qtbot, workspace, user, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(VisitDialog, "exec", fill)
-    with qtbot.waitSignal(panel.visit_recorded):
+    with qtbot.waitSignal(panel.hub.changed):
         panel.visit_button.click()
     assert panel.rows("due") == ["乙商店", "✓ 甲商店"]
     assert visits.daily_report(user.id, D("2024-10-01"))[0]["content"] == "按路线拜访"

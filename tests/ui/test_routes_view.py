@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kehu.services import dossiers, routes
 from kehu.ui.models.customer_table import encode_ids
+from kehu.ui.operations import routes as route_operations
 from kehu.ui.routes import RoutesView
 from kehu.ui.routes.propose_dialog import ProposeOrderDialog
 from kehu.ui.routes.route_dialog import RouteDialog
@@ -196,7 +197,9 @@ def test_create_edit_and_delete_a_route_through_the_dialogs(view, user, customer
 def test_a_bad_route_name_keeps_the_dialog_open(view, user, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
-    dialog = RouteDialog(lambda values: routes.create_route(user, **values), parent=view)
+    dialog = RouteDialog(
+        lambda values: route_operations.create_route(user, **values), parent=view, hub=view.hub
+    )
     dialog.name.setText("   ")
     dialog.accept()
     assert dialog.result() == 0

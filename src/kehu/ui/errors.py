@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.jobs import Cancelled
 from kehu.ui.translations import shown_language
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,11 @@ def show_error(
 ) -> None:
     """Show an error: plain words when the error has a message, otherwise the details dialog.
 
-    The message is in `lang`, by default the language of the window `parent` is in."""
+    The message is in `lang`, by default the language of the window `parent` is in. A
+    cancelled job (`kehu.core.jobs.Cancelled`) is not an error: nothing is shown."""
+    if isinstance(exc, Cancelled):
+        logger.info("cancelled by the user")
+        return
     message = user_message(exc, lang or widget_language(parent))
     if message is not None:
         logger.info("user-facing error: %s", exc)

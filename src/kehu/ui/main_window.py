@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.changes import Changes
 from kehu.db import customer_list
 from kehu.db.customer_list import RANK, ListSpec
 from kehu.db.tree_counts import TreeCounts
@@ -36,6 +37,7 @@ from kehu.ui.card.dossier_card import DossierCard
 from kehu.ui.errors import show_error
 from kehu.ui.icons import app_icon
 from kehu.ui.models.customer_table import CustomerTableModel
+from kehu.ui.operations import perform
 from kehu.ui.routes.integration import install as install_route_views
 from kehu.ui.session import Session
 from kehu.ui.widgets.category_panel import CategoryPanel
@@ -299,9 +301,7 @@ class MainWindow(QMainWindow):
         self.model.loading_finished.connect(lambda _rows: self._on_first_rows())
         self.model.load_failed.connect(lambda _exc: self._on_first_rows())
         self.cards.tabCloseRequested.connect(self.close_card_at)
-        self.session.customers_changed.connect(self._on_customers_changed)
-        self.session.categories_changed.connect(self._on_categories_changed)
-        self.session.changed_elsewhere.connect(self.refresh)
+        self.session.hub.changed.connect(self._on_changed)
         self.session.undo_changed.connect(self.undo_action.setEnabled)
 
     # -- state
@@ -399,34 +399,35 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    # -- changes
-    def _on_customers_changed(self, ids: list[int]) -> None:
-        self.model.reload()
-        self.model.refresh_rows(ids)
-
-    def _on_categories_changed(self) -> None:
-        if self.model.spec.category_id or self.model.spec.unclassified_scheme:
+    # -- changes (every write and other users' commits arrive here through the hub)
+    def _on_changed(self, changes: Changes) -> None:
+        """Re-read what the change concerns: the list, and the open cards."""
+        spec = self.model.spec
+        filtered = bool(spec.category_id or spec.unclassified_scheme)
+        if changes.all:
+            self.model.refresh_rows()
             self.model.reload()
+        elif changes.customers or (filtered and changes.classification_changed):
+            self.model.reload()
+            if changes.customers:
+                self.model.refresh_rows(sorted(changes.customers))
         for card in self.open_cards():
-            card.reload_categories()
+            if changes.touches_customer(card.customer_id):
+                card.refresh_from_database()
+            if not changes.all and (
+                changes.tree_changed
+                or (changes.classification and card.customer_id in changes.customers)
+            ):
+                card.reload_categories()
 
     def refresh(self) -> None:
-        """Re-read everything visible (F5, or another user's commit)."""
-        self.model.refresh_rows()
-        self.model.reload()
-        self.categories.reload()
-        for card in self.open_cards():
-            card.refresh_from_database()
+        """Re-read everything visible (F5, after an import or demo data)."""
+        self.session.hub.notify(Changes.everything())
 
     def undo(self) -> None:
         if not self.session.can_undo:
             return
-        try:
-            change = self.session.undo_last()
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        if change is not None:
+        if perform(self.session.hub, self, self.session.undo_last):
             self.statusBar().showMessage(self.tr("Classification change undone"), 4000)
 
     # -- cards

@@ -1,5 +1,6 @@
 """What every window of one open database shares: the workspace, the user, the language,
-background tasks, the classification undo stack, and change notifications between views."""
+background tasks, the classification undo stack, and the change hub every view listens to
+(`kehu.ui.operations`): this window's writes and other users' commits reach the views there."""
 
 from __future__ import annotations
 
@@ -7,19 +8,19 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from kehu.core.changes import Changes
 from kehu.core.i18n import normalise
 from kehu.db.models import User
 from kehu.services import classification
 from kehu.services.workspace import Workspace
+from kehu.ui.operations import ChangeHub
+from kehu.ui.operations import categories as category_operations
 from kehu.ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
 
 
 class Session(QObject):
-    customers_changed = Signal(list)  # ids saved, created, archived here
-    categories_changed = Signal()  # tree edited or customers classified here
-    changed_elsewhere = Signal()  # another process committed (PRAGMA data_version)
     undo_changed = Signal(bool)  # whether a classification change can be undone
 
     def __init__(
@@ -30,6 +31,7 @@ class Session(QObject):
         self.user = user
         self.lang = normalise(lang)  # "zh_CN" or "en", chosen at start (translations)
         self.tasks = TaskRunner(self)
+        self.hub = ChangeHub(self)  # what changed: every view subscribes to hub.changed
         self._undo: list[classification.Change] = []
         self._data_version = self._read_data_version()
 
@@ -39,24 +41,21 @@ class Session(QObject):
 
     # classification changes are remembered until the window closes
     def record(self, change: classification.Change) -> None:
+        """Remember a classification edit for Ctrl+Z (its views were told by the hub)."""
         self._undo.append(change)
         self.undo_changed.emit(True)
-        self.categories_changed.emit()
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 
-    def undo_last(self) -> classification.Change | None:
+    def undo_last(self) -> Changes | None:
+        """Undo the last classification edit (a write: run it with `operations.perform`)."""
         if not self._undo:
             return None
         change = self._undo.pop()
-        classification.undo(change, self.user)
         self.undo_changed.emit(bool(self._undo))
-        self.categories_changed.emit()
-        if change.kind == "assign":
-            self.customers_changed.emit(list(change.previous))
-        return change
+        return category_operations.undo(self.user, change)
 
     # other users
     def _read_data_version(self) -> int:
@@ -67,11 +66,12 @@ class Session(QObject):
             return -1
 
     def poll(self) -> bool:
-        """Emit `changed_elsewhere` when another connection committed since the last poll."""
+        """Tell the hub that anything may have changed when another connection committed
+        since the last poll (PRAGMA data_version)."""
         version = self._read_data_version()
         if version != self._data_version and version != -1:
             self._data_version = version
-            self.changed_elsewhere.emit()
+            self.hub.notify(Changes.everything())
             return True
         return False
 

@@ -3,8 +3,9 @@
 A task is a plain function `fn(job)` taking a `kehu.core.jobs.Job`: the one job contract of
 the app (`job.progress(done, total, stage)`, `job.check()`, both raising `Cancelled` once the
 user cancelled). Results and errors come back as signals on the UI thread; workers never
-touch widgets. `run_job` shows the one progress dialog that every long job uses. Each worker thread opens its own database connection
-(peewee keeps one per thread) and closes it when done.
+touch widgets. `run_job` shows the one progress dialog that every long job uses. Each worker
+thread opens its own database connection (peewee keeps one per thread) and closes it when
+done.
 
 A runner can be held (`hold()`) while the main window opens: tasks started meanwhile wait
 until `release()`, except `urgent` ones (the customer list), so that the list comes first
@@ -164,11 +165,14 @@ def run_job(
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
     lang: str = "en",
+    on_cancelled: Callable[[], None] | None = None,
 ) -> QProgressDialog:
     """Run `fn(job)` with the one modal progress dialog; its Cancel button cancels the job.
 
     The dialog shows `label` and the job's current stage (an N_ source, translated into
-    `lang`); `on_failure` receives `Cancelled` when the user cancelled.
+    `lang`) and is closed however the job ends. When the user cancelled, the job's function
+    sees `Cancelled` at its next `job.progress` / `job.check`; then `on_cancelled()` runs if
+    given, otherwise `on_failure` receives the `Cancelled` (which `show_error` does not show).
     """
     dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setObjectName("jobProgressDialog")
@@ -186,10 +190,19 @@ def run_job(
     def finish() -> None:
         dialog.close()
 
+    def failed(exc: BaseException) -> None:
+        finish()
+        if isinstance(exc, Cancelled):
+            logger.info("cancelled: %s", label)
+            if on_cancelled is not None:
+                on_cancelled()
+                return
+        on_failure(exc)
+
     task = runner.start(
         fn,
         on_success=lambda result: (finish(), on_success(result)),
-        on_failure=lambda exc: (finish(), on_failure(exc)),
+        on_failure=failed,
         on_progress=progressed,
     )
     dialog.canceled.connect(task.cancel)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.changes import Outcome
 from kehu.core.fields import (
     DOSSIER_PARTS,
     PERSON_FIELDS,
@@ -42,6 +43,7 @@ from kehu.core.fields import (
     person_field,
     section_label,
 )
+from kehu.core.jobs import Cancelled
 from kehu.core.values import display
 from kehu.db.customer_activity import recent_sales, recent_visits, stored_version
 from kehu.services import classification, dossiers
@@ -49,7 +51,8 @@ from kehu.services.dossiers import ConflictError, Dossier
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.card.person_dialog import PersonDialog
 from kehu.ui.dialogs.conflict_dialog import ConflictDialog
-from kehu.ui.errors import show_error
+from kehu.ui.operations import customers as customer_operations
+from kehu.ui.operations import perform
 from kehu.ui.session import Session
 
 logger = logging.getLogger(__name__)
@@ -444,23 +447,16 @@ class DossierCard(QWidget):
         if errors:
             self._show_errors(errors)
             return False
-        try:
-            values = dossiers.parse_values(self._changed_fields())
-            persons = self.persons if self.persons != self._saved_persons else None
-            if self.base is None:
-                customer_id = self._create(values)
-            else:
-                customer_id = self._save_existing(values, persons)
-                if customer_id is None:
-                    return False
-            self._save_categories(customer_id)
-        except Exception as exc:
-            show_error(self, exc)
+        result = perform(self.session.hub, self, self._write, on_success=self._saved_card)
+        if result is None:
             return False
-        self.load(customer_id)
-        self.session.customers_changed.emit([customer_id])
-        self.saved.emit(customer_id)
+        self.saved.emit(result.value.customer_id)
         return True
+
+    def _saved_card(self, result: Outcome[customer_operations.SavedCard]) -> None:
+        for change in result.value.undo:
+            self.session.record(change)
+        self.load(result.value.customer_id)
 
     def _show_errors(self, errors: list[FieldEditor]) -> None:
         lines = [
@@ -477,26 +473,18 @@ class DossierCard(QWidget):
                 break
         first.input.setFocus()
 
-    def _create(self, values: dict[str, Any]) -> int:
-        categories = {sid: cat for sid, cat in self._changed_categories().items() if cat}
-        customer_id = dossiers.create(
-            values,
-            self.session.user,
-            persons=[{k: v for k, v in p.items() if k != "id"} for p in self.persons],
-            categories=categories,
-        )
-        self._saved_categories.update(categories)
-        return customer_id
-
-    def _save_existing(
-        self, values: dict[str, Any], persons: list[dict[str, Any]] | None
-    ) -> int | None:
+    def _write(self) -> Outcome[customer_operations.SavedCard]:
+        """The save itself (run by `perform`); a declined conflict raises `Cancelled`."""
+        user = self.session.user
+        values = dossiers.parse_values(self._changed_fields())
+        categories = self._changed_categories()
+        if self.base is None:
+            return customer_operations.create_card(user, values, self.persons, categories)
+        persons = self.persons if self.persons != self._saved_persons else None
         base = self.base
-        assert base is not None
         while True:
             try:
-                dossiers.save(base, values, self.session.user, persons)
-                return base.id
+                return customer_operations.save_card(user, base, values, persons, categories)
             except ConflictError as conflict:
                 dialog = ConflictDialog(conflict, self.lang, self)
                 if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -505,30 +493,20 @@ class DossierCard(QWidget):
                         self.tr("Not saved: someone else changed this customer meanwhile.")
                     )
                     self.banner.show()
-                    return None
+                    raise Cancelled() from None
                 values, persons = dialog.resolve(values, persons)
                 base = conflict.current
-
-    def _save_categories(self, customer_id: int) -> None:
-        for scheme_id, category_id in self._changed_categories().items():
-            change = classification.classify(
-                [customer_id], category_id, self.session.user, scheme_id
-            )
-            self.session.record(change)
 
     def toggle_archived(self) -> None:
         if self.base is None or not self.maybe_save_first():
             return
-        try:
-            if self.base.status == "archived":
-                dossiers.restore(self.base.id, self.session.user)
-            else:
-                dossiers.archive(self.base.id, self.session.user)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.load(self.base.id)
-        self.session.customers_changed.emit([self.base.id])
+        customer_id, archive = self.base.id, self.base.status != "archived"
+        perform(
+            self.session.hub,
+            self,
+            lambda: customer_operations.set_archived(self.session.user, customer_id, archive),
+            on_success=lambda _changes: self.load(customer_id),
+        )
 
     def maybe_save_first(self) -> bool:
         if not self._dirty:

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.changes import Changes
 from kehu.core.fields import VISIT_KINDS, choice_label
 from kehu.db.models import User
 from kehu.services import visits
+from kehu.ui.operations import ChangeHub
 from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
 
 VisitRole = Qt.ItemDataRole.UserRole + 1
@@ -50,13 +52,16 @@ class DailyReportView(QWidget):
         parent: QWidget | None = None,
         lazy: bool = False,
         lang: str = "zh_CN",
+        hub: ChangeHub | None = None,
     ) -> None:
-        """`lazy`: read the database only when the view is shown (a tab not yet opened)."""
+        """`lazy`: read the database only when the view is shown (a tab not yet opened).
+        `hub`: the session's change hub (a view on its own has its own)."""
         super().__init__(parent)
         self.setObjectName("dailyReport")
         self.user = user
         self.lang = lang
         self.lazy = lazy
+        self.hub = hub if hub is not None else ChangeHub(self)
         self._stale = False
         self.rows: list[dict] = []
         self.salesperson = QComboBox()
@@ -98,7 +103,12 @@ class DailyReportView(QWidget):
         self.date.dateChanged.connect(lambda *_: self.refresh())
         self.table.doubleClicked.connect(self._on_double_click)
         self.export_button.clicked.connect(self.export_pdf)
+        self.hub.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.visits_changed or changes.customers_changed or changes.users_changed:
+            self.refresh()
 
     def day(self) -> dt.date:
         return from_qdate(self.date.date())
@@ -236,8 +246,11 @@ class DailyReportView(QWidget):
         visit = visits.get_visit(visit_id) if visit_id else None
         if visit is None:
             return
-        dialog = VisitDialog(
-            self.user, visit["customer_id"], visit_id=visit_id, parent=self, lang=self.lang
-        )
-        if dialog.exec() == VisitDialog.DialogCode.Accepted:
-            self.refresh()
+        VisitDialog(
+            self.user,
+            visit["customer_id"],
+            visit_id=visit_id,
+            parent=self,
+            lang=self.lang,
+            hub=self.hub,
+        ).exec()

@@ -1,8 +1,9 @@
 """Puts the routes view, the visit reports and the today panel into the main window.
 
 The main window calls `install(self)` once; everything route-specific (tabs, the today dock
-shown on opening, the "Record visit…" action for the current card or customer, refreshes)
-is wired here so that the main window only needs that one line.
+shown on opening, the "Record visit…" action for the current card or customer) is wired here
+so that the main window only needs that one line. The views refresh themselves: each listens
+to the session's change hub.
 """
 
 from __future__ import annotations
@@ -50,26 +51,13 @@ class RouteViews:
                 ),
             )
             return None
+        session = window.session
         dialog = VisitDialog(
-            window.session.user, customer_id, parent=window, lang=window.session.lang
+            session.user, customer_id, parent=window, lang=session.lang, hub=session.hub
         )
         if dialog.exec() != VisitDialog.DialogCode.Accepted:
             return None
-        self.visit_recorded(customer_id)
         return dialog.visit_id
-
-    def visit_recorded(self, customer_id: int) -> None:
-        card = self.window.card_for(customer_id)
-        if card is not None:
-            card.refresh_from_database()
-        self.today_panel.refresh()
-        self.visit_reports.refresh()
-        self.routes_view.refresh()
-
-    def refresh(self) -> None:
-        self.routes_view.refresh()
-        self.visit_reports.refresh()
-        self.today_panel.refresh()
 
 
 def _menu_with(window: Any, action: QAction) -> QMenu | None:
@@ -82,12 +70,12 @@ def _menu_with(window: Any, action: QAction) -> QMenu | None:
 
 def install(window: Any) -> RouteViews:
     """Add the views to `window` (a MainWindow with `add_view` and a session)."""
-    user, lang = window.session.user, window.session.lang
-    routes_view = RoutesView(user, window, lazy=True, lang=lang)
+    user, lang, hub = window.session.user, window.session.lang, window.session.hub
+    routes_view = RoutesView(user, window, lazy=True, lang=lang, hub=hub)
     window.add_view(routes_view, QCoreApplication.translate("RouteViews", "Routes"))
-    reports = DailyReportView(user, parent=window, lazy=True, lang=lang)
+    reports = DailyReportView(user, parent=window, lazy=True, lang=lang, hub=hub)
     window.add_view(reports, QCoreApplication.translate("RouteViews", "Visit reports"))
-    today_panel = TodayPanel(user, parent=window, tasks=window.session.tasks, lang=lang)
+    today_panel = TodayPanel(user, parent=window, tasks=window.session.tasks, lang=lang, hub=hub)
     dock = QDockWidget(QCoreApplication.translate("RouteViews", "Today"), window)
     dock.setObjectName("todayDock")
     dock.setWidget(today_panel)
@@ -105,8 +93,4 @@ def install(window: Any) -> RouteViews:
         view_menu.addAction(dock.toggleViewAction())
     for widget in (routes_view, reports, today_panel):
         widget.open_customer_requested.connect(window.open_card)
-    routes_view.visit_recorded.connect(views.visit_recorded)
-    today_panel.visit_recorded.connect(views.visit_recorded)
-    window.session.changed_elsewhere.connect(views.refresh)
-    window.session.customers_changed.connect(lambda _ids: routes_view.refresh())
     return views

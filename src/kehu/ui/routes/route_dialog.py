@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core import route_calendar
+from kehu.core.changes import value_of
 from kehu.services import routes
-from kehu.ui.errors import show_error
+from kehu.ui.operations import ChangeHub, perform
 
 
 class RouteDialog(QDialog):
-    """`submit(values)` saves; an error keeps the dialog open and says what is wrong."""
+    """`submit(values)` saves (a write of `kehu.ui.operations.routes`, run with `perform` so
+    that `hub` hears of it); an error keeps the dialog open and says what is wrong."""
 
     def __init__(
         self,
@@ -34,10 +36,12 @@ class RouteDialog(QDialog):
         region_id: int | None = None,
         parent: QWidget | None = None,
         lang: str = "zh_CN",
+        hub: ChangeHub | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit route") if route else self.tr("New route"))
         self._submit = submit
+        self._hub = hub if hub is not None else ChangeHub(self)
         self.result_value: Any = None
         self.name = QLineEdit()
         self.name.setMaxLength(60)
@@ -125,9 +129,9 @@ class RouteDialog(QDialog):
         }
 
     def accept(self) -> None:
-        try:
-            self.result_value = self._submit(self.values())
-        except (routes.RouteError, ValueError) as exc:
-            show_error(self, exc)
+        values = self.values()
+        result = perform(self._hub, self, lambda: self._submit(values))
+        if result is None:
             return
+        self.result_value = value_of(result)
         super().accept()

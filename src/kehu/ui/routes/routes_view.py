@@ -2,13 +2,16 @@
 
 Stops are reordered by dragging; customers dragged from the customer list (or from another
 route) onto the stop table or onto a route in the tree are added, and customers on another
-route are moved only after the user agrees. Every change is one short write transaction in
-`kehu.services.routes`; the view then reloads from the database.
+route are moved only after the user agrees. Every change is one short write transaction,
+run through `kehu.ui.operations.routes`; the view reloads when the change hub says routes,
+customers or visits changed (here or elsewhere).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,9 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.changes import Changes
+from kehu.core.jobs import Cancelled
 from kehu.db.models import User
 from kehu.services import routes
 from kehu.ui.errors import show_error
+from kehu.ui.operations import ChangeHub, perform
+from kehu.ui.operations import routes as route_operations
 from kehu.ui.routes.propose_dialog import ProposeOrderDialog
 from kehu.ui.routes.route_dialog import RouteDialog
 from kehu.ui.routes.route_tree import IdRole as TreeIdRole
@@ -65,18 +72,23 @@ class StopsTable(QTableView):
 
 class RoutesView(QWidget):
     open_customer_requested = Signal(int)  # customer id (double click on a stop)
-    routes_changed = Signal()  # a route or its stops changed here
-    visit_recorded = Signal(int)  # customer id
 
     def __init__(
-        self, user: User, parent: QWidget | None = None, lazy: bool = False, lang: str = "zh_CN"
+        self,
+        user: User,
+        parent: QWidget | None = None,
+        lazy: bool = False,
+        lang: str = "zh_CN",
+        hub: ChangeHub | None = None,
     ) -> None:
-        """`lazy`: read the database only when the view is shown (a tab not yet opened)."""
+        """`lazy`: read the database only when the view is shown (a tab not yet opened).
+        `hub`: the session's change hub (a view on its own has its own)."""
         super().__init__(parent)
         self.setObjectName("routesView")
         self.user = user
         self.lang = lang
         self.lazy = lazy
+        self.hub = hub if hub is not None else ChangeHub(self)
         self._stale = False
         self.tree_model = RouteTreeModel(self, lang)
         self.tree = QTreeView()
@@ -142,6 +154,14 @@ class RoutesView(QWidget):
         self.stops_model.customers_dropped.connect(self._on_customers_dropped)
         self.table.doubleClicked.connect(self._on_stop_double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.routes_changed or changes.customers_changed or changes.visits_changed:
+            self.refresh()
+
+    def _perform(self, write: Callable[[], Any]) -> Any:
+        return perform(self.hub, self, write)
 
     # -- state
     def current_route_id(self) -> int | None:
@@ -235,54 +255,36 @@ class RoutesView(QWidget):
         self.remove_stops_action.setEnabled(has_route and has_stops)
         self.visit_action.setEnabled(has_route and has_stops)
 
-    def _changed(self) -> None:
-        route_id = self.current_route_id()
-        self.tree_model.reload()
-        self.tree.expandAll()
-        if route_id is not None:
-            index = self.tree_model.find("route", route_id)
-            self.tree.selectionModel().blockSignals(True)
-            self.tree.setCurrentIndex(index)
-            self.tree.selectionModel().blockSignals(False)
-        self._show_route(route_id)
-        self.routes_changed.emit()
-
     # -- routes and regions
     def _on_new_region(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New region"), self.tr("Region name:"))
         if not ok or not name.strip():
             return
-        try:
-            routes.add_region(name, self.user, parent_id=self._current_region_id())
-        except routes.RouteError as exc:
-            show_error(self, exc)
-            return
-        self._changed()
+        parent_id = self._current_region_id()
+        self._perform(lambda: route_operations.add_region(self.user, name, parent_id))
 
     def _on_new_route(self) -> None:
         dialog = RouteDialog(
-            lambda values: routes.create_route(self.user, **values),
+            lambda values: route_operations.create_route(self.user, **values),
             region_id=self._current_region_id(),
             parent=self,
             lang=self.lang,
+            hub=self.hub,
         )
         if dialog.exec() == RouteDialog.DialogCode.Accepted:
-            self.stops_model.route_id = dialog.result_value
-            self._changed()
             self.select_route(dialog.result_value)
 
     def _on_edit_route(self) -> None:
         route_id = self.current_route_id()
         if route_id is None:
             return
-        dialog = RouteDialog(
-            lambda values: routes.update_route(route_id, self.user, **values),
+        RouteDialog(
+            lambda values: route_operations.update_route(self.user, route_id, **values),
             route=routes.get_route(route_id),
             parent=self,
             lang=self.lang,
-        )
-        if dialog.exec() == RouteDialog.DialogCode.Accepted:
-            self._changed()
+            hub=self.hub,
+        ).exec()
 
     def _on_delete_route(self) -> None:
         route_id = self.current_route_id()
@@ -299,31 +301,26 @@ class RoutesView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            routes.delete_route(route_id, self.user)
-        except routes.RouteError as exc:
-            show_error(self, exc)
-        self.stops_model.set_stops(None, [])
-        self._changed()
+        perform(
+            self.hub,
+            self,
+            lambda: route_operations.delete_route(self.user, route_id),
+            on_success=lambda _changes: self.stops_model.set_stops(None, []),
+        )
 
     # -- stops
     def add_customers(self, route_id: int, ids: list[int], before: int | None = None) -> bool:
         """Add customers to a route; those on another route are moved if the user agrees."""
-        try:
-            routes.add_stops(route_id, ids, self.user, before=before)
-        except routes.AlreadyOnRouteError as exc:
-            if not self._confirm_move(exc):
-                return False
+
+        def write() -> Changes:
             try:
-                routes.add_stops(route_id, ids, self.user, before=before, move=True)
-            except routes.RouteError as again:
-                show_error(self, again)
-                return False
-        except routes.RouteError as exc:
-            show_error(self, exc)
-            return False
-        self._changed()
-        return True
+                return route_operations.add_stops(self.user, route_id, ids, before)
+            except routes.AlreadyOnRouteError as exc:
+                if not self._confirm_move(exc):
+                    raise Cancelled() from None
+            return route_operations.add_stops(self.user, route_id, ids, before, move=True)
+
+        return self._perform(write) is not None
 
     def _confirm_move(self, exc: routes.AlreadyOnRouteError) -> bool:
         lines = [
@@ -359,23 +356,16 @@ class RoutesView(QWidget):
         route_id = self.current_route_id()
         if route_id is None:
             return
-        try:
-            routes.move_stops(route_id, ids, before, self.user)  # type: ignore[arg-type]
-        except routes.RouteError as exc:
-            show_error(self, exc)
-        self._show_route(route_id)
+        self._perform(
+            lambda: route_operations.move_stops(self.user, route_id, ids, before)  # type: ignore[arg-type]
+        )
         self._reselect(ids)
-        self.routes_changed.emit()
 
     def _on_remove_stops(self) -> None:
         route_id, ids = self.current_route_id(), self.table.selected_ids()
         if route_id is None or not ids:
             return
-        try:
-            routes.remove_stops(route_id, ids, self.user)
-        except routes.RouteError as exc:
-            show_error(self, exc)
-        self._changed()
+        self._perform(lambda: route_operations.remove_stops(self.user, route_id, ids))
 
     def _on_propose(self) -> None:
         route_id = self.current_route_id()
@@ -394,11 +384,7 @@ class RoutesView(QWidget):
         route_id = self.current_route_id()
         if route_id is None:
             return
-        try:
-            routes.reorder(route_id, order, self.user)
-        except routes.RouteError as exc:
-            show_error(self, exc)
-        self._changed()
+        self._perform(lambda: route_operations.reorder(self.user, route_id, order))
 
     def _on_record_visit(self) -> None:
         ids = self.table.selected_ids()
@@ -406,10 +392,7 @@ class RoutesView(QWidget):
             self.record_visit(ids[0])
 
     def record_visit(self, customer_id: int) -> None:
-        dialog = VisitDialog(self.user, customer_id, parent=self, lang=self.lang)
-        if dialog.exec() == VisitDialog.DialogCode.Accepted:
-            self._show_route(self.current_route_id())
-            self.visit_recorded.emit(customer_id)
+        VisitDialog(self.user, customer_id, parent=self, lang=self.lang, hub=self.hub).exec()
 
     def _on_stop_double_clicked(self, index: QModelIndex) -> None:
         stop = self.stops_model.stop_at(index.row())

@@ -4,7 +4,8 @@ Drags carry two formats: the route's own stop format (a move inside the route) a
 customer ids of the main window's customer list (`application/x-kehu-customer-ids`, a JSON
 list of ids), so that stops dragged to another route are moved there and customers dragged
 from the customer list are added. The model does not write: it emits what was dropped and
-where (the stop to insert before, None for the end) and the view calls the service.
+where (the stop to insert before, None for the end) and the view runs the write
+(`kehu.ui.operations.routes`).
 """
 
 from __future__ import annotations

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.changes import Changes
 from kehu.db.models import User
 from kehu.services import today
 from kehu.ui.errors import show_error
+from kehu.ui.operations import ChangeHub
 from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
 from kehu.ui.tasks import TaskRunner
 
@@ -34,7 +36,6 @@ SectionRole = Qt.ItemDataRole.UserRole + 2  # "due", "overdue", "birthdays"
 
 class TodayPanel(QWidget):
     open_customer_requested = Signal(int)
-    visit_recorded = Signal(int)  # customer id
     refreshed = Signal()  # the lists show `report` now
 
     def __init__(
@@ -44,13 +45,16 @@ class TodayPanel(QWidget):
         parent: QWidget | None = None,
         tasks: TaskRunner | None = None,
         lang: str = "zh_CN",
+        hub: ChangeHub | None = None,
     ) -> None:
-        """With `tasks`, the lists are computed off the UI thread (large offices)."""
+        """With `tasks`, the lists are computed off the UI thread (large offices). `hub`: the
+        session's change hub (a panel on its own has its own)."""
         super().__init__(parent)
         self.setObjectName("todayPanel")
         self.user = user
         self.lang = lang
         self.tasks = tasks
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.report: today.TodayReport | None = None
         self._generation = 0
         self.date = QDateEdit(to_qdate(day or dt.date.today()))
@@ -98,6 +102,11 @@ class TodayPanel(QWidget):
         self.visit_button.clicked.connect(self._on_record_visit)
         self.tree.doubleClicked.connect(self._on_double_click)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.visits_changed or changes.customers_changed or changes.routes_changed:
+            self.refresh()
 
     def day(self) -> dt.date:
         return from_qdate(self.date.date())
@@ -260,10 +269,9 @@ class TodayPanel(QWidget):
         customer_id = self.current_customer_id()
         if customer_id is None:
             return
-        dialog = VisitDialog(self.user, customer_id, day=self.day(), parent=self, lang=self.lang)
-        if dialog.exec() == VisitDialog.DialogCode.Accepted:
-            self.refresh()
-            self.visit_recorded.emit(customer_id)
+        VisitDialog(
+            self.user, customer_id, day=self.day(), parent=self, lang=self.lang, hub=self.hub
+        ).exec()
 
     def _on_double_click(self, index: QModelIndex) -> None:
         customer_id = index.data(CustomerRole)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from kehu.core.fields import VISIT_KINDS
 from kehu.db.models import Customer, User
 from kehu.services import visits
-from kehu.ui.errors import show_error
+from kehu.ui.operations import ChangeHub, perform
+from kehu.ui.operations import visits as visit_operations
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -34,7 +35,7 @@ def from_qdate(day: QDate) -> dt.date:
 
 
 class VisitDialog(QDialog):
-    visit_saved = Signal(int)  # visit id
+    """Saving runs `kehu.ui.operations.visits`; `hub` hears what changed."""
 
     def __init__(
         self,
@@ -45,9 +46,11 @@ class VisitDialog(QDialog):
         day: dt.date | None = None,
         parent: QWidget | None = None,
         lang: str = "zh_CN",
+        hub: ChangeHub | None = None,
     ) -> None:
         super().__init__(parent)
         self.user = user
+        self.hub = hub if hub is not None else ChangeHub(self)
         self.customer_id = customer_id
         self.visit_id = visit_id
         self.setWindowTitle(self.tr("Edit visit report") if visit_id else self.tr("Record visit"))
@@ -120,13 +123,18 @@ class VisitDialog(QDialog):
         }
 
     def accept(self) -> None:
-        try:
-            if self.visit_id:
-                visits.update_visit(self.visit_id, self.user, **self.values())
-            else:
-                self.visit_id = visits.record_visit(self.customer_id, self.user, **self.values())
-        except visits.VisitError as exc:
-            show_error(self, exc)
-            return
-        self.visit_saved.emit(self.visit_id)
-        super().accept()
+        values, visit_id = self.values(), self.visit_id
+        if visit_id:
+            done = perform(
+                self.hub, self, lambda: visit_operations.update_visit(self.user, visit_id, **values)
+            )
+        else:
+            done = perform(
+                self.hub,
+                self,
+                lambda: visit_operations.record_visit(self.user, self.customer_id, **values),
+            )
+            if done is not None:
+                self.visit_id = done.value
+        if done is not None:
+            super().accept()

@@ -1,9 +1,13 @@
 """The left panel: classification trees with live counts, filtering, and tree edits
-(add, rename, move by dragging, merge), all audited and undoable."""
+(add, rename, move by dragging, merge), all audited and undoable.
+
+Edits run through `kehu.ui.operations.categories`; the panel rebuilds or recounts when the
+session's change hub says the trees or the classification changed (here or elsewhere)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.changes import Changes
 from kehu.db.tree_counts import TreeCounts, tree_counts
 from kehu.services import classification
-from kehu.ui.errors import show_error
 from kehu.ui.models.category_tree import (
     CATEGORY,
     SCHEME,
@@ -28,6 +32,8 @@ from kehu.ui.models.category_tree import (
     NameRole,
     SchemeRole,
 )
+from kehu.ui.operations import categories as category_operations
+from kehu.ui.operations import perform
 from kehu.ui.session import Session
 
 logger = logging.getLogger(__name__)
@@ -66,8 +72,13 @@ class CategoryPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.model.customers_dropped.connect(self.classify)
         self.model.category_dropped.connect(self.move)
-        self.session.categories_changed.connect(self.reload)
-        self.session.customers_changed.connect(lambda _ids: self.refresh_counts())
+        self.session.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.tree_changed:
+            self.reload()  # counts too
+        elif changes.counts_changed:
+            self.refresh_counts()
 
     # -- contents
     def reload(self) -> None:
@@ -156,30 +167,27 @@ class CategoryPanel(QWidget):
         self.view.clearSelection()
         self.filter_changed.emit("", 0, 0)
 
-    # -- edits (each recorded for Ctrl+Z)
-    def _run(self, fn) -> bool:
-        try:
-            change = fn()
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.session.record(change)
-        return True
+    # -- edits (each recorded for Ctrl+Z; the hub tells the views)
+    def _run(self, write: Callable[[], category_operations.Undoable]) -> bool:
+        done = perform(
+            self.session.hub, self, write, on_success=lambda r: self.session.record(r.value)
+        )
+        return done is not None
 
     def classify(self, customer_ids: list[int], category_id: int | None, scheme_id: int) -> None:
         if not customer_ids:
             return
         user = self.session.user
-        if self._run(lambda: classification.classify(customer_ids, category_id, user, scheme_id)):
-            self.session.customers_changed.emit(customer_ids)
+        self._run(lambda: category_operations.classify(user, customer_ids, category_id, scheme_id))
 
     def move(self, category_id: int, new_parent: int | None) -> None:
-        self._run(lambda: classification.move(category_id, new_parent, self.session.user))
+        self._run(lambda: category_operations.move(self.session.user, category_id, new_parent))
 
     def add_category(self, scheme_id: int, parent_id: int | None) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New category"), self.tr("Name:"))
         if ok and name.strip():
-            self._run(lambda: classification.add(scheme_id, name, self.session.user, parent_id))
+            user = self.session.user
+            self._run(lambda: category_operations.add(user, scheme_id, name, parent_id))
 
     def rename(self, index: QModelIndex) -> None:
         name, ok = QInputDialog.getText(
@@ -187,7 +195,7 @@ class CategoryPanel(QWidget):
         )
         if ok and name.strip() and name.strip() != index.data(NameRole):
             category_id = index.data(IdRole)
-            self._run(lambda: classification.rename(category_id, name, self.session.user))
+            self._run(lambda: category_operations.rename(self.session.user, category_id, name))
 
     def merge(self, index: QModelIndex) -> None:
         source = index.data(IdRole)
@@ -210,7 +218,7 @@ class CategoryPanel(QWidget):
         )
         if ok:
             target = next(cid for cid, text in choices if text == label)
-            self._run(lambda: classification.merge(source, target, self.session.user))
+            self._run(lambda: category_operations.merge(self.session.user, source, target))
 
     def _menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
