@@ -29,7 +29,7 @@ def messy(tmp_path):
 
 def test_wizard_maps_checks_imports_and_undoes(qtbot, workspace, user, messy, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    wizard = ImportWizard(workspace, user)
+    wizard = ImportWizard(workspace, user, lang="zh_CN")
     qtbot.addWidget(wizard)
     wizard.path_edit.setText(str(messy))
     wizard.next_button.click()
@@ -68,7 +68,7 @@ def test_wizard_reports_unreadable_files(qtbot, workspace, user, tmp_path, monke
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     path = tmp_path / "old.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"))
-    wizard = ImportWizard(workspace, user)
+    wizard = ImportWizard(workspace, user, lang="zh_CN")
     qtbot.addWidget(wizard)
     wizard.path_edit.setText(str(path))
     wizard.next_button.click()
@@ -89,7 +89,7 @@ def test_review_dialog_accepts_field_by_field(qtbot, workspace, user, tmp_path):
     book.save(out)
     imports.run_import(out, user, imports.ImportOptions(kind="forms"))
 
-    dialog = ReviewDialog(workspace, user)
+    dialog = ReviewDialog(workspace, user, lang="zh_CN")
     qtbot.addWidget(dialog)
     assert dialog.review_list.count() == 1
     shown = {dialog.table.item(r, 1).text(): r for r in range(dialog.table.rowCount())}

@@ -21,6 +21,7 @@ from typing import Any
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 from kehu.core.fields import FieldDef, Kind
+from kehu.core.language import pick
 from kehu.core.validation import check_value, clean_text, uscc_check_character
 from kehu.core.values import to_python
 
@@ -39,8 +40,11 @@ _USCC_SHAPE = re.compile(r"[1-9ANY][0-9A-HJ-NP-RTUW-Y][0-9]{6}[0-9A-HJ-NP-RTUW-Y
 @dataclass(frozen=True)
 class CellIssue:
     error: bool
-    zh: str
+    zh: str  # transitional pair until these messages are English N_ sources
     en: str
+
+    def message(self, lang: str) -> str:
+        return pick(self.zh, self.en, lang)
 
 
 def _error(zh: str, en: str) -> CellIssue:
@@ -159,7 +163,7 @@ def _fast_text(valid: Callable[[str], bool] | None, limit: int) -> Callable[[Any
 def _fast_choice(field: FieldDef, limit: int) -> Callable[[Any], Any]:
     values: dict[str, str] = {}
     for choice in field.choices:  # the first choice naming a text wins, as in to_python
-        for text in (choice.value, choice.zh, choice.en):
+        for text in (choice.value, choice.label("zh_CN"), choice.text):
             values.setdefault(text, choice.value)
 
     def fast(raw: Any) -> Any:
@@ -323,8 +327,8 @@ def _from_date(field: FieldDef, raw: dt.date, issues: list) -> Any:
         return date.isoformat()
     issues.append(
         _error(
-            f"单元格是日期（{date.isoformat()}），而这一列应为“{field.zh}”。Excel 可能把号码自动识别成了日期。",
-            f"The cell holds a date ({date.isoformat()}) but the column is '{field.en}'. "
+            f"单元格是日期（{date.isoformat()}），而这一列应为“{field.label('zh_CN')}”。Excel 可能把号码自动识别成了日期。",
+            f"The cell holds a date ({date.isoformat()}) but the column is '{field.text}'. "
             "Excel may have turned the number into a date.",
         )
     )

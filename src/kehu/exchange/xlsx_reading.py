@@ -25,7 +25,9 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from kehu.core.i18n import N_
 from kehu.core.language import UserError
+from kehu.exchange.messages import Message, note
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ class Table:
     scan: SheetScan
     epoch1904: bool = False
     encoding: str | None = None
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) about the whole file
+    notes: list[Message] = field(default_factory=list)  # about the whole file
     _workbook: Any = None
     _delimiter: str = ","
 
@@ -394,27 +396,25 @@ def _xlsx_table(path: Path, workbook: Any, sheet: str | None) -> Table:
     return table
 
 
-def _sheet_notes(sheets: list[SheetInfo], chosen: str, epoch1904: bool) -> list[tuple[str, str]]:
+def _sheet_notes(sheets: list[SheetInfo], chosen: str, epoch1904: bool) -> list[Message]:
     notes = []
     hidden = [s.name for s in sheets if s.hidden]
     if hidden:
         notes.append(
-            (
-                f"工作簿中有隐藏的工作表：{'、'.join(hidden)}（未自动导入；需要时请选择该工作表）",
-                f"The workbook has hidden sheets: {', '.join(hidden)} (not imported unless "
-                "you choose one)",
+            note(
+                N_("The workbook has hidden sheets: {sheets} (not imported unless you choose one)"),
+                sheets=", ".join(hidden),
             )
         )
     if any(s.name == chosen and s.hidden for s in sheets):
-        notes.append(
-            (f"正在读取隐藏的工作表“{chosen}”", f"Reading the hidden sheet '{chosen}'"),
-        )
+        notes.append(note(N_("Reading the hidden sheet '{sheet}'"), sheet=chosen))
     if epoch1904:
         notes.append(
-            (
-                "该工作簿使用 1904 日期系统（旧版 Mac Excel），日期已按 1904 系统换算",
-                "This workbook uses the 1904 date system (old Mac Excel); dates are converted "
-                "accordingly",
+            note(
+                N_(
+                    "This workbook uses the 1904 date system (old Mac Excel); dates are "
+                    "converted accordingly"
+                )
             )
         )
     return notes
@@ -469,12 +469,9 @@ def _open_csv(path: Path) -> Table:
         encoding=encoding,
         _delimiter=delimiter,
     )
-    label = {"utf-8-sig": "UTF-8（带 BOM）", "utf-8": "UTF-8", "gb18030": "GB18030/GBK"}
+    label = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "gb18030": "GB18030/GBK"}
     table.notes.append(
-        (
-            f"CSV 文件编码：{label.get(encoding, encoding)}",
-            f"CSV encoding: {encoding.upper()}",
-        )
+        note(N_("CSV encoding: {encoding}"), encoding=label.get(encoding, encoding.upper()))
     )
     return table
 

@@ -18,6 +18,7 @@ from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, customer_
 from kehu.core.language import pick
 from kehu.core.validation import Issue, check_values
 from kehu.core.values import from_db, to_db, to_python, to_text
+from kehu.db import dossier_writes, erasure
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
@@ -273,6 +274,66 @@ def _conflicts(
     return found
 
 
+@dataclass
+class DossierUpdate:
+    """Changes to one stored dossier, made on top of its `version`.
+
+    `fields`: catalogue name → (old, new) Python values; `person_changes`: (person id, field,
+    old, new) as `_person_diffs` gives them ('*' adds or removes a person); `persons`: the full
+    new list when the order is given (the card), None to append added persons (the import);
+    `categories`: scheme id → category id to set.
+    """
+
+    customer_id: int
+    version: int
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    person_changes: list[tuple[int | None, str, Any, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] | None = None
+    categories: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.fields or self.person_changes or self.categories)
+
+
+def update_dossiers(
+    updates: list[DossierUpdate], user: User, batch_id: int | None = None
+) -> list[int]:
+    """Write each update as one new version with its history rows (the one dossier update).
+
+    Runs in the caller's write transaction (or its own). An update whose stored version is no
+    longer `version` is not written: the ids of those are returned, for the caller to raise a
+    conflict. History rows go in with one `executemany`; the search keys of the written
+    dossiers are refreshed in the same transaction.
+    """
+
+    def run() -> list[int]:
+        stamp = now()
+        stale: list[int] = []
+        written: list[int] = []
+        history: list[tuple] = []
+        for update in updates:
+            cid, version = update.customer_id, update.version + 1
+            values = {name: to_db(_FIELDS[name], new) for name, (_o, new) in update.fields.items()}
+            if not dossier_writes.update_customer(cid, update.version, values, user.id, stamp):
+                stale.append(cid)
+                continue
+            written.append(cid)
+            rows = [
+                (cid, version, None, name, to_text(old), to_text(new))
+                for name, (old, new) in update.fields.items()
+            ]
+            rows += _apply_person_changes(cid, version, update.persons, update.person_changes)
+            history += [(*r, user.id, str(stamp), batch_id) for r in rows]
+            for scheme_id, category_id in update.categories.items():
+                dossier_writes.set_category(cid, scheme_id, category_id)
+        dossier_writes.insert_history(history)
+        search_index.refresh(written)
+        return stale
+
+    return write(Customer._meta.database, run)
+
+
 def save(
     base: Dossier, values: dict[str, Any], user: User, persons: list[dict[str, Any]] | None = None
 ) -> Dossier:
@@ -283,6 +344,11 @@ def save(
     if base.id is None:
         raise ValueError("use create() for a new dossier")
 
+    def conflict() -> ConflictError:
+        current = load(base.id)
+        found = _conflicts(base, current, values, persons)
+        return ConflictError(base.id, current, found, current.updated_by)
+
     def run() -> None:
         row = Customer.get_or_none(Customer.id == base.id)
         if row is None:
@@ -290,52 +356,24 @@ def save(
         if not can_see(user, row):
             raise NotAllowedError(base.id)
         if row.version != base.version:
-            current = load(base.id)
-            raise ConflictError(
-                base.id, current, _conflicts(base, current, values, persons), current.updated_by
-            )
-        changes = _diff(base, values)
-        person_changes = _person_diffs(base, persons)
-        if not changes and not person_changes:
-            return
-        version = base.version + 1
-        update = {name: to_db(_FIELDS[name], new) for name, (_old, new) in changes.items()}
-        update.update(version=version, updated_by=user.id, updated_at=now())
-        count = (
-            Customer.update(update)
-            .where(Customer.id == base.id, Customer.version == base.version)
-            .execute()
+            raise conflict()
+        update = DossierUpdate(
+            base.id, base.version, _diff(base, values), _person_diffs(base, persons), persons
         )
-        if count != 1:  # cannot happen inside BEGIN IMMEDIATE, but never overwrite silently
-            current = load(base.id)
-            raise ConflictError(
-                base.id, current, _conflicts(base, current, values, persons), current.updated_by
-            )
-        history = [
-            dict(
-                customer=base.id,
-                version=version,
-                field=name,
-                old_value=to_text(old),
-                new_value=to_text(new),
-                user=user.id,
-            )
-            for name, (old, new) in changes.items()
-        ]
-        history += _apply_person_changes(base.id, version, user, persons or [], person_changes)
-        if history:
-            FieldChange.insert_many(history).execute()
+        if update.empty:
+            return
+        if update_dossiers([update], user):  # cannot happen inside BEGIN IMMEDIATE
+            raise conflict()
         audit.record(
             user,
             "update",
             "customer",
             base.id,
             f"{row.code} {row.name}",
-            fields=sorted(changes),
-            persons=len(person_changes),
-            version=version,
+            fields=sorted(update.fields),
+            persons=len(update.person_changes),
+            version=base.version + 1,
         )
-        search_index.refresh([base.id])
 
     write(Customer._meta.database, run)
     return load(base.id)
@@ -344,55 +382,32 @@ def save(
 def _apply_person_changes(
     customer_id: int,
     version: int,
-    user: User,
-    persons: list[dict[str, Any]],
+    persons: list[dict[str, Any]] | None,
     changes: list[tuple[int | None, str, Any, Any]],
-) -> list[dict]:
+) -> list[tuple]:
+    """Apply the person changes; returns their history rows (customer, version, person id,
+    field, old, new). Added persons take their place in `persons`, or go last when None."""
     history = []
+    appended = dossier_writes.person_count(customer_id) if persons is None else 0
     for pid, name, old, new in changes:
         if name == "*" and new is None:  # removed
             KeyPerson.delete().where(KeyPerson.id == pid).execute()
-            history.append(
-                dict(
-                    customer=customer_id,
-                    version=version,
-                    person_id=pid,
-                    field="person",
-                    old_value=old.get("name"),
-                    new_value=None,
-                    user=user.id,
-                )
-            )
+            history.append((customer_id, version, pid, "person", old.get("name"), None))
         elif name == "*":  # added
-            position = persons.index(new)
+            if persons is None:
+                position, appended = appended, appended + 1
+            else:
+                position = persons.index(new)
             person = _insert_person(customer_id, new, position)
-            history.append(
-                dict(
-                    customer=customer_id,
-                    version=version,
-                    person_id=person.id,
-                    field="person",
-                    old_value=None,
-                    new_value=new.get("name"),
-                    user=user.id,
-                )
-            )
+            history.append((customer_id, version, person.id, "person", None, new.get("name")))
         else:
             KeyPerson.update({name: to_db(_PERSON_BY_NAME[name], new), "updated_at": now()}).where(
                 KeyPerson.id == pid
             ).execute()
             history.append(
-                dict(
-                    customer=customer_id,
-                    version=version,
-                    person_id=pid,
-                    field=f"person.{name}",
-                    old_value=to_text(old),
-                    new_value=to_text(new),
-                    user=user.id,
-                )
+                (customer_id, version, pid, f"person.{name}", to_text(old), to_text(new))
             )
-    for position, person in enumerate(persons):
+    for position, person in enumerate(persons or []):
         if person.get("id"):
             KeyPerson.update(position=position).where(KeyPerson.id == person["id"]).execute()
     return history
@@ -450,8 +465,7 @@ def erase(customer_id: int, user: User, reason: str) -> None:
         row = Customer.get_or_none(Customer.id == customer_id)
         if row is None:
             raise NotFoundError(customer_id)
-        db.execute_sql("PRAGMA secure_delete=ON")
-        Customer.delete().where(Customer.id == customer_id).execute()
+        erasure.erase_customer(customer_id)
         search_index.remove([customer_id])
         audit.record(user, "erase", "customer", customer_id, row.code, reason=reason)
 
