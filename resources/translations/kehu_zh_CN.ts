@@ -2041,6 +2041,58 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>定期报告</translation>
     </message>
     <message>
+        <source>The cell holds a date ({date}) but the column is &apos;{column}&apos;. Excel may have turned the number into a date.</source>
+        <translation>单元格是日期（{date}），而这一列应为“{column}”。Excel 可能把号码自动识别成了日期。</translation>
+    </message>
+    <message>
+        <source>The date is stored as the serial number {serial} (no date format); read with the {system} date system as {date}</source>
+        <translation>日期以序列号 {serial} 存储（单元格未设日期格式），已按 {system} 日期系统读取为 {date}</translation>
+    </message>
+    <message>
+        <source>This cell holds a number with more than 15 digits, which Excel cannot keep: it reads {shown} and the last digits are lost. Format the column as Text, type the original number again and re-import.</source>
+        <translation>该单元格以数字形式存储，超过15位的数字已被 Excel 截断（读到 {shown}，末尾几位已丢失）。请把这一列设为“文本”格式，重新输入原始号码后再导入。</translation>
+    </message>
+    <message>
+        <source>The postal code is stored as the number {digits} with {n} digits: leading zeros may have been lost. Check it and enter all six digits as text.</source>
+        <translation>邮编以数字形式存储为 {digits}，只有{n}位：开头的0可能已丢失。请核对后以文本格式输入完整的6位邮编。</translation>
+    </message>
+    <message>
+        <source>The number {value} was read as the text &apos;{digits}&apos;</source>
+        <translation>以数字存储的“{value}”已按文本“{digits}”读取</translation>
+    </message>
+    <message>
+        <source>The phone number is stored as the number {digits}: the leading 0 of the area code is lost. Enter the full number as text (e.g. 0{digits}).</source>
+        <translation>电话号码以数字形式存储为 {digits}：区号开头的0已丢失。请以文本格式输入完整号码（如 0{digits}）。</translation>
+    </message>
+    <message>
+        <source>The phone number was stored as a decimal number ({value}); read as {digits}</source>
+        <translation>电话号码以小数形式存储（{value}），已按 {digits} 读取</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date</source>
+        <translation>“{value}”不是日期</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; cannot be read</source>
+        <translation>“{value}”无法读取</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number of this kind</source>
+        <translation>“{value}”不是号码</translation>
+    </message>
+    <message>
+        <source>Full-width characters and invisible spaces normalised: &apos;{old}&apos; → &apos;{new}&apos;</source>
+        <translation>已把全角字符转为半角并去掉不可见空格：“{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <source>The number is in scientific notation ({text}); the original digits are lost. Enter the full number as text.</source>
+        <translation>号码写成了科学计数法（{text}），原始数字已丢失。请以文本格式重新输入完整号码。</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -2061,8 +2113,96 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法读取映射文件 {path}：{error}</translation>
     </message>
     <message>
+        <source>{file} contains no customer form (use a form exported by kehu)</source>
+        <translation>{file} 中没有客户资料表（请使用本软件导出的表格）</translation>
+    </message>
+    <message>
+        <source>A customer form is an .xlsx file from kehu</source>
+        <translation>客户资料表应为本软件导出的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet but {what}. Choose an .xlsx or .csv file.</source>
+        <translation>{file} 不是电子表格，而是{what}。请选择 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{file} would expand too much ({detail}); it may be a zip bomb and was not read.</source>
+        <translation>{file} 解压后过大或压缩比异常（{detail}），可能是“压缩炸弹”，已拒绝读取。</translation>
+    </message>
+    <message>
+        <source>a file of an unknown kind</source>
+        <translation>未知格式的文件</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password and cannot be read. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password), save, and import again.</source>
+        <translation>{file} 设置了打开密码，无法读取。请在 Excel 中打开，在“文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密”中删除密码，保存后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
+        <translation>{file} 是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿 (.xlsx) 后再导入。</translation>
+    </message>
+    <message>
+        <source>an old Office document</source>
+        <translation>旧版 Office 文档（Word 或 PowerPoint）</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.</source>
+        <translation>{file} 是 Excel 二进制工作簿 (.xlsb)。请另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is an OpenDocument file (.ods). Save it as .xlsx and import that.</source>
+        <translation>{file} 是 OpenDocument 文件 (.ods)。请另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>压缩包（zip）</translation>
+    </message>
+    <message>
+        <source>{file} is empty (0 bytes)</source>
+        <translation>文件 {file} 是空的（0 字节）</translation>
+    </message>
+    <message>
+        <source>a PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>a binary file</source>
+        <translation>二进制文件</translation>
+    </message>
+    <message>
+        <source>a text file (renamed?)</source>
+        <translation>文本文件（扩展名被改过？）</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation</source>
+        <translation>PowerPoint 演示文稿</translation>
+    </message>
+    <message>
+        <source>{file} has no worksheets</source>
+        <translation>{file} 中没有工作表</translation>
+    </message>
+    <message>
         <source>CSV encoding: {encoding}</source>
         <translation>CSV 文件编码：{encoding}</translation>
+    </message>
+    <message>
+        <source>Cannot open the file {path}: {error}</source>
+        <translation>无法打开文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {error}</source>
+        <translation>{file} 已损坏，无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>{file} contains XML entities (possibly malicious); it was not read.</source>
+        <translation>{file} 含有 XML 实体（可能是恶意文件），已拒绝读取。</translation>
+    </message>
+    <message>
+        <source>No sheet named &apos;{sheet}&apos;; the sheets are: {sheets}</source>
+        <translation>找不到工作表“{sheet}”，可选：{sheets}</translation>
     </message>
     <message>
         <source>The workbook has hidden sheets: {sheets} (not imported unless you choose one)</source>
@@ -2075,6 +2215,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>This workbook uses the 1904 date system (old Mac Excel); dates are converted accordingly</source>
         <translation>该工作簿使用 1904 日期系统（旧版 Mac Excel），日期已按 1904 系统换算</translation>
+    </message>
+    <message>
+        <source>The text encoding of {file} is neither UTF-8 nor GB18030/GBK. Save it as &apos;CSV UTF-8&apos; or .xlsx from Excel.</source>
+        <translation>{file} 的文字编码无法识别（不是 UTF-8 也不是 GB18030/GBK）。请在 Excel 中另存为 “CSV UTF-8” 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{file} contains an XML document type declaration (possibly a malicious file); it was not read.</source>
+        <translation>{file} 含有 XML 文档类型声明（可能是恶意文件），已拒绝读取。</translation>
     </message>
     <message>
         <source>Rejected rows</source>
@@ -2123,6 +2271,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The classification &apos;{scheme}&apos; has no category &apos;{category}&apos;. Add it in the tree first, or choose to create missing categories.</source>
         <translation>分类“{scheme}”中没有“{category}”。请先在分类树中添加，或勾选“自动创建缺少的分类”。</translation>
+    </message>
+    <message>
+        <source>{who} saved this dossier while you were editing it. Your changes are not saved yet: choose, field by field, which value to keep.</source>
+        <translation>在你编辑期间，{who}已保存了这份档案。你的修改尚未保存，请逐项选择保留哪一方的内容。</translation>
+    </message>
+    <message>
+        <source>This dossier does not exist or was erased.</source>
+        <translation>该客户档案不存在或已被删除。</translation>
+    </message>
+    <message>
+        <source>You may not see or change this dossier.</source>
+        <translation>你没有权限查看或修改该客户档案。</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
     </message>
     <message>
         <source>This customer exists but belongs to another salesperson; you may not change it</source>

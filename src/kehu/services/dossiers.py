@@ -14,11 +14,20 @@ from typing import Any
 
 from peewee import JOIN
 
-from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, customer_field
-from kehu.core.language import pick
+from kehu.core.fields import (
+    ACTIVE,
+    ARCHIVED,
+    CUSTOMER_FIELDS,
+    PERSON_FIELDS,
+    FieldDef,
+    customer_code,
+    customer_field,
+)
+from kehu.core.i18n import N_, translate
 from kehu.core.validation import Issue, check_values
 from kehu.core.values import from_db, to_db, to_python, to_text
 from kehu.db import dossier_writes, erasure
+from kehu.db.bulk import last_customer_id
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
@@ -35,11 +44,11 @@ class ValidationFailed(Exception):
         super().__init__("; ".join(i.en for i in issues))
         self.issues = issues
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str = "en") -> str:
         lines = []
         for issue in self.issues:
             label = (
-                customer_field(issue.field).label(lang or "zh")
+                customer_field(issue.field).label(lang)
                 if issue.field in _FIELDS
                 else (issue.field or "")
             )
@@ -48,17 +57,13 @@ class ValidationFailed(Exception):
 
 
 class NotFoundError(Exception):
-    def message(self, lang: str | None = None) -> str:
-        return pick(
-            "该客户档案不存在或已被删除。", "This dossier does not exist or was erased.", lang
-        )
+    def message(self, lang: str = "en") -> str:
+        return translate(N_("This dossier does not exist or was erased."), lang)
 
 
 class NotAllowedError(Exception):
-    def message(self, lang: str | None = None) -> str:
-        return pick(
-            "你没有权限查看或修改该客户档案。", "You may not see or change this dossier.", lang
-        )
+    def message(self, lang: str = "en") -> str:
+        return translate(N_("You may not see or change this dossier."), lang)
 
 
 @dataclass(frozen=True)
@@ -89,14 +94,13 @@ class ConflictError(Exception):
         self.conflicts = conflicts
         self.their_user = their_user
 
-    def message(self, lang: str | None = None) -> str:
-        who = self.their_user or pick("其他用户", "another user", lang)
-        return pick(
-            f"在你编辑期间，{who}已保存了这份档案。你的修改尚未保存，请逐项选择保留哪一方的内容。",
-            f"{who} saved this dossier while you were editing it. Your changes are not saved yet: "
-            "choose, field by field, which value to keep.",
-            lang,
+    def message(self, lang: str = "en") -> str:
+        who = self.their_user or translate(N_("another user"), lang)
+        text = N_(
+            "{who} saved this dossier while you were editing it. Your changes are not saved "
+            "yet: choose, field by field, which value to keep."
         )
+        return translate(text, lang, who=who)
 
 
 @dataclass
@@ -109,7 +113,7 @@ class Dossier:
     values: dict[str, Any]
     persons: list[dict[str, Any]] = field(default_factory=list)  # each has "id" (None if new)
     owner_id: int | None = None
-    status: str = "active"
+    status: str = ACTIVE
     custom: dict[str, Any] = field(default_factory=dict)
     updated_by: str | None = None
     updated_at: Any = None
@@ -170,11 +174,10 @@ def parse_values(
 
 
 def _next_code() -> str:
-    last = Customer.select(Customer.id).order_by(Customer.id.desc()).limit(1).scalar() or 0
-    number = last + 1
-    while Customer.select().where(Customer.code == f"KH{number:06d}").exists():
+    number = last_customer_id() + 1
+    while Customer.select().where(Customer.code == customer_code(number)).exists():
         number += 1
-    return f"KH{number:06d}"
+    return customer_code(number)
 
 
 def create(
@@ -425,7 +428,7 @@ def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
         version = row.version + 1
         Customer.update(
             status=status,
-            archived_at=now() if status == "archived" else None,
+            archived_at=now() if status == ARCHIVED else None,
             version=version,
             updated_by=user.id,
             updated_at=now(),
@@ -446,11 +449,11 @@ def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
 
 def archive(customer_id: int, user: User) -> None:
     """Archive (已归档): hidden from daily lists, never deleted — history stays."""
-    _set_status(customer_id, user, "archived", "archive")
+    _set_status(customer_id, user, ARCHIVED, "archive")
 
 
 def restore(customer_id: int, user: User) -> None:
-    _set_status(customer_id, user, "active", "restore")
+    _set_status(customer_id, user, ACTIVE, "restore")
 
 
 def erase(customer_id: int, user: User, reason: str) -> None:
