@@ -71,13 +71,13 @@ def remove_batch(batch_id: int, status: str) -> tuple[int, int, int]:
     """Take out everything the batch wrote (in the caller's transaction) and set its status;
     returns (customers removed, customers restored, sale lines removed)."""
     removed, lines = import_batches.delete_created_rows(batch_id)
-    search_index.remove(removed)
     changes = import_batches.changes_newest_first(batch_id)
     restored = []
     for entity, entity_id, _action, before in changes:
         if entity == "customer" and before:
             customer_snapshots.restore(entity_id, before)
             restored.append(entity_id)
+    search_index.remove(removed + restored)  # also the names of persons nobody has now
     for entity, entity_id, _action, _before in changes:  # once nothing uses them any more
         if entity == "product":
             import_batches.delete_product_if_unused(entity_id)
