@@ -325,6 +325,7 @@ ZH_CN: dict[str, str] = {
     "Checking the file…": "正在检查文件…",
     "Importing…": "正在导入…",
     "Cancelled: nothing was imported.": "已取消：没有导入任何内容。",
+    "Cannot load the mapping": "无法载入列映射",
 }
 
 # Strings below the UI (context "kehu", marked with N_()): the field catalogue and its choices.

@@ -621,6 +621,10 @@
         <translation>载入对应关系</translation>
     </message>
     <message>
+        <source>Cannot load the mapping</source>
+        <translation>无法载入列映射</translation>
+    </message>
+    <message>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>

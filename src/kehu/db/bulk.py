@@ -30,11 +30,13 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
 def customer_ids_by_code(codes: Iterable[str]) -> dict[str, int]:
     """The ids the database gave the customers with these codes (read back after an insert)."""
     wanted = list(codes)
+    db = Customer._meta.database
     found: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        part = wanted[start : start + 500]
-        query = Customer.select(Customer.code, Customer.id).where(Customer.code.in_(part))
-        found.update(query.tuples())
+    for start in range(0, len(wanted), 500):  # SQL text, not the query builder: 20k codes
+        part = wanted[start : start + 500]  # cost the builder ten times the query itself
+        marks = ", ".join([db.param] * len(part))
+        sql = f'SELECT "code", "id" FROM "customer" WHERE "code" IN ({marks})'
+        found.update(db.execute_sql(sql, part).fetchall())
     return found
 
 

@@ -53,20 +53,16 @@ class KeyTable:
 def customer_key_values(
     batch: int = 5000,
 ) -> Iterator[list[tuple[int, str, str | None, str, str | None]]]:
-    """Every customer's (id, code, uscc, name, phone), in id order, `batch` at a time."""
+    """Every customer's (id, code, uscc, name, phone), in id order, `batch` at a time (SQL
+    text: at a million customers the query builder's row conversion would double the time)."""
+    db = Customer._meta.database
+    p = db.param
+    sql = (
+        'SELECT "id", "code", "uscc", "name", "phone" FROM "customer" '
+        f'WHERE "id" > {p} ORDER BY "id" LIMIT {p}'
+    )
     last = 0
-    while True:
-        rows = list(
-            Customer.select(
-                Customer.id, Customer.code, Customer.uscc, Customer.name, Customer.phone
-            )
-            .where(Customer.id > last)
-            .order_by(Customer.id)
-            .limit(batch)
-            .tuples()
-        )
-        if not rows:
-            return
+    while rows := db.execute_sql(sql, (last, batch)).fetchall():
         yield rows
         last = rows[-1][0]
 

@@ -21,10 +21,8 @@ from kehu.core.fields import (
     PERSON_FIELDS,
     FieldDef,
     customer_code,
-    customer_field,
 )
-from kehu.core.i18n import N_, translate
-from kehu.core.validation import Issue, check_values
+from kehu.core.validation import check_values
 from kehu.core.values import from_db, to_db, to_python, to_text
 from kehu.db import dossier_writes, erasure
 from kehu.db.bulk import last_customer_id
@@ -32,75 +30,18 @@ from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
 from kehu.services import audit, search_index
+from kehu.services.dossier_errors import (  # noqa: F401 - the service's errors, re-exported
+    ConflictError,
+    FieldConflict,
+    NotAllowedError,
+    NotFoundError,
+    ValidationFailed,
+)
 
 logger = logging.getLogger(__name__)
 
 PERSON_KEY = "persons"
 _PERSON_BY_NAME = {f.name: f for f in PERSON_FIELDS}
-
-
-class ValidationFailed(Exception):
-    def __init__(self, issues: list[Issue]) -> None:
-        super().__init__("; ".join(i.en for i in issues))
-        self.issues = issues
-
-    def message(self, lang: str = "en") -> str:
-        lines = []
-        for issue in self.issues:
-            label = (
-                customer_field(issue.field).label(lang)
-                if issue.field in _FIELDS
-                else (issue.field or "")
-            )
-            lines.append(f"{label}: {issue.message(lang)}")
-        return "\n".join(lines)
-
-
-class NotFoundError(Exception):
-    def message(self, lang: str = "en") -> str:
-        return translate(N_("This dossier does not exist or was erased."), lang)
-
-
-class NotAllowedError(Exception):
-    def message(self, lang: str = "en") -> str:
-        return translate(N_("You may not see or change this dossier."), lang)
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    field: str  # catalogue name, or "persons.<id>.<field>"
-    base: Any  # the value the user started from
-    theirs: Any  # the value stored now by the other user
-    mine: Any  # the value the user wants to save
-
-    @property
-    def both_changed(self) -> bool:
-        return self.theirs != self.base and self.mine != self.base and self.theirs != self.mine
-
-
-class ConflictError(Exception):
-    """Someone saved the dossier after the user opened it. Nothing was written."""
-
-    def __init__(
-        self,
-        customer_id: int,
-        current: Dossier,
-        conflicts: list[FieldConflict],
-        their_user: str | None,
-    ) -> None:
-        super().__init__(f"customer {customer_id} was changed by {their_user}")
-        self.customer_id = customer_id
-        self.current = current
-        self.conflicts = conflicts
-        self.their_user = their_user
-
-    def message(self, lang: str = "en") -> str:
-        who = self.their_user or translate(N_("another user"), lang)
-        text = N_(
-            "{who} saved this dossier while you were editing it. Your changes are not saved "
-            "yet: choose, field by field, which value to keep."
-        )
-        return translate(text, lang, who=who)
 
 
 @dataclass

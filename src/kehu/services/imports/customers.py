@@ -52,7 +52,7 @@ _SOURCE = CUSTOMER_COLUMNS.index("source")
 _REVIEW = CUSTOMER_COLUMNS.index("review_state")
 
 
-def _db_value(field: FieldDef, value: Any) -> Any:
+def db_value(field: FieldDef, value: Any) -> Any:
     stored = to_db(field, value)
     return stored.isoformat() if isinstance(stored, dt.date) else stored
 
@@ -73,7 +73,7 @@ def db_row(names: list[str], converted: list[tuple[int, FieldDef]], values: dict
     row = [values.get(n) for n in names]
     for index, field_def in converted:
         if row[index] is not None:
-            row[index] = _db_value(field_def, row[index])
+            row[index] = db_value(field_def, row[index])
     return row
 
 

@@ -19,7 +19,7 @@ from kehu.exchange.messages import note
 from kehu.exchange.xlsx_reading import Table
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
 
-from .customers import _db_value
+from .customers import db_value
 from .duplicates import normalise_name
 from .plan import ImportOptions, RowStream
 from .report import ImportReport
@@ -101,7 +101,7 @@ class SaleImporter:
         quantity = self._quantity(row, quantity_mapped)
         if missing or cid is None or category is None or quantity is None:
             return None
-        amount = _db_value(_AMOUNT, links["sale.amount"])
+        amount = db_value(_AMOUNT, links["sale.amount"])
         return (links["sale.date"].isoformat(), cid, product, category, str(quantity), amount)
 
     def _customer(self, row: ParsedRow) -> int | None:

@@ -304,8 +304,12 @@ class ImportWizard(QDialog):
         path, _f = QFileDialog.getOpenFileName(
             self, self.tr("Load mapping"), "", self.tr("Mappings (*.json)")
         )
-        if path:
+        if not path:
+            return
+        try:
             self.apply_saved_mapping(load_saved(path))
+        except Exception as exc:  # a broken mapping file, or the sheet can no longer be read
+            show_error(self, exc, self.tr("Cannot load the mapping"))
 
     def apply_saved_mapping(self, saved: dict[str, Any]) -> None:
         self.inspection = imports.inspect(
