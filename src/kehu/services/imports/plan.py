@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehu.core.i18n import N_, UserError
+from kehu.core.i18n import N_, UserError, translate
 from kehu.core.jobs import Job
 from kehu.db.models import Scheme
 from kehu.exchange import xlsx_columns as columns
@@ -23,7 +23,33 @@ READING = N_("Reading rows")
 
 
 class ImportFailed(UserError):
-    """The import cannot start or cannot be undone; the message says why and what to do."""
+    """The import cannot start or cannot be undone; the message says why and what to do.
+
+    A value with a `message(lang)` of its own (column labels, a field's label) is translated
+    with the message."""
+
+    def message(self, lang: str = "en") -> str:
+        values = {
+            k: v.message(lang) if hasattr(v, "message") else v for k, v in self.values.items()
+        }
+        return translate(self.text, lang, **values)
+
+
+@dataclass(frozen=True)
+class TargetLabels:
+    """The labels of groups of mapping targets ("customer code/name"), in the shown language."""
+
+    groups: tuple[tuple[str, ...], ...]
+    schemes: tuple[columns.Scheme, ...] = ()
+
+    def message(self, lang: str) -> str:
+        def label(target: str) -> str:
+            return columns.target_label(target, self.schemes, lang)
+
+        return ", ".join("/".join(label(t) for t in group) for group in self.groups)
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 @dataclass
@@ -140,10 +166,9 @@ def resolve_mapping(table: Table, options: ImportOptions) -> columns.Mapping:
             )
     missing = mapping.missing(options.kind)
     if missing:
-        labels = ["/".join(columns.target_label(t, matcher.schemes) for t in g) for g in missing]
         raise ImportFailed(
             N_("Required columns are missing: {columns} (header row {row})"),
-            columns=", ".join(labels),
+            columns=TargetLabels(tuple(map(tuple, missing)), tuple(matcher.schemes)),
             row=mapping.header_row,
         )
     return mapping

@@ -95,6 +95,19 @@ def _label(key: str, lang: str) -> str:
     return label
 
 
+@dataclass(frozen=True)
+class _FieldLabel:
+    """A form field's label, in the language the error is shown in."""
+
+    key: str
+
+    def message(self, lang: str) -> str:
+        return _label(self.key, lang)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
 def review_lines(review_id: int, user: User, lang: str = "en") -> list[ReviewLine]:
     """Field by field: the dossier's current value → the value the customer proposes."""
     from kehu.exchange.xlsx_form import field_of
@@ -142,7 +155,8 @@ def decide_review(review_id: int, accepted: set[int], user: User) -> int | None:
         if item.id not in accepted:
             continue
         if item.problem:
-            raise ImportFailed(N_("'{field}' is invalid and cannot be accepted"), field=item.field)
+            text = N_("'{field}' is invalid and cannot be accepted")
+            raise ImportFailed(text, field=_FieldLabel(item.field))
         f = field_of(item.field)
         value = to_python(f, item.proposed_value) if item.proposed_value else None
         if item.field.startswith("person."):
