@@ -63,7 +63,8 @@ def run_import(
                 SaleImporter(user, options, report, batch_id, job).run(table, mapping)
         except BaseException as exc:
             if batch_id is not None:
-                status = CANCELLED if isinstance(exc, Cancelled) else FAILED
+                cancelled = isinstance(exc, (Cancelled, KeyboardInterrupt))
+                status = CANCELLED if cancelled else FAILED
                 _take_out(batch_id, report, user, status)
             raise
     if batch_id is not None:
