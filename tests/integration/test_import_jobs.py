@@ -182,3 +182,27 @@ def test_update_dossiers_reports_stale_versions_and_writes_nothing_for_them(
     stale = dossiers.DossierUpdate(existing, card.version, {"email": (None, "b@hd.example")})
     assert dossiers.update_dossiers([stale], user) == [existing]
     assert dossiers.load(existing).values["email"] == "a@hd.example"
+
+
+def test_a_customer_named_twice_is_updated_twice_and_undone_once(
+    workspace, user, existing, tmp_path
+):
+    before = _state()
+    path = _book(
+        tmp_path / "twice.xlsx",
+        [
+            ["客户名称", "电子邮箱", "业种"],
+            ["北京海淀科技有限公司", "a@hd.example", None],
+            ["北京海淀科技有限公司", None, "软件"],
+        ],
+    )
+    version = dossiers.load(existing).version
+    options = imports.ImportOptions(on_duplicate="update_empty", batch_size=1)
+    report = imports.run_import(path, user, options)
+    assert report.updated == 2
+    stored = dossiers.load(existing)
+    assert stored.version == version + 2
+    assert (stored.values["email"], stored.values["industry"]) == ("a@hd.example", "软件")
+    assert imports.check_undo(report.batch_id).safe
+    imports.undo(report.batch_id, user)
+    assert _state() == before

@@ -72,12 +72,19 @@ def record_change(
     )
 
 
-def set_after_version(batch_id: int, customer_id: int, version: int) -> None:
-    ImportChange.update(after_version=version).where(
-        ImportChange.batch == batch_id,
-        ImportChange.entity == "customer",
-        ImportChange.entity_id == customer_id,
-    ).execute()
+def set_after_version(batch_id: int, customer_id: int, version: int) -> bool:
+    """Move the recorded version of a customer the batch already changed; False when the
+    batch has no change of that customer yet."""
+    return (
+        ImportChange.update(after_version=version)
+        .where(
+            ImportChange.batch == batch_id,
+            ImportChange.entity == "customer",
+            ImportChange.entity_id == customer_id,
+        )
+        .execute()
+        > 0
+    )
 
 
 def changes_newest_first(batch_id: int) -> list[tuple[str, int, str, dict | None]]:

@@ -20,7 +20,6 @@ from kehu.services import dossiers
 class UpdatePlanner:
     def __init__(self, user: User, overwrite: bool, batch_id: int | None) -> None:
         self.user, self.overwrite, self.batch_id = user, overwrite, batch_id
-        self.snapshotted: set[int] = set()
 
     def changes(self, cid: int, row: ParsedRow) -> dossiers.DossierUpdate:
         """What `row` changes in the stored customer `cid` (empty when nothing)."""
@@ -67,13 +66,13 @@ class UpdatePlanner:
         return changed
 
     def _snapshot(self, update: dossiers.DossierUpdate) -> None:
+        """Keep the customer's state before the batch's first change of it (the database says
+        whether there was one: a rolled-back attempt leaves nothing to believe in)."""
         cid, after = update.customer_id, update.version + 1
-        if cid in self.snapshotted:
-            import_batches.set_after_version(self.batch_id, cid, after)
+        if import_batches.set_after_version(self.batch_id, cid, after):
             return
         before = customer_snapshots.snapshot(cid)
         import_batches.record_change(self.batch_id, "customer", cid, "updated", before, after)
-        self.snapshotted.add(cid)
 
     def _write(self, group: list[dossiers.DossierUpdate]) -> list[int]:
         if not group:
