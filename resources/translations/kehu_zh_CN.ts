@@ -613,6 +613,22 @@
         <translation>载入对应关系</translation>
     </message>
     <message>
+        <source>Cannot load the mapping</source>
+        <translation>无法载入列映射</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何内容。</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
@@ -639,6 +655,34 @@
     <message>
         <source>The import was undone.</source>
         <translation>已撤销导入。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1497,94 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>{user} 的密码：</translation>
     </message>
     <message>
+        <source>Import number {batch}; undo with: kehu import --undo {batch}</source>
+        <translation>导入编号 {batch}；撤销：kehu import --undo {batch}</translation>
+    </message>
+    <message>
+        <source>Import {batch} undone ({n} records)</source>
+        <translation>已撤销导入 {batch}（{n} 条记录）</translation>
+    </message>
+    <message>
+        <source>{stem}_rejected.xlsx</source>
+        <translation>{stem}_未导入.xlsx</translation>
+    </message>
+    <message>
+        <source>import from Excel or CSV</source>
+        <translation>从 Excel/CSV 导入</translation>
+    </message>
+    <message>
+        <source>.xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>sheet name</source>
+        <translation>工作表名称</translation>
+    </message>
+    <message>
+        <source>second sheet with key persons</source>
+        <translation>联系人所在的第二个工作表</translation>
+    </message>
+    <message>
+        <source>column mapping file (JSON)</source>
+        <translation>列映射文件 (JSON)</translation>
+    </message>
+    <message>
+        <source>save the detected mapping</source>
+        <translation>把识别出的列映射保存到文件</translation>
+    </message>
+    <message>
+        <source>duplicates: skip / update empty fields / overwrite / import anyway</source>
+        <translation>重复时：跳过 / 只补空白字段 / 覆盖 / 仍然导入</translation>
+    </message>
+    <message>
+        <source>check only, write nothing</source>
+        <translation>只检查，不写入</translation>
+    </message>
+    <message>
+        <source>skip hidden rows</source>
+        <translation>跳过隐藏行</translation>
+    </message>
+    <message>
+        <source>create missing categories (a path such as 华东/上海 is found and created level by level)</source>
+        <translation>自动创建缺少的分类（“华东/上海”按层级查找和创建）</translation>
+    </message>
+    <message>
+        <source>write rejected rows to this .xlsx</source>
+        <translation>未导入行的报告 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>undo an import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>undo despite later edits</source>
+        <translation>导入后有修改也撤销</translation>
+    </message>
+    <message>
+        <source>recent imports</source>
+        <translation>最近的导入</translation>
+    </message>
+    <message>
+        <source>Mapping saved to {path}</source>
+        <translation>列映射已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>  … {n} more (see the report file)</source>
+        <translation>  ……另有 {n} 条（见报告文件）</translation>
+    </message>
+    <message>
+        <source>Rejected rows and warnings written to {path}</source>
+        <translation>未导入的行和提醒已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Name the file to import</source>
+        <translation>请指定要导入的文件</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported</source>
+        <translation>已取消：没有导入任何内容</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>客户资料</translation>
     </message>
@@ -2253,6 +2385,234 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
     </message>
     <message>
+        <source>The cell holds a date ({date}) but the column is &apos;{column}&apos;. Excel may have turned the number into a date.</source>
+        <translation>单元格是日期（{date}），而这一列应为“{column}”。Excel 可能把号码自动识别成了日期。</translation>
+    </message>
+    <message>
+        <source>The date is stored as the serial number {serial} (no date format); read with the {system} date system as {date}</source>
+        <translation>日期以序列号 {serial} 存储（单元格未设日期格式），已按 {system} 日期系统读取为 {date}</translation>
+    </message>
+    <message>
+        <source>This cell holds a number with more than 15 digits, which Excel cannot keep: it reads {shown} and the last digits are lost. Format the column as Text, type the original number again and re-import.</source>
+        <translation>该单元格以数字形式存储，超过15位的数字已被 Excel 截断（读到 {shown}，末尾几位已丢失）。请把这一列设为“文本”格式，重新输入原始号码后再导入。</translation>
+    </message>
+    <message>
+        <source>The postal code is stored as the number {digits} with {n} digits: leading zeros may have been lost. Check it and enter all six digits as text.</source>
+        <translation>邮编以数字形式存储为 {digits}，只有{n}位：开头的0可能已丢失。请核对后以文本格式输入完整的6位邮编。</translation>
+    </message>
+    <message>
+        <source>The number {value} was read as the text &apos;{digits}&apos;</source>
+        <translation>以数字存储的“{value}”已按文本“{digits}”读取</translation>
+    </message>
+    <message>
+        <source>The phone number is stored as the number {digits}: the leading 0 of the area code is lost. Enter the full number as text (e.g. 0{digits}).</source>
+        <translation>电话号码以数字形式存储为 {digits}：区号开头的0已丢失。请以文本格式输入完整号码（如 0{digits}）。</translation>
+    </message>
+    <message>
+        <source>The phone number was stored as a decimal number ({value}); read as {digits}</source>
+        <translation>电话号码以小数形式存储（{value}），已按 {digits} 读取</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date</source>
+        <translation>“{value}”不是日期</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; cannot be read</source>
+        <translation>“{value}”无法读取</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number of this kind</source>
+        <translation>“{value}”不是号码</translation>
+    </message>
+    <message>
+        <source>Full-width characters and invisible spaces normalised: &apos;{old}&apos; → &apos;{new}&apos;</source>
+        <translation>已把全角字符转为半角并去掉不可见空格：“{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <source>The number is in scientific notation ({text}); the original digits are lost. Enter the full number as text.</source>
+        <translation>号码写成了科学计数法（{text}），原始数字已丢失。请以文本格式重新输入完整号码。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Classification: {name}</source>
+        <translation>分类：{name}</translation>
+    </message>
+    <message>
+        <source>Key person: {field}</source>
+        <translation>联系人：{field}</translation>
+    </message>
+    <message>
+        <source>{path} is not a column mapping file</source>
+        <translation>{path} 不是列映射文件</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping file {path}: {error}</source>
+        <translation>无法读取映射文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} contains no customer form (use a form exported by kehu)</source>
+        <translation>{file} 中没有客户资料表（请使用本软件导出的表格）</translation>
+    </message>
+    <message>
+        <source>A customer form is an .xlsx file from kehu</source>
+        <translation>客户资料表应为本软件导出的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet but {what}. Choose an .xlsx or .csv file.</source>
+        <translation>{file} 不是电子表格，而是{what}。请选择 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{file} would expand too much ({detail}); it may be a zip bomb and was not read.</source>
+        <translation>{file} 解压后过大或压缩比异常（{detail}），可能是“压缩炸弹”，已拒绝读取。</translation>
+    </message>
+    <message>
+        <source>a file of an unknown kind</source>
+        <translation>未知格式的文件</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password and cannot be read. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password), save, and import again.</source>
+        <translation>{file} 设置了打开密码，无法读取。请在 Excel 中打开，在“文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密”中删除密码，保存后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
+        <translation>{file} 是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿 (.xlsx) 后再导入。</translation>
+    </message>
+    <message>
+        <source>an old Office document</source>
+        <translation>旧版 Office 文档（Word 或 PowerPoint）</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.</source>
+        <translation>{file} 是 Excel 二进制工作簿 (.xlsb)。请另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is an OpenDocument file (.ods). Save it as .xlsx and import that.</source>
+        <translation>{file} 是 OpenDocument 文件 (.ods)。请另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>压缩包（zip）</translation>
+    </message>
+    <message>
+        <source>{file} is empty (0 bytes)</source>
+        <translation>文件 {file} 是空的（0 字节）</translation>
+    </message>
+    <message>
+        <source>a PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>a binary file</source>
+        <translation>二进制文件</translation>
+    </message>
+    <message>
+        <source>a text file (renamed?)</source>
+        <translation>文本文件（扩展名被改过？）</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation</source>
+        <translation>PowerPoint 演示文稿</translation>
+    </message>
+    <message>
+        <source>{file} has no worksheets</source>
+        <translation>{file} 中没有工作表</translation>
+    </message>
+    <message>
+        <source>CSV encoding: {encoding}</source>
+        <translation>CSV 文件编码：{encoding}</translation>
+    </message>
+    <message>
+        <source>Cannot open the file {path}: {error}</source>
+        <translation>无法打开文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {error}</source>
+        <translation>{file} 已损坏，无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>{file} contains XML entities (possibly malicious); it was not read.</source>
+        <translation>{file} 含有 XML 实体（可能是恶意文件），已拒绝读取。</translation>
+    </message>
+    <message>
+        <source>No sheet named &apos;{sheet}&apos;; the sheets are: {sheets}</source>
+        <translation>找不到工作表“{sheet}”，可选：{sheets}</translation>
+    </message>
+    <message>
+        <source>The workbook has hidden sheets: {sheets} (not imported unless you choose one)</source>
+        <translation>工作簿中有隐藏的工作表：{sheets}（未自动导入；需要时请选择该工作表）</translation>
+    </message>
+    <message>
+        <source>Reading the hidden sheet &apos;{sheet}&apos;</source>
+        <translation>正在读取隐藏的工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>This workbook uses the 1904 date system (old Mac Excel); dates are converted accordingly</source>
+        <translation>该工作簿使用 1904 日期系统（旧版 Mac Excel），日期已按 1904 系统换算</translation>
+    </message>
+    <message>
+        <source>The text encoding of {file} is neither UTF-8 nor GB18030/GBK. Save it as &apos;CSV UTF-8&apos; or .xlsx from Excel.</source>
+        <translation>{file} 的文字编码无法识别（不是 UTF-8 也不是 GB18030/GBK）。请在 Excel 中另存为 “CSV UTF-8” 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{file} contains an XML document type declaration (possibly a malicious file); it was not read.</source>
+        <translation>{file} 含有 XML 文档类型声明（可能是恶意文件），已拒绝读取。</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>未导入的行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>原行号</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Imported, but please check:</source>
+        <translation>已导入，但请核对：</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>This is a formula cell without a saved result (the file was probably written by another program). Open and save it once in Excel or WPS, then import again.</source>
+        <translation>这是公式单元格，但文件中没有保存计算结果（文件可能由其他程序生成）。请在 Excel 或 WPS 中打开并保存一次，再导入。</translation>
+    </message>
+    <message>
+        <source>row {row}, {where} {header}: {reason}</source>
+        <translation>第{row}行 {where} “{header}”：{reason}</translation>
+    </message>
+    <message>
+        <source>row {row}, {where}: {reason}</source>
+        <translation>第{row}行 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>Merged cells {cells}: the value of the top-left cell is used</source>
+        <translation>合并单元格 {cells}：使用了合并区域左上角的值</translation>
+    </message>
+    <message>
+        <source>This row is hidden in Excel (read as usual)</source>
+        <translation>这一行在 Excel 中是隐藏的（已照常读取）</translation>
+    </message>
+    <message>
+        <source>The classification &apos;{scheme}&apos; has no category &apos;{category}&apos;. Add it in the tree first, or choose to create missing categories.</source>
+        <translation>分类“{scheme}”中没有“{category}”。请先在分类树中添加，或勾选“自动创建缺少的分类”。</translation>
+    </message>
+    <message>
         <source>local user</source>
         <translation>本机用户</translation>
     </message>
@@ -2287,6 +2647,206 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>A category cannot move into one of its own sub-categories</source>
         <translation>不能把分类移到它自己的下级分类中</translation>
+    </message>
+    <message>
+        <source>{who} saved this dossier while you were editing it. Your changes are not saved yet: choose, field by field, which value to keep.</source>
+        <translation>在你编辑期间，{who}已保存了这份档案。你的修改尚未保存，请逐项选择保留哪一方的内容。</translation>
+    </message>
+    <message>
+        <source>This dossier does not exist or was erased.</source>
+        <translation>该客户档案不存在或已被删除。</translation>
+    </message>
+    <message>
+        <source>You may not see or change this dossier.</source>
+        <translation>你没有权限查看或修改该客户档案。</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>This customer exists but belongs to another salesperson; you may not change it</source>
+        <translation>该客户已存在，但属于其他业务员，你无权修改</translation>
+    </message>
+    <message>
+        <source>The customer code {code} is taken; a new code was given</source>
+        <translation>客户编号 {code} 已被使用，已分配新编号</translation>
+    </message>
+    <message>
+        <source>The customer name is empty</source>
+        <translation>客户名称为空</translation>
+    </message>
+    <message>
+        <source>Key-person details are filled in but the key person&apos;s name is empty</source>
+        <translation>填写了联系人信息，但联系人姓名为空</translation>
+    </message>
+    <message>
+        <source>Reading customer forms</source>
+        <translation>正在读取客户资料表</translation>
+    </message>
+    <message>
+        <source>Customer {code} not found (or not visible to you); this form was not imported</source>
+        <translation>找不到客户 {code}（或你无权查看），这份资料表未导入</translation>
+    </message>
+    <message>
+        <source>&apos;{sheet}&apos;: nothing was changed</source>
+        <translation>“{sheet}”：没有修改</translation>
+    </message>
+    <message>
+        <source>Reading key persons</source>
+        <translation>正在读取联系人</translation>
+    </message>
+    <message>
+        <source>No key-person header in the sheet &apos;{sheet}&apos; (customer code/name and name are needed)</source>
+        <translation>工作表“{sheet}”中找不到联系人的标题行（需要 客户编号/客户名称 和 姓名）</translation>
+    </message>
+    <message>
+        <source>The customer of this key person was not found</source>
+        <translation>找不到这位联系人所属的客户</translation>
+    </message>
+    <message>
+        <source>The key person has no name</source>
+        <translation>联系人姓名为空</translation>
+    </message>
+    <message>
+        <source>Reading rows</source>
+        <translation>正在读取行</translation>
+    </message>
+    <message>
+        <source>The sheet &apos;{sheet}&apos; is empty</source>
+        <translation>工作表“{sheet}”是空的</translation>
+    </message>
+    <message>
+        <source>Customer forms need no column mapping</source>
+        <translation>客户资料表无需列映射</translation>
+    </message>
+    <message>
+        <source>Required columns are missing: {columns} (header row {row})</source>
+        <translation>缺少必需的列：{columns}（标题行在第{row}行）</translation>
+    </message>
+    <message>
+        <source>No header row found: no row among the first 30 has column names that match dossier fields (such as 客户名称 or 电话). Map the columns in the wizard or pass a --mapping file.</source>
+        <translation>找不到标题行：前30行中没有一行的列名能对应到客户资料字段（如 客户名称、电话）。请在向导中手动指定列，或使用 --mapping 映射文件。</translation>
+    </message>
+    <message>
+        <source>The sheet &apos;{sheet}&apos; is empty; other sheets: {others}</source>
+        <translation>工作表“{sheet}”是空的；其他工作表：{others}</translation>
+    </message>
+    <message>
+        <source>customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>row {row} has the same {what} as the existing customer {code}</source>
+        <translation>第{row}行与已有客户 {code} 的{what}相同</translation>
+    </message>
+    <message>
+        <source>row {row} has the same {what} as row {other}</source>
+        <translation>第{row}行与第{other}行的{what}相同</translation>
+    </message>
+    <message>
+        <source>[dry run, nothing written] {file} ({sheet}): {rows} rows; would be created {created}, would be updated {updated}, unchanged {unchanged}, duplicates skipped {skipped}, rejected {rejected}</source>
+        <translation>【试运行，未写入】{file}（{sheet}）：共 {rows} 行；将新建 {created}，将更新 {updated}，无变化 {unchanged}，跳过重复 {skipped}，未导入 {rejected}</translation>
+    </message>
+    <message>
+        <source>{file} ({sheet}): {rows} rows; created {created}, updated {updated}, unchanged {unchanged}, duplicates skipped {skipped}, rejected {rejected}</source>
+        <translation>{file}（{sheet}）：共 {rows} 行；新建 {created}，更新 {updated}，无变化 {unchanged}，跳过重复 {skipped}，未导入 {rejected}</translation>
+    </message>
+    <message>
+        <source>Customer-filled forms waiting for review: {n}</source>
+        <translation>待审核的客户填写资料：{n} 份</translation>
+    </message>
+    <message>
+        <source>Hidden rows skipped: {n}</source>
+        <translation>跳过隐藏行 {n} 行</translation>
+    </message>
+    <message>
+        <source>This form was already reviewed</source>
+        <translation>这份资料已经审核过了</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; is invalid and cannot be accepted</source>
+        <translation>“{field}”的内容无效，不能接受</translation>
+    </message>
+    <message>
+        <source>(new customer)</source>
+        <translation>（新客户）</translation>
+    </message>
+    <message>
+        <source>new key person {n} · {field}</source>
+        <translation>新联系人 {n} · {field}</translation>
+    </message>
+    <message>
+        <source>key person #{n} · {field}</source>
+        <translation>联系人 #{n} · {field}</translation>
+    </message>
+    <message>
+        <source>A new customer needs its name accepted</source>
+        <translation>新客户必须接受“客户名称”一项</translation>
+    </message>
+    <message>
+        <source>A new key person needs its name accepted</source>
+        <translation>新联系人必须接受姓名一项</translation>
+    </message>
+    <message>
+        <source>The date is empty</source>
+        <translation>日期为空</translation>
+    </message>
+    <message>
+        <source>The amount is empty</source>
+        <translation>金额为空</translation>
+    </message>
+    <message>
+        <source>Customer &apos;{customer}&apos; not found (or not visible to you)</source>
+        <translation>找不到客户“{customer}”（或你无权查看）</translation>
+    </message>
+    <message>
+        <source>{n} customers are named &apos;{name}&apos;: use the customer code</source>
+        <translation>有{n}位客户名叫“{name}”，请用客户编号区分</translation>
+    </message>
+    <message>
+        <source>No quantity column: each line counts as 1</source>
+        <translation>没有数量列：每行按数量 1 导入</translation>
+    </message>
+    <message>
+        <source>The product category is empty</source>
+        <translation>商品类别为空</translation>
+    </message>
+    <message>
+        <source>The quantity is empty</source>
+        <translation>数量为空</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a quantity</source>
+        <translation>“{text}”不是数量</translation>
+    </message>
+    <message>
+        <source>No import number {batch}</source>
+        <translation>没有编号为 {batch} 的导入</translation>
+    </message>
+    <message>
+        <source>This import was already undone</source>
+        <translation>这次导入已经撤销过了</translation>
+    </message>
+    <message>
+        <source>You can only undo your own imports</source>
+        <translation>只能撤销自己的导入</translation>
+    </message>
+    <message>
+        <source>These customers were changed after the import: {codes} — undoing would lose those changes. Confirm to undo anyway.</source>
+        <translation>导入后这些客户又被修改过：{codes}……撤销会丢失这些修改。确认后可强制撤销。</translation>
     </message>
     <message>
         <source>Already on another route: {names} and others, {count} in all</source>
@@ -2367,40 +2927,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Invalid date: {date}</source>
         <translation>日期无效：{date}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>table</name>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>重复</translation>
     </message>
 </context>
 </TS>

@@ -111,7 +111,7 @@ def test_date_serials_and_1904_workbooks(workspace, user, tmp_path):
     values = _names()["己公司"].values
     assert values["founded_on"] == dt.date(2010, 5, 1)
     assert values["trading_since"] == dt.date(1904, 1, 1) + dt.timedelta(days=40000)
-    text = "\n".join(_messages(report) + [n[0] for n in report.notes])
+    text = "\n".join(_messages(report) + [n.message("zh") for n in report.notes])
     assert "1904 日期系统" in text and "序列号 40000" in text
 
 
@@ -178,7 +178,7 @@ def test_hidden_sheets_and_rows(workspace, user, tmp_path):
     )
     report = run_import(path, user, ImportOptions(dry_run=True))
     assert report.sheet == "客户"
-    assert any("隐藏的工作表：旧数据" in zh for zh, _en in report.notes)
+    assert any("隐藏的工作表：旧数据" in n.message("zh") for n in report.notes)
     assert any("隐藏" in p.message("zh") and p.row == 3 for p in report.warnings)
     assert report.created == 2
     skipped = run_import(path, user, ImportOptions(skip_hidden_rows=True))

@@ -244,3 +244,11 @@ def test_duplicates_across_batches_and_codes(workspace, user, existing, tmp_path
     tea = dossiers.Customer.get(dossiers.Customer.name == "杭州西湖茶业")
     assert tea.code == "KH000003"
     assert [p["name"] for p in dossiers.load(tea.id).persons] == ["王芳"]
+
+
+def test_a_missing_column_is_named_in_the_language_shown(workspace, user, tmp_path):
+    path = _book(tmp_path / "sales.xlsx", [["客户名称", "金额"], ["甲", 3]])
+    with pytest.raises(imports.ImportFailed) as caught:
+        run_import(path, user, ImportOptions(kind="sales"))
+    assert caught.value.message("zh_CN") == "缺少必需的列：日期（标题行在第1行）"
+    assert caught.value.message("en") == "Required columns are missing: Date (header row 1)"

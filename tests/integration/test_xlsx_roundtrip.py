@@ -117,7 +117,7 @@ def test_export_then_import_gives_identical_dossiers(workspace, user, tmp_path):
         report = imports.run_import(
             out, other.user, imports.ImportOptions(persons_sheet="关键人物")
         )
-        assert report.rejected == 0, [p.message() for p in report.errors]
+        assert report.rejected == 0, [p.message("en") for p in report.errors]
         assert report.created == 2
         ids = sorted(report.created_ids)
         after = [_dossier_snapshot(cid) for cid in ids]

@@ -10,82 +10,85 @@ import sys
 from pathlib import Path
 
 from kehu.commands._context import acting_user, workspace
-from kehu.core.language import pick
-from kehu.exchange.xlsx_columns import load_saved
+from kehu.core.i18n import N_, normalise, system_language, translate
+from kehu.core.jobs import Cancelled, Job, Progress
+from kehu.exchange.xlsx_columns import MappingFileError, load_saved
 from kehu.exchange.xlsx_reading import SpreadsheetError
 from kehu.services import imports
 
 MAX_LISTED = 30
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "import", help=pick("从 Excel/CSV 导入", "import from Excel or CSV")
-    )
-    parser.add_argument("file", nargs="?", help=pick(".xlsx 或 .csv 文件", ".xlsx or .csv file"))
-    parser.add_argument("--sheet", help=pick("工作表名称", "sheet name"))
-    parser.add_argument(
-        "--persons-sheet", help=pick("联系人所在的第二个工作表", "second sheet with key persons")
-    )
-    parser.add_argument("--mapping", help=pick("列映射文件 (JSON)", "column mapping file (JSON)"))
-    parser.add_argument(
-        "--save-mapping", help=pick("把识别出的列映射保存到文件", "save the detected mapping")
-    )
+def _lang(args: argparse.Namespace | None = None) -> str:
+    """The language of this command's output: --lang, else the system's."""
+    chosen = getattr(args, "lang", None) if args is not None else None
+    if chosen is None and args is None:
+        chosen = _argv_lang(sys.argv)
+    return normalise(chosen) if chosen else system_language()
+
+
+def _argv_lang(argv: list[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def register(subparsers: argparse._SubParsersAction, lang: str | None = None) -> None:
+    lang = lang or _lang()
+
+    def _(text: str) -> str:
+        return translate(text, lang)
+
+    parser = subparsers.add_parser("import", help=_(N_("import from Excel or CSV")))
+    parser.add_argument("file", nargs="?", help=_(N_(".xlsx or .csv file")))
+    parser.add_argument("--sheet", help=_(N_("sheet name")))
+    parser.add_argument("--persons-sheet", help=_(N_("second sheet with key persons")))
+    parser.add_argument("--mapping", help=_(N_("column mapping file (JSON)")))
+    parser.add_argument("--save-mapping", help=_(N_("save the detected mapping")))
     parser.add_argument("--kind", choices=imports.KINDS, default="customers")
     parser.add_argument(
         "--on-duplicate",
         choices=imports.ON_DUPLICATE,
         default="skip",
-        help=pick(
-            "重复时：跳过 / 只补空白字段 / 覆盖 / 仍然导入",
-            "duplicates: skip / update empty fields / overwrite / import anyway",
-        ),
+        help=_(N_("duplicates: skip / update empty fields / overwrite / import anyway")),
     )
-    parser.add_argument(
-        "--dry-run", action="store_true", help=pick("只检查，不写入", "check only, write nothing")
-    )
-    parser.add_argument(
-        "--skip-hidden-rows", action="store_true", help=pick("跳过隐藏行", "skip hidden rows")
-    )
+    parser.add_argument("--dry-run", action="store_true", help=_(N_("check only, write nothing")))
+    parser.add_argument("--skip-hidden-rows", action="store_true", help=_(N_("skip hidden rows")))
     parser.add_argument(
         "--create-categories",
         action="store_true",
-        help=pick(
-            "自动创建缺少的分类（“华东/上海”按层级查找和创建）",
-            "create missing categories (a path such as 华东/上海 is found and created level by level)",
+        help=_(
+            N_(
+                "create missing categories (a path such as 华东/上海 is found and created "
+                "level by level)"
+            )
         ),
     )
-    parser.add_argument(
-        "--rejected", help=pick("未导入行的报告 (.xlsx)", "write rejected rows to this .xlsx")
-    )
-    parser.add_argument(
-        "--undo", type=int, metavar="BATCH", help=pick("撤销导入", "undo an import")
-    )
-    parser.add_argument(
-        "--force", action="store_true", help=pick("导入后有修改也撤销", "undo despite later edits")
-    )
-    parser.add_argument("--list", action="store_true", help=pick("最近的导入", "recent imports"))
+    parser.add_argument("--rejected", help=_(N_("write rejected rows to this .xlsx")))
+    parser.add_argument("--undo", type=int, metavar="BATCH", help=_(N_("undo an import")))
+    parser.add_argument("--force", action="store_true", help=_(N_("undo despite later edits")))
+    parser.add_argument("--list", action="store_true", help=_(N_("recent imports")))
     parser.set_defaults(func=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    lang = _lang(args)
     ws = workspace(args)
     user = acting_user(ws)
     if args.list:
         return _list(user)
-    if args.undo is not None:
-        count = imports.undo(args.undo, user, force=args.force)
-        print(
-            pick(
-                f"已撤销导入 {args.undo}（{count} 条记录）",
-                f"Import {args.undo} undone ({count} records)",
-            )
-        )
-        return 0
-    if not args.file:
-        print(pick("请指定要导入的文件", "Name the file to import"), file=sys.stderr)
-        return 2
     try:
+        if args.undo is not None:
+            count = imports.undo(args.undo, user, force=args.force)
+            text = N_("Import {batch} undone ({n} records)")
+            print(translate(text, lang, batch=args.undo, n=count))
+            return 0
+        if not args.file:
+            print(translate(N_("Name the file to import"), lang), file=sys.stderr)
+            return 2
         options = imports.ImportOptions(
             kind=args.kind,
             sheet=args.sheet,
@@ -97,53 +100,61 @@ def cmd_import(args: argparse.Namespace) -> int:
             create_categories=args.create_categories,
         )
         if args.save_mapping and args.kind != "forms":
-            _save_mapping(args, options)
-        report = imports.run_import(args.file, user, options)
-    except (SpreadsheetError, imports.ImportFailed) as exc:
-        print(exc.message(), file=sys.stderr)
+            _save_mapping(args, options, lang)
+        report = imports.run_import(args.file, user, options, _progress_job(lang))
+    except (SpreadsheetError, imports.ImportFailed, MappingFileError) as exc:
+        print(exc.message(lang), file=sys.stderr)
         return 1
+    except Cancelled:
+        print(translate(N_("Cancelled: nothing was imported"), lang), file=sys.stderr)
+        return 130
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    _print_report(report, args)
+    _print_report(report, args, lang)
     return 1 if report.rejected and not report.created and not report.updated else 0
 
 
-def _save_mapping(args: argparse.Namespace, options: imports.ImportOptions) -> None:
-    inspection = imports.inspect(args.file, args.kind, args.sheet, options.saved_mapping)
+def _progress_job(lang: str) -> Job:
+    """A job that shows the rows read so far on a terminal (Ctrl+C cancels the run)."""
+    if not sys.stderr.isatty():
+        return Job()
+
+    def show(progress: Progress) -> None:
+        stage = translate(progress.stage, lang) if progress.stage else ""
+        print(f"\r{stage} {progress.done}", end="", file=sys.stderr, flush=True)
+
+    return Job(show)
+
+
+def _save_mapping(args: argparse.Namespace, options: imports.ImportOptions, lang: str) -> None:
+    inspection = imports.inspect(args.file, args.kind, args.sheet, options.saved_mapping, lang)
     if inspection.mapping is not None:
         Path(args.save_mapping).write_text(inspection.mapping.to_json(args.kind), "utf-8")
-        print(pick(f"列映射已保存到 {args.save_mapping}", f"Mapping saved to {args.save_mapping}"))
+        print(translate(N_("Mapping saved to {path}"), lang, path=args.save_mapping))
 
 
-def _print_report(report: imports.ImportReport, args: argparse.Namespace) -> None:
-    print(report.summary())
+def _print_report(report: imports.ImportReport, args: argparse.Namespace, lang: str) -> None:
+    print(report.summary(lang))
     for problem in report.errors[:MAX_LISTED]:
-        print("  ✗ " + problem.message())
+        print("  ✗ " + problem.message(lang))
     for problem in report.warnings[:MAX_LISTED]:
-        print("  ! " + problem.message())
+        print("  ! " + problem.message(lang))
     for duplicate in report.duplicates[:MAX_LISTED]:
-        print("  = " + duplicate.message())
+        print("  = " + duplicate.message(lang))
     hidden = len(report.problems) + len(report.duplicates) - 3 * MAX_LISTED
     if hidden > 0:
-        print(
-            pick(f"  ……另有 {hidden} 条（见报告文件）", f"  … {hidden} more (see the report file)")
-        )
+        print(translate(N_("  … {n} more (see the report file)"), lang, n=hidden))
     if report.batch_id:
-        print(
-            pick(
-                f"导入编号 {report.batch_id}；撤销：kehu import --undo {report.batch_id}",
-                f"Import number {report.batch_id}; undo with: kehu import --undo {report.batch_id}",
-            )
-        )
+        text = N_("Import number {batch}; undo with: kehu import --undo {batch}")
+        print(translate(text, lang, batch=report.batch_id))
     target = args.rejected
     if target is None and (report.rejected_rows or report.warnings):
-        target = str(Path(args.file).with_name(Path(args.file).stem + "_未导入.xlsx"))
+        name = translate(N_("{stem}_rejected.xlsx"), lang, stem=Path(args.file).stem)
+        target = str(Path(args.file).with_name(name))
     if target and (report.rejected_rows or report.warnings):
-        path = report.write_rejected(target)
-        print(
-            pick(f"未导入的行和提醒已写入 {path}", f"Rejected rows and warnings written to {path}")
-        )
+        path = report.write_rejected(target, lang)
+        print(translate(N_("Rejected rows and warnings written to {path}"), lang, path=path))
 
 
 def _list(user) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 from kehu.core.fields import FieldDef, Kind
+from kehu.core.i18n import N_, translate
 from kehu.core.validation import check_value, clean_text, uscc_check_character
 from kehu.core.values import to_python
 
@@ -38,17 +39,26 @@ _USCC_SHAPE = re.compile(r"[1-9ANY][0-9A-HJ-NP-RTUW-Y][0-9]{6}[0-9A-HJ-NP-RTUW-Y
 
 @dataclass(frozen=True)
 class CellIssue:
+    """A problem with one cell: an English source (N_) and its values, or a validation issue
+    (`source`) that carries its own message; translated when shown."""
+
     error: bool
-    zh: str
-    en: str
+    text: str = ""
+    values: tuple[tuple[str, Any], ...] = ()
+    source: Any = None
+
+    def message(self, lang: str) -> str:
+        if self.source is not None:
+            return self.source.message(lang)
+        return translate(self.text, lang, **dict(self.values))
 
 
-def _error(zh: str, en: str) -> CellIssue:
-    return CellIssue(True, zh, en)
+def _error(text: str, /, **values: Any) -> CellIssue:
+    return CellIssue(True, text, tuple(values.items()))
 
 
-def _warning(zh: str, en: str) -> CellIssue:
-    return CellIssue(False, zh, en)
+def _warning(text: str, /, **values: Any) -> CellIssue:
+    return CellIssue(False, text, tuple(values.items()))
 
 
 def convert(field: FieldDef, raw: Any, epoch1904: bool = False) -> tuple[Any, list[CellIssue]]:
@@ -69,13 +79,13 @@ def convert(field: FieldDef, raw: Any, epoch1904: bool = False) -> tuple[Any, li
     if not _fast_valid(field, raw):
         issue = check_value(field, raw)
         if issue is not None:
-            issues.append(CellIssue(issue.is_error, issue.zh, issue.en))
+            issues.append(CellIssue(issue.is_error, source=issue))
             if issue.is_error:
                 return None, issues
     try:
         return to_python(field, raw), issues
     except (ValueError, ArithmeticError):
-        issues.append(_error(f"“{raw}”无法读取", f"'{raw}' cannot be read"))
+        issues.append(_error(N_("'{value}' cannot be read"), value=raw))
         return None, issues
 
 
@@ -159,7 +169,7 @@ def _fast_text(valid: Callable[[str], bool] | None, limit: int) -> Callable[[Any
 def _fast_choice(field: FieldDef, limit: int) -> Callable[[Any], Any]:
     values: dict[str, str] = {}
     for choice in field.choices:  # the first choice naming a text wins, as in to_python
-        for text in (choice.value, choice.zh, choice.en):
+        for text in (choice.value, choice.label("zh_CN"), choice.text):
             values.setdefault(text, choice.value)
 
     def fast(raw: Any) -> Any:
@@ -223,7 +233,7 @@ def _from_number(field: FieldDef, raw: int | float, epoch1904: bool, issues: lis
         return raw
     if kind is Kind.INTEGER:
         if isinstance(raw, float) and not raw.is_integer():
-            issues.append(_error(f"“{raw}”不是整数", f"'{raw}' is not a whole number"))
+            issues.append(_error(N_("'{value}' is not a whole number"), value=raw))
             return None
         return int(raw)
     if kind is Kind.LONGTEXT:
@@ -232,27 +242,30 @@ def _from_number(field: FieldDef, raw: int | float, epoch1904: bool, issues: lis
         shown = f"{int(raw)}" if abs(raw) < 1e30 else f"{raw:E}"
         issues.append(
             _error(
-                f"该单元格以数字形式存储，超过15位的数字已被 Excel 截断（读到 {shown}，末尾几位已丢失）。"
-                "请把这一列设为“文本”格式，重新输入原始号码后再导入。",
-                f"This cell holds a number with more than 15 digits, which Excel cannot keep: "
-                f"it reads {shown} and the last digits are lost. Format the column as Text, "
-                "type the original number again and re-import.",
+                N_(
+                    "This cell holds a number with more than 15 digits, which Excel cannot keep: "
+                    "it reads {shown} and the last digits are lost. Format the column as Text, "
+                    "type the original number again and re-import."
+                ),
+                shown=shown,
             )
         )
         return None
     if isinstance(raw, float) and not raw.is_integer():
         if kind in NUMBER_KINDS:
-            issues.append(_error(f"“{raw}”不是号码", f"'{raw}' is not a number of this kind"))
+            issues.append(_error(N_("'{value}' is not a number of this kind"), value=raw))
             return None
         return _number_text(raw)
     digits = str(int(raw))
     if kind is Kind.POSTAL_CODE and len(digits) < 6:
         issues.append(
             _error(
-                f"邮编以数字形式存储为 {digits}，只有{len(digits)}位：开头的0可能已丢失。"
-                "请核对后以文本格式输入完整的6位邮编。",
-                f"The postal code is stored as the number {digits} with {len(digits)} digits: "
-                "leading zeros may have been lost. Check it and enter all six digits as text.",
+                N_(
+                    "The postal code is stored as the number {digits} with {n} digits: leading "
+                    "zeros may have been lost. Check it and enter all six digits as text."
+                ),
+                digits=digits,
+                n=len(digits),
             )
         )
         return None
@@ -261,8 +274,7 @@ def _from_number(field: FieldDef, raw: int | float, epoch1904: bool, issues: lis
     if isinstance(raw, float):
         issues.append(
             _warning(
-                f"以数字存储的“{raw}”已按文本“{digits}”读取",
-                f"The number {raw} was read as the text '{digits}'",
+                N_("The number {value} was read as the text '{digits}'"), value=raw, digits=digits
             )
         )
     return digits
@@ -275,17 +287,20 @@ def _phone_from_number(raw: int | float, digits: str, issues: list) -> str | Non
     if lost_zero:
         issues.append(
             _error(
-                f"电话号码以数字形式存储为 {digits}：区号开头的0已丢失。请以文本格式输入完整号码（如 0{digits}）。",
-                f"The phone number is stored as the number {digits}: the leading 0 of the "
-                f"area code is lost. Enter the full number as text (e.g. 0{digits}).",
+                N_(
+                    "The phone number is stored as the number {digits}: the leading 0 of the "
+                    "area code is lost. Enter the full number as text (e.g. 0{digits})."
+                ),
+                digits=digits,
             )
         )
         return None
     if isinstance(raw, float):
         issues.append(
             _warning(
-                f"电话号码以小数形式存储（{raw}），已按 {digits} 读取",
-                f"The phone number was stored as a decimal number ({raw}); read as {digits}",
+                N_("The phone number was stored as a decimal number ({value}); read as {digits}"),
+                value=raw,
+                digits=digits,
             )
         )
     return digits
@@ -299,7 +314,7 @@ def _number_text(raw: int | float) -> str:
 
 def _from_serial(raw: int | float, epoch1904: bool, issues: list) -> dt.date | None:
     if not 1 <= raw < 2958466:
-        issues.append(_error(f"“{raw}”不是日期", f"'{raw}' is not a date"))
+        issues.append(_error(N_("'{value}' is not a date"), value=raw))
         return None
     epoch = CALENDAR_MAC_1904 if epoch1904 else CALENDAR_WINDOWS_1900
     value = from_excel(raw, epoch)
@@ -307,9 +322,13 @@ def _from_serial(raw: int | float, epoch1904: bool, issues: list) -> dt.date | N
     system = "1904" if epoch1904 else "1900"
     issues.append(
         _warning(
-            f"日期以序列号 {raw} 存储（单元格未设日期格式），已按 {system} 日期系统读取为 {date.isoformat()}",
-            f"The date is stored as the serial number {raw} (no date format); read with the "
-            f"{system} date system as {date.isoformat()}",
+            N_(
+                "The date is stored as the serial number {serial} (no date format); read with "
+                "the {system} date system as {date}"
+            ),
+            serial=raw,
+            system=system,
+            date=date.isoformat(),
         )
     )
     return date
@@ -321,14 +340,23 @@ def _from_date(field: FieldDef, raw: dt.date, issues: list) -> Any:
         return date
     if field.kind in (Kind.TEXT, Kind.LONGTEXT):
         return date.isoformat()
-    issues.append(
-        _error(
-            f"单元格是日期（{date.isoformat()}），而这一列应为“{field.zh}”。Excel 可能把号码自动识别成了日期。",
-            f"The cell holds a date ({date.isoformat()}) but the column is '{field.en}'. "
-            "Excel may have turned the number into a date.",
-        )
-    )
+    issues.append(CellIssue(True, source=_DateInNumberColumn(date.isoformat(), field)))
     return None
+
+
+@dataclass(frozen=True)
+class _DateInNumberColumn:
+    """A date in a column of another kind; the column's label is translated too."""
+
+    date: str
+    field: FieldDef
+
+    def message(self, lang: str) -> str:
+        text = N_(
+            "The cell holds a date ({date}) but the column is '{column}'. Excel may have "
+            "turned the number into a date."
+        )
+        return translate(text, lang, date=self.date, column=self.field.label(lang))
 
 
 def _from_text(field: FieldDef, raw: str, issues: list) -> Any:
@@ -345,9 +373,9 @@ def _from_text(field: FieldDef, raw: str, issues: list) -> Any:
         if cleaned != text:
             issues.append(
                 _warning(
-                    f"已把全角字符转为半角并去掉不可见空格：“{text}” → “{cleaned}”",
-                    f"Full-width characters and invisible spaces normalised: "
-                    f"'{text}' → '{cleaned}'",
+                    N_("Full-width characters and invisible spaces normalised: '{old}' → '{new}'"),
+                    old=text,
+                    new=cleaned,
                 )
             )
         text = cleaned
@@ -357,9 +385,11 @@ def _from_text(field: FieldDef, raw: str, issues: list) -> Any:
         if _SCIENTIFIC.fullmatch(text):
             issues.append(
                 _error(
-                    f"号码写成了科学计数法（{text}），原始数字已丢失。请以文本格式重新输入完整号码。",
-                    f"The number is in scientific notation ({text}); the original digits are "
-                    "lost. Enter the full number as text.",
+                    N_(
+                        "The number is in scientific notation ({text}); the original digits are "
+                        "lost. Enter the full number as text."
+                    ),
+                    text=text,
                 )
             )
             return None

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef
-from kehu.core.language import pick
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, SALE_FIELDS, FieldDef, customer_field
+from kehu.core.i18n import N_, UserError, translate
 from kehu.core.validation import clean_text
 from kehu.exchange.xlsx_reading import is_blank, text_of
 
@@ -25,22 +25,29 @@ KINDS = ("customers", "persons", "sales")
 IGNORE = ""
 PERSON_PREFIX = "person."
 SCHEME_PREFIX = "scheme:"
-LINK_TARGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "customer_code": ("客户编号", "Customer code", ("编号", "客户代码", "客户编码", "code")),
-    "customer_name": ("客户名称", "Customer name", ("客户", "公司名称", "单位名称", "名称")),
-    "customer_uscc": ("统一社会信用代码", "Unified social credit code", ("信用代码", "税号")),
+# The link and sale targets: labels from the catalogue, header synonyms seen in users' files.
+_LINK_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "code": ("编号", "客户代码", "客户编码", "code"),
+    "name": ("客户", "公司名称", "单位名称", "名称"),
+    "uscc": ("信用代码", "税号"),
 }
-SALE_TARGETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "sale.date": ("日期", "Date", ("销售日期", "交易日期", "开票日期", "单据日期", "date")),
-    "sale.product": ("商品", "Product", ("产品", "商品名称", "产品名称", "品名", "product")),
-    "sale.product_code": ("商品编号", "Product code", ("产品编号", "商品编码", "货号", "sku")),
-    "sale.category": (
-        "商品类别",
-        "Product category",
-        ("产品类别", "品类", "类别", "商品分类", "category"),
-    ),
-    "sale.quantity": ("数量", "Quantity", ("销售数量", "qty", "quantity")),
-    "sale.amount": ("金额", "Amount", ("销售额", "销售金额", "含税金额", "价税合计", "amount")),
+_SALE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "sale_date": ("销售日期", "交易日期", "开票日期", "单据日期", "date"),
+    "product": ("产品", "商品名称", "产品名称", "品名", "product"),
+    "product_code": ("产品编号", "商品编码", "货号", "sku"),
+    "category": ("产品类别", "品类", "类别", "商品分类", "category"),
+    "quantity": ("销售数量", "qty", "quantity"),
+    "amount": ("销售额", "销售金额", "含税金额", "价税合计", "amount"),
+}
+SALE_PREFIX = "sale."
+# target → (catalogue field, synonyms)
+LINK_TARGETS: dict[str, tuple[FieldDef, tuple[str, ...]]] = {
+    f"customer_{name}": (customer_field(name), synonyms)
+    for name, synonyms in _LINK_SYNONYMS.items()
+}
+SALE_TARGETS: dict[str, tuple[FieldDef, tuple[str, ...]]] = {
+    SALE_PREFIX + ("date" if f.name == "sale_date" else f.name): (f, _SALE_SYNONYMS[f.name])
+    for f in SALE_FIELDS
 }
 REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "customers": (("name",),),
@@ -52,6 +59,10 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 _SCAN_ROWS = 30
+
+
+class MappingFileError(UserError, ValueError):
+    """A saved column mapping that cannot be used."""
 
 
 def normalise_header(text: Any) -> str:
@@ -69,18 +80,16 @@ class Scheme:
     name: str
 
 
-def _names(zh: str, en: str, synonyms: Iterable[str]) -> list[str]:
-    return [zh, en, *synonyms]
-
-
-def _field_names(field: FieldDef) -> list[str]:
-    return _names(field.zh, field.en, field.synonyms)
+def _field_names(field: FieldDef, synonyms: Iterable[str] | None = None) -> list[str]:
+    """A field's header names: its Chinese and English labels, then its synonyms."""
+    extra = field.synonyms if synonyms is None else synonyms
+    return [field.label("zh_CN"), field.text, *extra]
 
 
 def target_names(kind: str, schemes: Iterable[Scheme] = ()) -> list[tuple[str, list[str]]]:
     """(target, header names) in priority order for a kind of sheet."""
     persons = [(PERSON_PREFIX + f.name, _field_names(f)) for f in PERSON_FIELDS]
-    links = [(t, _names(*spec)) for t, spec in LINK_TARGETS.items()]
+    links = [(t, _field_names(*spec)) for t, spec in LINK_TARGETS.items()]
     if kind == "customers":
         customer = [(f.name, _field_names(f)) for f in CUSTOMER_FIELDS]
         scheme_targets = [(f"{SCHEME_PREFIX}{s.id}", [s.name]) for s in schemes]
@@ -88,25 +97,25 @@ def target_names(kind: str, schemes: Iterable[Scheme] = ()) -> list[tuple[str, l
     if kind == "persons":
         return links + persons
     if kind == "sales":
-        return links + [(t, _names(*spec)) for t, spec in SALE_TARGETS.items()]
+        return links + [(t, _field_names(*spec)) for t, spec in SALE_TARGETS.items()]
     raise ValueError(kind)
 
 
-def target_label(target: str, schemes: Iterable[Scheme] = (), lang: str | None = None) -> str:
+def target_label(target: str, schemes: Iterable[Scheme] = (), lang: str = "en") -> str:
     if not target:
-        return pick("（不导入）", "(not imported)", lang)
+        return translate(N_("(not imported)"), lang)
     if target.startswith(SCHEME_PREFIX):
         scheme_id = int(target[len(SCHEME_PREFIX) :])
         name = next((s.name for s in schemes if s.id == scheme_id), target)
-        return pick(f"分类：{name}", f"Classification: {name}", lang)
+        return translate(N_("Classification: {name}"), lang, name=name)
     if target.startswith(PERSON_PREFIX):
         field = next(f for f in PERSON_FIELDS if f.name == target[len(PERSON_PREFIX) :])
-        return pick(f"联系人：{field.zh}", f"Key person: {field.en}", lang)
+        return translate(N_("Key person: {field}"), lang, field=field.label(lang))
     spec = LINK_TARGETS.get(target) or SALE_TARGETS.get(target)
     if spec:
-        return pick(spec[0], spec[1], lang)
+        return spec[0].label(lang)
     field = next(f for f in CUSTOMER_FIELDS if f.name == target)
-    return pick(field.zh, field.en, lang)
+    return field.label(lang)
 
 
 class Matcher:
@@ -195,9 +204,9 @@ def load_saved(path: str | Path) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValueError(
-            pick(f"无法读取映射文件 {path}：{exc}", f"Cannot read the mapping file {path}: {exc}")
+        raise MappingFileError(
+            N_("Cannot read the mapping file {path}: {error}"), path=str(path), error=str(exc)
         ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-        raise ValueError(pick(f"{path} 不是列映射文件", f"{path} is not a column mapping file"))
+        raise MappingFileError(N_("{path} is not a column mapping file"), path=str(path))
     return data

@@ -27,6 +27,7 @@ from kehu.core.fields import (
     fields_in,
     section_label,
 )
+from kehu.core.i18n import N_
 from kehu.core.values import display, to_python, to_text
 from kehu.exchange.xlsx_cells import CellIssue, convert
 from kehu.exchange.xlsx_reading import SpreadsheetError, check_zip, identify
@@ -194,9 +195,7 @@ class FilledForm:
 def read_forms(path: Path) -> list[FilledForm]:
     """The changed fields of every form sheet in a returned workbook."""
     if identify(path) != "xlsx":
-        raise SpreadsheetError(
-            "客户资料表应为本软件导出的 .xlsx 文件", "A customer form is an .xlsx file from kehu"
-        )
+        raise SpreadsheetError(N_("A customer form is an .xlsx file from kehu"))
     check_zip(path)
     workbook = openpyxl.load_workbook(path, data_only=True)
     try:
@@ -207,10 +206,8 @@ def read_forms(path: Path) -> list[FilledForm]:
     finally:
         workbook.close()
     if not forms:
-        raise SpreadsheetError(
-            f"{path.name} 中没有客户资料表（请使用本软件导出的表格）",
-            f"{path.name} contains no customer form (use a form exported by kehu)",
-        )
+        text = N_("{file} contains no customer form (use a form exported by kehu)")
+        raise SpreadsheetError(text, file=path.name)
     return forms
 
 

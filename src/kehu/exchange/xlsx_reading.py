@@ -25,7 +25,8 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from kehu.core.language import UserError
+from kehu.core.i18n import N_, UserError, translate
+from kehu.exchange.messages import Message, note
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,16 @@ TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
 class SpreadsheetError(UserError):
-    """A file that cannot be read as a spreadsheet; the message says what to do."""
+    """A file that cannot be read as a spreadsheet; the message says what to do.
+
+    A `what` value (what the file is instead) is an English source too, translated with the
+    message."""
+
+    def message(self, lang: str = "en") -> str:
+        values = dict(self.values)
+        if "what" in values:
+            values["what"] = translate(str(values["what"]), lang)
+        return translate(self.text, lang, **values)
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ class Table:
     scan: SheetScan
     epoch1904: bool = False
     encoding: str | None = None
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) about the whole file
+    notes: list[Message] = field(default_factory=list)  # about the whole file
     _workbook: Any = None
     _delimiter: str = ","
 
@@ -144,54 +154,47 @@ def identify(path: Path) -> str:
             head = handle.read(8192)
     except OSError as exc:
         raise SpreadsheetError(
-            f"无法打开文件 {path}：{exc}", f"Cannot open the file {path}: {exc}"
+            N_("Cannot open the file {path}: {error}"), path=str(path), error=str(exc)
         ) from exc
     if size == 0:
-        raise SpreadsheetError(
-            f"文件 {path.name} 是空的（0 字节）", f"{path.name} is empty (0 bytes)"
-        )
+        raise SpreadsheetError(N_("{file} is empty (0 bytes)"), file=path.name)
     if head.startswith(OLE_MAGIC):
         raise _ole_error(path)
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if head.startswith(b"%PDF"):
-        raise _not_spreadsheet(path, "PDF 文件", "a PDF file")
+        raise _not_spreadsheet(path, N_("a PDF file"))
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _not_spreadsheet(path, "二进制文件", "a binary file")
+        raise _not_spreadsheet(path, N_("a binary file"))
     if path.suffix.lower() in TEXT_SUFFIXES:
         return "csv"
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        raise _not_spreadsheet(path, "文本文件（扩展名被改过？）", "a text file (renamed?)")
-    raise _not_spreadsheet(path, "未知格式的文件", "a file of an unknown kind")
+        raise _not_spreadsheet(path, N_("a text file (renamed?)"))
+    raise _not_spreadsheet(path, N_("a file of an unknown kind"))
 
 
-def _not_spreadsheet(path: Path, what_zh: str, what_en: str) -> SpreadsheetError:
-    return SpreadsheetError(
-        f"{path.name} 不是电子表格，而是{what_zh}。请选择 .xlsx 或 .csv 文件。",
-        f"{path.name} is not a spreadsheet but {what_en}. Choose an .xlsx or .csv file.",
-    )
+def _not_spreadsheet(path: Path, what: str) -> SpreadsheetError:
+    """`what`: what the file is instead, an English source (N_)."""
+    text = N_("{file} is not a spreadsheet but {what}. Choose an .xlsx or .csv file.")
+    return SpreadsheetError(text, file=path.name, what=what)
 
 
 def _ole_error(path: Path) -> SpreadsheetError:
     data = path.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return SpreadsheetError(
-            f"{path.name} 设置了打开密码，无法读取。请在 Excel 中打开，"
-            "在“文件 > 信息 > 保护工作簿 > 用密码进行加密”中删除密码，保存后再导入。",
-            f"{path.name} is protected with a password and cannot be read. Open it in Excel, "
-            "remove the password (File > Info > Protect Workbook > Encrypt with Password), "
-            "save, and import again.",
+        text = N_(
+            "{file} is protected with a password and cannot be read. Open it in Excel, remove "
+            "the password (File > Info > Protect Workbook > Encrypt with Password), save, and "
+            "import again."
         )
+        return SpreadsheetError(text, file=path.name)
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return SpreadsheetError(
-            f"{path.name} 是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中打开，"
-            "“另存为” Excel 工作簿 (.xlsx) 后再导入。",
-            f"{path.name} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, "
-            "save it as an Excel Workbook (.xlsx) and import that.",
+        text = N_(
+            "{file} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, save it as "
+            "an Excel Workbook (.xlsx) and import that."
         )
-    return _not_spreadsheet(
-        path, "旧版 Office 文档（Word 或 PowerPoint）", "an old Office document"
-    )
+        return SpreadsheetError(text, file=path.name)
+    return _not_spreadsheet(path, N_("an old Office document"))
 
 
 def check_zip(path: Path) -> None:
@@ -200,7 +203,7 @@ def check_zip(path: Path) -> None:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
         raise SpreadsheetError(
-            f"{path.name} 已损坏，无法作为 xlsx 打开。", f"{path.name} is damaged: {exc}"
+            N_("{file} is damaged: {error}"), file=path.name, error=str(exc)
         ) from exc
     with archive:
         members = archive.infolist()
@@ -220,39 +223,33 @@ def check_zip(path: Path) -> None:
                 with archive.open(member) as handle:
                     head = handle.read(4096)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise SpreadsheetError(
-                        f"{path.name} 含有 XML 文档类型声明（可能是恶意文件），已拒绝读取。",
-                        f"{path.name} contains an XML document type declaration (possibly a "
-                        "malicious file); it was not read.",
+                    text = N_(
+                        "{file} contains an XML document type declaration (possibly a "
+                        "malicious file); it was not read."
                     )
+                    raise SpreadsheetError(text, file=path.name)
 
 
 def _check_container(path: Path, names: set[str]) -> None:
     if "xl/workbook.xml" in names:
         return
     if "xl/workbook.bin" in names:
-        raise SpreadsheetError(
-            f"{path.name} 是 Excel 二进制工作簿 (.xlsb)。请另存为 .xlsx 后再导入。",
-            f"{path.name} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.",
-        )
+        text = N_("{file} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.")
+        raise SpreadsheetError(text, file=path.name)
     if "word/document.xml" in names:
-        raise _not_spreadsheet(path, "Word 文档", "a Word document")
+        raise _not_spreadsheet(path, N_("a Word document"))
     if any(n.startswith("ppt/") for n in names):
-        raise _not_spreadsheet(path, "PowerPoint 演示文稿", "a PowerPoint presentation")
+        raise _not_spreadsheet(path, N_("a PowerPoint presentation"))
     if "content.xml" in names and "mimetype" in names:
-        raise SpreadsheetError(
-            f"{path.name} 是 OpenDocument 文件 (.ods)。请另存为 .xlsx 后再导入。",
-            f"{path.name} is an OpenDocument file (.ods). Save it as .xlsx and import that.",
-        )
-    raise _not_spreadsheet(path, "压缩包（zip）", "a zip archive")
+        text = N_("{file} is an OpenDocument file (.ods). Save it as .xlsx and import that.")
+        raise SpreadsheetError(text, file=path.name)
+    raise _not_spreadsheet(path, N_("a zip archive"))
 
 
 def _bomb(path: Path, detail: str) -> SpreadsheetError:
     logger.warning("refused %s: %s", path, detail)
-    return SpreadsheetError(
-        f"{path.name} 解压后过大或压缩比异常（{detail}），可能是“压缩炸弹”，已拒绝读取。",
-        f"{path.name} would expand too much ({detail}); it may be a zip bomb and was not read.",
-    )
+    text = N_("{file} would expand too much ({detail}); it may be a zip bomb and was not read.")
+    return SpreadsheetError(text, file=path.name, detail=detail)
 
 
 # --- the raw pass over a sheet's XML ------------------------------------------------------
@@ -323,12 +320,10 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
             "DTDForbidden",
             "ExternalReferenceForbidden",
         ):
-            raise SpreadsheetError(
-                f"{path.name} 含有 XML 实体（可能是恶意文件），已拒绝读取。",
-                f"{path.name} contains XML entities (possibly malicious); it was not read.",
-            ) from exc
+            text = N_("{file} contains XML entities (possibly malicious); it was not read.")
+            raise SpreadsheetError(text, file=path.name) from exc
         raise SpreadsheetError(
-            f"{path.name} 已损坏，无法读取：{exc}", f"{path.name} is damaged: {exc}"
+            N_("{file} is damaged: {error}"), file=path.name, error=str(exc)
         ) from exc
     return _xlsx_table(path, workbook, sheet)
 
@@ -374,7 +369,7 @@ def _xlsx_table(path: Path, workbook: Any, sheet: str | None) -> Table:
     sheets = [SheetInfo(ws.title, ws.sheet_state != "visible") for ws in workbook.worksheets]
     if not sheets:
         workbook.close()
-        raise SpreadsheetError(f"{path.name} 中没有工作表", f"{path.name} has no worksheets")
+        raise SpreadsheetError(N_("{file} has no worksheets"), file=path.name)
     names = [s.name for s in sheets]
     if sheet is None:
         visible = [s.name for s in sheets if not s.hidden]
@@ -382,8 +377,9 @@ def _xlsx_table(path: Path, workbook: Any, sheet: str | None) -> Table:
     elif sheet not in names:
         workbook.close()
         raise SpreadsheetError(
-            f"找不到工作表“{sheet}”，可选：{'、'.join(names)}",
-            f"No sheet named '{sheet}'; the sheets are: {', '.join(names)}",
+            N_("No sheet named '{sheet}'; the sheets are: {sheets}"),
+            sheet=sheet,
+            sheets=", ".join(names),
         )
     ws = workbook[sheet]
     with zipfile.ZipFile(path) as archive:
@@ -394,27 +390,25 @@ def _xlsx_table(path: Path, workbook: Any, sheet: str | None) -> Table:
     return table
 
 
-def _sheet_notes(sheets: list[SheetInfo], chosen: str, epoch1904: bool) -> list[tuple[str, str]]:
+def _sheet_notes(sheets: list[SheetInfo], chosen: str, epoch1904: bool) -> list[Message]:
     notes = []
     hidden = [s.name for s in sheets if s.hidden]
     if hidden:
         notes.append(
-            (
-                f"工作簿中有隐藏的工作表：{'、'.join(hidden)}（未自动导入；需要时请选择该工作表）",
-                f"The workbook has hidden sheets: {', '.join(hidden)} (not imported unless "
-                "you choose one)",
+            note(
+                N_("The workbook has hidden sheets: {sheets} (not imported unless you choose one)"),
+                sheets=", ".join(hidden),
             )
         )
     if any(s.name == chosen and s.hidden for s in sheets):
-        notes.append(
-            (f"正在读取隐藏的工作表“{chosen}”", f"Reading the hidden sheet '{chosen}'"),
-        )
+        notes.append(note(N_("Reading the hidden sheet '{sheet}'"), sheet=chosen))
     if epoch1904:
         notes.append(
-            (
-                "该工作簿使用 1904 日期系统（旧版 Mac Excel），日期已按 1904 系统换算",
-                "This workbook uses the 1904 date system (old Mac Excel); dates are converted "
-                "accordingly",
+            note(
+                N_(
+                    "This workbook uses the 1904 date system (old Mac Excel); dates are "
+                    "converted accordingly"
+                )
             )
         )
     return notes
@@ -443,12 +437,11 @@ def detect_encoding(path: Path) -> str:
             while chunk := handle.read(1 << 20):
                 decoder.decode(chunk)
         except UnicodeDecodeError as exc:
-            raise SpreadsheetError(
-                f"{path.name} 的文字编码无法识别（不是 UTF-8 也不是 GB18030/GBK）。"
-                "请在 Excel 中另存为 “CSV UTF-8” 或 .xlsx。",
-                f"The text encoding of {path.name} is neither UTF-8 nor GB18030/GBK. Save it "
-                "as 'CSV UTF-8' or .xlsx from Excel.",
-            ) from exc
+            text = N_(
+                "The text encoding of {file} is neither UTF-8 nor GB18030/GBK. Save it as "
+                "'CSV UTF-8' or .xlsx from Excel."
+            )
+            raise SpreadsheetError(text, file=path.name) from exc
     return "gb18030"
 
 
@@ -469,12 +462,9 @@ def _open_csv(path: Path) -> Table:
         encoding=encoding,
         _delimiter=delimiter,
     )
-    label = {"utf-8-sig": "UTF-8（带 BOM）", "utf-8": "UTF-8", "gb18030": "GB18030/GBK"}
+    label = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "gb18030": "GB18030/GBK"}
     table.notes.append(
-        (
-            f"CSV 文件编码：{label.get(encoding, encoding)}",
-            f"CSV encoding: {encoding.upper()}",
-        )
+        note(N_("CSV encoding: {encoding}"), encoding=label.get(encoding, encoding.upper()))
     )
     return table
 

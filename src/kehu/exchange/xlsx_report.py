@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from kehu.core.language import pick
+from kehu.core.i18n import N_, translate
 from kehu.exchange.xlsx_safety import safe_cell_value
 
 HEADER_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -23,15 +23,15 @@ def write_rejected(
     headers: list[str],
     rows: Iterable[tuple[int, tuple[Any, ...], list[str]]],
     warnings: Iterable[str] = (),
-    lang: str | None = None,
+    lang: str = "en",
 ) -> Path:
     """rows: (sheet row number, original values, reasons). The reason column comes first."""
     path = Path(path)
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(pick("未导入的行", "Rejected rows", lang))
+    sheet = workbook.create_sheet(translate(N_("Rejected rows"), lang))
     sheet.freeze_panes = "C2"
     bold = Font(bold=True)
-    head = [pick("原因", "Reason", lang), pick("原行号", "Row", lang), *headers]
+    head = [translate(N_("Reason"), lang), translate(N_("Row"), lang), *headers]
     cells = []
     for text in head:
         cell = WriteOnlyCell(sheet, value=text)
@@ -46,9 +46,9 @@ def write_rejected(
         sheet.append([reason, number, *(_original(sheet, v) for v in values[: len(headers)])])
     notes = list(warnings)
     if notes:
-        other = workbook.create_sheet(pick("提醒", "Warnings", lang))
+        other = workbook.create_sheet(translate(N_("Warnings"), lang))
         other.column_dimensions["A"].width = 120
-        other.append([pick("已导入，但请核对：", "Imported, but please check:", lang)])
+        other.append([translate(N_("Imported, but please check:"), lang)])
         for line in notes:
             other.append([safe_cell_value(line)])
     workbook.save(path)

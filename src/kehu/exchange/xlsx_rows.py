@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl.utils import get_column_letter
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
-from kehu.core.language import pick
+from kehu.core.i18n import N_, translate
 from kehu.core.validation import clean_text
+from kehu.exchange.messages import Message
 from kehu.exchange.xlsx_cells import SLOW, CellIssue, convert, fast_converter
 from kehu.exchange.xlsx_columns import PERSON_PREFIX, SCHEME_PREFIX, Mapping
 from kehu.exchange.xlsx_reading import SheetScan, range_text
 
 _CUSTOMER = {f.name: f for f in CUSTOMER_FIELDS}
 _PERSON = {f.name: f for f in PERSON_FIELDS}
-LINK_FIELD = FieldDef("link", "客户", "Customer", CUSTOMER_FIELDS[0].section, Kind.TEXT)
+LINK_FIELD = FieldDef("link", N_("Customer"), CUSTOMER_FIELDS[0].section, Kind.TEXT)
+
+
+class Reason(Protocol):
+    def message(self, lang: str) -> str: ...
 
 
 @dataclass
@@ -26,22 +31,41 @@ class Problem:
     row: int
     column: int | None  # 0-based column index
     header: str | None
-    zh: str
-    en: str
+    reason: Reason  # a Message, a cell issue or a validation issue
     error: bool = True
 
     @property
     def column_letter(self) -> str:
         return get_column_letter(self.column + 1) if self.column is not None else ""
 
-    def message(self, lang: str | None = None) -> str:
+    def reason_text(self, lang: str) -> str:
+        return self.reason.message(lang)
+
+    def message(self, lang: str) -> str:
         where = f"{self.column_letter}{self.row}" if self.column is not None else str(self.row)
-        head = f"“{self.header}”" if self.header else ""
-        return pick(
-            f"第{self.row}行 {where} {head}：{self.zh}",
-            f"row {self.row}, {where} {self.header or ''}: {self.en}",
-            lang,
+        reason = self.reason.message(lang)
+        if self.header:
+            text = N_("row {row}, {where} {header}: {reason}")
+            return translate(
+                text, lang, row=self.row, where=where, header=self.header, reason=reason
+            )
+        return translate(
+            N_("row {row}, {where}: {reason}"), lang, row=self.row, where=where, reason=reason
         )
+
+
+def problem(
+    row: int,
+    text: str,
+    /,
+    *,
+    column: int | None = None,
+    header: str | None = None,
+    error: bool = True,
+    **values: Any,
+) -> Problem:
+    """A problem whose reason is an English source (N_) with `values`."""
+    return Problem(row, column, header, Message(text, values), error)
 
 
 @dataclass
@@ -127,14 +151,7 @@ class RowConverter:
                 places[place][key] = parsed
         if number in self.scan.hidden_rows:
             row.problems.append(
-                Problem(
-                    number,
-                    None,
-                    None,
-                    "这一行在 Excel 中是隐藏的（已照常读取）",
-                    "This row is hidden in Excel (read as usual)",
-                    error=False,
-                )
+                problem(number, N_("This row is hidden in Excel (read as usual)"), error=False)
             )
         return row
 
@@ -145,13 +162,13 @@ class RowConverter:
             return
         text = range_text(rng)
         row.problems.append(
-            Problem(
+            problem(
                 row.number,
-                index,
-                header,
-                f"合并单元格 {text}：使用了合并区域左上角的值",
-                f"Merged cells {text}: the value of the top-left cell is used",
+                N_("Merged cells {cells}: the value of the top-left cell is used"),
+                column=index,
+                header=header,
                 error=False,
+                cells=text,
             )
         )
 
@@ -163,13 +180,16 @@ class RowConverter:
         if category is None:
             name = self.scheme_names.get(scheme, header)
             row.problems.append(
-                Problem(
+                problem(
                     row.number,
-                    index,
-                    header,
-                    f"分类“{name}”中没有“{text}”。请先在分类树中添加，或勾选“自动创建缺少的分类”。",
-                    f"The classification '{name}' has no category '{text}'. Add it in the tree "
-                    "first, or choose to create missing categories.",
+                    N_(
+                        "The classification '{scheme}' has no category '{category}'. Add it in "
+                        "the tree first, or choose to create missing categories."
+                    ),
+                    column=index,
+                    header=header,
+                    scheme=name,
+                    category=text,
                 )
             )
             return
@@ -191,16 +211,16 @@ def _column(index: int, target: str, header: str, field_def: FieldDef | None) ->
 
 
 def _problem(number: int, index: int, header: str, issue: CellIssue) -> Problem:
-    return Problem(number, index, header, issue.zh, issue.en, issue.error)
+    return Problem(number, index, header, issue, issue.error)
 
 
 def _formula_problem(number: int, index: int, header: str) -> Problem:
-    return Problem(
+    return problem(
         number,
-        index,
-        header,
-        "这是公式单元格，但文件中没有保存计算结果（文件可能由其他程序生成）。"
-        "请在 Excel 或 WPS 中打开并保存一次，再导入。",
-        "This is a formula cell without a saved result (the file was probably written by "
-        "another program). Open and save it once in Excel or WPS, then import again.",
+        N_(
+            "This is a formula cell without a saved result (the file was probably written by "
+            "another program). Open and save it once in Excel or WPS, then import again."
+        ),
+        column=index,
+        header=header,
     )

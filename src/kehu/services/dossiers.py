@@ -14,88 +14,34 @@ from typing import Any
 
 from peewee import JOIN
 
-from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, customer_field
-from kehu.core.language import pick
-from kehu.core.validation import Issue, check_values
+from kehu.core.fields import (
+    ACTIVE,
+    ARCHIVED,
+    CUSTOMER_FIELDS,
+    PERSON_FIELDS,
+    FieldDef,
+    customer_code,
+)
+from kehu.core.validation import check_values
 from kehu.core.values import from_db, to_db, to_python, to_text
+from kehu.db import dossier_writes, erasure
+from kehu.db.bulk import last_customer_id
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
 from kehu.services import audit, search_index
+from kehu.services.dossier_errors import (  # noqa: F401 - the service's errors, re-exported
+    ConflictError,
+    FieldConflict,
+    NotAllowedError,
+    NotFoundError,
+    ValidationFailed,
+)
 
 logger = logging.getLogger(__name__)
 
 PERSON_KEY = "persons"
 _PERSON_BY_NAME = {f.name: f for f in PERSON_FIELDS}
-
-
-class ValidationFailed(Exception):
-    def __init__(self, issues: list[Issue]) -> None:
-        super().__init__("; ".join(i.en for i in issues))
-        self.issues = issues
-
-    def message(self, lang: str | None = None) -> str:
-        lines = []
-        for issue in self.issues:
-            label = (
-                customer_field(issue.field).label(lang or "zh")
-                if issue.field in _FIELDS
-                else (issue.field or "")
-            )
-            lines.append(f"{label}: {issue.message(lang)}")
-        return "\n".join(lines)
-
-
-class NotFoundError(Exception):
-    def message(self, lang: str | None = None) -> str:
-        return pick(
-            "该客户档案不存在或已被删除。", "This dossier does not exist or was erased.", lang
-        )
-
-
-class NotAllowedError(Exception):
-    def message(self, lang: str | None = None) -> str:
-        return pick(
-            "你没有权限查看或修改该客户档案。", "You may not see or change this dossier.", lang
-        )
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    field: str  # catalogue name, or "persons.<id>.<field>"
-    base: Any  # the value the user started from
-    theirs: Any  # the value stored now by the other user
-    mine: Any  # the value the user wants to save
-
-    @property
-    def both_changed(self) -> bool:
-        return self.theirs != self.base and self.mine != self.base and self.theirs != self.mine
-
-
-class ConflictError(Exception):
-    """Someone saved the dossier after the user opened it. Nothing was written."""
-
-    def __init__(
-        self,
-        customer_id: int,
-        current: Dossier,
-        conflicts: list[FieldConflict],
-        their_user: str | None,
-    ) -> None:
-        super().__init__(f"customer {customer_id} was changed by {their_user}")
-        self.customer_id = customer_id
-        self.current = current
-        self.conflicts = conflicts
-        self.their_user = their_user
-
-    def message(self, lang: str | None = None) -> str:
-        who = self.their_user or pick("其他用户", "another user", lang)
-        return pick(
-            f"在你编辑期间，{who}已保存了这份档案。你的修改尚未保存，请逐项选择保留哪一方的内容。",
-            f"{who} saved this dossier while you were editing it. Your changes are not saved yet: "
-            "choose, field by field, which value to keep.",
-            lang,
-        )
 
 
 @dataclass
@@ -108,7 +54,7 @@ class Dossier:
     values: dict[str, Any]
     persons: list[dict[str, Any]] = field(default_factory=list)  # each has "id" (None if new)
     owner_id: int | None = None
-    status: str = "active"
+    status: str = ACTIVE
     custom: dict[str, Any] = field(default_factory=dict)
     updated_by: str | None = None
     updated_at: Any = None
@@ -169,11 +115,10 @@ def parse_values(
 
 
 def _next_code() -> str:
-    last = Customer.select(Customer.id).order_by(Customer.id.desc()).limit(1).scalar() or 0
-    number = last + 1
-    while Customer.select().where(Customer.code == f"KH{number:06d}").exists():
+    number = last_customer_id() + 1
+    while Customer.select().where(Customer.code == customer_code(number)).exists():
         number += 1
-    return f"KH{number:06d}"
+    return customer_code(number)
 
 
 def create(
@@ -273,6 +218,66 @@ def _conflicts(
     return found
 
 
+@dataclass
+class DossierUpdate:
+    """Changes to one stored dossier, made on top of its `version`.
+
+    `fields`: catalogue name → (old, new) Python values; `person_changes`: (person id, field,
+    old, new) as `_person_diffs` gives them ('*' adds or removes a person); `persons`: the full
+    new list when the order is given (the card), None to append added persons (the import);
+    `categories`: scheme id → category id to set.
+    """
+
+    customer_id: int
+    version: int
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    person_changes: list[tuple[int | None, str, Any, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] | None = None
+    categories: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.fields or self.person_changes or self.categories)
+
+
+def update_dossiers(
+    updates: list[DossierUpdate], user: User, batch_id: int | None = None
+) -> list[int]:
+    """Write each update as one new version with its history rows (the one dossier update).
+
+    Runs in the caller's write transaction (or its own). An update whose stored version is no
+    longer `version` is not written: the ids of those are returned, for the caller to raise a
+    conflict. History rows go in with one `executemany`; the search keys of the written
+    dossiers are refreshed in the same transaction.
+    """
+
+    def run() -> list[int]:
+        stamp = now()
+        stale: list[int] = []
+        written: list[int] = []
+        history: list[tuple] = []
+        for update in updates:
+            cid, version = update.customer_id, update.version + 1
+            values = {name: to_db(_FIELDS[name], new) for name, (_o, new) in update.fields.items()}
+            if not dossier_writes.update_customer(cid, update.version, values, user.id, stamp):
+                stale.append(cid)
+                continue
+            written.append(cid)
+            rows = [
+                (cid, version, None, name, to_text(old), to_text(new))
+                for name, (old, new) in update.fields.items()
+            ]
+            rows += _apply_person_changes(cid, version, update.persons, update.person_changes)
+            history += [(*r, user.id, str(stamp), batch_id) for r in rows]
+            for scheme_id, category_id in update.categories.items():
+                dossier_writes.set_category(cid, scheme_id, category_id)
+        dossier_writes.insert_history(history)
+        search_index.refresh(written)
+        return stale
+
+    return write(Customer._meta.database, run)
+
+
 def save(
     base: Dossier, values: dict[str, Any], user: User, persons: list[dict[str, Any]] | None = None
 ) -> Dossier:
@@ -283,6 +288,11 @@ def save(
     if base.id is None:
         raise ValueError("use create() for a new dossier")
 
+    def conflict() -> ConflictError:
+        current = load(base.id)
+        found = _conflicts(base, current, values, persons)
+        return ConflictError(base.id, current, found, current.updated_by)
+
     def run() -> None:
         row = Customer.get_or_none(Customer.id == base.id)
         if row is None:
@@ -290,52 +300,24 @@ def save(
         if not can_see(user, row):
             raise NotAllowedError(base.id)
         if row.version != base.version:
-            current = load(base.id)
-            raise ConflictError(
-                base.id, current, _conflicts(base, current, values, persons), current.updated_by
-            )
-        changes = _diff(base, values)
-        person_changes = _person_diffs(base, persons)
-        if not changes and not person_changes:
-            return
-        version = base.version + 1
-        update = {name: to_db(_FIELDS[name], new) for name, (_old, new) in changes.items()}
-        update.update(version=version, updated_by=user.id, updated_at=now())
-        count = (
-            Customer.update(update)
-            .where(Customer.id == base.id, Customer.version == base.version)
-            .execute()
+            raise conflict()
+        update = DossierUpdate(
+            base.id, base.version, _diff(base, values), _person_diffs(base, persons), persons
         )
-        if count != 1:  # cannot happen inside BEGIN IMMEDIATE, but never overwrite silently
-            current = load(base.id)
-            raise ConflictError(
-                base.id, current, _conflicts(base, current, values, persons), current.updated_by
-            )
-        history = [
-            dict(
-                customer=base.id,
-                version=version,
-                field=name,
-                old_value=to_text(old),
-                new_value=to_text(new),
-                user=user.id,
-            )
-            for name, (old, new) in changes.items()
-        ]
-        history += _apply_person_changes(base.id, version, user, persons or [], person_changes)
-        if history:
-            FieldChange.insert_many(history).execute()
+        if update.empty:
+            return
+        if update_dossiers([update], user):  # cannot happen inside BEGIN IMMEDIATE
+            raise conflict()
         audit.record(
             user,
             "update",
             "customer",
             base.id,
             f"{row.code} {row.name}",
-            fields=sorted(changes),
-            persons=len(person_changes),
-            version=version,
+            fields=sorted(update.fields),
+            persons=len(update.person_changes),
+            version=base.version + 1,
         )
-        search_index.refresh([base.id])
 
     write(Customer._meta.database, run)
     return load(base.id)
@@ -344,55 +326,32 @@ def save(
 def _apply_person_changes(
     customer_id: int,
     version: int,
-    user: User,
-    persons: list[dict[str, Any]],
+    persons: list[dict[str, Any]] | None,
     changes: list[tuple[int | None, str, Any, Any]],
-) -> list[dict]:
+) -> list[tuple]:
+    """Apply the person changes; returns their history rows (customer, version, person id,
+    field, old, new). Added persons take their place in `persons`, or go last when None."""
     history = []
+    appended = dossier_writes.person_count(customer_id) if persons is None else 0
     for pid, name, old, new in changes:
         if name == "*" and new is None:  # removed
             KeyPerson.delete().where(KeyPerson.id == pid).execute()
-            history.append(
-                dict(
-                    customer=customer_id,
-                    version=version,
-                    person_id=pid,
-                    field="person",
-                    old_value=old.get("name"),
-                    new_value=None,
-                    user=user.id,
-                )
-            )
+            history.append((customer_id, version, pid, "person", old.get("name"), None))
         elif name == "*":  # added
-            position = persons.index(new)
+            if persons is None:
+                position, appended = appended, appended + 1
+            else:
+                position = persons.index(new)
             person = _insert_person(customer_id, new, position)
-            history.append(
-                dict(
-                    customer=customer_id,
-                    version=version,
-                    person_id=person.id,
-                    field="person",
-                    old_value=None,
-                    new_value=new.get("name"),
-                    user=user.id,
-                )
-            )
+            history.append((customer_id, version, person.id, "person", None, new.get("name")))
         else:
             KeyPerson.update({name: to_db(_PERSON_BY_NAME[name], new), "updated_at": now()}).where(
                 KeyPerson.id == pid
             ).execute()
             history.append(
-                dict(
-                    customer=customer_id,
-                    version=version,
-                    person_id=pid,
-                    field=f"person.{name}",
-                    old_value=to_text(old),
-                    new_value=to_text(new),
-                    user=user.id,
-                )
+                (customer_id, version, pid, f"person.{name}", to_text(old), to_text(new))
             )
-    for position, person in enumerate(persons):
+    for position, person in enumerate(persons or []):
         if person.get("id"):
             KeyPerson.update(position=position).where(KeyPerson.id == person["id"]).execute()
     return history
@@ -410,7 +369,7 @@ def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
         version = row.version + 1
         Customer.update(
             status=status,
-            archived_at=now() if status == "archived" else None,
+            archived_at=now() if status == ARCHIVED else None,
             version=version,
             updated_by=user.id,
             updated_at=now(),
@@ -431,11 +390,11 @@ def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
 
 def archive(customer_id: int, user: User) -> None:
     """Archive (已归档): hidden from daily lists, never deleted — history stays."""
-    _set_status(customer_id, user, "archived", "archive")
+    _set_status(customer_id, user, ARCHIVED, "archive")
 
 
 def restore(customer_id: int, user: User) -> None:
-    _set_status(customer_id, user, "active", "restore")
+    _set_status(customer_id, user, ACTIVE, "restore")
 
 
 def erase(customer_id: int, user: User, reason: str) -> None:
@@ -450,8 +409,7 @@ def erase(customer_id: int, user: User, reason: str) -> None:
         row = Customer.get_or_none(Customer.id == customer_id)
         if row is None:
             raise NotFoundError(customer_id)
-        db.execute_sql("PRAGMA secure_delete=ON")
-        Customer.delete().where(Customer.id == customer_id).execute()
+        erasure.erase_customer(customer_id)
         search_index.remove([customer_id])
         audit.record(user, "erase", "customer", customer_id, row.code, reason=reason)
 

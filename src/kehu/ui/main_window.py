@@ -637,7 +637,7 @@ class MainWindow(QMainWindow):
     def open_import_wizard(self) -> None:
         from kehu.ui.dialogs.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.session.workspace, self.session.user, self)
+        wizard = ImportWizard(self.session.workspace, self.session.user, self, self.session.lang)
         wizard.exec()
         self.refresh()
 

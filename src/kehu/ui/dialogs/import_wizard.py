@@ -1,7 +1,9 @@
 """The import wizard: file → column mapping → check (dry run) → import, with undo.
 
-Standalone: `ImportWizard(workspace, user, parent)`. The import and the dry run run off the
-UI thread (`kehu.ui.tasks`); results come back as signals.
+Standalone: `ImportWizard(workspace, user, parent, lang)`. The import and the dry run run off
+the UI thread in the one progress dialog (`kehu.ui.tasks.run_job`), whose Cancel stops the run
+and takes out what it wrote; results come back as signals. Messages of the import (problems,
+duplicates, the summary) are English sources shown in the wizard's language `lang`.
 """
 
 from __future__ import annotations
@@ -31,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.core.language import get_language
+from kehu.core.i18n import normalise
 from kehu.exchange.xlsx_columns import load_saved
 from kehu.exchange.xlsx_reading import text_of
 from kehu.services import imports
 from kehu.ui.errors import show_error
-from kehu.ui.tasks import Cancelled, TaskRunner
+from kehu.ui.tasks import Cancelled, TaskRunner, run_job
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +51,15 @@ class ImportWizard(QDialog):
     import_finished = Signal(object)  # ImportReport of the real run
     check_finished = Signal(object)  # ImportReport of the dry run
     import_undone = Signal(int)  # batch id
+    run_cancelled = Signal()  # the user cancelled a check or an import; nothing was written
 
-    def __init__(self, workspace: Any, user: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Any, user: Any, parent: QWidget | None = None, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.workspace, self.user = workspace, user
+        self.lang = normalise(lang)
+        self.progress_dialog = None
         self.inspection: imports.Inspection | None = None
         self.report: imports.ImportReport | None = None
         self.runner = TaskRunner(self)
@@ -156,7 +163,7 @@ class ImportWizard(QDialog):
         self.check_summary = QLabel()
         self.check_summary.setWordWrap(True)
         layout.addWidget(self.check_summary)
-        self.problem_table = _problem_table(self)
+        self.problem_table = self._problem_table()
         layout.addWidget(self.problem_table)
         return page
 
@@ -228,7 +235,9 @@ class ImportWizard(QDialog):
 
     def _inspect(self, sheet: str | None) -> bool:
         try:
-            self.inspection = imports.inspect(self.path_edit.text(), self.kind, sheet)
+            self.inspection = imports.inspect(
+                self.path_edit.text(), self.kind, sheet, lang=self.lang
+            )
         except Exception as exc:
             show_error(self, exc, self.tr("Cannot read this file"))
             return False
@@ -242,9 +251,7 @@ class ImportWizard(QDialog):
             if name != inspection.sheet:
                 self.persons_combo.addItem(label, name)
         self.sheet_combo.setCurrentIndex(self.sheet_combo.findData(inspection.sheet))
-        lang = get_language()
-        notes = [zh if lang.startswith("zh") else en for zh, en in inspection.notes]
-        self.file_notes.setText("\n".join(notes))
+        self.file_notes.setText("\n".join(n.message(self.lang) for n in inspection.notes))
         self._fill_mapping()
         return True
 
@@ -297,12 +304,16 @@ class ImportWizard(QDialog):
         path, _f = QFileDialog.getOpenFileName(
             self, self.tr("Load mapping"), "", self.tr("Mappings (*.json)")
         )
-        if path:
+        if not path:
+            return
+        try:
             self.apply_saved_mapping(load_saved(path))
+        except Exception as exc:  # a broken mapping file, or the sheet can no longer be read
+            show_error(self, exc, self.tr("Cannot load the mapping"))
 
     def apply_saved_mapping(self, saved: dict[str, Any]) -> None:
         self.inspection = imports.inspect(
-            self.path_edit.text(), self.kind, self.inspection.sheet, saved
+            self.path_edit.text(), self.kind, self.inspection.sheet, saved, self.lang
         )
         self._fill_mapping()
 
@@ -330,30 +341,29 @@ class ImportWizard(QDialog):
         path, user = self.path_edit.text(), self.user
 
         def work(job) -> imports.ImportReport:
-            def progress(rows: int) -> bool:
-                try:
-                    job.progress(rows, 0)
-                except Cancelled:
-                    return False
-                return True
-
-            options.progress = progress
-            return imports.run_import(path, user, options)
+            return imports.run_import(path, user, options, job)
 
         self.check_button.setEnabled(False)
         self.next_button.setEnabled(False)
-        self.runner.start(work, on_success=done, on_failure=self._failed)
+        label = self.tr("Checking the file…") if options.dry_run else self.tr("Importing…")
+        self.progress_dialog = run_job(
+            self.runner, self, label, work, done, self._failed, self.lang
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
         self.next_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.check_summary.setText(self.tr("Cancelled: nothing was imported."))
+            self.run_cancelled.emit()
+            return
         show_error(self, exc, self.tr("Import failed"))
 
     def _checked(self, report: imports.ImportReport) -> None:
         self.check_button.setEnabled(True)
         self.next_button.setEnabled(True)
-        self.check_summary.setText(report.summary())
-        _fill_problems(self.problem_table, report)
+        self.check_summary.setText(report.summary(self.lang))
+        self._fill_problems(report)
         self.check_finished.emit(report)
 
     def _imported(self, report: imports.ImportReport) -> None:
@@ -361,9 +371,9 @@ class ImportWizard(QDialog):
         self.next_button.setEnabled(True)
         self.pages.setCurrentIndex(PAGE_DONE)
         self._update_buttons()
-        lines = [report.summary()]
-        lines += [p.message() for p in report.errors[:PROBLEM_ROWS]]
-        lines += [d.message() for d in report.duplicates[:PROBLEM_ROWS]]
+        lines = [report.summary(self.lang)]
+        lines += [p.message(self.lang) for p in report.errors[:PROBLEM_ROWS]]
+        lines += [d.message(self.lang) for d in report.duplicates[:PROBLEM_ROWS]]
         self.done_text.setPlainText("\n".join(lines))
         self.rejected_button.setEnabled(bool(report.rejected_rows or report.warnings))
         self.undo_button.setEnabled(report.batch_id is not None)
@@ -381,7 +391,7 @@ class ImportWizard(QDialog):
             self, self.tr("Save rejected rows"), default, self.tr("Excel workbooks (*.xlsx)")
         )
         if path:
-            self.report.write_rejected(path)
+            self.report.write_rejected(path, self.lang)
 
     def undo_import(self) -> None:
         report = self.report
@@ -409,28 +419,30 @@ class ImportWizard(QDialog):
         self.done_text.appendPlainText(self.tr("The import was undone."))
         self.import_undone.emit(report.batch_id)
 
+    # the problem table of the dry run
+    def _problem_table(self) -> QTableWidget:
+        table = QTableWidget(0, 4, self)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Kind"), self.tr("Reason")]
+        )
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        return table
 
-def _problem_table(parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, 4, parent)
-    table.setHorizontalHeaderLabels(
-        [parent.tr("Row"), parent.tr("Column"), parent.tr("Kind"), parent.tr("Reason")]
-    )
-    table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill_problems(table: QTableWidget, report: imports.ImportReport) -> None:
-    problems = (report.errors + report.warnings)[:PROBLEM_ROWS]
-    table.setRowCount(len(problems) + min(len(report.duplicates), PROBLEM_ROWS))
-    row = 0
-    for problem in problems:
-        kind = table.tr("Error") if problem.error else table.tr("Warning")
-        column = f"{problem.column_letter} {problem.header or ''}".strip()
-        for col, text in enumerate((str(problem.row), column, kind, problem.message())):
-            table.setItem(row, col, QTableWidgetItem(text))
-        row += 1
-    for duplicate in report.duplicates[:PROBLEM_ROWS]:
-        texts = (str(duplicate.row), "", table.tr("Duplicate"), duplicate.message())
-        for col, text in enumerate(texts):
-            table.setItem(row, col, QTableWidgetItem(text))
-        row += 1
+    def _fill_problems(self, report: imports.ImportReport) -> None:
+        table = self.problem_table
+        problems = (report.errors + report.warnings)[:PROBLEM_ROWS]
+        duplicates = report.duplicates[:PROBLEM_ROWS]
+        table.setRowCount(len(problems) + len(duplicates))
+        rows = [
+            (
+                str(p.row),
+                f"{p.column_letter} {p.header or ''}".strip(),
+                self.tr("Error") if p.error else self.tr("Warning"),
+                p.reason_text(self.lang),
+            )
+            for p in problems
+        ]
+        rows += [(str(d.row), "", self.tr("Duplicate"), d.message(self.lang)) for d in duplicates]
+        for row, texts in enumerate(rows):
+            for col, text in enumerate(texts):
+                table.setItem(row, col, QTableWidgetItem(text))

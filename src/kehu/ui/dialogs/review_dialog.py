@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core.i18n import normalise
 from kehu.services import imports
 from kehu.ui.errors import show_error
 
@@ -38,9 +39,12 @@ WARN_COLOR = QColor("#FCE4D6")
 class ReviewDialog(QDialog):
     review_decided = Signal(int)  # customer id (0 when nothing was applied)
 
-    def __init__(self, workspace: Any, user: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Any, user: Any, parent: QWidget | None = None, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.workspace, self.user = workspace, user
+        self.lang = normalise(lang)
         self.lines: list[imports.ReviewLine] = []
         self.setWindowTitle(self.tr("Review customer-filled forms"))
         self.resize(1000, 560)
@@ -89,7 +93,7 @@ class ReviewDialog(QDialog):
 
     def refresh(self) -> None:
         self.review_list.clear()
-        for review in imports.pending_reviews(self.user):
+        for review in imports.pending_reviews(self.user, self.lang):
             item = QListWidgetItem(f"{review.customer}\n{review.label} · {review.items}")
             item.setData(Qt.ItemDataRole.UserRole, review.id)
             self.review_list.addItem(item)
@@ -108,7 +112,7 @@ class ReviewDialog(QDialog):
 
     def _show_current(self) -> None:
         review_id = self.review_id
-        self.lines = imports.review_lines(review_id, self.user) if review_id else []
+        self.lines = imports.review_lines(review_id, self.user, self.lang) if review_id else []
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
             check = QTableWidgetItem()

@@ -1,0 +1,305 @@
+"""Customer rows: each row is planned (create, update an existing customer, or skip as a
+duplicate) a batch at a time, then written in one short transaction per batch.
+
+New customers go in with `executemany` (ids from the database, read back by code); updates of
+existing customers go through `dossiers.update_dossiers`, the same function as the card's save
+(one new version, history rows, optimistic version check), after a snapshot for undo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from kehu.core import search_keys
+from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, customer_code
+from kehu.core.i18n import N_
+from kehu.core.jobs import Job
+from kehu.core.values import to_db
+from kehu.db import bulk, import_keys
+from kehu.db.connection import write
+from kehu.db.models import Customer, CustomerCategory, KeyPerson, User, now
+from kehu.db.visibility import visible_owner_ids
+from kehu.exchange import xlsx_columns as columns
+from kehu.exchange.xlsx_reading import Table
+from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
+from kehu.services import search_index
+
+from .categories import CategoryLookup
+from .duplicates import KeyIndex, key_hash, row_keys
+from .plan import ImportOptions, RowStream, schemes
+from .report import Duplicate, ImportReport
+from .updates import UpdatePlanner
+
+CUSTOMER_COLUMNS = [f.name for f in CUSTOMER_FIELDS if f.name != "code"]
+PERSON_COLUMNS = [f.name for f in PERSON_FIELDS]
+PERSON_INSERT_COLUMNS = [*PERSON_COLUMNS, "customer_id", "position", "created_at", "updated_at"]
+_INSERT_COLUMNS = [
+    *CUSTOMER_COLUMNS,
+    "code",
+    "owner_id",
+    "status",
+    "version",
+    "created_by_id",
+    "created_at",
+    "updated_by_id",
+    "updated_at",
+    "custom_fields",
+    "import_batch_id",
+]
+_SOURCE = CUSTOMER_COLUMNS.index("source")
+_REVIEW = CUSTOMER_COLUMNS.index("review_state")
+
+
+def db_value(field: FieldDef, value: Any) -> Any:
+    stored = to_db(field, value)
+    return stored.isoformat() if isinstance(stored, dt.date) else stored
+
+
+def _converted(names: list[str], catalogue) -> list[tuple[int, FieldDef]]:
+    """The columns whose Python values differ from the stored ones (money, dates)."""
+    by_name = {f.name: f for f in catalogue}
+    kinds = (Kind.MONEY, Kind.DATE)
+    return [(i, by_name[n]) for i, n in enumerate(names) if by_name[n].kind in kinds]
+
+
+_CUSTOMER_CONVERTED = _converted(CUSTOMER_COLUMNS, CUSTOMER_FIELDS)
+_PERSON_CONVERTED = _converted(PERSON_COLUMNS, PERSON_FIELDS)
+
+
+def db_row(names: list[str], converted: list[tuple[int, FieldDef]], values: dict) -> list:
+    """The stored form of `values` in `names` order, converting only what needs it."""
+    row = [values.get(n) for n in names]
+    for index, field_def in converted:
+        if row[index] is not None:
+            row[index] = db_value(field_def, row[index])
+    return row
+
+
+def person_row(cid: int, person: dict[str, Any], position: int, stamp: str) -> tuple:
+    return (*db_row(PERSON_COLUMNS, _PERSON_CONVERTED, person), cid, position, stamp, stamp)
+
+
+@dataclass
+class Planned:
+    row: ParsedRow
+    action: str  # create, update
+    customer_id: int | None = None
+
+
+class CustomerImporter:
+    def __init__(
+        self,
+        user: User,
+        options: ImportOptions,
+        report: ImportReport,
+        batch_id: int | None,
+        job: Job | None,
+    ) -> None:
+        self.user, self.options, self.report = user, options, report
+        self.batch_id, self.job = batch_id, job
+        self.db = Customer._meta.database
+        self.keys = KeyIndex()
+        self.visible = visible_owner_ids(user)
+        self.next_number = self.keys.max_id + 1  # where new code candidates start
+        self.updates = UpdatePlanner(user, options.on_duplicate == "overwrite", batch_id)
+        self.categories = CategoryLookup(
+            options.create_categories, options.dry_run, user, lambda: self.batch_id
+        )
+
+    # reading and planning
+    def run(self, table: Table, mapping: columns.Mapping) -> None:
+        names = {s.id: s.name for s in schemes()}
+        converter = RowConverter(mapping, table.scan, table.epoch1904, self.categories.find, names)
+        name_column = mapping.column_of("name")
+        rows: list[ParsedRow] = []
+        stream = RowStream(table, mapping, self.options.skip_hidden_rows, self.report, self.job)
+        for number, raw in stream:
+            row = converter.convert(number, raw)
+            _require_customer_fields(row, name_column, mapping)
+            self.report.problems.extend(row.problems)
+            if row.rejected:
+                self.report.reject(row, raw, [p for p in row.problems if p.error])
+                continue
+            rows.append(row)
+            if len(rows) >= self.options.batch_size:
+                self._plan_and_flush(rows)
+                rows = []
+        self._plan_and_flush(rows)
+
+    def _plan_and_flush(self, rows: list[ParsedRow]) -> None:
+        """Duplicates of a batch of rows looked up at once, then planned in file order."""
+        keyed = [(row, row_keys(row.values)) for row in rows]
+        stored = self.keys.lookup(h for _row, keys in keyed for _kind, _key, h in keys)
+        chunk = [self._plan(row, keys, stored) for row, keys in keyed]
+        self._flush([planned for planned in chunk if planned is not None])
+
+    def _plan(
+        self, row: ParsedRow, keys: list[tuple[str, str, int]], stored: dict
+    ) -> Planned | None:
+        entries = [(kind, self.keys.get(h, stored)) for kind, _key, h in keys]
+        found = next(
+            ((kind, e[0]) for kind, e in entries if e and e[1] is None and e[0] is not None), None
+        )
+        policy = self.options.on_duplicate
+        if found is not None and policy != "import_anyway":
+            match, cid = found
+            if policy == "skip":
+                self.report.skipped += 1
+                self.report.duplicates.append(Duplicate(row.number, match, "skipped", cid))
+                return None
+            if not self.can_change(cid):
+                self._not_allowed(row, match, cid)
+                return None
+            return Planned(row, "update", cid)
+        for kind, entry in entries:
+            if entry and entry[1] is not None and policy != "import_anyway":
+                self.report.skipped += 1
+                self.report.duplicates.append(
+                    Duplicate(row.number, kind, "skipped", other_row=entry[1])
+                )
+                return None
+        if found is not None:
+            self.report.duplicates.append(Duplicate(row.number, found[0], "imported", found[1]))
+        for _kind, _key, h in keys:
+            if self.keys.get(h, stored) is None:
+                self.keys.pending[h] = (None, row.number)
+        code = row.values.get("code")
+        owner = self.keys.get(key_hash("code", code), stored) if code else None
+        if code and owner is not None and owner[1] != row.number:
+            taken = problem(
+                row.number,
+                N_("The customer code {code} is taken; a new code was given"),
+                error=False,
+                code=code,
+            )
+            row.problems.append(taken)
+            self.report.problems.append(taken)
+            row.values.pop("code")
+        return Planned(row, "create")
+
+    def can_change(self, cid: int) -> bool:
+        return self.visible is None or import_keys.owner_of(cid) in self.visible
+
+    def _not_allowed(self, row: ParsedRow, match: str, cid: int) -> None:
+        refused = problem(
+            row.number,
+            N_("This customer exists but belongs to another salesperson; you may not change it"),
+        )
+        self.report.problems.append(refused)
+        self.report.duplicates.append(Duplicate(row.number, match, "not_allowed", cid))
+        self.report.reject(row, row.raw, [refused])
+
+    # writing
+    def _flush(self, chunk: list[Planned]) -> None:
+        if not chunk:
+            return
+        creates = [p for p in chunk if p.action == "create"]
+        updates = [p for p in chunk if p.action == "update"]
+        if self.options.dry_run:
+            self.keys.store_pending({}, [])
+            self.keys.pending.clear()
+            self.report.created += len(creates)
+            changed = sum(1 for p in updates if self.updates.would_change(p.customer_id, p.row))
+            self.report.updated += changed
+            self.report.unchanged += len(updates) - changed
+            return
+        created_ids: list[int] = []
+        updated_ids: list[int] = []
+
+        def run() -> None:
+            created_ids[:] = self._insert(creates)
+            search_index.refresh(created_ids)  # keys never lag the data
+            updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
+
+        write(self.db, run)
+        self.keys.pending.clear()
+        _drop_name_caches()
+        self.report.created += len(created_ids)
+        self.report.created_ids.extend(created_ids)
+        self.report.updated += len(updated_ids)
+        self.report.unchanged += len(updates) - len(updated_ids)
+
+    def _insert(self, creates: list[Planned]) -> list[int]:
+        stamp = str(now())
+        user_id = self.user.id
+        new_codes = iter(self._new_codes(sum(1 for p in creates if not p.row.values.get("code"))))
+        customers, codes = [], []
+        for planned in creates:
+            values = planned.row.values
+            code = values.get("code") or next(new_codes)
+            row = db_row(CUSTOMER_COLUMNS, _CUSTOMER_CONVERTED, values)
+            row[_SOURCE] = row[_SOURCE] or "import"
+            row[_REVIEW] = row[_REVIEW] or "trusted"
+            customers.append(
+                (
+                    *row,
+                    code,
+                    user_id,
+                    ACTIVE,
+                    1,
+                    user_id,
+                    stamp,
+                    user_id,
+                    stamp,
+                    "{}",
+                    self.batch_id,
+                )
+            )
+            codes.append(code)
+        bulk.insert_rows(Customer, _INSERT_COLUMNS, customers)
+        ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
+        persons, categories, generated = [], [], []
+        created: dict[int, int] = {}  # file row → new customer id
+        for planned, code in zip(creates, codes, strict=True):
+            cid, row = ids[code], planned.row
+            created[row.number] = cid
+            if not row.values.get("code"):
+                generated.append((key_hash("code", code), cid, row.number))
+            if row.person:
+                persons.append(person_row(cid, row.person, 0, stamp))
+            categories.extend((cid, s, c) for s, c in row.categories.items())
+        bulk.insert_rows(KeyPerson, PERSON_INSERT_COLUMNS, persons)
+        bulk.insert_rows(CustomerCategory, ["customer_id", "scheme_id", "category_id"], categories)
+        self.keys.store_pending(created, generated)  # rolled back with the transaction
+        return [ids[code] for code in codes]
+
+    def _new_codes(self, count: int) -> list[str]:
+        """`count` free customer codes, checked against the keys a batch at a time."""
+        codes: list[str] = []
+        while len(codes) < count:
+            wanted = count - len(codes)
+            numbers = range(self.next_number, self.next_number + wanted)
+            self.next_number += wanted
+            candidates = {key_hash("code", customer_code(n)): customer_code(n) for n in numbers}
+            stored = self.keys.lookup(candidates)
+            codes += [c for h, c in candidates.items() if self.keys.get(h, stored) is None]
+        return codes
+
+    def drop(self) -> None:
+        self.keys.drop()
+
+
+def _drop_name_caches() -> None:
+    """Empty the search keys' per-name pinyin caches after each batch: they pay off for names
+    that recur (searches, demo data), but an import's names are nearly all new, so the caches
+    would only grow (≈60 MB at their size limits)."""
+    search_keys.pinyin_keys.cache_clear()
+    search_keys.person_name_keys.cache_clear()
+
+
+def _require_customer_fields(row: ParsedRow, name_column: int | None, mapping) -> None:
+    name_problem = any(p.column == name_column and p.error for p in row.problems)
+    if not row.values.get("name") and not name_problem:
+        header = mapping.headers[name_column] if name_column is not None else None
+        row.problems.append(
+            problem(row.number, N_("The customer name is empty"), column=name_column, header=header)
+        )
+    if row.person and not row.person.get("name"):
+        row.problems.append(
+            problem(
+                row.number,
+                N_("Key-person details are filled in but the key person's name is empty"),
+            )
+        )

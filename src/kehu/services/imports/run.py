@@ -1,0 +1,85 @@
+"""One import run: open the sheet, resolve the mapping, record a batch, import the rows.
+
+`run_import(path, user, options, job)` reports progress through the job and stops when it is
+cancelled; a cancelled (or failed) run takes out everything it wrote (the batch's rows are
+removed exactly as an undo would) before letting the exception through, so nothing stays
+half done and no batch stays "running".
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kehu.core.jobs import Cancelled, Job
+from kehu.db.connection import write
+from kehu.db.models import ImportBatch, User
+from kehu.exchange.xlsx_reading import open_table
+
+from .batches import CANCELLED, DONE, FAILED, finish_batch, start_batch
+from .customers import CustomerImporter
+from .forms import import_forms
+from .persons import import_persons_sheet
+from .plan import ON_DUPLICATE, ImportOptions, resolve_mapping
+from .report import ImportReport
+from .sales import SaleImporter
+from .undo import remove_batch
+
+logger = logging.getLogger(__name__)
+
+
+def run_import(
+    path: str | Path, user: User, options: ImportOptions | None = None, job: Job | None = None
+) -> ImportReport:
+    """Import a file (or, with `options.dry_run`, report what an import would do).
+
+    Raises `Cancelled` when `job` is cancelled; the database then holds what it held before.
+    """
+    options = options or ImportOptions()
+    if options.on_duplicate not in ON_DUPLICATE:
+        raise ValueError(options.on_duplicate)
+    path = Path(path)
+    if options.kind == "forms":
+        return import_forms(path, user, options, job)
+    if options.kind not in ("customers", "sales"):
+        raise ValueError(options.kind)
+    with open_table(path, options.sheet) as table:
+        report = ImportReport(options.kind, path, table.sheet, options.dry_run)
+        report.notes.extend(table.notes)
+        mapping = resolve_mapping(table, options)
+        report.headers = mapping.headers
+        batch_id = None if options.dry_run else start_batch(path, user, options.kind, mapping)
+        report.batch_id = batch_id
+        try:
+            if options.kind == "customers":
+                importer = CustomerImporter(user, options, report, batch_id, job)
+                try:
+                    importer.run(table, mapping)
+                    if options.persons_sheet:
+                        import_persons_sheet(importer, path, options.persons_sheet)
+                finally:
+                    importer.drop()
+            else:
+                SaleImporter(user, options, report, batch_id, job).run(table, mapping)
+        except BaseException as exc:
+            if batch_id is not None:
+                cancelled = isinstance(exc, (Cancelled, KeyboardInterrupt))
+                status = CANCELLED if cancelled else FAILED
+                _take_out(batch_id, report, user, status)
+            raise
+    if batch_id is not None:
+        finish_batch(batch_id, report, user, status=DONE)
+    logger.info("import %s: %s", path, report.summary("en").splitlines()[0])
+    return report
+
+
+def _take_out(batch_id: int, report: ImportReport, user: User, status: str) -> None:
+    """Remove what the batch wrote and finish it as `status` (cancelled or failed)."""
+    logger.info("import batch %s %s: taking out what it wrote", batch_id, status)
+    try:
+        write(ImportBatch._meta.database, lambda: remove_batch(batch_id, status))
+        report.created = report.updated = 0
+        report.created_ids.clear()
+        finish_batch(batch_id, report, user, status=status)
+    except Exception:  # the run's own error is the one to report
+        logger.exception("import batch %s: could not take out what it wrote", batch_id)
