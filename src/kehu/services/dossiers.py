@@ -14,6 +14,14 @@ from typing import Any
 
 from peewee import JOIN
 
+from kehu.core.dossier import (  # noqa: F401 - the service's record and errors, re-exported
+    ConflictError,
+    Dossier,
+    FieldConflict,
+    NotAllowedError,
+    NotFoundError,
+    ValidationFailed,
+)
 from kehu.core.fields import (
     ACTIVE,
     ARCHIVED,
@@ -30,37 +38,11 @@ from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
 from kehu.services import audit, search_index
-from kehu.services.dossier_errors import (  # noqa: F401 - the service's errors, re-exported
-    ConflictError,
-    FieldConflict,
-    NotAllowedError,
-    NotFoundError,
-    ValidationFailed,
-)
 
 logger = logging.getLogger(__name__)
 
 PERSON_KEY = "persons"
 _PERSON_BY_NAME = {f.name: f for f in PERSON_FIELDS}
-
-
-@dataclass
-class Dossier:
-    """A snapshot of one customer for editing: catalogue values as Python values."""
-
-    id: int | None
-    code: str | None
-    version: int
-    values: dict[str, Any]
-    persons: list[dict[str, Any]] = field(default_factory=list)  # each has "id" (None if new)
-    owner_id: int | None = None
-    status: str = ACTIVE
-    custom: dict[str, Any] = field(default_factory=dict)
-    updated_by: str | None = None
-    updated_at: Any = None
-
-    def person_by_id(self, person_id: int) -> dict[str, Any] | None:
-        return next((p for p in self.persons if p.get("id") == person_id), None)
 
 
 _FIELDS = {f.name: f for f in CUSTOMER_FIELDS if f.name != "code"}

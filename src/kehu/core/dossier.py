@@ -1,17 +1,35 @@
-"""The errors of the dossier service: invalid values, a dossier that is gone or not visible,
-and a save conflict (someone saved first) with its field-by-field comparison."""
+"""A dossier as the dossier service hands it out (plain values, no database), and the
+service's errors: invalid values, a dossier that is gone or not visible, and a save conflict
+(someone saved first) with its field-by-field comparison."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-from kehu.core.fields import CUSTOMER_FIELDS, customer_field
+from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS, customer_field
 from kehu.core.i18n import N_, translate
 from kehu.core.validation import Issue
 
-if TYPE_CHECKING:
-    from kehu.services.dossiers import Dossier
+
+@dataclass
+class Dossier:
+    """A snapshot of one customer for editing: catalogue values as Python values."""
+
+    id: int | None
+    code: str | None
+    version: int
+    values: dict[str, Any]
+    persons: list[dict[str, Any]] = field(default_factory=list)  # each has "id" (None if new)
+    owner_id: int | None = None
+    status: str = ACTIVE
+    custom: dict[str, Any] = field(default_factory=dict)
+    updated_by: str | None = None
+    updated_at: Any = None
+
+    def person_by_id(self, person_id: int) -> dict[str, Any] | None:
+        return next((p for p in self.persons if p.get("id") == person_id), None)
+
 
 _FIELDS = {f.name for f in CUSTOMER_FIELDS if f.name != "code"}
 
