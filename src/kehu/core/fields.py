@@ -9,6 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kehu.core.choices import (  # noqa: F401 - the choice lists, also read through the catalogue
+    ACTIVE,
+    ARCHIVED,
+    CONSENT_BASES,
+    CREDIT_RATINGS,
+    CUSTOMER_STATUSES,
+    DEFAULT_VISIT_KIND,
+    EDUCATION,
+    ORG_FORMS,
+    PERSON_ROLES,
+    REVIEW_STATES,
+    SOURCES,
+    VISIT_KINDS,
+    Choice,
+    choice_label,
+)
+from kehu.core.codes import CODE_PREFIX, code_number, customer_code  # noqa: F401
 from kehu.core.i18n import N_, translate
 
 
@@ -65,24 +82,6 @@ def section_label(section: Section, lang: str) -> str:
 
 
 @dataclass(frozen=True)
-class Choice:
-    value: str
-    text: str  # English source (N_), translated by label()
-
-    def label(self, lang: str) -> str:
-        return translate(self.text, lang)
-
-    # Transitional: the zh/en halves read from the catalogue; callers move to label(lang).
-    @property
-    def zh(self) -> str:
-        return self.label("zh_CN")
-
-    @property
-    def en(self) -> str:
-        return self.text
-
-
-@dataclass(frozen=True)
 class FieldDef:
     name: str
     text: str  # English source (N_), translated by label()
@@ -113,67 +112,6 @@ class FieldDef:
                 return choice.label(lang)
         return value or ""
 
-
-CREDIT_RATINGS = (
-    Choice("AAA", N_("AAA excellent")),
-    Choice("AA", N_("AA very good")),
-    Choice("A", N_("A good")),
-    Choice("B", N_("B fair")),
-    Choice("C", N_("C poor")),
-    Choice("D", N_("D bad")),
-)
-
-SOURCES = (
-    Choice("visit", N_("Salesperson visit")),
-    Choice("customer_form", N_("Filled in by customer")),
-    Choice("agency", N_("Investigation agency")),
-    Choice("import", N_("Imported")),
-)
-
-REVIEW_STATES = (
-    Choice("trusted", N_("Reviewed")),
-    Choice("pending", N_("Pending review")),
-    Choice("rejected", N_("Rejected")),
-)
-
-ORG_FORMS = (
-    Choice("state", N_("State-owned enterprise")),
-    Choice("collective", N_("Collective enterprise")),
-    Choice("private", N_("Private enterprise")),
-    Choice("llc", N_("Limited liability company")),
-    Choice("joint_stock", N_("Joint-stock company")),
-    Choice("joint_venture", N_("Joint venture")),
-    Choice("sole", N_("Individual business")),
-    Choice("partnership", N_("Partnership")),
-    Choice("government", N_("Government institution")),
-    Choice("other", N_("Other")),
-)
-
-PERSON_ROLES = (
-    Choice("owner", N_("Owner")),
-    Choice("manager", N_("Manager")),
-    Choice("legal", N_("Legal representative")),
-    Choice("purchasing", N_("Purchasing")),
-    Choice("finance", N_("Finance")),
-    Choice("other", N_("Other")),
-)
-
-EDUCATION = (
-    Choice("primary", N_("Primary school")),
-    Choice("middle", N_("Middle school")),
-    Choice("high", N_("High school")),
-    Choice("college", N_("College")),
-    Choice("bachelor", N_("Bachelor")),
-    Choice("master", N_("Master")),
-    Choice("doctor", N_("Doctorate")),
-)
-
-CONSENT_BASES = (
-    Choice("consent", N_("Consent")),
-    Choice("contract", N_("Necessary for a contract")),
-    Choice("public", N_("Publicly disclosed")),
-    Choice("other", N_("Other legal basis")),
-)
 
 F = FieldDef
 S = Section
@@ -563,45 +501,3 @@ _SALE_BY_NAME = {f.name: f for f in SALE_FIELDS}
 
 def sale_field(name: str) -> FieldDef:
     return _SALE_BY_NAME[name]
-
-
-# Customer statuses: archived, never deleted (§1.8).
-ACTIVE = "active"
-ARCHIVED = "archived"
-CUSTOMER_STATUSES = (
-    Choice(ACTIVE, N_("Active")),
-    Choice(ARCHIVED, N_("Archived")),
-)
-
-# Visit / report kinds (客户信息报告制度, §1.5).
-VISIT_KINDS = (
-    Choice("routine", N_("Routine report")),
-    Choice("urgent", N_("Urgent report")),
-    Choice("periodic", N_("Periodic report")),
-)
-DEFAULT_VISIT_KIND = "routine"
-
-
-def choice_label(choices: tuple[Choice, ...], value: str | None, lang: str) -> str:
-    """The label of `value` among `choices` (the value itself when unknown)."""
-    for choice in choices:
-        if choice.value == value:
-            return choice.label(lang)
-    return value or ""
-
-
-# Customer codes: KH000123. The one place that formats and recognises them.
-CODE_PREFIX = "KH"
-CODE_DIGITS = 6
-
-
-def customer_code(number: int) -> str:
-    return f"{CODE_PREFIX}{number:0{CODE_DIGITS}d}"
-
-
-def code_number(code: str) -> int | None:
-    """The number of a code in the KH000123 format, or None for any other code."""
-    digits = code[len(CODE_PREFIX) :]
-    if code.startswith(CODE_PREFIX) and digits.isdigit() and len(digits) >= CODE_DIGITS:
-        return int(digits)
-    return None
