@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from kehu.db import search_index
 from kehu.db.models import Customer, KeyPerson, Scheme, SearchKey, SearchName
 from kehu.db.search import explain, search
-from kehu.services import auth, classification, dossiers, search_index
+from kehu.services import auth, classification, dossiers
 
 
 def make(user, name, *, short=None, phone=None, persons=None, owner=None, code=None) -> int:

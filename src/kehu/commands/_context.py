@@ -6,8 +6,11 @@ import argparse
 import getpass
 import os
 import sys
+import time
 
-from kehu.core.language import UserError, pick
+from kehu.core.i18n import normalise, system_language, translate
+from kehu.core.jobs import Job, Progress
+from kehu.core.language import UserError, get_language, pick
 from kehu.db.models import User
 from kehu.services import auth
 from kehu.services.workspace import Workspace, open_workspace
@@ -53,3 +56,41 @@ def acting_user(ws: Workspace) -> User:
     """The user a command acts as: the local user, or the one who signed in."""
     assert ws.user is not None, "workspace() signs in before any command acts"
     return ws.user
+
+
+def language(args: argparse.Namespace) -> str:
+    """The language of a command's messages: `--lang`, else the system's."""
+    return normalise(getattr(args, "lang", None) or system_language())
+
+
+def help_language() -> str:
+    """The language of `--help` texts, which argparse builds before the arguments exist
+    (transitional: the CLI sets it from `--lang` before building the parser)."""
+    return normalise(get_language())
+
+
+class ProgressLine(Job):
+    """A job that shows its stage and count on stderr, at most once a second; used as a
+    context manager, it ends the line when the work is over."""
+
+    def __init__(self, lang: str, quiet: bool = False) -> None:
+        super().__init__(self._show)
+        self._lang, self._quiet = lang, quiet
+        self._shown_at = 0.0
+        self._shown = False
+
+    def _show(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if self._quiet or (now - self._shown_at < 1 and progress.done < progress.total):
+            return
+        self._shown_at, self._shown = now, True
+        label = translate(progress.stage, self._lang) if progress.stage else ""
+        total = f"/{progress.total:,}" if progress.total else ""
+        print(f"\r{label}: {progress.done:,}{total}   ", end="", file=sys.stderr, flush=True)
+
+    def __enter__(self) -> ProgressLine:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._shown:
+            print(file=sys.stderr)
