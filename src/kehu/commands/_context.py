@@ -23,7 +23,7 @@ class LoginRequired(UserError):
 def workspace(args: argparse.Namespace) -> Workspace:
     """Open the database; where logins exist, sign in as `--user` (password from
     KEHU_PASSWORD or a prompt)."""
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, lang=language(args))
     for zh, en in ws.database.warnings:
         print(pick(zh, en), file=sys.stderr)
     if ws.user is None:

@@ -32,6 +32,9 @@ class SQLiteDialect:
         """The per-connection settings of a file mode (given to peewee as pragmas)."""
         return {"journal_mode": journal, "synchronous": synchronous, "busy_timeout": busy_ms}
 
+    def foreign_keys_setting(self) -> dict[str, object]:
+        return {"foreign_keys": 1}
+
     def apply_settings(self, db: Database, settings: dict[str, object]) -> None:
         for name, value in settings.items():
             db.execute_sql(f"PRAGMA {name}={value}")
@@ -42,6 +45,14 @@ class SQLiteDialect:
     def data_version(self, db: Database) -> int:
         """Changes whenever another connection commits (cheap to poll)."""
         return db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+    def quick_check(self, db: Database) -> str:
+        """'ok', or the first problem found by a quick check (reads the whole file)."""
+        return db.execute_sql("PRAGMA quick_check").fetchone()[0]
+
+    def read_schema(self, db: Database) -> None:
+        """Make the connection parse the schema now (a damaged header fails here)."""
+        db.execute_sql("SELECT COUNT(*) FROM sqlite_master").fetchone()
 
     def integrity(self, db: Database) -> str:
         """'ok', or the first problem found by a full integrity check."""
@@ -102,15 +113,21 @@ class SQLiteDialect:
         marks = ", ".join([db.param] * len(columns))
         return f'INSERT OR IGNORE INTO "{table}" ({", ".join(columns)}) VALUES ({marks})'
 
+    # -- text functions ----------------------------------------------------------------------
+    def contains(self, column: str, param: str) -> str:
+        """Condition: `column` contains the text of the parameter."""
+        return f"instr({column}, {param}) > 0"
+
     # -- substring index of names (FTS5 trigram) -----------------------------------------------
     TEXT_TABLE = "search_text"  # (rowid = customer id, text)
     # The FTS5 table keeps its text in the plain shadow table search_text_content (id, c0):
     # a rowid range scan of that finds 1–2 character fragments, in id order.
     TEXT_SCAN_TABLE, TEXT_SCAN_ID, TEXT_SCAN_COLUMN = "search_text_content", "id", "c0"
 
-    def text_match(self, db: Database, alias: str) -> tuple[str, str]:
-        """(condition, how to pass the word) for names containing a word of 3+ characters."""
-        return f"{alias}.{self.TEXT_TABLE} MATCH {db.param}", "phrase"
+    def text_match(self, alias: str, param: str) -> str:
+        """Condition on the substring index: the text contains the phrase in the parameter
+        (a word of 3+ characters, passed through `text_phrase`)."""
+        return f"{alias}.{self.TEXT_TABLE} MATCH {param}"
 
     def text_phrase(self, word: str) -> str:
         return '"' + word.replace('"', '""') + '"'
