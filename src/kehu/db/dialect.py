@@ -66,7 +66,8 @@ class SQLiteDialect:
     def bulk_load(self, db: Database) -> Iterator[None]:
         """Settings for loading generated rows (consistent by construction): no fsync, a big
         page cache, no foreign-key checks. Must be entered outside a transaction (SQLite
-        ignores `foreign_keys` inside one); the normal settings come back afterwards."""
+        ignores `foreign_keys` inside one); the normal settings come back afterwards, and the
+        WAL the load grew is checkpointed and truncated."""
         synchronous = db.execute_sql("PRAGMA synchronous").fetchone()[0]
         cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
         db.execute_sql("PRAGMA synchronous=OFF")
@@ -78,6 +79,8 @@ class SQLiteDialect:
             db.execute_sql(f"PRAGMA synchronous={int(synchronous)}")
             db.execute_sql(f"PRAGMA cache_size={int(cache)}")
             db.execute_sql("PRAGMA foreign_keys=ON")
+            if self.journal_mode(db) == "wal":  # one big transaction grew the WAL: shrink it
+                db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def index_definitions(self, db: Database, tables: Sequence[str]) -> list[tuple[str, str]]:
         """(name, CREATE INDEX statement) of the explicit indexes on these tables."""

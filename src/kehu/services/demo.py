@@ -42,7 +42,14 @@ from kehu.db.connection import write
 from kehu.db.models import Category, Customer, Product, Scheme, User
 from kehu.services import audit, auth
 
-__all__ = ["Cancelled", "DemoResult", "generate"]
+__all__ = [
+    "CUSTOMERS_STAGE",
+    "INDEXES_STAGE",
+    "ROUTES_STAGE",
+    "Cancelled",
+    "DemoResult",
+    "generate",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -737,7 +744,9 @@ def generate(
 def _load(
     db, customers: int, seed: int, today: dt.date, user: User, job: Job, result: DemoResult
 ) -> None:
-    """The whole load, inside the caller's write transaction."""
+    """The whole load, inside the caller's write transaction (run again from the start if
+    `write` retries it)."""
+    result.key_persons = result.classifications = result.visits = result.sale_lines = 0
     clock = time.perf_counter()
 
     def lap(name: str) -> None:
