@@ -64,12 +64,17 @@ class SQLiteDialect:
     # -- bulk loading -------------------------------------------------------------------------
     @contextlib.contextmanager
     def bulk_load(self, db: Database) -> Iterator[None]:
-        """Settings for loading generated rows (consistent by construction): no fsync, a big
-        page cache, no foreign-key checks. Must be entered outside a transaction (SQLite
-        ignores `foreign_keys` inside one); the normal settings come back afterwards, and the
-        WAL the load grew is checkpointed and truncated."""
+        """Settings for loading generated rows (consistent by construction) in one big
+        transaction: no fsync, a big page cache, no foreign-key checks, and when no other
+        connection has the file open, a rollback journal instead of the WAL (new pages are then
+        written once, into the file, instead of into a WAL that grows to the size of the load
+        and is copied again). Must be entered outside a transaction (SQLite ignores
+        `foreign_keys` inside one); the normal settings come back afterwards."""
         synchronous = db.execute_sql("PRAGMA synchronous").fetchone()[0]
         cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+        wal = self.journal_mode(db) == "wal"
+        # Leaving WAL needs the only connection: elsewhere (the window) the WAL stays.
+        left_wal = wal and self._set_journal(db, "delete") == "delete"
         db.execute_sql("PRAGMA synchronous=OFF")
         db.execute_sql("PRAGMA cache_size=-200000")
         db.execute_sql("PRAGMA foreign_keys=OFF")
@@ -79,8 +84,16 @@ class SQLiteDialect:
             db.execute_sql(f"PRAGMA synchronous={int(synchronous)}")
             db.execute_sql(f"PRAGMA cache_size={int(cache)}")
             db.execute_sql("PRAGMA foreign_keys=ON")
-            if self.journal_mode(db) == "wal":  # one big transaction grew the WAL: shrink it
+            if left_wal:  # if this fails, the next open sets WAL again
+                self._set_journal(db, "wal")
+            elif wal:  # the load grew the WAL: shrink it
                 db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def _set_journal(self, db: Database, mode: str) -> str:
+        try:
+            return db.execute_sql(f"PRAGMA journal_mode={mode}").fetchone()[0]
+        except Exception:  # noqa: BLE001 - locked by another connection: keep the journal
+            return self.journal_mode(db)
 
     def index_definitions(self, db: Database, tables: Sequence[str]) -> list[tuple[str, str]]:
         """(name, CREATE INDEX statement) of the explicit indexes on these tables."""
