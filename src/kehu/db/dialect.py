@@ -4,9 +4,9 @@ The rest of `kehu.db` writes portable SQL (peewee's query builder, `db.param` pl
 range queries) and asks `dialect(db)` for the parts that differ between databases:
 
 - connection settings (PRAGMAs, journal modes, the data version, integrity checks);
-- bulk loading (durability off, indexes and triggers taken from the schema and put back,
-  statistics);
-- insert-or-ignore;
+- bulk loading (durability off, a rollback journal instead of the WAL, indexes and triggers
+  read from the schema, dropped and put back, statistics);
+- insert-or-ignore; "contains" (`instr`);
 - the substring index of names (FTS5 trigram table `search_text`, its bulk-load mode and the
   plain shadow table read for 1–2 character fragments).
 
