@@ -25,8 +25,9 @@ from pathlib import Path
 
 from kehu.core.search_keys import normalize, pinyin_keys, query_phone, split_words, upper_bound
 from kehu.core.validation import phone_digits
+from kehu.db import search_index
 from kehu.db.search import search
-from kehu.services import demo, search_index
+from kehu.services import demo
 from kehu.services.workspace import open_workspace
 
 PAGE = 50

@@ -710,4 +710,56 @@ KEHU: dict[str, str] = {
     "The text encoding of {file} is neither UTF-8 nor GB18030/GBK. Save it as 'CSV UTF-8' or .xlsx from Excel.": "{file} 的文字编码无法识别（不是 UTF-8 也不是 GB18030/GBK）。请在 Excel 中另存为 “CSV UTF-8” 或 .xlsx。",
     "A customer form is an .xlsx file from kehu": "客户资料表应为本软件导出的 .xlsx 文件",
     "{file} contains no customer form (use a form exported by kehu)": "{file} 中没有客户资料表（请使用本软件导出的表格）",
+    # --- sqlmove ---
+    "Search keys": "搜索索引",
+    "Demo customers": "演示客户",
+    "Routes": "路线",
+    "Indexes": "索引",
+    "Backing up": "正在备份",
+    "Keeping the current database": "正在另存当前数据库",
+    "Restoring": "正在恢复",
+    "fill in demo data": "生成演示数据",
+    "number of customers (default 1000)": "客户数量（默认 1000）",
+    "random seed": "随机种子",
+    "Generated {customers:,} customers, {persons:,} key persons, {routes:,} routes, "
+    "{visits:,} visits and {sales:,} sale lines in {seconds:.1f} s.": (
+        "已生成 {customers:,} 位客户、{persons:,} 位关键人物、{routes:,} 条路线、"
+        "{visits:,} 条访问记录、{sales:,} 条销售记录，用时 {seconds:.1f} 秒。"
+    ),
+    "create a database": "创建数据库",
+    "local: this computer (WAL); shared: a file on a network drive": (
+        "local：本机（WAL）；shared：网络共享文件"
+    ),
+    "check integrity, schema and counts": "检查数据库完整性、结构版本和数量",
+    "print JSON": "输出 JSON",
+    "back up the database": "备份数据库",
+    "backup file (default: a backups folder beside the database)": (
+        "备份文件（默认：数据库旁的 backups 文件夹）"
+    ),
+    "restore a backup (verified first; the current database is kept aside)": (
+        "从备份恢复（先校验备份，原数据库另存）"
+    ),
+    "The database already exists: {path} ({mode} mode)": "数据库已存在：{path}（{mode} 模式）",
+    "Created database {path} ({mode} mode)": "已创建数据库：{path}（{mode} 模式）",
+    "Database: {value}": "数据库：{value}",
+    "Mode: {value}": "模式：{value}",
+    "Schema version: {value}": "结构版本：{value}",
+    "Integrity: {value}": "完整性：{value}",
+    "Foreign-key problems: {value}": "外键问题：{value}",
+    "The database is healthy.": "数据库状态良好。",
+    "The database has problems: restore a backup.": "数据库有问题，请从备份恢复。",
+    "Backed up to {path}": "已备份到 {path}",
+    "Restored {source} to {path} ({mode} mode).": "已从 {source} 恢复到 {path}（{mode} 模式）。",
+    "The previous database was kept as {path}": "原数据库已保存为 {path}",
+    "find customers (name, pinyin, code, phone, key person)": (
+        "搜索客户（名称、拼音、编号、电话、关键人物）"
+    ),
+    "search text": "搜索文字",
+    "at most N (20)": "最多显示几条（默认 20）",
+    "include archived customers": "包括已归档客户",
+    "Nothing found for '{text}'": "没有找到“{text}”",
+    "code": "编号",
+    "name": "名称",
+    "phone": "电话",
+    "owner": "负责人",
 }

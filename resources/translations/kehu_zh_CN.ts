@@ -2033,6 +2033,134 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正常</translation>
     </message>
     <message>
+        <source>The database already exists: {path} ({mode} mode)</source>
+        <translation>数据库已存在：{path}（{mode} 模式）</translation>
+    </message>
+    <message>
+        <source>Created database {path} ({mode} mode)</source>
+        <translation>已创建数据库：{path}（{mode} 模式）</translation>
+    </message>
+    <message>
+        <source>create a database</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>local: this computer (WAL); shared: a file on a network drive</source>
+        <translation>local：本机（WAL）；shared：网络共享文件</translation>
+    </message>
+    <message>
+        <source>check integrity, schema and counts</source>
+        <translation>检查数据库完整性、结构版本和数量</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>backup file (default: a backups folder beside the database)</source>
+        <translation>备份文件（默认：数据库旁的 backups 文件夹）</translation>
+    </message>
+    <message>
+        <source>restore a backup (verified first; the current database is kept aside)</source>
+        <translation>从备份恢复（先校验备份，原数据库另存）</translation>
+    </message>
+    <message>
+        <source>Database: {value}</source>
+        <translation>数据库：{value}</translation>
+    </message>
+    <message>
+        <source>Mode: {value}</source>
+        <translation>模式：{value}</translation>
+    </message>
+    <message>
+        <source>Schema version: {value}</source>
+        <translation>结构版本：{value}</translation>
+    </message>
+    <message>
+        <source>Integrity: {value}</source>
+        <translation>完整性：{value}</translation>
+    </message>
+    <message>
+        <source>Foreign-key problems: {value}</source>
+        <translation>外键问题：{value}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Restored {source} to {path} ({mode} mode).</source>
+        <translation>已从 {source} 恢复到 {path}（{mode} 模式）。</translation>
+    </message>
+    <message>
+        <source>The database is healthy.</source>
+        <translation>数据库状态良好。</translation>
+    </message>
+    <message>
+        <source>The database has problems: restore a backup.</source>
+        <translation>数据库有问题，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The previous database was kept as {path}</source>
+        <translation>原数据库已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>fill in demo data</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <source>number of customers (default 1000)</source>
+        <translation>客户数量（默认 1000）</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Generated {customers:,} customers, {persons:,} key persons, {routes:,} routes, {visits:,} visits and {sales:,} sale lines in {seconds:.1f} s.</source>
+        <translation>已生成 {customers:,} 位客户、{persons:,} 位关键人物、{routes:,} 条路线、{visits:,} 条访问记录、{sales:,} 条销售记录，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>find customers (name, pinyin, code, phone, key person)</source>
+        <translation>搜索客户（名称、拼音、编号、电话、关键人物）</translation>
+    </message>
+    <message>
+        <source>search text</source>
+        <translation>搜索文字</translation>
+    </message>
+    <message>
+        <source>at most N (20)</source>
+        <translation>最多显示几条（默认 20）</translation>
+    </message>
+    <message>
+        <source>include archived customers</source>
+        <translation>包括已归档客户</translation>
+    </message>
+    <message>
+        <source>Nothing found for &apos;{text}&apos;</source>
+        <translation>没有找到“{text}”</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -2353,6 +2481,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{field}”不能为空</translation>
     </message>
     <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
         <source>Database error</source>
         <translation>数据库出错</translation>
     </message>
@@ -2383,6 +2515,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The database &apos;{path}&apos; cannot be opened. Check that its folder exists and is writable.</source>
         <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
+    </message>
+    <message>
+        <source>Search keys</source>
+        <translation>搜索索引</translation>
     </message>
     <message>
         <source>The cell holds a date ({date}) but the column is &apos;{column}&apos;. Excel may have turned the number into a date.</source>
@@ -2617,6 +2753,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>本机用户</translation>
     </message>
     <message>
+        <source>Keeping the current database</source>
+        <translation>正在另存当前数据库</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
         <source>There is already a category named &apos;{name}&apos; here</source>
         <translation>同一级下已有名为“{name}”的分类</translation>
     </message>
@@ -2663,6 +2807,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>another user</source>
         <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>Demo customers</source>
+        <translation>演示客户</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>索引</translation>
     </message>
     <message>
         <source>This customer exists but belongs to another salesperson; you may not change it</source>

@@ -66,8 +66,9 @@ def test_backup_and_restore_round_trip_keeps_the_previous_database(capsys, tmp_p
     db = tmp_path / "main.db"
     run(capsys, "--db", str(db), "demo", "--customers", "200", "--quiet")
     backup = tmp_path / "b" / "backup.db"
-    code, out, _ = run(capsys, "--db", str(db), "backup", str(backup))
-    assert code == 0 and backup.exists()
+    code, out, err = run(capsys, "--db", str(db), "backup", str(backup))
+    assert code == 0 and backup.exists() and "已备份到" in out
+    assert "正在备份" in err  # the job's progress line, in the language asked for
     database_proxy.obj.close()
     conn = sqlite3.connect(db)
     conn.execute("DELETE FROM key_person")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from kehu.core.jobs import Cancelled, Job, Progress
+from kehu.db import search_index
 from kehu.db.models import Customer, KeyPerson, Scheme, SearchKey, SearchName
 from kehu.db.search import explain, search
-from kehu.services import auth, classification, dossiers, search_index
+from kehu.services import auth, classification, dossiers
 
 
 def make(user, name, *, short=None, phone=None, persons=None, owner=None, code=None) -> int:
@@ -224,6 +226,28 @@ def test_rebuild_all_gives_the_same_results(sample, user, monkeypatch, caplog, p
     assert search_index.rebuild_all() == keys
     assert {q: search(q, user) for q in before} == before
     assert "workers failed" not in caplog.text
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_cancelled_rebuild_keeps_the_keys_as_they_were(sample, user, monkeypatch, parallel):
+    monkeypatch.setattr(search_index, "BATCH", 2)
+    if parallel:
+        monkeypatch.setattr(search_index, "PARALLEL_MIN", 1)
+    db = Customer._meta.database
+    queries = ("北京", "bj", "wxm", "010", "渝中长城")
+    before = {q: search(q, user) for q in queries}
+    keys = db.execute_sql("SELECT id, kind, key FROM search_key ORDER BY id").fetchall()
+
+    def listener(progress: Progress) -> None:
+        if progress.stage == search_index.STAGE and progress.done >= 2:
+            job.cancel()
+
+    job = Job(listener)
+    with pytest.raises(Cancelled):
+        search_index.rebuild_all(job)
+    assert db.execute_sql("SELECT id, kind, key FROM search_key ORDER BY id").fetchall() == keys
+    assert {q: search(q, user) for q in queries} == before
+    assert any("search_key_kind_key" in line for line in explain("bj", user))
 
 
 def test_prefix_queries_use_the_index(sample, user):

@@ -127,7 +127,7 @@ def test_export_then_import_gives_identical_dossiers(workspace, user, tmp_path):
 
 
 def _has_keys(customer_id: int) -> bool:
-    """search_key ids are customer id * 256 + slot (kehu.services.search_index)."""
+    """search_key ids are customer id * 256 + slot (kehu.db.search_index)."""
     low, high = customer_id * 256, (customer_id + 1) * 256
     return SearchKey.select().where(SearchKey.id >= low, SearchKey.id < high).exists()
 

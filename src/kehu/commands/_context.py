@@ -6,8 +6,10 @@ import argparse
 import getpass
 import os
 import sys
+import time
 
 from kehu.core.i18n import N_, UserError, system_language, translate
+from kehu.core.jobs import Job, Progress
 from kehu.db.errors import warning_message
 from kehu.db.models import User
 from kehu.services import auth
@@ -58,3 +60,30 @@ def acting_user(ws: Workspace) -> User:
     """The user a command acts as: the local user, or the one who signed in."""
     assert ws.user is not None, "workspace() signs in before any command acts"
     return ws.user
+
+
+class ProgressLine(Job):
+    """A job that shows its stage and count on stderr, at most once a second; used as a
+    context manager, it ends the line when the work is over."""
+
+    def __init__(self, lang: str, quiet: bool = False) -> None:
+        super().__init__(self._show)
+        self._lang, self._quiet = lang, quiet
+        self._shown_at = 0.0
+        self._shown = False
+
+    def _show(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if self._quiet or (now - self._shown_at < 1 and progress.done < progress.total):
+            return
+        self._shown_at, self._shown = now, True
+        label = translate(progress.stage, self._lang) if progress.stage else ""
+        total = f"/{progress.total:,}" if progress.total else ""
+        print(f"\r{label}: {progress.done:,}{total}   ", end="", file=sys.stderr, flush=True)
+
+    def __enter__(self) -> ProgressLine:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._shown:
+            print(file=sys.stderr)

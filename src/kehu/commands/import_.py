@@ -9,8 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kehu.commands._context import acting_user, workspace
-from kehu.core.i18n import N_, normalise, system_language, translate
+from kehu.commands._context import acting_user, language, workspace
+from kehu.core.i18n import N_, translate
 from kehu.core.jobs import Cancelled, Job, Progress
 from kehu.exchange.xlsx_columns import MappingFileError, load_saved
 from kehu.exchange.xlsx_reading import SpreadsheetError
@@ -19,63 +19,40 @@ from kehu.services import imports
 MAX_LISTED = 30
 
 
-def _lang(args: argparse.Namespace | None = None) -> str:
-    """The language of this command's output: --lang, else the system's."""
-    chosen = getattr(args, "lang", None) if args is not None else None
-    if chosen is None and args is None:
-        chosen = _argv_lang(sys.argv)
-    return normalise(chosen) if chosen else system_language()
+def register(subparsers: argparse._SubParsersAction) -> None:
 
-
-def _argv_lang(argv: list[str]) -> str | None:
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
-
-
-def register(subparsers: argparse._SubParsersAction, lang: str | None = None) -> None:
-    lang = lang or _lang()
-
-    def _(text: str) -> str:
-        return translate(text, lang)
-
-    parser = subparsers.add_parser("import", help=_(N_("import from Excel or CSV")))
-    parser.add_argument("file", nargs="?", help=_(N_(".xlsx or .csv file")))
-    parser.add_argument("--sheet", help=_(N_("sheet name")))
-    parser.add_argument("--persons-sheet", help=_(N_("second sheet with key persons")))
-    parser.add_argument("--mapping", help=_(N_("column mapping file (JSON)")))
-    parser.add_argument("--save-mapping", help=_(N_("save the detected mapping")))
+    parser = subparsers.add_parser("import", help=N_("import from Excel or CSV"))
+    parser.add_argument("file", nargs="?", help=N_(".xlsx or .csv file"))
+    parser.add_argument("--sheet", help=N_("sheet name"))
+    parser.add_argument("--persons-sheet", help=N_("second sheet with key persons"))
+    parser.add_argument("--mapping", help=N_("column mapping file (JSON)"))
+    parser.add_argument("--save-mapping", help=N_("save the detected mapping"))
     parser.add_argument("--kind", choices=imports.KINDS, default="customers")
     parser.add_argument(
         "--on-duplicate",
         choices=imports.ON_DUPLICATE,
         default="skip",
-        help=_(N_("duplicates: skip / update empty fields / overwrite / import anyway")),
+        help=N_("duplicates: skip / update empty fields / overwrite / import anyway"),
     )
-    parser.add_argument("--dry-run", action="store_true", help=_(N_("check only, write nothing")))
-    parser.add_argument("--skip-hidden-rows", action="store_true", help=_(N_("skip hidden rows")))
+    parser.add_argument("--dry-run", action="store_true", help=N_("check only, write nothing"))
+    parser.add_argument("--skip-hidden-rows", action="store_true", help=N_("skip hidden rows"))
     parser.add_argument(
         "--create-categories",
         action="store_true",
-        help=_(
-            N_(
-                "create missing categories (a path such as 华东/上海 is found and created "
-                "level by level)"
-            )
+        help=N_(
+            "create missing categories (a path such as 华东/上海 is found and created "
+            "level by level)"
         ),
     )
-    parser.add_argument("--rejected", help=_(N_("write rejected rows to this .xlsx")))
-    parser.add_argument("--undo", type=int, metavar="BATCH", help=_(N_("undo an import")))
-    parser.add_argument("--force", action="store_true", help=_(N_("undo despite later edits")))
-    parser.add_argument("--list", action="store_true", help=_(N_("recent imports")))
+    parser.add_argument("--rejected", help=N_("write rejected rows to this .xlsx"))
+    parser.add_argument("--undo", type=int, metavar="BATCH", help=N_("undo an import"))
+    parser.add_argument("--force", action="store_true", help=N_("undo despite later edits"))
+    parser.add_argument("--list", action="store_true", help=N_("recent imports"))
     parser.set_defaults(func=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    lang = _lang(args)
+    lang = language(args)
     ws = workspace(args)
     user = acting_user(ws)
     if args.list:

@@ -6,26 +6,19 @@ import argparse
 
 from peewee import JOIN
 
-from kehu.commands._context import acting_user, workspace
-from kehu.core.language import pick
+from kehu.commands._context import acting_user, language, workspace
+from kehu.core.i18n import N_, translate
 from kehu.db.models import Customer, KeyPerson, User
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+
     parser = subparsers.add_parser(
-        "search",
-        help=pick(
-            "搜索客户（名称、拼音、编号、电话、关键人物）",
-            "find customers (name, pinyin, code, phone, key person)",
-        ),
+        "search", help=N_("find customers (name, pinyin, code, phone, key person)")
     )
-    parser.add_argument("text", nargs="+", help=pick("搜索文字", "search text"))
-    parser.add_argument(
-        "--limit", type=int, default=20, help=pick("最多显示几条（默认 20）", "at most N (20)")
-    )
-    parser.add_argument(
-        "--archived", action="store_true", help=pick("包括已归档客户", "include archived customers")
-    )
+    parser.add_argument("text", nargs="+", help=N_("search text"))
+    parser.add_argument("--limit", type=int, default=20, help=N_("at most N (20)"))
+    parser.add_argument("--archived", action="store_true", help=N_("include archived customers"))
     parser.set_defaults(func=cmd_search)
 
 
@@ -57,18 +50,14 @@ def _rows(ids: list[int]) -> list[tuple[str, str, str, str]]:
 def cmd_search(args: argparse.Namespace) -> int:
     from kehu.db.search import search
 
+    lang = language(args)
     ws = workspace(args)
     text = " ".join(args.text)
     ids = search(text, acting_user(ws), include_archived=args.archived, limit=max(args.limit, 1))
     if not ids:
-        print(pick(f"没有找到“{text}”", f"Nothing found for '{text}'"))
+        print(translate(N_("Nothing found for '{text}'"), lang, text=text))
         return 1
-    headers = (
-        pick("编号", "code"),
-        pick("名称", "name"),
-        pick("电话", "phone"),
-        pick("负责人", "owner"),
-    )
+    headers = [translate(h, lang) for h in (N_("code"), N_("name"), N_("phone"), N_("owner"))]
     print("\t".join(headers))
     for row in _rows(ids):
         print("\t".join(row))

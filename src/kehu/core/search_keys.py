@@ -1,6 +1,6 @@
 """Search keys: how names, pinyin and phone numbers are normalised for search-by-prefix.
 
-Pure functions, shared by the index writer (`kehu.services.search_index`) and the query
+Pure functions, shared by the index writer (`kehu.db.search_index`) and the query
 (`kehu.db.search`) so that what is stored and what is typed are normalised the same way:
 
 - text: NFKC (full-width → half-width), case-folded, spaces and punctuation removed;

@@ -1,4 +1,7 @@
-"""Opening and creating database files, modes, and short retried write transactions."""
+"""Opening and creating database files, modes, and short retried write transactions.
+
+The files are SQLite's; the PRAGMAs of each mode and of the checks come from `kehu.db.dialect`.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from peewee import OperationalError, SqliteDatabase
 from kehu import __version__
 from kehu.db import errors, migrations
 from kehu.db.backup import backup_database
-from kehu.db.models import database_proxy
+from kehu.db.dialect import SQLITE, dialect
+from kehu.db.models import Setting, database_proxy
 from kehu.db.paths import Location, locate
 
 logger = logging.getLogger(__name__)
@@ -32,9 +36,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Files up to this size are checked (PRAGMA quick_check) when opened; bigger ones take
 # seconds, so they are checked in the background after opening (Database.quick_check).
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
-_PRAGMAS = {
-    LOCAL: {"journal_mode": "wal", "synchronous": "normal", "busy_timeout": 5000},
-    SHARED: {"journal_mode": "delete", "synchronous": "full", "busy_timeout": 15000},
+_SETTINGS = {  # per mode: journal, synchronous, busy timeout (ms); PRAGMAs from kehu.db.dialect
+    LOCAL: SQLITE.mode_settings("wal", "normal", 5000),
+    SHARED: SQLITE.mode_settings("delete", "full", 15000),
 }
 
 
@@ -74,7 +78,7 @@ class Database:
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap to poll)."""
-        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+        return dialect(self.db).data_version(self.db)
 
 
 def _check_header(path: Path) -> None:
@@ -113,8 +117,7 @@ def _location_warnings(location: Location) -> list[tuple[str, str]]:
 
 
 def _connect(path: Path, mode: str) -> SqliteDatabase:
-    pragmas = dict(_PRAGMAS[mode])
-    pragmas["foreign_keys"] = 1
+    pragmas = {**_SETTINGS[mode], **SQLITE.foreign_keys_setting()}
     db = SqliteDatabase(str(path), pragmas=pragmas, check_same_thread=False)
     db.connect()
     return db
@@ -123,8 +126,8 @@ def _connect(path: Path, mode: str) -> SqliteDatabase:
 def _stored_mode(db: SqliteDatabase) -> str | None:
     if not db.table_exists("setting"):
         return None
-    row = db.execute_sql("SELECT value FROM setting WHERE key='mode'").fetchone()
-    return row[0] if row and row[0] in MODES else None
+    value = Setting.select(Setting.value).where(Setting.key == "mode").bind(db).scalar()
+    return value if value in MODES else None
 
 
 def open_database(
@@ -157,12 +160,12 @@ def open_database(
         deferred = False
         if exists and check:
             if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-                result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+                result = SQLITE.quick_check(db)
                 if result != "ok":
                     db.close()
                     raise errors.DamagedDatabaseError(path, result)
             else:  # reading the whole file takes seconds: parse the schema now, check later
-                db.execute_sql("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                SQLITE.read_schema(db)
                 deferred = True
         stored = _stored_mode(db)
         if stored and stored != initial_mode and mode is None:
@@ -212,15 +215,16 @@ def _migrate(opened: Database, existed: bool) -> None:
 
 
 def _write_setting(db: SqliteDatabase, key: str, value: str) -> None:
-    db.execute_sql("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", (key, value))
+    Setting.insert(key=key, value=value).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: value}
+    ).bind(db).execute()
 
 
 def set_mode(opened: Database, mode: str) -> None:
     """Switch between local (WAL) and shared (rollback journal) mode; stored in the file."""
     if mode not in MODES:
         raise ValueError(mode)
-    for name, value in _PRAGMAS[mode].items():
-        opened.db.execute_sql(f"PRAGMA {name}={value}")
+    dialect(opened.db).apply_settings(opened.db, _SETTINGS[mode])
     _write_setting(opened.db, "mode", mode)
     opened.mode = mode
 

@@ -296,7 +296,7 @@ class SearchKey(BaseModel):
 
     Prefix search is a range query on (kind, key), which uses the index in SQLite and
     PostgreSQL alike. `id` = customer id * 256 + slot: a customer's keys are one id range
-    (no second index, no foreign key: `kehu.services.search_index` removes them). The
+    (no second index, no foreign key: `kehu.db.search_index` removes them). The
     trigram table `search_text` (FTS5, migration 2) is not a model.
     """
 

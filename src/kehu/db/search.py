@@ -9,7 +9,7 @@ million. A customer is listed once, at its best key: the ones found by a better 
 skipped with an id-range lookup of the customer's own keys (id = customer id * SLOTS + slot).
 
 Text inside names: 3+ characters through the FTS5 trigram table `search_text`; 1–2 Chinese
-characters through a scan of the names of the next `SCAN_LIMIT` customer ids after the cursor
+characters through a scan of the names (both SQLite-only, from `kehu.db.dialect`) of the next `SCAN_LIMIT` customer ids after the cursor
 (bounded: a rare 1–2 character fragment may need "more" pages to be found). Several words
 narrow the result: the first ranks, the others must each appear in one of the keys.
 
@@ -32,6 +32,7 @@ from kehu.core.search_keys import (
     upper_bound,
 )
 from kehu.db.categories import category_and_descendants
+from kehu.db.dialect import SQLITE, SQLiteDialect, dialect
 from kehu.db.models import Customer, User
 from kehu.db.visibility import visible_customers
 
@@ -45,21 +46,25 @@ MIN_TRIGRAM = 3
 
 @dataclass
 class _Query:
-    """A search with its filters compiled to SQL once per call."""
+    """A search with its filters compiled to SQL once per call; `p` is the database's
+    parameter placeholder and `sql` its dialect."""
 
     lo: str
     hi: str
     filters: str  # " AND …" conditions on the customer id expression `{cid}`
     params: list = field(default_factory=list)
+    p: str = field(default="")
+    sql: SQLiteDialect = field(default=SQLITE)
 
     def condition(self, cid: str) -> tuple[str, list]:
         return self.filters.replace("{cid}", cid), list(self.params)
 
 
 def _customer_filter(
-    viewer: User, include_archived: bool, category: int | None, extra_words: list[str]
+    db, viewer: User, include_archived: bool, category: int | None, extra_words: list[str]
 ) -> tuple[str, list]:
     """Visibility (the one query builder), category with sub-categories, further words."""
+    p, contains = db.param, dialect(db).contains
     visible = visible_customers(
         viewer,
         include_archived=include_archived,
@@ -69,7 +74,7 @@ def _customer_filter(
     parts, values = [f" AND EXISTS ({sql})"], list(params)
     if category is not None:
         ids = category_and_descendants(category)
-        marks = ", ".join("?" * len(ids))
+        marks = ", ".join([p] * len(ids))
         parts.append(
             ' AND EXISTS (SELECT 1 FROM "customer_category" cc WHERE cc.customer_id = {cid} '
             f"AND cc.category_id IN ({marks}))"
@@ -78,9 +83,9 @@ def _customer_filter(
     for word in extra_words:
         parts.append(
             f' AND (EXISTS (SELECT 1 FROM "search_key" w WHERE w.id >= {{cid}} * {SLOTS} '
-            f"AND w.id < {{cid}} * {SLOTS} + {SLOTS} AND instr(w.key, ?) > 0) "
+            f"AND w.id < {{cid}} * {SLOTS} + {SLOTS} AND {contains('w.key', p)}) "
             'OR EXISTS (SELECT 1 FROM "key_person" wp JOIN "search_name" wn ON wn.name = wp.name '
-            "WHERE wp.customer_id = {cid} AND instr(wn.key, ?) > 0))"
+            f"WHERE wp.customer_id = {{cid}} AND {contains('wn.key', p)}))"
         )
         values += [word, word]
     return "".join(parts), values
@@ -88,18 +93,19 @@ def _customer_filter(
 
 def prefix_sql(kind: int, query: _Query, after: tuple[str, int] | None, limit: int):
     """One kind's page: keys in [lo, hi), each customer at its best key only."""
+    p = query.p
     cid = f"(k.id / {SLOTS})"
     condition, params = query.condition(cid)
     sql = (
         f'SELECT k.id / {SLOTS} FROM "search_key" k '
-        "WHERE k.kind = ? AND k.key >= ? AND k.key < ?"
-        + (" AND (k.key > ? OR (k.key = ? AND k.id > ?))" if after else "")
+        f"WHERE k.kind = {p} AND k.key >= {p} AND k.key < {p}"
+        + (f" AND (k.key > {p} OR (k.key = {p} AND k.id > {p}))" if after else "")
         + ' AND NOT EXISTS (SELECT 1 FROM "search_key" b '
         f"WHERE b.id >= {cid} * {SLOTS} AND b.id < {cid} * {SLOTS} + {SLOTS} "
-        "AND b.key >= ? AND b.key < ? AND (b.kind < k.kind OR (b.kind = k.kind "
+        f"AND b.key >= {p} AND b.key < {p} AND (b.kind < k.kind OR (b.kind = k.kind "
         "AND (b.key < k.key OR (b.key = k.key AND b.id < k.id)))))"
         + condition
-        + " ORDER BY k.key, k.id LIMIT ?"
+        + f" ORDER BY k.key, k.id LIMIT {p}"
     )
     values = [kind, after[0] if after else query.lo, query.hi]  # resume: start at its key
     if after:
@@ -110,61 +116,65 @@ def prefix_sql(kind: int, query: _Query, after: tuple[str, int] | None, limit: i
 def person_name_sql(query: _Query, after: tuple[str, str, int] | None, limit: int):
     """Customers with a key person whose name has a key in [lo, hi), in (key, name, person)
     order; each customer once, at its best person, and only if no search_key found it."""
+    p = query.p
     cid = "p.customer_id"
     condition, params = query.condition(cid)
     sql = (
         'SELECT p.customer_id FROM "search_name" d JOIN "key_person" p ON p.name = d.name '
-        "WHERE d.key >= ? AND d.key < ?"
-        + (" AND (d.key, d.name, p.id) > (?, ?, ?)" if after else "")
-        + _not_prefix(cid)
+        f"WHERE d.key >= {p} AND d.key < {p}"
+        + (f" AND (d.key, d.name, p.id) > ({p}, {p}, {p})" if after else "")
+        + _not_prefix(cid, p)
         + ' AND NOT EXISTS (SELECT 1 FROM "key_person" p2 JOIN "search_name" d2 '
         "ON d2.name = p2.name WHERE p2.customer_id = p.customer_id "
-        "AND d2.key >= ? AND d2.key < ? AND (d2.key, d2.name, p2.id) < (d.key, d.name, p.id))"
+        f"AND d2.key >= {p} AND d2.key < {p} "
+        "AND (d2.key, d2.name, p2.id) < (d.key, d.name, p.id))"
         + condition
-        + " ORDER BY d.key, d.name, p.id LIMIT ?"
+        + f" ORDER BY d.key, d.name, p.id LIMIT {p}"
     )
     values = [after[0] if after else query.lo, query.hi, *(after or ())]
     return sql, values + [query.lo, query.hi, query.lo, query.hi, *params, limit]
 
 
-def _not_prefix(cid: str) -> str:
+def _not_prefix(cid: str, p: str) -> str:
     return (
         f' AND NOT EXISTS (SELECT 1 FROM "search_key" b WHERE b.id >= {cid} * {SLOTS} '
-        f"AND b.id < {cid} * {SLOTS} + {SLOTS} AND b.key >= ? AND b.key < ?)"
+        f"AND b.id < {cid} * {SLOTS} + {SLOTS} AND b.key >= {p} AND b.key < {p})"
     )
 
 
-def _not_person(cid: str) -> str:
+def _not_person(cid: str, p: str) -> str:
     return (
         ' AND NOT EXISTS (SELECT 1 FROM "key_person" np JOIN "search_name" nn ON nn.name = np.name '
-        f"WHERE np.customer_id = {cid} AND nn.key >= ? AND nn.key < ?)"
+        f"WHERE np.customer_id = {cid} AND nn.key >= {p} AND nn.key < {p})"
     )
 
 
 def substring_sql(word: str, query: _Query, after_id: int, limit: int):
-    """Customers whose name contains `word` (and that no key found), in id order."""
-    condition, params = query.condition("t.rowid")
+    """Customers whose name contains `word` (and that no key found), in id order: through
+    the dialect's substring index for 3+ characters, a bounded id-range scan of the names
+    otherwise."""
+    p, text = query.p, query.sql
     found_before = [query.lo, query.hi, query.lo, query.hi]
     if len(word) >= MIN_TRIGRAM:
-        phrase = '"' + word.replace('"', '""') + '"'
+        condition, params = query.condition("t.rowid")
         sql = (
-            'SELECT t.rowid FROM "search_text" t WHERE t.search_text MATCH ? AND t.rowid > ?'
-            + _not_prefix("t.rowid")
-            + _not_person("t.rowid")
+            f'SELECT t.rowid FROM "{text.TEXT_TABLE}" t WHERE {text.text_match("t", p)} '
+            f"AND t.rowid > {p}"
+            + _not_prefix("t.rowid", p)
+            + _not_person("t.rowid", p)
             + condition
-            + " ORDER BY t.rowid LIMIT ?"
+            + f" ORDER BY t.rowid LIMIT {p}"
         )
-        return sql, [phrase, after_id, *found_before, *params, limit]
-    # The FTS5 table keeps its text in the plain shadow table search_text_content (id, c0):
-    # a rowid range scan of that, in id order, stops at the page size.
-    condition, params = query.condition("t.id")
+        return sql, [text.text_phrase(word), after_id, *found_before, *params, limit]
+    t_id = f"t.{text.TEXT_SCAN_ID}"
+    condition, params = query.condition(t_id)
     sql = (
-        'SELECT t.id FROM "search_text_content" t WHERE t.id > ? AND t.id <= ? '
-        "AND instr(t.c0, ?) > 0"
-        + _not_prefix("t.id")
-        + _not_person("t.id")
+        f'SELECT {t_id} FROM "{text.TEXT_SCAN_TABLE}" t WHERE {t_id} > {p} AND {t_id} <= {p} '
+        f"AND {text.contains(f't.{text.TEXT_SCAN_COLUMN}', p)}"
+        + _not_prefix(t_id, p)
+        + _not_person(t_id, p)
         + condition
-        + " ORDER BY t.id LIMIT ?"
+        + f" ORDER BY {t_id} LIMIT {p}"
     )
     return sql, [after_id, after_id + SCAN_LIMIT, word, *found_before, *params, limit]
 
@@ -172,22 +182,27 @@ def substring_sql(word: str, query: _Query, after_id: int, limit: int):
 def _position(db, customer_id: int, query: _Query) -> tuple:
     """Where a customer stands in the ranking: (kind, key, key id) for a search_key,
     (PERSON_NAME, key, name, person id), or (SUBSTRING, '', customer id)."""
+    p = query.p
     row = db.execute_sql(
-        'SELECT kind, key, id FROM "search_key" WHERE id >= ? AND id < ? '
-        "AND key >= ? AND key < ? ORDER BY kind, key, id LIMIT 1",
+        f'SELECT kind, key, id FROM "search_key" WHERE id >= {p} AND id < {p} '
+        f"AND key >= {p} AND key < {p} ORDER BY kind, key, id LIMIT 1",
         (customer_id * SLOTS, (customer_id + 1) * SLOTS, query.lo, query.hi),
     ).fetchone()
     if row:
         return tuple(row)
     row = db.execute_sql(
         'SELECT d.key, d.name, p.id FROM "key_person" p JOIN "search_name" d ON d.name = p.name '
-        "WHERE p.customer_id = ? AND d.key >= ? AND d.key < ? ORDER BY d.key, d.name, p.id "
-        "LIMIT 1",
+        f"WHERE p.customer_id = {p} AND d.key >= {p} AND d.key < {p} "
+        "ORDER BY d.key, d.name, p.id LIMIT 1",
         (customer_id, query.lo, query.hi),
     ).fetchone()
     if row:
         return (PERSON_NAME, *row)
     return (SUBSTRING, "", customer_id)
+
+
+def _query(db, word: str, filters: str, params: list) -> _Query:
+    return _Query(word, upper_bound(word), filters, params, db.param, dialect(db))
 
 
 def query_words(text: str) -> list[str]:
@@ -213,9 +228,9 @@ def search(
     if not words or limit <= 0:
         return []
     word = words[0]
-    filters, params = _customer_filter(viewer, include_archived, category, words[1:])
-    query = _Query(word, upper_bound(word), filters, params)
     db = Customer._meta.database
+    filters, params = _customer_filter(db, viewer, include_archived, category, words[1:])
+    query = _query(db, word, filters, params)
     start = _position(db, after, query) if after is not None else None
     found: list[int] = []
     for rank in (*KINDS, PERSON_NAME):
@@ -239,9 +254,9 @@ def search(
 def explain(text: str, viewer: User) -> list[str]:
     """EXPLAIN QUERY PLAN details of the prefix queries of `text` (for tests and tuning)."""
     words = query_words(text)
-    filters, params = _customer_filter(viewer, False, None, words[1:])
-    query = _Query(words[0], upper_bound(words[0]), filters, params)
     db = Customer._meta.database
+    filters, params = _customer_filter(db, viewer, False, None, words[1:])
+    query = _query(db, words[0], filters, params)
     details = []
     queries = [prefix_sql(kind, query, None, 50) for kind in KINDS]
     queries.append(person_name_sql(query, None, 50))

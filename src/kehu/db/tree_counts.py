@@ -1,7 +1,8 @@
 """Customer counts of the classification trees (a parent counts its sub-categories).
 
 The table category_count (schema 4) holds the customers per category, owner and status and
-is kept by triggers, so the counts for a viewer are a small sum over the owners they see
+is kept by triggers (SQLite triggers of schema 4; their definitions are read and dropped
+through `kehu.db.dialect`), so the counts for a viewer are a small sum over the owners they see
 (`kehu.db.visibility`), whatever the number of customers. Bulk loads may drop the triggers
 and rebuild the table afterwards (`drop_count_triggers`, `restore_count_triggers`).
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from peewee import Database
 
+from kehu.db.dialect import dialect
 from kehu.db.models import Category, Customer, Scheme, User
 from kehu.db.visibility import visible_customers, visible_owner_ids
 
@@ -36,24 +38,23 @@ class TreeCounts:
 
 
 def _direct_counts(viewer: User, include_archived: bool) -> Counter[int]:
+    db = Customer._meta.database
     where, params = [], []
     owners = visible_owner_ids(viewer)
     if owners is not None:
-        where.append(f"owner_id IN ({', '.join('?' * len(owners))})")
+        where.append(f"owner_id IN ({', '.join([db.param] * len(owners))})")
         params += sorted(owners)
     if not include_archived:
-        where.append("status = ?")
+        where.append(f"status = {db.param}")
         params.append(ACTIVE)
     sql = "SELECT category_id, SUM(n) FROM category_count"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    rows = Customer._meta.database.execute_sql(sql + " GROUP BY category_id", params)
+    rows = db.execute_sql(sql + " GROUP BY category_id", params)
     return Counter(dict(rows.fetchall()))
 
 
-_TRIGGERS = (
-    "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE 'category_count_%'"
-)
+_TRIGGER_PREFIX = "category_count_"
 _REBUILD = (
     "INSERT INTO category_count (category_id, owner_id, status, n) "
     "SELECT cc.category_id, COALESCE(c.owner_id, 0), c.status, COUNT(*) "
@@ -64,10 +65,11 @@ _REBUILD = (
 def drop_count_triggers(db: Database) -> list[str]:
     """Drop the counting triggers before a bulk load; returns their SQL for
     `restore_count_triggers`."""
-    triggers = db.execute_sql(_TRIGGERS).fetchall()
-    for name, _sql in triggers:
-        db.execute_sql(f'DROP TRIGGER "{name}"')
-    return [sql for _name, sql in triggers]
+    sql = dialect(db)
+    triggers = sql.trigger_definitions(db, _TRIGGER_PREFIX)
+    for name, _statement in triggers:
+        sql.drop_trigger(db, name)
+    return [statement for _name, statement in triggers]
 
 
 def restore_count_triggers(
@@ -81,7 +83,8 @@ def restore_count_triggers(
         with db.atomic():
             db.execute_sql("DELETE FROM category_count")
             db.cursor().executemany(
-                "INSERT INTO category_count (category_id, owner_id, status, n) VALUES (?, ?, ?, ?)",
+                "INSERT INTO category_count (category_id, owner_id, status, n) "
+                f"VALUES ({db.param}, {db.param}, {db.param}, {db.param})",
                 [(*key, n) for key, n in counts.items()],
             )
     for sql in triggers:

@@ -1,4 +1,8 @@
-"""Backup and restore of the whole database file (SQLite backup API, never a file copy)."""
+"""Backup and restore of the whole database file (SQLite backup API, never a file copy).
+
+Both take a `kehu.core.jobs.Job`: progress in pages, and a cancel that leaves nothing behind
+(no partial backup, no `*.part-journal`; a cancelled restore leaves the database as it was).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehu.core.i18n import N_
+from kehu.core.jobs import Job, no_job
 from kehu.db import errors, migrations
-from kehu.db.backup import backup_database, verify_file
+from kehu.db.backup import backup_database, copy_file, remove_with_journals, verify_file
 from kehu.db.connection import SQLITE_HEADER, Database
+
+KEEP_STAGE = N_("Keeping the current database")
+RESTORE_STAGE = N_("Restoring")
 
 
 def default_backup_path(db_path: Path) -> Path:
@@ -17,9 +26,10 @@ def default_backup_path(db_path: Path) -> Path:
     return db_path.parent / "backups" / f"{db_path.stem}-{stamp}.db"
 
 
-def backup(database: Database, target: Path | None = None) -> Path:
+def backup(database: Database, target: Path | None = None, job: Job | None = None) -> Path:
+    """Back up the open database to `target` (default: a backups folder beside it), verified."""
     target = target or default_backup_path(database.path)
-    backup_database(database.db, target)
+    backup_database(database.db, target, job)
     _version, integrity = verify_file(target)
     if integrity != "ok":
         raise errors.DamagedDatabaseError(target, integrity)
@@ -52,39 +62,30 @@ def verify_backup(source: Path) -> int:
     return version
 
 
-def restore(source: Path, target: Path) -> Restored:
+def restore(source: Path, target: Path, job: Job | None = None) -> Restored:
     """Replace `target` with a verified copy of `source`; the current file is kept aside.
 
-    The database at `target` must not be open in this process.
+    The database at `target` must not be open in this process. Cancelled (`job`), nothing
+    changes: the copy kept aside and the partial copy are removed, `target` stays.
     """
+    job = job or no_job()
     verify_backup(source)
     kept = None
-    if target.exists() and target.stat().st_size > 0:
-        kept = target.with_name(
-            f"{target.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{target.suffix}"
-        )
-        current = sqlite3.connect(target)
-        try:
-            _copy(current, kept)
-        finally:
-            current.close()
     partial = target.with_name(target.name + ".restoring")
-    src = sqlite3.connect(f"file:{source.absolute()}?mode=ro", uri=True)
     try:
-        _copy(src, partial)
-    finally:
-        src.close()
+        if target.exists() and target.stat().st_size > 0:
+            kept = target.with_name(
+                f"{target.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{target.suffix}"
+            )
+            copy_file(target, kept, job, KEEP_STAGE, read_only=False)
+        copy_file(source, partial, job, RESTORE_STAGE)
+        job.check()  # the last moment a cancel leaves the database as it was
+    except BaseException:
+        remove_with_journals(partial)
+        if kept is not None:
+            remove_with_journals(kept)
+        raise
     for suffix in ("-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     partial.replace(target)
     return Restored(target, kept)
-
-
-def _copy(connection: sqlite3.Connection, destination: Path) -> None:
-    destination.unlink(missing_ok=True)
-    out = sqlite3.connect(destination)
-    try:
-        connection.backup(out)
-        out.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        out.close()

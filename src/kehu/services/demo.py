@@ -1,9 +1,15 @@
 """Deterministic, realistic demo data, fast enough for a million customers.
 
 Rows are generated in chunks of customers by a worker process (pure Python, no database) while
-this process writes the previous chunk with `executemany` inside short transactions. A chunk's
-content depends only on the seed and its number, so the data is the same however it is run.
-On an empty database the indexes of the big tables are dropped during the load and rebuilt.
+this process writes the previous chunk through `kehu.db.bulk_load`. A chunk's content depends
+only on the seed and its number, so the data is the same however it is run. On an empty
+database the indexes of the big tables are dropped during the load and rebuilt.
+
+Ids come from the database: the generator numbers the customers from where the database will
+most likely continue (`bulk_load.first_customer_number`), the customers are inserted without
+an id and their ids read back by code; a chunk whose ids differ is renumbered before its other
+rows are written. The whole load is one write transaction, so a cancelled (`job`) or failed
+load leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import os
 import random
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -27,11 +33,23 @@ from itertools import accumulate
 from stdnum.cn.uscc import _alphabet as USCC_ALPHABET  # the 31 characters of GB 32100
 
 from kehu.core import demo_vocabulary as vocab
+from kehu.core.fields import ACTIVE, customer_code
+from kehu.core.i18n import N_
+from kehu.core.jobs import Cancelled, Job, no_job
 from kehu.core.schemes import REGION_SCHEME
-from kehu.db import tree_counts
+from kehu.db import bulk_load, search_index, tree_counts
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, Product, Scheme, User
-from kehu.services import audit, auth, search_index
+from kehu.services import audit, auth
+
+__all__ = [
+    "CUSTOMERS_STAGE",
+    "INDEXES_STAGE",
+    "ROUTES_STAGE",
+    "Cancelled",
+    "DemoResult",
+    "generate",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -109,8 +127,7 @@ VISIT_KINDS = ("routine",) * 8 + ("urgent", "periodic")
 ON_ROUTE_EVERY = 8  # one customer in eight is on a visiting route
 
 COLUMNS = {
-    "customer": (
-        "id",
+    "customer": (  # no id: the database gives it
         "code",
         "name",
         "short_name",
@@ -177,11 +194,9 @@ COLUMNS = {
     ),
 }
 
-Progress = Callable[[str, int, int], bool | None]  # (stage, done, total) → False cancels
-
-
-class Cancelled(Exception):
-    pass
+CUSTOMERS_STAGE = N_("Demo customers")
+ROUTES_STAGE = N_("Routes")
+INDEXES_STAGE = N_("Indexes")
 
 
 @dataclass
@@ -214,7 +229,7 @@ class _Plan:
 @dataclass
 class _Chunk:
     rows: dict[str, list[tuple]]
-    route_members: list[tuple[int, int, int, float, float]]  # (id, city, owner, lat, lon)
+    route_members: list[tuple[int, int, int, float, float]]  # (number, city, owner, lat, lon)
     search_rows: search_index.SearchRows | None = None  # computed with the rows
     category_counts: dict[tuple[int, int, str], int] = field(default_factory=dict)
 
@@ -269,14 +284,16 @@ def _annual_sales(number: int, grade: int, employees: int) -> int:
 
 
 def generate_chunk(
-    plan: _Plan, index: int, start_id: int, count: int, with_keys: bool = False
+    plan: _Plan, index: int, first: int, count: int, with_keys: bool = False
 ) -> _Chunk:
-    """The rows of `count` customers from `start_id` on, and of everything around them.
+    """The rows of `count` customers numbered from `first` on, and of everything around them.
 
-    With `with_keys` the search keys are computed here too (in the worker, in parallel).
+    The other rows refer to a customer by its number (the id it will most likely get; see the
+    module doc). With `with_keys` the search keys are computed here too (in the worker, in
+    parallel).
     """
     rng = random.Random(plan.seed * 1_000_003 + index)
-    customers, members, meta = _customers(plan, rng, start_id, count)
+    customers, members, meta = _customers(plan, rng, first, count)
     rows = {
         "customer": customers,
         "key_person": _persons(plan, rng, meta),
@@ -287,7 +304,7 @@ def generate_chunk(
     chunk = _Chunk(rows, members, category_counts=_category_counts(rows["customer_category"], meta))
     if with_keys:
         chunk.search_rows = search_index.rows_for(
-            [(c[0], c[1], c[2], c[3], c[4], c[7]) for c in customers],
+            [(m[0], c[0], c[1], c[2], c[3], c[6]) for m, c in zip(meta, customers, strict=True)],
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
         )
     return chunk
@@ -323,8 +340,7 @@ def _customers(plan: _Plan, rng: random.Random, start_id: int, count: int):
         grade = grades[i]
         rows.append(
             (
-                cid,
-                f"KH{cid:06d}",
+                customer_code(cid),
                 f"{city}{district}{brands[i]}{word}{suffix}",
                 f"{brands[i]}{word}",
                 _uscc(ci, int(random_() * 1_000_000_000)),
@@ -344,7 +360,7 @@ def _customers(plan: _Plan, rng: random.Random, start_id: int, count: int):
                 "visit",
                 "trusted",
                 owners[i],
-                "active",
+                ACTIVE,
                 1,
                 plan.user_id,
                 plan.now,
@@ -434,7 +450,7 @@ def _classifications(plan: _Plan, rng: random.Random, meta: list[tuple]) -> list
 def _category_counts(links: list[tuple], meta: list[tuple]) -> dict[tuple[int, int, str], int]:
     """The rows of `category_count` for these links (all customers are new and active)."""
     owner = {cid: owner_id for cid, _ci, owner_id, _grade, _industry in meta}
-    return dict(Counter((category, owner[cid], "active") for cid, _scheme, category in links))
+    return dict(Counter((category, owner[cid], ACTIVE) for cid, _scheme, category in links))
 
 
 def _visits(plan: _Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]:
@@ -620,78 +636,83 @@ def _unpack(data: bytes) -> _Chunk:
     return _Chunk(rows, members, search, counts)
 
 
-def _insert(db, table: str, rows: list[tuple]) -> int:
-    if not rows:
-        return 0
-    columns = COLUMNS[table]
-    sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
-    conn = db.connection()
-    write(db, lambda: conn.executemany(sql, rows))
-    return len(rows)
+def _renumbered(chunk: _Chunk, first: int, ids: list[int]) -> _Chunk:
+    """The chunk's rows with the ids the database gave its customers (numbered from `first`).
+
+    Only needed when the database did not continue where the generator expected."""
+    new = dict(zip(range(first, first + len(ids)), ids, strict=True))
+    rows = chunk.rows
+    renumbered = {"customer": rows["customer"]}
+    for table in ("key_person", "customer_category", "visit"):
+        renumbered[table] = [(new[row[0]], *row[1:]) for row in rows[table]]
+    renumbered["sale_line"] = [(d, new[c], *rest) for d, c, *rest in rows["sale_line"]]
+    members = [(new[m[0]], *m[1:]) for m in chunk.route_members]
+    search = chunk.search_rows
+    if search is not None:
+        slots = search_index.SLOTS
+        search = search_index.SearchRows(
+            [(new[k // slots] * slots + k % slots, kind, key) for k, kind, key in search.keys],
+            [(new[rowid], text) for rowid, text in search.texts],
+            search.names,
+        )
+    return _Chunk(renumbered, members, search, chunk.category_counts)
 
 
-def _routes(db, members: list[tuple[int, int, int, float, float]], plan: _Plan) -> tuple[int, int]:
+def _write_chunk(db, chunk: _Chunk, first: int, result: DemoResult) -> tuple[_Chunk, list[int]]:
+    """Write one chunk inside the load's transaction; returns it with the database's ids, and
+    the ids of its customers."""
+    customers = chunk.rows["customer"]
+    ids = bulk_load.insert_customers(db, COLUMNS["customer"], customers)
+    if ids != list(range(first, first + len(ids))):
+        logger.info("customers %s… got other ids from the database: renumbered", first)
+        chunk = _renumbered(chunk, first, ids)
+    rows = chunk.rows
+    result.key_persons += bulk_load.insert_rows(
+        db, "key_person", COLUMNS["key_person"], rows["key_person"]
+    )
+    result.classifications += bulk_load.insert_rows(
+        db, "customer_category", COLUMNS["customer_category"], rows["customer_category"]
+    )
+    result.visits += bulk_load.insert_rows(db, "visit", COLUMNS["visit"], rows["visit"])
+    result.sale_lines += bulk_load.insert_rows(
+        db, "sale_line", COLUMNS["sale_line"], rows["sale_line"]
+    )
+    return chunk, ids
+
+
+def _routes(members: list[tuple[int, int, int, float, float]], plan: _Plan) -> tuple[int, int]:
     """Routes of up to 30 stops per salesperson and city, stops in a rough sweep order."""
     rng = random.Random(plan.seed)
     groups: dict[tuple[int, int], list[tuple]] = {}
     for member in members:
         groups.setdefault((member[1], member[2]), []).append(member)
-    first = db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM route").fetchone()[0] + 1
     frequencies = ("weekly", "weekly", "weeks13", "weeks24", "month1", "month3")
-    route_rows, stop_rows = [], []
+    position = bulk_load.route_count()
+    routes = stops_written = 0
     per_city: dict[int, int] = {}
     for (ci, owner), stops in sorted(groups.items()):
         city = vocab.CITIES[ci]
         stops.sort(key=lambda m: (round(m[3], 1), m[4]))
         for part in range(0, len(stops), 30):
-            route_id = first + len(route_rows)
+            position += 1
             per_city[ci] = number = per_city.get(ci, 0) + 1
-            route_rows.append(
-                (
-                    route_id,
-                    plan.city_regions[ci],
-                    f"{city[1]}{number}号线",
-                    owner,
-                    f"{city[1]}市公司仓库",
-                    city[5],
-                    city[6],
-                    str(rng.randrange(1, 6)),
-                    frequencies[route_id % 6],
-                    route_id,
-                    1,
-                )
-            )
-            stop_rows += [(route_id, m[0], n + 1) for n, m in enumerate(stops[part : part + 30])]
-    conn = db.connection()
-
-    def run() -> None:
-        conn.executemany(
-            "INSERT INTO route (id, region_id, name, salesperson_id, start_address, "
-            "start_latitude, start_longitude, weekdays, frequency, position, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            route_rows,
-        )
-        conn.executemany(
-            "INSERT INTO route_stop (route_id, customer_id, position) VALUES (?, ?, ?)", stop_rows
-        )
-
-    write(db, run)
-    return len(route_rows), len(stop_rows)
-
-
-def _drop_indexes(db) -> list[str]:
-    """Drop the indexes that rows reach in random order; ones led by the customer id grow at
-    their end and stay."""
-    marks = ", ".join("?" * len(BIG_TABLES))
-    rows = db.execute_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks})",
-        BIG_TABLES,
-    ).fetchall()
-    rows = [(name, sql) for name, sql in rows if name not in IN_ORDER_INDEXES]
-    for name, _sql in rows:
-        db.execute_sql(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in rows]
+            route = {
+                "region": plan.city_regions[ci],
+                "name": f"{city[1]}{number}号线",
+                "salesperson": owner,
+                "start_address": f"{city[1]}市公司仓库",
+                "start_latitude": city[5],
+                "start_longitude": city[6],
+                "weekdays": str(rng.randrange(1, 6)),
+                "frequency": frequencies[position % 6],
+                "position": position,
+                "version": 1,
+            }
+            members_here = [m[0] for m in stops[part : part + 30]]
+            bulk_load.insert_route(route, members_here)
+            routes += 1
+            stops_written += len(members_here)
+    return routes, stops_written
 
 
 def generate(
@@ -700,16 +721,32 @@ def generate(
     seed: int = 2024,
     today: dt.date | None = None,
     user: User | None = None,
-    progress: Progress | None = None,
+    job: Job | None = None,
 ) -> DemoResult:
     """Add `customers` demo customers with everything around them to the bound database.
 
-    `progress(stage, done, total)` may return False to cancel (raises Cancelled; what was
-    written so far stays, with its indexes and search keys).
+    One write transaction: when `job` is cancelled (progress in customers, then the search
+    keys of a non-empty database) `Cancelled` is raised and nothing of the load stays.
     """
+    job = job or no_job()
     db = Customer._meta.database
     user = user or auth.ensure_local_user()
     result = DemoResult(customers)
+    job.stage(CUSTOMERS_STAGE, customers)
+    with bulk_load.session(db):
+        write(db, lambda: _load(db, customers, seed, today or dt.date.today(), user, job, result))
+    began = time.perf_counter()
+    bulk_load.update_statistics(db)
+    result.seconds["analyze"] = round(time.perf_counter() - began, 2)
+    return result
+
+
+def _load(
+    db, customers: int, seed: int, today: dt.date, user: User, job: Job, result: DemoResult
+) -> None:
+    """The whole load, inside the caller's write transaction (run again from the start if
+    `write` retries it)."""
+    result.key_persons = result.classifications = result.visits = result.sale_lines = 0
     clock = time.perf_counter()
 
     def lap(name: str) -> None:
@@ -718,70 +755,40 @@ def generate(
         result.seconds[name] = round(now - clock, 2)
         clock = now
 
-    def report(stage: str, done: int, total: int) -> None:
-        if progress is not None and progress(stage, done, total) is False:
-            raise Cancelled()
-
     empty = not Customer.select().exists()
-    plan = write(db, lambda: _plan(seed, today or dt.date.today(), user))
-    start_id = db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM customer").fetchone()[0] + 1
-    db.execute_sql("PRAGMA synchronous=OFF")
-    db.execute_sql("PRAGMA cache_size=-200000")
-    db.execute_sql("PRAGMA foreign_keys=OFF")  # generated rows are consistent by construction
-    dropped = _drop_indexes(db) if empty else []
+    plan = _plan(seed, today, user)
+    first = bulk_load.first_customer_number()
+    dropped = bulk_load.drop_indexes(db, BIG_TABLES, IN_ORDER_INDEXES) if empty else []
     count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
     members: list[tuple] = []
     known_names: set[str] = set()
-    counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows, if all goes well
-    complete = False
-    written = 0
+    counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows
+    ids: list[int] = []  # of the new customers
     lap("setup")
-    try:
-        report("customers", 0, customers)
-        for chunk in _chunks(plan, start_id, customers, with_keys=empty):
-            _insert(db, "customer", chunk.rows["customer"])
-            result.key_persons += _insert(db, "key_person", chunk.rows["key_person"])
-            result.classifications += _insert(
-                db, "customer_category", chunk.rows["customer_category"]
-            )
-            result.visits += _insert(db, "visit", chunk.rows["visit"])
-            result.sale_lines += _insert(db, "sale_line", chunk.rows["sale_line"])
+    with contextlib.closing(_chunks(plan, first, customers, with_keys=empty)) as chunks:
+        for number, generated in enumerate(chunks):
+            chunk, chunk_ids = _write_chunk(db, generated, first + number * CHUNK, result)
             if empty:  # keys came with the rows; later loads use fill_for below
-                search_rows = chunk.search_rows
-                write(db, lambda r=search_rows, k=known_names: search_index.insert_rows(r, k))
-                known_names |= search_rows.names
+                search_index.insert_rows(chunk.search_rows, known_names)
+            ids += chunk_ids
             members += chunk.route_members
             counts.update(chunk.category_counts)
-            written += len(chunk.rows["customer"])
-            report("customers", written, customers)
-        lap("rows")
-        result.routes, result.route_stops = _routes(db, members, plan)
-        lap("routes")
-        complete = True
-    finally:
-        report_indexes = bool(dropped)
-        for sql in dropped:
-            began = time.perf_counter()
-            db.execute_sql(sql)
-            logger.info("%.2f s: %s", time.perf_counter() - began, sql)
-        began = time.perf_counter()
-        # On an empty database the generated counts are the whole truth; otherwise (or after
-        # an error) they are counted again from the links.
-        known_counts = counts if (empty and complete) else None
-        tree_counts.restore_count_triggers(db, count_triggers, known_counts)
-        logger.info("%.2f s: category counts and their triggers", time.perf_counter() - began)
-        db.execute_sql("PRAGMA synchronous=NORMAL")
-        db.execute_sql("PRAGMA foreign_keys=ON")
-        if report_indexes:
-            lap("indexes")
-        result.customers = written
-        if not empty:
-            search_index.fill_for(range(start_id, start_id + written), progress=progress)
-            lap("search_keys")
-    write(
-        db, lambda: audit.record(user, "demo", None, None, f"{written} demo customers", seed=seed)
-    )
-    db.execute_sql("PRAGMA analysis_limit=1000")
-    db.execute_sql("ANALYZE")
-    lap("analyze")
-    return result
+            job.progress(len(ids), customers)
+    written = len(ids)
+    lap("rows")
+    job.stage(ROUTES_STAGE)
+    result.routes, result.route_stops = _routes(members, plan)
+    lap("routes")
+    job.stage(INDEXES_STAGE)
+    bulk_load.create_indexes(db, dropped)
+    # On an empty database the generated counts are the whole truth; otherwise they are
+    # counted again from the links.
+    tree_counts.restore_count_triggers(db, count_triggers, counts if empty else None)
+    if dropped:
+        lap("indexes")
+    result.customers = written
+    if not empty:
+        search_index.fill_for(ids, job)
+        lap("search_keys")
+    job.check()  # the last moment a cancel rolls everything back
+    audit.record(user, "demo", None, None, f"{written} demo customers", seed=seed)

@@ -32,12 +32,12 @@ from kehu.core.fields import (
 )
 from kehu.core.validation import check_values
 from kehu.core.values import from_db, to_db, to_python, to_text
-from kehu.db import dossier_writes, erasure
+from kehu.db import dossier_writes, erasure, search_index
 from kehu.db.bulk import last_customer_id
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
-from kehu.services import audit, search_index
+from kehu.services import audit
 
 logger = logging.getLogger(__name__)
 

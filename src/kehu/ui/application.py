@@ -157,11 +157,7 @@ def load_demo(window, customers: int) -> None:
     window.poll_timer.stop()
 
     def work(job) -> object:
-        def progress(stage: str, done: int, total: int) -> bool:
-            job.progress(done, total)  # raises Cancelled when the user pressed Cancel
-            return True
-
-        return demo.generate(customers=customers, user=user, progress=progress)
+        return demo.generate(customers=customers, user=user, job=job)  # Cancel rolls it back
 
     def finished(_result) -> None:
         window.poll_timer.start()
@@ -170,7 +166,7 @@ def load_demo(window, customers: int) -> None:
     def failed(exc: BaseException) -> None:
         window.poll_timer.start()
         window.refresh()
-        if not isinstance(exc, Cancelled | demo.Cancelled):
+        if not isinstance(exc, Cancelled):
             show_error(window, exc)
 
     run_job(

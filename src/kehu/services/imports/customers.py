@@ -17,14 +17,13 @@ from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, K
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job
 from kehu.core.values import to_db
-from kehu.db import bulk, import_keys
+from kehu.db import bulk, import_keys, search_index
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, KeyPerson, User, now
 from kehu.db.visibility import visible_owner_ids
 from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import Table
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
-from kehu.services import search_index
 
 from .categories import CategoryLookup
 from .duplicates import KeyIndex, key_hash, row_keys

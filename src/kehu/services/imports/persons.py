@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehu.core.i18n import N_
-from kehu.db import dossier_writes
+from kehu.db import dossier_writes, search_index
 from kehu.db.bulk import insert_rows
 from kehu.db.connection import write
 from kehu.db.models import KeyPerson, now
 from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import open_table, read_preview
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
-from kehu.services import search_index
 
 from .customers import PERSON_INSERT_COLUMNS, CustomerImporter, person_row
 from .duplicates import normalise_name

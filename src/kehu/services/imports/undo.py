@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kehu.core.i18n import N_
-from kehu.db import customer_snapshots, import_batches
+from kehu.db import customer_snapshots, import_batches, search_index
 from kehu.db.connection import write
 from kehu.db.models import ImportBatch, User
-from kehu.services import audit, search_index
+from kehu.services import audit
 
 from .plan import ImportFailed
 

@@ -5,8 +5,11 @@
 - `remove(ids)`: drop the keys of customers that are gone (erase, import undo); also inside the
   transaction that deletes them.
 - `fill_for(ids)`: bulk keys for many customers (an import), executemany in batches.
-- `rebuild_all()`: every customer from scratch (demo data, repair), index dropped during the
-  load and rebuilt after it.
+- `rebuild_all(job)`: every customer from scratch (repair), index dropped during the load and
+  rebuilt after it, all in one transaction: a cancelled rebuild leaves the old keys.
+
+`fill_for` and `rebuild_all` take a `kehu.core.jobs.Job` (progress in customers, cancel).
+The SQLite-only parts (the FTS5 table, insert-or-ignore) come from `kehu.db.dialect`.
 
 Keys live in `search_key` with id = customer id * 256 + slot (see `kehu.db.models.SearchKey`)
 and names in the trigram table `search_text` (rowid = customer id).
@@ -19,15 +22,17 @@ import multiprocessing
 import os
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database, fn
 
+from kehu.core.i18n import N_
+from kehu.core.jobs import Cancelled, Job, no_job
 from kehu.core.search_keys import (
     PERSON,
     SLOTS,
@@ -36,41 +41,55 @@ from kehu.core.search_keys import (
     person_name_keys,
 )
 from kehu.db.connection import write
+from kehu.db.dialect import dialect
 from kehu.db.models import Customer
+
+__all__ = [
+    "BATCH",
+    "PARALLEL_MIN",
+    "STAGE",
+    "Cancelled",
+    "SearchRows",
+    "fill_for",
+    "clear_for_bulk_load",
+    "finish_bulk_load",
+    "insert_rows",
+    "rebuild_all",
+    "refresh",
+    "remove",
+    "rows_for",
+]
 
 logger = logging.getLogger(__name__)
 
 BATCH = 20_000  # customers per bulk transaction
 PARALLEL_MIN = 100_000  # rebuilds of at least this many ids compute rows in worker processes
 WORKERS = 2
-INDEX_SQL = 'CREATE INDEX IF NOT EXISTS "search_key_kind_key" ON "search_key" ("kind", "key")'
-FTS_SQL = """CREATE VIRTUAL TABLE "search_text" USING fts5("text", tokenize='trigram')"""  # = 0002
+STAGE = N_("Search keys")
+_INDEX = "search_key_kind_key"
+_INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "search_key" ("kind", "key")'
 
-Progress = Callable[[str, int, int], bool | None]  # (stage, done, total) → False cancels
-STAGE = "search keys"
-
-_CUSTOMER_SQL = (
-    'SELECT id, code, name, short_name, uscc, phone FROM "customer" WHERE id IN ({marks})'
-)
-_RANGE_CUSTOMER_SQL = (
-    'SELECT id, code, name, short_name, uscc, phone FROM "customer" '
-    "WHERE id >= ? AND id < ? ORDER BY id"
-)
-_PERSON_SQL = (
-    'SELECT customer_id, name, mobile, phone FROM "key_person" WHERE customer_id IN ({marks}) '
-    "ORDER BY customer_id, position, id"
-)
-_RANGE_PERSON_SQL = (
-    'SELECT customer_id, name, mobile, phone FROM "key_person" '
-    "WHERE customer_id >= ? AND customer_id < ? ORDER BY customer_id, position, id"
-)
+_CUSTOMER_COLUMNS = 'SELECT id, code, name, short_name, uscc, phone FROM "customer"'
+_PERSON_COLUMNS = 'SELECT customer_id, name, mobile, phone FROM "key_person"'
 
 
-class Cancelled(Exception):
-    pass
+def _by_ids(param: str, count: int) -> tuple[str, str]:
+    marks = ", ".join([param] * count)
+    return (
+        f"{_CUSTOMER_COLUMNS} WHERE id IN ({marks})",
+        f"{_PERSON_COLUMNS} WHERE customer_id IN ({marks}) ORDER BY customer_id, position, id",
+    )
 
 
-def _db() -> SqliteDatabase:
+def _by_range(param: str) -> tuple[str, str]:
+    return (
+        f"{_CUSTOMER_COLUMNS} WHERE id >= {param} AND id < {param} ORDER BY id",
+        f"{_PERSON_COLUMNS} WHERE customer_id >= {param} AND customer_id < {param} "
+        "ORDER BY customer_id, position, id",
+    )
+
+
+def _db() -> Database:
     return Customer._meta.database
 
 
@@ -109,33 +128,37 @@ def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows
     return out
 
 
-def _insert(db: SqliteDatabase, rows: SearchRows, known_names: set[str] | None = None) -> None:
+def _insert(db: Database, rows: SearchRows, known_names: set[str] | None = None) -> None:
     """Insert rows; names already in search_name (`known_names`, kept up to date) are skipped."""
+    p = db.param
     cursor = db.cursor()
-    cursor.executemany('INSERT INTO "search_key" (id, kind, key) VALUES (?, ?, ?)', rows.keys)
-    cursor.executemany('INSERT INTO "search_text" (rowid, text) VALUES (?, ?)', rows.texts)
+    cursor.executemany(
+        f'INSERT INTO "search_key" (id, kind, key) VALUES ({p}, {p}, {p})', rows.keys
+    )
+    cursor.executemany(f'INSERT INTO "search_text" (rowid, text) VALUES ({p}, {p})', rows.texts)
     names = rows.names - known_names if known_names is not None else rows.names
     cursor.executemany(
-        'INSERT OR IGNORE INTO "search_name" (key, name) VALUES (?, ?)',
+        dialect(db).insert_ignore_sql(db, "search_name", ("key", "name")),
         [(key, name) for name in names for key in person_name_keys(name)],
     )
     if known_names is not None:
         known_names |= names
 
 
-def _delete(db: SqliteDatabase, ids: Sequence[int]) -> None:
+def _delete(db: Database, ids: Sequence[int]) -> None:
+    p = db.param
     cursor = db.cursor()
     cursor.executemany(
-        'DELETE FROM "search_key" WHERE id >= ? AND id < ?',
+        f'DELETE FROM "search_key" WHERE id >= {p} AND id < {p}',
         [(cid * SLOTS, (cid + 1) * SLOTS) for cid in ids],
     )
-    cursor.executemany('DELETE FROM "search_text" WHERE rowid = ?', [(cid,) for cid in ids])
+    cursor.executemany(f'DELETE FROM "search_text" WHERE rowid = {p}', [(cid,) for cid in ids])
 
 
-def _load(db: SqliteDatabase, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
-    marks = ", ".join("?" * len(ids))
-    customers = db.execute_sql(_CUSTOMER_SQL.format(marks=marks), list(ids)).fetchall()
-    persons = db.execute_sql(_PERSON_SQL.format(marks=marks), list(ids)).fetchall()
+def _load(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
+    customer_sql, person_sql = _by_ids(db.param, len(ids))
+    customers = db.execute_sql(customer_sql, list(ids)).fetchall()
+    persons = db.execute_sql(person_sql, list(ids)).fetchall()
     return customers, persons
 
 
@@ -176,14 +199,19 @@ def remove(customer_ids: Iterable[int]) -> None:
         write(db, run)
 
 
-def fill_for(customer_ids: Iterable[int], progress: Progress | None = None) -> int:
-    """Keys for many customers (an import): batches of `BATCH` per write transaction.
+def fill_for(customer_ids: Iterable[int], job: Job | None = None) -> int:
+    """Keys for many customers (an import, demo data): batches of `BATCH` per write
+    transaction, progress in customers through `job`.
 
     Existing keys of these customers are replaced. Returns the number of keys written.
+    Inside the caller's transaction a cancel rolls everything back with it; on its own, the
+    batches written before a cancel stay (each one complete).
     """
+    job = job or no_job()
     ids = sorted(set(customer_ids))
     db = _db()
     written = 0
+    job.stage(STAGE, len(ids))
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
 
@@ -199,51 +227,58 @@ def fill_for(customer_ids: Iterable[int], progress: Progress | None = None) -> i
             return len(rows.keys)
 
         written += write(db, run)
-        _report(progress, start + len(chunk), len(ids))
+        job.progress(start + len(chunk), len(ids))
     return written
 
 
-def _report(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None and progress(STAGE, done, total) is False:
-        raise Cancelled()
+def rebuild_all(job: Job | None = None) -> int:
+    """Recompute every customer's keys (repair): the fast bulk path.
 
-
-def rebuild_all(progress: Progress | None = None) -> int:
-    """Recompute every customer's keys: fast bulk path for demo data and repairs.
-
-    The (kind, key) index is dropped during the load and created after it; the trigram table
-    is refilled. Returns the number of keys written.
+    One write transaction: the (kind, key) index is dropped during the load and created after
+    it, the trigram table is refilled. A cancelled rebuild (`job`) rolls back to the keys as
+    they were. Returns the number of keys written.
     """
+    job = job or no_job()
     db = _db()
-    low, high = db.execute_sql('SELECT MIN(id), MAX(id) FROM "customer"').fetchone()
-    write(db, lambda: _clear(db))
-    try:
-        written = _fill_range(db, low, high, progress)
-    finally:  # even when cancelled: without the index every search scans
-        write(db, lambda: _finish(db))
+    # Worker processes read the committed file: fine here (the rebuild changes no customer),
+    # but not when the caller's own transaction changed customers they cannot see.
+    parallel = not db.in_transaction()
+    low, high = Customer.select(fn.MIN(Customer.id), fn.MAX(Customer.id)).tuples().get()
+
+    def run() -> int:
+        _clear(db)
+        written = _fill_range(db, low, high, job, parallel)
+        job.check()
+        _finish(db)
+        return written
+
+    written = write(db, run)
     logger.info("search index rebuilt: %s keys", written)
     return written
 
 
-def _fill_range(db: SqliteDatabase, low: int | None, high: int, progress: Progress | None) -> int:
+def _fill_range(db: Database, low: int | None, high: int, job: Job, parallel: bool) -> int:
     if low is None:
         return 0
     total = high - low + 1
     starts = range(low, high + 1, BATCH)
     known_names: set[str] = set()
     written = 0
-    for start, rows in _computed(db, starts, total):
-        write(db, lambda rows=rows: _insert(db, rows, known_names))
+    job.stage(STAGE, total)
+    for start, rows in _computed(db, starts, total, parallel):
+        _insert(db, rows, known_names)
         written += len(rows.keys)
-        _report(progress, min(start + BATCH - low, total), total)
+        job.progress(min(start + BATCH - low, total))
     return written
 
 
-def _computed(db: SqliteDatabase, starts: range, total: int) -> Iterator[tuple[int, SearchRows]]:
+def _computed(
+    db: Database, starts: range, total: int, parallel: bool
+) -> Iterator[tuple[int, SearchRows]]:
     """Rows per batch of ids, computed in worker processes for big databases (the writer
     meanwhile inserts the previous batch), in this process otherwise or if workers fail."""
     path = db.database
-    if total < PARALLEL_MIN or path == ":memory:" or db.in_transaction():
+    if total < PARALLEL_MIN or path == ":memory:" or not parallel:
         yield from _computed_here(db, starts)
         return
     done = 0
@@ -256,10 +291,11 @@ def _computed(db: SqliteDatabase, starts: range, total: int) -> Iterator[tuple[i
         yield from _computed_here(db, starts[done:])
 
 
-def _computed_here(db: SqliteDatabase, starts: range) -> Iterator[tuple[int, SearchRows]]:
+def _computed_here(db: Database, starts: range) -> Iterator[tuple[int, SearchRows]]:
+    customer_sql, person_sql = _by_range(db.param)
     for start in starts:
-        customers = db.execute_sql(_RANGE_CUSTOMER_SQL, (start, start + BATCH)).fetchall()
-        persons = db.execute_sql(_RANGE_PERSON_SQL, (start, start + BATCH)).fetchall()
+        customers = db.execute_sql(customer_sql, (start, start + BATCH)).fetchall()
+        persons = db.execute_sql(person_sql, (start, start + BATCH)).fetchall()
         yield start, rows_for(customers, persons)
 
 
@@ -272,14 +308,18 @@ def _computed_in_workers(path: str, starts: range) -> Iterator[tuple[int, Search
         queue = iter(starts)
         for start in islice(queue, workers * 2):
             pending.append((start, pool.submit(_compute_range, path, start, start + BATCH)))
-        while pending:
-            start, future = pending.popleft()
-            following = next(queue, None)
-            if following is not None:
-                pending.append(
-                    (following, pool.submit(_compute_range, path, following, following + BATCH))
-                )
-            yield start, future.result()
+        try:
+            while pending:
+                start, future = pending.popleft()
+                following = next(queue, None)
+                if following is not None:
+                    pending.append(
+                        (following, pool.submit(_compute_range, path, following, following + BATCH))
+                    )
+                yield start, future.result()
+        finally:  # cancelled: do not compute what nobody will write
+            for _start, future in pending:
+                future.cancel()
 
 
 _worker_connection: sqlite3.Connection | None = None
@@ -291,26 +331,34 @@ def _compute_range(path: str, start: int, end: int) -> SearchRows:
     if _worker_connection is None:
         uri = Path(path).absolute().as_uri() + "?mode=ro"
         _worker_connection = sqlite3.connect(uri, uri=True, timeout=30)
-    customers = _worker_connection.execute(_RANGE_CUSTOMER_SQL, (start, end)).fetchall()
-    persons = _worker_connection.execute(_RANGE_PERSON_SQL, (start, end)).fetchall()
+    customer_sql, person_sql = _by_range("?")  # the sqlite3 module's own placeholder
+    customers = _worker_connection.execute(customer_sql, (start, end)).fetchall()
+    persons = _worker_connection.execute(person_sql, (start, end)).fetchall()
     return rows_for(customers, persons)
 
 
-def _finish(db: SqliteDatabase) -> None:
-    db.execute_sql(INDEX_SQL)
-    db.execute_sql('INSERT INTO "search_text"("search_text", rank) VALUES (\'automerge\', 4)')
-    db.execute_sql('INSERT INTO "search_text"("search_text") VALUES (\'optimize\')')
+def _finish(db: Database) -> None:
+    db.execute_sql(_INDEX_SQL)
+    dialect(db).finish_text_table(db)
 
 
-def _clear(db: SqliteDatabase) -> None:
-    db.execute_sql('DROP INDEX IF EXISTS "search_key_kind_key"')
+def _clear(db: Database) -> None:
+    """Empty the keys for a bulk load: the (kind, key) index goes until `_finish`."""
+    sql = dialect(db)
+    sql.drop_index(db, _INDEX)
     db.execute_sql('DELETE FROM "search_key"')
-    # Deleting a million rows from an FTS5 table one by one is slow: drop and create it again.
-    db.execute_sql('DROP TABLE "search_text"')
-    db.execute_sql(FTS_SQL)
+    sql.recreate_text_table(db)
     db.execute_sql('DELETE FROM "search_name"')
-    # Bulk load: no incremental merging of the trigram index; one 'optimize' at the end.
-    db.execute_sql('INSERT INTO "search_text"("search_text", rank) VALUES (\'automerge\', 0)')
+
+
+def clear_for_bulk_load() -> None:
+    """Before loading keys with `insert_rows` into an empty database (demo data): no keys,
+    no (kind, key) index, the trigram table in bulk mode. Call `finish_bulk_load` after."""
+    _clear(_db())
+
+
+def finish_bulk_load() -> None:
+    _finish(_db())
 
 
 def insert_rows(rows: SearchRows, known_names: set[str] | None = None) -> None:
