@@ -306,22 +306,7 @@ def test_the_backup_taken_before_upgrading_is_the_old_file(tmp_path, fixture):
     assert rows_of(opened.backup_path) == rows_of(fixture)
 
 
-SEARCH_NOT_REFILLED = pytest.mark.xfail(
-    strict=True,
-    reason="migration 2 replaces search_key and adds search_text empty and nothing refills them "
-    "after the upgrade: a version 1 file finds no customer (open_workspace should rebuild the "
-    "search index when migrated_from < 2)",
-)
-
-
-@pytest.mark.parametrize(
-    "fixture",
-    [
-        pytest.param(p, marks=[SEARCH_NOT_REFILLED] if _fixture_version(p) < 2 else [])
-        for p in FIXTURE_FILES
-    ],
-    ids=lambda path: path.stem,
-)
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda path: path.stem)
 def test_an_upgraded_file_finds_its_customers(tmp_path, fixture):
     path = tmp_path / "kehu.db"
     shutil.copy(fixture, path)

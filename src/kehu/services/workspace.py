@@ -6,12 +6,17 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehu.core.language import get_language
+from kehu.core.i18n import normalise, system_language
+from kehu.db import search_index
 from kehu.db.connection import Database, open_database, write
 from kehu.db.models import Customer, Setting, User
 from kehu.services import auth, classification
 
 logger = logging.getLogger(__name__)
+
+# Migration 2 replaced the search keys by a new key table and trigram text, created empty: a
+# file upgraded from an older version has its keys computed again once, when it is opened.
+SEARCH_KEYS_FROM = 2
 
 
 @dataclass
@@ -27,8 +32,11 @@ class Workspace:
 def open_workspace(path: str | Path, mode: str | None = None, lang: str | None = None) -> Workspace:
     """Open or create a database; a new one gets the local user and the default schemes."""
     database = open_database(path, mode=mode)
+    if database.migrated_from is not None and database.migrated_from < SEARCH_KEYS_FROM:
+        logger.info("computing the search keys of a file upgraded from v%s", database.migrated_from)
+        search_index.rebuild_all()
     if database.created:
-        language = lang or get_language()
+        language = normalise(lang) if lang else system_language()
 
         def seed() -> None:
             auth.ensure_local_user()
