@@ -762,4 +762,6 @@ KEHU: dict[str, str] = {
     "name": "名称",
     "phone": "电话",
     "owner": "负责人",
+    # --- lead ---
+    "no progress line": "不显示进度",
 }

@@ -2065,6 +2065,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>备份文件（默认：数据库旁的 backups 文件夹）</translation>
     </message>
     <message>
+        <source>no progress line</source>
+        <translation>不显示进度</translation>
+    </message>
+    <message>
         <source>restore a backup (verified first; the current database is kept aside)</source>
         <translation>从备份恢复（先校验备份，原数据库另存）</translation>
     </message>

@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         nargs="?",
         help=N_("backup file (default: a backups folder beside the database)"),
     )
-    backup.add_argument("--quiet", action="store_true")
+    backup.add_argument("--quiet", action="store_true", help=N_("no progress line"))
     backup.set_defaults(func=cmd_backup)
 
     restore = subparsers.add_parser(
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=N_("restore a backup (verified first; the current database is kept aside)"),
     )
     restore.add_argument("file")
-    restore.add_argument("--quiet", action="store_true")
+    restore.add_argument("--quiet", action="store_true", help=N_("no progress line"))
     restore.set_defaults(func=cmd_restore)
 
 

@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=N_("number of customers (default 1000)"),
     )
     parser.add_argument("--seed", type=int, default=2024, help=N_("random seed"))
-    parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--quiet", action="store_true", help=N_("no progress line"))
     parser.set_defaults(func=cmd_demo)
 
 
