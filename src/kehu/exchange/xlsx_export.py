@@ -47,6 +47,17 @@ def write_tables(path: Path, tables: Iterable[Table], job: Job | None = None) ->
     removes the partial file)."""
     job = job or no_job()
     workbook = Workbook(write_only=True)
+    try:
+        count = _write(workbook, tables, job)
+        job.check()
+    except BaseException:
+        _discard(workbook)
+        raise
+    workbook.save(path)
+    return count
+
+
+def _write(workbook: Workbook, tables: Iterable[Table], job: Job) -> int:
     count = 0
     for table in tables:
         sheet = workbook.create_sheet(table.title)
@@ -62,9 +73,23 @@ def write_tables(path: Path, tables: Iterable[Table], job: Job | None = None) ->
         sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(table.labels), 1))}{rows + 1}"
         if table.counted:
             count += rows
-    job.check()
-    workbook.save(path)
     return count
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close the sheets of an abandoned write-only workbook and delete their temporary
+    files (they hold the rows written so far: customer data)."""
+    for sheet in workbook.worksheets:
+        try:
+            sheet.close()
+        except Exception:  # noqa: BLE001 - best effort on the way out
+            pass
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            try:
+                writer.cleanup()
+            except (OSError, ValueError, KeyError):
+                pass
 
 
 def _safe(value: Any) -> Any:
