@@ -7,6 +7,7 @@ rows of values already converted (dates, amounts, choice labels) and masked.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,16 +81,12 @@ def _discard(workbook: Workbook) -> None:
     """Close the sheets of an abandoned write-only workbook and delete their temporary
     files (they hold the rows written so far: customer data)."""
     for sheet in workbook.worksheets:
-        try:
+        with contextlib.suppress(Exception):  # best effort on the way out
             sheet.close()
-        except Exception:  # noqa: BLE001 - best effort on the way out
-            pass
         writer = getattr(sheet, "_writer", None)
         if writer is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError, KeyError):
                 writer.cleanup()
-            except (OSError, ValueError, KeyError):
-                pass
 
 
 def _safe(value: Any) -> Any:
