@@ -321,6 +321,10 @@ ZH_CN: dict[str, str] = {
     ),
     "Record &visit…": "记录访问(&V)…",
     "Open a customer's card or select a customer first.": "请先打开客户档案卡或选中一个客户。",
+    # --- exports ---
+    "Export": "导出",
+    "There are no customers in the list to export.": "列表中没有可导出的客户。",
+    "Cancelled": "已取消",
 }
 
 # Strings below the UI (context "kehu", marked with N_()): the field catalogue and its choices.
@@ -571,4 +575,16 @@ KEHU: dict[str, str] = {
         "未知的工作表“{name}”，可选 persons、visits、sales"
     ),
     "There is no column named '{name}'": "没有叫“{name}”的列",
+    "No category named '{name}'": "找不到分类“{name}”",
+    "Several categories are named '{name}': use the id": "有多个分类叫“{name}”，请用编号",
+    "No route named '{name}'": "找不到路线“{name}”",
+    "export Excel or PDF": "导出 Excel 或 PDF",
+    "customer codes, comma-separated": "客户编号，逗号分隔",
+    "category (name or id, with sub-categories)": "分类（名称或编号，含子分类）",
+    "route (name or id)": "路线（名称或编号）",
+    "search text": "搜索文字",
+    "include archived customers": "包括已归档客户",
+    "writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)": (
+        "导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）"
+    ),
 }

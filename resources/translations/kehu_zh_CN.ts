@@ -731,14 +731,6 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Export list to &amp;Excel…</source>
-        <translation>导出列表到 Excel(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export cards to Excel…</source>
-        <translation>导出档案卡到 Excel…</translation>
-    </message>
-    <message>
         <source>&amp;Import Excel file…</source>
         <translation>导入 Excel 文件(&amp;I)…</translation>
     </message>
@@ -827,6 +819,14 @@
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>There are no customers in the list to export.</source>
+        <translation>列表中没有可导出的客户。</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
@@ -841,6 +841,10 @@
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>About kehu</source>
@@ -1455,6 +1459,34 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Exported {n} customers to {path}</source>
         <translation>已导出 {n} 位客户到 {path}</translation>
+    </message>
+    <message>
+        <source>export Excel or PDF</source>
+        <translation>导出 Excel 或 PDF</translation>
+    </message>
+    <message>
+        <source>customer codes, comma-separated</source>
+        <translation>客户编号，逗号分隔</translation>
+    </message>
+    <message>
+        <source>category (name or id, with sub-categories)</source>
+        <translation>分类（名称或编号，含子分类）</translation>
+    </message>
+    <message>
+        <source>route (name or id)</source>
+        <translation>路线（名称或编号）</translation>
+    </message>
+    <message>
+        <source>search text</source>
+        <translation>搜索文字</translation>
+    </message>
+    <message>
+        <source>include archived customers</source>
+        <translation>包括已归档客户</translation>
+    </message>
+    <message>
+        <source>writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)</source>
+        <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -2311,6 +2343,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>There is no column named &apos;{name}&apos;</source>
         <translation>没有叫“{name}”的列</translation>
+    </message>
+    <message>
+        <source>Several categories are named &apos;{name}&apos;: use the id</source>
+        <translation>有多个分类叫“{name}”，请用编号</translation>
+    </message>
+    <message>
+        <source>No category named &apos;{name}&apos;</source>
+        <translation>找不到分类“{name}”</translation>
+    </message>
+    <message>
+        <source>No route named &apos;{name}&apos;</source>
+        <translation>找不到路线“{name}”</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kehu.commands._context import acting_user, workspace
 from kehu.core.i18n import N_, UserError, normalise, translate
-from kehu.core.language import get_language, pick
+from kehu.core.language import get_language
 from kehu.services import exports
 from kehu.services.selection import Selection, resolve
 
@@ -18,8 +18,13 @@ def _kinds_help() -> str:
     return "; ".join(f"{fmt}: {'|'.join(exports.kind_names(fmt))}" for fmt in exports.FORMATS)
 
 
+def _(text: str) -> str:
+    """Help texts in the language the CLI was started with."""
+    return translate(text, get_language())
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help=pick("导出 Excel 或 PDF", "export Excel or PDF"))
+    parser = subparsers.add_parser("export", help=_(N_("export Excel or PDF")))
     parser.add_argument("--format", choices=exports.FORMATS, required=True)
     parser.add_argument(
         "--kind", required=True, choices=[k.name for k in exports.KINDS], help=_kinds_help()
@@ -27,25 +32,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--customers",
         default="",
-        help=pick("客户编号，逗号分隔", "customer codes, comma-separated"),
+        help=_(N_("customer codes, comma-separated")),
     )
     parser.add_argument(
         "--category",
-        help=pick("分类（名称或编号，含子分类）", "category (name or id, with sub-categories)"),
+        help=_(N_("category (name or id, with sub-categories)")),
     )
-    parser.add_argument("--route", help=pick("路线（名称或编号）", "route (name or id)"))
-    parser.add_argument("--search", help=pick("搜索文字", "search text"))
-    parser.add_argument(
-        "--archived", action="store_true", help=pick("包括已归档客户", "include archived customers")
-    )
+    parser.add_argument("--route", help=_(N_("route (name or id)")))
+    parser.add_argument("--search", help=_(N_("search text")))
+    parser.add_argument("--archived", action="store_true", help=_(N_("include archived customers")))
     parser.add_argument(
         "--option",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help=pick(
-            "导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）",
-            "writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)",
+        help=_(
+            N_("writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)")
         ),
     )
     parser.add_argument("out")
