@@ -2121,18 +2121,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>发现 / 问题</translation>
     </message>
     <message>
-        <source>□ routine</source>
-        <translation>□日常</translation>
-    </message>
-    <message>
-        <source>□ urgent</source>
-        <translation>□紧急</translation>
-    </message>
-    <message>
-        <source>□ periodic</source>
-        <translation>□定期</translation>
-    </message>
-    <message>
         <source>Last visit</source>
         <translation>最近访问</translation>
     </message>

@@ -105,3 +105,22 @@ def test_excel_and_pdf_forms_ask_the_same_fields(workspace, user, tmp_path):
     assert "信用额度" not in text  # not on the form in either format
     assert "信用额度" not in " ".join(str(ws["B" + str(r)].value) for ws in book.worksheets
                                   for r in range(1, ws.max_row + 1))  # fmt: skip
+
+
+def test_the_cli_refuses_a_salespersons_reveal_with_a_clear_message(
+    workspace, user, tmp_path, capsys, monkeypatch
+):
+    from kehu.cli import run
+    from kehu.services import auth
+
+    clerk = auth.create_user("li", "李销售", password="password-123")
+    dossiers.create({"name": "杭州西湖茶叶有限公司"}, user, owner=clerk)
+    db = str(workspace.database.path)
+    workspace.database.close()
+    monkeypatch.setenv("KEHU_PASSWORD", "password-123")
+    out = tmp_path / "out" / "list.xlsx"
+    argv = ["--db", db, "--lang", "en", "--user", "li", "export", "--format", "xlsx"]
+    code = run(parse([*argv, "--kind", "list", "--option", "reveal=1", str(out)]))
+    assert code == 2 and not out.parent.exists()
+    assert "Only an administrator or a manager may show sensitive fields" in capsys.readouterr().err
+    assert run(parse([*argv, "--kind", "list", str(out)])) == 0 and out.exists()

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from kehu.core.fields import (
     DOSSIER_PARTS,
+    VISIT_KINDS,
     FieldDef,
     Kind,
     Section,
@@ -236,11 +237,10 @@ def write_visits(job: Job, report: VisitReport, path: Path) -> tuple[int, int]:
     return count, build(job.spec(path, pagesize, title), story)
 
 
-KIND_BOXES = (N_("□ routine"), N_("□ urgent"), N_("□ periodic"))
-
-
 def _kind_boxes(lang: str) -> str:
-    return "\n".join(_t(box, lang) for box in KIND_BOXES)
+    """A box to tick per visit kind (core.fields.VISIT_KINDS)."""
+    gap = "" if lang.startswith("zh") else " "
+    return "\n".join(f"□{gap}{kind.label(lang)}" for kind in VISIT_KINDS)
 
 
 def _blank_visit_rows(job: Job, report: VisitReport, s: Styles) -> tuple[list[list[Any]], int]:
