@@ -1,9 +1,10 @@
 """Exports and prints as one use case: the kinds registry, visibility, rights, masking, one
 audit entry with the file's digest, progress and cancel.
 
-The registry `KINDS` is declared once here; the CLI's `kehu export --kind` choices, the
-window's File menu and the print preview read it. `export()` is the one way a file with
-customer data is written:
+The registry `KINDS` is declared once (`registry.py`); the CLI's `kehu export --kind`
+choices, the window's File menu and the print preview read it. Excel lists are made in
+`tables.py`, cards, forms, sheets and labels in `documents.py`. `export()` is the one way a
+file with customer data is written:
 
 1. the kind and format are looked up (`ExportError` for an unknown one);
 2. a reveal of sensitive fields is checked against `kehu.core.sensitivity` (a refused
