@@ -172,14 +172,29 @@ def _record_file(user: User, action: str, kind: str, ids: list[int], pages: int,
 
 
 Writer = Callable[[Request, list[int], Path, Job], tuple[int, int]]
+
+
+def _print(name: str) -> Writer:
+    """A PDF writer of `prints`, imported on first use: reportlab (12 MB) stays out of the
+    window's start and of Excel exports."""
+
+    def run(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+        from kehu.services.exports import prints
+
+        return getattr(prints, name)(request, ids, path, job)
+
+    run.__name__ = name
+    return run
+
+
 WRITERS: dict[tuple[str, str], Writer] = {
     (XLSX, "list"): tables.write_list,
     (XLSX, "card"): documents.xlsx_cards,
     (XLSX, "form"): documents.xlsx_forms,
-    (PDF, "card"): documents.pdf_cards,
-    (PDF, "route"): documents.pdf_route_sheets,
-    (PDF, "form"): documents.pdf_forms,
-    (PDF, "labels"): documents.pdf_labels_sheet,
-    (PDF, "visits"): documents.pdf_visits,
+    (PDF, "card"): _print("pdf_cards"),
+    (PDF, "route"): _print("pdf_route_sheets"),
+    (PDF, "form"): _print("pdf_forms"),
+    (PDF, "labels"): _print("pdf_labels_sheet"),
+    (PDF, "visits"): _print("pdf_visits"),
 }
 assert set(WRITERS) == {(f, k.name) for k in KINDS for f in k.formats}, "registry and writers"

@@ -12,10 +12,14 @@ from typing import Any
 from kehu.core import sensitivity
 from kehu.core.i18n import N_, UserError, normalise, translate
 from kehu.db.models import User
-from kehu.exchange.pdf_job import flag
 
 XLSX, PDF = "xlsx", "pdf"
 FORMATS = (XLSX, PDF)
+
+
+def flag(value: Any) -> bool:
+    """An option's yes/no value ("1", "true", "yes", "on")."""
+    return str(value).strip().lower() in ("1", "true", "yes", "on", "y")
 
 
 class ExportError(UserError):
