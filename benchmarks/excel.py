@@ -124,9 +124,9 @@ def measure(what: str, file: Path, db: Path, out: Path) -> dict:
 
 def _same_cells(ids: list[int]) -> list[list]:
     """The cells the list export writes, fetched before the clock starts."""
-    from kehu.services import exports
+    from kehu.services.exports import tables
 
-    table = exports.customer_table(ids, exports.choose_columns(None), "zh_CN", reveal=False)
+    table = tables.customer_table(ids, tables.choose_columns(None), "zh_CN", reveal=False)
     return [list(table.labels), *(list(row) for row in table.rows)]
 
 

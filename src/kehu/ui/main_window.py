@@ -30,7 +30,8 @@ from kehu.core.jobs import Cancelled
 from kehu.db import customer_list
 from kehu.db.customer_list import RANK, ListSpec
 from kehu.db.tree_counts import TreeCounts
-from kehu.services import classification, exports
+from kehu.services import classification
+from kehu.services.exports import registry as export_kinds
 from kehu.ui import settings, temp_files
 from kehu.ui.card.dossier_card import DossierCard
 from kehu.ui.errors import show_error
@@ -206,7 +207,9 @@ class MainWindow(QMainWindow):
             self.tr("&Save card"), self.save_current, key.Save, "saveAction"
         )
         self.print_action = self._action(
-            exports.find_kind(exports.PDF, "card").menu_text(exports.PDF, self.session.lang)
+            export_kinds.find_kind(export_kinds.PDF, "card").menu_text(
+                export_kinds.PDF, self.session.lang
+            )
             or self.tr("&Print card…"),
             self.print_current,
             key.Print,
@@ -238,18 +241,18 @@ class MainWindow(QMainWindow):
         )
         self.about_action = self._action(self.tr("&About kehu"), self.about, None, "aboutAction")
         self.export_actions = self._export_actions()
-        self.export_xlsx_action = self.export_actions[(exports.XLSX, "list")]
-        self.export_cards_xlsx_action = self.export_actions[(exports.XLSX, "card")]
+        self.export_xlsx_action = self.export_actions[(export_kinds.XLSX, "list")]
+        self.export_cards_xlsx_action = self.export_actions[(export_kinds.XLSX, "card")]
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_action, self.save_action, self.print_action, self.import_action):
             file_menu.addAction(action)
         for (fmt, _kind), action in self.export_actions.items():
-            if fmt == exports.PDF:
+            if fmt == export_kinds.PDF:
                 file_menu.addAction(action)
         file_menu.addSeparator()
         for (fmt, _kind), action in self.export_actions.items():
-            if fmt == exports.XLSX:
+            if fmt == export_kinds.XLSX:
                 file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -282,12 +285,12 @@ class MainWindow(QMainWindow):
         """An action per (format, kind) the export registry offers in the menu; the card
         print is `print_action` (Ctrl+P)."""
         actions: dict[tuple[str, str], QAction] = {}
-        for kind in exports.kinds():
+        for kind in export_kinds.kinds():
             for fmt in kind.formats:
                 text = kind.menu_text(fmt, self.session.lang)
-                if text is None or (fmt, kind.name) == (exports.PDF, "card"):
+                if text is None or (fmt, kind.name) == (export_kinds.PDF, "card"):
                     continue
-                if fmt == exports.XLSX:
+                if fmt == export_kinds.XLSX:
                     slot = lambda _checked=False, k=kind.name: self.export_xlsx(k)  # noqa: E731
                     name = f"export_xlsx_{kind.name}"
                 else:
@@ -591,6 +594,8 @@ class MainWindow(QMainWindow):
         card = self.current_card()
         if card is not None and card.is_dirty and not card.save():
             return
+        from kehu.services import exports  # openpyxl and reportlab: not at start-up
+
         user, lang = self.session.user, self.session.lang
         path = temp_files.new_pdf(f"{kind}.pdf")
         options = {"selection": "window"}
@@ -630,6 +635,8 @@ class MainWindow(QMainWindow):
                 self, self.tr("Export"), self.tr("There are no customers in the list to export.")
             )
             return
+        from kehu.services import exports  # openpyxl: not at start-up
+
         user, lang = self.session.user, self.session.lang
         try:
             exports.prepare(exports.XLSX, kind, user, {}, lang)

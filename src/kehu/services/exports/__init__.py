@@ -31,7 +31,6 @@ from kehu.db.connection import write
 from kehu.db.models import Customer, User
 from kehu.db.visibility import visible_customers
 from kehu.services import audit
-from kehu.services.exports import documents, tables
 from kehu.services.exports.registry import (
     FORMATS,
     KINDS,
@@ -45,7 +44,6 @@ from kehu.services.exports.registry import (
     kinds,
     prepare,
 )
-from kehu.services.exports.tables import choose_columns, customer_table, list_tables
 
 logger = logging.getLogger(__name__)
 
@@ -53,22 +51,19 @@ __all__ = [
     "FORMATS",
     "KINDS",
     "PDF",
-    "WRITERS",
     "XLSX",
     "ExportError",
     "ExportKind",
     "Request",
-    "choose_columns",
-    "customer_table",
     "export",
     "find_kind",
     "kind_names",
     "kinds",
-    "list_tables",
     "prepare",
     "record_copy",
     "record_print",
     "visible_ids",
+    "writers",
 ]
 
 CHUNK = 500
@@ -99,7 +94,7 @@ def export(
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(f".{out.name}.part")
     try:
-        rows, pages = WRITERS[(fmt, kind)](request, ids, part, job)
+        rows, pages = writers()[(fmt, kind)](request, ids, part, job)
         job.check()
         os.replace(part, out)
     finally:
@@ -174,10 +169,28 @@ def _record_file(user: User, action: str, kind: str, ids: list[int], pages: int,
 Writer = Callable[[Request, list[int], Path, Job], tuple[int, int]]
 
 
-def _print(name: str) -> Writer:
-    """A PDF writer of `prints`, imported on first use: reportlab (12 MB) stays out of the
-    window's start and of Excel exports."""
+def writers() -> dict[tuple[str, str], Writer]:
+    """The writer of each (format, kind) of the registry.
 
+    Imported on first use: openpyxl and reportlab stay out of the window's start-up, and
+    reportlab out of Excel exports (`prints` is imported when a PDF is made)."""
+    from kehu.services.exports import documents, tables
+
+    found: dict[tuple[str, str], Writer] = {
+        (XLSX, "list"): tables.write_list,
+        (XLSX, "card"): documents.xlsx_cards,
+        (XLSX, "form"): documents.xlsx_forms,
+        (PDF, "card"): _print("pdf_cards"),
+        (PDF, "route"): _print("pdf_route_sheets"),
+        (PDF, "form"): _print("pdf_forms"),
+        (PDF, "labels"): _print("pdf_labels_sheet"),
+        (PDF, "visits"): _print("pdf_visits"),
+    }
+    assert set(found) == {(f, k.name) for k in KINDS for f in k.formats}, "registry, writers"
+    return found
+
+
+def _print(name: str) -> Writer:
     def run(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
         from kehu.services.exports import prints
 
@@ -185,16 +198,3 @@ def _print(name: str) -> Writer:
 
     run.__name__ = name
     return run
-
-
-WRITERS: dict[tuple[str, str], Writer] = {
-    (XLSX, "list"): tables.write_list,
-    (XLSX, "card"): documents.xlsx_cards,
-    (XLSX, "form"): documents.xlsx_forms,
-    (PDF, "card"): _print("pdf_cards"),
-    (PDF, "route"): _print("pdf_route_sheets"),
-    (PDF, "form"): _print("pdf_forms"),
-    (PDF, "labels"): _print("pdf_labels_sheet"),
-    (PDF, "visits"): _print("pdf_visits"),
-}
-assert set(WRITERS) == {(f, k.name) for k in KINDS for f in k.formats}, "registry and writers"
