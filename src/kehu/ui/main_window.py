@@ -245,15 +245,16 @@ class MainWindow(QMainWindow):
         self.export_cards_xlsx_action = self.export_actions[(export_kinds.XLSX, "card")]
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for action in (self.new_action, self.save_action, self.print_action, self.import_action):
-            file_menu.addAction(action)
-        for (fmt, _kind), action in self.export_actions.items():
-            if fmt == export_kinds.PDF:
-                file_menu.addAction(action)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.save_action)
         file_menu.addSeparator()
-        for (fmt, _kind), action in self.export_actions.items():
-            if fmt == export_kinds.XLSX:
-                file_menu.addAction(action)
+        file_menu.addAction(self.print_action)  # then the registry's other prints and exports
+        for wanted in (export_kinds.PDF, export_kinds.XLSX):
+            for (fmt, _kind), action in self.export_actions.items():
+                if fmt == wanted:
+                    file_menu.addAction(action)
+            file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
