@@ -138,3 +138,19 @@ def test_only_a_role_that_may_reveal_gets_the_reveal_button(
     assert dialog.editors["id_number"].masked is not may
     assert bool(errors) is not may  # a refused reveal says so
     assert AuditEntry.select().where(AuditEntry.action == "view_sensitive").exists() is may
+
+
+def test_the_card_history_shows_changed_id_numbers_masked(qtbot, window, customers, user):
+    base = dossiers.load(customers["sh"])
+    dossiers.save(
+        base, {}, user, persons=[{"id": None, "name": "李娜", "id_number": "110105194912310021"}]
+    )
+    person = dossiers.load(customers["sh"]).persons[0]
+    changed = {**person, "id_number": "310115196809121234"}
+    dossiers.save(dossiers.load(customers["sh"]), {}, user, persons=[changed])
+    assert any(h["field"] == "person.id_number" for h in dossiers.history(customers["sh"]))
+    card = window.open_card(customers["sh"])
+    table = card.history_table
+    cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in (3, 4)]
+    assert "110***********0021" in cells and "310***********1234" in cells
+    assert "110105194912310021" not in cells and "310115196809121234" not in cells
