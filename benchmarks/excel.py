@@ -103,7 +103,7 @@ def measure(what: str, file: Path, db: Path, out: Path) -> dict:
         result = {"created": report.created, "rejected": report.rejected}
     elif what in ("export", "write_baseline"):
         from kehu.db.models import Customer
-        from kehu.exchange import xlsx_export
+        from kehu.services import exports
         from kehu.services.workspace import open_workspace
 
         ws = open_workspace(db, lang="zh_CN")
@@ -114,7 +114,7 @@ def measure(what: str, file: Path, db: Path, out: Path) -> dict:
             _bare_write(out, rows)
         else:
             start = time.perf_counter()
-            xlsx_export.export("list", ids, out, ws.user, {"selection": "benchmark"})
+            exports.export("xlsx", "list", ids, out, ws.user, {"selection": "benchmark"})
         result = {"customers": len(ids)}
     else:
         raise ValueError(what)
@@ -124,15 +124,10 @@ def measure(what: str, file: Path, db: Path, out: Path) -> dict:
 
 def _same_cells(ids: list[int]) -> list[list]:
     """The cells the list export writes, fetched before the clock starts."""
-    from openpyxl import Workbook
+    from kehu.services.exports import tables
 
-    from kehu.exchange import xlsx_export
-
-    rows: list[list] = []
-    sheet = Workbook(write_only=True).create_sheet()
-    sheet.append = lambda row: rows.append([getattr(c, "value", c) for c in row])
-    xlsx_export._customer_sheet(sheet, ids, xlsx_export.choose_columns(None))
-    return rows
+    table = tables.customer_table(ids, tables.choose_columns(None), "zh_CN", reveal=False)
+    return [list(table.labels), *(list(row) for row in table.rows)]
 
 
 def _bare_write(out: Path, rows: list[list]) -> None:

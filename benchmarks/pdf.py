@@ -1,4 +1,4 @@
-"""PDF benchmark: N client cards through `kehu.exchange.pdf_export` vs a bare reportlab
+"""PDF benchmark: N client cards through `kehu.services.exports` vs a bare reportlab
 document with the same table layout and font, built from the same rows read with plain SQL.
 
     python benchmarks/pdf.py [--customers 1000] [--cache DIR] [--repeat 3]
@@ -519,7 +519,8 @@ def main() -> int:
     cache.mkdir(parents=True, exist_ok=True)
     ws = open_demo(cache, args.customers)
     user = ws.user
-    from kehu.exchange import fonts, pdf_export
+    from kehu.exchange import fonts
+    from kehu.services import exports
     from kehu.services.selection import Selection, resolve
 
     ids = resolve(Selection(), user, limit=args.customers)
@@ -535,7 +536,7 @@ def main() -> int:
         pages["bare"] = bare_document(ids, bare_out, chosen.regular, chosen.bold, user.display_name)
         bare_times.append(time.perf_counter() - started)
         started = time.perf_counter()
-        pdf_export.export("card", ids, kehu_out, user, {"selection": "benchmark"})
+        exports.export("pdf", "card", ids, kehu_out, user, {"selection": "benchmark"})
         kehu_times.append(time.perf_counter() - started)
         print(f"run {run + 1}: bare reportlab {bare_times[-1]:.2f} s, kehu {kehu_times[-1]:.2f} s")
     pages["kehu"] = page_count(kehu_out)

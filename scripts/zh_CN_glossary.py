@@ -328,6 +328,10 @@ ZH_CN: dict[str, str] = {
     "Importing…": "正在导入…",
     "Cancelled: nothing was imported.": "已取消：没有导入任何内容。",
     "Cannot load the mapping": "无法载入列映射",
+    # --- exports ---
+    "Export": "导出",
+    "There are no customers in the list to export.": "列表中没有可导出的客户。",
+    "Cancelled": "已取消",
 }
 
 # Strings below the UI (context "kehu", marked with N_()): the field catalogue and its choices.
@@ -764,4 +768,139 @@ KEHU: dict[str, str] = {
     "owner": "负责人",
     # --- lead ---
     "no progress line": "不显示进度",
+    # --- exports ---
+    "{fmt} has no kind '{kind}'; choose from {kinds}": "{fmt} 不支持 --kind {kind}，可选：{kinds}",
+    "Exported {n} customers to {path}": "已导出 {n} 位客户到 {path}",
+    "(hidden)": "（已隐藏）",
+    "Only an administrator or a manager may show sensitive fields (ID numbers, birthdays, "
+    "family and the like); ask one of them, or export without reveal.": (
+        "只有管理员或经理可以显示敏感信息（身份证号、生日、家庭等）。请找他们办理，或不显示敏感信息导出。"
+    ),
+    "{route}, stop {number}": "{route} 第 {number} 站",
+    "Customers on no route": "未编入路线的客户",
+    "The PDF font '{spec}' cannot be used (a TrueType .ttf/.ttc font with Chinese glyphs is "
+    "needed); a system font is used instead.": (
+        "设置的 PDF 字体“{spec}”无法使用（需要含中文的 TrueType .ttf/.ttc 字体），已改用系统字体。"
+    ),
+    "No embeddable Chinese TrueType font was found: the PDF uses the non-embedded "
+    "STSong-Light font and may not display on every viewer or printer. Set a font "
+    "(e.g. msyh.ttc, simsun.ttc) in the settings.": (
+        "未找到可嵌入的中文 TrueType 字体，PDF 使用了未嵌入的 STSong-Light 字体，"
+        "在部分阅读器或打印机上可能无法正常显示。请在设置中指定字体（如 msyh.ttc、simsun.ttc）。"
+    ),
+    ": ": "：",
+    "Last visits": "最近访问",
+    "no grade": "未分级",
+    "Kind": "类型",
+    "Salesperson": "业务员",
+    "Content / findings / next step": "内容 / 发现 / 下一步",
+    "Next visit": "下次访问",
+    "[archived]": "【已归档】",
+    "Classification: none": "分类：未分类",
+    "Code": "客户编号",
+    "Coordinates": "经纬度",
+    "Route": "路线",
+    "Responsible": "负责人",
+    "(no key persons)": "（未登记关键人物）",
+    "(no visits yet)": "（暂无访问记录）",
+    "Credit": "信用",
+    "Findings": "发现",
+    "Next step": "下一步",
+    "Reading customers": "正在读取客户",
+    "The size must be A4 or A5: {size}": "纸张应为 A4 或 A5：{size}",
+    "Client cards": "客户档案卡",
+    "Laying out pages": "正在排版",
+    "The date must be YYYY-MM-DD: {date}": "日期格式应为 YYYY-MM-DD：{date}",
+    "The label sheet must be COLSxROWS, e.g. 3x8 or 2x7: {spec}": (
+        "标签规格应为 列x行，如 3x8 或 2x7：{spec}"
+    ),
+    "Attn: {who}": "{who} 收",
+    "Address labels": "地址标签",
+    "(no customers)": "（没有符合条件的客户）",
+    "Printed by {name}, {stamp}": "打印人：{name}　{stamp}",
+    "Page {page}/{pages}": "第 {page}/{pages} 页",
+    " (cont.)": "（续）",
+    "Salesperson's signature": "业务员签字",
+    "Checked by": "主管审核",
+    "No.": "序号",
+    "Visit content": "访问内容",
+    "Findings / problems": "发现 / 问题",
+    "Last visit": "最近访问",
+    "Customer information form": "客户资料表",
+    "Route sheet": "路序表",
+    "Monthly visit report": "客户访问月报",
+    "Daily visit report": "客户访问日报",
+    "All salespeople": "全部业务员",
+    "(no visits in this month)": "（当月无访问记录）",
+    "(no visits on this day)": "（当日无访问记录）",
+    "Please fill in the information below in block letters and tick □ where options are "
+    "given. It is used only for our business with you.": (
+        "请用正楷填写以下资料，选择项请在□内打“√”。所填资料仅用于双方业务往来。"
+    ),
+    "Contacts / key persons": "主要联系人 / 关键人物",
+    "Personal information: the contacts' names and phone numbers above are used only for "
+    "our business with you and kept according to the Personal Information Protection Law; "
+    "they are not given to third parties. The person filling in this form confirms that the "
+    "contacts agreed.": (
+        "个人信息处理说明：上表所列联系人的姓名、电话等个人信息仅用于双方业务联系，"
+        "我司将依照《个人信息保护法》妥善保管，不向第三方提供。填表人确认已取得上述联系人的同意。"
+    ),
+    "Signature: ______________    Company stamp: ______________    Date: __________": (
+        "填表人签字：______________　　单位盖章：______________　　日期：______________"
+    ),
+    "(no customers in this selection)": "（没有符合条件的客户）",
+    "Month": "月份",
+    "Visit days": "访问日",
+    "Stops": "客户数",
+    "Number of visits": "访问数",
+    "Summary of the day / support needed": "当日总结 / 需要支持的事项",
+    "Date filled in": "填表日期",
+    "____-____-____ (YYYY-MM-DD)": "______ 年 ____ 月 ____ 日",
+    "CNY ______________": "人民币 ______________ 元",
+    "(no stops)": "（路线上没有客户）",
+    "Writing cards": "正在写入档案卡",
+    "Content": "内容",
+    "Page &P of &N": "第 &P 页，共 &N 页",
+    "Recent visits": "最近拜访",
+    "Client record": "客户档案",
+    "Status": "状态",
+    "Writing rows": "正在写入",
+    "Fill in or correct the white cells on the right; do not change the grey part. We check "
+    "every item before updating our records.": (
+        "请在右侧白色格子中填写或更正；灰色部分请勿修改。我们会逐项核对后更新档案。"
+    ),
+    "Customer code: {code}": "客户编号：{code}",
+    "New customer (please fill in everything)": "新客户（请填写全部信息）",
+    "{label} (required)": "{label}（必填）",
+    "Choose from the list": "请从列表中选择",
+    "Contact {number}": "联系人 {number}",
+    "Customer list": "客户名单",
+    "Visit report": "客户访问日报",
+    "Unknown format '{fmt}'; choose xlsx or pdf": "未知的格式“{fmt}”，可选 xlsx 或 pdf",
+    "Customers": "客户",
+    "Key persons": "关键人物",
+    "Visits": "拜访记录",
+    "Sales": "销售记录",
+    "There are no customers to export": "没有可导出的客户",
+    "No salesperson named '{name}'": "找不到业务员“{name}”",
+    "Export list to &Excel…": "导出名单到 &Excel…",
+    "Export cards to Excel…": "导出档案卡到 Excel…",
+    "&Print card…": "打印档案卡(&P)…",
+    "Export customer forms to Excel…": "导出客户资料表到 Excel…",
+    "Print customer forms…": "打印客户资料表…",
+    "Print address labels…": "打印地址标签…",
+    "Unknown sheet '{name}'; choose persons, visits or sales": (
+        "未知的工作表“{name}”，可选 persons、visits、sales"
+    ),
+    "There is no column named '{name}'": "没有叫“{name}”的列",
+    "No category named '{name}'": "找不到分类“{name}”",
+    "Several categories are named '{name}': use the id": "有多个分类叫“{name}”，请用编号",
+    "No route named '{name}'": "找不到路线“{name}”",
+    "export Excel or PDF": "导出 Excel 或 PDF",
+    "customer codes, comma-separated": "客户编号，逗号分隔",
+    "category (name or id, with sub-categories)": "分类（名称或编号，含子分类）",
+    "route (name or id)": "路线（名称或编号）",
+    "writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)": (
+        "导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）"
+    ),
 }

@@ -767,14 +767,6 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Export list to &amp;Excel…</source>
-        <translation>导出列表到 Excel(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export cards to Excel…</source>
-        <translation>导出档案卡到 Excel…</translation>
-    </message>
-    <message>
         <source>&amp;Import Excel file…</source>
         <translation>导入 Excel 文件(&amp;I)…</translation>
     </message>
@@ -863,6 +855,14 @@
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>There are no customers in the list to export.</source>
+        <translation>列表中没有可导出的客户。</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
@@ -877,6 +877,10 @@
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>About kehu</source>
@@ -2145,6 +2149,34 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>包括已归档客户</translation>
     </message>
     <message>
+        <source>{fmt} has no kind &apos;{kind}&apos;; choose from {kinds}</source>
+        <translation>{fmt} 不支持 --kind {kind}，可选：{kinds}</translation>
+    </message>
+    <message>
+        <source>Exported {n} customers to {path}</source>
+        <translation>已导出 {n} 位客户到 {path}</translation>
+    </message>
+    <message>
+        <source>export Excel or PDF</source>
+        <translation>导出 Excel 或 PDF</translation>
+    </message>
+    <message>
+        <source>customer codes, comma-separated</source>
+        <translation>客户编号，逗号分隔</translation>
+    </message>
+    <message>
+        <source>category (name or id, with sub-categories)</source>
+        <translation>分类（名称或编号，含子分类）</translation>
+    </message>
+    <message>
+        <source>route (name or id)</source>
+        <translation>路线（名称或编号）</translation>
+    </message>
+    <message>
+        <source>writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)</source>
+        <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
+    </message>
+    <message>
         <source>Nothing found for &apos;{text}&apos;</source>
         <translation>没有找到“{text}”</translation>
     </message>
@@ -2389,6 +2421,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>即将交易</translation>
     </message>
     <message>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <source>Only an administrator or a manager may show sensitive fields (ID numbers, birthdays, family and the like); ask one of them, or export without reveal.</source>
+        <translation>只有管理员或经理可以显示敏感信息（身份证号、生日、家庭等）。请找他们办理，或不显示敏感信息导出。</translation>
+    </message>
+    <message>
         <source>A unified social credit code has 18 characters, this one has {count}</source>
         <translation>统一社会信用代码应为18位，现为{count}位</translation>
     </message>
@@ -2521,8 +2561,276 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
     </message>
     <message>
+        <source>{route}, stop {number}</source>
+        <translation>{route} 第 {number} 站</translation>
+    </message>
+    <message>
+        <source>Customers on no route</source>
+        <translation>未编入路线的客户</translation>
+    </message>
+    <message>
         <source>Search keys</source>
         <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>The PDF font &apos;{spec}&apos; cannot be used (a TrueType .ttf/.ttc font with Chinese glyphs is needed); a system font is used instead.</source>
+        <translation>设置的 PDF 字体“{spec}”无法使用（需要含中文的 TrueType .ttf/.ttc 字体），已改用系统字体。</translation>
+    </message>
+    <message>
+        <source>No embeddable Chinese TrueType font was found: the PDF uses the non-embedded STSong-Light font and may not display on every viewer or printer. Set a font (e.g. msyh.ttc, simsun.ttc) in the settings.</source>
+        <translation>未找到可嵌入的中文 TrueType 字体，PDF 使用了未嵌入的 STSong-Light 字体，在部分阅读器或打印机上可能无法正常显示。请在设置中指定字体（如 msyh.ttc、simsun.ttc）。</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>Last visits</source>
+        <translation>最近访问</translation>
+    </message>
+    <message>
+        <source>no grade</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Content / findings / next step</source>
+        <translation>内容 / 发现 / 下一步</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次访问</translation>
+    </message>
+    <message>
+        <source>[archived]</source>
+        <translation>【已归档】</translation>
+    </message>
+    <message>
+        <source>Classification: none</source>
+        <translation>分类：未分类</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>经纬度</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>(no key persons)</source>
+        <translation>（未登记关键人物）</translation>
+    </message>
+    <message>
+        <source>(no visits yet)</source>
+        <translation>（暂无访问记录）</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Reading customers</source>
+        <translation>正在读取客户</translation>
+    </message>
+    <message>
+        <source>The size must be A4 or A5: {size}</source>
+        <translation>纸张应为 A4 或 A5：{size}</translation>
+    </message>
+    <message>
+        <source>Client cards</source>
+        <translation>客户档案卡</translation>
+    </message>
+    <message>
+        <source>Laying out pages</source>
+        <translation>正在排版</translation>
+    </message>
+    <message>
+        <source>The date must be YYYY-MM-DD: {date}</source>
+        <translation>日期格式应为 YYYY-MM-DD：{date}</translation>
+    </message>
+    <message>
+        <source>The label sheet must be COLSxROWS, e.g. 3x8 or 2x7: {spec}</source>
+        <translation>标签规格应为 列x行，如 3x8 或 2x7：{spec}</translation>
+    </message>
+    <message>
+        <source>Attn: {who}</source>
+        <translation>{who} 收</translation>
+    </message>
+    <message>
+        <source>Address labels</source>
+        <translation>地址标签</translation>
+    </message>
+    <message>
+        <source>(no customers)</source>
+        <translation>（没有符合条件的客户）</translation>
+    </message>
+    <message>
+        <source>Printed by {name}, {stamp}</source>
+        <translation>打印人：{name}&#x3000;{stamp}</translation>
+    </message>
+    <message>
+        <source>Page {page}/{pages}</source>
+        <translation>第 {page}/{pages} 页</translation>
+    </message>
+    <message>
+        <source> (cont.)</source>
+        <translation>（续）</translation>
+    </message>
+    <message>
+        <source>Salesperson&apos;s signature</source>
+        <translation>业务员签字</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>主管审核</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Visit content</source>
+        <translation>访问内容</translation>
+    </message>
+    <message>
+        <source>Findings / problems</source>
+        <translation>发现 / 问题</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近访问</translation>
+    </message>
+    <message>
+        <source>Customer information form</source>
+        <translation>客户资料表</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>路序表</translation>
+    </message>
+    <message>
+        <source>Monthly visit report</source>
+        <translation>客户访问月报</translation>
+    </message>
+    <message>
+        <source>Daily visit report</source>
+        <translation>客户访问日报</translation>
+    </message>
+    <message>
+        <source>All salespeople</source>
+        <translation>全部业务员</translation>
+    </message>
+    <message>
+        <source>(no visits in this month)</source>
+        <translation>（当月无访问记录）</translation>
+    </message>
+    <message>
+        <source>(no visits on this day)</source>
+        <translation>（当日无访问记录）</translation>
+    </message>
+    <message>
+        <source>Please fill in the information below in block letters and tick □ where options are given. It is used only for our business with you.</source>
+        <translation>请用正楷填写以下资料，选择项请在□内打“√”。所填资料仅用于双方业务往来。</translation>
+    </message>
+    <message>
+        <source>Contacts / key persons</source>
+        <translation>主要联系人 / 关键人物</translation>
+    </message>
+    <message>
+        <source>Personal information: the contacts&apos; names and phone numbers above are used only for our business with you and kept according to the Personal Information Protection Law; they are not given to third parties. The person filling in this form confirms that the contacts agreed.</source>
+        <translation>个人信息处理说明：上表所列联系人的姓名、电话等个人信息仅用于双方业务联系，我司将依照《个人信息保护法》妥善保管，不向第三方提供。填表人确认已取得上述联系人的同意。</translation>
+    </message>
+    <message>
+        <source>Signature: ______________    Company stamp: ______________    Date: __________</source>
+        <translation>填表人签字：______________&#x3000;&#x3000;单位盖章：______________&#x3000;&#x3000;日期：______________</translation>
+    </message>
+    <message>
+        <source>(no customers in this selection)</source>
+        <translation>（没有符合条件的客户）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Visit days</source>
+        <translation>访问日</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Number of visits</source>
+        <translation>访问数</translation>
+    </message>
+    <message>
+        <source>Summary of the day / support needed</source>
+        <translation>当日总结 / 需要支持的事项</translation>
+    </message>
+    <message>
+        <source>Date filled in</source>
+        <translation>填表日期</translation>
+    </message>
+    <message>
+        <source>____-____-____ (YYYY-MM-DD)</source>
+        <translation>______ 年 ____ 月 ____ 日</translation>
+    </message>
+    <message>
+        <source>CNY ______________</source>
+        <translation>人民币 ______________ 元</translation>
+    </message>
+    <message>
+        <source>(no stops)</source>
+        <translation>（路线上没有客户）</translation>
+    </message>
+    <message>
+        <source>Writing cards</source>
+        <translation>正在写入档案卡</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Page &amp;P of &amp;N</source>
+        <translation>第 &amp;P 页，共 &amp;N 页</translation>
+    </message>
+    <message>
+        <source>Recent visits</source>
+        <translation>最近拜访</translation>
+    </message>
+    <message>
+        <source>Client record</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>The cell holds a date ({date}) but the column is &apos;{column}&apos;. Excel may have turned the number into a date.</source>
@@ -2593,12 +2901,40 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法读取映射文件 {path}：{error}</translation>
     </message>
     <message>
+        <source>Writing rows</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <source>Fill in or correct the white cells on the right; do not change the grey part. We check every item before updating our records.</source>
+        <translation>请在右侧白色格子中填写或更正；灰色部分请勿修改。我们会逐项核对后更新档案。</translation>
+    </message>
+    <message>
         <source>{file} contains no customer form (use a form exported by kehu)</source>
         <translation>{file} 中没有客户资料表（请使用本软件导出的表格）</translation>
     </message>
     <message>
+        <source>Customer code: {code}</source>
+        <translation>客户编号：{code}</translation>
+    </message>
+    <message>
+        <source>New customer (please fill in everything)</source>
+        <translation>新客户（请填写全部信息）</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label}（必填）</translation>
+    </message>
+    <message>
+        <source>Choose from the list</source>
+        <translation>请从列表中选择</translation>
+    </message>
+    <message>
         <source>A customer form is an .xlsx file from kehu</source>
         <translation>客户资料表应为本软件导出的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>Contact {number}</source>
+        <translation>联系人 {number}</translation>
     </message>
     <message>
         <source>{file} is not a spreadsheet but {what}. Choose an .xlsx or .csv file.</source>
@@ -2823,6 +3159,74 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Indexes</source>
         <translation>索引</translation>
+    </message>
+    <message>
+        <source>There are no customers to export</source>
+        <translation>没有可导出的客户</translation>
+    </message>
+    <message>
+        <source>No salesperson named &apos;{name}&apos;</source>
+        <translation>找不到业务员“{name}”</translation>
+    </message>
+    <message>
+        <source>Customer list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>客户访问日报</translation>
+    </message>
+    <message>
+        <source>Unknown format &apos;{fmt}&apos;; choose xlsx or pdf</source>
+        <translation>未知的格式“{fmt}”，可选 xlsx 或 pdf</translation>
+    </message>
+    <message>
+        <source>Export list to &amp;Excel…</source>
+        <translation>导出名单到 &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Export cards to Excel…</source>
+        <translation>导出档案卡到 Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Print card…</source>
+        <translation>打印档案卡(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export customer forms to Excel…</source>
+        <translation>导出客户资料表到 Excel…</translation>
+    </message>
+    <message>
+        <source>Print customer forms…</source>
+        <translation>打印客户资料表…</translation>
+    </message>
+    <message>
+        <source>Print address labels…</source>
+        <translation>打印地址标签…</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Key persons</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访记录</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>Unknown sheet &apos;{name}&apos;; choose persons, visits or sales</source>
+        <translation>未知的工作表“{name}”，可选 persons、visits、sales</translation>
+    </message>
+    <message>
+        <source>There is no column named &apos;{name}&apos;</source>
+        <translation>没有叫“{name}”的列</translation>
     </message>
     <message>
         <source>This customer exists but belongs to another salesperson; you may not change it</source>
@@ -3055,6 +3459,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The chosen region does not exist.</source>
         <translation>所选区域不存在。</translation>
+    </message>
+    <message>
+        <source>Several categories are named &apos;{name}&apos;: use the id</source>
+        <translation>有多个分类叫“{name}”，请用编号</translation>
+    </message>
+    <message>
+        <source>No category named &apos;{name}&apos;</source>
+        <translation>找不到分类“{name}”</translation>
+    </message>
+    <message>
+        <source>No route named &apos;{name}&apos;</source>
+        <translation>找不到路线“{name}”</translation>
     </message>
     <message>
         <source>Unknown report kind &apos;{kind}&apos;</source>

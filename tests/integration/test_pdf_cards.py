@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.fields import DOSSIER_PARTS, fields_in
+from kehu.core.sensitivity import RevealRefused
+from kehu.db import print_data
 from kehu.db.models import AuditEntry, Category, Scheme
 from kehu.exchange import pdf_export
-from kehu.exchange.pdf_data import RevealNotAllowed
-from kehu.services import auth, classification, dossiers, visits
+from kehu.services import auth, classification, dossiers, exports, visits
 from kehu.services.selection import Selection, resolve
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
@@ -96,7 +98,7 @@ def cards(workspace, user):
 
 
 def export(kind, ids, path, user, **options) -> Path:
-    return pdf_export.export(kind, ids, path, user, {"selection": "test", **options})
+    return exports.export("pdf", kind, ids, path, user, {"selection": "test", **options})
 
 
 def test_card_shows_header_parts_persons_and_visits(cards, user, tmp_path):
@@ -126,7 +128,7 @@ def test_sensitive_fields_are_masked_unless_an_admin_reveals_them(cards, user, t
     shown = squash(pdf_text(export("card", cards[:1], tmp_path / "r.pdf", user, reveal="1")))
     assert ID_NUMBER in shown and "钓鱼" in shown
     clerk = auth.create_user("clerk", "Clerk", role="salesperson", password="password-123")
-    with pytest.raises(RevealNotAllowed):
+    with pytest.raises(RevealRefused):
         export("card", [], tmp_path / "x.pdf", clerk, reveal="1")
 
 
@@ -207,7 +209,7 @@ def test_export_is_audited_with_rows_and_file_hash(cards, user, tmp_path):
     entry = AuditEntry.select().where(AuditEntry.action == "export").order_by(AuditEntry.id.desc())
     details = json.loads(entry.get().details)
     assert details["rows"] == 3 and details["kind"] == "card" and details["format"] == "pdf"
-    assert details["sha256"] == pdf_export.sha256(out)
+    assert details[AUDIT_KEY] == file_sha256(out)
     assert not list(tmp_path.glob("*.part"))
 
 
@@ -228,14 +230,19 @@ def test_a_page_renders_to_png(cards, user, tmp_path):
 
 
 def test_bulk_dossier_reader_matches_one_by_one_loading(cards, user):
-    from kehu.exchange.pdf_data import load_dossiers
+    from dataclasses import asdict
+
+    from kehu.db.print_data import load_dossiers
 
     ids = [*cards, dossiers.create({"name": "无联系人商行"}, user)]
     loaded = load_dossiers(list(reversed(ids)), user)
-    assert loaded == {cid: dossiers.load(cid, viewer=user) for cid in ids}
+    one_by_one = {cid: dossiers.load(cid, viewer=user) for cid in ids}
+    assert {cid: asdict(d) for cid, d in loaded.items()} == {
+        cid: asdict(d) for cid, d in one_by_one.items()
+    }
     assert loaded[cards[0]].persons and loaded[ids[-1]].persons == []
     clerk = auth.create_user("clerk2", "Clerk", role="salesperson", password="password-123")
-    with pytest.raises(dossiers.NotAllowedError):
+    with pytest.raises(print_data.RecordHidden):
         load_dossiers(cards, clerk)
-    with pytest.raises(dossiers.NotFoundError):
+    with pytest.raises(print_data.RecordMissing):
         load_dossiers([999_999], user)

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from kehu.cli import parse, run
+from kehu.core.fields import customer_form_fields, person_form_fields
 from kehu.exchange import fonts, pdf_export
 from kehu.exchange.pdf_labels import SHEETS, sheet_for
-from kehu.services import auth, dossiers, routes, visits
+from kehu.services import auth, dossiers, exports, routes, visits
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
@@ -34,7 +35,7 @@ def page_count(path: Path) -> int:
 
 
 def export(kind, ids, path, user, **options) -> Path:
-    return pdf_export.export(kind, ids, path, user, {"selection": "test", **options})
+    return exports.export("pdf", kind, ids, path, user, {"selection": "test", **options})
 
 
 @pytest.fixture
@@ -137,9 +138,10 @@ def test_blank_customer_form_has_the_fields_customers_answer(workspace, user, tm
         "统一社会信用代码",
         "企业组织形式",
         "年销售额",
-        "交易条件",
     ):
         assert label in flat
+    for field in (*customer_form_fields(), *person_form_fields()):  # the catalogue decides
+        assert re.sub(r"\s+", "", field.label("zh_CN")) in flat, field.name
     assert "□有限责任公司" in flat and "人民币" in flat and "填表人签字" in flat
     assert "信用额度" not in flat and "未来的对策" not in flat  # internal assessments
     full = re.sub(r"\s+", "", pdf_text(export("form", [], tmp_path / "f.pdf", user, fields="all")))

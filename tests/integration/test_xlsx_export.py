@@ -8,10 +8,9 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from kehu.db.models import AuditEntry, Category, Visit
-from kehu.exchange import xlsx_export
 from kehu.exchange.xlsx_card import COLUMNS, KEY_FILL
 from kehu.exchange.xlsx_sheets import unique_sheet_name
-from kehu.services import auth, classification, dossiers
+from kehu.services import auth, classification, dossiers, exports
 
 
 def _customer(user, name="北京海淀科技有限公司", **extra):
@@ -66,7 +65,7 @@ def test_card_follows_the_seed_recipe(workspace, user, tmp_path):
     first = _customer(user)
     second = _customer(user, name="北京海淀科技有限公司")  # same name: unique sheet names
     third = _customer(user, name="A/B:C*公司[总部]?")
-    out = xlsx_export.export("card", [first, second, third], tmp_path / "cards.xlsx", user, {})
+    out = exports.export("xlsx", "card", [first, second, third], tmp_path / "cards.xlsx", user, {})
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == [
         "北京海淀科技有限公司",
@@ -100,7 +99,9 @@ def test_card_follows_the_seed_recipe(workspace, user, tmp_path):
     assert all(9 <= w <= 36 for w in widths) and max(widths) > 9
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
-    title_card = xlsx_export.export("card", [first], tmp_path / "one.xlsx", user, {"title": "name"})
+    title_card = exports.export(
+        "xlsx", "card", [first], tmp_path / "one.xlsx", user, {"title": "name"}
+    )
     assert openpyxl.load_workbook(title_card).active["A1"].value == "北京海淀科技有限公司"
 
 
@@ -112,7 +113,8 @@ def test_list_export_text_cells_freeze_filter_and_injection(workspace, user, tmp
         short_name="=cmd|' /C calc'!A0",
         industry="@SUM(1)",
     )
-    out = xlsx_export.export(
+    out = exports.export(
+        "xlsx",
         "list",
         [cid],
         tmp_path / "list.xlsx",
@@ -147,7 +149,7 @@ def test_exports_respect_visibility(workspace, user, tmp_path):
     mine = _customer(user)
     other = auth.create_user("li", "李销售")
     theirs = dossiers.create({"name": "别人的客户"}, user, owner=other)
-    out = xlsx_export.export("list", [mine, theirs], tmp_path / "v.xlsx", other, {})
+    out = exports.export("xlsx", "list", [mine, theirs], tmp_path / "v.xlsx", other, {})
     names = [
         r[1] for r in openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True)
     ]

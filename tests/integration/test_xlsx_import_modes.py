@@ -11,8 +11,7 @@ import pytest
 
 from kehu import cli
 from kehu.db.models import AuditEntry, FieldChange, PendingReview, Product, SaleLine
-from kehu.exchange import xlsx_export
-from kehu.services import dossiers, imports
+from kehu.services import dossiers, exports, imports
 from kehu.services.imports import ImportOptions, run_import
 
 
@@ -126,7 +125,7 @@ def test_customer_form_becomes_a_pending_review(workspace, user, existing, tmp_p
     dossiers.save(
         dossiers.load(existing), {}, user, persons=[{"name": "张三", "mobile": "13812345678"}]
     )
-    out = xlsx_export.export("form", [existing], tmp_path / "form.xlsx", user, {})
+    out = exports.export("xlsx", "form", [existing], tmp_path / "form.xlsx", user, {})
     book = openpyxl.load_workbook(out)
     ws = book.active
     assert ws["B1"].value == "客户资料表" and ws.protection.sheet
@@ -170,7 +169,7 @@ def test_customer_form_becomes_a_pending_review(workspace, user, existing, tmp_p
 
 
 def test_blank_form_creates_a_new_customer_on_acceptance(workspace, user, tmp_path):
-    out = xlsx_export.export("form", [], tmp_path / "blank.xlsx", user, {"blank": "1"})
+    out = exports.export("xlsx", "form", [], tmp_path / "blank.xlsx", user, {"blank": "1"})
     book = openpyxl.load_workbook(out)
     ws = book.active
     rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}

@@ -16,8 +16,7 @@ from kehu.db.models import (
     Scheme,
     SearchKey,
 )
-from kehu.exchange import xlsx_export
-from kehu.services import classification, dossiers, imports
+from kehu.services import classification, dossiers, exports, imports
 from kehu.services.workspace import open_workspace
 
 FULL = {
@@ -100,7 +99,8 @@ def test_export_then_import_gives_identical_dossiers(workspace, user, tmp_path):
     before = [_dossier_snapshot(first), _dossier_snapshot(second)]
 
     out = tmp_path / "list.xlsx"
-    xlsx_export.export(
+    exports.export(
+        "xlsx",
         "list",
         [first, second],
         out,

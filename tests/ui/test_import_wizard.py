@@ -10,8 +10,7 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from kehu.exchange import xlsx_export
-from kehu.services import dossiers
+from kehu.services import dossiers, exports
 from kehu.ui.dialogs.import_wizard import PAGE_CHECK, PAGE_DONE, PAGE_MAPPING, ImportWizard
 from kehu.ui.dialogs.review_dialog import ReviewDialog
 
@@ -84,7 +83,7 @@ def test_review_dialog_accepts_field_by_field(qtbot, workspace, user, tmp_path):
     from kehu.services import imports
 
     cid = dossiers.create({"name": "杭州西湖茶叶有限公司", "email": "old@tea.example"}, user)
-    out = xlsx_export.export("form", [cid], tmp_path / "form.xlsx", user, {})
+    out = exports.export("xlsx", "form", [cid], tmp_path / "form.xlsx", user, {})
     book = openpyxl.load_workbook(out)
     ws = book.active
     rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}

@@ -11,8 +11,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from kehu.exchange import pdf_export
-from kehu.services import dossiers
+from kehu.services import dossiers, exports
 from kehu.ui.dialogs.print_preview import PrintPreviewDialog
 
 
@@ -26,7 +25,7 @@ def cards_pdf(workspace, user, tmp_path) -> Path:
         )
         for n in range(3)
     ]
-    return pdf_export.export("card", ids, tmp_path / "cards.pdf", user, {"selection": "t"})
+    return exports.export("pdf", "card", ids, tmp_path / "cards.pdf", user, {"selection": "t"})
 
 
 @pytest.fixture

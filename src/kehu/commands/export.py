@@ -1,66 +1,82 @@
-"""`kehu export --format xlsx|pdf --kind … OUT`: one command, two writers."""
+"""`kehu export --format xlsx|pdf --kind … OUT`: one command for every kind of the export
+registry (`kehu.services.exports.KINDS`)."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import sys
 from pathlib import Path
 
 from kehu.commands._context import acting_user, workspace
-from kehu.core.language import pick
+from kehu.core.i18n import N_, UserError, normalise, translate
+from kehu.core.language import get_language
+from kehu.services import exports
 from kehu.services.selection import Selection, resolve
 
-# format → (module, kinds). Each module has
-#   export(kind, customer_ids, out_path, user, options) -> Path
-WRITERS = {
-    "xlsx": ("kehu.exchange.xlsx_export", ("list", "card", "form")),
-    "pdf": ("kehu.exchange.pdf_export", ("card", "route", "form", "labels", "visits")),
-}
+
+def _kinds_help() -> str:
+    return "; ".join(f"{fmt}: {'|'.join(exports.kind_names(fmt))}" for fmt in exports.FORMATS)
+
+
+def _(text: str) -> str:
+    """Help texts in the language the CLI was started with."""
+    return translate(text, get_language())
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help=pick("导出 Excel 或 PDF", "export Excel or PDF"))
-    parser.add_argument("--format", choices=sorted(WRITERS), required=True)
+    parser = subparsers.add_parser("export", help=_(N_("export Excel or PDF")))
+    parser.add_argument("--format", choices=exports.FORMATS, required=True)
     parser.add_argument(
-        "--kind", required=True, help="xlsx: list|card|form; pdf: card|route|form|labels|visits"
+        "--kind", required=True, choices=[k.name for k in exports.KINDS], help=_kinds_help()
     )
     parser.add_argument(
         "--customers",
         default="",
-        help=pick("客户编号，逗号分隔", "customer codes, comma-separated"),
+        help=_(N_("customer codes, comma-separated")),
     )
     parser.add_argument(
         "--category",
-        help=pick("分类（名称或编号，含子分类）", "category (name or id, with sub-categories)"),
+        help=_(N_("category (name or id, with sub-categories)")),
     )
-    parser.add_argument("--route", help=pick("路线（名称或编号）", "route (name or id)"))
-    parser.add_argument("--search", help=pick("搜索文字", "search text"))
-    parser.add_argument(
-        "--archived", action="store_true", help=pick("包括已归档客户", "include archived customers")
-    )
+    parser.add_argument("--route", help=_(N_("route (name or id)")))
+    parser.add_argument("--search", help=_(N_("search text")))
+    parser.add_argument("--archived", action="store_true", help=_(N_("include archived customers")))
     parser.add_argument(
         "--option",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help=pick("导出选项", "writer option"),
+        help=_(
+            N_("writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)")
+        ),
     )
     parser.add_argument("out")
     parser.set_defaults(func=cmd_export)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    module_name, kinds = WRITERS[args.format]
-    if args.kind not in kinds:
-        print(
-            pick(
-                f"{args.format} 不支持 --kind {args.kind}，可选：{'、'.join(kinds)}",
-                f"{args.format} has no kind '{args.kind}'; choose from {', '.join(kinds)}",
-            )
+    lang = normalise(args.lang) if getattr(args, "lang", None) else get_language()
+    if args.kind not in exports.kind_names(args.format):
+        error = exports.ExportError(
+            N_("{fmt} has no kind '{kind}'; choose from {kinds}"),
+            fmt=args.format,
+            kind=args.kind,
+            kinds=", ".join(exports.kind_names(args.format)),
         )
+        print(error.message(lang))
         return 2
     ws = workspace(args)
     user = acting_user(ws)
+    options = dict(item.split("=", 1) for item in args.option if "=" in item)
+    try:
+        return _export(args, user, options, lang)
+    except UserError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return 2
+
+
+def _export(args: argparse.Namespace, user, options: dict[str, str], lang: str) -> int:
+    exports.prepare(args.format, args.kind, user, options, lang)  # rights before any reading
     selection = Selection(
         codes=[c.strip() for c in args.customers.split(",") if c.strip()],
         category=args.category,
@@ -69,11 +85,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         include_archived=args.archived,
     )
     ids = resolve(selection, user)
-    options = dict(item.split("=", 1) for item in args.option if "=" in item)
     options["selection"] = selection.describe()
     if args.route:
         options.setdefault("route", args.route)
-    writer = importlib.import_module(module_name)
-    out = writer.export(args.kind, ids, Path(args.out), user, options)
-    print(pick(f"已导出 {len(ids)} 位客户到 {out}", f"Exported {len(ids)} customers to {out}"))
+    out = exports.export(args.format, args.kind, ids, Path(args.out), user, options, lang=lang)
+    print(translate(N_("Exported {n} customers to {path}"), lang, n=len(ids), path=out))
     return 0

@@ -36,7 +36,9 @@ _NUMBER_KINDS = {Kind.MONEY, Kind.INTEGER, Kind.COORD}
 # Columns a list can show, in their default order; "owner" and the dates are not catalogue
 # fields. Long texts are left out (they belong on the card).
 LIST_COLUMNS: tuple[str, ...] = tuple(
-    f.name for f in CUSTOMER_FIELDS if f.kind in _TEXT_KINDS | _NUMBER_KINDS | {Kind.DATE}
+    f.name
+    for f in CUSTOMER_FIELDS
+    if f.kind in _TEXT_KINDS | _NUMBER_KINDS | {Kind.DATE} and not f.sensitive  # never listed
 ) + ("owner", "status", "updated_at", "created_at")
 DEFAULT_COLUMNS: tuple[str, ...] = ("code", "name", "phone", "address", "industry", "owner")
 _LOW = -(10**18)

@@ -29,6 +29,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from kehu.core.i18n import N_, translate
+
 logger = logging.getLogger(__name__)
 
 ENV_VAR = "KEHU_PDF_FONT"
@@ -82,7 +84,11 @@ class PdfFonts:
     bold: str
     path: str | None  # None: the CID fallback
     embedded: bool
-    warning: tuple[str, str] | None = None  # (zh, en)
+    warning: str | None = None  # English source (N_), translated where shown
+    warning_values: tuple[tuple[str, str], ...] = ()  # its placeholders
+
+    def warning_text(self, lang: str) -> str:
+        return translate(self.warning, lang, **dict(self.warning_values)) if self.warning else ""
 
 
 def set_user_font(spec: str | None) -> None:
@@ -179,20 +185,14 @@ def _try(candidates: list[tuple[Path, int]]) -> tuple[str, Path] | None:
     return None
 
 
-def _user_warning(spec: str) -> tuple[str, str]:
-    return (
-        f"设置的 PDF 字体“{spec}”无法使用（需要含中文的 TrueType .ttf/.ttc 字体），已改用系统字体。",
-        f"The PDF font '{spec}' cannot be used (a TrueType .ttf/.ttc font with Chinese glyphs "
-        "is needed); a system font is used instead.",
-    )
-
-
-FALLBACK_WARNING = (
-    "未找到可嵌入的中文 TrueType 字体，PDF 使用了未嵌入的 STSong-Light 字体，"
-    "在部分阅读器或打印机上可能无法正常显示。请在设置中指定字体（如 msyh.ttc、simsun.ttc）。",
+USER_FONT_WARNING = N_(
+    "The PDF font '{spec}' cannot be used (a TrueType .ttf/.ttc font with Chinese glyphs "
+    "is needed); a system font is used instead."
+)
+FALLBACK_WARNING = N_(
     "No embeddable Chinese TrueType font was found: the PDF uses the non-embedded "
     "STSong-Light font and may not display on every viewer or printer. Set a font "
-    "(e.g. msyh.ttc, simsun.ttc) in the settings.",
+    "(e.g. msyh.ttc, simsun.ttc) in the settings."
 )
 
 
@@ -208,18 +208,19 @@ def pdf_fonts(spec: str | None = None) -> PdfFonts:
 
 def _resolve(spec: str | None) -> PdfFonts:
     warning = None
+    values: tuple[tuple[str, str], ...] = ()
     found = None
     if spec:
         found = _try([parse_spec(spec)])
         if found is None:
-            warning = _user_warning(spec)
-            logger.warning(warning[1])
+            warning, values = USER_FONT_WARNING, (("spec", spec),)
+            logger.warning(translate(warning, "en", spec=spec))
     found = found or _try(system_candidates()) or _try(fontconfig_candidates())
     if found is None:
-        logger.warning(FALLBACK_WARNING[1])
+        logger.warning(FALLBACK_WARNING)
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
         return PdfFonts(CID_FALLBACK, CID_FALLBACK, None, False, FALLBACK_WARNING)
     regular, path = found
     bold_found = _try(_bold_candidates(path)) if not spec else None
     bold = bold_found[0] if bold_found else regular
-    return PdfFonts(regular, bold, str(path), True, warning)
+    return PdfFonts(regular, bold, str(path), True, warning, values)

@@ -7,7 +7,7 @@ so nothing is clipped; each card starts on a new page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -25,9 +25,8 @@ from kehu.core.fields import (
     fields_in,
     section_label,
 )
-from kehu.core.language import pick
+from kehu.core.i18n import N_, translate
 from kehu.core.values import display
-from kehu.exchange.pdf_data import CardData, shown
 from kehu.exchange.pdf_layout import (
     ACCENT,
     ACCENT_LIGHT,
@@ -38,27 +37,15 @@ from kehu.exchange.pdf_layout import (
     Styles,
 )
 
+if TYPE_CHECKING:
+    from kehu.db.print_data import CardData
+
 PART_NUMBERS = ("一", "二", "三", "四")
 IDENTITY_SKIP = {"code", "name", "short_name", "latitude", "longitude"}
 PERSON_COLUMNS_A4 = ("role", "name", "title", "mobile", "phone", "wechat", "email")
 PERSON_COLUMNS_A5 = ("role", "name", "title", "mobile", "phone")
 PERSON_WIDTHS_A4 = (0.125, 0.11, 0.12, 0.135, 0.14, 0.12, 0.25)
 PERSON_WIDTHS_A5 = (0.16, 0.18, 0.20, 0.23, 0.23)
-SHORT_KINDS = {
-    Kind.TEXT,
-    Kind.DATE,
-    Kind.MONEY,
-    Kind.INTEGER,
-    Kind.COORD,
-    Kind.CHOICE,
-    Kind.EMAIL,
-    Kind.URL,
-    Kind.PHONE,
-    Kind.MOBILE,
-    Kind.USCC,
-    Kind.ID_NUMBER,
-    Kind.POSTAL_CODE,
-}
 WIDE_TEXT = {"address"}
 
 
@@ -73,18 +60,17 @@ class Cell:
 class CardBuilder:
     """Makes the flowables of one card; one builder serves a whole batch."""
 
-    def __init__(self, styles: Styles, width: float, lang: str, compact: bool, reveal: bool):
+    def __init__(self, styles: Styles, width: float, lang: str, compact: bool):
         self.s = styles
         self.width = width
         self.lang = lang
         self.compact = compact
-        self.reveal = reveal
         label_w = 22 * mm if compact else 30 * mm
         value_w = width / 2 - label_w
         self.grid_widths = [label_w, value_w, label_w, value_w]
         self.pad = 2.2 if compact else 3
-        self.colon = pick("：", ": ", lang)
-        self.gap = pick("　", "   ", lang)
+        self.colon = translate(N_(": "), lang)
+        self.gap = "　" if lang.startswith("zh") else "   "  # full-width space in Chinese
 
     # ---- the whole card -------------------------------------------------------------------
     def card(self, data: CardData, first: bool) -> list[Flowable]:
@@ -97,17 +83,23 @@ class CardBuilder:
         story += self.section_blocks(self.section_title(Section.IDENTITY), self.identity(data))
         for index, (number, part) in enumerate(zip(PART_NUMBERS, DOSSIER_PARTS, strict=True), 1):
             cells = [self.cell(f, dossier.values.get(f.name)) for f in fields_in(part)]
-            heading = pick(f"{number}、", f"{index}. ", self.lang) + self.section_title(part)
+            heading = self.part_number(index, number) + self.section_title(part)
             story += [Spacer(1, 2.5 * mm), *self.section_blocks(heading, cells)]
         story += [Spacer(1, 2.5 * mm), *self.persons(dossier.persons)]
         if dossier.custom:
             custom = [Cell(str(k), self._text(v)) for k, v in dossier.custom.items()]
             story += [
                 Spacer(1, 2.5 * mm),
-                *self.section_blocks(pick("其他", "Other", self.lang), custom),
+                *self.section_blocks(self.t(N_("Other")), custom),
             ]
         story += [Spacer(1, 2.5 * mm), self.visits(data)]
         return story
+
+    def t(self, text: str, **values: object) -> str:
+        return translate(text, self.lang, **values)
+
+    def part_number(self, index: int, number: str) -> str:
+        return f"{number}、" if self.lang.startswith("zh") else f"{index}. "
 
     def section_title(self, section: Section) -> str:
         return section_label(section, self.lang)
@@ -115,18 +107,18 @@ class CardBuilder:
     # ---- header ---------------------------------------------------------------------------
     def header(self, data: CardData) -> Table:
         s, values = self.s, data.dossier.values
-        sub = [f"{pick('客户编号', 'Code', self.lang)}{self.colon}{data.dossier.code}"]
+        sub = [f"{self.t(N_('Code'))}{self.colon}{data.dossier.code}"]
         if values.get("short_name"):
-            sub.append(f"{pick('简称', 'Short name', self.lang)}{self.colon}{values['short_name']}")
+            sub.append(f"{self.t(N_('Short name'))}{self.colon}{values['short_name']}")
         if data.dossier.status == "archived":
-            sub.append(pick("【已归档】", "[archived]", self.lang))
+            sub.append(self.t(N_("[archived]")))
         badge_w = 30 * mm if self.compact else 40 * mm
-        grade = data.grade or pick("未分级", "no grade", self.lang)
+        grade = data.grade or self.t(N_("no grade"))
         credit = values.get("credit_status")
         badge = [s.p(grade, s.badge)]
         if credit:
             credit_text = display(customer_field("credit_status"), credit, self.lang)
-            badge.append(s.p(f"{pick('信用', 'Credit', self.lang)} {credit_text}", s.badge_small))
+            badge.append(s.p(f"{self.t(N_('Credit'))} {credit_text}", s.badge_small))
         rows = [
             [
                 [s.p(values.get("name") or "", s.title), s.p(self.gap.join(sub), s.subtitle)],
@@ -155,16 +147,16 @@ class CardBuilder:
     def classification_line(self, data: CardData) -> str:
         parts = [f"{scheme}{self.colon}{path}" for scheme, path in data.classifications]
         if data.route:
-            parts.append(f"{pick('路线', 'Route', self.lang)}{self.colon}{data.route}")
+            parts.append(f"{self.t(N_('Route'))}{self.colon}{data.route}")
         if data.owner:
-            parts.append(f"{pick('负责人', 'Owner', self.lang)}{self.colon}{data.owner}")
+            parts.append(f"{self.t(N_('Responsible'))}{self.colon}{data.owner}")
         if not data.classifications and not data.grade:
-            parts.insert(0, pick("分类：未分类", "Classification: none", self.lang))
+            parts.insert(0, self.t(N_("Classification: none")))
         return self.gap.join(parts)
 
     # ---- blocks ---------------------------------------------------------------------------
     def cell(self, f: FieldDef, value: Any) -> Cell:
-        text = shown(f, value, self.lang, self.reveal)
+        text = display(f, value, self.lang)
         wide = f.name in WIDE_TEXT or (f.kind is Kind.LONGTEXT and not self._fits_half(text))
         return Cell(f.label(self.lang), text, f.key, wide)
 
@@ -184,7 +176,7 @@ class CardBuilder:
         ]
         lat, lon = values.get("latitude"), values.get("longitude")
         if lat is not None and lon is not None:
-            cells.append(Cell(pick("经纬度", "Coordinates", self.lang), f"{lat:.6f}, {lon:.6f}"))
+            cells.append(Cell(self.t(N_("Coordinates")), f"{lat:.6f}, {lon:.6f}"))
         for name in ("source", "review_state"):
             cells.append(self.cell(customer_field(name), values.get(name)))
         return cells
@@ -331,7 +323,7 @@ class CardBuilder:
         )
         style = self._heading_style(len(columns)) + self._column_heads()
         if not persons:
-            rows.append([s.p(pick("（未登记关键人物）", "(no key persons)", self.lang), s.small)])
+            rows.append([s.p(self.t(N_("(no key persons)")), s.small)])
             rows[-1] += blank
             style.append(("SPAN", (0, 2), (-1, 2)))
             return [self._table(rows, widths, style, repeat=2)]
@@ -339,7 +331,7 @@ class CardBuilder:
         for person in persons:
             rows.append(
                 [
-                    self.fit(shown(by_name[c], person.get(c), self.lang, self.reveal), s.body, w)
+                    self.fit(display(by_name[c], person.get(c), self.lang), s.body, w)
                     for c, w in zip(columns, widths, strict=True)
                 ]
             )
@@ -355,7 +347,7 @@ class CardBuilder:
         for f in PERSON_FIELDS:
             if f.name in skip:
                 continue
-            text = shown(f, person.get(f.name), self.lang, self.reveal)
+            text = display(f, person.get(f.name), self.lang)
             if text:
                 parts.append(f"{f.label(self.lang)}{self.colon}{text}")
         return self.gap.join(parts)
@@ -363,13 +355,13 @@ class CardBuilder:
     # ---- visits ---------------------------------------------------------------------------
     def visits(self, data: CardData) -> Table:
         s = self.s
-        heading = pick("最近访问", "Last visits", self.lang)
+        heading = self.t(N_("Last visits"))
         head = (
-            pick("日期", "Date", self.lang),
-            pick("类型", "Kind", self.lang),
-            pick("业务员", "Salesperson", self.lang),
-            pick("内容 / 发现 / 下一步", "Content / findings / next step", self.lang),
-            pick("下次访问", "Next visit", self.lang),
+            self.t(N_("Date")),
+            self.t(N_("Kind")),
+            self.t(N_("Salesperson")),
+            self.t(N_("Content / findings / next step")),
+            self.t(N_("Next visit")),
         )
         fractions = (0.14, 0.11, 0.12, 0.49, 0.14)
         widths = [self.width * f for f in fractions]
@@ -381,10 +373,8 @@ class CardBuilder:
                 t
                 for t in (
                     visit.content,
-                    self._prefixed(pick("发现", "Findings", self.lang), visit.findings, self.colon),
-                    self._prefixed(
-                        pick("下一步", "Next step", self.lang), visit.next_step, self.colon
-                    ),
+                    self._prefixed(self.t(N_("Findings")), visit.findings, self.colon),
+                    self._prefixed(self.t(N_("Next step")), visit.next_step, self.colon),
                 )
                 if t
             )
@@ -402,7 +392,7 @@ class CardBuilder:
                 ]
             )
         if not data.visits:
-            rows.append([s.p(pick("（暂无访问记录）", "(no visits yet)", self.lang), s.small)])
+            rows.append([s.p(self.t(N_("(no visits yet)")), s.small)])
             rows[-1] += [""] * 4
             style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
         return self._table(rows, widths, style, repeat=2)

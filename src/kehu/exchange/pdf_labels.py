@@ -18,13 +18,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from kehu.core.language import pick
-from kehu.db.models import KeyPerson
-from kehu.exchange.pdf_data import load_dossiers
+from kehu.core.i18n import N_, translate
+from kehu.exchange.pdf_job import OptionError
 from kehu.exchange.pdf_layout import markup
 
 if TYPE_CHECKING:
-    from kehu.exchange.pdf_export import Job
+    from kehu.db.print_data import Address
+    from kehu.exchange.pdf_job import PdfJob as Job
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,8 @@ def sheet_for(spec: str) -> Sheet:
         return SHEETS[key]
     match = re.fullmatch(r"(\d{1,2})x(\d{1,2})", key)
     if not match or not (1 <= int(match[1]) <= 6 and 1 <= int(match[2]) <= 20):
-        from kehu.exchange.pdf_export import OptionError
-
         raise OptionError(
-            f"标签规格应为 列x行，如 3x8 或 2x7：{spec}",
-            f"The label sheet must be COLSxROWS, e.g. 3x8 or 2x7: {spec}",
+            N_("The label sheet must be COLSxROWS, e.g. 3x8 or 2x7: {spec}"), spec=spec
         )
     cols, rows = int(match[1]), int(match[2])
     margin = 5 * mm
@@ -80,48 +77,15 @@ def sheet_for(spec: str) -> Sheet:
     )
 
 
-@dataclass
-class Address:
-    postal_code: str
-    address: str
-    name: str
-    attention: str  # "张三 经理 收"
-
-
-def addresses(ids: list[int], job: Job) -> list[Address]:
-    persons: dict[int, KeyPerson] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        query = (
-            KeyPerson.select(KeyPerson.customer, KeyPerson.name, KeyPerson.title)
-            .where(KeyPerson.customer.in_(chunk))
-            .order_by(KeyPerson.customer, KeyPerson.position, KeyPerson.id)
-        )
-        for person in query:
-            persons.setdefault(person.customer_id, person)
-    found = []
-    loaded = load_dossiers(ids, job.user)
-    for cid in ids:
-        values = loaded[cid].values
-        person = persons.get(cid)
-        attention = ""
-        if person is not None:
-            who = " ".join(t for t in (person.name, person.title) if t)
-            attention = pick(f"{who} 收", f"Attn: {who}", job.lang)
-        found.append(
-            Address(
-                values.get("postal_code") or "",
-                values.get("address") or "",
-                values.get("name") or "",
-                attention,
-            )
-        )
-    return found
+def attention(a: Address, lang: str) -> str:
+    """ "张三 经理 收" / "Attn: Zhang San, manager" for the first key person, or ""."""
+    who = " ".join(t for t in (a.person_name, a.person_title) if t)
+    return translate(N_("Attn: {who}"), lang, who=who) if who else ""
 
 
 class LabelPainter:
-    def __init__(self, fonts, sheet: Sheet) -> None:
-        self.fonts, self.sheet = fonts, sheet
+    def __init__(self, fonts, sheet: Sheet, lang: str) -> None:
+        self.fonts, self.sheet, self.lang = fonts, sheet, lang
         self.pad = 4 * mm if sheet.width > 60 * mm else 3 * mm
 
     def styles(self, size: float) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
@@ -146,8 +110,9 @@ class LabelPainter:
             parts.append(Paragraph(markup(a.postal_code), code))
         parts.append(Paragraph(markup(a.address), body))
         parts.append(Paragraph(markup(a.name), name))
-        if a.attention:
-            parts.append(Paragraph(markup(a.attention), body))
+        attn = attention(a, self.lang)
+        if attn:
+            parts.append(Paragraph(markup(attn), body))
         return parts
 
     def draw(self, canv: Canvas, a: Address, x: float, y: float) -> None:
@@ -166,14 +131,14 @@ class LabelPainter:
             part.drawOn(canv, x + self.pad, top)
 
 
-def write_labels(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
+def write_labels(job: Job, items: list[Address], path: Path) -> tuple[int, int]:
+    """Address labels (no footer, no watermark: they would print on the labels)."""
     sheet = sheet_for(str(job.options.get("labels", "3x8")))
-    items = addresses(ids, job)
     canv = Canvas(str(path), pagesize=A4, initialFontName=job.fonts.regular, invariant=0)
-    canv.setTitle(pick("地址标签", "Address labels", job.lang))
-    canv.setAuthor(job.user.display_name)
+    canv.setTitle(translate(N_("Address labels"), job.lang))
+    canv.setAuthor(job.printed_by)
     canv.setCreator("kehu")
-    painter = LabelPainter(job.fonts, sheet)
+    painter = LabelPainter(job.fonts, sheet, job.lang)
     pages = 0
     outline = str(job.options.get("outline", "")).lower() in ("1", "true", "yes")
     for index, item in enumerate(items):
@@ -187,11 +152,11 @@ def write_labels(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
             canv.setLineWidth(0.3)
             canv.rect(x, y, sheet.width, sheet.height)
         painter.draw(canv, item, x, y)
+        if index % 100 == 99:
+            job.job.progress(index + 1, len(items), N_("Laying out pages"))
     if not items:
         canv.setFont(job.fonts.regular, 11)
-        canv.drawString(
-            20 * mm, A4[1] - 30 * mm, pick("（没有符合条件的客户）", "(no customers)", job.lang)
-        )
+        canv.drawString(20 * mm, A4[1] - 30 * mm, translate(N_("(no customers)"), job.lang))
         pages = 1
     canv.showPage()
     canv.save()

@@ -26,7 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from kehu.core.language import pick
+from kehu.core.i18n import N_, translate
 from kehu.exchange.fonts import PdfFonts
 
 ACCENT = colors.HexColor("#1F4E79")
@@ -163,21 +163,19 @@ def decorate(canv: Canvas, info: PageInfo, group_title: str, page: int, pages: i
     canv.setLineWidth(0.4)
     y = margin * 0.55
     canv.line(margin, y + size * 1.4, width - margin, y + size * 1.4)
-    left = pick(
-        f"打印人：{info.printed_by}　{info.stamp}",
-        f"Printed by {info.printed_by}, {info.stamp}",
-        info.lang,
+    left = translate(
+        N_("Printed by {name}, {stamp}"), info.lang, name=info.printed_by, stamp=info.stamp
     )
     canv.drawString(margin, y, left)
     canv.drawRightString(
-        width - margin, y, pick(f"第 {page}/{pages} 页", f"Page {page}/{pages}", info.lang)
+        width - margin, y, translate(N_("Page {page}/{pages}"), info.lang, page=page, pages=pages)
     )
     middle = _fit(group_title, font, size, width - 2 * margin - 2 * stringWidth(left, font, size))
     canv.drawCentredString(width / 2, y, middle)
     if page > 1 and info.header_on_continuation:
         canv.setFont(info.fonts.bold, 8.5)
         canv.drawString(
-            margin, height - margin * 0.6, f"{group_title}{pick('（续）', ' (cont.)', info.lang)}"
+            margin, height - margin * 0.6, group_title + translate(N_(" (cont.)"), info.lang)
         )
         canv.line(margin, height - margin * 0.6 - 4, width - margin, height - margin * 0.6 - 4)
     canv.restoreState()

@@ -5,7 +5,7 @@ form (客户资料表) that customers fill in by hand.
 
 from __future__ import annotations
 
-import calendar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,24 +15,17 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from kehu.core.fields import (
     DOSSIER_PARTS,
+    VISIT_KINDS,
     FieldDef,
     Kind,
     Section,
+    customer_form_fields,
     fields_in,
     person_field,
+    person_form_fields,
     section_label,
 )
-from kehu.core.language import pick
-from kehu.db.models import User
-from kehu.exchange.pdf_data import (
-    Lookups,
-    customer_names,
-    day_visits,
-    find_user,
-    load_dossiers,
-    period_visits,
-    route_sheets,
-)
+from kehu.core.i18n import N_, translate
 from kehu.exchange.pdf_layout import (
     ACCENT,
     LABEL_FILL,
@@ -45,34 +38,28 @@ from kehu.exchange.pdf_layout import (
 )
 
 if TYPE_CHECKING:
-    from kehu.exchange.pdf_export import Job
+    from kehu.db.print_data import RouteSheet, VisitRow
+    from kehu.exchange.pdf_job import PdfJob as Job
 
-# Assessments the company makes about a customer: not asked on the form customers fill in.
-INTERNAL_FIELDS = frozenset(
-    {
-        "potential",
-        "staff_quality",
-        "competitor_relations",
-        "cooperation",
-        "sales_activity",
-        "problems",
-        "strengths",
-        "countermeasures",
-        "reputation",
-        "credit_status",
-        "credit_limit",
-        "credit_issues",
-        "sales_record_notes",
-        "business_philosophy",
-        "management_style",
-        "source",
-        "review_state",
-        "latitude",
-        "longitude",
-        "code",
-    }
-)
-FORM_PERSON_COLUMNS = ("role", "name", "title", "mobile", "phone", "email")
+PERSON_FRACTIONS = (0.19, 0.11, 0.13, 0.15, 0.14, 0.16, 0.12)  # one per person form field
+
+
+@dataclass
+class VisitReport:
+    """What a visit report shows, decided by the export service from the options."""
+
+    blank: bool  # an empty form to fill in, rather than the visits of a day or month
+    month: bool  # every visit of the month of the job's day
+    salesperson: str  # whose visits ("" on a blank form for anyone)
+    everyone: bool  # everyone's visits: the salesperson is shown under each customer
+    route: str = ""
+    visits: list[VisitRow] = field(default_factory=list)
+    customers: list[tuple[str, str, str | None]] = field(default_factory=list)  # blank form
+    rows: int = 10  # empty rows of a blank form without customers
+
+
+def _t(text: str, lang: str, **values: object) -> str:
+    return translate(text, lang, **values)
 
 
 def _grid(
@@ -101,7 +88,7 @@ def _title_block(
     s: Styles, title: str, facts: list[tuple[str, str]], width: float, lang: str
 ) -> Table:
     """A title and a line of facts (label: value) under it."""
-    colon = pick("：", ": ", lang)
+    colon = _t(N_(": "), lang)
     line = "　　".join(f"{label}{colon}{value or '________'}" for label, value in facts)
     table = Table([[s.p(title, s.title)], [s.p(line)]], colWidths=[width])
     table.setStyle(
@@ -119,56 +106,55 @@ def _title_block(
     return table
 
 
-def _signatures(s: Styles, lang: str, labels: tuple[tuple[str, str], ...]) -> Flowable:
-    colon = pick("：", ": ", lang)
-    text = "　　　　".join(f"{pick(zh, en, lang)}{colon}______________" for zh, en in labels)
+SIGNATURES = (N_("Salesperson's signature"), N_("Checked by"))
+
+
+def _signatures(s: Styles, lang: str, labels: tuple[str, ...] = SIGNATURES) -> Flowable:
+    colon = _t(N_(": "), lang)
+    text = "　　　　".join(f"{_t(label, lang)}{colon}______________" for label in labels)
     return s.p(text)
 
 
 def nothing_to_print(s: Styles, lang: str) -> list[Flowable]:
-    return [s.p(pick("（没有符合条件的客户）", "(no customers in this selection)", lang))]
+    return [s.p(_t(N_("(no customers in this selection)"), lang))]
 
 
 # ---- route sheet ---------------------------------------------------------------------------
 
 
-def write_route_sheets(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
-    from kehu.services.selection import find_route
-
-    route = find_route(str(job.options["route"])) if job.options.get("route") else None
-    lookups = Lookups(job.lang)
-    sheets = route_sheets(ids, job.user, lookups, route)
+def write_route_sheets(job: Job, sheets: list[RouteSheet], path: Path) -> tuple[int, int]:
+    """One route sheet per route; returns (stops, pages)."""
     pagesize = landscape_a4()
     width = content_width(pagesize)
     s = Styles(job.fonts, base=9)
     lang = job.lang
     story: list[Flowable] = []
     heads = (
-        ("序号", "No."),
-        ("客户", "Customer"),
-        ("地址", "Address"),
-        ("电话", "Phone"),
-        ("关键人物", "Key person"),
-        ("最近访问", "Last visit"),
-        ("备注", "Notes"),
+        N_("No."),
+        N_("Customer"),
+        N_("Address"),
+        N_("Phone"),
+        N_("Key person"),
+        N_("Last visit"),
+        N_("Notes"),
     )
     fractions = (0.05, 0.2, 0.25, 0.11, 0.13, 0.08, 0.18)
     widths = [width * f for f in fractions]
     for index, sheet in enumerate(sheets):
         if index:
             story.append(PageBreak())
-        title = f"{pick('路序表', 'Route sheet', lang)} · {sheet.title}"
+        title = f"{_t(N_('Route sheet'), lang)} · {sheet.title}"
         story.append(GroupStart(("route", index), title))
         facts = [
-            (pick("路线", "Route", lang), sheet.title),
-            (pick("区域", "Region", lang), sheet.region),
-            (pick("业务员", "Salesperson", lang), sheet.salesperson),
-            (pick("访问日", "Visit days", lang), sheet.schedule),
-            (pick("日期", "Date", lang), job.day.isoformat()),
-            (pick("客户数", "Stops", lang), str(len(sheet.stops))),
+            (_t(N_("Route"), lang), sheet.title),
+            (_t(N_("Region"), lang), sheet.region),
+            (_t(N_("Salesperson"), lang), sheet.salesperson),
+            (_t(N_("Visit days"), lang), sheet.schedule),
+            (_t(N_("Date"), lang), job.day.isoformat()),
+            (_t(N_("Stops"), lang), str(len(sheet.stops))),
         ]
         story += [_title_block(s, title, facts, width, lang), Spacer(1, 3 * mm)]
-        rows: list[list[Any]] = [[s.p(pick(zh, en, lang), s.head) for zh, en in heads]]
+        rows: list[list[Any]] = [[s.p(_t(h, lang), s.head) for h in heads]]
         for stop in sheet.stops:
             rows.append(
                 [
@@ -182,17 +168,15 @@ def write_route_sheets(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
                 ]
             )
         if not sheet.stops:
-            rows.append([s.p(pick("（路线上没有客户）", "(no stops)", lang))] + [""] * 6)
+            rows.append([s.p(_t(N_("(no stops)"), lang))] + [""] * 6)
         extra = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
         extra += _span_empty_rows(rows)
         extra += [("BACKGROUND", (0, r), (-1, r), LABEL_FILL) for r in range(2, len(rows), 2)]
         story += [_grid(s, rows, widths, extra), Spacer(1, 6 * mm)]
-        story.append(
-            _signatures(s, lang, (("业务员签字", "Salesperson"), ("主管审核", "Checked by")))
-        )
+        story.append(_signatures(s, lang))
     if not story:
         story = nothing_to_print(s, lang)
-    spec = job.spec(path, pagesize, pick("路序表", "Route sheet", lang))
+    spec = job.spec(path, pagesize, _t(N_("Route sheet"), lang))
     pages = build(spec, story)
     return sum(len(sheet.stops) for sheet in sheets), pages
 
@@ -200,64 +184,44 @@ def write_route_sheets(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
 # ---- visit report form and daily report ----------------------------------------------------
 
 
-def _visit_heads(lang: str) -> tuple[str, ...]:
-    return tuple(
-        pick(zh, en, lang)
-        for zh, en in (
-            ("序号", "No."),
-            ("客户", "Customer"),
-            ("类型", "Kind"),
-            ("访问内容", "Content"),
-            ("发现 / 问题", "Findings / problems"),
-            ("下一步", "Next step"),
-            ("下次访问", "Next visit"),
-        )
-    )
-
-
+VISIT_HEADS = (
+    N_("No."),
+    N_("Customer"),
+    N_("Kind"),
+    N_("Visit content"),
+    N_("Findings / problems"),
+    N_("Next step"),
+    N_("Next visit"),
+)
 VISIT_FRACTIONS = (0.045, 0.17, 0.085, 0.25, 0.19, 0.16, 0.1)
 
 
-def write_visits(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
+def write_visits(job: Job, report: VisitReport, path: Path) -> tuple[int, int]:
+    """The daily or monthly visit report, or a blank visit form; returns (rows, pages)."""
     pagesize = landscape_a4()
     width = content_width(pagesize)
     s = Styles(job.fonts, base=9)
     lang = job.lang
-    blank = str(job.options.get("blank", "")).strip().lower() in ("1", "true", "yes", "on")
-    month = not blank and str(job.options.get("month", "")).strip().lower() in ("1", "true", "yes")
-    everyone = not blank and str(job.options.get("salesperson", "")).strip() == "*"
-    salesperson = (
-        find_user(job.options.get("salesperson"))
-        if job.options.get("salesperson") and not everyone
-        else None
-    )
-    if job.options.get("salesperson") and salesperson is None and not everyone:
-        from kehu.exchange.pdf_export import OptionError
-
-        name = job.options["salesperson"]
-        raise OptionError(f"找不到业务员“{name}”", f"No salesperson named '{name}'")
-    who = None if everyone else salesperson or job.user
-    if month:
-        title = pick("客户访问月报", "Monthly visit report", lang)
-        when = (pick("月份", "Month", lang), job.day.strftime("%Y-%m"))
+    if report.month:
+        title = _t(N_("Monthly visit report"), lang)
+        when = (_t(N_("Month"), lang), job.day.strftime("%Y-%m"))
     else:
-        title = pick("客户访问日报", "Daily visit report", lang)
-        when = (pick("日期", "Date", lang), job.day.isoformat())
-    if who is None:
-        name = "" if blank else pick("全部业务员", "All salespeople", lang)
+        title = _t(N_("Daily visit report"), lang)
+        when = (_t(N_("Date"), lang), job.day.isoformat())
+    name = report.salesperson
+    if report.everyone and not report.blank:
+        name = _t(N_("All salespeople"), lang)
+    facts = [(_t(N_("Salesperson"), lang), name), when]
+    if report.route:
+        facts.append((_t(N_("Route"), lang), report.route))
+    if report.blank:
+        rows, count = _blank_visit_rows(job, report, s)
     else:
-        name = "" if blank and not salesperson else who.display_name
-    facts = [(pick("业务员", "Salesperson", lang), name), when]
-    if job.options.get("route"):
-        facts.append((pick("路线", "Route", lang), str(job.options["route"])))
-    if blank:
-        rows, count = _blank_visit_rows(job, ids, s)
-    else:
-        rows, count = _filled_visit_rows(job, ids, s, who, month)
-        facts.append((pick("访问数", "Visits", lang), str(count)))
-    heads = _visit_heads(lang)
-    if month:
-        heads = (pick("日期", "Date", lang), *heads[1:])
+        rows, count = _filled_visit_rows(job, report, s)
+        facts.append((_t(N_("Number of visits"), lang), str(count)))
+    heads = [_t(h, lang) for h in VISIT_HEADS]
+    if report.month:
+        heads[0] = _t(N_("Date"), lang)
     table_rows = [[s.p(h, s.head) for h in heads], *rows]
     extra = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), *_span_empty_rows(table_rows)]
     story: list[Flowable] = [
@@ -267,24 +231,25 @@ def write_visits(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
         _grid(s, table_rows, [width * f for f in VISIT_FRACTIONS], extra),
         Spacer(1, 4 * mm),
     ]
-    if not month:
+    if not report.month:
         story += [_summary_box(s, lang, width), Spacer(1, 6 * mm)]
-    story.append(_signatures(s, lang, (("业务员签字", "Salesperson"), ("主管审核", "Checked by"))))
+    story.append(_signatures(s, lang))
     return count, build(job.spec(path, pagesize, title), story)
 
 
 def _kind_boxes(lang: str) -> str:
-    return pick("□日常\n□紧急\n□定期", "□ routine\n□ urgent\n□ periodic", lang)
+    """A box to tick per visit kind (core.fields.VISIT_KINDS)."""
+    gap = "" if lang.startswith("zh") else " "
+    return "\n".join(f"□{gap}{kind.label(lang)}" for kind in VISIT_KINDS)
 
 
-def _blank_visit_rows(job: Job, ids: list[int], s: Styles) -> tuple[list[list[Any]], int]:
+def _blank_visit_rows(job: Job, report: VisitReport, s: Styles) -> tuple[list[list[Any]], int]:
     """A row per customer of an explicit selection (e.g. a route), else empty rows."""
-    explicit = job.options.get("route") or job.options.get("selection", "all") != "all"
-    customers = customer_names(ids[:200], job.user) if explicit and ids else []
-    count = len(customers) if customers else int(job.options.get("rows", 10) or 10)
+    customers = report.customers
+    count = len(customers) if customers else report.rows
     rows = []
     for number in range(1, count + 1):
-        name = ""
+        name: Any = ""
         if customers:
             code, cname, address = customers[number - 1]
             name = [s.p(cname, s.label), s.p(code, s.small), s.p(address or "", s.small)]
@@ -302,25 +267,17 @@ def _blank_visit_rows(job: Job, ids: list[int], s: Styles) -> tuple[list[list[An
     return rows, len(customers)
 
 
-def _filled_visit_rows(
-    job: Job, ids: list[int], s: Styles, who: User | None, month: bool = False
-) -> tuple[list[list[Any]], int]:
-    """The visits of the day (or of its month, dated) by `who`, or by everyone with None."""
-    lookups = Lookups(job.lang)
-    if month:
-        first = job.day.replace(day=1)
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        visits = period_visits(ids, who, first, last, lookups)
-    else:
-        visits = day_visits(ids, who, job.day, lookups)
+def _filled_visit_rows(job: Job, report: VisitReport, s: Styles) -> tuple[list[list[Any]], int]:
+    """The visits of the day (or of its month, dated); with everyone's, who made each."""
+    visits = report.visits
     rows: list[list[Any]] = []
     for number, v in enumerate(visits, start=1):
-        customer = s.p(v.customer)
-        if who is None:  # everyone's visits: whose visit it was, under the customer
+        customer: Any = s.p(v.customer)
+        if report.everyone:  # everyone's visits: whose visit it was, under the customer
             customer = [customer, s.p(v.salesperson, s.small)]
         rows.append(
             [
-                s.p(v.visit_date.strftime("%m-%d") if month else str(number), s.center),
+                s.p(v.visit_date.strftime("%m-%d") if report.month else str(number), s.center),
                 customer,
                 s.p(v.kind),
                 s.p(v.content),
@@ -330,9 +287,8 @@ def _filled_visit_rows(
             ]
         )
     if not visits:
-        empty = ("（当月无访问记录）", "(no visits in this month)") if month else None
-        empty = empty or ("（当日无访问记录）", "(no visits on this day)")
-        rows.append([s.p(pick(*empty, job.lang))])
+        empty = N_("(no visits in this month)") if report.month else N_("(no visits on this day)")
+        rows.append([s.p(_t(empty, job.lang))])
         rows[-1] += [""] * 6
     return rows, len(visits)
 
@@ -348,12 +304,7 @@ def _span_empty_rows(rows: list[list[Any]]) -> list[tuple]:
 
 def _summary_box(s: Styles, lang: str, width: float) -> Table:
     rows = [
-        [
-            s.p(
-                pick("当日总结 / 需要支持的事项", "Summary of the day / support needed", lang),
-                s.label,
-            )
-        ],
+        [s.p(_t(N_("Summary of the day / support needed"), lang), s.label)],
         [Spacer(1, 22 * mm)],
     ]
     return _grid(s, rows, [width], [("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL)], repeat=0)
@@ -362,59 +313,59 @@ def _summary_box(s: Styles, lang: str, width: float) -> Table:
 # ---- customer-information form -------------------------------------------------------------
 
 
-def write_customer_form(job: Job, ids: list[int], path: Path) -> tuple[int, int]:
-    """One blank form; with prefill=1 one form per customer with the identity filled in."""
+def write_customer_form(
+    job: Job, targets: list[dict[str, Any]], path: Path, full: bool = False
+) -> tuple[int, int]:
+    """One form per entry of `targets` (field values to prefill; `{}` for a blank form)."""
     pagesize = A4
     width = content_width(pagesize)
     s = Styles(job.fonts, base=9)
-    full = str(job.options.get("fields", "")).lower() == "all"
-    prefill = str(job.options.get("prefill", "")).strip().lower() in ("1", "true", "yes")
-    targets: list[dict[str, Any]] = [{}]
-    if prefill and ids:
-        loaded = load_dossiers(ids, job.user)
-        targets = [{"code": loaded[cid].code, **loaded[cid].values} for cid in ids]
     story: list[Flowable] = []
-    for index, values in enumerate(targets):
+    for index, values in enumerate(targets or [{}]):
         if index:
             story.append(PageBreak())
         story += CustomerForm(s, width, job.lang, full).story(values, index)
-    title = pick("客户资料表", "Customer information form", job.lang)
-    return (len(targets) if prefill else 0), build(job.spec(path, pagesize, title), story)
+    title = _t(N_("Customer information form"), job.lang)
+    return len([t for t in targets if t]), build(job.spec(path, pagesize, title), story)
 
 
 class CustomerForm:
-    """客户资料表: every field the customer can answer, with room to write."""
+    """客户资料表: the fields of `customer_form_fields()` (all fields with `full`) and, per
+    key person, those of `person_form_fields()`, with room to write."""
 
     def __init__(self, styles: Styles, width: float, lang: str, full: bool) -> None:
         self.s, self.width, self.lang, self.full = styles, width, lang, full
         self.label_w = 34 * mm
 
-    def wanted(self, f: FieldDef) -> bool:
-        return self.full or f.name not in INTERNAL_FIELDS
+    def fields(self, section: Section) -> list[FieldDef]:
+        if self.full:
+            return [f for f in fields_in(section) if f.name not in ("latitude", "longitude")]
+        return list(customer_form_fields(section))
 
     def story(self, values: dict[str, Any], index: int) -> list[Flowable]:
         s, lang = self.s, self.lang
-        title = pick("客户资料表", "Customer information form", lang)
+        title = _t(N_("Customer information form"), lang)
         name = values.get("name") or ""
         story: list[Flowable] = [GroupStart(("form", index), f"{title} {name}".strip())]
         facts = [
-            (pick("填表日期", "Date", lang), ""),
-            (pick("客户编号", "Code", lang), values.get("code", "")),
+            (_t(N_("Date filled in"), lang), ""),
+            (_t(N_("Code"), lang), values.get("code", "")),
         ]
         story.append(_title_block(s, title, facts, self.width, lang))
-        intro = pick(
-            "请用正楷填写以下资料，选择项请在□内打“√”。所填资料仅用于双方业务往来。",
-            "Please fill in the information below in block letters and tick □ where options "
-            "are given. It is used only for our business with you.",
+        intro = _t(
+            N_(
+                "Please fill in the information below in block letters and tick □ where "
+                "options are given. It is used only for our business with you."
+            ),
             lang,
         )
         story += [s.p(intro, s.small), Spacer(1, 3 * mm)]
-        identity = [f for f in fields_in(Section.IDENTITY) if self.wanted(f)]
-        story.append(self.block(Section.IDENTITY, identity, values))
-        for part in DOSSIER_PARTS:
-            chosen = [f for f in fields_in(part) if self.wanted(f)]
+        for number, section in enumerate((Section.IDENTITY, *DOSSIER_PARTS)):
+            chosen = self.fields(section)
             if chosen:
-                story += [Spacer(1, 3 * mm), self.block(part, chosen, values)]
+                if number:
+                    story.append(Spacer(1, 3 * mm))
+                story.append(self.block(section, chosen, values))
         story += [Spacer(1, 3 * mm), self.persons(), Spacer(1, 3 * mm), self.consent()]
         return story
 
@@ -437,22 +388,29 @@ class CustomerForm:
         if f.kind is Kind.CHOICE:
             return s.p("　".join(f"□ {c.label(self.lang)}" for c in f.choices))
         if f.kind is Kind.DATE:
-            return s.p(pick("______ 年 ____ 月 ____ 日", "____-____-____ (YYYY-MM-DD)", self.lang))
+            return s.p(_t(N_("____-____-____ (YYYY-MM-DD)"), self.lang))
         if f.kind is Kind.MONEY:
-            return s.p(pick("人民币 ______________ 元", "CNY ______________", self.lang))
+            return s.p(_t(N_("CNY ______________"), self.lang))
         return Spacer(1, 18 * mm if f.kind is Kind.LONGTEXT else 5 * mm)
+
+    def person_fields(self) -> tuple[FieldDef, ...]:
+        return person_form_fields()
 
     def persons(self) -> Table:
         s, lang = self.s, self.lang
-        heading = pick("主要联系人 / 关键人物", "Contacts / key persons", lang)
-        fractions = (0.2, 0.13, 0.15, 0.17, 0.15, 0.2)
-        widths = [self.width * f for f in fractions]
-        rows: list[list[Any]] = [[s.p(heading, s.head)] + [""] * 5]
-        rows.append([s.p(person_field(c).label(lang), s.label) for c in FORM_PERSON_COLUMNS])
+        heading = _t(N_("Contacts / key persons"), lang)
+        fields = self.person_fields()
+        widths = [self.width * f for f in PERSON_FRACTIONS[: len(fields)]]
+        widths[-1] += self.width - sum(widths)
+        blank = [""] * (len(fields) - 1)
+        rows: list[list[Any]] = [[s.p(heading, s.head), *blank]]
+        rows.append([s.p(f.label(lang), s.label) for f in fields])
         roles = person_field("role").choices
         role_text = " ".join(f"□{c.label(lang)}" for c in roles)
         for _ in range(4):
-            rows.append([s.p(role_text, s.small), Spacer(1, 12 * mm), "", "", "", ""])
+            line: list[Any] = [s.p(role_text, s.small) if f.name == "role" else "" for f in fields]
+            line[1 if fields[0].name == "role" else 0] = Spacer(1, 12 * mm)
+            rows.append(line)
         extra = [
             ("SPAN", (0, 0), (-1, 0)),
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -462,18 +420,17 @@ class CustomerForm:
 
     def consent(self) -> Table:
         s, lang = self.s, self.lang
-        text = pick(
-            "个人信息处理说明：上表所列联系人的姓名、电话等个人信息仅用于双方业务联系，"
-            "我司将依照《个人信息保护法》妥善保管，不向第三方提供。填表人确认已取得上述联系人的同意。",
-            "Personal information: the contacts' names and phone numbers above are used only for "
-            "our business with you and kept according to the Personal Information Protection "
-            "Law; they are not given to third parties. The person filling in this form confirms "
-            "that the contacts agreed.",
+        text = _t(
+            N_(
+                "Personal information: the contacts' names and phone numbers above are used "
+                "only for our business with you and kept according to the Personal "
+                "Information Protection Law; they are not given to third parties. The person "
+                "filling in this form confirms that the contacts agreed."
+            ),
             lang,
         )
-        sign = pick(
-            "填表人签字：______________　　单位盖章：______________　　日期：______________",
-            "Signature: ______________    Company stamp: ______________    Date: __________",
+        sign = _t(
+            N_("Signature: ______________    Company stamp: ______________    Date: __________"),
             lang,
         )
         rows = [[s.p(text, s.small)], [s.p(sign)], [Spacer(1, 6 * mm)]]

@@ -10,28 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from kehu.core.fields import (
+    ARCHIVED,
+    CUSTOMER_STATUSES,
     DOSSIER_PARTS,
     PERSON_FIELDS,
     FieldDef,
     Kind,
     Section,
+    choice_label,
     customer_field,
     fields_in,
     section_label,
 )
-from kehu.core.schemes import GRADE_SCHEME
+from kehu.core.i18n import N_, translate
+from kehu.core.jobs import Job, no_job
 from kehu.core.values import display
-from kehu.db.models import Category, CustomerCategory, Scheme, User, Visit
 from kehu.exchange.xlsx_safety import safe_cell_value
 from kehu.exchange.xlsx_sheets import unique_sheet_name
+
+if TYPE_CHECKING:
+    from kehu.db.print_data import CardData
 
 COLUMNS = 6
 TITLE_FONT = Font(name="宋体", size=20, bold=True)
@@ -47,7 +54,6 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 MIN_WIDTH, MAX_WIDTH = 9, 36
 RECENT_VISITS = 10
 PERSON_COLUMNS = ("role", "name", "title", "mobile", "phone", "wechat")
-VISIT_KINDS = {"routine": "日常报告", "urgent": "紧急报告", "periodic": "定期报告"}
 _PERSON = {f.name: f for f in PERSON_FIELDS}
 
 
@@ -59,8 +65,9 @@ def text_width(text: str) -> int:
 class CardSheet:
     """Lays out one card; remembers widths needed per column and the key cells."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, ws: Any, lang: str) -> None:
         self.ws = ws
+        self.lang = lang
         self.row = 1
         self.widths = [MIN_WIDTH] * COLUMNS
         self.key_cells: list[str] = []
@@ -167,129 +174,106 @@ class CardSheet:
         self.ws.page_margins.left = self.ws.page_margins.right = 0.5
         self.ws.page_margins.top = self.ws.page_margins.bottom = 0.6
         self.ws.print_area = f"A1:{get_column_letter(COLUMNS)}{last}"
-        self.ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        self.ws.oddFooter.center.text = translate(N_("Page &P of &N"), self.lang)
         self.ws.sheet_view.showGridLines = False
 
 
-def write_cards(path: Path, ids: list[int], user: User, title: str = "") -> int:
-    from kehu.services import dossiers
-
+def write_cards(
+    path: Path,
+    cards: Iterable[CardData],
+    lang: str,
+    title_is_name: bool = False,
+    job: Job | None = None,
+    total: int = 0,
+) -> int:
+    """One sheet per card (values already masked); returns the number of cards."""
+    job = job or no_job()
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
-    context = _Context()
-    for cid in ids:
-        dossier = dossiers.load(cid, user)
+    count = 0
+    job.stage(N_("Writing cards"), total)
+    for data in cards:
+        dossier = data.dossier
         name = dossier.values.get("name") or dossier.code
         ws = workbook.create_sheet(unique_sheet_name(name, used))
-        _card(ws, dossier, context, title_is_name=title == "name")
+        _card(ws, data, lang, title_is_name)
+        count += 1
+        job.progress(count)
+    job.check()
     workbook.save(path)
-    return len(ids)
+    return count
 
 
-class _Context:
-    def __init__(self) -> None:
-        self.schemes = list(Scheme.select().order_by(Scheme.position, Scheme.id))
-        self.categories = {c.id: c for c in Category.select()}
-        self.users = dict(User.select(User.id, User.display_name).tuples())
-
-    def path(self, category_id: int) -> str:
-        parts, current = [], self.categories.get(category_id)
-        while current is not None and len(parts) < 20:
-            parts.append(current.name)
-            current = self.categories.get(current.parent_id) if current.parent_id else None
-        return "/".join(reversed(parts))
-
-
-def _item(name: str, values: dict[str, Any]) -> tuple[str, str, bool, bool]:
+def _item(name: str, values: dict[str, Any], lang: str) -> tuple[str, str, bool, bool]:
     f = customer_field(name)
-    return f.zh, display(f, values.get(name)), f.key, f.kind is Kind.LONGTEXT
+    return f.label(lang), display(f, values.get(name), lang), f.key, f.kind is Kind.LONGTEXT
 
 
-def _card(ws: Any, dossier: Any, context: _Context, title_is_name: bool) -> None:
-    card = CardSheet(ws)
+def _card(ws: Any, data: CardData, lang: str, title_is_name: bool) -> None:
+    card = CardSheet(ws, lang)
+    dossier = data.dossier
     values = dossier.values
-    title = values.get("name") if title_is_name and values.get("name") else "客户档案"
-    ws.cell(1, 1, title).font = TITLE_FONT
+    title = values.get("name") if title_is_name and values.get("name") else None
+    ws.cell(1, 1, title or translate(N_("Client record"), lang)).font = TITLE_FONT
     ws.cell(1, 1).alignment = CENTER
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=COLUMNS)
     ws.row_dimensions[1].height = 36
     card.row = 2
-    card.heading(section_label(Section.IDENTITY, "zh_CN"))
-    identity: list[tuple[str, str, bool, bool]] = [("客户编号", dossier.code or "", True, False)]
+    card.heading(section_label(Section.IDENTITY, lang))
+    code_label = customer_field("code").label(lang)
+    identity: list[tuple[str, str, bool, bool]] = [(code_label, dossier.code or "", True, False)]
     identity += [
-        _item(f.name, values)
+        _item(f.name, values, lang)
         for f in fields_in(Section.IDENTITY)
         if f.name not in ("code", "latitude", "longitude")
     ]
-    identity += _classification(dossier, context)
+    identity += [(scheme, path, is_grade, False) for scheme, path, is_grade in data.schemes]
     card.pairs(identity)
     for section in DOSSIER_PARTS:
-        card.heading(section_label(section, "zh_CN"))
-        card.pairs([_item(f.name, values) for f in fields_in(section)])
-    card.heading(section_label(Section.MANAGEMENT, "zh_CN"))
-    owner = context.users.get(dossier.owner_id, "")
+        card.heading(section_label(section, lang))
+        card.pairs([_item(f.name, values, lang) for f in fields_in(section)])
+    card.heading(section_label(Section.MANAGEMENT, lang))
+    status = choice_label(
+        CUSTOMER_STATUSES, ARCHIVED if dossier.status == ARCHIVED else "active", lang
+    )
     card.pairs(
         [
-            ("负责人", owner, False, False),
-            _item("source", values),
-            _item("review_state", values),
-            ("状态", "已归档" if dossier.status == "archived" else "正常", False, False),
+            (translate(N_("Responsible"), lang), data.owner, False, False),
+            _item("source", values, lang),
+            _item("review_state", values, lang),
+            (translate(N_("Status"), lang), status, False, False),
         ]
     )
-    _persons(card, dossier)
-    _visits(card, dossier.id, context)
+    _persons(card, dossier.persons, lang)
+    _visits(card, data, lang)
     card.finish()
 
 
-def _classification(dossier: Any, context: _Context) -> list[tuple[str, str, bool, bool]]:
-    assigned = dict(
-        CustomerCategory.select(CustomerCategory.scheme, CustomerCategory.category)
-        .where(CustomerCategory.customer == dossier.id)
-        .tuples()
-    )
-    return [
-        (
-            scheme.name,
-            context.path(assigned[scheme.id]) if scheme.id in assigned else "",
-            scheme.key == GRADE_SCHEME,
-            False,
-        )
-        for scheme in context.schemes
-    ]
-
-
-def _persons(card: CardSheet, dossier: Any) -> None:
-    card.heading(section_label(Section.PERSON, "zh_CN"), key=True)
+def _persons(card: CardSheet, persons: list[dict[str, Any]], lang: str) -> None:
+    card.heading(section_label(Section.PERSON, lang), key=True)
     fields: list[FieldDef] = [_PERSON[n] for n in PERSON_COLUMNS]
-    rows = [[display(f, p.get(f.name)) for f in fields] for p in dossier.persons]
+    rows = [[display(f, p.get(f.name), lang) for f in fields] for p in persons]
     if not rows:
-        rows = [["", "", "", "", "", ""]]
-    card.table([f.zh for f in fields], rows, [1] * COLUMNS, key_column=1)
+        rows = [[""] * len(fields)]
+    card.table([f.label(lang) for f in fields], rows, [1] * COLUMNS, key_column=1)
 
 
-def _visits(card: CardSheet, customer_id: int, context: _Context) -> None:
-    card.heading("最近拜访")
-    visits = (
-        Visit.select()
-        .where(Visit.customer == customer_id)
-        .order_by(Visit.visit_date.desc(), Visit.id.desc())
-        .limit(RECENT_VISITS)
-    )
+def _visits(card: CardSheet, data: CardData, lang: str) -> None:
+    card.heading(translate(N_("Recent visits"), lang))
     rows = [
         [
             v.visit_date.isoformat() if isinstance(v.visit_date, dt.date) else str(v.visit_date),
-            VISIT_KINDS.get(v.kind, v.kind),
-            context.users.get(v.salesperson_id, ""),
-            v.content or "",
+            v.kind,
+            v.salesperson,
+            v.content,
             v.next_visit_on.isoformat()
             if isinstance(v.next_visit_on, dt.date)
             else (v.next_visit_on or ""),
         ]
-        for v in visits
+        for v in data.visits[:RECENT_VISITS]
     ]
     if not rows:
-        rows = [["", "", "", "（暂无拜访记录）", ""]]
-    card.table(
-        ["日期", "类型", "销售员", "内容", "下次拜访"], rows, [1, 1, 1, 2, 1], key_column=None
-    )
+        rows = [["", "", "", translate(N_("(no visits yet)"), lang), ""]]
+    heads = (N_("Date"), N_("Kind"), N_("Salesperson"), N_("Content"), N_("Next visit"))
+    card.table([translate(h, lang) for h in heads], rows, [1, 1, 1, 2, 1], key_column=None)

@@ -24,10 +24,11 @@ from kehu.core.fields import (
     FieldDef,
     Kind,
     Section,
-    fields_in,
+    customer_form_fields,
+    person_form_fields,
     section_label,
 )
-from kehu.core.i18n import N_
+from kehu.core.i18n import N_, translate
 from kehu.core.values import display, to_python, to_text
 from kehu.exchange.xlsx_cells import CellIssue, convert
 from kehu.exchange.xlsx_reading import SpreadsheetError, check_zip, identify
@@ -35,10 +36,8 @@ from kehu.exchange.xlsx_safety import safe_cell_value
 from kehu.exchange.xlsx_sheets import unique_sheet_name
 
 MARKER = "kehu-form/1"
-FORM_SECTIONS = (Section.IDENTITY, Section.BASICS, Section.FEATURES)
-_SKIP = {"code", "latitude", "longitude"}
-PERSON_FORM_FIELDS = ("name", "role", "title", "mobile", "phone", "email", "wechat")
 BLANK_PERSON_SLOTS = 2
+FORM_TITLE = N_("Customer information form")
 _PERSON = {f.name: f for f in PERSON_FIELDS}
 _CUSTOMER = {f.name: f for f in CUSTOMER_FIELDS}
 _THIN = Side(style="thin", color="808080")
@@ -50,7 +49,11 @@ _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 
 def form_fields() -> list[tuple[Section, list[FieldDef]]]:
-    return [(s, [f for f in fields_in(s) if f.name not in _SKIP]) for s in FORM_SECTIONS]
+    """The sections and fields the form asks: `customer_form_fields()`, section by section."""
+    sections: dict[Section, list[FieldDef]] = {}
+    for f in customer_form_fields():
+        sections.setdefault(f.section, []).append(f)
+    return list(sections.items())
 
 
 def field_of(key: str) -> FieldDef | None:
@@ -60,17 +63,19 @@ def field_of(key: str) -> FieldDef | None:
     return _CUSTOMER.get(key)
 
 
-def write_forms(path: Path, dossiers: list[Any], lang: str = "zh") -> Path:
-    """dossiers: `services.dossiers.Dossier` objects; an empty list gives one blank form."""
+def write_forms(path: Path, dossiers: list[Any], lang: str = "zh_CN") -> int:
+    """One form sheet per dossier (objects with `code`, `values`, `persons`, values already
+    masked); an empty list gives one blank form. Returns the number of dossiers."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
+    title = translate(FORM_TITLE, lang)
     for dossier in dossiers or [None]:
-        base = dossier.values.get("name") if dossier else "客户资料表"
-        sheet = workbook.create_sheet(unique_sheet_name(base or "客户资料表", used))
+        base = dossier.values.get("name") if dossier else title
+        sheet = workbook.create_sheet(unique_sheet_name(base or title, used))
         _write_form(sheet, dossier, lang)
     workbook.save(path)
-    return path
+    return len(dossiers)
 
 
 def _write_form(ws, dossier, lang: str) -> None:
@@ -80,33 +85,42 @@ def _write_form(ws, dossier, lang: str) -> None:
     ws.column_dimensions["C"].width = 56
     ws["A1"], ws["A2"] = MARKER, dossier.code if dossier else ""
     ws.merge_cells("B1:C1")
-    ws["B1"] = "客户资料表"
+    ws["B1"] = translate(FORM_TITLE, lang)
     ws["B1"].font = Font(name="宋体", size=18, bold=True)
     ws["B1"].alignment = _CENTER
     ws.row_dimensions[1].height = 32
     ws.merge_cells("B2:C2")
-    ws["B2"] = f"客户编号：{dossier.code}" if dossier else "新客户（请填写全部信息）"
+    ws["B2"] = (
+        translate(N_("Customer code: {code}"), lang, code=dossier.code)
+        if dossier
+        else translate(N_("New customer (please fill in everything)"), lang)
+    )
     ws.merge_cells("B3:C3")
-    ws["B3"] = "请在右侧白色格子中填写或更正；灰色部分请勿修改。我们会逐项核对后更新档案。"
+    ws["B3"] = translate(
+        N_(
+            "Fill in or correct the white cells on the right; do not change the grey part. "
+            "We check every item before updating our records."
+        ),
+        lang,
+    )
     ws["B3"].alignment = _LEFT
     ws.row_dimensions[3].height = 30
     row = 4
     choice_cells: dict[str, list[str]] = {}
     for section, fields in form_fields():
-        row = _heading(ws, row, section_label(section, "zh_CN"))
+        row = _heading(ws, row, section_label(section, lang))
         for f in fields:
             value = dossier.values.get(f.name) if dossier else None
-            row = _field_row(ws, row, f.name, f, value, choice_cells)
+            row = _field_row(ws, row, f.name, f, value, choice_cells, lang)
     persons = list(dossier.persons) if dossier else []
     slots = [(str(p["id"]), p) for p in persons]
     slots += [(f"new{i}", {}) for i in range(1, BLANK_PERSON_SLOTS + 1)]
     for number, (slot, person) in enumerate(slots, start=1):
-        row = _heading(ws, row, f"联系人 {number}")
-        for name in PERSON_FORM_FIELDS:
-            row = _field_row(
-                ws, row, f"person.{slot}.{name}", _PERSON[name], person.get(name), choice_cells
-            )
-    _choice_validations(ws, choice_cells)
+        row = _heading(ws, row, translate(N_("Contact {number}"), lang, number=number))
+        for f in person_form_fields():
+            key = f"person.{slot}.{f.name}"
+            row = _field_row(ws, row, key, f, person.get(f.name), choice_cells, lang)
+    _choice_validations(ws, choice_cells, lang)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.print_options.horizontalCentered = True
@@ -127,13 +141,13 @@ def _heading(ws, row: int, text: str) -> int:
     return row + 1
 
 
-def _field_row(ws, row: int, key: str, f: FieldDef, value: Any, choices: dict) -> int:
+def _field_row(ws, row: int, key: str, f: FieldDef, value: Any, choices: dict, lang: str) -> int:
     ws.cell(row, 1, key)
-    label = ws.cell(
-        row, 2, f.zh + ("（必填）" if f.required and not key.startswith("person") else "")
-    )
+    required = f.required and not key.startswith("person")
+    text = translate(N_("{label} (required)"), lang, label=f.label(lang)) if required else None
+    label = ws.cell(row, 2, text or f.label(lang))
     label.fill, label.alignment, label.border = _LABEL_FILL, _CENTER, _BORDER
-    cell = ws.cell(row, 3, _written(f, value))
+    cell = ws.cell(row, 3, _written(f, value, lang))
     cell.alignment, cell.border = _LEFT, _BORDER
     cell.protection = Protection(locked=False)
     if f.kind in (Kind.PHONE, Kind.MOBILE, Kind.POSTAL_CODE, Kind.USCC, Kind.ID_NUMBER):
@@ -150,22 +164,22 @@ def _field_row(ws, row: int, key: str, f: FieldDef, value: Any, choices: dict) -
     return row + 1
 
 
-def _written(f: FieldDef, value: Any) -> Any:
+def _written(f: FieldDef, value: Any, lang: str) -> Any:
     if value is None:
         return None
     if f.kind is Kind.CHOICE:
-        return display(f, value)
+        return display(f, value, lang)
     if isinstance(value, (dt.date, int, float)) or f.kind is Kind.MONEY:
         return value
     return safe_cell_value(str(value))
 
 
-def _choice_validations(ws, cells: dict[str, list[str]]) -> None:
+def _choice_validations(ws, cells: dict[str, list[str]], lang: str) -> None:
     for name, coordinates in cells.items():
         f = _PERSON.get(name) if name not in _CUSTOMER else _CUSTOMER[name]
-        options = ",".join(c.zh for c in f.choices)
+        options = ",".join(c.label(lang) for c in f.choices)
         validation = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
-        validation.error = "请从列表中选择"
+        validation.error = translate(N_("Choose from the list"), lang)
         ws.add_data_validation(validation)
         for coordinate in coordinates:
             validation.add(coordinate)

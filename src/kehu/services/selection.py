@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kehu.core.language import UserError
+from kehu.core.i18n import N_, UserError
 from kehu.db.categories import category_and_descendants
 from kehu.db.models import Category, Customer, CustomerCategory, Route, RouteStop, User
 from kehu.db.visibility import visible_customers
@@ -49,17 +49,15 @@ def find_category(text: str) -> Category:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise SelectionError(f"找不到分类“{text}”", f"No category named '{text}'")
-    raise SelectionError(
-        f"有多个分类叫“{text}”，请用编号", f"Several categories are named '{text}': use the id"
-    )
+        raise SelectionError(N_("No category named '{name}'"), name=text)
+    raise SelectionError(N_("Several categories are named '{name}': use the id"), name=text)
 
 
 def find_route(text: str) -> Route:
     route = Route.get_or_none(Route.id == int(text)) if text.isdigit() else None
     route = route or Route.get_or_none(Route.name == text)
     if route is None:
-        raise SelectionError(f"找不到路线“{text}”", f"No route named '{text}'")
+        raise SelectionError(N_("No route named '{name}'"), name=text)
     return route
 
 

@@ -135,11 +135,10 @@ def _mark_first_start_seen(path: str) -> None:
 def offer_first_start(window) -> None:
     """A new database greets the user: start empty, load demo data, or import Excel."""
     from kehu.ui.dialogs.first_start import DEMO, IMPORT, FirstStartDialog
-    from kehu.ui.main_window import _module_exists
 
     path = str(window.session.database.path)
     _mark_first_start_seen(path)
-    dialog = FirstStartDialog(_module_exists("kehu.ui.dialogs.import_wizard"), window)
+    dialog = FirstStartDialog(True, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     if dialog.choice == DEMO:

@@ -5,13 +5,11 @@ Other views (routes, today…) are added as tabs of the central tab widget with 
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,11 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core.changes import Changes
+from kehu.core.i18n import UserError
+from kehu.core.jobs import Cancelled
 from kehu.db import customer_list
 from kehu.db.customer_list import RANK, ListSpec
 from kehu.db.tree_counts import TreeCounts
 from kehu.services import classification
-from kehu.ui import settings
+from kehu.services.exports import registry as export_kinds
+from kehu.ui import settings, temp_files
 from kehu.ui.card.dossier_card import DossierCard
 from kehu.ui.errors import show_error
 from kehu.ui.icons import app_icon
@@ -40,6 +41,7 @@ from kehu.ui.models.customer_table import CustomerTableModel
 from kehu.ui.operations import perform
 from kehu.ui.routes.integration import install as install_route_views
 from kehu.ui.session import Session
+from kehu.ui.tasks import run_job
 from kehu.ui.widgets.category_panel import CategoryPanel
 from kehu.ui.widgets.customer_list import CustomerListView, saved_columns
 from kehu.ui.widgets.search_box import SearchBox
@@ -50,13 +52,6 @@ POLL_MS = 1000
 RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after opening
 DOCK_WIDTH = 0.24  # of the window: the customer list keeps the middle
 DOCK_MIN_WIDTH = 260
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class CardWindow(QWidget):
@@ -214,7 +209,13 @@ class MainWindow(QMainWindow):
             self.tr("&Save card"), self.save_current, key.Save, "saveAction"
         )
         self.print_action = self._action(
-            self.tr("&Print card…"), self.print_current, key.Print, "printAction"
+            export_kinds.find_kind(export_kinds.PDF, "card").menu_text(
+                export_kinds.PDF, self.session.lang
+            )
+            or self.tr("&Print card…"),
+            self.print_current,
+            key.Print,
+            "printAction",
         )
         self.find_action = self._action(self.tr("&Find"), self.focus_search, key.Find, "findAction")
         self.refresh_action = self._action(
@@ -237,30 +238,25 @@ class MainWindow(QMainWindow):
             self.tr("&Classify selected…"), self.classify_selected, None, "classifyAction"
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit, "quitAction")
-        self.export_xlsx_action = self._action(
-            self.tr("Export list to &Excel…"),
-            lambda: self.export_xlsx("list"),
-            None,
-            "exportXlsxAction",
-        )
-        self.export_cards_xlsx_action = self._action(
-            self.tr("Export cards to Excel…"),
-            lambda: self.export_xlsx("cards"),
-            None,
-            "exportCardsXlsxAction",
-        )
         self.import_action = self._action(
             self.tr("&Import Excel file…"), self.open_import_wizard, None, "importAction"
         )
         self.about_action = self._action(self.tr("&About kehu"), self.about, None, "aboutAction")
-        self.export_xlsx_action.setVisible(_module_exists("kehu.exchange.xlsx_export"))
-        self.export_cards_xlsx_action.setVisible(_module_exists("kehu.exchange.xlsx_export"))
-        self.import_action.setVisible(_module_exists("kehu.ui.dialogs.import_wizard"))
+        self.export_actions = self._export_actions()
+        self.export_xlsx_action = self.export_actions[(export_kinds.XLSX, "list")]
+        self.export_cards_xlsx_action = self.export_actions[(export_kinds.XLSX, "card")]
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for action in (self.new_action, self.save_action, self.print_action, self.import_action,
-                       self.export_xlsx_action, self.export_cards_xlsx_action):  # fmt: skip
-            file_menu.addAction(action)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)  # then the registry's other prints and exports
+        for wanted in (export_kinds.PDF, export_kinds.XLSX):
+            for (fmt, _kind), action in self.export_actions.items():
+                if fmt == wanted:
+                    file_menu.addAction(action)
+            file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -287,6 +283,24 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_box)
         toolbar.addWidget(self.archived_box)
         self.addToolBar(toolbar)
+
+    def _export_actions(self) -> dict[tuple[str, str], QAction]:
+        """An action per (format, kind) the export registry offers in the menu; the card
+        print is `print_action` (Ctrl+P)."""
+        actions: dict[tuple[str, str], QAction] = {}
+        for kind in export_kinds.kinds():
+            for fmt in kind.formats:
+                text = kind.menu_text(fmt, self.session.lang)
+                if text is None or (fmt, kind.name) == (export_kinds.PDF, "card"):
+                    continue
+                if fmt == export_kinds.XLSX:
+                    slot = lambda _checked=False, k=kind.name: self.export_xlsx(k)  # noqa: E731
+                    name = f"export_xlsx_{kind.name}"
+                else:
+                    slot = lambda _checked=False, k=kind.name: self.print_kind(k)  # noqa: E731
+                    name = f"print_pdf_{kind.name}"
+                actions[(fmt, kind.name)] = self._action(text, slot, None, name)
+        return actions
 
     def _connect_signals(self) -> None:
         self.search_box.search_changed.connect(self._on_search)
@@ -561,78 +575,105 @@ class MainWindow(QMainWindow):
         scheme_id, category_id = dialog.choice()
         self.categories.classify(ids, category_id, scheme_id)
 
-    # -- printing and exchange
-    def _target_ids(self) -> list[int]:
-        card = self.current_card()
-        if card is not None and card.customer_id is not None and card.hasFocus():
-            return [card.customer_id]
-        selected = self.list_view.selected_ids()
-        if selected:
-            return selected
-        if card is not None and card.customer_id is not None:
-            return [card.customer_id]
-        return []
-
-    def print_current(self) -> None:
+    # -- printing and exchange (kinds from the export registry, work through run_job)
+    def _print_ids(self) -> list[int]:
         card = self.current_card()
         ids = [card.customer_id] if card is not None and card.customer_id else []
-        ids = ids or self.list_view.selected_ids()
+        return ids or self.list_view.selected_ids()
+
+    def print_current(self) -> None:
+        self.print_kind("card")
+
+    def print_kind(self, kind: str) -> None:
+        """Make the PDF of `kind` for the open card (or the selection) off the UI thread,
+        with the progress dialog, then show it in the print preview."""
+        ids = self._print_ids()
         if not ids:
             QMessageBox.information(
                 self, self.tr("Print"), self.tr("Open a card or select customers to print.")
             )
             return
+        card = self.current_card()
         if card is not None and card.is_dirty and not card.save():
             return
-        from kehu.exchange import pdf_export
+        from kehu.services import exports  # openpyxl and reportlab: not at start-up
 
-        path = Path(tempfile.mkdtemp(prefix="kehu-print-")) / "cards.pdf"
-        user = self.session.user
+        user, lang = self.session.user, self.session.lang
+        path = temp_files.new_pdf(f"{kind}.pdf")
+        options = {"selection": "window"}
 
-        def done(result) -> None:
-            self._show_pdf(Path(result), ids)
+        def work(job):
+            return exports.export(
+                exports.PDF, kind, ids, path, user, options, job=job, lang=lang, audited=False
+            )
 
-        self.statusBar().showMessage(self.tr("Preparing the PDF…"))
-        self.session.tasks.start(
-            lambda job: pdf_export.export("card", ids, path, user, {}),
-            on_success=done,
-            on_failure=lambda exc: show_error(self, exc),
+        def failed(exc: BaseException) -> None:
+            temp_files.remove(path)
+            self._on_job_failed(exc)
+
+        run_job(
+            self.session.tasks,
+            self,
+            self.tr("Preparing the PDF…"),
+            work,
+            lambda result: self._show_pdf(Path(result), kind, ids),
+            failed,
+            lang,
         )
 
-    def _show_pdf(self, path: Path, ids: list[int]) -> None:
-        self.statusBar().clearMessage()
-        if _module_exists("kehu.ui.dialogs.print_preview"):
-            from kehu.ui.dialogs import print_preview
+    def _show_pdf(self, path: Path, kind: str, ids: list[int]) -> None:
+        from kehu.ui.dialogs.print_preview import PrintPreviewDialog
 
-            preview = print_preview.PrintPreviewDialog(path, self)
-            preview.audit_as(self.session.user, "card", ids)
-            preview.exec()
-        else:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.statusBar().clearMessage()
+        preview = PrintPreviewDialog(path, self)
+        preview.audit_as(self.session.user, kind, ids)
+        preview.exec()
 
     def export_xlsx(self, kind: str) -> None:
+        """Export the selection (or the whole list) as the Excel file of `kind`."""
         ids = self.list_view.selected_ids() or list(self.model.ids())
         if not ids:
+            QMessageBox.information(
+                self, self.tr("Export"), self.tr("There are no customers in the list to export.")
+            )
+            return
+        from kehu.services import exports  # openpyxl: not at start-up
+
+        user, lang = self.session.user, self.session.lang
+        try:
+            exports.prepare(exports.XLSX, kind, user, {}, lang)
+        except UserError as exc:
+            show_error(self, exc)
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), "kehu.xlsx", self.tr("Excel files (*.xlsx)")
+            self, self.tr("Export to Excel"), f"kehu-{kind}.xlsx", self.tr("Excel files (*.xlsx)")
         )
         if not path:
             return
-        from kehu.exchange import xlsx_export
-        from kehu.ui.tasks import run_job
+        options = {"selection": "window"}
 
-        user = self.session.user
+        def work(job):
+            return exports.export(
+                exports.XLSX, kind, ids, Path(path), user, options, job=job, lang=lang
+            )
+
         run_job(
             self.session.tasks,
             self,
             self.tr("Exporting %1 customers…").replace("%1", f"{len(ids):,}"),
-            lambda job: xlsx_export.export(kind, ids, Path(path), user, {}),
-            lambda _result: self.statusBar().showMessage(
-                self.tr("Exported to %1").replace("%1", path), 6000
+            work,
+            lambda result: self.statusBar().showMessage(
+                self.tr("Exported to %1").replace("%1", str(result)), 6000
             ),
-            lambda exc: show_error(self, exc),
+            self._on_job_failed,
+            lang,
         )
+
+    def _on_job_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage(self.tr("Cancelled"), 4000)
+        else:
+            show_error(self, exc)
 
     def open_import_wizard(self) -> None:
         from kehu.ui.dialogs.import_wizard import ImportWizard

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core import sensitivity
 from kehu.core.changes import Outcome
 from kehu.core.fields import (
     DOSSIER_PARTS,
@@ -333,12 +334,17 @@ class DossierCard(QWidget):
         _fill(self.history_table, [self._history_row(h) for h in dossiers.history(cid)])
 
     def _history_row(self, change: dict[str, Any]) -> list[str]:
+        field = sensitivity.history_field(change["field"])
+        old, new = change["old"] or "", change["new"] or ""
+        if field is not None and field.sensitive:  # the one rule: history shows masks
+            old = sensitivity.masked_text(field, old, self.lang)
+            new = sensitivity.masked_text(field, new, self.lang)
         return [
             str(change["at"])[:16],
             change["user"] or "",
             self.history_label(change["field"]),
-            change["old"] or "",
-            change["new"] or "",
+            old,
+            new,
         ]
 
     def history_label(self, name: str) -> str:

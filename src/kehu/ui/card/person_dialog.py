@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core import sensitivity
 from kehu.core.fields import PERSON_FIELDS, Section, fields_in, section_label
-from kehu.services import dossiers
+from kehu.services import audit
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.session import Session
 
@@ -69,8 +70,8 @@ class PersonDialog(QDialog):
             for field in PERSON_FIELDS:
                 if field.sensitive:
                     self.editors[field.name].set_masked(True)
-        else:
-            self.reveal_button.hide()
+        if not self.stored or not sensitivity.may_reveal(session.user.role):
+            self.reveal_button.hide()  # the one rule: only admins and managers reveal
             note.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -81,13 +82,20 @@ class PersonDialog(QDialog):
         self.resize(560, 640)
 
     def reveal(self) -> None:
-        for name, editor in self.editors.items():
-            if editor.masked:
-                if self.customer_id is not None:
-                    dossiers.reveal_sensitive(
-                        self.customer_id, self.person.get("id"), name, self.session.user
-                    )
-                editor.set_masked(False)
+        """Show the masked fields, audited (`view_sensitive`), if the user may reveal."""
+        masked = [name for name, editor in self.editors.items() if editor.masked]
+        if self.customer_id is not None and masked:
+            try:
+                audit.reveal_sensitive(
+                    self.session.user, self.customer_id, self.person.get("id"), masked
+                )
+            except sensitivity.RevealRefused as exc:
+                from kehu.ui.errors import show_error
+
+                show_error(self, exc)
+                return
+        for name in masked:
+            self.editors[name].set_masked(False)
         self.reveal_button.setEnabled(False)
 
     def values(self) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """Print preview of a PDF made by kehu (cards, route sheets, forms, labels): page navigation,
 zoom, printing through the system print dialog, and saving a copy of the PDF.
 
-The dialog shows a finished file; the caller makes it (off the UI thread for large batches)
-and calls `audit_as(user, kind, ids)` (or connects `printed` / `saved` itself) so that what
-left the app is audited.
+The dialog shows a finished file; the caller makes it (off the UI thread, through
+`kehu.services.exports` and `run_job`) and calls `audit_as(user, kind, ids)` so that what
+leaves the app (printed pages, a saved copy) is audited. A temporary file
+(`kehu.ui.temp_files`) is deleted when the dialog closes.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.db.connection import write
-from kehu.db.models import AuditEntry, User
-from kehu.services import audit
+from kehu.db.models import User
+from kehu.services import exports
+from kehu.ui import temp_files
 
 logger = logging.getLogger(__name__)
 
@@ -67,12 +68,24 @@ class PrintPreviewDialog(QDialog):
         if error != QPdfDocument.Error.None_:
             logger.warning("cannot open %s for preview: %s", self.pdf_path, error)
         self._update_pages()
+        self.finished.connect(self._release_file)
 
     def audit_as(self, user: User, kind: str, ids: list[int]) -> None:
         """Audit every print ("print") and saved copy ("export") of this PDF as `user`."""
         ids = list(ids)
-        self.printed.connect(lambda pages: record(user, "print", kind, ids, pages, self.pdf_path))
-        self.saved.connect(lambda path: record(user, "export", kind, ids, 0, Path(path)))
+        self.printed.connect(
+            lambda pages: exports.record_print(user, kind, ids, pages, self.pdf_path)
+        )
+        self.saved.connect(lambda path: exports.record_copy(user, kind, ids, Path(path)))
+
+    def _release_file(self, *_args) -> None:
+        """Close the document and delete the file if it is a temporary one of ours."""
+        self.document.close()
+        temp_files.remove(self.pdf_path)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().closeEvent(event)
+        self._release_file()
 
     # ---- layout ---------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -289,14 +302,3 @@ class PrintPreviewDialog(QDialog):
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, self.windowTitle(), text)
-
-
-def record(user: User, action: str, kind: str, ids: list[int], pages: int, path: Path) -> None:
-    """One audit entry for a printed or saved PDF (in its own short write transaction)."""
-    details = {"format": "pdf", "kind": kind, "rows": len(ids), "pages": pages, "file": str(path)}
-    details["customers"] = ids[:50]
-    entity_id = ids[0] if len(ids) == 1 else None
-    write(
-        AuditEntry._meta.database,
-        lambda: audit.record(user, action, "customer", entity_id, f"PDF {kind}", **details),
-    )

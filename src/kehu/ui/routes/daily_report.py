@@ -1,5 +1,5 @@
 """The daily report view (客户访问日报): one salesperson's visits on one day, or a month;
-"Export PDF…" writes what is shown as a PDF report (kehu.exchange.pdf_export, kind "visits")."""
+"Export PDF…" writes what is shown as a PDF report (kehu.services.exports, kind "visits")."""
 
 from __future__ import annotations
 
@@ -221,7 +221,7 @@ class DailyReportView(QWidget):
 
     def _write_pdf(self, path: Path, day: dt.date, month: bool) -> Path:
         """One salesperson's day or month is small: written here, in well under a second."""
-        from kehu.exchange import pdf_export
+        from kehu.services import exports
 
         salesperson = self.salesperson.currentData()
         if month:
@@ -235,7 +235,7 @@ class DailyReportView(QWidget):
             "selection": "visit report",
         }
         ids = sorted({row["customer_id"] for row in shown})
-        return pdf_export.export("visits", ids, path, self.user, options)
+        return exports.export("pdf", "visits", ids, path, self.user, options, lang=self.lang)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         day = index.data(DayRole)

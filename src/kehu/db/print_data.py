@@ -1,6 +1,10 @@
-"""What printed documents show, read from the database: dossiers with their classifications,
-route and last visits, routes with their stops, visits of a day; and the masking of
-sensitive fields (ID numbers, birthdays, family…) unless an administrator reveals them.
+"""What printed and exported documents show, read from the database as plain data: dossiers
+with their classifications, route and last visits (cards), routes with their stops (route
+sheets), visits of a day or a month (reports), addresses (labels).
+
+Values come back as the database holds them (no masking): the export service masks them
+with `kehu.core.sensitivity` before any writer sees them. Everything is read in chunks of
+500 ids with one query per table, so that a batch of thousands stays fast.
 """
 
 from __future__ import annotations
@@ -12,52 +16,67 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from peewee import fn
+
 from kehu.core import route_calendar
-from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
-from kehu.core.language import pick
-from kehu.core.values import display, from_db
-from kehu.db.models import Category, Customer, KeyPerson, Route, RouteStop, Scheme, User, Visit
+from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, VISIT_KINDS, choice_label
+from kehu.core.i18n import N_, translate
+from kehu.core.schemes import GRADE_SCHEME
+from kehu.core.values import from_db
+from kehu.db.models import (
+    Category,
+    Customer,
+    CustomerCategory,
+    KeyPerson,
+    Route,
+    RouteStop,
+    Scheme,
+    User,
+    Visit,
+)
 from kehu.db.visibility import visible_owner_ids
-from kehu.services.dossiers import Dossier, NotAllowedError, NotFoundError
 
 logger = logging.getLogger(__name__)
 
-VISIT_KIND_LABELS = {
-    "routine": ("日常报告", "Routine"),
-    "urgent": ("紧急报告", "Urgent"),
-    "periodic": ("定期报告", "Periodic"),
-}
+CHUNK = 500
 
 
-class RevealNotAllowed(Exception):
-    def message(self, lang: str | None = None) -> str:
-        return pick(
-            "只有管理员可以在打印件中显示敏感信息（身份证号等）。",
-            "Only an administrator may print sensitive fields (ID numbers and the like).",
-            lang,
-        )
+class RecordMissing(LookupError):
+    """A customer id that is not in the database (erased meanwhile)."""
+
+    def __init__(self, customer_id: int) -> None:
+        super().__init__(customer_id)
+        self.customer_id = customer_id
 
 
-def mask(field: FieldDef, value: Any, lang: str) -> str:
-    """The printed form of a sensitive value that is not revealed."""
-    if value is None or value == "":
-        return ""
-    if field.kind is Kind.ID_NUMBER:
-        text = str(value)
-        return text[:3] + "*" * max(len(text) - 7, 4) + text[-4:] if len(text) > 8 else "****"
-    return pick("（已隐藏）", "(hidden)", lang)
+class RecordHidden(PermissionError):
+    """A customer the viewer may not see."""
+
+    def __init__(self, customer_id: int) -> None:
+        super().__init__(customer_id)
+        self.customer_id = customer_id
 
 
-def shown(field: FieldDef, value: Any, lang: str, reveal: bool = False) -> str:
-    if field.sensitive and not reveal:
-        return mask(field, value, lang)
-    return display(field, value, lang)
+@dataclass
+class DossierData:
+    """One customer as printed: catalogue values as Python values, key persons as dicts."""
+
+    id: int
+    code: str | None
+    version: int
+    values: dict[str, Any]
+    persons: list[dict[str, Any]] = field(default_factory=list)
+    owner_id: int | None = None
+    status: str = "active"
+    custom: dict[str, Any] = field(default_factory=dict)
+    updated_by: str | None = None
+    updated_at: Any = None
 
 
 @dataclass
 class VisitRow:
     visit_date: dt.date
-    kind: str
+    kind: str  # label, in the document's language
     salesperson: str
     content: str
     findings: str
@@ -69,16 +88,48 @@ class VisitRow:
 
 @dataclass
 class CardData:
-    dossier: Dossier
+    dossier: DossierData
     owner: str
     grade: str | None
     classifications: list[tuple[str, str]]  # (scheme, category path) in scheme order
     visits: list[VisitRow] = field(default_factory=list)
     route: str | None = None  # "route name · stop n"
+    schemes: list[tuple[str, str, bool]] = field(default_factory=list)
+    # every scheme in order: (scheme name, category path with "/" or "", is the grade scheme)
+
+
+@dataclass
+class StopRow:
+    number: int
+    code: str
+    name: str
+    address: str
+    phone: str
+    person: str
+    last_visit: dt.date | None
+
+
+@dataclass
+class RouteSheet:
+    title: str  # route name, or "no route"
+    route_id: int | None
+    region: str
+    salesperson: str
+    schedule: str
+    stops: list[StopRow]
+
+
+@dataclass
+class Address:
+    postal_code: str
+    address: str
+    name: str
+    person_name: str  # the first key person, "" when none
+    person_title: str
 
 
 class Lookups:
-    """Users, schemes and category paths of the database, read once per document."""
+    """Users, schemes, category paths and routes of the database, read once per document."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -92,17 +143,16 @@ class Lookups:
     def user(self, user_id: int | None) -> str:
         return self.users.get(user_id, "") if user_id else ""
 
-    def category_path(self, category_id: int) -> str:
+    def category_path(self, category_id: int, separator: str = " > ") -> str:
         names, seen, current = [], set(), category_id
         while current is not None and current not in seen:
             seen.add(current)
             names.append(self._name.get(current, "?"))
             current = self._parent.get(current)
-        return " > ".join(reversed(names))
+        return separator.join(reversed(names))
 
     def visit_kind(self, kind: str) -> str:
-        zh, en = VISIT_KIND_LABELS.get(kind, (kind, kind))
-        return pick(zh, en, self.lang)
+        return choice_label(VISIT_KINDS, kind, self.lang)
 
     def route_schedule(self, route: Route) -> str:
         try:
@@ -125,7 +175,7 @@ def _visit_row(visit: Visit, lookups: Lookups, customer: str = "") -> VisitRow:
     )
 
 
-def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+def chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
@@ -133,14 +183,18 @@ def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
 _VALUE_FIELDS = tuple(f for f in CUSTOMER_FIELDS if f.name != "code")
 
 
-def load_dossiers(ids: list[int], viewer: User, users: dict[int, str] | None = None) -> dict:
-    """{id: Dossier} for `ids` with one query per table (customers, key persons): what
-    `dossiers.load` gives one by one. Raises NotFoundError / NotAllowedError like it does."""
+def load_dossiers(
+    ids: list[int], viewer: User, users: dict[int, str] | None = None
+) -> dict[int, DossierData]:
+    """{id: DossierData} for `ids` with one query per table (customers, key persons).
+
+    Raises `RecordHidden` for a customer the viewer may not see, `RecordMissing` for one
+    that does not exist."""
     allowed = visible_owner_ids(viewer)
     if users is None:
         users = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
-    found: dict[int, Dossier] = {}
-    for chunk in _chunks(list(ids)):
+    found: dict[int, DossierData] = {}
+    for chunk in chunks(list(ids)):
         persons: dict[int, list[dict[str, Any]]] = {}
         query = (
             KeyPerson.select()
@@ -153,8 +207,8 @@ def load_dossiers(ids: list[int], viewer: User, users: dict[int, str] | None = N
             persons.setdefault(person.customer_id, []).append(values)
         for row in Customer.select().where(Customer.id.in_(chunk)):
             if allowed is not None and row.owner_id not in allowed:
-                raise NotAllowedError(row.id)
-            found[row.id] = Dossier(
+                raise RecordHidden(row.id)
+            found[row.id] = DossierData(
                 id=row.id,
                 code=row.code,
                 version=row.version,
@@ -168,7 +222,7 @@ def load_dossiers(ids: list[int], viewer: User, users: dict[int, str] | None = N
             )
         missing = [cid for cid in chunk if cid not in found]
         if missing:
-            raise NotFoundError(missing[0])
+            raise RecordMissing(missing[0])
     return found
 
 
@@ -177,12 +231,11 @@ def load_cards(
 ) -> Iterator[CardData]:
     """Card data in the order of `ids`, read in chunks of 500: customers, key persons,
     classifications, route stops and last visits with one query each per chunk."""
-    from kehu.db.models import CustomerCategory
-
-    grade_scheme = next((s for s in lookups.schemes if s.key == "grade"), None)
+    grade_scheme = next((s for s in lookups.schemes if s.key == GRADE_SCHEME), None)
+    grade_id = grade_scheme.id if grade_scheme else None
     scheme_names = {s.id: s.name for s in lookups.schemes}
     scheme_order = {s.id: i for i, s in enumerate(lookups.schemes)}
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         loaded = load_dossiers(chunk, viewer, lookups.users)
         cats: dict[int, list[tuple[int, int]]] = {}
         for cid, sid, cat in (
@@ -205,18 +258,20 @@ def load_cards(
         for cid in chunk:
             dossier = loaded[cid]
             pairs = sorted(cats.get(cid, []), key=lambda p: scheme_order.get(p[0], 99))
-            grade = next(
-                (
-                    lookups.category_path(c)
-                    for s, c in pairs
-                    if grade_scheme and s == grade_scheme.id
-                ),
-                None,
-            )
+            grade = next((lookups.category_path(c) for s, c in pairs if s == grade_id), None)
             classes = [
                 (scheme_names.get(s, "?"), lookups.category_path(c))
                 for s, c in pairs
-                if not (grade_scheme and s == grade_scheme.id)
+                if s != grade_id
+            ]
+            assigned = dict(pairs)
+            schemes = [
+                (
+                    s.name,
+                    lookups.category_path(assigned[s.id], "/") if s.id in assigned else "",
+                    s.id == grade_id,
+                )
+                for s in lookups.schemes
             ]
             yield CardData(
                 dossier=dossier,
@@ -225,6 +280,7 @@ def load_cards(
                 classifications=classes,
                 visits=recent.get(cid, []),
                 route=_route_text(stops.get(cid), lookups),
+                schemes=schemes,
             )
 
 
@@ -232,8 +288,8 @@ def _route_text(stop: tuple[int, int] | None, lookups: Lookups) -> str | None:
     if stop is None or stop[0] not in lookups.routes:
         return None
     route = lookups.routes[stop[0]]
-    return pick(
-        f"{route.name} 第 {stop[1] + 1} 站", f"{route.name}, stop {stop[1] + 1}", lookups.lang
+    return translate(
+        N_("{route}, stop {number}"), lookups.lang, route=route.name, number=stop[1] + 1
     )
 
 
@@ -251,31 +307,12 @@ def _recent_visits(chunk: list[int], lookups: Lookups, limit: int) -> dict[int, 
     return found
 
 
-@dataclass
-class StopRow:
-    number: int
-    code: str
-    name: str
-    address: str
-    phone: str
-    person: str
-    last_visit: dt.date | None
-
-
-@dataclass
-class RouteSheet:
-    title: str  # route name, or "no route"
-    route: Route | None
-    region: str
-    salesperson: str
-    schedule: str
-    stops: list[StopRow]
-
-
-def route_sheets(ids: list[int], viewer: User, lookups: Lookups, route: Route | None) -> list:
+def route_sheets(
+    ids: list[int], viewer: User, lookups: Lookups, route: Route | None
+) -> list[RouteSheet]:
     """One sheet per route; with `route`, only that route in stop order."""
     stop_of: dict[int, tuple[int, int]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for cid, rid, pos in (
             RouteStop.select(RouteStop.customer, RouteStop.route, RouteStop.position)
             .where(RouteStop.customer.in_(chunk))
@@ -321,10 +358,8 @@ def _sheet(rid: int | None, members: list[int], viewer: User, lookups: Lookups) 
             )
         )
     return RouteSheet(
-        title=route.name
-        if route
-        else pick("未编入路线的客户", "Customers on no route", lookups.lang),
-        route=route,
+        title=route.name if route else translate(N_("Customers on no route"), lookups.lang),
+        route_id=route.id if route else None,
         region=lookups.category_path(route.region_id) if route and route.region_id else "",
         salesperson=lookups.user(route.salesperson_id) if route else "",
         schedule=lookups.route_schedule(route) if route else "",
@@ -333,10 +368,8 @@ def _sheet(rid: int | None, members: list[int], viewer: User, lookups: Lookups) 
 
 
 def _last_visit_dates(ids: list[int]) -> dict[int, dt.date]:
-    from peewee import fn
-
     found: dict[int, dt.date] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for cid, last in (
             Visit.select(Visit.customer, fn.MAX(Visit.visit_date))
             .where(Visit.customer.in_(chunk))
@@ -350,7 +383,7 @@ def _last_visit_dates(ids: list[int]) -> dict[int, dt.date]:
 def _first_persons(ids: list[int]) -> dict[int, str]:
     """The first key person of each customer: "name mobile"."""
     found: dict[int, str] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         query = (
             KeyPerson.select(KeyPerson.customer, KeyPerson.name, KeyPerson.mobile, KeyPerson.phone)
             .where(KeyPerson.customer.in_(chunk))
@@ -361,13 +394,6 @@ def _first_persons(ids: list[int]) -> dict[int, str]:
             if cid not in found:
                 found[cid] = " ".join(t for t in (name, mobile or phone) if t)
     return found
-
-
-def day_visits(
-    ids: list[int], salesperson: User | None, day: dt.date, lookups: Lookups
-) -> list[VisitRow]:
-    """Visits of one day (by one salesperson when given) among the customers `ids`."""
-    return period_visits(ids, salesperson, day, day, lookups)
 
 
 def period_visits(
@@ -400,11 +426,37 @@ def find_user(text: str | None) -> User | None:
 
 def customer_names(ids: list[int], viewer: User) -> list[tuple[str, str, str]]:
     """(code, name, address) of customers, for forms prefilled with a list of customers."""
-    rows = []
     loaded = load_dossiers(ids, viewer)
-    for cid in ids:
-        dossier = loaded[cid]
-        rows.append(
-            (dossier.code or "", dossier.values.get("name") or "", dossier.values.get("address"))
+    return [
+        (loaded[c].code or "", loaded[c].values.get("name") or "", loaded[c].values.get("address"))
+        for c in ids
+    ]
+
+
+def addresses(ids: list[int], viewer: User) -> list[Address]:
+    """Postal address and first key person of each customer, for address labels."""
+    persons: dict[int, tuple[str, str]] = {}
+    for chunk in chunks(ids):
+        query = (
+            KeyPerson.select(KeyPerson.customer, KeyPerson.name, KeyPerson.title)
+            .where(KeyPerson.customer.in_(chunk))
+            .order_by(KeyPerson.customer, KeyPerson.position, KeyPerson.id)
+            .tuples()
         )
-    return rows
+        for cid, name, title in query:
+            persons.setdefault(cid, (name or "", title or ""))
+    loaded = load_dossiers(ids, viewer)
+    found = []
+    for cid in ids:
+        values = loaded[cid].values
+        name, title = persons.get(cid, ("", ""))
+        found.append(
+            Address(
+                values.get("postal_code") or "",
+                values.get("address") or "",
+                values.get("name") or "",
+                name,
+                title,
+            )
+        )
+    return found

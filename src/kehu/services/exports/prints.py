@@ -1,0 +1,100 @@
+"""PDF cards, customer forms, route sheets, visit reports and address labels.
+
+Imported only when a PDF is made (reportlab is large: the window and Excel exports start
+without it). Data comes masked from `documents`, or from `kehu.db.print_data`."""
+
+from __future__ import annotations
+
+import calendar
+from pathlib import Path
+from typing import Any
+
+from kehu.core.i18n import N_
+from kehu.core.jobs import Job
+from kehu.db import print_data
+from kehu.exchange import pdf_export, pdf_labels, pdf_sheets
+from kehu.exchange.pdf_job import OptionError, PdfJob, make_job
+from kehu.services.exports import documents
+from kehu.services.exports.registry import Request
+from kehu.services.selection import find_route
+
+
+def _pdf_job(request: Request, job: Job) -> PdfJob:
+    return make_job(
+        request.kind.name,
+        request.user.display_name,
+        request.options,
+        request.lang,
+        request.reveal,
+        job,
+    )
+
+
+def pdf_cards(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+    pdf = _pdf_job(request, job)
+    pdf_export.card_page_size(pdf)  # a bad size fails before anything is read
+    visits = int(request.options.get("visits", 5) or 0)
+    pages = pdf_export.write_cards(pdf, documents.cards(request, ids, visits, job), len(ids), path)
+    return len(ids), pages
+
+
+def pdf_route_sheets(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+    pdf = _pdf_job(request, job)
+    name = request.options.get("route")
+    route = find_route(str(name)) if name else None
+    lookups = print_data.Lookups(request.lang)
+    sheets = print_data.route_sheets(ids, request.user, lookups, route)
+    return pdf_sheets.write_route_sheets(pdf, sheets, path)
+
+
+def pdf_forms(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+    pdf = _pdf_job(request, job)
+    targets: list[dict[str, Any]] = [{}]
+    if request.flag("prefill") and ids:
+        targets = [{"code": d.code, **d.values} for d in documents.dossiers(request, ids)]
+    full = str(request.options.get("fields", "")).lower() == "all"
+    return pdf_sheets.write_customer_form(pdf, targets, path, full)
+
+
+def pdf_labels_sheet(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+    pdf = _pdf_job(request, job)
+    pdf_labels.sheet_for(str(request.options.get("labels", "3x8")))  # fail before reading
+    return pdf_labels.write_labels(pdf, print_data.addresses(ids, request.user), path)
+
+
+def visit_report(request: Request, ids: list[int], pdf: PdfJob) -> pdf_sheets.VisitReport:
+    """What the visit report of `request` shows: whose visits, of which day or month."""
+    options = request.options
+    blank = request.flag("blank")
+    month = not blank and request.flag("month")
+    asked = str(options.get("salesperson", "") or "").strip()
+    everyone = asked == "*"
+    salesperson = print_data.find_user(asked) if asked and not everyone else None
+    if asked and not everyone and salesperson is None:
+        raise OptionError(N_("No salesperson named '{name}'"), name=asked)
+    who = None if everyone else salesperson or request.user
+    report = pdf_sheets.VisitReport(
+        blank=blank,
+        month=month,
+        salesperson="" if (who is None or (blank and salesperson is None)) else who.display_name,
+        everyone=who is None,
+        route=str(options.get("route") or ""),
+        rows=int(options.get("rows", 10) or 10),
+    )
+    if blank:
+        explicit = bool(options.get("route")) or options.get("selection", "all") != "all"
+        if explicit and ids:
+            report.customers = print_data.customer_names(ids[:200], request.user)
+        return report
+    lookups = print_data.Lookups(request.lang)
+    first = last = pdf.day
+    if month:
+        first = pdf.day.replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    report.visits = print_data.period_visits(ids, who, first, last, lookups)
+    return report
+
+
+def pdf_visits(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+    pdf = _pdf_job(request, job)
+    return pdf_sheets.write_visits(pdf, visit_report(request, ids, pdf), path)
