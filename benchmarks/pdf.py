@@ -49,7 +49,6 @@ from kehu.core.fields import (
     Section,
     fields_in,
 )
-from kehu.core.language import set_language
 from kehu.core.values import display, from_db
 
 
@@ -514,7 +513,6 @@ def page_count(path: Path) -> int:
 
 def main() -> int:
     args = parse_args()
-    set_language("zh_CN")
     cache = args.cache or Path(tempfile.mkdtemp(prefix="kehu-bench-pdf-"))
     cache.mkdir(parents=True, exist_ok=True)
     ws = open_demo(cache, args.customers)

@@ -83,12 +83,10 @@ def child_window(db: str, spawned: float, keystrokes: bool) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
 
-    from kehu.core.language import set_language
     from kehu.services.workspace import open_workspace
     from kehu.ui import translations
     from kehu.ui.application import check_in_background, make_application, open_session_window
 
-    set_language("zh_CN")
     app = make_application()
     translations.install(app, "zh_CN")
     workspace = open_workspace(db)

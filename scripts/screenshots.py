@@ -29,14 +29,12 @@ def main() -> int:
 
     from PySide6.QtTest import QTest
 
-    from kehu.core.language import set_language
     from kehu.services import demo
     from kehu.services.workspace import open_workspace
     from kehu.ui import translations
     from kehu.ui.application import make_application, open_session_window
     from kehu.ui.icons import icon_pixmap
 
-    set_language("zh_CN")
     app = make_application()
     translations.install(app, "zh_CN")
     workspace = open_workspace(work / "demo.db", lang="zh_CN")

@@ -903,4 +903,6 @@ KEHU: dict[str, str] = {
     "writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)": (
         "导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）"
     ),
+    "The database is on a network drive ({filesystem}); it uses shared mode (rollback journal, full sync). Saving may take a moment when several people work at once.": "数据库位于网络驱动器（{filesystem}）上，已使用共享模式（回滚日志、完全同步）。多人同时使用时，保存可能需要稍等。",
+    "The database is inside the cloud-synced folder '{folder}'. Sync clients can copy a file while it is being written and damage it; keep the database in a normal folder or on a network share, and put backups in the cloud folder instead.": "数据库位于云同步文件夹“{folder}”中。同步软件可能在写入过程中复制文件而导致损坏；请把数据库放在普通文件夹或网络共享上，用备份功能把备份放入云盘。",
 }

@@ -8,7 +8,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from kehu.core.language import set_language  # noqa: E402
 from kehu.services.workspace import Workspace, open_workspace  # noqa: E402
 
 
@@ -18,9 +17,7 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("KEHU_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("KEHU_LOG_DIR", str(home / "log"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    set_language("zh_CN")  # transitional: for code still on kehu.core.language's global
     yield
-    set_language(None)
 
 
 @pytest.fixture

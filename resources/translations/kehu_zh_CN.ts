@@ -2529,6 +2529,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正在备份</translation>
     </message>
     <message>
+        <source>The database is on a network drive ({filesystem}); it uses shared mode (rollback journal, full sync). Saving may take a moment when several people work at once.</source>
+        <translation>数据库位于网络驱动器（{filesystem}）上，已使用共享模式（回滚日志、完全同步）。多人同时使用时，保存可能需要稍等。</translation>
+    </message>
+    <message>
+        <source>The database is inside the cloud-synced folder &apos;{folder}&apos;. Sync clients can copy a file while it is being written and damage it; keep the database in a normal folder or on a network share, and put backups in the cloud folder instead.</source>
+        <translation>数据库位于云同步文件夹“{folder}”中。同步软件可能在写入过程中复制文件而导致损坏；请把数据库放在普通文件夹或网络共享上，用备份功能把备份放入云盘。</translation>
+    </message>
+    <message>
         <source>Database error</source>
         <translation>数据库出错</translation>
     </message>

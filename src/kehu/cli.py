@@ -87,21 +87,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     pre.add_argument("--lang", default=None)
     known, _ = pre.parse_known_args(argv)
     lang = language(known.lang)
-    _set_transitional_language(known.lang)
     args = build_parser(lang).parse_args(argv)
     if args.db is None:
         args.db = str(default_database_path())
     return args
-
-
-def _set_transitional_language(requested: str | None) -> None:
-    """Code not yet converted to N_() still reads the global of kehu.core.language.
-
-    Transitional: this goes away with that module.
-    """
-    from kehu.core import language as old_language
-
-    old_language.set_language(requested)
 
 
 def run(args: argparse.Namespace) -> int:

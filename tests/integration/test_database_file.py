@@ -91,7 +91,8 @@ def test_network_mounts_and_cloud_folders_are_detected(tmp_path):
 def test_cloud_folder_creates_a_shared_database_and_warns(tmp_path):
     opened = open_database(tmp_path / "OneDrive" / "kehu.db")
     assert opened.mode == SHARED
-    assert any("OneDrive" in zh for zh, _en in opened.warnings)
+    shown = [w.message("zh_CN") for w in opened.warnings]
+    assert any("OneDrive" in text and "云同步" in text for text in shown)
     opened.close()
 
 

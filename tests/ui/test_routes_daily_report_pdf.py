@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from kehu.core.language import get_language, pick
+from kehu.core.i18n import translate
 from kehu.services import auth, dossiers, visits
 from kehu.ui.routes import DailyReportView
 
@@ -48,8 +48,7 @@ def test_export_pdf_writes_the_day_shown(qtbot, view, user, tmp_path, monkeypatc
     path = Path(signal.args[0])
     assert path == tmp_path / "day.pdf"
     text = pdf_text(path)
-    lang = get_language()
-    assert pick("客户访问日报", "Daily visit report", lang) in text
+    assert translate("Daily visit report", view.lang) in text
     assert "2024-10-01" in text and user.display_name in text
     assert "甲商店" in text and "退货处理" in text and "新品下单" in text
     assert "月中回访" not in text  # another day
@@ -60,7 +59,7 @@ def test_export_pdf_of_the_month_and_of_everyone(qtbot, view, tmp_path, monkeypa
     view.mode.setCurrentIndex(view.mode.findData("month"))
     save_to(monkeypatch, tmp_path / "month.pdf")
     text = pdf_text(view.export_pdf())
-    assert pick("客户访问月报", "Monthly visit report", get_language()) in text
+    assert translate("Monthly visit report", view.lang) in text
     assert "2024-10" in text and "月中回访" in text and "退货处理" in text
     assert "同事拜访" not in text
     view.salesperson.setCurrentIndex(view.salesperson.findData(None))  # (everyone)

@@ -7,9 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kehu.commands._context import acting_user, workspace
-from kehu.core.i18n import N_, UserError, normalise, translate
-from kehu.core.language import get_language
+from kehu.commands._context import acting_user, language, workspace
+from kehu.core.i18n import N_, UserError, translate
 from kehu.services import exports
 from kehu.services.selection import Selection, resolve
 
@@ -18,13 +17,8 @@ def _kinds_help() -> str:
     return "; ".join(f"{fmt}: {'|'.join(exports.kind_names(fmt))}" for fmt in exports.FORMATS)
 
 
-def _(text: str) -> str:
-    """Help texts in the language the CLI was started with."""
-    return translate(text, get_language())
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("export", help=_(N_("export Excel or PDF")))
+    parser = subparsers.add_parser("export", help=N_("export Excel or PDF"))
     parser.add_argument("--format", choices=exports.FORMATS, required=True)
     parser.add_argument(
         "--kind", required=True, choices=[k.name for k in exports.KINDS], help=_kinds_help()
@@ -32,22 +26,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--customers",
         default="",
-        help=_(N_("customer codes, comma-separated")),
+        help=N_("customer codes, comma-separated"),
     )
     parser.add_argument(
         "--category",
-        help=_(N_("category (name or id, with sub-categories)")),
+        help=N_("category (name or id, with sub-categories)"),
     )
-    parser.add_argument("--route", help=_(N_("route (name or id)")))
-    parser.add_argument("--search", help=_(N_("search text")))
-    parser.add_argument("--archived", action="store_true", help=_(N_("include archived customers")))
+    parser.add_argument("--route", help=N_("route (name or id)"))
+    parser.add_argument("--search", help=N_("search text"))
+    parser.add_argument("--archived", action="store_true", help=N_("include archived customers"))
     parser.add_argument(
         "--option",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help=_(
-            N_("writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)")
+        help=N_(
+            "writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)"
         ),
     )
     parser.add_argument("out")
@@ -55,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    lang = normalise(args.lang) if getattr(args, "lang", None) else get_language()
+    lang = language(args)
     if args.kind not in exports.kind_names(args.format):
         error = exports.ExportError(
             N_("{fmt} has no kind '{kind}'; choose from {kinds}"),

@@ -17,15 +17,6 @@ class Choice:
     def label(self, lang: str) -> str:
         return translate(self.text, lang)
 
-    # Transitional: the zh/en halves read from the catalogue; callers move to label(lang).
-    @property
-    def zh(self) -> str:
-        return self.label("zh_CN")
-
-    @property
-    def en(self) -> str:
-        return self.text
-
 
 CREDIT_RATINGS = (
     Choice("AAA", N_("AAA excellent")),

@@ -98,14 +98,6 @@ class FieldDef:
     def label(self, lang: str) -> str:
         return translate(self.text, lang)
 
-    @property
-    def zh(self) -> str:  # transitional, see Choice.zh
-        return self.label("zh_CN")
-
-    @property
-    def en(self) -> str:
-        return self.text
-
     def choice_label(self, value: str | None, lang: str) -> str:
         for choice in self.choices:
             if choice.value == value:

@@ -17,8 +17,10 @@ import json
 import locale
 import logging
 import os
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +73,28 @@ def translate(text: str, lang: str, /, **values: object) -> str:
     """`text` (an English source string) in `lang`, with `values` formatted in."""
     shown = catalogue(lang).get(text, text) if text else text
     return shown.format(**values) if values else shown
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message to show later: an English source marked with `N_()` plus its values.
+
+    Readers, importers and the database layer collect notes and warnings long before anyone
+    shows them; whoever shows one translates it into the language of the moment.
+    """
+
+    text: str  # an English source marked with N_()
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        return translate(self.text, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def note(text: str, /, **values: Any) -> Message:
+    return Message(text, values)
 
 
 class UserError(Exception):

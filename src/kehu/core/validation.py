@@ -52,15 +52,6 @@ class Issue:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    # Transitional, for callers not yet converted to message(lang).
-    @property
-    def zh(self) -> str:
-        return self.message("zh_CN")
-
-    @property
-    def en(self) -> str:
-        return self.message("en")
-
 
 def _shown(value: Any, lang: str) -> Any:
     if isinstance(value, tuple):

@@ -20,6 +20,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import OperationalError, SqliteDatabase
 
 from kehu import __version__
+from kehu.core.i18n import N_, Message, note
 from kehu.db import errors, migrations
 from kehu.db.backup import backup_database
 from kehu.db.dialect import SQLITE, dialect
@@ -53,7 +54,7 @@ class Database:
     created: bool = False
     migrated_from: int | None = None
     backup_path: Path | None = None
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
+    warnings: list[Message] = field(default_factory=list)  # shown with .message(lang)
     check_deferred: bool = False  # a big file: run quick_check() in the background
 
     def quick_check(self) -> None:
@@ -91,26 +92,29 @@ def _check_header(path: Path) -> None:
         raise errors.NotADatabaseError(path)
 
 
-def _location_warnings(location: Location) -> list[tuple[str, str]]:
+def _location_warnings(location: Location) -> list[Message]:
     found = []
     if location.network:
         found.append(
-            (
-                f"数据库位于网络驱动器（{location.filesystem or '网络共享'}）上，已使用共享模式（回滚日志、完全同步）。"
-                "多人同时使用时，保存可能需要稍等。",
-                f"The database is on a network drive ({location.filesystem or 'network share'}); "
-                "it uses shared mode (rollback journal, full sync). Saving may take a moment when "
-                "several people work at once.",
+            note(
+                N_(
+                    "The database is on a network drive ({filesystem}); it uses shared mode "
+                    "(rollback journal, full sync). Saving may take a moment when several people "
+                    "work at once."
+                ),
+                filesystem=location.filesystem or "SMB/NFS",
             )
         )
     if location.cloud:
         found.append(
-            (
-                f"数据库位于云同步文件夹“{location.cloud}”中。同步软件可能在写入过程中复制文件而导致损坏；"
-                "请把数据库放在普通文件夹或网络共享上，用备份功能把备份放入云盘。",
-                f"The database is inside the cloud-synced folder '{location.cloud}'. Sync clients "
-                "can copy a file while it is being written and damage it; keep the database in a "
-                "normal folder or on a network share, and put backups in the cloud folder instead.",
+            note(
+                N_(
+                    "The database is inside the cloud-synced folder '{folder}'. Sync clients can "
+                    "copy a file while it is being written and damage it; keep the database in a "
+                    "normal folder or on a network share, and put backups in the cloud folder "
+                    "instead."
+                ),
+                folder=location.cloud,
             )
         )
     return found

@@ -3,7 +3,7 @@ The UI and the CLI show `message(lang)`; neither shows a traceback."""
 
 from __future__ import annotations
 
-from kehu.core.i18n import N_, UserError, is_chinese, translate
+from kehu.core.i18n import N_, Message, UserError, translate
 
 
 class DatabaseError(UserError):
@@ -70,12 +70,6 @@ class CannotOpenError(DatabaseError):
     )
 
 
-def warning_message(warning: object, lang: str) -> str:
-    """A warning about the database file (`Opened.warnings`) in `lang`.
-
-    A warning is an English source (N_) or has `message(lang)`; a (zh, en) pair is the
-    transitional form of code not yet converted."""
-    if isinstance(warning, tuple):
-        return warning[0] if is_chinese(lang) else warning[1]
-    message = getattr(warning, "message", None)
-    return message(lang) if callable(message) else translate(str(warning), lang)
+def warning_message(warning: Message, lang: str) -> str:
+    """A warning about the database file (`Database.warnings`) in `lang`."""
+    return warning.message(lang)

@@ -25,8 +25,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from kehu.core.i18n import N_, UserError, translate
-from kehu.exchange.messages import Message, note
+from kehu.core.i18n import N_, Message, UserError, note, translate
 
 logger = logging.getLogger(__name__)
 

@@ -10,9 +10,8 @@ from typing import Any, Protocol
 from openpyxl.utils import get_column_letter
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
-from kehu.core.i18n import N_, translate
+from kehu.core.i18n import N_, Message, translate
 from kehu.core.validation import clean_text
-from kehu.exchange.messages import Message
 from kehu.exchange.xlsx_cells import SLOW, CellIssue, convert, fast_converter
 from kehu.exchange.xlsx_columns import PERSON_PREFIX, SCHEME_PREFIX, Mapping
 from kehu.exchange.xlsx_reading import SheetScan, range_text

@@ -46,7 +46,6 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     _installed.clear()
     lang = normalise(lang)
     _shown[0] = lang
-    _set_transitional_language(lang)
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return []
@@ -61,12 +60,3 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
         else:
             logger.warning("translation %s not found", name)
     return list(_installed)
-
-
-def _set_transitional_language(lang: str) -> None:
-    """UI code not yet converted to N_() still reads the global of kehu.core.language.
-
-    Transitional: this goes away with that module."""
-    from kehu.core import language as old_language
-
-    old_language.set_language(lang)

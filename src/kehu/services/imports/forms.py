@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kehu.core.i18n import N_
+from kehu.core.i18n import N_, note
 from kehu.core.jobs import Job
 from kehu.core.values import to_text
 from kehu.db.connection import write
 from kehu.db.models import Customer, PendingReview, PendingReviewItem, User
 from kehu.db.visibility import visible_customers
 from kehu.exchange import xlsx_columns as columns
-from kehu.exchange.messages import note
 from kehu.exchange.xlsx_rows import Problem, problem
 from kehu.services import audit
 

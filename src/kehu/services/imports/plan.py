@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehu.core.i18n import N_, UserError, translate
+from kehu.core.i18n import N_, Message, UserError, note, translate
 from kehu.core.jobs import Job
 from kehu.db.models import Scheme
 from kehu.exchange import xlsx_columns as columns
-from kehu.exchange.messages import Message, note
 from kehu.exchange.xlsx_reading import Table, is_blank, open_table, read_preview
 
 ON_DUPLICATE = ("skip", "update_empty", "overwrite", "import_anyway")

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehu.core.i18n import N_, translate
+from kehu.core.i18n import N_, Message, translate
 from kehu.db.models import Customer
-from kehu.exchange.messages import Message
 from kehu.exchange.xlsx_report import write_rejected
 from kehu.exchange.xlsx_rows import ParsedRow, Problem
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from kehu.core.fields import SALE_FIELDS
-from kehu.core.i18n import N_
+from kehu.core.i18n import N_, note
 from kehu.core.jobs import Job
 from kehu.core.validation import clean_text
 from kehu.db import import_batches
@@ -15,7 +15,6 @@ from kehu.db.connection import write
 from kehu.db.models import Customer, Product, SaleLine, User
 from kehu.db.visibility import visible_customers
 from kehu.exchange import xlsx_columns as columns
-from kehu.exchange.messages import note
 from kehu.exchange.xlsx_reading import Table
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
 
