@@ -133,7 +133,7 @@ def test_audit_log_is_append_only(workspace, user):
 def test_reveal_of_a_sensitive_field_is_audited(workspace, user):
     cid = _new(user)
     person = dossiers.load(cid).persons[0]
-    dossiers.reveal_sensitive(cid, person["id"], "id_number", user)
+    dossiers.reveal_sensitive(cid, person["id"], ["id_number"], user)
     entry = AuditEntry.get(AuditEntry.action == "view_sensitive")
     assert entry.entity_id == cid and entry.summary == "id_number"
 

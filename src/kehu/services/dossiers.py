@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import JOIN
 
+from kehu.core import sensitivity
 from kehu.core.dossier import (  # noqa: F401 - the service's record and errors, re-exported
     ConflictError,
     Dossier,
@@ -398,14 +399,25 @@ def erase(customer_id: int, user: User, reason: str) -> None:
     write(db, run)
 
 
-def reveal_sensitive(customer_id: int, person_id: int | None, field_name: str, user: User) -> None:
-    """Record that a user looked at a sensitive field (ID number, birthday, family…)."""
-    write(
-        Customer._meta.database,
-        lambda: audit.record(
-            user, "view_sensitive", "customer", customer_id, field_name, person_id=person_id
-        ),
-    )
+def reveal_sensitive(
+    customer_id: int, person_id: int | None, field_names: list[str], user: User
+) -> None:
+    """Let `user` see sensitive fields of a customer they can see, by the one rule
+    (`kehu.core.sensitivity`), audited: one `view_sensitive` entry per field.
+
+    Raises `RevealRefused`, `NotFoundError` or `NotAllowedError`; nothing is written then."""
+    sensitivity.check_reveal(user.role, True)
+    row = Customer.get_or_none(Customer.id == customer_id)
+    if row is None:
+        raise NotFoundError(customer_id)
+    if not can_see(user, row):
+        raise NotAllowedError(customer_id)
+
+    def run() -> None:
+        for name in field_names:
+            audit.record(user, "view_sensitive", "customer", customer_id, name, person_id=person_id)
+
+    write(Customer._meta.database, run)
 
 
 def history(customer_id: int) -> list[dict[str, Any]]:

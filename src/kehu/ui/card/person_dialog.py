@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kehu.core import sensitivity
 from kehu.core.fields import PERSON_FIELDS, Section, fields_in, section_label
-from kehu.services import audit
+from kehu.services import dossiers
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.session import Session
 
@@ -86,10 +86,14 @@ class PersonDialog(QDialog):
         masked = [name for name, editor in self.editors.items() if editor.masked]
         if self.customer_id is not None and masked:
             try:
-                audit.reveal_sensitive(
-                    self.session.user, self.customer_id, self.person.get("id"), masked
+                dossiers.reveal_sensitive(
+                    self.customer_id, self.person.get("id"), masked, self.session.user
                 )
-            except sensitivity.RevealRefused as exc:
+            except (
+                sensitivity.RevealRefused,
+                dossiers.NotFoundError,
+                dossiers.NotAllowedError,
+            ) as exc:
                 from kehu.ui.errors import show_error
 
                 show_error(self, exc)
