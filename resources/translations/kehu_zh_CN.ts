@@ -2161,6 +2161,34 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出 Excel 或 PDF</translation>
     </message>
     <message>
+        <source>Archived customers</source>
+        <translation>已归档客户</translation>
+    </message>
+    <message>
+        <source>Classification schemes</source>
+        <translation>分类维度</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Route stops</source>
+        <translation>路线站点</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
         <source>customer codes, comma-separated</source>
         <translation>客户编号，逗号分隔</translation>
     </message>
@@ -2262,15 +2290,15 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Unknown visit frequency &apos;{code}&apos;</source>
-        <translation>未知的拜访频率“{code}”</translation>
+        <translation>未知的访问频率“{code}”</translation>
     </message>
     <message>
         <source>Invalid visit weekdays &apos;{days}&apos;</source>
-        <translation>拜访日“{days}”无效</translation>
+        <translation>访问日“{days}”无效</translation>
     </message>
     <message>
         <source>no visit day set</source>
-        <translation>未定拜访日</translation>
+        <translation>未定访问日</translation>
     </message>
     <message>
         <source>Nature</source>
@@ -2606,7 +2634,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Salesperson</source>
-        <translation>业务员</translation>
+        <translation>推销员</translation>
     </message>
     <message>
         <source>Content / findings / next step</source>
@@ -2654,7 +2682,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Findings</source>
-        <translation>发现</translation>
+        <translation>发现的情况</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -2710,7 +2738,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Salesperson&apos;s signature</source>
-        <translation>业务员签字</translation>
+        <translation>推销员签字</translation>
     </message>
     <message>
         <source>Checked by</source>
@@ -2730,7 +2758,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Last visit</source>
-        <translation>最近访问</translation>
+        <translation>上次访问</translation>
     </message>
     <message>
         <source>Customer information form</source>
@@ -2750,7 +2778,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>All salespeople</source>
-        <translation>全部业务员</translation>
+        <translation>全部推销员</translation>
     </message>
     <message>
         <source>(no visits in this month)</source>
@@ -2830,7 +2858,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Recent visits</source>
-        <translation>最近拜访</translation>
+        <translation>最近访问</translation>
     </message>
     <message>
         <source>Client record</source>
@@ -3174,7 +3202,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>No salesperson named &apos;{name}&apos;</source>
-        <translation>找不到业务员“{name}”</translation>
+        <translation>找不到推销员“{name}”</translation>
     </message>
     <message>
         <source>Customer list</source>
@@ -3190,7 +3218,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Export list to &amp;Excel…</source>
-        <translation>导出名单到 &amp;Excel…</translation>
+        <translation>导出列表到 Excel(&amp;E)…</translation>
     </message>
     <message>
         <source>Export cards to Excel…</source>
@@ -3222,7 +3250,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Visits</source>
-        <translation>拜访记录</translation>
+        <translation>访问记录</translation>
     </message>
     <message>
         <source>Sales</source>
@@ -3238,7 +3266,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>This customer exists but belongs to another salesperson; you may not change it</source>
-        <translation>该客户已存在，但属于其他业务员，你无权修改</translation>
+        <translation>该客户已存在，但属于其他推销员，你无权修改</translation>
     </message>
     <message>
         <source>The customer code {code} is taken; a new code was given</source>
@@ -3494,7 +3522,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>You may not record visits for this salesperson.</source>
-        <translation>你不能替这位业务员登记访问。</translation>
+        <translation>你不能替这位推销员登记访问。</translation>
     </message>
     <message>
         <source>This customer does not exist.</source>

@@ -59,7 +59,7 @@ def test_demo_then_check_reports_a_healthy_database(capsys, tmp_path):
     code, out, _ = run(capsys, "--db", str(db), "demo", "--customers", "3000", "--quiet")
     assert code == 0 and "3,000" in out
     code, out, _ = run(capsys, "--db", str(db), "--lang", "en", "check")
-    assert code == 0 and "The database is healthy." in out and "customers: 3,000" in out
+    assert code == 0 and "The database is healthy." in out and "Customers: 3,000" in out
 
 
 def test_backup_and_restore_round_trip_keeps_the_previous_database(capsys, tmp_path):

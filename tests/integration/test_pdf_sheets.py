@@ -70,7 +70,7 @@ def test_route_sheet_lists_stops_in_order_with_blank_notes(route, user, tmp_path
     _route_id, ids = route
     out = export("route", ids, tmp_path / "route.pdf", user, route="浦东一线", date=DAY)
     text = pdf_text(out)
-    for label in ("路序表", "序号", "客户", "地址", "电话", "关键人物", "最近访问", "备注"):
+    for label in ("路序表", "序号", "客户", "地址", "电话", "关键人物", "上次访问", "备注"):
         assert label in text
     assert "浦东一线" in text and DAY in text and "每周" in text
     order = [text.index(f"客户{n}号商店") for n in (3, 1, 4, 2)]
@@ -111,7 +111,7 @@ def test_monthly_report_and_everyones_visits(route, user, tmp_path):
     assert mine.index("11-20") < mine.index("11-27")  # by date
     everyone = export("visits", ids, tmp_path / "e.pdf", user, date=DAY, month="1", salesperson="*")
     text = pdf_text(everyone)
-    assert "全部业务员" in text and "李的拜访" in text and "李业务" in text
+    assert "全部推销员" in text and "李的拜访" in text and "李业务" in text
     day = pdf_text(export("visits", ids, tmp_path / "d.pdf", user, date=DAY, salesperson="*"))
     assert "投诉到货延迟" in day and "李的拜访" not in day and "例行拜访" not in day
     empty = pdf_text(export("visits", ids, tmp_path / "n.pdf", user, date="2026-01-05", month="1"))

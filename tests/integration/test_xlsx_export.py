@@ -92,7 +92,7 @@ def test_card_follows_the_seed_recipe(workspace, user, tmp_path):
         "FFF2CC"
     )
     assert labels["电话"].fill.fgColor.rgb[-6:] != "FFF2CC"
-    for part in ("基础资料", "客户特征", "业务状况", "交易活动现状", "关键人物", "最近拜访"):
+    for part in ("基础资料", "客户特征", "业务状况", "交易活动现状", "关键人物", "最近访问"):
         assert part in labels
     assert "张三" in labels and "介绍新品" in labels
     widths = [ws.column_dimensions[get_column_letter(i)].width for i in range(1, COLUMNS + 1)]
@@ -138,8 +138,8 @@ def test_list_export_text_cells_freeze_filter_and_injection(workspace, user, tmp
     assert row[5].value == "'@SUM(1)"
     assert row[6].value == "主力客户 (A)"
     assert book["关键人物"]["D2"].value == "张三"
-    assert book["拜访记录"]["F2"].value == "介绍新品"
-    assert book.sheetnames == ["客户", "关键人物", "拜访记录", "销售记录"]
+    assert book["访问记录"]["F2"].value == "介绍新品"
+    assert book.sheetnames == ["客户", "关键人物", "访问记录", "销售记录"]
     entry = AuditEntry.select().where(AuditEntry.action == "export").get()
     details = json.loads(entry.details)
     assert details["rows"] == 1 and len(details["file_sha256"]) == 64

@@ -60,6 +60,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+# The row counts of `kehu check` (keys of `db.health.row_counts`, kept as they are in --json).
+COUNT_LABELS = {
+    "customers": N_("Customers"),
+    "archived": N_("Archived customers"),
+    "key_persons": N_("Key persons"),
+    "schemes": N_("Classification schemes"),
+    "categories": N_("Categories"),
+    "routes": N_("Routes"),
+    "route_stops": N_("Route stops"),
+    "visits": N_("Visits"),
+    "sale_lines": N_("Sale lines"),
+    "users": N_("Users"),
+    "audit_entries": N_("Audit entries"),
+}
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     lang = language(args)
     ws = workspace(args)
@@ -88,7 +104,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for text, value in lines:
         print(translate(text, lang, value=value))
     for name, value in found.counts.items():
-        print(f"  {name}: {value:,}")
+        label = translate(COUNT_LABELS[name], lang) if name in COUNT_LABELS else name
+        print(f"  {label}: {value:,}")
     if found.healthy:
         print(translate(N_("The database is healthy."), lang))
     else:
