@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>CardTabs</name>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPanel</name>
     <message>
         <source>New category</source>
@@ -723,78 +730,6 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>&amp;New customer</source>
-        <translation>新建客户(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Save card</source>
-        <translation>保存档案卡(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Print card…</source>
-        <translation>打印档案卡(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo classification</source>
-        <translation>撤销分类操作(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Close card</source>
-        <translation>关闭档案卡(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Open card in own &amp;window</source>
-        <translation>在单独窗口中打开档案卡(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Archive / restore</source>
-        <translation>归档/恢复(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Classify selected…</source>
-        <translation>为所选客户分类(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Import Excel file…</source>
-        <translation>导入 Excel 文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;About kehu</source>
-        <translation>关于客户档案管理(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
         <source>kehu client records — %1</source>
         <translation>客户档案管理 — %1</translation>
     </message>
@@ -831,68 +766,12 @@
         <translation>已撤销分类操作</translation>
     </message>
     <message>
-        <source>Saved</source>
-        <translation>已保存</translation>
-    </message>
-    <message>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
         <source>Select customers in the list first.</source>
         <translation>请先在列表中选择客户。</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Open a card or select customers to print.</source>
-        <translation>请先打开一张档案卡或选择要打印的客户。</translation>
-    </message>
-    <message>
-        <source>Preparing the PDF…</source>
-        <translation>正在生成 PDF…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>There are no customers in the list to export.</source>
-        <translation>列表中没有可导出的客户。</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
-    </message>
-    <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Exporting %1 customers…</source>
-        <translation>正在导出 %1 个客户…</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>About kehu</source>
-        <translation>关于客户档案管理</translation>
-    </message>
-    <message>
-        <source>kehu %1 — client records for small businesses.
-
-Anyone who can open the database file can read it; per-user visibility is a convenience, not a lock.</source>
-        <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
-
-能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1339,136 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Next visit</source>
         <translation>下次访问</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExports</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Open a card or select customers to print.</source>
+        <translation>请先打开一张档案卡或选择要打印的客户。</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>There are no customers in the list to export.</source>
+        <translation>列表中没有可导出的客户。</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 customers…</source>
+        <translation>正在导出 %1 个客户…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;New customer</source>
+        <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save card</source>
+        <translation>保存档案卡(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print card…</source>
+        <translation>打印档案卡(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo classification</source>
+        <translation>撤销分类操作(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Close card</source>
+        <translation>关闭档案卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open card in own &amp;window</source>
+        <translation>在单独窗口中打开档案卡(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive / restore</source>
+        <translation>归档/恢复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Classify selected…</source>
+        <translation>为所选客户分类(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Excel file…</source>
+        <translation>导入 Excel 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;About kehu</source>
+        <translation>关于客户档案管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>About kehu</source>
+        <translation>关于客户档案管理</translation>
+    </message>
+    <message>
+        <source>kehu %1 — client records for small businesses.
+
+Anyone who can open the database file can read it; per-user visibility is a convenience, not a lock.</source>
+        <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
+
+能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
     </message>
 </context>
 <context>
