@@ -21,6 +21,123 @@
     </message>
 </context>
 <context>
+    <name>CardActivity</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>推销员</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问记录</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>分类：%1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CardCategories</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>CardSaving</name>
+    <message>
+        <source>Not saved. Correct the fields marked in red:</source>
+        <translation>未保存。请更正标红的项目：</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this customer meanwhile.</source>
+        <translation>未保存：在此期间有其他人修改了该客户。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>“%1”有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>This customer was erased by someone else.</source>
+        <translation>该客户已被其他人删除。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this customer while you were editing. Your changes are kept; when you save, you choose field by field whose values to keep.</source>
+        <translation>在你编辑期间，其他人保存了该客户。你的修改仍然保留；保存时，你可以逐项选择保留哪一方的内容。</translation>
+    </message>
+</context>
+<context>
     <name>CardTabs</name>
     <message>
         <source>Saved</source>
@@ -263,90 +380,6 @@
         <translation>客户分类</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Salesperson</source>
-        <translation>推销员</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>访问记录</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Product category</source>
-        <translation>商品类别</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>销售记录</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>修改人</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>修改历史</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
@@ -361,38 +394,6 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
-    </message>
-    <message>
-        <source>Category: %1</source>
-        <translation>分类：%1</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Not saved. Correct the fields marked in red:</source>
-        <translation>未保存。请更正标红的项目：</translation>
-    </message>
-    <message>
-        <source>Not saved: someone else changed this customer meanwhile.</source>
-        <translation>未保存：在此期间有其他人修改了该客户。</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them?</source>
-        <translation>“%1”有未保存的修改。要保存吗？</translation>
-    </message>
-    <message>
-        <source>This customer was erased by someone else.</source>
-        <translation>该客户已被其他人删除。</translation>
-    </message>
-    <message>
-        <source>Someone else saved this customer while you were editing. Your changes are kept; when you save, you choose field by field whose values to keep.</source>
-        <translation>在你编辑期间，其他人保存了该客户。你的修改仍然保留；保存时，你可以逐项选择保留哪一方的内容。</translation>
     </message>
 </context>
 <context>
@@ -690,6 +691,21 @@
     <message>
         <source>Duplicate</source>
         <translation>重复</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPersons</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
