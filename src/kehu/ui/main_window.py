@@ -66,7 +66,6 @@ class MainWindow(WindowMenus, CardTabs, WindowExports, DockLayout, PreserveGeome
         self.setWindowIcon(app_icon())
         self.card_windows: list[CardWindow] = []
         self._counts: TreeCounts | None = None
-        self._selected_scheme_filter: tuple[str, int, int] = ("", 0, 0)
         # The list first: counts, the today panel and other background work wait until the
         # first page of customers is shown (see _release_background).
         self.session.tasks.hold()
