@@ -21,6 +21,130 @@
     </message>
 </context>
 <context>
+    <name>CardActivity</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>推销员</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问记录</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>分类：%1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CardCategories</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>CardSaving</name>
+    <message>
+        <source>Not saved. Correct the fields marked in red:</source>
+        <translation>未保存。请更正标红的项目：</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this customer meanwhile.</source>
+        <translation>未保存：在此期间有其他人修改了该客户。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>“%1”有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>This customer was erased by someone else.</source>
+        <translation>该客户已被其他人删除。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this customer while you were editing. Your changes are kept; when you save, you choose field by field whose values to keep.</source>
+        <translation>在你编辑期间，其他人保存了该客户。你的修改仍然保留；保存时，你可以逐项选择保留哪一方的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CardTabs</name>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPanel</name>
     <message>
         <source>New category</source>
@@ -256,90 +380,6 @@
         <translation>客户分类</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Salesperson</source>
-        <translation>推销员</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>访问记录</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Product category</source>
-        <translation>商品类别</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>销售记录</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>修改人</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Old value</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>修改历史</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
@@ -354,38 +394,6 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
-    </message>
-    <message>
-        <source>Category: %1</source>
-        <translation>分类：%1</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Not saved. Correct the fields marked in red:</source>
-        <translation>未保存。请更正标红的项目：</translation>
-    </message>
-    <message>
-        <source>Not saved: someone else changed this customer meanwhile.</source>
-        <translation>未保存：在此期间有其他人修改了该客户。</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them?</source>
-        <translation>“%1”有未保存的修改。要保存吗？</translation>
-    </message>
-    <message>
-        <source>This customer was erased by someone else.</source>
-        <translation>该客户已被其他人删除。</translation>
-    </message>
-    <message>
-        <source>Someone else saved this customer while you were editing. Your changes are kept; when you save, you choose field by field whose values to keep.</source>
-        <translation>在你编辑期间，其他人保存了该客户。你的修改仍然保留；保存时，你可以逐项选择保留哪一方的内容。</translation>
     </message>
 </context>
 <context>
@@ -686,6 +694,21 @@
     </message>
 </context>
 <context>
+    <name>KeyPersons</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to kehu</source>
@@ -721,78 +744,6 @@
     <message>
         <source>Customers</source>
         <translation>客户</translation>
-    </message>
-    <message>
-        <source>&amp;New customer</source>
-        <translation>新建客户(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Save card</source>
-        <translation>保存档案卡(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Print card…</source>
-        <translation>打印档案卡(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo classification</source>
-        <translation>撤销分类操作(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Close card</source>
-        <translation>关闭档案卡(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Open card in own &amp;window</source>
-        <translation>在单独窗口中打开档案卡(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Archive / restore</source>
-        <translation>归档/恢复(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Classify selected…</source>
-        <translation>为所选客户分类(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Import Excel file…</source>
-        <translation>导入 Excel 文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;About kehu</source>
-        <translation>关于客户档案管理(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
     </message>
     <message>
         <source>kehu client records — %1</source>
@@ -831,68 +782,12 @@
         <translation>已撤销分类操作</translation>
     </message>
     <message>
-        <source>Saved</source>
-        <translation>已保存</translation>
-    </message>
-    <message>
         <source>Classify</source>
         <translation>分类</translation>
     </message>
     <message>
         <source>Select customers in the list first.</source>
         <translation>请先在列表中选择客户。</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Open a card or select customers to print.</source>
-        <translation>请先打开一张档案卡或选择要打印的客户。</translation>
-    </message>
-    <message>
-        <source>Preparing the PDF…</source>
-        <translation>正在生成 PDF…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>There are no customers in the list to export.</source>
-        <translation>列表中没有可导出的客户。</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
-    </message>
-    <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Exporting %1 customers…</source>
-        <translation>正在导出 %1 个客户…</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>About kehu</source>
-        <translation>关于客户档案管理</translation>
-    </message>
-    <message>
-        <source>kehu %1 — client records for small businesses.
-
-Anyone who can open the database file can read it; per-user visibility is a convenience, not a lock.</source>
-        <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
-
-能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1355,136 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Next visit</source>
         <translation>下次访问</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExports</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Open a card or select customers to print.</source>
+        <translation>请先打开一张档案卡或选择要打印的客户。</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>There are no customers in the list to export.</source>
+        <translation>列表中没有可导出的客户。</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 customers…</source>
+        <translation>正在导出 %1 个客户…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;New customer</source>
+        <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save card</source>
+        <translation>保存档案卡(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print card…</source>
+        <translation>打印档案卡(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo classification</source>
+        <translation>撤销分类操作(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Close card</source>
+        <translation>关闭档案卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open card in own &amp;window</source>
+        <translation>在单独窗口中打开档案卡(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive / restore</source>
+        <translation>归档/恢复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Classify selected…</source>
+        <translation>为所选客户分类(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Excel file…</source>
+        <translation>导入 Excel 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;About kehu</source>
+        <translation>关于客户档案管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>About kehu</source>
+        <translation>关于客户档案管理</translation>
+    </message>
+    <message>
+        <source>kehu %1 — client records for small businesses.
+
+Anyone who can open the database file can read it; per-user visibility is a convenience, not a lock.</source>
+        <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
+
+能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
     </message>
 </context>
 <context>
