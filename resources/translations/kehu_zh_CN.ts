@@ -1163,6 +1163,45 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
 </context>
 <context>
+    <name>RouteStopsPane</name>
+    <message>
+        <source>Choose a route in the tree, or create one.</source>
+        <translation>请在左侧选择一条路线，或新建一条。</translation>
+    </message>
+    <message>
+        <source>This route was deleted.</source>
+        <translation>该路线已被删除。</translation>
+    </message>
+    <message>
+        <source>no salesperson</source>
+        <translation>无推销员</translation>
+    </message>
+    <message>
+        <source>start: {address}</source>
+        <translation>出发：{address}</translation>
+    </message>
+    <message>
+        <source>{count} stops</source>
+        <translation>{count} 个站点</translation>
+    </message>
+    <message>
+        <source>{customer} — on “{route}”</source>
+        <translation>{customer} — 在“{route}”上</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>…… 另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Move customers</source>
+        <translation>移动客户</translation>
+    </message>
+    <message>
+        <source>A customer is on one route only. Move these customers to this route?</source>
+        <translation>一个客户只能在一条路线上。要把这些客户移到本路线吗？</translation>
+    </message>
+</context>
+<context>
     <name>RouteTreeModel</name>
     <message>
         <source>Regions and routes</source>
@@ -1235,26 +1274,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>记录访问…</translation>
     </message>
     <message>
-        <source>Choose a route in the tree, or create one.</source>
-        <translation>请在左侧选择一条路线，或新建一条。</translation>
-    </message>
-    <message>
-        <source>This route was deleted.</source>
-        <translation>该路线已被删除。</translation>
-    </message>
-    <message>
-        <source>no salesperson</source>
-        <translation>无推销员</translation>
-    </message>
-    <message>
-        <source>start: {address}</source>
-        <translation>出发：{address}</translation>
-    </message>
-    <message>
-        <source>{count} stops</source>
-        <translation>{count} 个站点</translation>
-    </message>
-    <message>
         <source>New region</source>
         <translation>新建区域</translation>
     </message>
@@ -1265,22 +1284,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
         <translation>删除路线“{name}”？其中的 {count} 个客户仍保留在数据库中，只是从该路线上移除。</translation>
-    </message>
-    <message>
-        <source>{customer} — on “{route}”</source>
-        <translation>{customer} — 在“{route}”上</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>…… 另有 {n} 个</translation>
-    </message>
-    <message>
-        <source>Move customers</source>
-        <translation>移动客户</translation>
-    </message>
-    <message>
-        <source>A customer is on one route only. Move these customers to this route?</source>
-        <translation>一个客户只能在一条路线上。要把这些客户移到本路线吗？</translation>
     </message>
 </context>
 <context>
