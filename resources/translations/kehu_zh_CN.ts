@@ -455,75 +455,7 @@
     </message>
 </context>
 <context>
-    <name>ImportWizard</name>
-    <message>
-        <source>Import from Excel</source>
-        <translation>从 Excel 导入</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>上一步</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>File (.xlsx or .csv):</source>
-        <translation>文件（.xlsx 或 .csv）：</translation>
-    </message>
-    <message>
-        <source>Customers (with key persons)</source>
-        <translation>客户（含关键人物）</translation>
-    </message>
-    <message>
-        <source>Sale lines</source>
-        <translation>销售明细</translation>
-    </message>
-    <message>
-        <source>Customer-filled forms (for review)</source>
-        <translation>客户填写的资料表（待审核）</translation>
-    </message>
-    <message>
-        <source>What the file holds:</source>
-        <translation>文件内容：</translation>
-    </message>
-    <message>
-        <source>Sheet:</source>
-        <translation>工作表：</translation>
-    </message>
-    <message>
-        <source>Key persons sheet:</source>
-        <translation>关键人物工作表：</translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation>文件中的列</translation>
-    </message>
-    <message>
-        <source>First values</source>
-        <translation>前几行的值</translation>
-    </message>
-    <message>
-        <source>Imported as</source>
-        <translation>导入为</translation>
-    </message>
-    <message>
-        <source>Save mapping…</source>
-        <translation>保存对应关系…</translation>
-    </message>
-    <message>
-        <source>Load mapping…</source>
-        <translation>载入对应关系…</translation>
-    </message>
+    <name>ImportCheckPage</name>
     <message>
         <source>Skip them</source>
         <translation>跳过</translation>
@@ -561,6 +493,37 @@
         <translation>检查（试运行）</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDonePage</name>
+    <message>
         <source>Save rejected rows…</source>
         <translation>保存被拒绝的行…</translation>
     </message>
@@ -569,8 +532,71 @@
         <translation>撤销本次导入</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+        <source>Save rejected rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Some customers were changed after the import: %1. Undo anyway?</source>
+        <translation>部分客户在导入后被修改过：%1。仍要撤销吗？</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <source>The import was undone.</source>
+        <translation>已撤销导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File (.xlsx or .csv):</source>
+        <translation>文件（.xlsx 或 .csv）：</translation>
+    </message>
+    <message>
+        <source>Customers (with key persons)</source>
+        <translation>客户（含关键人物）</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Customer-filled forms (for review)</source>
+        <translation>客户填写的资料表（待审核）</translation>
+    </message>
+    <message>
+        <source>What the file holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Key persons sheet:</source>
+        <translation>关键人物工作表：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation>（隐藏）</translation>
     </message>
     <message>
         <source>Choose a spreadsheet</source>
@@ -580,21 +606,28 @@
         <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
         <translation>电子表格 (*.xlsx *.csv *.txt)</translation>
     </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
     <message>
-        <source>Choose an existing file.</source>
-        <translation>请选择一个已存在的文件。</translation>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
     </message>
     <message>
-        <source>Cannot read this file</source>
-        <translation>无法读取此文件</translation>
+        <source>First values</source>
+        <translation>前几行的值</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
+        <source>Imported as</source>
+        <translation>导入为</translation>
     </message>
     <message>
-        <source> (hidden)</source>
-        <translation>（隐藏）</translation>
+        <source>Save mapping…</source>
+        <translation>保存对应关系…</translation>
+    </message>
+    <message>
+        <source>Load mapping…</source>
+        <translation>载入对应关系…</translation>
     </message>
     <message>
         <source>The sheet is empty.</source>
@@ -624,6 +657,37 @@
         <source>Cannot load the mapping</source>
         <translation>无法载入列映射</translation>
     </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose an existing file.</source>
+        <translation>请选择一个已存在的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read this file</source>
+        <translation>无法读取此文件</translation>
+    </message>
     <message>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
@@ -639,58 +703,6 @@
     <message>
         <source>Import failed</source>
         <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>Save rejected rows</source>
-        <translation>保存被拒绝的行</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Undo import</source>
-        <translation>撤销导入</translation>
-    </message>
-    <message>
-        <source>Some customers were changed after the import: %1. Undo anyway?</source>
-        <translation>部分客户在导入后被修改过：%1。仍要撤销吗？</translation>
-    </message>
-    <message>
-        <source>Cannot undo</source>
-        <translation>无法撤销</translation>
-    </message>
-    <message>
-        <source>The import was undone.</source>
-        <translation>已撤销导入。</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>重复</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1058,45 @@
     </message>
 </context>
 <context>
+    <name>RouteStopsPane</name>
+    <message>
+        <source>Choose a route in the tree, or create one.</source>
+        <translation>请在左侧选择一条路线，或新建一条。</translation>
+    </message>
+    <message>
+        <source>This route was deleted.</source>
+        <translation>该路线已被删除。</translation>
+    </message>
+    <message>
+        <source>no salesperson</source>
+        <translation>无推销员</translation>
+    </message>
+    <message>
+        <source>start: {address}</source>
+        <translation>出发：{address}</translation>
+    </message>
+    <message>
+        <source>{count} stops</source>
+        <translation>{count} 个站点</translation>
+    </message>
+    <message>
+        <source>{customer} — on “{route}”</source>
+        <translation>{customer} — 在“{route}”上</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>…… 另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Move customers</source>
+        <translation>移动客户</translation>
+    </message>
+    <message>
+        <source>A customer is on one route only. Move these customers to this route?</source>
+        <translation>一个客户只能在一条路线上。要把这些客户移到本路线吗？</translation>
+    </message>
+</context>
+<context>
     <name>RouteTreeModel</name>
     <message>
         <source>Regions and routes</source>
@@ -1118,26 +1169,6 @@
         <translation>记录访问…</translation>
     </message>
     <message>
-        <source>Choose a route in the tree, or create one.</source>
-        <translation>请在左侧选择一条路线，或新建一条。</translation>
-    </message>
-    <message>
-        <source>This route was deleted.</source>
-        <translation>该路线已被删除。</translation>
-    </message>
-    <message>
-        <source>no salesperson</source>
-        <translation>无推销员</translation>
-    </message>
-    <message>
-        <source>start: {address}</source>
-        <translation>出发：{address}</translation>
-    </message>
-    <message>
-        <source>{count} stops</source>
-        <translation>{count} 个站点</translation>
-    </message>
-    <message>
         <source>New region</source>
         <translation>新建区域</translation>
     </message>
@@ -1148,22 +1179,6 @@
     <message>
         <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
         <translation>删除路线“{name}”？其中的 {count} 个客户仍保留在数据库中，只是从该路线上移除。</translation>
-    </message>
-    <message>
-        <source>{customer} — on “{route}”</source>
-        <translation>{customer} — 在“{route}”上</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>…… 另有 {n} 个</translation>
-    </message>
-    <message>
-        <source>Move customers</source>
-        <translation>移动客户</translation>
-    </message>
-    <message>
-        <source>A customer is on one route only. Move these customers to this route?</source>
-        <translation>一个客户只能在一条路线上。要把这些客户移到本路线吗？</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from kehu.db.models import (
 )
 from kehu.db.search import search
 from kehu.services import demo
+from kehu.services.demo import workers  # CHUNK, PARALLEL_FROM
 
 
 def test_demo_data_is_complete_valid_and_deterministic(workspace, user):
@@ -61,8 +62,8 @@ def test_the_worker_process_generates_the_same_data(tmp_path, monkeypatch):
     from kehu.services.workspace import open_workspace
 
     def load(name: str, parallel_from: int) -> dict:
-        monkeypatch.setattr(demo, "PARALLEL_FROM", parallel_from)
-        monkeypatch.setattr(demo, "CHUNK", 400)
+        monkeypatch.setattr(workers, "PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr(workers, "CHUNK", 400)
         ws = open_workspace(tmp_path / name)
         demo.generate(1000, seed=5, user=ws.user)
         db = ws.database.db
@@ -130,7 +131,7 @@ def _cancelling_job(stage: str, at: int = 1) -> Job:
 
 
 def test_a_cancelled_demo_leaves_the_database_as_it_was(workspace, user, monkeypatch):
-    monkeypatch.setattr(demo, "CHUNK", 200)
+    monkeypatch.setattr(workers, "CHUNK", 200)
     db = workspace.database.db
     before = _state(db)
     with pytest.raises(Cancelled):
@@ -156,7 +157,7 @@ def test_customers_get_their_ids_from_the_database(workspace, user, monkeypatch)
     """The generator expects ids the database does not give: every row follows the real ids."""
     expected = bulk_load.first_customer_number
     monkeypatch.setattr(bulk_load, "first_customer_number", lambda: expected() + 5000)
-    monkeypatch.setattr(demo, "CHUNK", 250)
+    monkeypatch.setattr(workers, "CHUNK", 250)
     result = demo.generate(600, seed=9, user=user)
     db = workspace.database.db
     ids = [c.id for c in Customer.select(Customer.id).order_by(Customer.id)]

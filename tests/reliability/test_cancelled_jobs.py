@@ -68,6 +68,7 @@ KILLED_DEMO = """
 import sys
 from kehu.core.jobs import Job
 from kehu.services import demo
+from kehu.services.demo import workers
 from kehu.services.workspace import open_workspace
 
 ws = open_workspace(sys.argv[1])
@@ -77,7 +78,7 @@ def listener(progress):
         print("written", progress.done, flush=True)
         sys.stdin.readline()  # wait to be killed
 
-demo.CHUNK = 200
+workers.CHUNK = 200  # chunks of 200 customers
 demo.generate(2000, user=ws.user, job=Job(listener))
 """
 

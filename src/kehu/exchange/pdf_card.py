@@ -1,18 +1,15 @@
 """The printed client card (客户档案卡), A4 or A5: a header with name, code, grade and
 classifications; identity and the four parts of the dossier as labelled blocks (key items
 highlighted); key persons; the last visits. Long texts split across pages (rows split inside),
-so nothing is clipped; each card starts on a new page.
+so nothing is clipped; each card starts on a new page. The tables' layout and styles are in
+`pdf_card_grid`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from kehu.core.fields import (
@@ -27,15 +24,8 @@ from kehu.core.fields import (
 )
 from kehu.core.i18n import N_, translate
 from kehu.core.values import display
-from kehu.exchange.pdf_layout import (
-    ACCENT,
-    ACCENT_LIGHT,
-    KEY_FILL,
-    LABEL_FILL,
-    RULE,
-    GroupStart,
-    Styles,
-)
+from kehu.exchange.pdf_card_grid import CardGrid, Cell
+from kehu.exchange.pdf_layout import ACCENT, ACCENT_LIGHT, GroupStart, Styles
 
 if TYPE_CHECKING:
     from kehu.db.print_data import CardData
@@ -49,14 +39,6 @@ PERSON_WIDTHS_A5 = (0.16, 0.18, 0.20, 0.23, 0.23)
 WIDE_TEXT = {"address"}
 
 
-@dataclass
-class Cell:
-    label: str
-    value: str
-    key: bool = False
-    wide: bool = False
-
-
 class CardBuilder:
     """Makes the flowables of one card; one builder serves a whole batch."""
 
@@ -65,10 +47,7 @@ class CardBuilder:
         self.width = width
         self.lang = lang
         self.compact = compact
-        label_w = 22 * mm if compact else 30 * mm
-        value_w = width / 2 - label_w
-        self.grid_widths = [label_w, value_w, label_w, value_w]
-        self.pad = 2.2 if compact else 3
+        self.grid = CardGrid(styles, width, compact)
         self.colon = translate(N_(": "), lang)
         self.gap = "　" if lang.startswith("zh") else "   "  # full-width space in Chinese
 
@@ -80,17 +59,17 @@ class CardBuilder:
         story.append(GroupStart(("card", dossier.id), title))
         story.append(self.header(data))
         story.append(Spacer(1, 3 * mm))
-        story += self.section_blocks(self.section_title(Section.IDENTITY), self.identity(data))
+        story += self.grid.blocks(self.section_title(Section.IDENTITY), self.identity(data))
         for index, (number, part) in enumerate(zip(PART_NUMBERS, DOSSIER_PARTS, strict=True), 1):
             cells = [self.cell(f, dossier.values.get(f.name)) for f in fields_in(part)]
             heading = self.part_number(index, number) + self.section_title(part)
-            story += [Spacer(1, 2.5 * mm), *self.section_blocks(heading, cells)]
+            story += [Spacer(1, 2.5 * mm), *self.grid.blocks(heading, cells)]
         story += [Spacer(1, 2.5 * mm), *self.persons(dossier.persons)]
         if dossier.custom:
             custom = [Cell(str(k), self._text(v)) for k, v in dossier.custom.items()]
             story += [
                 Spacer(1, 2.5 * mm),
-                *self.section_blocks(self.t(N_("Other")), custom),
+                *self.grid.blocks(self.t(N_("Other")), custom),
             ]
         story += [Spacer(1, 2.5 * mm), self.visits(data)]
         return story
@@ -157,15 +136,8 @@ class CardBuilder:
     # ---- blocks ---------------------------------------------------------------------------
     def cell(self, f: FieldDef, value: Any) -> Cell:
         text = display(f, value, self.lang)
-        wide = f.name in WIDE_TEXT or (f.kind is Kind.LONGTEXT and not self._fits_half(text))
+        wide = f.name in WIDE_TEXT or (f.kind is Kind.LONGTEXT and not self.grid.fits_half(text))
         return Cell(f.label(self.lang), text, f.key, wide)
-
-    def _fits_half(self, text: str) -> bool:
-        """A long-text field with a short answer shares its row with a neighbour."""
-        if "\n" in text:
-            return False
-        room = 2 * (self.grid_widths[1] - 2 * self.pad) * 0.9
-        return stringWidth(text, self.s.body.fontName, self.s.body.fontSize) <= room
 
     def identity(self, data: CardData) -> list[Cell]:
         values = data.dossier.values
@@ -181,130 +153,6 @@ class CardBuilder:
             cells.append(self.cell(customer_field(name), values.get(name)))
         return cells
 
-    def section_blocks(self, heading: str, cells: list[Cell]) -> list[Flowable]:
-        """A labelled block: runs of short fields two to a row, long texts one to a row.
-
-        Long texts live in two-column tables of their own: a row that is split across pages
-        must not span columns (reportlab loses the span width on the continued part).
-        """
-        runs: list[tuple[bool, list[Cell]]] = []
-        for c in cells:
-            if runs and runs[-1][0] == c.wide:
-                runs[-1][1].append(c)
-            else:
-                runs.append((c.wide, [c]))
-        head = heading
-        if not runs:
-            return [self._pairs(head, [])]
-        return [
-            self._wides(head if i == 0 else None, run)
-            if wide
-            else self._pairs(head if i == 0 else None, run)
-            for i, (wide, run) in enumerate(runs)
-        ]
-
-    def _pairs(self, head: str | None, cells: list[Cell]) -> Table:
-        s = self.s
-        rows: list[list[Any]] = [[head, "", "", ""]] if head else []
-        style: list[tuple] = self._heading_style(4) if head else []
-        style += self._label_columns(0, 2)
-        label_w, value_w = self.grid_widths[0], self.grid_widths[1]
-        for start in range(0, len(cells), 2):
-            pair = cells[start : start + 2]
-            row = len(rows)
-            line: list[Any] = []
-            wide_value = value_w if len(pair) == 2 else self.width - label_w
-            for col, c in enumerate(pair):
-                line += [self.fit(c.label, s.label, label_w), self.fit(c.value, s.body, wide_value)]
-                self._fill(style, c, 2 * col, row, 2 * col + 1)
-            if len(pair) == 1:  # a short value: spanning is safe, it never splits
-                line += ["", ""]
-                style.append(("SPAN", (1, row), (-1, row)))
-                if pair[0].key:
-                    style.append(("BACKGROUND", (1, row), (-1, row), KEY_FILL))
-            rows.append(line)
-        return self._table(rows, self.grid_widths, style, repeat=1 if head else 0)
-
-    def _wides(self, head: str | None, cells: list[Cell]) -> Table:
-        s = self.s
-        rows: list[list[Any]] = [[head, ""]] if head else []
-        style: list[tuple] = self._heading_style(2) if head else []
-        style += self._label_columns(0)
-        label_w = self.grid_widths[0]
-        for c in cells:
-            self._fill(style, c, 0, len(rows), 1)
-            rows.append([self.fit(c.label, s.label, label_w), s.p(c.value)])
-        return self._table(rows, [label_w, self.width - label_w], style, repeat=1 if head else 0)
-
-    def _fill(self, style: list[tuple], c: Cell, col: int, row: int, value_col: int) -> None:
-        style.append(("BACKGROUND", (col, row), (col, row), KEY_FILL if c.key else LABEL_FILL))
-        if c.key:
-            style.append(("BACKGROUND", (value_col, row), (value_col, row), KEY_FILL))
-
-    def fit(self, text: str, style: ParagraphStyle, width: float) -> Any:
-        """Plain text when it fits on one line: tables draw it directly, far cheaper than a
-        Paragraph (a batch of cards has a hundred cells per card); a Paragraph otherwise."""
-        if not text:
-            return ""
-        if "\n" not in text:
-            room = width - 2 * self.pad - 0.5
-            if stringWidth(text, style.fontName, style.fontSize) <= room:
-                return text
-        return self.s.p(text, style)
-
-    def _label_columns(self, *columns: int) -> list[tuple]:
-        s = self.s
-        found: list[tuple] = []
-        for col in columns:
-            found += [
-                ("FONTNAME", (col, 0), (col, -1), s.label.fontName),
-                ("FONTSIZE", (col, 0), (col, -1), s.label.fontSize),
-                ("LEADING", (col, 0), (col, -1), s.label.leading),
-            ]
-        return found
-
-    def _column_heads(self) -> list[tuple]:
-        s = self.s
-        return [
-            ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
-            ("FONTNAME", (0, 1), (-1, 1), s.label.fontName),
-            ("FONTSIZE", (0, 1), (-1, 1), s.label.fontSize),
-            ("LEADING", (0, 1), (-1, 1), s.label.leading),
-        ]
-
-    def _heading_style(self, columns: int) -> list[tuple]:
-        s = self.s
-        return [
-            ("SPAN", (0, 0), (columns - 1, 0)),
-            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-            ("FONTNAME", (0, 0), (-1, 0), s.head.fontName),
-            ("FONTSIZE", (0, 0), (-1, 0), s.head.fontSize),
-            ("LEADING", (0, 0), (-1, 0), s.head.leading),
-        ]
-
-    def _table(
-        self, rows: list[list[Any]], widths: list[float], extra: list[tuple], repeat: int = 1
-    ) -> Table:
-        table = Table(rows, colWidths=widths, repeatRows=repeat, splitInRow=1, splitByRow=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                    ("FONTNAME", (0, 0), (-1, -1), self.s.fonts.regular),
-                    ("FONTSIZE", (0, 0), (-1, -1), self.s.body.fontSize),
-                    ("LEADING", (0, 0), (-1, -1), self.s.body.leading),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), self.pad),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), self.pad),
-                    ("TOPPADDING", (0, 0), (-1, -1), self.pad * 0.7),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), self.pad),
-                    *extra,
-                ]
-            )
-        )
-        return table
-
     # ---- key persons ----------------------------------------------------------------------
     def persons(self, persons: list[dict[str, Any]]) -> list[Flowable]:
         """Key persons: a row of contact columns each, then their other details full width."""
@@ -317,29 +165,31 @@ class CardBuilder:
         rows: list[list[Any]] = [[self.section_title(Section.PERSON), *blank]]
         rows.append(
             [
-                self.fit(by_name[c].label(self.lang), s.label, w)
+                self.grid.fit(by_name[c].label(self.lang), s.label, w)
                 for c, w in zip(columns, widths, strict=True)
             ]
         )
-        style = self._heading_style(len(columns)) + self._column_heads()
+        style = self.grid.heading_style(len(columns)) + self.grid.column_heads()
         if not persons:
             rows.append([s.p(self.t(N_("(no key persons)")), s.small)])
             rows[-1] += blank
             style.append(("SPAN", (0, 2), (-1, 2)))
-            return [self._table(rows, widths, style, repeat=2)]
+            return [self.grid.table(rows, widths, style, repeat=2)]
         blocks: list[Flowable] = []
         for person in persons:
             rows.append(
                 [
-                    self.fit(display(by_name[c], person.get(c), self.lang), s.body, w)
+                    self.grid.fit(display(by_name[c], person.get(c), self.lang), s.body, w)
                     for c, w in zip(columns, widths, strict=True)
                 ]
             )
-            blocks.append(self._table(rows, widths, style, repeat=2 if len(rows) > 1 else 0))
+            blocks.append(self.grid.table(rows, widths, style, repeat=2 if len(rows) > 1 else 0))
             rows, style = [], []
             details = self.person_details(person, set(columns))
             if details:
-                blocks.append(self._table([[s.p(details, s.small)]], [self.width], [], repeat=0))
+                blocks.append(
+                    self.grid.table([[s.p(details, s.small)]], [self.width], [], repeat=0)
+                )
         return blocks
 
     def person_details(self, person: dict[str, Any], skip: set[str]) -> str:
@@ -366,8 +216,8 @@ class CardBuilder:
         fractions = (0.14, 0.11, 0.12, 0.49, 0.14)
         widths = [self.width * f for f in fractions]
         rows: list[list[Any]] = [[heading, "", "", "", ""]]
-        rows.append([self.fit(h, s.label, w) for h, w in zip(head, widths, strict=True)])
-        style = self._heading_style(5) + self._column_heads()
+        rows.append([self.grid.fit(h, s.label, w) for h, w in zip(head, widths, strict=True)])
+        style = self.grid.heading_style(5) + self.grid.column_heads()
         for visit in data.visits:
             text = "\n".join(
                 t
@@ -380,11 +230,11 @@ class CardBuilder:
             )
             rows.append(
                 [
-                    self.fit(visit.visit_date.isoformat(), s.body, widths[0]),
-                    self.fit(visit.kind, s.body, widths[1]),
-                    self.fit(visit.salesperson, s.body, widths[2]),
+                    self.grid.fit(visit.visit_date.isoformat(), s.body, widths[0]),
+                    self.grid.fit(visit.kind, s.body, widths[1]),
+                    self.grid.fit(visit.salesperson, s.body, widths[2]),
                     s.p(text),
-                    self.fit(
+                    self.grid.fit(
                         visit.next_visit_on.isoformat() if visit.next_visit_on else "",
                         s.body,
                         widths[4],
@@ -395,7 +245,7 @@ class CardBuilder:
             rows.append([s.p(self.t(N_("(no visits yet)")), s.small)])
             rows[-1] += [""] * 4
             style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
-        return self._table(rows, widths, style, repeat=2)
+        return self.grid.table(rows, widths, style, repeat=2)
 
     @staticmethod
     def _prefixed(label: str, text: str, colon: str) -> str:

@@ -13,16 +13,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QInputDialog,
-    QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -30,47 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core.changes import Changes
-from kehu.core.jobs import Cancelled
 from kehu.db.models import User
 from kehu.services import routes
-from kehu.ui.errors import show_error
 from kehu.ui.operations import ChangeHub, perform
 from kehu.ui.operations import routes as route_operations
-from kehu.ui.routes.propose_dialog import ProposeOrderDialog
 from kehu.ui.routes.route_dialog import RouteDialog
 from kehu.ui.routes.route_tree import IdRole as TreeIdRole
 from kehu.ui.routes.route_tree import KindRole, RouteTreeModel
-from kehu.ui.routes.stops_model import IdRole, StopsModel
-from kehu.ui.routes.visit_dialog import VisitDialog
+from kehu.ui.routes.stops_pane import RouteStopsPane
 
 logger = logging.getLogger(__name__)
 
 
-class StopsTable(QTableView):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("routeStops")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDragDropOverwriteMode(False)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
-        return [self.model().index(r, 0).data(IdRole) for r in rows]
-
-
 class RoutesView(QWidget):
+    """The region tree with its routes, the toolbar, and the stops pane (`stops_pane`) of the
+    route chosen in the tree."""
+
     open_customer_requested = Signal(int)  # customer id (double click on a stop)
 
     def __init__(
@@ -99,23 +71,18 @@ class RoutesView(QWidget):
         self.tree.setDropIndicatorShown(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.stops_model = StopsModel(self)
-        self.table = StopsTable()
-        self.table.setModel(self.stops_model)
-        self.header = QLabel()
-        self.header.setObjectName("routeHeader")
-        self.header.setWordWrap(True)
+        self.stops = RouteStopsPane(user, lang, self.hub)
+        self.stops_model, self.table, self.header = (
+            self.stops.stops_model,
+            self.stops.table,
+            self.stops.header,
+        )
         self.toolbar = QToolBar()
         self._make_actions()
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.header)
-        right_layout.addWidget(self.table)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.stops)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,18 +108,18 @@ class RoutesView(QWidget):
         self.delete_route_action = action(self.tr("Delete route"), self._on_delete_route)
         self.toolbar.addSeparator()
         self.remove_stops_action = action(
-            self.tr("Remove from route"), self._on_remove_stops, QKeySequence.StandardKey.Delete
+            self.tr("Remove from route"),
+            self.stops.remove_selected,
+            QKeySequence.StandardKey.Delete,
         )
-        self.propose_action = action(self.tr("Propose order…"), self._on_propose)
-        self.visit_action = action(self.tr("Record visit…"), self._on_record_visit)
+        self.propose_action = action(self.tr("Propose order…"), self.stops.propose_order)
+        self.visit_action = action(self.tr("Record visit…"), self.stops.record_visit_at_selected)
         self.addActions(self.toolbar.actions())
 
     def _connect_signals(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.tree_model.customers_dropped.connect(self._on_customers_dropped_on_route)
-        self.stops_model.stops_dropped.connect(self._on_stops_dropped)
-        self.stops_model.customers_dropped.connect(self._on_customers_dropped)
-        self.table.doubleClicked.connect(self._on_stop_double_clicked)
+        self.stops.open_customer_requested.connect(self.open_customer_requested)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.hub.changed.connect(self._on_changed)
 
@@ -165,7 +132,7 @@ class RoutesView(QWidget):
 
     # -- state
     def current_route_id(self) -> int | None:
-        return self.stops_model.route_id
+        return self.stops.route_id
 
     def _current_region_id(self) -> int | None:
         index = self.tree.currentIndex()
@@ -206,45 +173,8 @@ class RoutesView(QWidget):
             self._show_route(None)
 
     def _show_route(self, route_id: int | None) -> None:
-        selected = self.table.selected_ids() if route_id == self.current_route_id() else []
-        if route_id is None:
-            self.stops_model.set_stops(None, [])
-            self.header.setText(self.tr("Choose a route in the tree, or create one."))
-        else:
-            try:
-                info = routes.get_route(route_id)
-            except routes.RouteError:
-                self.stops_model.set_stops(None, [])
-                self.header.setText(self.tr("This route was deleted."))
-                self._update_actions()
-                return
-            self.stops_model.set_stops(route_id, routes.stops(route_id, self.user))
-            self.header.setText(self._describe(info))
-            self.table.resizeColumnsToContents()
-        self._reselect(selected)
+        self.stops.show_route(route_id)
         self._update_actions()
-
-    def _describe(self, info: routes.RouteInfo) -> str:
-        parts = [f"<b>{info.name}</b>"]
-        if info.region_name:
-            parts.append(info.region_name)
-        parts.append(info.salesperson_name or self.tr("no salesperson"))
-        parts.append(info.describe_calendar(self.lang))
-        if info.start_address:
-            parts.append(self.tr("start: {address}").format(address=info.start_address))
-        parts.append(self.tr("{count} stops").format(count=info.stop_count))
-        return " · ".join(parts)
-
-    def _reselect(self, ids: list[int]) -> None:
-        selection = self.table.selectionModel()
-        for cid in ids:
-            row = self.stops_model.row_of(cid)
-            if row >= 0:
-                selection.select(
-                    self.stops_model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.Select
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
 
     def _update_actions(self) -> None:
         has_route = self.current_route_id() is not None
@@ -308,93 +238,9 @@ class RoutesView(QWidget):
             on_success=lambda _changes: self.stops_model.set_stops(None, []),
         )
 
-    # -- stops
-    def add_customers(self, route_id: int, ids: list[int], before: int | None = None) -> bool:
-        """Add customers to a route; those on another route are moved if the user agrees."""
-
-        def write() -> Changes:
-            try:
-                return route_operations.add_stops(self.user, route_id, ids, before)
-            except routes.AlreadyOnRouteError as exc:
-                if not self._confirm_move(exc):
-                    raise Cancelled() from None
-            return route_operations.add_stops(self.user, route_id, ids, before, move=True)
-
-        return self._perform(write) is not None
-
-    def _confirm_move(self, exc: routes.AlreadyOnRouteError) -> bool:
-        lines = [
-            self.tr("{customer} — on “{route}”").format(
-                customer=m.customer_name, route=m.route_name
-            )
-            for m in exc.memberships[:10]
-        ]
-        if len(exc.memberships) > 10:
-            lines.append(self.tr("… and {n} more").format(n=len(exc.memberships) - 10))
-        answer = QMessageBox.question(
-            self,
-            self.tr("Move customers"),
-            self.tr("A customer is on one route only. Move these customers to this route?")
-            + "\n\n"
-            + "\n".join(lines),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _on_customers_dropped(self, ids: list[int], before: object) -> None:
-        route_id = self.current_route_id()
-        if route_id is not None:
-            self.add_customers(route_id, ids, before)  # type: ignore[arg-type]
-
     def _on_customers_dropped_on_route(self, route_id: int, ids: list[int]) -> None:
         if route_id == self.current_route_id():
             ids = [cid for cid in ids if self.stops_model.row_of(cid) < 0]
             if not ids:
                 return
-        self.add_customers(route_id, ids)
-
-    def _on_stops_dropped(self, ids: list[int], before: object) -> None:
-        route_id = self.current_route_id()
-        if route_id is None:
-            return
-        self._perform(
-            lambda: route_operations.move_stops(self.user, route_id, ids, before)  # type: ignore[arg-type]
-        )
-        self._reselect(ids)
-
-    def _on_remove_stops(self) -> None:
-        route_id, ids = self.current_route_id(), self.table.selected_ids()
-        if route_id is None or not ids:
-            return
-        self._perform(lambda: route_operations.remove_stops(self.user, route_id, ids))
-
-    def _on_propose(self) -> None:
-        route_id = self.current_route_id()
-        if route_id is None:
-            return
-        try:
-            proposed = routes.propose(route_id)
-        except routes.RouteError as exc:
-            show_error(self, exc)
-            return
-        dialog = ProposeOrderDialog(proposed, self.stops_model.customer_ids(), self)
-        if dialog.exec() == ProposeOrderDialog.DialogCode.Accepted:
-            self.apply_order(proposed.proposal.order)
-
-    def apply_order(self, order: list) -> None:
-        route_id = self.current_route_id()
-        if route_id is None:
-            return
-        self._perform(lambda: route_operations.reorder(self.user, route_id, order))
-
-    def _on_record_visit(self) -> None:
-        ids = self.table.selected_ids()
-        if ids:
-            self.record_visit(ids[0])
-
-    def record_visit(self, customer_id: int) -> None:
-        VisitDialog(self.user, customer_id, parent=self, lang=self.lang, hub=self.hub).exec()
-
-    def _on_stop_double_clicked(self, index: QModelIndex) -> None:
-        stop = self.stops_model.stop_at(index.row())
-        if stop is not None and stop.visible:
-            self.open_customer_requested.emit(stop.customer_id)
+        self.stops.add_customers(route_id, ids)
