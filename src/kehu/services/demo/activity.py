@@ -5,10 +5,15 @@ from __future__ import annotations
 import random
 
 from kehu.core import demo_vocabulary as vocab
+from kehu.core.choices import DEFAULT_VISIT_KIND, VISIT_KINDS
 
 from .plan import ON_ROUTE_EVERY, Plan, days_before, days_from
 
-VISIT_KINDS = ("routine",) * 8 + ("urgent", "periodic")
+# Eight routine reports in ten; the other kinds share the rest (kinds from core.choices).
+KIND_MIX = (DEFAULT_VISIT_KIND,) * 8 + tuple(
+    kind.value for kind in VISIT_KINDS if kind.value != DEFAULT_VISIT_KIND
+)
+assert len(KIND_MIX) == 10
 
 
 def visit_rows(plan: Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]:
@@ -31,7 +36,7 @@ def visit_rows(plan: Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]
                     cid,
                     owner,
                     past[1 + r % 729],
-                    VISIT_KINDS[r % 10],
+                    KIND_MIX[r % 10],
                     vocab.VISIT_CONTENT[r % 8],
                     vocab.VISIT_FINDINGS[r % 6],
                     vocab.VISIT_NEXT[r % 6],
