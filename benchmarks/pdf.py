@@ -423,7 +423,7 @@ def bare_document(ids: list[int], out: Path, font: str, bold: str, who: str) -> 
         data = [
             [SECTION_LABELS[Section.PERSON][0]] + [""] * 6,
             [
-                fit(person_fields[k].zh, label, w)
+                fit(person_fields[k].label("zh_CN"), label, w)
                 for k, w in zip(PERSON_COLUMNS, widths, strict=True)
             ],
         ]
@@ -441,7 +441,7 @@ def bare_document(ids: list[int], out: Path, font: str, bold: str, who: str) -> 
             story.append(table(data, widths, style, 2 if len(data) > 1 else 0))
             data, style = [], []
             details = [
-                f"{f.zh}：{shown_text(f, p[f.name])}"
+                f"{f.label('zh_CN')}：{shown_text(f, p[f.name])}"
                 for f in PERSON_FIELDS
                 if f.name not in PERSON_COLUMNS and shown_text(f, p[f.name])
             ]
