@@ -44,10 +44,10 @@ from kehu.core.fields import (
     CUSTOMER_FIELDS,
     DOSSIER_PARTS,
     PERSON_FIELDS,
-    SECTION_LABELS,
     Kind,
     Section,
     fields_in,
+    section_label,
 )
 from kehu.core.values import display, from_db
 
@@ -414,14 +414,17 @@ def bare_document(ids: list[int], out: Path, font: str, bold: str, who: str) -> 
             )
             cells.append(("经纬度", f"{lat:.6f}, {lon:.6f}", False, False))
         cells += [cell(by_name[k], c[k]) for k in ("source", "review_state")]
-        story += block(SECTION_LABELS[Section.IDENTITY][0], cells)
+        story += block(section_label(Section.IDENTITY, "zh_CN"), cells)
         for number, part in zip(PART_NUMBERS, DOSSIER_PARTS, strict=True):
             cells = [cell(f, c[f.name]) for f in fields_in(part)]
-            story += [Spacer(1, 2.5 * mm), *block(f"{number}、{SECTION_LABELS[part][0]}", cells)]
+            story += [
+                Spacer(1, 2.5 * mm),
+                *block(f"{number}、{section_label(part, 'zh_CN')}", cells),
+            ]
         story.append(Spacer(1, 2.5 * mm))
         widths = [width * f for f in PERSON_WIDTHS]
         data = [
-            [SECTION_LABELS[Section.PERSON][0]] + [""] * 6,
+            [section_label(Section.PERSON, "zh_CN")] + [""] * 6,
             [
                 fit(person_fields[k].label("zh_CN"), label, w)
                 for k, w in zip(PERSON_COLUMNS, widths, strict=True)
@@ -452,7 +455,7 @@ def bare_document(ids: list[int], out: Path, font: str, bold: str, who: str) -> 
             cells = [(str(k), "" if v is None else str(v), False, False) for k, v in custom.items()]
             story += [Spacer(1, 2.5 * mm), *block("其他", cells)]
         widths = [width * f for f in VISIT_WIDTHS]
-        heads = ("日期", "类型", "业务员", "内容 / 发现 / 下一步", "下次访问")
+        heads = ("日期", "类型", "推销员", "内容 / 发现 / 下一步", "下次访问")
         data = [
             ["最近访问", "", "", "", ""],
             [fit(h, label, w) for h, w in zip(heads, widths, strict=True)],
