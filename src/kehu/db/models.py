@@ -107,6 +107,20 @@ CustomerBase = type(
 )
 
 
+# The columns a new customer row carries besides the catalogue's fields, in the order bulk
+# inserts (import, demo) write them.
+CUSTOMER_RECORD_COLUMNS = (
+    "owner_id",
+    "status",
+    "version",
+    "created_by_id",
+    "created_at",
+    "updated_by_id",
+    "updated_at",
+    "custom_fields",
+)
+
+
 class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     id = AutoField()
     code = CharField(max_length=32, unique=True)

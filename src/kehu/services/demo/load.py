@@ -17,7 +17,7 @@ from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.db import bulk_load, search_index, tree_counts
 from kehu.db.connection import write
-from kehu.db.models import Customer, User
+from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, User
 from kehu.services import audit, auth
 
 from .plan import Chunk
@@ -64,14 +64,7 @@ COLUMNS = {
         "credit_limit",
         "source",
         "review_state",
-        "owner_id",
-        "status",
-        "version",
-        "created_by_id",
-        "created_at",
-        "updated_by_id",
-        "updated_at",
-        "custom_fields",
+        *CUSTOMER_RECORD_COLUMNS,
     ),
     "key_person": (
         "customer_id",

@@ -19,7 +19,7 @@ from kehu.core.jobs import Job
 from kehu.core.values import to_db
 from kehu.db import bulk, import_keys, search_index
 from kehu.db.connection import write
-from kehu.db.models import Customer, CustomerCategory, KeyPerson, User, now
+from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, CustomerCategory, KeyPerson, User, now
 from kehu.db.visibility import visible_owner_ids
 from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import Table
@@ -37,14 +37,7 @@ PERSON_INSERT_COLUMNS = [*PERSON_COLUMNS, "customer_id", "position", "created_at
 _INSERT_COLUMNS = [
     *CUSTOMER_COLUMNS,
     "code",
-    "owner_id",
-    "status",
-    "version",
-    "created_by_id",
-    "created_at",
-    "updated_by_id",
-    "updated_at",
-    "custom_fields",
+    *CUSTOMER_RECORD_COLUMNS,
     "import_batch_id",
 ]
 _SOURCE = CUSTOMER_COLUMNS.index("source")
