@@ -15,7 +15,7 @@ import sys
 
 from kehu import __version__, commands
 from kehu.config import default_database_path, setup_logging
-from kehu.core.i18n import LANGUAGES, N_, normalise, system_language, translate
+from kehu.core.i18n import LANGUAGES, N_, chosen_language, translate
 from kehu.db.errors import DatabaseError
 
 logger = logging.getLogger(__name__)
@@ -75,18 +75,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     return parser
 
 
-def language(requested: str | None) -> str:
-    """`--lang` if given, else the system's."""
-    return normalise(requested) if requested else system_language()
-
-
 def parse(argv: list[str]) -> argparse.Namespace:
     """Parse the command line. `args.lang` stays None without `--lang`: the window then
     follows its settings; `run` decides the language of a command."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", default=None)
     known, _ = pre.parse_known_args(argv)
-    lang = language(known.lang)
+    lang = chosen_language(known.lang)
     args = build_parser(lang).parse_args(argv)
     if args.db is None:
         args.db = str(default_database_path())
@@ -95,7 +90,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     setup_logging(args.verbose)
-    lang = args.lang = language(args.lang)
+    lang = args.lang = chosen_language(args.lang)
     try:
         return int(args.func(args) or 0)
     except DatabaseError as exc:

@@ -8,7 +8,7 @@ import os
 import sys
 import time
 
-from kehu.core.i18n import N_, UserError, system_language, translate
+from kehu.core.i18n import N_, UserError, chosen_language, translate
 from kehu.core.jobs import Job, Progress
 from kehu.db.errors import warning_message
 from kehu.db.models import User
@@ -34,7 +34,7 @@ def workspace(args: argparse.Namespace) -> Workspace:
 
 def language(args: argparse.Namespace) -> str:
     """The language of the command's messages (`kehu.cli.run` sets `args.lang`)."""
-    return getattr(args, "lang", None) or system_language()
+    return chosen_language(getattr(args, "lang", None))
 
 
 def _login(username: str | None, lang: str) -> User:

@@ -55,6 +55,11 @@ def system_language() -> str:
     return "zh_CN" if code.lower().startswith(("zh", "chinese")) else "en"
 
 
+def chosen_language(requested: str | None) -> str:
+    """The language asked for (`--lang`, a setting), else the system's."""
+    return normalise(requested) if requested else system_language()
+
+
 @lru_cache(maxsize=4)
 def catalogue(lang: str) -> dict[str, str]:
     """English source → translation for `lang` ({} for English or a missing file)."""

@@ -7,7 +7,7 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kehu.core.i18n import normalise, system_language
+from kehu.core.i18n import chosen_language, normalise
 from kehu.ui import settings
 
 logger = logging.getLogger(__name__)
@@ -20,12 +20,7 @@ def choose_language(requested: str | None) -> str:
     """--lang wins, then the language chosen in the settings, then the system's.
 
     Called once at start; the result is passed down (Session.lang) and to install()."""
-    if requested:
-        return normalise(requested)
-    stored = str(settings.get(settings.LANGUAGE) or "")
-    if stored:
-        return normalise(stored)
-    return system_language()
+    return chosen_language(requested or str(settings.get(settings.LANGUAGE) or ""))
 
 
 def shown_language() -> str:
