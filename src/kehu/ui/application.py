@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -182,7 +183,7 @@ def load_demo(window, customers: int) -> None:
 
 def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
     try:
-        workspace = open_workspace(path, lang=lang)
+        workspace = open_workspace(path, lang=lang, create=is_first_start(path))
     except DatabaseError as exc:
         logger.warning("cannot open %s: %s", path, exc)
         QMessageBox.critical(
@@ -200,6 +201,14 @@ def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
     if workspace.database.backup_path is not None:
         logger.info("migrated; backup at %s", workspace.database.backup_path)
     return workspace
+
+
+def is_first_start(path: str) -> bool:
+    """A first start creates the database in the user's data folder; any other path that
+    does not exist is refused (a typo must not become a new, empty database)."""
+    from kehu.config import default_database_path
+
+    return Path(path).absolute() == default_database_path().absolute()
 
 
 def run_gui(args: argparse.Namespace) -> int:
