@@ -944,3 +944,28 @@ KEHU.update(
         ),
     }
 )
+
+# --- issue 14 --- (the window does the whole job)
+ZH_CN.update(
+    {
+        "Search customers": "搜索客户",
+        "Customer list": "客户列表",
+        "Classification trees": "分类树",
+        "Open cards": "已打开的档案卡",
+        "Views": "视图",
+        "Card sections": "档案卡分区",
+        "Day": "日期",
+        "Visits due": "待访问",
+        "New &database…": "新建数据库(&D)…",
+        "&Open database…": "打开数据库(&O)…",
+        "Open &recent": "最近打开(&R)",
+        "New database": "新建数据库",
+        "customers.db": "客户档案.db",
+        "%1 already exists; it is opened, not replaced.": "%1 已存在：将打开它，不会覆盖。",
+        "Open database": "打开数据库",
+        "%1 (%2) — kehu client records": "%1（%2）— kehu 客户档案",
+        "Open an existing file": "打开已有的文件",
+        "Your customers are already in a kehu database file (here or on a share).": "客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。",
+    }
+)
+KEHU.update({})

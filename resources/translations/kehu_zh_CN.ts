@@ -255,6 +255,10 @@
 <context>
     <name>CustomerListView</name>
     <message>
+        <source>Customer list</source>
+        <translation>客户列表</translation>
+    </message>
+    <message>
         <source>Default columns</source>
         <translation>默认列</translation>
     </message>
@@ -362,6 +366,37 @@
     </message>
 </context>
 <context>
+    <name>DatabaseFiles</name>
+    <message>
+        <source>New &amp;database…</source>
+        <translation>新建数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>customers.db</source>
+        <translation>客户档案.db</translation>
+    </message>
+    <message>
+        <source>%1 already exists; it is opened, not replaced.</source>
+        <translation>%1 已存在：将打开它，不会覆盖。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>DossierCard</name>
     <message>
         <source>Save</source>
@@ -370,6 +405,10 @@
     <message>
         <source>Save the card (Ctrl+S)</source>
         <translation>保存档案卡（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Card sections</source>
+        <translation>档案卡分区</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -456,6 +495,14 @@
     <message>
         <source>Bring in the customer list you already keep in Excel or CSV.</source>
         <translation>导入你已经用 Excel 或 CSV 保存的客户名单。</translation>
+    </message>
+    <message>
+        <source>Open an existing file</source>
+        <translation>打开已有的文件</translation>
+    </message>
+    <message>
+        <source>Your customers are already in a kehu database file (here or on a share).</source>
+        <translation>客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。</translation>
     </message>
 </context>
 <context>
@@ -762,8 +809,8 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>kehu client records — %1</source>
-        <translation>客户档案管理 — %1</translation>
+        <source>%1 (%2) — kehu client records</source>
+        <translation>%1（%2）— kehu 客户档案</translation>
     </message>
     <message>
         <source>shared</source>
@@ -1203,6 +1250,10 @@
         <source>Search: name, pinyin initials, code, phone, credit code, contact (Ctrl+F)</source>
         <translation>搜索：名称、拼音首字母、编号、电话、信用代码、联系人（Ctrl+F）</translation>
     </message>
+    <message>
+        <source>Search customers</source>
+        <translation>搜索客户</translation>
+    </message>
 </context>
 <context>
     <name>StopsModel</name>
@@ -1257,6 +1308,10 @@
 <context>
     <name>TodayPanel</name>
     <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -1267,6 +1322,10 @@
     <message>
         <source>Record visit…</source>
         <translation>记录访问…</translation>
+    </message>
+    <message>
+        <source>Visits due</source>
+        <translation>待访问</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1429,6 +1488,21 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Classification trees</source>
+        <translation>分类树</translation>
+    </message>
+    <message>
+        <source>Open cards</source>
+        <translation>已打开的档案卡</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
     </message>
 </context>
 <context>
