@@ -969,3 +969,61 @@ ZH_CN.update(
     }
 )
 KEHU.update({})
+KEHU.update(  # issue 12: check and repair
+    {
+        "The database has problems: `kehu repair` rebuilds what is marked repairable.": (
+            "数据库有问题：`kehu repair` 可以重建标为可修复的部分。"
+        ),
+        "rebuild indexes, triggers, counts and search keys": "重建索引、触发器、计数和搜索键",
+        "Nothing needed rebuilding.": "没有需要重建的内容。",
+        "A backup is being restored into '{path}' right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).": (
+            "正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。"
+        ),
+        "The table '{name}' is missing: its data is gone. Restore the latest backup.": (
+            "缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。"
+        ),
+        "The index '{name}' of the table '{table}' is missing (left out by an interrupted bulk load): searches and lists are slow.": (
+            "数据表“{table}”缺少索引“{name}”（批量写入中断后遗留）：搜索和列表会变慢。"
+        ),
+        "The trigger '{name}' of the table '{table}' is missing (left out by an interrupted bulk load): the classification counts are no longer kept.": (
+            "数据表“{table}”缺少触发器“{name}”（批量写入中断后遗留）：分类计数不再更新。"
+        ),
+        "Import {batch} ({file}) was interrupted: the rows of its finished parts are kept; undo it as a whole with `kehu import --undo {batch}`.": (
+            "导入 {batch}（{file}）被中断：已完成部分的记录保留；可用 `kehu import --undo {batch}` 整体撤销。"
+        ),
+        "The file is damaged (integrity check: {detail}). Stop working in it and restore the latest good backup.": (
+            "文件已损坏（完整性检查：{detail}）。请停止使用它，并恢复最近的完好备份。"
+        ),
+        "{count} rows point to rows that no longer exist (in: {tables}).": (
+            "有 {count} 行引用了已不存在的记录（数据表：{tables}）。"
+        ),
+        "The schema is version {version}: open it to upgrade.": (
+            "数据库结构是第 {version} 版：打开它即可升级。"
+        ),
+        'Import {batch} ({file}, started {started}) still says "running" but its program has stopped: it was interrupted.': (
+            "导入 {batch}（{file}，开始于 {started}）仍显示“进行中”，但其程序已停止：导入被中断。"
+        ),
+        "{count} classification counts differ from the customers' categories: the trees show wrong numbers.": (
+            "有 {count} 个分类计数与客户的分类不符：分类树显示的数字不对。"
+        ),
+        "{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.": (
+            "{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。"
+        ),
+        "{count} customers are missing from the name index: a search for a part of their name misses them.": (
+            "有 {count} 个客户不在名称索引中：搜索名称中的一部分时找不到它们。"
+        ),
+        "Repairing": "正在修复",
+        "Created again: {names}.": "已重新创建：{names}。",
+        "Classification counts counted again ({count} were wrong).": (
+            "分类计数已重新统计（{count} 个有误）。"
+        ),
+        "Search keys computed again for {count} customers.": "已为 {count} 个客户重新计算搜索键。",
+        "Imports {batches} marked interrupted (their finished parts are kept; each can be undone as a whole).": (
+            "导入 {batches} 已标为中断（已完成部分保留；每个都可以整体撤销）。"
+        ),
+        "Indexes and triggers": "索引和触发器",
+        "Classification counts": "分类计数",
+        "Interrupted imports": "中断的导入",
+        "Planner statistics": "查询统计信息",
+    }
+)

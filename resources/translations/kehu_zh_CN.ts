@@ -2319,6 +2319,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>The database has problems: `kehu repair` rebuilds what is marked repairable.</source>
+        <translation>数据库有问题：`kehu repair` 可以重建标为可修复的部分。</translation>
+    </message>
+    <message>
         <source>customer codes, comma-separated</source>
         <translation>客户编号，逗号分隔</translation>
     </message>
@@ -2333,6 +2337,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)</source>
         <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
+    </message>
+    <message>
+        <source>rebuild indexes, triggers, counts and search keys</source>
+        <translation>重建索引、触发器、计数和搜索键</translation>
+    </message>
+    <message>
+        <source>Nothing needed rebuilding.</source>
+        <translation>没有需要重建的内容。</translation>
     </message>
     <message>
         <source>Nothing found for &apos;{text}&apos;</source>
@@ -2735,8 +2747,56 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>数据库文件“{path}”在打开期间被其他程序（恢复、复制、同步软件）替换或删除。不会再向它写入任何内容；未保存的修改仍保留在窗口中。请重新打开数据库后继续。</translation>
     </message>
     <message>
+        <source>A backup is being restored into &apos;{path}&apos; right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).</source>
+        <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
+    </message>
+    <message>
         <source>The database &apos;{path}&apos; cannot be opened. Check that its folder exists and is writable.</source>
         <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
+    </message>
+    <message>
+        <source>The table &apos;{name}&apos; is missing: its data is gone. Restore the latest backup.</source>
+        <translation>缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>The index &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): searches and lists are slow.</source>
+        <translation>数据表“{table}”缺少索引“{name}”（批量写入中断后遗留）：搜索和列表会变慢。</translation>
+    </message>
+    <message>
+        <source>The trigger &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): the classification counts are no longer kept.</source>
+        <translation>数据表“{table}”缺少触发器“{name}”（批量写入中断后遗留）：分类计数不再更新。</translation>
+    </message>
+    <message>
+        <source>Import {batch} ({file}) was interrupted: the rows of its finished parts are kept; undo it as a whole with `kehu import --undo {batch}`.</source>
+        <translation>导入 {batch}（{file}）被中断：已完成部分的记录保留；可用 `kehu import --undo {batch}` 整体撤销。</translation>
+    </message>
+    <message>
+        <source>The file is damaged (integrity check: {detail}). Stop working in it and restore the latest good backup.</source>
+        <translation>文件已损坏（完整性检查：{detail}）。请停止使用它，并恢复最近的完好备份。</translation>
+    </message>
+    <message>
+        <source>{count} rows point to rows that no longer exist (in: {tables}).</source>
+        <translation>有 {count} 行引用了已不存在的记录（数据表：{tables}）。</translation>
+    </message>
+    <message>
+        <source>The schema is version {version}: open it to upgrade.</source>
+        <translation>数据库结构是第 {version} 版：打开它即可升级。</translation>
+    </message>
+    <message>
+        <source>Import {batch} ({file}, started {started}) still says &quot;running&quot; but its program has stopped: it was interrupted.</source>
+        <translation>导入 {batch}（{file}，开始于 {started}）仍显示“进行中”，但其程序已停止：导入被中断。</translation>
+    </message>
+    <message>
+        <source>{count} classification counts differ from the customers&apos; categories: the trees show wrong numbers.</source>
+        <translation>有 {count} 个分类计数与客户的分类不符：分类树显示的数字不对。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.</source>
+        <translation>{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。</translation>
+    </message>
+    <message>
+        <source>{count} customers are missing from the name index: a search for a part of their name misses them.</source>
+        <translation>有 {count} 个客户不在名称索引中：搜索名称中的一部分时找不到它们。</translation>
     </message>
     <message>
         <source>{route}, stop {number}</source>
@@ -3593,6 +3653,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>These customers were changed after the import: {codes} — undoing would lose those changes. Confirm to undo anyway.</source>
         <translation>导入后这些客户又被修改过：{codes}……撤销会丢失这些修改。确认后可强制撤销。</translation>
+    </message>
+    <message>
+        <source>Repairing</source>
+        <translation>正在修复</translation>
+    </message>
+    <message>
+        <source>Created again: {names}.</source>
+        <translation>已重新创建：{names}。</translation>
+    </message>
+    <message>
+        <source>Classification counts counted again ({count} were wrong).</source>
+        <translation>分类计数已重新统计（{count} 个有误）。</translation>
+    </message>
+    <message>
+        <source>Search keys computed again for {count} customers.</source>
+        <translation>已为 {count} 个客户重新计算搜索键。</translation>
+    </message>
+    <message>
+        <source>Imports {batches} marked interrupted (their finished parts are kept; each can be undone as a whole).</source>
+        <translation>导入 {batches} 已标为中断（已完成部分保留；每个都可以整体撤销）。</translation>
+    </message>
+    <message>
+        <source>Indexes and triggers</source>
+        <translation>索引和触发器</translation>
+    </message>
+    <message>
+        <source>Classification counts</source>
+        <translation>分类计数</translation>
+    </message>
+    <message>
+        <source>Interrupted imports</source>
+        <translation>中断的导入</translation>
+    </message>
+    <message>
+        <source>Planner statistics</source>
+        <translation>查询统计信息</translation>
     </message>
     <message>
         <source>Already on another route: {names} and others, {count} in all</source>

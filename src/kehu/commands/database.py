@@ -81,12 +81,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = {
         "path": str(ws.database.path),
         "mode": ws.database.mode,
+        "read_only": ws.database.read_only,
         "journal_mode": found.journal_mode,
         "schema_version": found.schema_version,
         "latest_schema_version": found.latest_schema_version,
         "integrity": found.integrity,
         "foreign_key_problems": found.foreign_key_problems,
         "counts": found.counts,
+        "problems": [
+            {"code": p.code, "repairable": p.repairable, "message": p.message(lang)}
+            for p in found.problems
+        ],
+        "notes": [n.message(lang) for n in found.notes],
         "healthy": found.healthy,
     }
     if args.json:
@@ -104,11 +110,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     for name, value in found.counts.items():
         label = translate(COUNT_LABELS[name], lang) if name in COUNT_LABELS else name
         print(f"  {label}: {value:,}")
+    print_findings(found, lang)
+    return 0 if found.healthy else 1
+
+
+def print_findings(found: health.Health, lang: str) -> None:
+    """The problems in plain words, the notes, and the verdict with what to do."""
+    for problem in found.problems:
+        print("✗ " + problem.message(lang))
+    for found_note in found.notes:
+        print("· " + found_note.message(lang))
     if found.healthy:
         print(translate(N_("The database is healthy."), lang))
+    elif found.repairable:
+        print(
+            translate(
+                N_("The database has problems: `kehu repair` rebuilds what is marked repairable."),
+                lang,
+            )
+        )
     else:
         print(translate(N_("The database has problems: restore a backup."), lang))
-    return 0 if found.healthy else 1
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
