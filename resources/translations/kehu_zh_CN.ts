@@ -434,6 +434,10 @@
         <source>Archive</source>
         <translation>归档</translation>
     </message>
+    <message>
+        <source>The database cannot be written: see the status bar</source>
+        <translation>数据库无法写入：请看状态栏</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -821,6 +825,18 @@
         <translation>数据库：%1（%2模式）· 用户 %3</translation>
     </message>
     <message>
+        <source>The database file was replaced or removed: nothing is saved; reopen it</source>
+        <translation>数据库文件已被替换或删除：不再保存任何内容，请重新打开数据库</translation>
+    </message>
+    <message>
+        <source>read-only: saving is disabled</source>
+        <translation>只读：无法保存</translation>
+    </message>
+    <message>
+        <source>The database file changed</source>
+        <translation>数据库文件已变化</translation>
+    </message>
+    <message>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
@@ -899,6 +915,14 @@
         <translation>客户档案卡</translation>
     </message>
     <message>
+        <source>Customer information form</source>
+        <translation>客户资料表</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>路序表</translation>
+    </message>
+    <message>
         <source>Blank visit form</source>
         <translation>空白访问记录表</translation>
     </message>
@@ -945,14 +969,6 @@
     <message>
         <source>Latest visits on a card:</source>
         <translation>档案卡上的最近访问：</translation>
-    </message>
-    <message>
-        <source>Customer information form</source>
-        <translation>客户资料表</translation>
-    </message>
-    <message>
-        <source>Route sheet</source>
-        <translation>路序表</translation>
     </message>
     <message>
         <source>Title (empty: the usual one):</source>
@@ -2853,6 +2869,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正在备份</translation>
     </message>
     <message>
+        <source>The database &apos;{path}&apos; is read-only (the file&apos;s permissions, or a read-only drive or share): it is opened for reading, and nothing can be saved.</source>
+        <translation>数据库“{path}”是只读的（文件权限，或只读的磁盘、共享）：已以只读方式打开，无法保存任何修改。</translation>
+    </message>
+    <message>
         <source>The database is on a network drive ({filesystem}); it uses shared mode (rollback journal, full sync). Saving may take a moment when several people work at once.</source>
         <translation>数据库位于网络驱动器（{filesystem}）上，已使用共享模式（回滚日志、完全同步）。多人同时使用时，保存可能需要稍等。</translation>
     </message>
@@ -2881,12 +2901,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>数据库“{path}”正被其他用户或程序占用，多次重试后仍未成功。请稍后再试；若持续出现，请确认没有程序卡住。</translation>
     </message>
     <message>
-        <source>The disk is full: the database &apos;{path}&apos; cannot be written. The last change was not saved; free some disk space and try again.</source>
-        <translation>磁盘已满，无法写入数据库“{path}”。刚才的修改没有保存；请腾出磁盘空间后重试。</translation>
-    </message>
-    <message>
         <source>The database &apos;{path}&apos; is read-only: nothing can be saved. Check the file&apos;s permissions or the network share&apos;s write access.</source>
         <translation>数据库“{path}”是只读的，无法保存。请检查文件权限或网络共享的写入权限。</translation>
+    </message>
+    <message>
+        <source>There is no database at &apos;{path}&apos;. Check the path (nothing was created there); a new database is made with `kehu init` or the window&apos;s first start.</source>
+        <translation>“{path}”处没有数据库。请检查路径（那里没有创建任何文件）；新数据库用 `kehu init` 或首次启动窗口创建。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is an empty file (0 bytes), not a kehu database. Choose the right file or restore the latest backup; the empty file was left as it is.</source>
+        <translation>“{path}”是一个空文件（0 字节），不是客户档案数据库。请选择正确的文件或恢复最近的备份；空文件保持原样。</translation>
+    </message>
+    <message>
+        <source>The database file &apos;{path}&apos; was replaced or removed by another program (a restore, a copy, a sync client) while it was open. Nothing more is written to it; your unsaved edits are kept in the window. Reopen the database to continue.</source>
+        <translation>数据库文件“{path}”在打开期间被其他程序（恢复、复制、同步软件）替换或删除。不会再向它写入任何内容；未保存的修改仍保留在窗口中。请重新打开数据库后继续。</translation>
     </message>
     <message>
         <source>The database &apos;{path}&apos; cannot be opened. Check that its folder exists and is writable.</source>
@@ -3547,6 +3575,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Visits</source>
         <translation>访问记录</translation>
+    </message>
+    <message>
+        <source>The disk is full ({free} MB free on {place}): &apos;{path}&apos; cannot be written. The last change was not saved and nothing half-written was kept; free some disk space and try again.</source>
+        <translation>磁盘已满（{place} 上剩余 {free} MB）：无法写入“{path}”。最后的修改没有保存，也没有留下写了一半的文件；请释放磁盘空间后重试。</translation>
     </message>
     <message>
         <source>Exported {n} filled forms ({pages} pages) to {path}</source>

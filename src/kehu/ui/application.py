@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -182,9 +183,10 @@ def load_demo(window, customers: int) -> None:
     )
 
 
-def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
+def _open(path: str, lang: str, parent: QWidget | None, create: bool = False) -> Workspace | None:
+    """Open `path` for the window (created only with `create` or on a first start)."""
     try:
-        workspace = open_workspace(path, lang=lang)
+        workspace = open_workspace(path, lang=lang, create=create or is_first_start(path))
     except DatabaseError as exc:
         logger.warning("cannot open %s: %s", path, exc)
         QMessageBox.critical(
@@ -204,6 +206,14 @@ def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
     return workspace
 
 
+def is_first_start(path: str) -> bool:
+    """A first start creates the database in the user's data folder; any other path that
+    does not exist is refused (a typo must not become a new, empty database)."""
+    from kehu.config import default_database_path
+
+    return Path(path).absolute() == default_database_path().absolute()
+
+
 def show_session_window(workspace: Workspace, user: User, lang: str):
     """Show the window of an opened workspace and start what follows (file check, the
     first-start dialog of an empty new file)."""
@@ -215,10 +225,11 @@ def show_session_window(workspace: Workspace, user: User, lang: str):
     return window
 
 
-def switch_database(window, path: str):
+def switch_database(window, path: str, create: bool = False):
     """File → Open/New/recent: close `window` and its database, open `path` in a new window
-    (the previous file again when `path` cannot be opened). Returns the new window, or None
-    when the user kept the current one (unsaved card, cancelled login)."""
+    (the previous file again when `path` cannot be opened; a missing `path` is created only
+    with `create`, File → New). Returns the new window, or None when the user kept the
+    current one (unsaved card, cancelled login)."""
     app = QApplication.instance()
     lang = window.session.lang
     previous = str(window.session.database.path)
@@ -227,8 +238,8 @@ def switch_database(window, path: str):
         if not window.close():
             return None
         window.session.database.close()
-        for candidate in (path, previous):
-            workspace = _open(candidate, lang, None)
+        for candidate, new in ((path, create), (previous, False)):
+            workspace = _open(candidate, lang, None, create=new)
             if workspace is None:
                 continue
             user = _login(workspace)

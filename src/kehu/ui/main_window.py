@@ -172,6 +172,7 @@ class MainWindow(
         self.cards.tabCloseRequested.connect(self.close_card_at)
         self.session.hub.changed.connect(self._on_changed)
         self.session.undo_changed.connect(self.undo_action.setEnabled)
+        self.session.file_lost.connect(self._on_file_lost)
 
     # -- state
     def save_state(self) -> None:
@@ -200,6 +201,29 @@ class MainWindow(
             .replace("%1", str(database.path))
             .replace("%2", mode)
             .replace("%3", self.session.user.display_name)
+        )
+        if self.session.lost:
+            self.status_file.setText(
+                self.tr("The database file was replaced or removed: nothing is saved; reopen it")
+            )
+        elif database.read_only:
+            self.status_file.setText(
+                self.status_file.text() + " · " + self.tr("read-only: saving is disabled")
+            )
+        self.status_file.setStyleSheet("" if self.session.can_write else "color: #a00000;")
+
+    def _on_file_lost(self) -> None:
+        """The file was replaced or removed: stop writing, keep the edits, say what to do."""
+        self.poll_timer.stop()
+        self._show_file_status()
+        for card in self.open_cards():
+            card.allow_saving(False)
+        from kehu.db.errors import FileReplacedError
+
+        QMessageBox.warning(
+            self,
+            self.tr("The database file changed"),
+            FileReplacedError(self.session.database.path).message(self.session.lang),
         )
 
     def _show_counts(self) -> None:

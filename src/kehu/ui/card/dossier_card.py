@@ -179,8 +179,18 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.heading.setText(text)
         archived = self.base is not None and self.base.status == "archived"
         self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
-        self.archive_button.setEnabled(self.base is not None)
+        self.archive_button.setEnabled(self.base is not None and self.session.can_write)
+        self.allow_saving(self.session.can_write)
         self.title_changed.emit(self.title())
+
+    def allow_saving(self, allowed: bool) -> None:
+        """Saving off on a read-only file or one replaced under the window (edits stay)."""
+        self.save_button.setEnabled(allowed)
+        if not allowed:
+            self.archive_button.setEnabled(False)
+            self.save_button.setToolTip(
+                self.tr("The database cannot be written: see the status bar")
+            )
 
     def title(self) -> str:
         name = self.editors["name"].text() or self.tr("New customer")

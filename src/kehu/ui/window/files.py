@@ -91,7 +91,7 @@ class DatabaseFiles:
                 self.tr("New database"),
                 self.tr("%1 already exists; it is opened, not replaced.").replace("%1", path),
             )
-        self.switch_to(path)
+        self.switch_to(path, create=True)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -100,13 +100,14 @@ class DatabaseFiles:
         if path:
             self.switch_to(path)
 
-    def switch_to(self, path: str) -> None:
-        """Close this window and its database and open `path` in a new window."""
+    def switch_to(self, path: str, create: bool = False) -> None:
+        """Close this window and its database and open `path` in a new window (a new
+        database there only with `create`)."""
         from kehu.ui.application import switch_database
 
         if Path(path).absolute() == self.session.database.path:
             return
-        self.replaced_by = switch_database(self, path)
+        self.replaced_by = switch_database(self, path, create)
 
 
 __all__ = ["DatabaseFiles", "recent_databases", "remember_database"]
