@@ -889,6 +889,173 @@
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Client cards</source>
+        <translation>客户档案卡</translation>
+    </message>
+    <message>
+        <source>Customer information form</source>
+        <translation>客户资料表</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>路序表</translation>
+    </message>
+    <message>
+        <source>Blank visit form</source>
+        <translation>空白访问记录表</translation>
+    </message>
+    <message>
+        <source>Daily visit report</source>
+        <translation>客户访问日报</translation>
+    </message>
+    <message>
+        <source>Monthly visit report</source>
+        <translation>客户访问月报</translation>
+    </message>
+    <message>
+        <source>Address labels</source>
+        <translation>地址标签</translation>
+    </message>
+    <message>
+        <source>Customer list (as filtered)</source>
+        <translation>客户名单（按当前筛选）</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The open card</source>
+        <translation>当前打开的档案卡</translation>
+    </message>
+    <message>
+        <source>The selected customers (%1)</source>
+        <translation>选中的客户（%1）</translation>
+    </message>
+    <message>
+        <source>All customers in the list (%1)</source>
+        <translation>列表中的全部客户（%1）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Latest visits on a card:</source>
+        <translation>档案卡上的最近访问：</translation>
+    </message>
+    <message>
+        <source>Title (empty: the usual one):</source>
+        <translation>标题（留空：默认标题）：</translation>
+    </message>
+    <message>
+        <source>Filled in with the customers&apos; data (else blank)</source>
+        <translation>填入客户资料（否则为空白表）</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>表格：</translation>
+    </message>
+    <message>
+        <source>Every field (not only the form&apos;s)</source>
+        <translation>全部字段（不只是表上的）</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>(any route)</source>
+        <translation>（任意路线）</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>路线：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Empty rows:</source>
+        <translation>空行数：</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Salesperson:</source>
+        <translation>推销员：</translation>
+    </message>
+    <message>
+        <source>3 × 8 per A4 sheet</source>
+        <translation>每张 A4 3 × 8 个</translation>
+    </message>
+    <message>
+        <source>2 × 7 per A4 sheet</source>
+        <translation>每张 A4 2 × 7 个</translation>
+    </message>
+    <message>
+        <source>Label sheet:</source>
+        <translation>标签纸：</translation>
+    </message>
+    <message>
+        <source>Draw the label outlines</source>
+        <translation>画出标签边框</translation>
+    </message>
+    <message>
+        <source>Outlines:</source>
+        <translation>边框：</translation>
+    </message>
+    <message>
+        <source>Watermark with my name and the time</source>
+        <translation>加水印（我的名字和时间）</translation>
+    </message>
+    <message>
+        <source>Watermark:</source>
+        <translation>水印：</translation>
+    </message>
+    <message>
+        <source>Show sensitive fields unmasked (managers)</source>
+        <translation>显示敏感字段原文（仅限经理）</translation>
+    </message>
+    <message>
+        <source>Sensitive:</source>
+        <translation>敏感信息：</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>Print preview – %1</source>
@@ -1516,8 +1683,8 @@
         <translation>保存档案卡(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Print card…</source>
-        <translation>打印档案卡(&amp;P)…</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -1590,6 +1757,21 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
 
 能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPrinting</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -2811,6 +2993,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>搜索索引</translation>
     </message>
     <message>
+        <source>{file} mixes text encodings: line {line} is UTF-8, the rest GB18030/GBK. Open it in Excel or a text editor, save it once in one encoding (CSV UTF-8) and import again.</source>
+        <translation>{file} 混用了多种文本编码：第 {line} 行是 UTF-8，其余是 GB18030/GBK。请在 Excel 或文本编辑器中打开，统一另存为一种编码（CSV UTF-8）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file: {error}</source>
+        <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
+    </message>
+    <message>
         <source>The PDF font &apos;{spec}&apos; cannot be used (a TrueType .ttf/.ttc font with Chinese glyphs is needed); a system font is used instead.</source>
         <translation>设置的 PDF 字体“{spec}”无法使用（需要含中文的 TrueType .ttf/.ttc 字体），已改用系统字体。</translation>
     </message>
@@ -3175,10 +3365,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>联系人 {number}</translation>
     </message>
     <message>
-        <source>{file} is not a spreadsheet but {what}. Choose an .xlsx or .csv file.</source>
-        <translation>{file} 不是电子表格，而是{what}。请选择 .xlsx 或 .csv 文件。</translation>
-    </message>
-    <message>
         <source>{file} would expand too much ({detail}); it may be a zip bomb and was not read.</source>
         <translation>{file} 解压后过大或压缩比异常（{detail}），可能是“压缩炸弹”，已拒绝读取。</translation>
     </message>
@@ -3191,20 +3377,8 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>{file} 设置了打开密码，无法读取。请在 Excel 中打开，在“文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密”中删除密码，保存后再导入。</translation>
     </message>
     <message>
-        <source>{file} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
-        <translation>{file} 是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿 (.xlsx) 后再导入。</translation>
-    </message>
-    <message>
         <source>an old Office document</source>
         <translation>旧版 Office 文档（Word 或 PowerPoint）</translation>
-    </message>
-    <message>
-        <source>{file} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.</source>
-        <translation>{file} 是 Excel 二进制工作簿 (.xlsb)。请另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>{file} is an OpenDocument file (.ods). Save it as .xlsx and import that.</source>
-        <translation>{file} 是 OpenDocument 文件 (.ods)。请另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
         <source>a zip archive</source>
@@ -3457,6 +3631,70 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The disk is full ({free} MB free on {place}): &apos;{path}&apos; cannot be written. The last change was not saved and nothing half-written was kept; free some disk space and try again.</source>
         <translation>磁盘已满（{place} 上剩余 {free} MB）：无法写入“{path}”。最后的修改没有保存，也没有留下写了一半的文件；请释放磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet but {what}. Choose an Excel (.xlsx, .xls), OpenDocument (.ods) or .csv file.</source>
+        <translation>{file} 不是电子表格，而是{what}。请选择 Excel（.xlsx、.xls）、OpenDocument（.ods）或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is larger than this kind of workbook may be ({limit} MB). Save it as .xlsx (or split it) and import that.</source>
+        <translation>{file} 超过此类工作簿允许的大小（{limit} MB）。请另存为 .xlsx（或拆分）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a folder, pipe or device); choose a spreadsheet</source>
+        <translation>{file} 不是普通文件（而是文件夹、管道或设备），请选择电子表格文件</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb) with a damaged package.</source>
+        <translation>{file} 是 Excel 二进制工作簿（.xlsb），但文件包已损坏。</translation>
+    </message>
+    <message>
+        <source>an Excel 97-2003 workbook (.xls)</source>
+        <translation>Excel 97-2003 工作簿（.xls）</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb)</source>
+        <translation>Excel 二进制工作簿（.xlsb）</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet (.ods)</source>
+        <translation>OpenDocument 电子表格（.ods）</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password and cannot be read.</source>
+        <translation>{file} 受密码保护，无法读取。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as {what} ({error}). Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
+        <translation>{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>a workbook without worksheets</source>
+        <translation>没有工作表的工作簿</translation>
+    </message>
+    <message>
+        <source>{n} cells beyond column ZZ were not read (no dossier field is that far right)</source>
+        <translation>ZZ 列以右的 {n} 个单元格未读取（没有档案字段在那么靠右的位置）</translation>
+    </message>
+    <message>
+        <source>The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.</source>
+        <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
+    </message>
+    <message>
+        <source>Exported {n} filled forms ({pages} pages) to {path}</source>
+        <translation>已导出 {n} 份填好的资料表（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {n} labels ({pages} pages) to {path}</source>
+        <translation>已导出 {n} 个标签（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported route sheets with {n} stops ({pages} pages) to {path}</source>
+        <translation>已导出路序表，共 {n} 个站点（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported a visit report of {n} rows ({pages} pages) to {path}</source>
+        <translation>已导出访问报表，共 {n} 行（{pages} 页）到 {path}</translation>
     </message>
     <message>
         <source>Sales</source>
