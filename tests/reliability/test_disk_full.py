@@ -78,7 +78,7 @@ def test_a_save_on_a_full_disk_is_refused_and_works_again_after(small_disk):
 def test_backup_and_export_to_a_full_disk_leave_no_partial_file(capsys, tmp_path, small_disk):
     path = tmp_path / "kehu.db"
     ws = open_workspace(path)
-    demo.generate(400, seed=3, user=ws.user)
+    demo.generate(60, seed=3, user=ws.user)
     ws.database.close()
     fill_disk(small_disk, leave=200_000)
     code, text = run(capsys, "--db", path, "backup", small_disk / "backup.db", "--quiet")
