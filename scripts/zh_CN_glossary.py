@@ -1128,3 +1128,55 @@ KEHU.update(  # issue 12: check and repair
         "Planner statistics": "查询统计信息",
     }
 )
+ZH_CN.update(  # issue 12: backups, restore, check and repair in the window
+    {
+        "Check the database": "检查数据库",
+        "Repair": "修复",
+        "The database is healthy.": "数据库完好。",
+        "The database has problems. Repair rebuilds those it can rebuild.": (
+            "数据库有问题。“修复”会重建能够重建的部分。"
+        ),
+        "The database has problems that need a backup: File → Restore a backup…": (
+            "数据库的问题需要用备份解决：文件 → 恢复备份…"
+        ),
+        "%1 customers; integrity: %2": "%1 个客户；完整性：%2",
+        "Nothing needed rebuilding.": "没有需要重建的内容。",
+        "Restore a backup": "恢复备份",
+        "Backups of %1. The one you choose is checked first; the current database is kept aside before it is replaced.": (
+            "%1 的备份。所选备份会先经过检查；当前数据库在被替换之前会另存一份。"
+        ),
+        "Taken": "备份时间",
+        "Size": "大小",
+        "automatic": "自动",
+        "by hand": "手动",
+        "No backups yet: choose a file.": "还没有备份：请选择一个文件。",
+        "Other file…": "其他文件…",
+        "Restore the latest good backup": "恢复最近的完好备份",
+        "%1, %2 customers (checked). The current file is kept aside.": (
+            "%1，%2 个客户（已检查）。当前文件会另存一份。"
+        ),
+        "No good backup of this database was found.": "没有找到这个数据库的完好备份。",
+        "Create a new database here": "在这里新建数据库",
+        "An empty database at this path.": "在这个路径创建一个空数据库。",
+        "Open another file…": "打开其他文件…",
+        "Choose a database file.": "选择一个数据库文件。",
+        "Quit": "退出",
+        "Close kehu; nothing is changed.": "关闭客户档案，不做任何改动。",
+        "&Back up now": "立即备份(&B)",
+        "&Restore a backup…": "恢复备份(&R)…",
+        "&Check and repair the database…": "检查并修复数据库(&C)…",
+        "Backed up to %1 (verified)": "已备份到 %1（已校验）",
+        "Backing up the database…": "正在备份数据库…",
+        "Replace the data of %1 with the backup %2?\n\nThe current database is kept aside first (its name says before-restore); the window opens again with the restored data.": (
+            "用备份 %2 替换 %1 的数据吗？\n\n当前数据库会先另存一份（文件名含 before-restore）；窗口随后用恢复的数据重新打开。"
+        ),
+        "Repairing the database…": "正在修复数据库…",
+    }
+)
+ZH_CN.update(
+    {
+        "The database has %1 problems that can be repaired: File → Check and repair the database…": (
+            "数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…"
+        ),
+    }
+)

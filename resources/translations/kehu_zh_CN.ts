@@ -19,6 +19,10 @@
         <source>About this database</source>
         <translation>关于这个数据库</translation>
     </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
 </context>
 <context>
     <name>CardActivity</name>
@@ -196,6 +200,37 @@
     <message>
         <source>(unclassified)</source>
         <translation>（未分类）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check the database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>The database is healthy.</source>
+        <translation>数据库完好。</translation>
+    </message>
+    <message>
+        <source>The database has problems. Repair rebuilds those it can rebuild.</source>
+        <translation>数据库有问题。“修复”会重建能够重建的部分。</translation>
+    </message>
+    <message>
+        <source>The database has problems that need a backup: File → Restore a backup…</source>
+        <translation>数据库的问题需要用备份解决：文件 → 恢复备份…</translation>
+    </message>
+    <message>
+        <source>%1 customers; integrity: %2</source>
+        <translation>%1 个客户；完整性：%2</translation>
+    </message>
+    <message>
+        <source>Nothing needed rebuilding.</source>
+        <translation>没有需要重建的内容。</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1247,53 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups of %1. The one you choose is checked first; the current database is kept aside before it is replaced.</source>
+        <translation>%1 的备份。所选备份会先经过检查；当前数据库在被替换之前会另存一份。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>No backups yet: choose a file.</source>
+        <translation>还没有备份：请选择一个文件。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review customer-filled forms</source>
@@ -1461,6 +1543,49 @@
     </message>
 </context>
 <context>
+    <name>StartProblemDialog</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup</source>
+        <translation>恢复最近的完好备份</translation>
+    </message>
+    <message>
+        <source>%1, %2 customers (checked). The current file is kept aside.</source>
+        <translation>%1，%2 个客户（已检查）。当前文件会另存一份。</translation>
+    </message>
+    <message>
+        <source>No good backup of this database was found.</source>
+        <translation>没有找到这个数据库的完好备份。</translation>
+    </message>
+    <message>
+        <source>Create a new database here</source>
+        <translation>在这里新建数据库</translation>
+    </message>
+    <message>
+        <source>An empty database at this path.</source>
+        <translation>在这个路径创建一个空数据库。</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <source>Choose a database file.</source>
+        <translation>选择一个数据库文件。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Close kehu; nothing is changed.</source>
+        <translation>关闭客户档案，不做任何改动。</translation>
+    </message>
+</context>
+<context>
     <name>StopsModel</name>
     <message>
         <source>No.</source>
@@ -1650,6 +1775,49 @@
     <message>
         <source>Next visit</source>
         <translation>下次访问</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBackups</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check and repair the database…</source>
+        <translation>检查并修复数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The database has %1 problems that can be repaired: File → Check and repair the database…</source>
+        <translation>数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (verified)</source>
+        <translation>已备份到 %1（已校验）</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the data of %1 with the backup %2?
+
+The current database is kept aside first (its name says before-restore); the window opens again with the restored data.</source>
+        <translation>用备份 %2 替换 %1 的数据吗？
+
+当前数据库会先另存一份（文件名含 before-restore）；窗口随后用恢复的数据重新打开。</translation>
+    </message>
+    <message>
+        <source>Repairing the database…</source>
+        <translation>正在修复数据库…</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,14 @@ def count_mismatches(db: Database) -> int:
     return db.execute_sql(one).fetchone()[0] + db.execute_sql(other).fetchone()[0]
 
 
+def quick_problems(db: Database) -> int:
+    """What the window checks in the background after opening (cheap, no full read): missing
+    indexes, triggers or tables and imports whose program died. Returns how many."""
+    if migrations.schema_version(db) < migrations.latest_version():
+        return 0
+    return len(schema_check.missing_objects(db)) + len(interrupted.dead_batches())
+
+
 def check(db: Database) -> Health:
     """A full check (reads the whole file): integrity, schema, keys, counts, batches."""
     sql = dialect(db)

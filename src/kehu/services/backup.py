@@ -7,6 +7,7 @@ Both take a `kehu.core.jobs.Job`: progress in pages, and a cancel that leaves no
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,8 +102,9 @@ def _restore_over(source: Path, target: Path, staged: Path, job: Job) -> Restore
         kept = target.with_name(
             f"{target.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{target.suffix}"
         )
-        copy_file(target, kept, job, KEEP_STAGE, read_only=False)
-        _keep_setting(staged, "mode", _setting(kept, "mode"))
+        damaged = _keep_aside(target, kept, job)
+        if not damaged:
+            _keep_setting(staged, "mode", _setting(kept, "mode"))
         job.check()  # the last moment a cancel leaves the database as it was
     except BaseException:
         remove_with_journals(staged)
@@ -110,10 +112,27 @@ def _restore_over(source: Path, target: Path, staged: Path, job: Job) -> Restore
             remove_with_journals(kept)
         raise
     try:
-        restore_in_place(staged, target, job, RESTORE_STAGE)
+        if damaged:  # nobody can have it open: the file itself is replaced
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            staged.replace(target)
+        else:
+            restore_in_place(staged, target, job, RESTORE_STAGE)
     finally:
         remove_with_journals(staged)
     return Restored(target, kept)
+
+
+def _keep_aside(target: Path, kept: Path, job: Job) -> bool:
+    """Copy the current file aside; returns True when it is damaged (copied byte for byte,
+    since SQLite cannot read it page by page)."""
+    try:
+        copy_file(target, kept, job, KEEP_STAGE, read_only=False)
+        return False
+    except sqlite3.DatabaseError:
+        remove_with_journals(kept)
+        shutil.copyfile(target, kept)
+        return True
 
 
 def _setting(path: Path | None, key: str) -> str | None:
