@@ -86,9 +86,12 @@ class WindowBackups:
         )
 
     def _allow_backup_actions(self) -> None:
-        # The office issue's rights (admin only where logins exist) switch here.
-        writable = self.session.can_write
-        self.restore_action.setEnabled(writable)
+        """Admins only (the local user of a database without logins is one). The rights
+        matrix of the office issue (`core/rights.py`, backup / restore) switches here."""
+        admin = self.session.user.role == "admin"
+        self.backup_action.setEnabled(admin and not self.session.lost)
+        self.restore_action.setEnabled(admin and self.session.can_write)
+        self.check_action.setEnabled(admin)
 
     # -- backup
     def back_up_now(self) -> None:
