@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 MAX_UNCOMPRESSED = 400_000_000  # all parts together, bytes
 MAX_SHARED_STRINGS = 100_000_000  # the shared-strings part unpacked (held in memory whole)
-MAX_OTHER_BOOK = 25_000_000  # an .xls/.xlsb/.ods file, read whole into memory
+MAX_OTHER_BOOK = 60_000_000  # an .xls/.xlsb/.ods file, read whole into memory (65,536 rows at most)
 MAX_RATIO = 120  # uncompressed / compressed, for parts above RATIO_FROM bytes
 RATIO_FROM = 2_000_000
 MAX_MEMBERS = 5_000
