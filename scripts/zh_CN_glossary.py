@@ -1115,6 +1115,29 @@ ZH_CN.update(
         "Select customers in the list first.": "请先在列表中选择客户。",
         "There is no route yet: create one in Routes.": "还没有路线：请先在“路线”中新建。",
         "%1 customers added to the route “%2”": "已把 %1 个客户加入路线“%2”",
+        "&Settings…": "设置(&S)…",
+        "A4 (one card per page)": "A4（每页一张档案卡）",
+        "A5 (compact)": "A5（紧凑）",
+        "As the system": "跟随系统",
+        "Card paper:": "档案卡纸张：",
+        "Cards:": "档案卡：",
+        "Choose file…": "选择文件…",
+        "Found automatically": "自动查找",
+        "General": "常规",
+        "Language:": "语言：",
+        "Manual": "使用说明",
+        "Only TrueType fonts (.ttf, .ttc) can be embedded in a PDF; the found ones cover Chinese.": "PDF 中只能嵌入 TrueType 字体（.ttf、.ttc）；列出的字体都含中文。",
+        "Open cards in their own window": "在单独的窗口中打开档案卡",
+        "PDF font": "PDF 字体",
+        "PDF font:": "PDF 字体：",
+        "Preview:": "预览：",
+        "Printing": "打印",
+        "Settings": "设置",
+        "The first Chinese font found": "找到的第一个中文字体",
+        "The new language shows from the next start.": "新的语言将在下次启动时生效。",
+        "TrueType fonts (*.ttf *.ttc)": "TrueType 字体 (*.ttf *.ttc)",
+        "kehu &manual": "kehu 使用说明(&M)",
+        "kehu manual": "kehu 使用说明",
     }
 )
 KEHU.update(
@@ -1239,5 +1262,15 @@ ZH_CN.update(
         "The database has %1 problems that can be repaired: File → Check and repair the database…": (
             "数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…"
         ),
+    }
+)
+ZH_CN.update(
+    {
+        "Back up automatically (on close and while working)": "自动备份（关闭时和使用期间）",
+        " h": " 小时",
+        "Every:": "间隔：",
+        "Keep daily backups for (days):": "每日备份保留（天）：",
+        "Keep weekly backups for (weeks):": "每周备份保留（周）：",
+        "Automatic backups": "自动备份",
     }
 )

@@ -71,6 +71,29 @@
     </message>
 </context>
 <context>
+    <name>BackupSettings</name>
+    <message>
+        <source>Back up automatically (on close and while working)</source>
+        <translation>自动备份（关闭时和使用期间）</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>间隔：</translation>
+    </message>
+    <message>
+        <source>Keep daily backups for (days):</source>
+        <translation>每日备份保留（天）：</translation>
+    </message>
+    <message>
+        <source>Keep weekly backups for (weeks):</source>
+        <translation>每周备份保留（周）：</translation>
+    </message>
+</context>
+<context>
     <name>CardActivity</name>
     <message>
         <source>Date</source>
@@ -584,6 +607,17 @@
     <message>
         <source>Your customers are already in a kehu database file (here or on a share).</source>
         <translation>客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>kehu manual</source>
+        <translation>kehu 使用说明</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>使用说明</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1697,85 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Open cards in their own window</source>
+        <translation>在单独的窗口中打开档案卡</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>档案卡：</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>A4 (one card per page)</source>
+        <translation>A4（每页一张档案卡）</translation>
+    </message>
+    <message>
+        <source>A5 (compact)</source>
+        <translation>A5（紧凑）</translation>
+    </message>
+    <message>
+        <source>Card paper:</source>
+        <translation>档案卡纸张：</translation>
+    </message>
+    <message>
+        <source>PDF font</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <source>Found automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>PDF font:</source>
+        <translation>PDF 字体：</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Only TrueType fonts (.ttf, .ttc) can be embedded in a PDF; the found ones cover Chinese.</source>
+        <translation>PDF 中只能嵌入 TrueType 字体（.ttf、.ttc）；列出的字体都含中文。</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>The first Chinese font found</source>
+        <translation>找到的第一个中文字体</translation>
+    </message>
+</context>
+<context>
     <name>StartProblemDialog</name>
     <message>
         <source>Cannot open the database</source>
@@ -1916,6 +2029,10 @@
         <translation>数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…</translation>
     </message>
     <message>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
         <source>Backed up to %1 (verified)</source>
         <translation>已备份到 %1（已校验）</translation>
     </message>
@@ -1981,6 +2098,21 @@ The current database is kept aside first (its name says before-restore); the win
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHelpSettings</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>kehu &amp;manual</source>
+        <translation>kehu 使用说明(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
     </message>
 </context>
 <context>

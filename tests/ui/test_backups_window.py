@@ -163,3 +163,17 @@ def test_the_window_points_to_check_and_repair_after_an_interrupted_load(
     main.show()
     qtbot.waitUntil(lambda: "Check and repair" in main.statusBar().currentMessage(), timeout=10_000)
     main.close()
+
+
+def test_the_settings_dialog_has_the_backup_section(qtbot, window):
+    from kehu.ui import settings
+
+    dialog = window.make_settings_dialog()
+    qtbot.addWidget(dialog)
+    every = dialog.findChild(object, "settingBackupEvery")
+    automatic = dialog.findChild(object, "settingBackupAutomatic")
+    assert every is not None and automatic.isChecked()
+    every.setValue(2)
+    dialog.accept()
+    assert settings.get(settings.BACKUP_EVERY_HOURS) == 2
+    assert window.backup_timer.interval() == 2 * 3_600_000

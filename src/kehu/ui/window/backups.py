@@ -93,6 +93,24 @@ class WindowBackups:
         self.restore_action.setEnabled(admin and self.session.can_write)
         self.check_action.setEnabled(admin)
 
+    def settings_opened(self, dialog) -> None:
+        """The automatic-backup section of Edit → Settings…, saved when it is accepted."""
+        super().settings_opened(dialog)  # type: ignore[misc]
+        from kehu.ui.dialogs.backup_settings import BackupSettings
+
+        section = BackupSettings(dialog)
+        dialog.add_section(self.tr("Automatic backups"), section)
+        dialog.accepted.connect(section.save)
+        dialog.accepted.connect(self._apply_backup_settings)
+
+    def _apply_backup_settings(self) -> None:
+        hours = max(1, int(settings.get(settings.BACKUP_EVERY_HOURS)))
+        self.backup_timer.setInterval(hours * HOUR_MS)
+        if settings.get(settings.BACKUP_AUTOMATIC):
+            self.backup_timer.start()
+        else:
+            self.backup_timer.stop()
+
     # -- backup
     def back_up_now(self) -> None:
         database = self.session.database
