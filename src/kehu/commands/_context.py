@@ -22,13 +22,20 @@ class LoginRequired(UserError):
 
 def workspace(args: argparse.Namespace) -> Workspace:
     """Open the database; where logins exist, sign in as `--user` (password from
-    KEHU_PASSWORD or a prompt)."""
+    KEHU_PASSWORD or a prompt). Without passwords, `--user NAME` acts as NAME (or fails)."""
     lang = language(args)
     ws = open_workspace(args.db, lang=lang)
     for warning in ws.database.warnings:
         print(warning_message(warning, lang), file=sys.stderr)
-    if ws.user is None:
-        ws.user = _login(getattr(args, "user", None) or os.environ.get("KEHU_USER"), lang)
+    username = getattr(args, "user", None) or os.environ.get("KEHU_USER")
+    try:
+        if ws.user is None:
+            ws.user = _login(username, lang)
+        elif username:
+            ws.user = auth.act_as(username)
+    except BaseException:
+        ws.database.close()
+        raise
     return ws
 
 
@@ -41,7 +48,7 @@ def _login(username: str | None, lang: str) -> User:
     if not username:
         raise LoginRequired(
             N_(
-                "This database has several users: say who you are with --user NAME "
+                "This database has logins: say who you are with --user NAME "
                 "(the password may come from KEHU_PASSWORD)."
             )
         )
