@@ -51,8 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     lang = language(args)
     existed = Path(args.db).exists()
-    ws = workspace(args)
-    if args.mode and args.mode != ws.database.mode:
+    # Over an existing file, changing its mode is a database setting: administrators only.
+    ws = workspace(args, create=True, mode=None if existed else args.mode)
+    if existed and args.mode and args.mode != ws.database.mode:
         rights.check(acting_user(ws), rights.Action.CHANGE_SETTINGS)
         set_mode(ws.database, args.mode)
     if existed and not ws.database.created:
@@ -131,7 +132,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     lang = language(args)
-    ws = workspace(args)  # who restores: signed in as for every command, before anything moves
+    # who restores: signed in as for every command, before anything moves
+    ws = workspace(args, create=True)
     user = acting_user(ws)
     ws.database.close()
     if ws.database.created:  # nothing was there: the empty file made to sign in goes
