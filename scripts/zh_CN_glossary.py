@@ -1010,6 +1010,35 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.": (
+            "{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。"
+        ),
+        "Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them": (
+            "已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符"
+        ),
+        "The number {value} is no possible date serial (Excel's dates run from 1 = 1900-01-01 to 2958465 = 9999-12-31)": (
+            "数字 {value} 不是可能的日期序列号（Excel 日期从 1 = 1900-01-01 到 2958465 = 9999-12-31）"
+        ),
+        "{date} is before 1900-01-01: no real date here": "{date} 早于 1900-01-01：不是真实的日期",
+        "'{value}' is a negative count": "“{value}”是负数，人数不能为负",
+        "Column {column} '{header}' repeats column {earlier} '{first}' and was not imported; map it by hand if it holds something else": (
+            "{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射"
+        ),
+        "The sheet '{sheet}' has a header (row {row}) but no rows under it": (
+            "工作表“{sheet}”有表头（第 {row} 行），但下面没有数据行"
+        ),
+        "The key person {name} was imported already (same name and phone)": (
+            "关键人物 {name} 已导入过（姓名和电话相同），只保存一次"
+        ),
+        "Write the rejected rows and warnings with --rejected FILE.xlsx": (
+            "如需保存未导入的行和警告，请使用 --rejected 文件.xlsx"
+        ),
+        "{path} exists and was not overwritten; name a new file with --rejected": (
+            "{path} 已存在，未覆盖；请用 --rejected 指定新文件名"
+        ),
+        " … [cut here: a cell holds {limit} characters; {n} more are in the dossier]": (
+            " …［此处截断：一个单元格最多容纳 {limit} 个字符，其余 {n} 个字符见客户档案］"
+        ),
         "The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.": (
             "该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。"
         ),
@@ -1109,6 +1138,33 @@ ZH_CN.update(
         "Show sensitive fields unmasked (managers)": "显示敏感字段原文（仅限经理）",
         "Sensitive:": "敏感信息：",
         "&Print…": "打印(&P)…",
+        "(top level)": "（顶层）",
+        "Add %1 customers as stops of:": "把 %1 个客户加为以下路线的站点：",
+        "Add to &route…": "加入路线(&R)…",
+        "Add to route": "加入路线",
+        "At the end of the route": "放在路线末尾",
+        "Then order the whole route as proposed": "然后按建议顺序排列整条路线",
+        "Create another region for its routes first.": "请先新建另一个区域来放它的路线。",
+        "Delete region": "删除区域",
+        "Delete region “%1”": "删除区域“%1”",
+        "Delete region…": "删除区域…",
+        "Delete the region “%1”?": "删除区域“%1”？",
+        "Inside:": "上级区域：",
+        "Its %1 routes go to:": "它的 %1 条路线移到：",
+        "Move into:": "移到：",
+        "Move region “%1”": "移动区域“%1”",
+        "Move region…": "移动区域…",
+        "New region": "新建区域",
+        "Print route sheet…": "打印路序表…",
+        "Region name": "区域名称",
+        "Region name:": "区域名称：",
+        "Regions and routes": "区域和路线",
+        "Rename region": "重命名区域",
+        "Rename region…": "重命名区域…",
+        "Route": "路线",
+        "Select customers in the list first.": "请先在列表中选择客户。",
+        "There is no route yet: create one in Routes.": "还没有路线：请先在“路线”中新建。",
+        "%1 customers added to the route “%2”": "已把 %1 个客户加入路线“%2”",
     }
 )
 KEHU.update(
@@ -1117,5 +1173,10 @@ KEHU.update(
         "Exported {n} labels ({pages} pages) to {path}": "已导出 {n} 个标签（{pages} 页）到 {path}",
         "Exported route sheets with {n} stops ({pages} pages) to {path}": "已导出路序表，共 {n} 个站点（{pages} 页）到 {path}",
         "Exported a visit report of {n} rows ({pages} pages) to {path}": "已导出访问报表，共 {n} 行（{pages} 页）到 {path}",
+        "Choose another region for the routes.": "请为这些路线另选一个区域。",
+        "Customers are classified in the region '{name}'; move them first.": "区域“{name}”中还有客户分类；请先把他们移走。",
+        "The region '{name}' has sub-regions; move or delete them first.": "区域“{name}”有下级区域；请先移动或删除它们。",
+        "The region '{name}' still has {n} routes; choose where they go.": "区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。",
+        "There is no such region.": "没有这个区域。",
     }
 )

@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddToRoute</name>
+    <message>
+        <source>Add to route</source>
+        <translation>加入路线</translation>
+    </message>
+    <message>
+        <source>Select customers in the list first.</source>
+        <translation>请先在列表中选择客户。</translation>
+    </message>
+    <message>
+        <source>There is no route yet: create one in Routes.</source>
+        <translation>还没有路线：请先在“路线”中新建。</translation>
+    </message>
+    <message>
+        <source>%1 customers added to the route “%2”</source>
+        <translation>已把 %1 个客户加入路线“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>AddToRouteDialog</name>
+    <message>
+        <source>Add to route</source>
+        <translation>加入路线</translation>
+    </message>
+    <message>
+        <source>Add %1 customers as stops of:</source>
+        <translation>把 %1 个客户加为以下路线的站点：</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>路线：</translation>
+    </message>
+    <message>
+        <source>At the end of the route</source>
+        <translation>放在路线末尾</translation>
+    </message>
+    <message>
+        <source>Then order the whole route as proposed</source>
+        <translation>然后按建议顺序排列整条路线</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The database is damaged</source>
@@ -1212,6 +1258,76 @@
     </message>
 </context>
 <context>
+    <name>RegionActions</name>
+    <message>
+        <source>Rename region…</source>
+        <translation>重命名区域…</translation>
+    </message>
+    <message>
+        <source>Move region…</source>
+        <translation>移动区域…</translation>
+    </message>
+    <message>
+        <source>Delete region…</source>
+        <translation>删除区域…</translation>
+    </message>
+    <message>
+        <source>New region</source>
+        <translation>新建区域</translation>
+    </message>
+    <message>
+        <source>Inside:</source>
+        <translation>上级区域：</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>Rename region</source>
+        <translation>重命名区域</translation>
+    </message>
+    <message>
+        <source>Move region “%1”</source>
+        <translation>移动区域“%1”</translation>
+    </message>
+    <message>
+        <source>Move into:</source>
+        <translation>移到：</translation>
+    </message>
+    <message>
+        <source>Delete region “%1”</source>
+        <translation>删除区域“%1”</translation>
+    </message>
+    <message>
+        <source>Its %1 routes go to:</source>
+        <translation>它的 %1 条路线移到：</translation>
+    </message>
+    <message>
+        <source>Delete region</source>
+        <translation>删除区域</translation>
+    </message>
+    <message>
+        <source>Create another region for its routes first.</source>
+        <translation>请先新建另一个区域来放它的路线。</translation>
+    </message>
+    <message>
+        <source>Delete the region “%1”?</source>
+        <translation>删除区域“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>RegionDialog</name>
+    <message>
+        <source>Region name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <source>Region name:</source>
+        <translation>区域名称：</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review customer-filled forms</source>
@@ -1405,9 +1521,17 @@
         <source>Record &amp;visit…</source>
         <translation>记录访问(&amp;V)…</translation>
     </message>
+    <message>
+        <source>Add to &amp;route…</source>
+        <translation>加入路线(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>RoutesView</name>
+    <message>
+        <source>Regions and routes</source>
+        <translation>区域和路线</translation>
+    </message>
     <message>
         <source>New region…</source>
         <translation>新建区域…</translation>
@@ -1425,6 +1549,10 @@
         <translation>删除路线</translation>
     </message>
     <message>
+        <source>Print route sheet…</source>
+        <translation>打印路序表…</translation>
+    </message>
+    <message>
         <source>Remove from route</source>
         <translation>从路线中移除</translation>
     </message>
@@ -1435,14 +1563,6 @@
     <message>
         <source>Record visit…</source>
         <translation>记录访问…</translation>
-    </message>
-    <message>
-        <source>New region</source>
-        <translation>新建区域</translation>
-    </message>
-    <message>
-        <source>Region name:</source>
-        <translation>区域名称：</translation>
     </message>
     <message>
         <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
@@ -1857,10 +1977,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Import {batch} undone ({n} records)</source>
         <translation>已撤销导入 {batch}（{n} 条记录）</translation>
-    </message>
-    <message>
-        <source>{stem}_rejected.xlsx</source>
-        <translation>{stem}_未导入.xlsx</translation>
     </message>
     <message>
         <source>import from Excel or CSV</source>
@@ -2559,6 +2675,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
     </message>
     <message>
+        <source>{path} exists and was not overwritten; name a new file with --rejected</source>
+        <translation>{path} 已存在，未覆盖；请用 --rejected 指定新文件名</translation>
+    </message>
+    <message>
+        <source>Write the rejected rows and warnings with --rejected FILE.xlsx</source>
+        <translation>如需保存未导入的行和警告，请使用 --rejected 文件.xlsx</translation>
+    </message>
+    <message>
         <source>add kehu to the desktop&apos;s application menu (Linux; in ~/.local/share)</source>
         <translation>把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）</translation>
     </message>
@@ -3035,6 +3159,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{value}”不是整数</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is a negative count</source>
+        <translation>“{value}”是负数，人数不能为负</translation>
+    </message>
+    <message>
         <source>A coordinate lies within ±{limit}</source>
         <translation>坐标应在±{limit}之间</translation>
     </message>
@@ -3417,10 +3545,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The phone number was stored as a decimal number ({value}); read as {digits}</source>
         <translation>电话号码以小数形式存储（{value}），已按 {digits} 读取</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a date</source>
-        <translation>“{value}”不是日期</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; cannot be read</source>
@@ -3811,6 +3935,26 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
     </message>
     <message>
+        <source>{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.</source>
+        <translation>{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。</translation>
+    </message>
+    <message>
+        <source> … [cut here: a cell holds {limit} characters; {n} more are in the dossier]</source>
+        <translation> …［此处截断：一个单元格最多容纳 {limit} 个字符，其余 {n} 个字符见客户档案］</translation>
+    </message>
+    <message>
+        <source>The number {value} is no possible date serial (Excel&apos;s dates run from 1 = 1900-01-01 to 2958465 = 9999-12-31)</source>
+        <translation>数字 {value} 不是可能的日期序列号（Excel 日期从 1 = 1900-01-01 到 2958465 = 9999-12-31）</translation>
+    </message>
+    <message>
+        <source>{date} is before 1900-01-01: no real date here</source>
+        <translation>{date} 早于 1900-01-01：不是真实的日期</translation>
+    </message>
+    <message>
+        <source>Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them</source>
+        <translation>已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符</translation>
+    </message>
+    <message>
         <source>Too many failed logins: wait {seconds} s before the next try.</source>
         <translation>登录失败次数过多：请等待 {seconds} 秒后再试。</translation>
     </message>
@@ -3915,6 +4059,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>联系人姓名为空</translation>
     </message>
     <message>
+        <source>The key person {name} was imported already (same name and phone)</source>
+        <translation>关键人物 {name} 已导入过（姓名和电话相同），只保存一次</translation>
+    </message>
+    <message>
         <source>Reading rows</source>
         <translation>正在读取行</translation>
     </message>
@@ -3927,12 +4075,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户资料表无需列映射</translation>
     </message>
     <message>
+        <source>The sheet &apos;{sheet}&apos; has a header (row {row}) but no rows under it</source>
+        <translation>工作表“{sheet}”有表头（第 {row} 行），但下面没有数据行</translation>
+    </message>
+    <message>
         <source>Required columns are missing: {columns} (header row {row})</source>
         <translation>缺少必需的列：{columns}（标题行在第{row}行）</translation>
     </message>
     <message>
         <source>No header row found: no row among the first 30 has column names that match dossier fields (such as 客户名称 or 电话). Map the columns in the wizard or pass a --mapping file.</source>
         <translation>找不到标题行：前30行中没有一行的列名能对应到客户资料字段（如 客户名称、电话）。请在向导中手动指定列，或使用 --mapping 映射文件。</translation>
+    </message>
+    <message>
+        <source>Column {column} &apos;{header}&apos; repeats column {earlier} &apos;{first}&apos; and was not imported; map it by hand if it holds something else</source>
+        <translation>{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射</translation>
     </message>
     <message>
         <source>The sheet &apos;{sheet}&apos; is empty; other sheets: {others}</source>
@@ -4101,6 +4257,26 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The chosen region does not exist.</source>
         <translation>所选区域不存在。</translation>
+    </message>
+    <message>
+        <source>There is no such region.</source>
+        <translation>没有这个区域。</translation>
+    </message>
+    <message>
+        <source>The region &apos;{name}&apos; has sub-regions; move or delete them first.</source>
+        <translation>区域“{name}”有下级区域；请先移动或删除它们。</translation>
+    </message>
+    <message>
+        <source>Customers are classified in the region &apos;{name}&apos;; move them first.</source>
+        <translation>区域“{name}”中还有客户分类；请先把他们移走。</translation>
+    </message>
+    <message>
+        <source>The region &apos;{name}&apos; still has {n} routes; choose where they go.</source>
+        <translation>区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。</translation>
+    </message>
+    <message>
+        <source>Choose another region for the routes.</source>
+        <translation>请为这些路线另选一个区域。</translation>
     </message>
     <message>
         <source>Several categories are named &apos;{name}&apos;: use the id</source>
