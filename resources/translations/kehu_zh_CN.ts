@@ -552,6 +552,17 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>kehu manual</source>
+        <translation>kehu 使用说明</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
     <name>ImportCheckPage</name>
     <message>
         <source>Skip them</source>
@@ -1581,6 +1592,85 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Open cards in their own window</source>
+        <translation>在单独的窗口中打开档案卡</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>档案卡：</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>A4 (one card per page)</source>
+        <translation>A4（每页一张档案卡）</translation>
+    </message>
+    <message>
+        <source>A5 (compact)</source>
+        <translation>A5（紧凑）</translation>
+    </message>
+    <message>
+        <source>Card paper:</source>
+        <translation>档案卡纸张：</translation>
+    </message>
+    <message>
+        <source>PDF font</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <source>Found automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>PDF font:</source>
+        <translation>PDF 字体：</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Only TrueType fonts (.ttf, .ttc) can be embedded in a PDF; the found ones cover Chinese.</source>
+        <translation>PDF 中只能嵌入 TrueType 字体（.ttf、.ttc）；列出的字体都含中文。</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>The first Chinese font found</source>
+        <translation>找到的第一个中文字体</translation>
+    </message>
+</context>
+<context>
     <name>StopsModel</name>
     <message>
         <source>No.</source>
@@ -1813,6 +1903,21 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHelpSettings</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>kehu &amp;manual</source>
+        <translation>kehu 使用说明(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
     </message>
 </context>
 <context>
