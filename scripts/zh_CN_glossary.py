@@ -1010,6 +1010,10 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "Columns not imported (no field matches their header): {columns}": (
+            "以下列未导入（表头没有对应的字段）：{columns}"
+        ),
+        "A total row ({word}) was skipped": "已跳过合计行（{word}）",
         "{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.": (
             "{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。"
         ),

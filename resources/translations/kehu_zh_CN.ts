@@ -4192,12 +4192,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>找不到标题行：前30行中没有一行的列名能对应到客户资料字段（如 客户名称、电话）。请在向导中手动指定列，或使用 --mapping 映射文件。</translation>
     </message>
     <message>
+        <source>Columns not imported (no field matches their header): {columns}</source>
+        <translation>以下列未导入（表头没有对应的字段）：{columns}</translation>
+    </message>
+    <message>
         <source>Column {column} &apos;{header}&apos; repeats column {earlier} &apos;{first}&apos; and was not imported; map it by hand if it holds something else</source>
         <translation>{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射</translation>
     </message>
     <message>
         <source>The sheet &apos;{sheet}&apos; is empty; other sheets: {others}</source>
         <translation>工作表“{sheet}”是空的；其他工作表：{others}</translation>
+    </message>
+    <message>
+        <source>A total row ({word}) was skipped</source>
+        <translation>已跳过合计行（{word}）</translation>
     </message>
     <message>
         <source>customer code</source>
