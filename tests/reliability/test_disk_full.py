@@ -118,7 +118,7 @@ def test_restore_onto_a_full_disk_changes_nothing(capsys, tmp_path, small_disk):
     path = small_disk / "kehu.db"
     ws = open_workspace(path)
     demo.generate(150, seed=4, user=ws.user)
-    saved = backup.backup(ws.database, tmp_path / "saved.db")
+    saved = backup.backup(ws.database, tmp_path / "saved.db", by=ws.user)
     ws.database.close()
     shutil.copyfile(saved, tmp_path / "copy.db")
     before = path.read_bytes()

@@ -54,7 +54,8 @@ def test_a_restore_while_another_program_writes_loses_no_reported_save(tmp_path)
     path = tmp_path / "kehu.db"
     ws = open_workspace(path)
     cid = dossiers.create({"name": "恢复测试客户"}, ws.user)
-    saved_copy = backup.backup(ws.database, tmp_path / "saved.db")
+    user = ws.user
+    saved_copy = backup.backup(ws.database, tmp_path / "saved.db", by=user)
     dossiers.create({"name": "备份之后的客户"}, ws.user)
     ws.database.close()
     identity = probe.identity(path)
@@ -70,7 +71,7 @@ def test_a_restore_while_another_program_writes_loses_no_reported_save(tmp_path)
     )
     for _ in range(20):  # the writer is saving
         assert writer.stdout.readline().startswith("saved"), writer.stderr.read()
-    restored = backup.restore(saved_copy, path)
+    restored = backup.restore(saved_copy, path, by=user)
     until.write_text("0")  # …and goes on saving after the restore, into the same file
     out, err = writer.communicate(timeout=120)
     assert writer.returncode == 0, err

@@ -31,7 +31,7 @@ def test_back_up_now_writes_a_verified_backup(qtbot, window, customers, db_path)
 def test_restore_from_the_window_reopens_with_the_backup(
     qtbot, window, customers, db_path, user, monkeypatch
 ):
-    saved = backup.backup(window.session.database, None)
+    saved = backup.backup(window.session.database, None, by=user)
     dossiers.create({"name": "备份之后新建的客户"}, user)
     identity = probe.identity(db_path)
 
@@ -57,7 +57,7 @@ def test_a_restore_by_another_program_reaches_the_open_window(
     qtbot, window, customers, db_path, user
 ):
     """The finding: `kehu restore` with the window open; the window's saves went nowhere."""
-    saved = backup.backup(window.session.database, None)
+    saved = backup.backup(window.session.database, None, by=user)
     later = dossiers.create({"name": "恢复之前的客户"}, user)
     window.refresh()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

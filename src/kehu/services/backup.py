@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.db import errors, migrations
@@ -23,7 +24,9 @@ from kehu.db.backup import (
     restore_mark,
     verify_file,
 )
-from kehu.db.connection import SQLITE_HEADER, Database
+from kehu.db.connection import SQLITE_HEADER, Database, write
+from kehu.db.models import User
+from kehu.services import audit
 
 KEEP_STAGE = N_("Keeping the current database")
 RESTORE_STAGE = N_("Restoring")
@@ -34,13 +37,18 @@ def default_backup_path(db_path: Path) -> Path:
     return db_path.parent / "backups" / f"{db_path.stem}-{stamp}.db"
 
 
-def backup(database: Database, target: Path | None = None, job: Job | None = None) -> Path:
-    """Back up the open database to `target` (default: a backups folder beside it), verified."""
+def backup(
+    database: Database, target: Path | None = None, job: Job | None = None, *, by: User | None
+) -> Path:
+    """Back up the open database to `target` (default: a backups folder beside it), verified.
+    Administrators only (`rights.Action.BACKUP`): a copy holds every owner's customers."""
+    rights.check(by, rights.Action.BACKUP)
     target = target or default_backup_path(database.path)
     backup_database(database.db, target, job)
     _version, integrity = verify_file(target)
     if integrity != "ok":
         raise errors.DamagedDatabaseError(target, integrity)
+    write(database.db, lambda: audit.record(by, "backup", None, None, str(target)))
     return target
 
 
@@ -70,9 +78,13 @@ def verify_backup(source: Path) -> int:
     return version
 
 
-def restore(source: Path, target: Path, job: Job | None = None) -> Restored:
+def restore(
+    source: Path, target: Path, job: Job | None = None, *, by: User | None, damaged: bool = False
+) -> Restored:
     """Put a verified copy of `source` in place of the database at `target`; the current file
-    is kept aside first.
+    is kept aside first. Administrators only (`rights.Action.RESTORE`), checked before
+    anything is read; `damaged=True` (the start-up offer for a file nobody can open, so
+    nobody can sign in to it) needs no user.
 
     The restore writes into the existing file through the backup API (`restore_in_place`),
     so a window open on it is not left writing to a deleted file: it waits for the moment of
@@ -80,6 +92,8 @@ def restore(source: Path, target: Path, job: Job | None = None) -> Restored:
     to where the file lives, not to the backup). Cancelled (`job`) before the copy starts,
     nothing changes: the copy kept aside and the staged copy are removed.
     """
+    if not damaged:
+        rights.check(by, rights.Action.RESTORE)
     job = job or no_job()
     verify_backup(source)
     staged = target.with_name(target.name + ".restoring")

@@ -29,7 +29,7 @@ def resolve(
     dialog.exec()
     if dialog.choice == RESTORE and latest is not None:
         try:
-            restored = backup_service.restore(latest.path, Path(path))
+            restored = backup_service.restore(latest.path, Path(path), by=None, damaged=True)
         except Exception as error:  # shown; the dialog comes again
             show_error(parent, error)
             return path, False

@@ -113,7 +113,7 @@ class WindowBackups:
 
     # -- backup
     def back_up_now(self) -> None:
-        database = self.session.database
+        database, user = self.session.database, self.session.user
 
         def done(path) -> None:
             self.statusBar().showMessage(
@@ -128,7 +128,7 @@ class WindowBackups:
             self.session.tasks,
             self,
             self.tr("Backing up the database…"),
-            lambda job: backup_service.backup(database, None, job),
+            lambda job: backup_service.backup(database, None, job, by=user),
             done,
             failed,
             lang=self.session.lang,
@@ -198,7 +198,7 @@ class WindowBackups:
         def restore() -> None:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                backup_service.restore(source, path)
+                backup_service.restore(source, path, by=self.session.user)
             finally:
                 QApplication.restoreOverrideCursor()
 
