@@ -475,6 +475,7 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
     F("consent_basis", N_("Legal basis"), S.CONSENT, K.CHOICE, choices=CONSENT_BASES),
     F("consent_date", N_("Consent date"), S.CONSENT, K.DATE),
     F("consent_channel", N_("Consent channel"), S.CONSENT, K.TEXT, max_length=60),
+    F("consent_withdrawn_on", N_("Consent withdrawn on"), S.CONSENT, K.DATE),
 )
 
 
