@@ -3459,10 +3459,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>居民身份证号码校验位不正确，请核对是否抄错</translation>
     </message>
     <message>
-        <source>The resident ID number is malformed</source>
-        <translation>居民身份证号码格式不正确</translation>
-    </message>
-    <message>
         <source>&apos;{value}&apos; is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 or 2024年1月2日</source>
         <translation>“{value}”不是日期，可写作 2024-1-2、2024/1/2、2024.1.2、20240102 或 2024年1月2日</translation>
     </message>
@@ -3547,56 +3543,8 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>数据库文件“{path}”在打开期间被其他程序（恢复、复制、同步软件）替换或删除。不会再向它写入任何内容；未保存的修改仍保留在窗口中。请重新打开数据库后继续。</translation>
     </message>
     <message>
-        <source>A backup is being restored into &apos;{path}&apos; right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).</source>
-        <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
-    </message>
-    <message>
         <source>The database &apos;{path}&apos; cannot be opened. Check that its folder exists and is writable.</source>
         <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
-    </message>
-    <message>
-        <source>The table &apos;{name}&apos; is missing: its data is gone. Restore the latest backup.</source>
-        <translation>缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。</translation>
-    </message>
-    <message>
-        <source>The index &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): searches and lists are slow.</source>
-        <translation>数据表“{table}”缺少索引“{name}”（批量写入中断后遗留）：搜索和列表会变慢。</translation>
-    </message>
-    <message>
-        <source>The trigger &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): the classification counts are no longer kept.</source>
-        <translation>数据表“{table}”缺少触发器“{name}”（批量写入中断后遗留）：分类计数不再更新。</translation>
-    </message>
-    <message>
-        <source>Import {batch} ({file}) was interrupted: the rows of its finished parts are kept; undo it as a whole with `kehu import --undo {batch}`.</source>
-        <translation>导入 {batch}（{file}）被中断：已完成部分的记录保留；可用 `kehu import --undo {batch}` 整体撤销。</translation>
-    </message>
-    <message>
-        <source>The file is damaged (integrity check: {detail}). Stop working in it and restore the latest good backup.</source>
-        <translation>文件已损坏（完整性检查：{detail}）。请停止使用它，并恢复最近的完好备份。</translation>
-    </message>
-    <message>
-        <source>{count} rows point to rows that no longer exist (in: {tables}).</source>
-        <translation>有 {count} 行引用了已不存在的记录（数据表：{tables}）。</translation>
-    </message>
-    <message>
-        <source>The schema is version {version}: open it to upgrade.</source>
-        <translation>数据库结构是第 {version} 版：打开它即可升级。</translation>
-    </message>
-    <message>
-        <source>Import {batch} ({file}, started {started}) still says &quot;running&quot; but its program has stopped: it was interrupted.</source>
-        <translation>导入 {batch}（{file}，开始于 {started}）仍显示“进行中”，但其程序已停止：导入被中断。</translation>
-    </message>
-    <message>
-        <source>{count} classification counts differ from the customers&apos; categories: the trees show wrong numbers.</source>
-        <translation>有 {count} 个分类计数与客户的分类不符：分类树显示的数字不对。</translation>
-    </message>
-    <message>
-        <source>{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.</source>
-        <translation>{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。</translation>
-    </message>
-    <message>
-        <source>{count} customers are missing from the name index: a search for a part of their name misses them.</source>
-        <translation>有 {count} 个客户不在名称索引中：搜索名称中的一部分时找不到它们。</translation>
     </message>
     <message>
         <source>{route}, stop {number}</source>
@@ -4293,6 +4241,62 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.</source>
         <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
+    </message>
+    <message>
+        <source>The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it</source>
+        <translation>该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a mobile number (11 digits starting with 1)</source>
+        <translation>“{value}”不是手机号码（应为以 1 开头的 11 位数字）</translation>
+    </message>
+    <message>
+        <source>A backup is being restored into &apos;{path}&apos; right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).</source>
+        <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
+    </message>
+    <message>
+        <source>The table &apos;{name}&apos; is missing: its data is gone. Restore the latest backup.</source>
+        <translation>缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>The index &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): searches and lists are slow.</source>
+        <translation>数据表“{table}”缺少索引“{name}”（批量写入中断后遗留）：搜索和列表会变慢。</translation>
+    </message>
+    <message>
+        <source>The trigger &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): the classification counts are no longer kept.</source>
+        <translation>数据表“{table}”缺少触发器“{name}”（批量写入中断后遗留）：分类计数不再更新。</translation>
+    </message>
+    <message>
+        <source>Import {batch} ({file}) was interrupted: the rows of its finished parts are kept; undo it as a whole with `kehu import --undo {batch}`.</source>
+        <translation>导入 {batch}（{file}）被中断：已完成部分的记录保留；可用 `kehu import --undo {batch}` 整体撤销。</translation>
+    </message>
+    <message>
+        <source>The file is damaged (integrity check: {detail}). Stop working in it and restore the latest good backup.</source>
+        <translation>文件已损坏（完整性检查：{detail}）。请停止使用它，并恢复最近的完好备份。</translation>
+    </message>
+    <message>
+        <source>{count} rows point to rows that no longer exist (in: {tables}).</source>
+        <translation>有 {count} 行引用了已不存在的记录（数据表：{tables}）。</translation>
+    </message>
+    <message>
+        <source>The schema is version {version}: open it to upgrade.</source>
+        <translation>数据库结构是第 {version} 版：打开它即可升级。</translation>
+    </message>
+    <message>
+        <source>Import {batch} ({file}, started {started}) still says &quot;running&quot; but its program has stopped: it was interrupted.</source>
+        <translation>导入 {batch}（{file}，开始于 {started}）仍显示“进行中”，但其程序已停止：导入被中断。</translation>
+    </message>
+    <message>
+        <source>{count} classification counts differ from the customers&apos; categories: the trees show wrong numbers.</source>
+        <translation>有 {count} 个分类计数与客户的分类不符：分类树显示的数字不对。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.</source>
+        <translation>{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。</translation>
+    </message>
+    <message>
+        <source>{count} customers are missing from the name index: a search for a part of their name misses them.</source>
+        <translation>有 {count} 个客户不在名称索引中：搜索名称中的一部分时找不到它们。</translation>
     </message>
     <message>
         <source>{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.</source>
