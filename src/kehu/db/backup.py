@@ -115,9 +115,23 @@ def restore_mark(target: Path) -> Iterator[None]:
     mark = Path(f"{target}{RESTORE_MARK}")
     mark.write_text(json.dumps({"host": socket.gethostname(), "pid": os.getpid()}))
     try:
+        _wait_for_writers(target)
         yield
     finally:
         mark.unlink(missing_ok=True)
+
+
+def _wait_for_writers(target: Path) -> None:
+    """Take and give back the write lock: a write that began before the mark existed (and so
+    did not see it) is committed before the current file is copied aside."""
+    conn = sqlite3.connect(target, timeout=60, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.DatabaseError:  # a damaged file: nobody writes to it
+        pass
+    finally:
+        conn.close()
 
 
 def restore_under_way(target: str | Path) -> bool:
