@@ -1138,6 +1138,7 @@ ZH_CN.update(
         "TrueType fonts (*.ttf *.ttc)": "TrueType 字体 (*.ttf *.ttc)",
         "kehu &manual": "kehu 使用说明(&M)",
         "kehu manual": "kehu 使用说明",
+        "Choose a date": "选择日期",
     }
 )
 KEHU.update(

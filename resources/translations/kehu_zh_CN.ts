@@ -184,6 +184,13 @@
     </message>
 </context>
 <context>
+    <name>CardSections</name>
+    <message>
+        <source>Card sections</source>
+        <translation>档案卡分区</translation>
+    </message>
+</context>
+<context>
     <name>CardTabs</name>
     <message>
         <source>Saved</source>
@@ -453,10 +460,6 @@
         <translation>保存档案卡（Ctrl+S）</translation>
     </message>
     <message>
-        <source>Card sections</source>
-        <translation>档案卡分区</translation>
-    </message>
-    <message>
         <source>Identity</source>
         <translation>客户资料</translation>
     </message>
@@ -502,6 +505,13 @@
     <message>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
     </message>
 </context>
 <context>
