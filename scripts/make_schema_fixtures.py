@@ -462,11 +462,22 @@ def _rows_v4(conn: sqlite3.Connection) -> None:
     conn.execute('UPDATE "customer" SET owner_id = 1 WHERE id = 2')
 
 
+def _rows_v5(conn: sqlite3.Connection) -> None:
+    """A customer shared with a colleague, and a key person who withdrew consent."""
+    _insert(
+        conn,
+        "customer_share",
+        dict(customer_id=1, user_id=2, can_edit=0, shared_by_id=1, shared_at=T2),
+    )
+    conn.execute("UPDATE \"key_person\" SET consent_withdrawn_on = '2024-05-01' WHERE id = 1")
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
     3: _rows_v3,
     4: _rows_v4,
+    5: _rows_v5,
 }
 
 

@@ -28,6 +28,7 @@ from peewee import (
 
 from kehu.core import fields
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
+from kehu.core.rights import ROLES  # noqa: F401 - re-exported; declared with the rights matrix
 
 database_proxy = DatabaseProxy()
 
@@ -65,9 +66,6 @@ class Setting(BaseModel):
 
     key = CharField(primary_key=True, max_length=64)
     value = TextField()
-
-
-ROLES = ("salesperson", "manager", "admin")
 
 
 class User(BaseModel):
@@ -303,6 +301,22 @@ class AuditEntry(BaseModel):
 
     class Meta:
         table_name = "audit_entry"
+        indexes = ((("entity", "entity_id"), False),)  # the trail of one record (migration 5)
+
+
+class CustomerShare(BaseModel):
+    """A customer shared with a colleague (一键共享客户): to read, or to read and edit."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    user = ForeignKeyField(User, on_delete="CASCADE", backref="+")
+    can_edit = BooleanField()
+    shared_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
+    shared_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "customer_share"
+        primary_key = CompositeKey("customer", "user")
+        without_rowid = True
 
 
 class SearchKey(BaseModel):
@@ -409,6 +423,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ImportChange,
     PendingReview,
     PendingReviewItem,
+    CustomerShare,
 )
 
 AUDIT_TRIGGERS = (
