@@ -3262,10 +3262,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>居民身份证号码校验位不正确，请核对是否抄错</translation>
     </message>
     <message>
-        <source>The resident ID number is malformed</source>
-        <translation>居民身份证号码格式不正确</translation>
-    </message>
-    <message>
         <source>&apos;{value}&apos; is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 or 2024年1月2日</source>
         <translation>“{value}”不是日期，可写作 2024-1-2、2024/1/2、2024.1.2、20240102 或 2024年1月2日</translation>
     </message>
@@ -4048,6 +4044,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.</source>
         <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
+    </message>
+    <message>
+        <source>The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it</source>
+        <translation>该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a mobile number (11 digits starting with 1)</source>
+        <translation>“{value}”不是手机号码（应为以 1 开头的 11 位数字）</translation>
     </message>
     <message>
         <source>{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.</source>
