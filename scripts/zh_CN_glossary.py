@@ -1010,6 +1010,12 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it": (
+            "该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对"
+        ),
+        "'{value}' is not a mobile number (11 digits starting with 1)": (
+            "“{value}”不是手机号码（应为以 1 开头的 11 位数字）"
+        ),
         "Columns not imported (no field matches their header): {columns}": (
             "以下列未导入（表头没有对应的字段）：{columns}"
         ),

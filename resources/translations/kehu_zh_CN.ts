@@ -2860,6 +2860,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>收回共享</translation>
     </message>
     <message>
+        <source>Choose customers, or the user whose customers move.</source>
+        <translation>请选择客户，或选择要转出其客户的用户。</translation>
+    </message>
+    <message>
         <source>{n} customers are no longer shared with {user}.</source>
         <translation>{n} 个客户不再与 {user} 共享。</translation>
     </message>
@@ -3390,10 +3394,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The check digit of the resident ID number is wrong: please check for a typing error</source>
         <translation>居民身份证号码校验位不正确，请核对是否抄错</translation>
-    </message>
-    <message>
-        <source>The resident ID number is malformed</source>
-        <translation>居民身份证号码格式不正确</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 or 2024年1月2日</source>
@@ -4180,6 +4180,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
     </message>
     <message>
+        <source>The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it</source>
+        <translation>该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a mobile number (11 digits starting with 1)</source>
+        <translation>“{value}”不是手机号码（应为以 1 开头的 11 位数字）</translation>
+    </message>
+    <message>
         <source>{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.</source>
         <translation>{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。</translation>
     </message>
@@ -4546,10 +4554,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{user} is disabled: choose an active user.</source>
         <translation>{user} 已停用：请选择在用的用户。</translation>
-    </message>
-    <message>
-        <source>Choose customers, or the user whose customers move.</source>
-        <translation>请选择客户，或选择要转出其客户的用户。</translation>
     </message>
     <message>
         <source>Some of these customers were erased; nothing was changed.</source>
