@@ -1010,6 +1010,12 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "Key persons as contacts (vCard)": "关键人物通讯录（vCard）",
+        "Exported {n} contacts to {path}": "已导出 {n} 位联系人到 {path}",
+        "Unknown format '{fmt}'; choose {formats}": "未知格式“{fmt}”，可选：{formats}",
+        "A CSV file holds one sheet: export persons, visits or sales as xlsx": (
+            "CSV 文件只能容纳一个工作表：关键人物、访问或销售请导出为 xlsx"
+        ),
         "The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it": (
             "该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对"
         ),

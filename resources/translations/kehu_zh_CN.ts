@@ -4098,10 +4098,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户访问日报</translation>
     </message>
     <message>
-        <source>Unknown format &apos;{fmt}&apos;; choose xlsx or pdf</source>
-        <translation>未知的格式“{fmt}”，可选 xlsx 或 pdf</translation>
-    </message>
-    <message>
         <source>Export list to &amp;Excel…</source>
         <translation>导出列表到 Excel(&amp;E)…</translation>
     </message>
@@ -4258,6 +4254,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已导出 {n} 个标签（{pages} 页）到 {path}</translation>
     </message>
     <message>
+        <source>Key persons as contacts (vCard)</source>
+        <translation>关键人物通讯录（vCard）</translation>
+    </message>
+    <message>
         <source>Exported route sheets with {n} stops ({pages} pages) to {path}</source>
         <translation>已导出路序表，共 {n} 个站点（{pages} 页）到 {path}</translation>
     </message>
@@ -4266,8 +4266,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已导出访问报表，共 {n} 行（{pages} 页）到 {path}</translation>
     </message>
     <message>
+        <source>Exported {n} contacts to {path}</source>
+        <translation>已导出 {n} 位联系人到 {path}</translation>
+    </message>
+    <message>
+        <source>Unknown format &apos;{fmt}&apos;; choose {formats}</source>
+        <translation>未知格式“{fmt}”，可选：{formats}</translation>
+    </message>
+    <message>
         <source>Sales</source>
         <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>A CSV file holds one sheet: export persons, visits or sales as xlsx</source>
+        <translation>CSV 文件只能容纳一个工作表：关键人物、访问或销售请导出为 xlsx</translation>
     </message>
     <message>
         <source>Unknown sheet &apos;{name}&apos;; choose persons, visits or sales</source>
