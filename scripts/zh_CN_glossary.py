@@ -1218,6 +1218,8 @@ KEHU.update(
         "The region '{name}' has sub-regions; move or delete them first.": "区域“{name}”有下级区域；请先移动或删除它们。",
         "The region '{name}' still has {n} routes; choose where they go.": "区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。",
         "There is no such region.": "没有这个区域。",
+        "local": "本机",
+        "shared": "共享",
     }
 )
 
