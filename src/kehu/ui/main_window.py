@@ -39,6 +39,7 @@ from kehu.ui.session import Session
 from kehu.ui.widgets.category_panel import CategoryPanel
 from kehu.ui.widgets.customer_list import CustomerListView, saved_columns
 from kehu.ui.widgets.search_box import SearchBox
+from kehu.ui.window.backups import WindowBackups
 from kehu.ui.window.cards import CardTabs, CardWindow
 from kehu.ui.window.docks import DockLayout
 from kehu.ui.window.exports import WindowExports
@@ -58,6 +59,7 @@ RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after 
 class MainWindow(
     WindowMenus,
     DatabaseFiles,
+    WindowBackups,
     WindowHelpSettings,
     WindowKeyboard,
     CardTabs,
@@ -88,6 +90,7 @@ class MainWindow(
         self._build_actions()
         self._install_file_actions()
         self._install_help_settings()
+        self._install_backup_actions()
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
         self._wire_keyboard()
@@ -221,6 +224,7 @@ class MainWindow(
         self._show_file_status()
         for card in self.open_cards():
             card.allow_saving(False)
+        self._allow_backup_actions()
         from kehu.db.errors import FileReplacedError
 
         QMessageBox.warning(
@@ -337,6 +341,8 @@ class MainWindow(
         self.poll_timer.stop()
         self._close_card_windows()
         self.session.shutdown()
+        if not getattr(self, "restoring", False):
+            self.backup_on_close()
         event.accept()
 
 
