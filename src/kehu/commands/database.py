@@ -48,6 +48,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.set_defaults(func=cmd_restore)
 
 
+MODE_NAMES = {"local": N_("local"), "shared": N_("shared")}
+
+
+def mode_name(mode: str, lang: str) -> str:
+    """The mode in the message's language (本机 / 共享): a message is in one language."""
+    return translate(MODE_NAMES.get(mode, mode), lang)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     lang = language(args)
     existed = Path(args.db).exists()
@@ -60,7 +68,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         text = N_("The database already exists: {path} ({mode} mode)")
     else:
         text = N_("Created database {path} ({mode} mode)")
-    print(translate(text, lang, path=ws.database.path, mode=ws.database.mode))
+    print(translate(text, lang, path=ws.database.path, mode=mode_name(ws.database.mode, lang)))
     return 0
 
 
@@ -175,7 +183,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             lang,
             source=args.file,
             path=final.path,
-            mode=final.mode,
+            mode=mode_name(final.mode, lang),
         )
     )
     final.close()
