@@ -1452,3 +1452,6 @@ KEHU.update(
         "Audit trail": "审计记录",
     }
 )
+
+# --- lead: waiting for a lock ---
+ZH_CN.update({"Waiting for another user to finish saving…": "正在等待其他用户保存完毕…"})
