@@ -1205,6 +1205,8 @@ ZH_CN.update(
         "kehu &manual": "kehu 使用说明(&M)",
         "kehu manual": "kehu 使用说明",
         "Choose a date": "选择日期",
+        "Region": "区域",
+        "Rename, move or delete the chosen region": "重命名、移动或删除选中的区域",
     }
 )
 KEHU.update(
@@ -1455,3 +1457,15 @@ KEHU.update(
 
 # --- lead: waiting for a lock ---
 ZH_CN.update({"Waiting for another user to finish saving…": "正在等待其他用户保存完毕…"})
+
+# --- issue 11 (PIPL) ---
+KEHU.update(
+    {
+        "Personal data": "个人信息",
+        "History": "历史",
+        "Field": "字段",
+        "Value": "值",
+        "Old value": "原值",
+        "New value": "新值",
+    }
+)

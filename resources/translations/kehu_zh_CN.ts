@@ -1406,6 +1406,14 @@
         <translation>删除区域…</translation>
     </message>
     <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Rename, move or delete the chosen region</source>
+        <translation>重命名、移动或删除选中的区域</translation>
+    </message>
+    <message>
         <source>New region</source>
         <translation>新建区域</translation>
     </message>
@@ -4983,6 +4991,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>These customers were changed after the import: {codes} — undoing would lose those changes. Confirm to undo anyway.</source>
         <translation>导入后这些客户又被修改过：{codes}……撤销会丢失这些修改。确认后可强制撤销。</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
     </message>
     <message>
         <source>Repairing</source>
