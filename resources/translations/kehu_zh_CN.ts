@@ -2281,6 +2281,38 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>定期报告</translation>
     </message>
     <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Unknown period &apos;{name}&apos;</source>
+        <translation>未知的期间“{name}”</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a month or a date (2026-03 or 2026-03-15)</source>
+        <translation>“{text}”不是月份或日期（如 2026-03 或 2026-03-15）</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>期间的结束早于开始</translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -3291,6 +3323,70 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Visits</source>
         <translation>访问记录</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>No sales in the period</source>
+        <translation>期间内无销售</translation>
+    </message>
+    <message>
+        <source>No classification scheme &apos;{name}&apos;</source>
+        <translation>找不到分类维度“{name}”</translation>
+    </message>
+    <message>
+        <source>Per salesperson</source>
+        <translation>按推销员</translation>
+    </message>
+    <message>
+        <source>You cannot see this customer</source>
+        <translation>您无权查看此客户</translation>
+    </message>
+    <message>
+        <source>No category number {id}</source>
+        <translation>没有编号为 {id} 的分类</translation>
+    </message>
+    <message>
+        <source>Product shares per salesperson are not offered; pick a scheme</source>
+        <translation>不提供按推销员的商品构成，请选择一个分类维度</translation>
+    </message>
+    <message>
+        <source>Customer category</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>Grading of {period} ({n} customers)</source>
+        <translation>{period} 的等级划分（{n} 个客户）</translation>
+    </message>
+    <message>
+        <source>The grade scheme needs three categories (A, B, C)</source>
+        <translation>客户等级维度需要三个分类（A、B、C）</translation>
+    </message>
+    <message>
+        <source>Thresholds must satisfy 0 &lt; A ≤ B ≤ 100 (given {a} and {b})</source>
+        <translation>界限须满足 0 &lt; A ≤ B ≤ 100（现为 {a} 和 {b}）</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can apply grades</source>
+        <translation>只有经理或管理员可以应用客户等级</translation>
+    </message>
+    <message>
+        <source>No grading to undo</source>
+        <translation>没有可撤销的等级划分</translation>
+    </message>
+    <message>
+        <source>You can only undo your own gradings</source>
+        <translation>只能撤销自己做的等级划分</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <translation>（无商品）</translation>
     </message>
     <message>
         <source>Sales</source>
