@@ -938,3 +938,59 @@ KEHU: dict[str, str] = {
     "Grading of {period} ({n} customers)": "{period} 的等级划分（{n} 个客户）",
     "(no product)": "（无商品）",
 }
+
+# --- issue 12 ---
+ZH_CN.update(
+    {
+        "The database cannot be written: see the status bar": "数据库无法写入：请看状态栏",
+        "The database file was replaced or removed: nothing is saved; reopen it": (
+            "数据库文件已被替换或删除：不再保存任何内容，请重新打开数据库"
+        ),
+        "read-only: saving is disabled": "只读：无法保存",
+        "The database file changed": "数据库文件已变化",
+    }
+)
+KEHU.update(
+    {
+        "The database '{path}' is read-only (the file's permissions, or a read-only drive or share): it is opened for reading, and nothing can be saved.": (
+            "数据库“{path}”是只读的（文件权限，或只读的磁盘、共享）：已以只读方式打开，无法保存任何修改。"
+        ),
+        "There is no database at '{path}'. Check the path (nothing was created there); a new database is made with `kehu init` or the window's first start.": (
+            "“{path}”处没有数据库。请检查路径（那里没有创建任何文件）；新数据库用 `kehu init` 或首次启动窗口创建。"
+        ),
+        "'{path}' is an empty file (0 bytes), not a kehu database. Choose the right file or restore the latest backup; the empty file was left as it is.": (
+            "“{path}”是一个空文件（0 字节），不是客户档案数据库。请选择正确的文件或恢复最近的备份；空文件保持原样。"
+        ),
+        "The database file '{path}' was replaced or removed by another program (a restore, a copy, a sync client) while it was open. Nothing more is written to it; your unsaved edits are kept in the window. Reopen the database to continue.": (
+            "数据库文件“{path}”在打开期间被其他程序（恢复、复制、同步软件）替换或删除。不会再向它写入任何内容；未保存的修改仍保留在窗口中。请重新打开数据库后继续。"
+        ),
+        "The disk is full ({free} MB free on {place}): '{path}' cannot be written. The last change was not saved and nothing half-written was kept; free some disk space and try again.": (
+            "磁盘已满（{place} 上剩余 {free} MB）：无法写入“{path}”。最后的修改没有保存，也没有留下写了一半的文件；请释放磁盘空间后重试。"
+        ),
+    }
+)
+
+# --- issue 14 --- (the window does the whole job)
+ZH_CN.update(
+    {
+        "Search customers": "搜索客户",
+        "Customer list": "客户列表",
+        "Classification trees": "分类树",
+        "Open cards": "已打开的档案卡",
+        "Views": "视图",
+        "Card sections": "档案卡分区",
+        "Day": "日期",
+        "Visits due": "待访问",
+        "New &database…": "新建数据库(&D)…",
+        "&Open database…": "打开数据库(&O)…",
+        "Open &recent": "最近打开(&R)",
+        "New database": "新建数据库",
+        "customers.db": "客户档案.db",
+        "%1 already exists; it is opened, not replaced.": "%1 已存在：将打开它，不会覆盖。",
+        "Open database": "打开数据库",
+        "%1 (%2) — kehu client records": "%1（%2）— kehu 客户档案",
+        "Open an existing file": "打开已有的文件",
+        "Your customers are already in a kehu database file (here or on a share).": "客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。",
+    }
+)
+KEHU.update({})

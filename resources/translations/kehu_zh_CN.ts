@@ -255,6 +255,10 @@
 <context>
     <name>CustomerListView</name>
     <message>
+        <source>Customer list</source>
+        <translation>客户列表</translation>
+    </message>
+    <message>
         <source>Default columns</source>
         <translation>默认列</translation>
     </message>
@@ -362,6 +366,37 @@
     </message>
 </context>
 <context>
+    <name>DatabaseFiles</name>
+    <message>
+        <source>New &amp;database…</source>
+        <translation>新建数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>customers.db</source>
+        <translation>客户档案.db</translation>
+    </message>
+    <message>
+        <source>%1 already exists; it is opened, not replaced.</source>
+        <translation>%1 已存在：将打开它，不会覆盖。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>DossierCard</name>
     <message>
         <source>Save</source>
@@ -370,6 +405,10 @@
     <message>
         <source>Save the card (Ctrl+S)</source>
         <translation>保存档案卡（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Card sections</source>
+        <translation>档案卡分区</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -394,6 +433,10 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: see the status bar</source>
+        <translation>数据库无法写入：请看状态栏</translation>
     </message>
 </context>
 <context>
@@ -452,6 +495,14 @@
     <message>
         <source>Bring in the customer list you already keep in Excel or CSV.</source>
         <translation>导入你已经用 Excel 或 CSV 保存的客户名单。</translation>
+    </message>
+    <message>
+        <source>Open an existing file</source>
+        <translation>打开已有的文件</translation>
+    </message>
+    <message>
+        <source>Your customers are already in a kehu database file (here or on a share).</source>
+        <translation>客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。</translation>
     </message>
 </context>
 <context>
@@ -758,8 +809,8 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>kehu client records — %1</source>
-        <translation>客户档案管理 — %1</translation>
+        <source>%1 (%2) — kehu client records</source>
+        <translation>%1（%2）— kehu 客户档案</translation>
     </message>
     <message>
         <source>shared</source>
@@ -772,6 +823,18 @@
     <message>
         <source>Database: %1 (%2 mode) · user %3</source>
         <translation>数据库：%1（%2模式）· 用户 %3</translation>
+    </message>
+    <message>
+        <source>The database file was replaced or removed: nothing is saved; reopen it</source>
+        <translation>数据库文件已被替换或删除：不再保存任何内容，请重新打开数据库</translation>
+    </message>
+    <message>
+        <source>read-only: saving is disabled</source>
+        <translation>只读：无法保存</translation>
+    </message>
+    <message>
+        <source>The database file changed</source>
+        <translation>数据库文件已变化</translation>
     </message>
     <message>
         <source>%1 shown</source>
@@ -1187,6 +1250,10 @@
         <source>Search: name, pinyin initials, code, phone, credit code, contact (Ctrl+F)</source>
         <translation>搜索：名称、拼音首字母、编号、电话、信用代码、联系人（Ctrl+F）</translation>
     </message>
+    <message>
+        <source>Search customers</source>
+        <translation>搜索客户</translation>
+    </message>
 </context>
 <context>
     <name>StopsModel</name>
@@ -1241,6 +1308,10 @@
 <context>
     <name>TodayPanel</name>
     <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -1251,6 +1322,10 @@
     <message>
         <source>Record visit…</source>
         <translation>记录访问…</translation>
+    </message>
+    <message>
+        <source>Visits due</source>
+        <translation>待访问</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1413,6 +1488,21 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Classification trees</source>
+        <translation>分类树</translation>
+    </message>
+    <message>
+        <source>Open cards</source>
+        <translation>已打开的档案卡</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
     </message>
 </context>
 <context>
@@ -2629,6 +2719,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正在备份</translation>
     </message>
     <message>
+        <source>The database &apos;{path}&apos; is read-only (the file&apos;s permissions, or a read-only drive or share): it is opened for reading, and nothing can be saved.</source>
+        <translation>数据库“{path}”是只读的（文件权限，或只读的磁盘、共享）：已以只读方式打开，无法保存任何修改。</translation>
+    </message>
+    <message>
         <source>The database is on a network drive ({filesystem}); it uses shared mode (rollback journal, full sync). Saving may take a moment when several people work at once.</source>
         <translation>数据库位于网络驱动器（{filesystem}）上，已使用共享模式（回滚日志、完全同步）。多人同时使用时，保存可能需要稍等。</translation>
     </message>
@@ -2657,12 +2751,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>数据库“{path}”正被其他用户或程序占用，多次重试后仍未成功。请稍后再试；若持续出现，请确认没有程序卡住。</translation>
     </message>
     <message>
-        <source>The disk is full: the database &apos;{path}&apos; cannot be written. The last change was not saved; free some disk space and try again.</source>
-        <translation>磁盘已满，无法写入数据库“{path}”。刚才的修改没有保存；请腾出磁盘空间后重试。</translation>
-    </message>
-    <message>
         <source>The database &apos;{path}&apos; is read-only: nothing can be saved. Check the file&apos;s permissions or the network share&apos;s write access.</source>
         <translation>数据库“{path}”是只读的，无法保存。请检查文件权限或网络共享的写入权限。</translation>
+    </message>
+    <message>
+        <source>There is no database at &apos;{path}&apos;. Check the path (nothing was created there); a new database is made with `kehu init` or the window&apos;s first start.</source>
+        <translation>“{path}”处没有数据库。请检查路径（那里没有创建任何文件）；新数据库用 `kehu init` 或首次启动窗口创建。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is an empty file (0 bytes), not a kehu database. Choose the right file or restore the latest backup; the empty file was left as it is.</source>
+        <translation>“{path}”是一个空文件（0 字节），不是客户档案数据库。请选择正确的文件或恢复最近的备份；空文件保持原样。</translation>
+    </message>
+    <message>
+        <source>The database file &apos;{path}&apos; was replaced or removed by another program (a restore, a copy, a sync client) while it was open. Nothing more is written to it; your unsaved edits are kept in the window. Reopen the database to continue.</source>
+        <translation>数据库文件“{path}”在打开期间被其他程序（恢复、复制、同步软件）替换或删除。不会再向它写入任何内容；未保存的修改仍保留在窗口中。请重新打开数据库后继续。</translation>
     </message>
     <message>
         <source>The database &apos;{path}&apos; cannot be opened. Check that its folder exists and is writable.</source>
@@ -3323,6 +3425,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Visits</source>
         <translation>访问记录</translation>
+    </message>
+    <message>
+        <source>The disk is full ({free} MB free on {place}): &apos;{path}&apos; cannot be written. The last change was not saved and nothing half-written was kept; free some disk space and try again.</source>
+        <translation>磁盘已满（{place} 上剩余 {free} MB）：无法写入“{path}”。最后的修改没有保存，也没有留下写了一半的文件；请释放磁盘空间后重试。</translation>
     </message>
     <message>
         <source>Not classified</source>

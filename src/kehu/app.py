@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (`kehu check | head`): stop without a traceback.
+
+    Python would try to flush stdout again at exit and print an error; point it at devnull.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a command cut off by `head`
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +30,12 @@ def main(argv: list[str] | None = None) -> int:
         from kehu.ui.application import run_gui
 
         return run_gui(args)
-    return cli.run(args)
+    try:
+        code = cli.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    return code
 
 
 if __name__ == "__main__":

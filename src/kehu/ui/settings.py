@@ -51,3 +51,7 @@ def get(setting: Setting) -> Any:
 
 def put(setting: Setting, value: Any) -> None:
     settings().setValue(setting.key, value)
+
+
+RECENT_DATABASES = Setting("files/recent", "", str)  # absolute paths, newest first, "|"
+RECENT_LIMIT = 8
