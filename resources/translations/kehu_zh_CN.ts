@@ -2291,6 +2291,78 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出 Excel 或 PDF</translation>
     </message>
     <message>
+        <source>sales composition, ABC grading, trend</source>
+        <translation>销售构成、ABC 分级、趋势分析</translation>
+    </message>
+    <message>
+        <source>file to write (xlsx or pdf)</source>
+        <translation>要写入的文件（xlsx 或 pdf）</translation>
+    </message>
+    <message>
+        <source>first month (2026-01)</source>
+        <translation>起始月份（如 2026-01）</translation>
+    </message>
+    <message>
+        <source>last month (2026-12)</source>
+        <translation>结束月份（如 2026-12）</translation>
+    </message>
+    <message>
+        <source>this month, quarter, year or the last 12 months (12m, the default)</source>
+        <translation>本月、本季度、本年或近 12 个月（12m，默认）</translation>
+    </message>
+    <message>
+        <source>scheme (grade, nature, trade_type, region…) or owner</source>
+        <translation>分类维度（grade、nature、trade_type、region…）或 owner（按推销员）</translation>
+    </message>
+    <message>
+        <source>ABC: A up to this cumulative %</source>
+        <translation>ABC：A 类的累计占比上限 %</translation>
+    </message>
+    <message>
+        <source>ABC: B up to this cumulative %</source>
+        <translation>ABC：B 类的累计占比上限 %</translation>
+    </message>
+    <message>
+        <source>ABC: apply the proposed grades</source>
+        <translation>ABC：应用建议的等级</translation>
+    </message>
+    <message>
+        <source>ABC: only say what would change</source>
+        <translation>ABC：只显示将发生的变化</translation>
+    </message>
+    <message>
+        <source>ABC: undo the latest grading</source>
+        <translation>ABC：撤销最近一次等级划分</translation>
+    </message>
+    <message>
+        <source>--apply, --dry-run and --undo belong to &apos;abc&apos;</source>
+        <translation>--apply、--dry-run 和 --undo 只用于 abc</translation>
+    </message>
+    <message>
+        <source>Grades of {n} customers given back ({skipped} changed since, kept)</source>
+        <translation>已恢复 {n} 个客户的等级（{skipped} 个之后又被修改，保持不变）</translation>
+    </message>
+    <message>
+        <source>{n} customers regraded in one step (undo: kehu analyse abc --undo)</source>
+        <translation>已一次性调整 {n} 个客户的等级（撤销：kehu analyse abc --undo）</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <source>{n} customers would change grade (nothing written)</source>
+        <translation>{n} 个客户的等级将改变（未写入）</translation>
+    </message>
+    <message>
+        <source>Say which file to write (OUT)</source>
+        <translation>请指定要写入的文件（OUT）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>Archived customers</source>
         <translation>已归档客户</translation>
     </message>
@@ -3491,8 +3563,116 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>只能撤销自己做的等级划分</translation>
     </message>
     <message>
+        <source>Sales composition</source>
+        <translation>销售构成</translation>
+    </message>
+    <message>
+        <source>Product composition</source>
+        <translation>商品构成</translation>
+    </message>
+    <message>
+        <source>ABC grading</source>
+        <translation>ABC 分级</translation>
+    </message>
+    <message>
+        <source>Sales trend</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <source>Period {period}</source>
+        <translation>期间 {period}</translation>
+    </message>
+    <message>
+        <source>Unknown analysis &apos;{name}&apos;</source>
+        <translation>未知的分析“{name}”</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Sales (yuan)</source>
+        <translation>销售额（元）</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation>占比 %</translation>
+    </message>
+    <message>
+        <source>Shares are rounded to one decimal so that they add up to 100 %.</source>
+        <translation>占比保留一位小数，合计为 100%。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计 %</translation>
+    </message>
+    <message>
+        <source>Proposed grade</source>
+        <translation>建议等级</translation>
+    </message>
+    <message>
+        <source>Current grade</source>
+        <translation>当前等级</translation>
+    </message>
+    <message>
+        <source>A up to {a} %, B up to {b} %, C the rest (also customers without sales).</source>
+        <translation>A 类累计至 {a}%，B 类至 {b}%，其余为 C 类（含期间内无销售的客户）。</translation>
+    </message>
+    <message>
+        <source>A: {na} customers, B: {nb}, C: {nc} ({idle} without sales).</source>
+        <translation>A 类 {na} 个客户，B 类 {nb} 个，C 类 {nc} 个（其中 {idle} 个无销售）。</translation>
+    </message>
+    <message>
+        <source>Grade changes if applied: {moves}</source>
+        <translation>应用后的等级变化：{moves}</translation>
+    </message>
+    <message>
+        <source>Top customers: {names}</source>
+        <translation>销售额前列的客户：{names}</translation>
+    </message>
+    <message>
+        <source>Top products: {names}</source>
+        <translation>销售额前列的商品：{names}</translation>
+    </message>
+    <message>
+        <source>{n} customers bought more than {p} % less than in the period before (a list to visit).</source>
+        <translation>{n} 个客户的销售额比上一期下降超过 {p}%（待访问名单）。</translation>
+    </message>
+    <message>
+        <source>Customers (count)</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Average per customer (yuan)</source>
+        <translation>户均销售额（元）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Customers: those classified in the category, whether they bought or not.</source>
+        <translation>客户数：归入该分类的客户（无论期间内是否有交易）。</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} customers with sales.</source>
+        <translation>有销售的 {total} 个客户中的前 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Shares in the period: {parts}</source>
+        <translation>期间内占比：{parts}</translation>
+    </message>
+    <message>
         <source>(no product)</source>
         <translation>（无商品）</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
     </message>
     <message>
         <source>Sales</source>

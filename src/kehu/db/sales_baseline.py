@@ -118,3 +118,14 @@ def top_products(first: int, last: int, owners: Owners, limit: int):
         f"ORDER BY s DESC, pid LIMIT {p}",
         [*_range(first, last), *params, limit],
     )
+
+
+def customer_totals(first: int, last: int, owners: Owners):
+    p = _db().param
+    where, params = _owner_clause(owners, "COALESCE(c.owner_id, 0)")
+    return _rows(
+        "SELECT sl.customer_id, SUM(sl.amount) FROM sale_line sl "
+        f"JOIN customer c ON c.id = sl.customer_id WHERE sl.sale_date >= {p} "
+        f"AND sl.sale_date < {p}{where} GROUP BY sl.customer_id",
+        [*_range(first, last), *params],
+    )

@@ -82,6 +82,12 @@ KINDS: tuple[ExportKind, ...] = (
         (PDF,),
         ("date", "salesperson", "month", "blank", "rows", "route", *COMMON, *PDF_COMMON),
     ),
+    ExportKind(  # no customer selection: the analysis covers what the user sees
+        "analysis",
+        N_("Analysis"),
+        (XLSX, PDF),
+        ("analysis", "period", "first", "last", "by", "thresholds", "lang", "font"),
+    ),
 )
 _BY_NAME = {k.name: k for k in KINDS}
 
