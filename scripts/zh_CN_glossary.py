@@ -982,6 +982,7 @@ KEHU: dict[str, str] = {
     "{n} customers regraded in one step (undo: kehu analyse abc --undo)": "已一次性调整 {n} 个客户的等级（撤销：kehu analyse abc --undo）",
     "Say which file to write (OUT)": "请指定要写入的文件（OUT）",
     "Written: {path}": "已写入：{path}",
+    "Exported the analysis ({n} rows) to {path}": "已将分析（{n} 行）导出到 {path}",
 }
 
 # --- issue 12 ---
@@ -1036,6 +1037,51 @@ ZH_CN.update(
         "%1 (%2) — kehu client records": "%1（%2）— kehu 客户档案",
         "Open an existing file": "打开已有的文件",
         "Your customers are already in a kehu database file (here or on a share).": "客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。",
+        "Document": "文档",
+        "Preview…": "预览…",
+        "Client cards": "客户档案卡",
+        "Customer information form": "客户资料表",
+        "Route sheet": "路序表",
+        "Blank visit form": "空白访问记录表",
+        "Daily visit report": "客户访问日报",
+        "Monthly visit report": "客户访问月报",
+        "Address labels": "地址标签",
+        "Customer list (as filtered)": "客户名单（按当前筛选）",
+        "The open card": "当前打开的档案卡",
+        "The selected customers (%1)": "选中的客户（%1）",
+        "All customers in the list (%1)": "列表中的全部客户（%1）",
+        "Options": "选项",
+        "Paper:": "纸张：",
+        "Latest visits on a card:": "档案卡上的最近访问：",
+        "Title (empty: the usual one):": "标题（留空：默认标题）：",
+        "Filled in with the customers' data (else blank)": "填入客户资料（否则为空白表）",
+        "Form:": "表格：",
+        "Every field (not only the form's)": "全部字段（不只是表上的）",
+        "Fields:": "字段：",
+        "(any route)": "（任意路线）",
+        "Route:": "路线：",
+        "Day:": "日期：",
+        "Empty rows:": "空行数：",
+        "Me": "我",
+        "Everyone": "所有人",
+        "Salesperson:": "推销员：",
+        "3 × 8 per A4 sheet": "每张 A4 3 × 8 个",
+        "2 × 7 per A4 sheet": "每张 A4 2 × 7 个",
+        "Label sheet:": "标签纸：",
+        "Draw the label outlines": "画出标签边框",
+        "Outlines:": "边框：",
+        "Watermark with my name and the time": "加水印（我的名字和时间）",
+        "Watermark:": "水印：",
+        "Show sensitive fields unmasked (managers)": "显示敏感字段原文（仅限经理）",
+        "Sensitive:": "敏感信息：",
+        "&Print…": "打印(&P)…",
     }
 )
-KEHU.update({})
+KEHU.update(
+    {
+        "Exported {n} filled forms ({pages} pages) to {path}": "已导出 {n} 份填好的资料表（{pages} 页）到 {path}",
+        "Exported {n} labels ({pages} pages) to {path}": "已导出 {n} 个标签（{pages} 页）到 {path}",
+        "Exported route sheets with {n} stops ({pages} pages) to {path}": "已导出路序表，共 {n} 个站点（{pages} 页）到 {path}",
+        "Exported a visit report of {n} rows ({pages} pages) to {path}": "已导出访问报表，共 {n} 行（{pages} 页）到 {path}",
+    }
+)

@@ -889,6 +889,173 @@
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Client cards</source>
+        <translation>客户档案卡</translation>
+    </message>
+    <message>
+        <source>Customer information form</source>
+        <translation>客户资料表</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>路序表</translation>
+    </message>
+    <message>
+        <source>Blank visit form</source>
+        <translation>空白访问记录表</translation>
+    </message>
+    <message>
+        <source>Daily visit report</source>
+        <translation>客户访问日报</translation>
+    </message>
+    <message>
+        <source>Monthly visit report</source>
+        <translation>客户访问月报</translation>
+    </message>
+    <message>
+        <source>Address labels</source>
+        <translation>地址标签</translation>
+    </message>
+    <message>
+        <source>Customer list (as filtered)</source>
+        <translation>客户名单（按当前筛选）</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The open card</source>
+        <translation>当前打开的档案卡</translation>
+    </message>
+    <message>
+        <source>The selected customers (%1)</source>
+        <translation>选中的客户（%1）</translation>
+    </message>
+    <message>
+        <source>All customers in the list (%1)</source>
+        <translation>列表中的全部客户（%1）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Latest visits on a card:</source>
+        <translation>档案卡上的最近访问：</translation>
+    </message>
+    <message>
+        <source>Title (empty: the usual one):</source>
+        <translation>标题（留空：默认标题）：</translation>
+    </message>
+    <message>
+        <source>Filled in with the customers&apos; data (else blank)</source>
+        <translation>填入客户资料（否则为空白表）</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>表格：</translation>
+    </message>
+    <message>
+        <source>Every field (not only the form&apos;s)</source>
+        <translation>全部字段（不只是表上的）</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>(any route)</source>
+        <translation>（任意路线）</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>路线：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Empty rows:</source>
+        <translation>空行数：</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Salesperson:</source>
+        <translation>推销员：</translation>
+    </message>
+    <message>
+        <source>3 × 8 per A4 sheet</source>
+        <translation>每张 A4 3 × 8 个</translation>
+    </message>
+    <message>
+        <source>2 × 7 per A4 sheet</source>
+        <translation>每张 A4 2 × 7 个</translation>
+    </message>
+    <message>
+        <source>Label sheet:</source>
+        <translation>标签纸：</translation>
+    </message>
+    <message>
+        <source>Draw the label outlines</source>
+        <translation>画出标签边框</translation>
+    </message>
+    <message>
+        <source>Outlines:</source>
+        <translation>边框：</translation>
+    </message>
+    <message>
+        <source>Watermark with my name and the time</source>
+        <translation>加水印（我的名字和时间）</translation>
+    </message>
+    <message>
+        <source>Watermark:</source>
+        <translation>水印：</translation>
+    </message>
+    <message>
+        <source>Show sensitive fields unmasked (managers)</source>
+        <translation>显示敏感字段原文（仅限经理）</translation>
+    </message>
+    <message>
+        <source>Sensitive:</source>
+        <translation>敏感信息：</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>Print preview – %1</source>
@@ -1516,8 +1683,8 @@
         <translation>保存档案卡(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Print card…</source>
-        <translation>打印档案卡(&amp;P)…</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -1590,6 +1757,21 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
 
 能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPrinting</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -3671,8 +3853,28 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>（无商品）</translation>
     </message>
     <message>
+        <source>Exported {n} filled forms ({pages} pages) to {path}</source>
+        <translation>已导出 {n} 份填好的资料表（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {n} labels ({pages} pages) to {path}</source>
+        <translation>已导出 {n} 个标签（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+    <message>
+        <source>Exported route sheets with {n} stops ({pages} pages) to {path}</source>
+        <translation>已导出路序表，共 {n} 个站点（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported a visit report of {n} rows ({pages} pages) to {path}</source>
+        <translation>已导出访问报表，共 {n} 行（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported the analysis ({n} rows) to {path}</source>
+        <translation>已将分析（{n} 行）导出到 {path}</translation>
     </message>
     <message>
         <source>Sales</source>

@@ -45,6 +45,7 @@ from kehu.ui.window.exports import WindowExports
 from kehu.ui.window.files import DatabaseFiles
 from kehu.ui.window.keyboard import WindowKeyboard
 from kehu.ui.window.menus import WindowMenus
+from kehu.ui.window.printing import WindowPrinting
 from kehu.ui.window.state import PreserveGeometry
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class MainWindow(
     DatabaseFiles,
     WindowKeyboard,
     CardTabs,
+    WindowPrinting,
     WindowExports,
     DockLayout,
     PreserveGeometry,

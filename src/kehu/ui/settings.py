@@ -55,3 +55,5 @@ def put(setting: Setting, value: Any) -> None:
 
 RECENT_DATABASES = Setting("files/recent", "", str)  # absolute paths, newest first, "|"
 RECENT_LIMIT = 8
+PRINT_SIZE = Setting("print/size", "A4", str)  # the default paper of client cards
+PDF_FONT = Setting("print/pdf_font", "", str)  # a TrueType file (#N: face N); "" finds one

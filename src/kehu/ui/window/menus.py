@@ -44,13 +44,7 @@ class WindowMenus:
             self.tr("&Save card"), self.save_current, key.Save, "saveAction"
         )
         self.print_action = self._action(
-            export_kinds.find_kind(export_kinds.PDF, "card").menu_text(
-                export_kinds.PDF, self.session.lang
-            )
-            or self.tr("&Print card…"),
-            self.print_current,
-            key.Print,
-            "printAction",
+            self.tr("&Print…"), lambda: self.open_print_dialog(), key.Print, "printAction"
         )
         self.find_action = self._action(self.tr("&Find"), self.focus_search, key.Find, "findAction")
         self.refresh_action = self._action(
@@ -84,13 +78,13 @@ class WindowMenus:
         self._build_toolbar()
 
     def _export_actions(self) -> dict[tuple[str, str], QAction]:
-        """An action per (format, kind) the export registry offers in the menu; the card
-        print is `print_action` (Ctrl+P)."""
+        """An action per Excel (format, kind) the export registry offers in the menu; every
+        PDF is printed from the one Print… dialog (`print_action`, Ctrl+P)."""
         actions: dict[tuple[str, str], QAction] = {}
         for kind in export_kinds.kinds():
             for fmt in kind.formats:
                 text = kind.menu_text(fmt, self.session.lang)
-                if text is None or (fmt, kind.name) == (export_kinds.PDF, "card"):
+                if text is None or fmt == export_kinds.PDF:
                     continue
                 if fmt == export_kinds.XLSX:
                     slot = lambda _checked=False, k=kind.name: self.export_xlsx(k)  # noqa: E731
