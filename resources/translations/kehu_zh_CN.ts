@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Sales composition</source>
+        <translation>销售构成</translation>
+    </message>
+    <message>
+        <source>Product composition</source>
+        <translation>商品构成</translation>
+    </message>
+    <message>
+        <source>ABC grading</source>
+        <translation>ABC 分级</translation>
+    </message>
+    <message>
+        <source>Sales trend</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止月份</translation>
+    </message>
+    <message>
+        <source>A up to</source>
+        <translation>A 类至</translation>
+    </message>
+    <message>
+        <source>B up to</source>
+        <translation>B 类至</translation>
+    </message>
+    <message>
+        <source>Apply grades…</source>
+        <translation>应用等级…</translation>
+    </message>
+    <message>
+        <source>Undo grading</source>
+        <translation>撤销等级划分</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>No customer would change grade.</source>
+        <translation>没有客户的等级会改变。</translation>
+    </message>
+    <message>
+        <source>Apply the proposed grades to {n} customers in one step?</source>
+        <translation>一次性为 {n} 个客户应用建议的等级？</translation>
+    </message>
+    <message>
+        <source>Undo the grading?</source>
+        <translation>撤销这次等级划分？</translation>
+    </message>
+    <message>
+        <source>Export analysis</source>
+        <translation>导出分析</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The database is damaged</source>

@@ -286,3 +286,17 @@ def customer_products(
     rows = [ShareRow(f"product:{p}", p, sums[p], s) for p, s in zip(names, shares, strict=True)]
     whole = period or Period(0, 0)
     return ShareTable("products", whole, customer.name, sum(sums.values()), rows)
+
+
+FILTER_LIMIT = 20000  # ids a click hands to the customer list at most
+
+
+def customers_of_owner(viewer: User, owner_id: int, limit: int = FILTER_LIMIT) -> list[int]:
+    """The viewer's visible customers of one owner (0: without an owner), for a click on a
+    salesperson's row; at most `limit`."""
+    owners = owners_of(viewer)
+    if owners is not None and owner_id not in owners:
+        return []
+    column = Customer.owner.is_null() if owner_id == 0 else (Customer.owner == owner_id)
+    query = Customer.select(Customer.id).where(column).order_by(Customer.id).limit(limit)
+    return [cid for (cid,) in query.tuples()]

@@ -162,18 +162,32 @@ def _abc_report(heading: str, proposal: analysis_abc.AbcProposal, lang: str, lim
                 total=len(proposal.ranked),
             )
         )
-    shown = proposal.rows(min(limit, 50))
+    categories, bars, cumulative = pareto_points(proposal)
     chart = Chart(
         "pareto",
         heading,
-        [row.code for row in shown],
-        [
-            (columns[3], [float(yuan(row.amount)) for row in shown]),
-            (columns[4], [float(row.cumulative) for row in shown]),
-        ],
+        categories,
+        [(columns[3], bars), (columns[4], cumulative)],
     )
     subtitle = _subtitle(proposal.period, "", lang)
     return Report("abc", heading, subtitle, columns, rows, chart, notes, keys)
+
+
+def pareto_points(proposal: analysis_abc.AbcProposal, points: int = 40):
+    """The Pareto curve over all ranked customers: one bar per customer, or per group of
+    customers by rank when there are more than `points` (labelled "first–last" rank), with the
+    cumulative share at the end of each bar."""
+    ranked = proposal.ranked
+    size = max(1, -(-len(ranked) // points))
+    categories, bars, cumulative, running = [], [], [], 0
+    for start in range(0, len(ranked), size):
+        part = ranked[start : start + size]
+        amount = sum(a for _c, a in part)
+        running += amount
+        categories.append(str(start + 1) if size == 1 else f"{start + 1}–{start + len(part)}")
+        bars.append(float(yuan(amount)))
+        cumulative.append(round(running * 100 / proposal.total, 1) if proposal.total else 0.0)
+    return categories, bars, cumulative
 
 
 def _trend_report(heading: str, board: analysis_trend.Dashboard, lang: str) -> Report:
