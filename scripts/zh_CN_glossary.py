@@ -1009,6 +1009,42 @@ KEHU: dict[str, str] = {
     "Exported the analysis ({n} rows) to {path}": "已将分析（{n} 行）导出到 {path}",
 }
 
+# --- issue 18 ---
+KEHU.update(
+    {
+        "{file} mixes text encodings: line {line} is UTF-8, the rest GB18030/GBK. Open it in Excel or a text editor, save it once in one encoding (CSV UTF-8) and import again.": (
+            "{file} 混用了多种文本编码：第 {line} 行是 UTF-8，其余是 GB18030/GBK。请在 Excel 或文本编辑器中打开，统一另存为一种编码（CSV UTF-8）后再导入。"
+        ),
+        "{file} is not a readable CSV file: {error}": "{file} 不是可读取的 CSV 文件：{error}",
+        "{file} is not a spreadsheet but {what}. Choose an Excel (.xlsx, .xls), OpenDocument (.ods) or .csv file.": (
+            "{file} 不是电子表格，而是{what}。请选择 Excel（.xlsx、.xls）、OpenDocument（.ods）或 .csv 文件。"
+        ),
+        "{file} is larger than this kind of workbook may be ({limit} MB). Save it as .xlsx (or split it) and import that.": (
+            "{file} 超过此类工作簿允许的大小（{limit} MB）。请另存为 .xlsx（或拆分）后再导入。"
+        ),
+        "{file} is not a regular file (a folder, pipe or device); choose a spreadsheet": (
+            "{file} 不是普通文件（而是文件夹、管道或设备），请选择电子表格文件"
+        ),
+        "{file} is an Excel binary workbook (.xlsb) with a damaged package.": (
+            "{file} 是 Excel 二进制工作簿（.xlsb），但文件包已损坏。"
+        ),
+        "an Excel 97-2003 workbook (.xls)": "Excel 97-2003 工作簿（.xls）",
+        "an Excel binary workbook (.xlsb)": "Excel 二进制工作簿（.xlsb）",
+        "an OpenDocument spreadsheet (.ods)": "OpenDocument 电子表格（.ods）",
+        "{file} is protected with a password and cannot be read.": "{file} 受密码保护，无法读取。",
+        "{file} cannot be read as {what} ({error}). Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.": (
+            "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
+        ),
+        "a workbook without worksheets": "没有工作表的工作簿",
+        "The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.": (
+            "该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。"
+        ),
+        "{n} cells beyond column ZZ were not read (no dossier field is that far right)": (
+            "ZZ 列以右的 {n} 个单元格未读取（没有档案字段在那么靠右的位置）"
+        ),
+    }
+)
+
 # --- issue 12 ---
 ZH_CN.update(
     {

@@ -3132,6 +3132,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>搜索索引</translation>
     </message>
     <message>
+        <source>{file} mixes text encodings: line {line} is UTF-8, the rest GB18030/GBK. Open it in Excel or a text editor, save it once in one encoding (CSV UTF-8) and import again.</source>
+        <translation>{file} 混用了多种文本编码：第 {line} 行是 UTF-8，其余是 GB18030/GBK。请在 Excel 或文本编辑器中打开，统一另存为一种编码（CSV UTF-8）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file: {error}</source>
+        <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
+    </message>
+    <message>
         <source>The PDF font &apos;{spec}&apos; cannot be used (a TrueType .ttf/.ttc font with Chinese glyphs is needed); a system font is used instead.</source>
         <translation>设置的 PDF 字体“{spec}”无法使用（需要含中文的 TrueType .ttf/.ttc 字体），已改用系统字体。</translation>
     </message>
@@ -3496,10 +3504,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>联系人 {number}</translation>
     </message>
     <message>
-        <source>{file} is not a spreadsheet but {what}. Choose an .xlsx or .csv file.</source>
-        <translation>{file} 不是电子表格，而是{what}。请选择 .xlsx 或 .csv 文件。</translation>
-    </message>
-    <message>
         <source>{file} would expand too much ({detail}); it may be a zip bomb and was not read.</source>
         <translation>{file} 解压后过大或压缩比异常（{detail}），可能是“压缩炸弹”，已拒绝读取。</translation>
     </message>
@@ -3512,20 +3516,8 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>{file} 设置了打开密码，无法读取。请在 Excel 中打开，在“文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密”中删除密码，保存后再导入。</translation>
     </message>
     <message>
-        <source>{file} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
-        <translation>{file} 是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿 (.xlsx) 后再导入。</translation>
-    </message>
-    <message>
         <source>an old Office document</source>
         <translation>旧版 Office 文档（Word 或 PowerPoint）</translation>
-    </message>
-    <message>
-        <source>{file} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.</source>
-        <translation>{file} 是 Excel 二进制工作簿 (.xlsb)。请另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>{file} is an OpenDocument file (.ods). Save it as .xlsx and import that.</source>
-        <translation>{file} 是 OpenDocument 文件 (.ods)。请另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
         <source>a zip archive</source>
@@ -3778,6 +3770,54 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The disk is full ({free} MB free on {place}): &apos;{path}&apos; cannot be written. The last change was not saved and nothing half-written was kept; free some disk space and try again.</source>
         <translation>磁盘已满（{place} 上剩余 {free} MB）：无法写入“{path}”。最后的修改没有保存，也没有留下写了一半的文件；请释放磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet but {what}. Choose an Excel (.xlsx, .xls), OpenDocument (.ods) or .csv file.</source>
+        <translation>{file} 不是电子表格，而是{what}。请选择 Excel（.xlsx、.xls）、OpenDocument（.ods）或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is larger than this kind of workbook may be ({limit} MB). Save it as .xlsx (or split it) and import that.</source>
+        <translation>{file} 超过此类工作簿允许的大小（{limit} MB）。请另存为 .xlsx（或拆分）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a folder, pipe or device); choose a spreadsheet</source>
+        <translation>{file} 不是普通文件（而是文件夹、管道或设备），请选择电子表格文件</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb) with a damaged package.</source>
+        <translation>{file} 是 Excel 二进制工作簿（.xlsb），但文件包已损坏。</translation>
+    </message>
+    <message>
+        <source>an Excel 97-2003 workbook (.xls)</source>
+        <translation>Excel 97-2003 工作簿（.xls）</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb)</source>
+        <translation>Excel 二进制工作簿（.xlsb）</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet (.ods)</source>
+        <translation>OpenDocument 电子表格（.ods）</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password and cannot be read.</source>
+        <translation>{file} 受密码保护，无法读取。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as {what} ({error}). Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
+        <translation>{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>a workbook without worksheets</source>
+        <translation>没有工作表的工作簿</translation>
+    </message>
+    <message>
+        <source>{n} cells beyond column ZZ were not read (no dossier field is that far right)</source>
+        <translation>ZZ 列以右的 {n} 个单元格未读取（没有档案字段在那么靠右的位置）</translation>
+    </message>
+    <message>
+        <source>The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.</source>
+        <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
     </message>
     <message>
         <source>Not classified</source>
