@@ -1006,6 +1006,7 @@ KEHU: dict[str, str] = {
     "{n} customers regraded in one step (undo: kehu analyse abc --undo)": "已一次性调整 {n} 个客户的等级（撤销：kehu analyse abc --undo）",
     "Say which file to write (OUT)": "请指定要写入的文件（OUT）",
     "Written: {path}": "已写入：{path}",
+    "Counting the customers' sales…": "正在统计各客户的销售额…",
     "Exported the analysis ({n} rows) to {path}": "已将分析（{n} 行）导出到 {path}",
 }
 

@@ -110,12 +110,64 @@ def category_customers(categories: Collection[int], owners: Owners) -> dict[int,
 
 
 def owner_customers(owners: Owners) -> dict[int, int]:
-    """{owner id (0: none): customers} (active and archived)."""
-    where, params = _owner_clause(owners, "COALESCE(owner_id, 0)")
+    """{owner id (0: none): customers} (active and archived), counted along the owner index
+    (grouping by the bare column keeps the index order: no sort of a million rows)."""
+    where, params = _owner_clause(owners)
     rows = _rows(
-        f"SELECT COALESCE(owner_id, 0), COUNT(*) FROM customer WHERE 1{where} GROUP BY 1", params
+        f"SELECT owner_id, COUNT(*) FROM customer WHERE 1{where} GROUP BY owner_id", params
+    )
+    return {owner or 0: n for owner, n in rows}
+
+
+def graded_totals(
+    first: int, last: int, owners: Owners, scheme_id: int
+) -> list[tuple[int, int, int | None]]:
+    """(customer id, amount, category in the scheme or None) of every active customer with
+    sales in the period (for the ABC ranking: its current grade comes along)."""
+    where, params = _owner_clause(owners, "s.owner_id")
+    p = _db().param
+    return _rows(
+        "SELECT t.customer_id, t.amount, cc.category_id FROM (SELECT s.customer_id, "
+        f"SUM(s.amount) AS amount FROM sales_month s WHERE s.month >= {p} AND s.month <= {p}"
+        f"{where} GROUP BY s.customer_id) t JOIN customer c ON c.id = t.customer_id "
+        "AND c.status = 'active' LEFT JOIN customer_category cc ON cc.customer_id = "
+        f"t.customer_id AND cc.scheme_id = {p}",
+        [first, last, *params, scheme_id],
+    )
+
+
+def active_grade_counts(owners: Owners, categories: Collection[int]) -> dict[int, int]:
+    """{category id: active customers in it} (from the counts kept for the trees)."""
+    if not categories:
+        return {}
+    where, params = _owner_clause(owners)
+    rows = _rows(
+        f"SELECT category_id, SUM(n) FROM category_count WHERE category_id IN "
+        f"({_marks(categories)}) AND status = 'active'{where} GROUP BY category_id",
+        [*sorted(categories), *params],
     )
     return dict(rows)
+
+
+def active_customer_count(owners: Owners) -> int:
+    where, params = _owner_clause(owners)
+    return _rows(f"SELECT COUNT(*) FROM customer WHERE status = 'active'{where}", params)[0][0]
+
+
+def idle_customers(
+    first: int, last: int, owners: Owners, scheme_id: int, except_category: int
+) -> list[tuple[int, int | None]]:
+    """(customer id, category in the scheme or None) of the active customers without sales in
+    the period whose category is not `except_category` (those an ABC step moves to C)."""
+    where, params = _owner_clause(owners, "c.owner_id")
+    p = _db().param
+    return _rows(
+        "SELECT c.id, cc.category_id FROM customer c LEFT JOIN customer_category cc ON "
+        f"cc.customer_id = c.id AND cc.scheme_id = {p} WHERE c.status = 'active'{where} "
+        f"AND (cc.category_id IS NULL OR cc.category_id <> {p}) AND NOT EXISTS (SELECT 1 FROM "
+        f"sales_month s WHERE s.customer_id = c.id AND s.month >= {p} AND s.month <= {p})",
+        [scheme_id, *params, except_category, first, last],
+    )
 
 
 def customer_totals(first: int, last: int, owners: Owners) -> list[tuple[int, int]]:

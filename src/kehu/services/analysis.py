@@ -229,10 +229,12 @@ def products(
             raise AnalysisError(N_("No category number {id}"), id=category_id)
         groups = {0: _descendants(category.scheme_id, category_id)}
     columns: list[str] = []
+    scheme_name = ""
     if by:
         if by == OWNER:
             raise AnalysisError(N_("Product shares per salesperson are not offered; pick a scheme"))
         scheme = resolve_scheme(by)
+        scheme_name = scheme.name
         tree = _tree(scheme.id)
         for cid, _parent, name, depth in tree:
             if depth == 0:
@@ -258,7 +260,7 @@ def products(
             sums = per_group[group]
             extra.append(_exact_share(sums.get(product, 0), sum(sums.values())))
         rows.append(ShareRow(f"product:{product}", product, main[product], value, extra=extra))
-    label = translate(N_("Customer category"), lang) + ": " + (by or "") if by else ""
+    label = translate(N_("Customer category"), lang) + ": " + scheme_name if by else ""
     return ShareTable("products", period, label, total, rows, columns)
 
 

@@ -22,7 +22,6 @@ from kehu.db import grade_steps
 from kehu.db import sales_queries as q
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, User
-from kehu.db.visibility import visible_customers
 from kehu.services import audit, classification
 from kehu.services.analysis import AnalysisError, owners_of, resolve_scheme
 
@@ -52,6 +51,10 @@ class AbcRow:
 
 @dataclass
 class AbcProposal:
+    """The ranking and the grades it proposes. Customers with sales are listed one by one;
+    the active customers without sales (all proposed C) only as counts per current grade,
+    and are read one by one when the step is applied."""
+
     period: Period
     thresholds: tuple[int, int]
     scheme_id: int
@@ -59,14 +62,20 @@ class AbcProposal:
     grade_names: dict[int, str]  # category id → name
     total: int
     ranked: list[tuple[int, int]]  # (customer id, amount), highest first
-    proposed: dict[int, str]  # every active visible customer → A/B/C
-    current: dict[int, int | None]  # → current grade category (None: no grade)
+    proposed: dict[int, str]  # customers with sales (and non-positive ones) → A/B/C
+    current: dict[int, int | None]  # → their current grade category (None: no grade)
+    owners: set[int] | None = None  # the viewer's visibility when proposed
+    idle: dict[int | None, int] = field(default_factory=dict)  # no sales: current → customers
     counts: Counter = field(default_factory=Counter)  # A/B/C → customers
     amounts: Counter = field(default_factory=Counter)  # A/B/C → sales
     without_sales: int = 0
 
+    def grade(self, customer_id: int) -> str:
+        return self.proposed.get(customer_id, "C")
+
     def changes(self) -> dict[int, int]:
-        """customer id → the grade category it would get, for customers whose grade changes."""
+        """customer id → the grade category it would get, for the customers with sales whose
+        grade changes (`idle_changes` reads the others)."""
         cats = self.grade_categories
         return {
             cid: cats[grade]
@@ -74,13 +83,26 @@ class AbcProposal:
             if self.current.get(cid) != cats[grade]
         }
 
+    def idle_changes(self) -> list[tuple[int, int | None]]:
+        """(customer id, current grade) of the customers without sales that would become C."""
+        return q.idle_customers(
+            self.period.first,
+            self.period.last,
+            self.owners,
+            self.scheme_id,
+            self.grade_categories["C"],
+        )
+
     def transitions(self) -> Counter:
         """(from name or "", to letter) → customers whose grade would change."""
         found: Counter = Counter()
+        letters = {c: g for g, c in self.grade_categories.items()}
         for cid, category in self.changes().items():
             old = self.current.get(cid)
-            new = next(g for g, c in self.grade_categories.items() if c == category)
-            found[(self.grade_names.get(old, "") if old else "", new)] += 1
+            found[(self.grade_names.get(old, "") if old else "", letters[category])] += 1
+        for old, n in self.idle.items():
+            if n > 0 and old != self.grade_categories["C"]:
+                found[(self.grade_names.get(old, "") if old else "", "C")] += n
         return found
 
     def rows(self, limit: int | None = 200) -> list[AbcRow]:
@@ -107,9 +129,6 @@ class AbcProposal:
                 )
             )
         return found
-
-    def customer_ids(self, grade: str) -> list[int]:
-        return sorted(cid for cid, g in self.proposed.items() if g == grade)
 
 
 def _grade_scheme():
@@ -143,37 +162,39 @@ def propose(
     """Rank and grade the viewer's active customers by their sales in `period`."""
     a, b = _check_thresholds(thresholds)
     scheme, cats, names = _grade_scheme()
-    active = {cid for (cid,) in visible_customers(viewer, Customer.id).tuples()}
-    totals = [
-        (cid, amount)
-        for cid, amount in q.customer_totals(period.first, period.last, owners_of(viewer))
-        if amount > 0 and cid in active
-    ]
-    totals.sort(key=lambda row: (-row[1], row[0]))
-    total = sum(amount for _cid, amount in totals)
+    owners = owners_of(viewer)
+    rows = q.graded_totals(period.first, period.last, owners, scheme.id)
+    ranked = sorted(
+        ((cid, amount) for cid, amount, _g in rows if amount > 0), key=lambda r: (-r[1], r[0])
+    )
+    total = sum(amount for _cid, amount in ranked)
+    current = {cid: grade for cid, _amount, grade in rows}
     proposal = AbcProposal(
-        period,
-        (a, b),
-        scheme.id,
-        cats,
-        names,
-        total,
-        totals,
-        {},
-        grade_steps.grades_of(scheme.id, active),
+        period, (a, b), scheme.id, cats, names, total, ranked, {}, current, owners
     )
     before = 0
-    for cid, amount in totals:
+    for cid, amount in ranked:
         grade = "A" if before * 100 < a * total else "B" if before * 100 < b * total else "C"
         proposal.proposed[cid] = grade
         proposal.counts[grade] += 1
         proposal.amounts[grade] += amount
         before += amount
-    for cid in active:
-        if cid not in proposal.proposed:
+    for cid, amount, _grade in rows:
+        if amount <= 0:  # returns outweigh purchases: no sales to rank
             proposal.proposed[cid] = "C"
             proposal.counts["C"] += 1
             proposal.without_sales += 1
+    # The customers without sales: the active customers per grade (the trees' counts) less
+    # those with sales.
+    graded = q.active_grade_counts(owners, list(names))
+    for grade in current.values():
+        if grade is not None and grade in graded:
+            graded[grade] -= 1
+    idle_total = q.active_customer_count(owners) - len(rows)
+    proposal.idle = {cid: n for cid, n in graded.items() if n > 0}
+    proposal.idle[None] = idle_total - sum(proposal.idle.values())
+    proposal.counts["C"] += idle_total
+    proposal.without_sales += idle_total
     return proposal
 
 
@@ -188,9 +209,13 @@ def apply(viewer: User, proposal: AbcProposal) -> AppliedStep:
     changes, one grade step remembering the grades it replaced (for `undo`), one audit entry."""
     if not may_apply_grades(viewer):
         raise AnalysisError(N_("Only a manager or an administrator can apply grades"))
-    changes = proposal.changes()
 
     def run() -> AppliedStep:
+        changes = proposal.changes()
+        before = dict(proposal.current)
+        for cid, old in proposal.idle_changes():
+            changes[cid] = proposal.grade_categories["C"]
+            before[cid] = old
         groups: dict[int, list[int]] = {}
         for cid, category in changes.items():
             groups.setdefault(category, []).append(cid)
@@ -201,7 +226,7 @@ def apply(viewer: User, proposal: AbcProposal) -> AppliedStep:
             proposal.scheme_id,
             proposal.period.label(),
             f"{proposal.thresholds[0]},{proposal.thresholds[1]}",
-            [(cid, proposal.current.get(cid), new) for cid, new in changes.items()],
+            [(cid, before.get(cid), new) for cid, new in changes.items()],
         )
         audit.record(
             viewer,

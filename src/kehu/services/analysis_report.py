@@ -56,7 +56,10 @@ def build(
     thresholds: tuple[int, int] = analysis_abc.DEFAULT_THRESHOLDS,
     lang: str = "en",
     limit: int = 200,
+    first_paint: bool = False,
 ) -> Report:
+    """`first_paint`: for the trend, only what the summaries give at once (the view shows it,
+    then the whole dashboard)."""
     if name not in ANALYSES:
         raise UserError(N_("Unknown analysis '{name}'"), name=name)
     tr = lambda text, **v: translate(text, lang, **v)  # noqa: E731
@@ -68,8 +71,9 @@ def build(
         table = analysis.products(viewer, period, by=by, lang=lang)
         return _share_report(name, heading, table, lang)
     if name == "abc":
-        return _abc_report(heading, analysis_abc.propose(viewer, period, thresholds), lang, limit)
-    return _trend_report(heading, analysis_trend.dashboard(viewer, period, lang=lang), lang)
+        return abc_report(analysis_abc.propose(viewer, period, thresholds), lang, limit)
+    board = analysis_trend.dashboard(viewer, period, lang=lang, customers=not first_paint)
+    return _trend_report(heading, board, lang)
 
 
 def _subtitle(period: Period, by: str, lang: str) -> str:
@@ -116,8 +120,10 @@ def _share_report(name: str, heading: str, table: analysis.ShareTable, lang: str
     )
 
 
-def _abc_report(heading: str, proposal: analysis_abc.AbcProposal, lang: str, limit: int) -> Report:
+def abc_report(proposal: analysis_abc.AbcProposal, lang: str, limit: int = 200) -> Report:
+    """The report of an ABC proposal (the window keeps the proposal to apply it)."""
     tr = lambda text, **v: translate(text, lang, **v)  # noqa: E731
+    heading = tr(ANALYSES["abc"])
     columns = [
         tr(N_("Rank")),
         tr(N_("Code")),

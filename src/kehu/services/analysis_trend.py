@@ -39,6 +39,7 @@ class Dashboard:
     drop_percent: int = 30
     top_customers: list[tuple[int, str, str, int]] = field(default_factory=list)
     top_products: list[tuple[str, str, int]] = field(default_factory=list)
+    complete: bool = True  # False: the first paint, without declines and top customers
 
 
 def dashboard(
@@ -50,9 +51,13 @@ def dashboard(
     top: int = 20,
     declines: int = 100,
     lang: str = "en",
+    customers: bool = True,
 ) -> Dashboard:
     """The figures of the dashboard for `period` (the last month of the 24-month curve, the
-    period compared with the one before it for the declines)."""
+    period compared with the one before it for the declines).
+
+    `customers=False` leaves out what needs every customer's sales (the declines and the top
+    customers): the first paint, from the summaries per category and product alone."""
     owners = owners_of(viewer)
     span = (period.last - months + 1, period.last)
     stage = resolve_scheme(STAGE_SCHEME)
@@ -66,6 +71,11 @@ def dashboard(
     for cid, name in stage_cats:
         board.stage_months[name] = [monthly.get((cid, m), 0) for m in range(span[0], span[1] + 1)]
     board.stages = composition(viewer, period, STAGE_SCHEME, lang)
+    for _pid, name, category, amount in q.top_products(period.first, period.last, owners, top):
+        board.top_products.append((name or translate(NO_PRODUCT, lang), category or "", amount))
+    board.complete = customers
+    if not customers:
+        return board
     before = period.previous()
     fell = q.declines(
         (period.first, period.last), (before.first, before.last), owners, drop_percent, declines
@@ -78,8 +88,6 @@ def dashboard(
     for cid, amount in best:
         code, name, _o, _s = names.get(cid, ("", "", None, ""))
         board.top_customers.append((cid, code, name, amount))
-    for _pid, name, category, amount in q.top_products(period.first, period.last, owners, top):
-        board.top_products.append((name or translate(NO_PRODUCT, lang), category or "", amount))
     return board
 
 

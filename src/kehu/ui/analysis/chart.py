@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter
 
 from kehu.services.analysis_report import Chart
 
@@ -46,8 +46,11 @@ def build_chart(spec: Chart) -> QChart:
         return chart
     axis_x = QBarCategoryAxis()
     axis_x.append(spec.categories)
+    small = QFont()
+    small.setPointSize(7)
+    axis_x.setLabelsFont(small)
     if spec.kind == "pareto":
-        axis_x.setLabelsAngle(-60)
+        axis_x.setLabelsAngle(-90)
         bars = QBarSeries()
         bar_set = QBarSet(spec.series[0][0])
         bar_set.append(spec.series[0][1])
@@ -71,7 +74,7 @@ def build_chart(spec: Chart) -> QChart:
         line.attachAxis(axis_x)
         line.attachAxis(right)
         return chart
-    axis_x.setLabelsAngle(-60)
+    axis_x.setLabelsAngle(-90)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     axis_y = QValueAxis()
     axis_y.setMin(0)

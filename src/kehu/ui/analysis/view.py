@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +60,7 @@ class AnalysisView(QWidget):
         self.proposal: analysis_abc.AbcProposal | None = None
         self._loaded = False
         self._generation = 0
+        self._complete = 0  # the generation whose whole result is shown
         self._build()
         self._connect_signals()
         if not lazy:
@@ -116,23 +117,19 @@ class AnalysisView(QWidget):
         self.xlsx_button = QPushButton(self.tr("Excel…"), self)
         self.pdf_button = QPushButton(self.tr("PDF…"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
-        bar = QHBoxLayout()
-        bar.addWidget(self.analysis_box)
-        bar.addWidget(self.period_box)
-        bar.addWidget(self.first_edit)
-        bar.addWidget(self.last_edit)
+        # A tool bar: when the window is narrow the rest goes behind its extension button.
+        bar = QToolBar(self)
+        bar.setObjectName("analysisBar")
+        for widget in (self.analysis_box, self.period_box, self.first_edit, self.last_edit):
+            bar.addWidget(widget)
         bar.addWidget(QLabel(self.tr("By"), self))
         bar.addWidget(self.scheme_box)
-        for widget in (self.a_label, self.a_box, self.b_label, self.b_box):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        for button in (
-            self.apply_button,
-            self.undo_button,
-            self.xlsx_button,
-            self.pdf_button,
-            self.refresh_button,
-        ):
+        self._abc_actions = [
+            bar.addWidget(w) for w in (self.a_label, self.a_box, self.b_label, self.b_box)
+        ]
+        bar.addSeparator()
+        self._abc_actions += [bar.addWidget(self.apply_button), bar.addWidget(self.undo_button)]
+        for button in (self.xlsx_button, self.pdf_button, self.refresh_button):
             bar.addWidget(button)
         self.chart_view = QChartView(self)
         self.chart_view.setObjectName("analysisChart")
@@ -159,7 +156,7 @@ class AnalysisView(QWidget):
         self.vertical.setStretchFactor(0, 4)
         self.vertical.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.vertical, 1)
         self._update_controls()
 
