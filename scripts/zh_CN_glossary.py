@@ -356,6 +356,16 @@ ZH_CN: dict[str, str] = {
     "Export analysis": "导出分析",
     "Refresh": "刷新",
     "Written: {path}": "已写入：{path}",
+    # --- issue 17 ---
+    "Licence: %1": "许可证：%1",
+    "Licences…": "许可证…",
+    "Licences": "许可证",
+    "kehu": "客户档案",
+    "Components": "组件",
+    "Third-party licence texts": "第三方许可证全文",
+    "Component": "组件",
+    "Version": "版本",
+    "Licence": "许可证",
 }
 
 # Strings below the UI (context "kehu", marked with N_()): the field catalogue and its choices.
@@ -1008,6 +1018,15 @@ KEHU: dict[str, str] = {
     "Written: {path}": "已写入：{path}",
     "Counting the customers' sales…": "正在统计各客户的销售额…",
     "Exported the analysis ({n} rows) to {path}": "已将分析（{n} 行）导出到 {path}",
+    # --- issue 17 ---
+    "add kehu to the desktop's application menu (Linux; in ~/.local/share)": (
+        "把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）"
+    ),
+    "remove the menu entry, icons and metainfo": "删除菜单项、图标和应用元信息",
+    "Not needed here: the installer adds kehu to the menu.": "此系统无需此操作：安装程序已把客户档案加入菜单。",
+    "{n} files removed.": "已删除 {n} 个文件。",
+    "{n} files written under {folder}.": "已在 {folder} 下写入 {n} 个文件。",
+    "Menu entry: {path}": "菜单项：{path}",
 }
 
 # --- issue 18 ---

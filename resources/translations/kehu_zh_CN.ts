@@ -867,6 +867,44 @@
     </message>
 </context>
 <context>
+    <name>Licences</name>
+    <message>
+        <source>Licence: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesDialog</name>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>kehu</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Third-party licence texts</source>
+        <translation>第三方许可证全文</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to kehu</source>
@@ -1853,6 +1891,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
 
 能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
     </message>
+    <message>
+        <source>Licences…</source>
+        <translation>许可证…</translation>
+    </message>
 </context>
 <context>
     <name>WindowPrinting</name>
@@ -2682,6 +2724,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)</source>
         <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
+    </message>
+    <message>
+        <source>add kehu to the desktop&apos;s application menu (Linux; in ~/.local/share)</source>
+        <translation>把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）</translation>
+    </message>
+    <message>
+        <source>remove the menu entry, icons and metainfo</source>
+        <translation>删除菜单项、图标和应用元信息</translation>
+    </message>
+    <message>
+        <source>{n} files written under {folder}.</source>
+        <translation>已在 {folder} 下写入 {n} 个文件。</translation>
+    </message>
+    <message>
+        <source>Menu entry: {path}</source>
+        <translation>菜单项：{path}</translation>
+    </message>
+    <message>
+        <source>Not needed here: the installer adds kehu to the menu.</source>
+        <translation>此系统无需此操作：安装程序已把客户档案加入菜单。</translation>
+    </message>
+    <message>
+        <source>{n} files removed.</source>
+        <translation>已删除 {n} 个文件。</translation>
     </message>
     <message>
         <source>Nothing found for &apos;{text}&apos;</source>

@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the demo generator's worker in a frozen app
     from kehu import cli
 
-    args = cli.parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Finder on older macOS passes a process serial number (-psn_0_12345): not ours.
+    args = cli.parse([arg for arg in argv if not arg.startswith("-psn_")])
     if getattr(args, "func", None) is None:
         from kehu.ui.application import run_gui
 

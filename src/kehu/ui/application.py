@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from kehu import __version__, identity
 from kehu.config import setup_logging
 from kehu.db.errors import DamagedDatabaseError, DatabaseError, warning_message
 from kehu.db.models import User, database_proxy
@@ -29,10 +30,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     protect_none()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
+    app.setOrganizationDomain(identity.ORGANISATION_DOMAIN)
     app.setApplicationName(settings.APPLICATION)
+    app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("kehu")
+    app.setDesktopFileName(identity.APP_ID)  # Wayland's app id: the installed desktop entry
     app.setWindowIcon(app_icon())
+    _set_windows_app_id()
     return app  # type: ignore[return-value]
+
+
+def _set_windows_app_id() -> None:
+    """Group the taskbar button with the Start-menu shortcut (build/kehu.iss sets the same
+    AppUserModelID on it), not with python.exe."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(identity.APP_ID)
+    except (AttributeError, OSError):
+        logger.debug("cannot set the AppUserModelID", exc_info=True)
 
 
 def open_session_window(workspace: Workspace, user: User, lang: str = "zh_CN"):

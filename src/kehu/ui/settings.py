@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANISATION = "kehu"
-APPLICATION = "kehu"
+from kehu import identity
+
+ORGANISATION = identity.ORGANISATION
+APPLICATION = identity.APPLICATION
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ FIRST_START_SEEN = Setting("first_start/seen", "", str)  # database paths, "|"-s
 
 
 def settings() -> QSettings:
+    if sys.platform == "darwin":  # ~/Library/Preferences/<the bundle identifier>.plist
+        return QSettings(identity.ORGANISATION_DOMAIN, identity.APP_ID.rsplit(".", 1)[1])
     return QSettings(ORGANISATION, APPLICATION)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QToolBar
+from PySide6.QtWidgets import QMessageBox, QPushButton, QToolBar
 
 from kehu.services.exports import registry as export_kinds
 
@@ -138,17 +138,35 @@ class WindowMenus:
         self.addToolBar(toolbar)
 
     def about(self) -> None:
-        from kehu import __version__
+        box, licences_button = self._about_box()
+        box.exec()
+        if box.clickedButton() is licences_button:
+            self.show_licences()
 
-        QMessageBox.about(
-            self,
-            self.tr("About kehu"),
+    def _about_box(self) -> tuple[QMessageBox, QPushButton]:
+        from kehu import __version__
+        from kehu.ui.dialogs.licences_dialog import about_details
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About kehu"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
             self.tr(
                 "kehu %1 — client records for small businesses.\n\n"
                 "Anyone who can open the database file can read it; per-user visibility "
                 "is a convenience, not a lock."
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
+            + "\n\n"
+            + about_details()
         )
+        licences_button = box.addButton(self.tr("Licences…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        return box, licences_button
+
+    def show_licences(self) -> None:
+        from kehu.ui.dialogs.licences_dialog import LicencesDialog
+
+        LicencesDialog(self).exec()
 
 
 __all__ = ["WindowMenus"]
