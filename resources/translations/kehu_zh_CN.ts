@@ -142,22 +142,6 @@
         <translation>访问记录</translation>
     </message>
     <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Product category</source>
-        <translation>商品类别</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
         <source>Sales</source>
         <translation>销售记录</translation>
     </message>
@@ -192,6 +176,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sale line</source>
+        <translation>销售记录</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1248,45 @@
     </message>
 </context>
 <context>
+    <name>ProductListDialog</name>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>ProposeOrderDialog</name>
     <message>
         <source>Propose an economical order</source>
@@ -1542,6 +1569,84 @@
     <message>
         <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
         <translation>删除路线“{name}”？其中的 {count} 个客户仍保留在数据库中，只是从该路线上移除。</translation>
+    </message>
+</context>
+<context>
+    <name>SaleLineDialog</name>
+    <message>
+        <source>Sale line</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1,280.50</source>
+        <translation>元，例如 1,280.50</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPane</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>商品列表…</translation>
+    </message>
+    <message>
+        <source>Product composition: %1</source>
+        <translation>商品构成：%1</translation>
+    </message>
+    <message>
+        <source>Delete this sale line?</source>
+        <translation>删除这条销售记录？</translation>
     </message>
 </context>
 <context>
@@ -4320,6 +4425,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The chosen region does not exist.</source>
         <translation>所选区域不存在。</translation>
+    </message>
+    <message>
+        <source>You cannot change this customer&apos;s sales</source>
+        <translation>您不能修改此客户的销售记录</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimals (fen)</source>
+        <translation>金额最多两位小数（分）</translation>
+    </message>
+    <message>
+        <source>This sale line no longer exists</source>
+        <translation>这条销售记录已不存在</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can change the product list</source>
+        <translation>只有经理或管理员可以修改商品列表</translation>
+    </message>
+    <message>
+        <source>A product needs a name and a category</source>
+        <translation>商品需要名称和类别</translation>
+    </message>
+    <message>
+        <source>There is already a product named &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的商品</translation>
+    </message>
+    <message>
+        <source>The product code &apos;{code}&apos; is taken</source>
+        <translation>商品编码“{code}”已被使用</translation>
+    </message>
+    <message>
+        <source>Sale lines name this product: it stays in the list</source>
+        <translation>有销售记录使用此商品，不能从列表中删除</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount in yuan</source>
+        <translation>“{text}”不是以元为单位的金额</translation>
     </message>
     <message>
         <source>Several categories are named &apos;{name}&apos;: use the id</source>
