@@ -68,7 +68,7 @@ def write(report: Any, path: Path, font: str | None = None) -> int:
     story.append(chart_drawing(report.chart, fonts.regular, width, 75 * mm))
     story.append(Spacer(1, 4 * mm))
     data = [list(report.columns)] + [[_text(v) for v in row] for row in report.rows]
-    table = Table(data, repeatRows=1)
+    table = Table(data, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -77,7 +77,12 @@ def write(report: Any, path: Path, font: str | None = None) -> int:
                 ("FONTSIZE", (0, 0), (-1, -1), 8),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7")),
-                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+            ]
+            + [  # figures to the right, text to the left
+                ("ALIGN", (c, r), (c, r), "RIGHT")
+                for r, row in enumerate(report.rows, start=1)
+                for c, value in enumerate(row)
+                if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
             ]
         )
     )
@@ -110,9 +115,12 @@ def chart_drawing(spec: Any, font: str, width: float, height: float) -> Drawing:
         drawing.add(pie)
         legend = Legend()
         legend.x, legend.y = height + 10, height - 25
+        legend.alignment = "right"  # the swatch left of the text
+        legend.columnMaximum = 14
         legend.fontName, legend.fontSize = font, 8
         legend.colorNamePairs = [
-            (PALETTE[i % len(PALETTE)], name) for i, name in enumerate(spec.categories)
+            (PALETTE[i % len(PALETTE)], f"{name}  {label}")
+            for i, (name, label) in enumerate(zip(spec.categories, pie.labels, strict=True))
         ]
         drawing.add(legend)
         return drawing
@@ -165,6 +173,7 @@ def chart_drawing(spec: Any, font: str, width: float, height: float) -> Drawing:
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = width - 105, height - 25
+    legend.alignment = "right"
     legend.fontName, legend.fontSize = font, 8
     legend.colorNamePairs = [
         (PALETTE[i % len(PALETTE)], name) for i, (name, _v) in enumerate(spec.series)
