@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddToRoute</name>
+    <message>
+        <source>Add to route</source>
+        <translation>加入路线</translation>
+    </message>
+    <message>
+        <source>Select customers in the list first.</source>
+        <translation>请先在列表中选择客户。</translation>
+    </message>
+    <message>
+        <source>There is no route yet: create one in Routes.</source>
+        <translation>还没有路线：请先在“路线”中新建。</translation>
+    </message>
+    <message>
+        <source>%1 customers added to the route “%2”</source>
+        <translation>已把 %1 个客户加入路线“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>AddToRouteDialog</name>
+    <message>
+        <source>Add to route</source>
+        <translation>加入路线</translation>
+    </message>
+    <message>
+        <source>Add %1 customers as stops of:</source>
+        <translation>把 %1 个客户加为以下路线的站点：</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>路线：</translation>
+    </message>
+    <message>
+        <source>At the end of the route</source>
+        <translation>放在路线末尾</translation>
+    </message>
+    <message>
+        <source>Then order the whole route as proposed</source>
+        <translation>然后按建议顺序排列整条路线</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisView</name>
     <message>
         <source>Analysis</source>
@@ -1334,6 +1380,76 @@
     </message>
 </context>
 <context>
+    <name>RegionActions</name>
+    <message>
+        <source>Rename region…</source>
+        <translation>重命名区域…</translation>
+    </message>
+    <message>
+        <source>Move region…</source>
+        <translation>移动区域…</translation>
+    </message>
+    <message>
+        <source>Delete region…</source>
+        <translation>删除区域…</translation>
+    </message>
+    <message>
+        <source>New region</source>
+        <translation>新建区域</translation>
+    </message>
+    <message>
+        <source>Inside:</source>
+        <translation>上级区域：</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>Rename region</source>
+        <translation>重命名区域</translation>
+    </message>
+    <message>
+        <source>Move region “%1”</source>
+        <translation>移动区域“%1”</translation>
+    </message>
+    <message>
+        <source>Move into:</source>
+        <translation>移到：</translation>
+    </message>
+    <message>
+        <source>Delete region “%1”</source>
+        <translation>删除区域“%1”</translation>
+    </message>
+    <message>
+        <source>Its %1 routes go to:</source>
+        <translation>它的 %1 条路线移到：</translation>
+    </message>
+    <message>
+        <source>Delete region</source>
+        <translation>删除区域</translation>
+    </message>
+    <message>
+        <source>Create another region for its routes first.</source>
+        <translation>请先新建另一个区域来放它的路线。</translation>
+    </message>
+    <message>
+        <source>Delete the region “%1”?</source>
+        <translation>删除区域“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>RegionDialog</name>
+    <message>
+        <source>Region name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <source>Region name:</source>
+        <translation>区域名称：</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review customer-filled forms</source>
@@ -1527,9 +1643,17 @@
         <source>Record &amp;visit…</source>
         <translation>记录访问(&amp;V)…</translation>
     </message>
+    <message>
+        <source>Add to &amp;route…</source>
+        <translation>加入路线(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>RoutesView</name>
+    <message>
+        <source>Regions and routes</source>
+        <translation>区域和路线</translation>
+    </message>
     <message>
         <source>New region…</source>
         <translation>新建区域…</translation>
@@ -1547,6 +1671,10 @@
         <translation>删除路线</translation>
     </message>
     <message>
+        <source>Print route sheet…</source>
+        <translation>打印路序表…</translation>
+    </message>
+    <message>
         <source>Remove from route</source>
         <translation>从路线中移除</translation>
     </message>
@@ -1557,14 +1685,6 @@
     <message>
         <source>Record visit…</source>
         <translation>记录访问…</translation>
-    </message>
-    <message>
-        <source>New region</source>
-        <translation>新建区域</translation>
-    </message>
-    <message>
-        <source>Region name:</source>
-        <translation>区域名称：</translation>
     </message>
     <message>
         <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
@@ -4425,6 +4545,26 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The chosen region does not exist.</source>
         <translation>所选区域不存在。</translation>
+    </message>
+    <message>
+        <source>There is no such region.</source>
+        <translation>没有这个区域。</translation>
+    </message>
+    <message>
+        <source>The region &apos;{name}&apos; has sub-regions; move or delete them first.</source>
+        <translation>区域“{name}”有下级区域；请先移动或删除它们。</translation>
+    </message>
+    <message>
+        <source>Customers are classified in the region &apos;{name}&apos;; move them first.</source>
+        <translation>区域“{name}”中还有客户分类；请先把他们移走。</translation>
+    </message>
+    <message>
+        <source>The region &apos;{name}&apos; still has {n} routes; choose where they go.</source>
+        <translation>区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。</translation>
+    </message>
+    <message>
+        <source>Choose another region for the routes.</source>
+        <translation>请为这些路线另选一个区域。</translation>
     </message>
     <message>
         <source>You cannot change this customer&apos;s sales</source>

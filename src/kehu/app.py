@@ -19,6 +19,22 @@ def _quiet_broken_pipe() -> int:
     return 141  # 128 + SIGPIPE, what a shell reports for a command cut off by `head`
 
 
+def _attach_windows_console() -> None:
+    """kehu.exe is a windowed program: started with a command from a console, it prints into
+    that console (kehu-cli.exe has one of its own). A no-op elsewhere."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            # CONOUT$ opens as Python's Unicode console writer: Chinese prints as it is.
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+            sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+    except (AttributeError, OSError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
@@ -26,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     from kehu import cli
 
     argv = sys.argv[1:] if argv is None else argv
+    if argv:
+        _attach_windows_console()
     # Finder on older macOS passes a process serial number (-psn_0_12345): not ours.
     args = cli.parse([arg for arg in argv if not arg.startswith("-psn_")])
     if getattr(args, "func", None) is None:
@@ -34,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args)
     try:
         code = cli.run(args)
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None in a windowed program without a console
+            sys.stdout.flush()
     except BrokenPipeError:
         return _quiet_broken_pipe()
     return code

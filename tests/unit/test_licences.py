@@ -28,7 +28,10 @@ def test_every_runtime_dependency_has_a_notice_with_its_licence():
     listed = {_canonical(name): licence for name, _version, licence in licences.components()}
     for requirement in project["dependencies"]:
         name = _canonical(re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0])
-        assert name in listed, f"{name} is missing from THIRD-PARTY-NOTICES.txt"
+        assert name in listed, (
+            f"{name} is missing from THIRD-PARTY-NOTICES.txt: install it and run "
+            "python scripts/make_third_party_notices.py"
+        )
         assert listed[name]
     assert "LGPL-3.0" in listed["pyside6-essentials"]
 

@@ -107,6 +107,11 @@ class CustomerListView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def add_row_actions(self, actions: list[QAction]) -> None:
+        """Commands on the selected rows, offered by the right mouse button."""
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addActions(actions)
+
     def enter_from_search(self) -> None:
         """Focus the list with a current row (the first when none is), as Down from the search."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -42,7 +42,7 @@ class WindowPrinting:
             LIST: list(self.model.ids()),
         }
 
-    def make_print_dialog(self, default: str = "") -> PrintDialog:
+    def make_print_dialog(self, default: str = "", route_id: int | None = None) -> PrintDialog:
         from kehu.services.routes import definitions
         from kehu.ui.dialogs.print_dialog import PrintDialog
 
@@ -55,11 +55,13 @@ class WindowPrinting:
         dialog = PrintDialog(
             {k: len(v) for k, v in scopes.items()}, routes, people, default, defaults, self
         )
+        if route_id is not None and dialog.route.findData(route_id) >= 0:
+            dialog.route.setCurrentIndex(dialog.route.findData(route_id))
         self.last_print_dialog = dialog
         return dialog
 
-    def open_print_dialog(self, default: str = "") -> None:
-        dialog = self.make_print_dialog(default)
+    def open_print_dialog(self, default: str = "", route_id: int | None = None) -> None:
+        dialog = self.make_print_dialog(default, route_id)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
             return
         self.print_choice(dialog.choice)
