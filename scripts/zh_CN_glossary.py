@@ -365,6 +365,11 @@ ZH_CN: dict[str, str] = {
     "Products…": "商品列表…",
     "Product composition: %1": "商品构成：%1",
     "Delete this sale line?": "删除这条销售记录？",
+    "Period": "期间",
+    "From month": "起始月份",
+    "To month": "结束月份",
+    "Chart": "图表",
+    "Figures": "数据",
     "Refresh": "刷新",
     "Written: {path}": "已写入：{path}",
     # --- issue 17 ---

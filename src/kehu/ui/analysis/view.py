@@ -158,6 +158,19 @@ class AnalysisView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(self.vertical, 1)
+        for widget, name in (
+            (self.analysis_box, self.tr("Analysis")),
+            (self.period_box, self.tr("Period")),
+            (self.first_edit, self.tr("From month")),
+            (self.last_edit, self.tr("To month")),
+            (self.scheme_box, self.tr("By")),
+            (self.a_box, self.tr("A up to")),
+            (self.b_box, self.tr("B up to")),
+            (self.chart_view, self.tr("Chart")),
+            (self.table, self.tr("Figures")),
+            (self.notes, self.tr("Notes")),
+        ):
+            widget.setAccessibleName(name)
         self._update_controls()
 
     def _connect_signals(self) -> None:

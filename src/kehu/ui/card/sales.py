@@ -55,6 +55,14 @@ class SaleLineDialog(QDialog):
         self.amount_edit = QLineEdit(self)
         self.amount_edit.setObjectName("saleAmount")
         self.amount_edit.setPlaceholderText(self.tr("yuan, e.g. 1,280.50"))
+        for widget, name in (
+            (self.date_edit, self.tr("Date")),
+            (self.product_box, self.tr("Product")),
+            (self.category_box, self.tr("Product category")),
+            (self.quantity_edit, self.tr("Quantity")),
+            (self.amount_edit, self.tr("Amount (yuan)")),
+        ):
+            widget.setAccessibleName(name)
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Product"), self.product_box)
@@ -139,6 +147,14 @@ class ProductListDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(close)
         self.current: int | None = None
+        self.table.setAccessibleName(self.tr("Products"))
+        for edit, name in (
+            (self.name_edit, self.tr("Product")),
+            (self.code_edit, self.tr("Code")),
+            (self.category_edit, self.tr("Product category")),
+            (self.unit_edit, self.tr("Unit")),
+        ):
+            edit.setAccessibleName(name)
         self.table.itemSelectionChanged.connect(self._on_selected)
         self.save_button.clicked.connect(self._on_save)
         self.new_button.clicked.connect(self._on_new)
@@ -213,6 +229,7 @@ class SalesPane(QWidget):
              self.tr("Quantity"), self.tr("Amount")],
             "salesTable",
         )  # fmt: skip
+        self.table.setAccessibleName(self.tr("Sale lines"))
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.add_button.setObjectName("addSale")
         self.edit_button = QPushButton(self.tr("Change…"), self)
