@@ -1081,6 +1081,35 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.": (
+            "{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。"
+        ),
+        "Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them": (
+            "已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符"
+        ),
+        "The number {value} is no possible date serial (Excel's dates run from 1 = 1900-01-01 to 2958465 = 9999-12-31)": (
+            "数字 {value} 不是可能的日期序列号（Excel 日期从 1 = 1900-01-01 到 2958465 = 9999-12-31）"
+        ),
+        "{date} is before 1900-01-01: no real date here": "{date} 早于 1900-01-01：不是真实的日期",
+        "'{value}' is a negative count": "“{value}”是负数，人数不能为负",
+        "Column {column} '{header}' repeats column {earlier} '{first}' and was not imported; map it by hand if it holds something else": (
+            "{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射"
+        ),
+        "The sheet '{sheet}' has a header (row {row}) but no rows under it": (
+            "工作表“{sheet}”有表头（第 {row} 行），但下面没有数据行"
+        ),
+        "The key person {name} was imported already (same name and phone)": (
+            "关键人物 {name} 已导入过（姓名和电话相同），只保存一次"
+        ),
+        "Write the rejected rows and warnings with --rejected FILE.xlsx": (
+            "如需保存未导入的行和警告，请使用 --rejected 文件.xlsx"
+        ),
+        "{path} exists and was not overwritten; name a new file with --rejected": (
+            "{path} 已存在，未覆盖；请用 --rejected 指定新文件名"
+        ),
+        " … [cut here: a cell holds {limit} characters; {n} more are in the dossier]": (
+            " …［此处截断：一个单元格最多容纳 {limit} 个字符，其余 {n} 个字符见客户档案］"
+        ),
         "The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.": (
             "该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。"
         ),
@@ -1207,6 +1236,29 @@ ZH_CN.update(
         "Select customers in the list first.": "请先在列表中选择客户。",
         "There is no route yet: create one in Routes.": "还没有路线：请先在“路线”中新建。",
         "%1 customers added to the route “%2”": "已把 %1 个客户加入路线“%2”",
+        "&Settings…": "设置(&S)…",
+        "A4 (one card per page)": "A4（每页一张档案卡）",
+        "A5 (compact)": "A5（紧凑）",
+        "As the system": "跟随系统",
+        "Card paper:": "档案卡纸张：",
+        "Cards:": "档案卡：",
+        "Choose file…": "选择文件…",
+        "Found automatically": "自动查找",
+        "General": "常规",
+        "Language:": "语言：",
+        "Manual": "使用说明",
+        "Only TrueType fonts (.ttf, .ttc) can be embedded in a PDF; the found ones cover Chinese.": "PDF 中只能嵌入 TrueType 字体（.ttf、.ttc）；列出的字体都含中文。",
+        "Open cards in their own window": "在单独的窗口中打开档案卡",
+        "PDF font": "PDF 字体",
+        "PDF font:": "PDF 字体：",
+        "Preview:": "预览：",
+        "Printing": "打印",
+        "Settings": "设置",
+        "The first Chinese font found": "找到的第一个中文字体",
+        "The new language shows from the next start.": "新的语言将在下次启动时生效。",
+        "TrueType fonts (*.ttf *.ttc)": "TrueType 字体 (*.ttf *.ttc)",
+        "kehu &manual": "kehu 使用说明(&M)",
+        "kehu manual": "kehu 使用说明",
     }
 )
 KEHU.update(

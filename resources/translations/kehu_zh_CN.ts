@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>说明</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>No customer would change grade.</source>
@@ -656,6 +656,17 @@
     <message>
         <source>Your customers are already in a kehu database file (here or on a share).</source>
         <translation>客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>kehu manual</source>
+        <translation>kehu 使用说明</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>使用说明</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1820,85 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Open cards in their own window</source>
+        <translation>在单独的窗口中打开档案卡</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>档案卡：</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>A4 (one card per page)</source>
+        <translation>A4（每页一张档案卡）</translation>
+    </message>
+    <message>
+        <source>A5 (compact)</source>
+        <translation>A5（紧凑）</translation>
+    </message>
+    <message>
+        <source>Card paper:</source>
+        <translation>档案卡纸张：</translation>
+    </message>
+    <message>
+        <source>PDF font</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <source>Found automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>PDF font:</source>
+        <translation>PDF 字体：</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Only TrueType fonts (.ttf, .ttc) can be embedded in a PDF; the found ones cover Chinese.</source>
+        <translation>PDF 中只能嵌入 TrueType 字体（.ttf、.ttc）；列出的字体都含中文。</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>The first Chinese font found</source>
+        <translation>找到的第一个中文字体</translation>
+    </message>
+</context>
+<context>
     <name>StopsModel</name>
     <message>
         <source>No.</source>
@@ -2044,6 +2134,21 @@
     </message>
 </context>
 <context>
+    <name>WindowHelpSettings</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>kehu &amp;manual</source>
+        <translation>kehu 使用说明(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
     <name>WindowKeyboard</name>
     <message>
         <source>Classification trees</source>
@@ -2209,10 +2314,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Import {batch} undone ({n} records)</source>
         <translation>已撤销导入 {batch}（{n} 条记录）</translation>
-    </message>
-    <message>
-        <source>{stem}_rejected.xlsx</source>
-        <translation>{stem}_未导入.xlsx</translation>
     </message>
     <message>
         <source>import from Excel or CSV</source>
@@ -2979,6 +3080,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
     </message>
     <message>
+        <source>{path} exists and was not overwritten; name a new file with --rejected</source>
+        <translation>{path} 已存在，未覆盖；请用 --rejected 指定新文件名</translation>
+    </message>
+    <message>
+        <source>Write the rejected rows and warnings with --rejected FILE.xlsx</source>
+        <translation>如需保存未导入的行和警告，请使用 --rejected 文件.xlsx</translation>
+    </message>
+    <message>
         <source>add kehu to the desktop&apos;s application menu (Linux; in ~/.local/share)</source>
         <translation>把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）</translation>
     </message>
@@ -3363,6 +3472,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{value}”不是整数</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is a negative count</source>
+        <translation>“{value}”是负数，人数不能为负</translation>
+    </message>
+    <message>
         <source>A coordinate lies within ±{limit}</source>
         <translation>坐标应在±{limit}之间</translation>
     </message>
@@ -3745,10 +3858,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The phone number was stored as a decimal number ({value}); read as {digits}</source>
         <translation>电话号码以小数形式存储（{value}），已按 {digits} 读取</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a date</source>
-        <translation>“{value}”不是日期</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; cannot be read</source>
@@ -4139,6 +4248,26 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
     </message>
     <message>
+        <source>{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.</source>
+        <translation>{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。</translation>
+    </message>
+    <message>
+        <source> … [cut here: a cell holds {limit} characters; {n} more are in the dossier]</source>
+        <translation> …［此处截断：一个单元格最多容纳 {limit} 个字符，其余 {n} 个字符见客户档案］</translation>
+    </message>
+    <message>
+        <source>The number {value} is no possible date serial (Excel&apos;s dates run from 1 = 1900-01-01 to 2958465 = 9999-12-31)</source>
+        <translation>数字 {value} 不是可能的日期序列号（Excel 日期从 1 = 1900-01-01 到 2958465 = 9999-12-31）</translation>
+    </message>
+    <message>
+        <source>{date} is before 1900-01-01: no real date here</source>
+        <translation>{date} 早于 1900-01-01：不是真实的日期</translation>
+    </message>
+    <message>
+        <source>Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them</source>
+        <translation>已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符</translation>
+    </message>
+    <message>
         <source>Not classified</source>
         <translation>未分类</translation>
     </message>
@@ -4387,6 +4516,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>联系人姓名为空</translation>
     </message>
     <message>
+        <source>The key person {name} was imported already (same name and phone)</source>
+        <translation>关键人物 {name} 已导入过（姓名和电话相同），只保存一次</translation>
+    </message>
+    <message>
         <source>Reading rows</source>
         <translation>正在读取行</translation>
     </message>
@@ -4399,12 +4532,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户资料表无需列映射</translation>
     </message>
     <message>
+        <source>The sheet &apos;{sheet}&apos; has a header (row {row}) but no rows under it</source>
+        <translation>工作表“{sheet}”有表头（第 {row} 行），但下面没有数据行</translation>
+    </message>
+    <message>
         <source>Required columns are missing: {columns} (header row {row})</source>
         <translation>缺少必需的列：{columns}（标题行在第{row}行）</translation>
     </message>
     <message>
         <source>No header row found: no row among the first 30 has column names that match dossier fields (such as 客户名称 or 电话). Map the columns in the wizard or pass a --mapping file.</source>
         <translation>找不到标题行：前30行中没有一行的列名能对应到客户资料字段（如 客户名称、电话）。请在向导中手动指定列，或使用 --mapping 映射文件。</translation>
+    </message>
+    <message>
+        <source>Column {column} &apos;{header}&apos; repeats column {earlier} &apos;{first}&apos; and was not imported; map it by hand if it holds something else</source>
+        <translation>{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射</translation>
     </message>
     <message>
         <source>The sheet &apos;{sheet}&apos; is empty; other sheets: {others}</source>

@@ -329,8 +329,11 @@ def _check_kind(field: FieldDef, value: object) -> Issue | None:
             return _error(N_("'{value}' is not an amount of money"), value=text)
         return None
     if kind is Kind.INTEGER:
-        if not re.fullmatch(r"-?\d+", clean_text(text).replace(",", "")):
+        digits = clean_text(text).replace(",", "")
+        if not re.fullmatch(r"-?\d+", digits):
             return _error(N_("'{value}' is not a whole number"), value=text)
+        if int(digits) < 0:
+            return _error(N_("'{value}' is a negative count"), value=text)
         return None
     if kind is Kind.COORD:
         try:

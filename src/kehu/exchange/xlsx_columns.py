@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, SALE_FIELDS, FieldDef, customer_field
 from kehu.core.i18n import N_, UserError, translate
@@ -63,6 +65,11 @@ _SCAN_ROWS = 30
 
 class MappingFileError(UserError, ValueError):
     """A saved column mapping that cannot be used."""
+
+
+def column_letter(index: int) -> str:
+    """The letters of a 0-based column index (0 → A)."""
+    return get_column_letter(index + 1)
 
 
 def normalise_header(text: Any) -> str:
@@ -137,6 +144,8 @@ class Mapping:
     header_row: int  # 1-based row number of the header in the sheet
     headers: list[str]  # header text per column (index 0 = column A)
     targets: list[str]  # target per column, "" = ignored
+    # (column, earlier column) of a header naming a target an earlier column already has
+    repeated: list[tuple[int, int]] = field(default_factory=list)
 
     def column_of(self, target: str) -> int | None:
         try:
@@ -183,10 +192,14 @@ def detect_header(rows: list[tuple[int, tuple[Any, ...]]], matcher: Matcher) -> 
 def build_mapping(number: int, values: tuple[Any, ...], matcher: Matcher) -> Mapping:
     headers = [clean_text(text_of(v)) for v in values]
     targets: list[str] = []
-    for header in headers:
+    repeated: list[tuple[int, int]] = []
+    for index, header in enumerate(headers):
         target = matcher.match(header)
-        targets.append(IGNORE if target in targets else target)
-    return Mapping(number, headers, targets)
+        if target and target in targets:
+            repeated.append((index, targets.index(target)))
+            target = IGNORE
+        targets.append(target)
+    return Mapping(number, headers, targets, repeated)
 
 
 def apply_saved(mapping: Mapping, saved: dict[str, Any], matcher: Matcher) -> Mapping:

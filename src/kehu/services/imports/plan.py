@@ -163,6 +163,12 @@ def resolve_mapping(table: Table, options: ImportOptions) -> columns.Mapping:
                     "wizard or pass a --mapping file."
                 )
             )
+    if not _has_data(table, mapping):
+        raise ImportFailed(
+            N_("The sheet '{sheet}' has a header (row {row}) but no rows under it"),
+            sheet=table.sheet,
+            row=mapping.header_row,
+        )
     missing = mapping.missing(options.kind)
     if missing:
         raise ImportFailed(
@@ -171,6 +177,32 @@ def resolve_mapping(table: Table, options: ImportOptions) -> columns.Mapping:
             row=mapping.header_row,
         )
     return mapping
+
+
+def _has_data(table: Table, mapping: columns.Mapping) -> bool:
+    for number, values in table.rows():
+        if number > mapping.header_row and not is_blank(values):
+            return True
+    return False
+
+
+def mapping_notes(mapping: columns.Mapping) -> list[Message]:
+    """Columns left out because an earlier column has the same meaning (a second 客户名称)."""
+    notes = []
+    for column, earlier in mapping.repeated:
+        notes.append(
+            note(
+                N_(
+                    "Column {column} '{header}' repeats column {earlier} '{first}' and was not "
+                    "imported; map it by hand if it holds something else"
+                ),
+                column=columns.column_letter(column),
+                header=mapping.headers[column],
+                earlier=columns.column_letter(earlier),
+                first=mapping.headers[earlier],
+            )
+        )
+    return notes
 
 
 class RowStream:
