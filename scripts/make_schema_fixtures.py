@@ -463,7 +463,17 @@ def _rows_v4(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v5(conn: sqlite3.Connection) -> None:
-    """A sale line added and one customer regraded after version 5 (the summary triggers run),
+    """A customer shared with a colleague, and a key person who withdrew consent."""
+    _insert(
+        conn,
+        "customer_share",
+        dict(customer_id=1, user_id=2, can_edit=0, shared_by_id=1, shared_at=T2),
+    )
+    conn.execute("UPDATE \"key_person\" SET consent_withdrawn_on = '2024-05-01' WHERE id = 1")
+
+
+def _rows_v6(conn: sqlite3.Connection) -> None:
+    """A sale line added and one customer regraded after version 6 (the summary triggers run),
     and one applied ABC step with the grade it replaced."""
     _insert(
         conn,
@@ -508,6 +518,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _rows_v3,
     4: _rows_v4,
     5: _rows_v5,
+    6: _rows_v6,
 }
 
 

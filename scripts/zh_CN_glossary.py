@@ -1054,6 +1054,56 @@ KEHU: dict[str, str] = {
     "Menu entry: {path}": "菜单项：{path}",
 }
 
+# --- issue 11 ---
+KEHU.update(
+    {
+        "This database has logins: say who you are with --user NAME (the password may come from KEHU_PASSWORD).": "此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。",
+        "Consent withdrawn on": "撤回同意日期",
+        "salesperson": "推销员",
+        "manager": "经理",
+        "administrator": "管理员",
+        "your own and shared records": "自己的和共享给自己的记录",
+        "your own and your team's records": "自己和下属的记录",
+        "all records": "全部记录",
+        "view customers": "查看客户",
+        "edit customers": "修改客户",
+        "archive or restore customers": "归档或恢复客户",
+        "erase customers or key persons": "删除客户或联系人",
+        "show sensitive fields": "显示敏感信息",
+        "export customer lists": "导出客户列表",
+        "export or print cards": "导出或打印档案卡",
+        "import from Excel": "从 Excel 导入",
+        "manage routes": "管理路线",
+        "record visits": "记录访问",
+        "run analyses": "进行分析",
+        "edit sale lines": "修改销售明细",
+        "change the classification trees": "修改分类树",
+        "restore a backup": "恢复备份",
+        "see the whole database's counts": "查看整个数据库的统计",
+        "manage users": "管理用户",
+        "change the database's settings": "修改数据库设置",
+        "transfer customers to another owner": "把客户转给其他负责人",
+        "share customers": "共享客户",
+        "read the audit trail": "查看审计记录",
+        "Sign in first: nobody may {action} without a login.": "请先登录：未登录不能{action}。",
+        "This account is disabled: it may not {action}.": "此账户已停用，不能{action}。",
+        "A {role} may not {action}. Ask an administrator.": "{role}无权{action}。请联系管理员。",
+        "As a {role} you may {action} only for {scope}; this one is not.": "作为{role}，您只能对{scope}{action}；此项不在其中。",
+        "Too many failed logins: wait {seconds} s before the next try.": "登录失败次数过多：请等待 {seconds} 秒后再试。",
+        "A password needs at least {n} characters; nothing was changed.": "密码至少需要 {n} 个字符；未做任何更改。",
+        "There is no user {user} in this database.": "此数据库中没有用户 {user}。",
+        "The user {user} is disabled.": "用户 {user} 已停用。",
+        "A user needs a user name; nothing was changed.": "用户必须有用户名；未做任何更改。",
+        "Unknown role {role}; use salesperson, manager or admin.": "未知角色 {role}；可用 salesperson（推销员）、manager（经理）或 admin（管理员）。",
+        "The user name {user} is taken; nothing was changed.": "用户名 {user} 已被占用；未做任何更改。",
+        "This is the first password in this database: from now on everyone logs in. Set your own password in the same step; nothing was changed.": "这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。",
+        "{manager} works under {user}: they cannot be {user}'s manager.": "{manager} 是 {user} 的下属，不能做 {user} 的上级。",
+        "You cannot disable yourself; nothing was changed.": "不能停用自己；未做任何更改。",
+        "A display name cannot be empty; nothing was changed.": "显示名称不能为空；未做任何更改。",
+        "You cannot take your own administrator role; nothing was changed.": "不能取消自己的管理员角色；未做任何更改。",
+    }
+)
+
 # --- issue 18 ---
 KEHU.update(
     {
@@ -1081,6 +1131,10 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "Columns not imported (no field matches their header): {columns}": (
+            "以下列未导入（表头没有对应的字段）：{columns}"
+        ),
+        "A total row ({word}) was skipped": "已跳过合计行（{word}）",
         "{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.": (
             "{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。"
         ),

@@ -2292,10 +2292,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>This database has several users: say who you are with --user NAME (the password may come from KEHU_PASSWORD).</source>
-        <translation>这个数据库有多个用户，请用 --user 用户名 指明身份（密码可由 KEHU_PASSWORD 提供）。</translation>
-    </message>
-    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
@@ -2964,6 +2960,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出 Excel 或 PDF</translation>
     </message>
     <message>
+        <source>This database has logins: say who you are with --user NAME (the password may come from KEHU_PASSWORD).</source>
+        <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
+    </message>
+    <message>
         <source>sales composition, ABC grading, trend</source>
         <translation>销售构成、ABC 分级、趋势分析</translation>
     </message>
@@ -3148,6 +3148,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>定期报告</translation>
     </message>
     <message>
+        <source>Consent withdrawn on</source>
+        <translation>撤回同意日期</translation>
+    </message>
+    <message>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -3178,6 +3182,126 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The period ends before it starts</source>
         <translation>期间的结束早于开始</translation>
+    </message>
+    <message>
+        <source>salesperson</source>
+        <translation>推销员</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>your own and shared records</source>
+        <translation>自己的和共享给自己的记录</translation>
+    </message>
+    <message>
+        <source>your own and your team&apos;s records</source>
+        <translation>自己和下属的记录</translation>
+    </message>
+    <message>
+        <source>all records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>view customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>edit customers</source>
+        <translation>修改客户</translation>
+    </message>
+    <message>
+        <source>archive or restore customers</source>
+        <translation>归档或恢复客户</translation>
+    </message>
+    <message>
+        <source>erase customers or key persons</source>
+        <translation>删除客户或联系人</translation>
+    </message>
+    <message>
+        <source>show sensitive fields</source>
+        <translation>显示敏感信息</translation>
+    </message>
+    <message>
+        <source>export customer lists</source>
+        <translation>导出客户列表</translation>
+    </message>
+    <message>
+        <source>export or print cards</source>
+        <translation>导出或打印档案卡</translation>
+    </message>
+    <message>
+        <source>import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>manage routes</source>
+        <translation>管理路线</translation>
+    </message>
+    <message>
+        <source>record visits</source>
+        <translation>记录访问</translation>
+    </message>
+    <message>
+        <source>run analyses</source>
+        <translation>进行分析</translation>
+    </message>
+    <message>
+        <source>edit sale lines</source>
+        <translation>修改销售明细</translation>
+    </message>
+    <message>
+        <source>change the classification trees</source>
+        <translation>修改分类树</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>see the whole database&apos;s counts</source>
+        <translation>查看整个数据库的统计</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>change the database&apos;s settings</source>
+        <translation>修改数据库设置</translation>
+    </message>
+    <message>
+        <source>transfer customers to another owner</source>
+        <translation>把客户转给其他负责人</translation>
+    </message>
+    <message>
+        <source>share customers</source>
+        <translation>共享客户</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>Sign in first: nobody may {action} without a login.</source>
+        <translation>请先登录：未登录不能{action}。</translation>
+    </message>
+    <message>
+        <source>This account is disabled: it may not {action}.</source>
+        <translation>此账户已停用，不能{action}。</translation>
+    </message>
+    <message>
+        <source>A {role} may not {action}. Ask an administrator.</source>
+        <translation>{role}无权{action}。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>As a {role} you may {action} only for {scope}; this one is not.</source>
+        <translation>作为{role}，您只能对{scope}{action}；此项不在其中。</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -4316,10 +4440,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>界限须满足 0 &lt; A ≤ B ≤ 100（现为 {a} 和 {b}）</translation>
     </message>
     <message>
-        <source>Only a manager or an administrator can apply grades</source>
-        <translation>只有经理或管理员可以应用客户等级</translation>
-    </message>
-    <message>
         <source>No grading to undo</source>
         <translation>没有可撤销的等级划分</translation>
     </message>
@@ -4436,6 +4556,38 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>（无商品）</translation>
     </message>
     <message>
+        <source>Too many failed logins: wait {seconds} s before the next try.</source>
+        <translation>登录失败次数过多：请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters; nothing was changed.</source>
+        <translation>密码至少需要 {n} 个字符；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no user {user} in this database.</source>
+        <translation>此数据库中没有用户 {user}。</translation>
+    </message>
+    <message>
+        <source>The user {user} is disabled.</source>
+        <translation>用户 {user} 已停用。</translation>
+    </message>
+    <message>
+        <source>A user needs a user name; nothing was changed.</source>
+        <translation>用户必须有用户名；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}; use salesperson, manager or admin.</source>
+        <translation>未知角色 {role}；可用 salesperson（推销员）、manager（经理）或 admin（管理员）。</translation>
+    </message>
+    <message>
+        <source>The user name {user} is taken; nothing was changed.</source>
+        <translation>用户名 {user} 已被占用；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This is the first password in this database: from now on everyone logs in. Set your own password in the same step; nothing was changed.</source>
+        <translation>这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。</translation>
+    </message>
+    <message>
         <source>Exported {n} filled forms ({pages} pages) to {path}</source>
         <translation>已导出 {n} 份填好的资料表（{pages} 页）到 {path}</translation>
     </message>
@@ -4544,12 +4696,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>找不到标题行：前30行中没有一行的列名能对应到客户资料字段（如 客户名称、电话）。请在向导中手动指定列，或使用 --mapping 映射文件。</translation>
     </message>
     <message>
+        <source>Columns not imported (no field matches their header): {columns}</source>
+        <translation>以下列未导入（表头没有对应的字段）：{columns}</translation>
+    </message>
+    <message>
         <source>Column {column} &apos;{header}&apos; repeats column {earlier} &apos;{first}&apos; and was not imported; map it by hand if it holds something else</source>
         <translation>{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射</translation>
     </message>
     <message>
         <source>The sheet &apos;{sheet}&apos; is empty; other sheets: {others}</source>
         <translation>工作表“{sheet}”是空的；其他工作表：{others}</translation>
+    </message>
+    <message>
+        <source>A total row ({word}) was skipped</source>
+        <translation>已跳过合计行（{word}）</translation>
     </message>
     <message>
         <source>customer code</source>
@@ -4748,10 +4908,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>这条销售记录已不存在</translation>
     </message>
     <message>
-        <source>Only a manager or an administrator can change the product list</source>
-        <translation>只有经理或管理员可以修改商品列表</translation>
-    </message>
-    <message>
         <source>A product needs a name and a category</source>
         <translation>商品需要名称和类别</translation>
     </message>
@@ -4782,6 +4938,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>No route named &apos;{name}&apos;</source>
         <translation>找不到路线“{name}”</translation>
+    </message>
+    <message>
+        <source>{manager} works under {user}: they cannot be {user}&apos;s manager.</source>
+        <translation>{manager} 是 {user} 的下属，不能做 {user} 的上级。</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; nothing was changed.</source>
+        <translation>不能停用自己；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A display name cannot be empty; nothing was changed.</source>
+        <translation>显示名称不能为空；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>You cannot take your own administrator role; nothing was changed.</source>
+        <translation>不能取消自己的管理员角色；未做任何更改。</translation>
     </message>
     <message>
         <source>Unknown report kind &apos;{kind}&apos;</source>

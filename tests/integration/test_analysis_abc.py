@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from analysis_data import PERIOD, build, grade_of
+from kehu.core import rights
 from kehu.db.models import AuditEntry, FieldChange
 from kehu.services import analysis_abc
 from kehu.services.analysis import AnalysisError
@@ -87,6 +88,6 @@ def test_a_salesperson_grades_only_their_customers_and_cannot_apply(sales):
     assert set(proposal.proposed) == {sales["ids"][k] for k in ("c1", "c2", "c5")}
     assert proposal.without_sales == 1  # c6
     assert proposal.total == 84000
-    with pytest.raises(AnalysisError) as caught:
+    with pytest.raises(rights.Refused) as caught:
         analysis_abc.apply(sales["a"], proposal)
-    assert "经理" in caught.value.message("zh_CN")
+    assert "推销员" in caught.value.message("zh_CN")

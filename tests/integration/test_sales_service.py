@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from kehu.core import rights
 from kehu.core.periods import Period, month_of
 from kehu.db import sales_summary
 from kehu.db.models import Customer, FieldChange, Product
@@ -46,15 +47,15 @@ def test_add_change_delete_with_history_and_summaries(workspace, user):
 def test_what_is_refused(workspace, user):
     cid = dossiers.create({"name": "客户"}, user)
     seller = auth.create_user("a", "李明", "salesperson")
-    with pytest.raises(SaleError) as caught:
+    with pytest.raises(rights.Refused) as caught:
         sales.add_line(seller, cid, SaleInput(dt.date(2026, 3, 5), "", "调味品", "1", "10"))
-    assert "不能修改" in caught.value.message("zh_CN")
+    assert "推销员" in caught.value.message("zh_CN")
     for amount in ("abc", "1.234"):
         with pytest.raises(SaleError):
             sales.add_line(user, cid, SaleInput(dt.date(2026, 3, 5), "", "调味品", "1", amount))
     with pytest.raises(SaleError):
         sales.add_line(user, cid, SaleInput(dt.date(2026, 3, 5), "", "", "1", "10"))
-    with pytest.raises(SaleError):
+    with pytest.raises(rights.Refused):
         sales.save_product(seller, None, "花椒油", "", "调味品", "瓶")
 
 

@@ -121,6 +121,7 @@ def test_every_design_field_is_declared_once_with_both_labels():
         "consent_basis",
         "consent_date",
         "consent_channel",
+        "consent_withdrawn_on",
     ]
     assert sorted(f.name for f in PERSON_FIELDS) == sorted(person)
     for field in CUSTOMER_FIELDS + PERSON_FIELDS:

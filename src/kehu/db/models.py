@@ -28,6 +28,7 @@ from peewee import (
 
 from kehu.core import fields
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
+from kehu.core.rights import ROLES  # noqa: F401 - re-exported; declared with the rights matrix
 
 database_proxy = DatabaseProxy()
 
@@ -65,9 +66,6 @@ class Setting(BaseModel):
 
     key = CharField(primary_key=True, max_length=64)
     value = TextField()
-
-
-ROLES = ("salesperson", "manager", "admin")
 
 
 class User(BaseModel):
@@ -303,6 +301,22 @@ class AuditEntry(BaseModel):
 
     class Meta:
         table_name = "audit_entry"
+        indexes = ((("entity", "entity_id"), False),)  # the trail of one record (migration 5)
+
+
+class CustomerShare(BaseModel):
+    """A customer shared with a colleague (一键共享客户): to read, or to read and edit."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    user = ForeignKeyField(User, on_delete="CASCADE", backref="+")
+    can_edit = BooleanField()
+    shared_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
+    shared_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "customer_share"
+        primary_key = CompositeKey("customer", "user")
+        without_rowid = True
 
 
 class SearchKey(BaseModel):
@@ -389,7 +403,7 @@ class PendingReviewItem(BaseModel):
 
 
 class SalesMonth(BaseModel):
-    """Sales of one customer in one month (schema 5, kept by triggers on sale_line)."""
+    """Sales of one customer in one month (schema 6, kept by triggers on sale_line)."""
 
     customer_id = IntegerField()
     month = IntegerField()  # year * 12 + month - 1
@@ -404,7 +418,7 @@ class SalesMonth(BaseModel):
 
 
 class SalesSummary(BaseModel):
-    """Sales per category of a customer, month, owner and product category (schema 5, kept by
+    """Sales per category of a customer, month, owner and product category (schema 6, kept by
     triggers). category_id 0 holds all sales, classified or not."""
 
     category_id = IntegerField()
@@ -421,7 +435,7 @@ class SalesSummary(BaseModel):
 
 
 class ProductMonth(BaseModel):
-    """Sales per product, month and owner (schema 5); product_id 0: lines without a product."""
+    """Sales per product, month and owner (schema 6); product_id 0: lines without a product."""
 
     product_id = IntegerField()
     month = IntegerField()
@@ -484,6 +498,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ImportChange,
     PendingReview,
     PendingReviewItem,
+    CustomerShare,
     SalesMonth,
     SalesSummary,
     ProductMonth,

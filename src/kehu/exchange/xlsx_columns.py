@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, SALE_FIELDS, FieldDef, customer_field
 from kehu.core.i18n import N_, UserError, translate
+from kehu.core.schemes import DEFAULT_BY_KEY
 from kehu.core.validation import clean_text
 from kehu.exchange.xlsx_reading import is_blank, text_of
 
@@ -85,6 +86,15 @@ def normalise_header(text: Any) -> str:
 class Scheme:
     id: int
     name: str
+    key: str | None = None  # a built-in scheme's key (its other names come with it)
+
+    def header_names(self) -> list[str]:
+        """The scheme's name, and for a built-in scheme its default name in either language and
+        the header synonyms declared with it (客户等级 finds 'Grade' in an English database)."""
+        default = DEFAULT_BY_KEY.get(self.key or "")
+        if default is None:
+            return [self.name]
+        return [self.name, translate(default.name, "zh_CN"), default.name, *default.synonyms]
 
 
 def _field_names(field: FieldDef, synonyms: Iterable[str] | None = None) -> list[str]:
@@ -99,7 +109,7 @@ def target_names(kind: str, schemes: Iterable[Scheme] = ()) -> list[tuple[str, l
     links = [(t, _field_names(*spec)) for t, spec in LINK_TARGETS.items()]
     if kind == "customers":
         customer = [(f.name, _field_names(f)) for f in CUSTOMER_FIELDS]
-        scheme_targets = [(f"{SCHEME_PREFIX}{s.id}", [s.name]) for s in schemes]
+        scheme_targets = [(f"{SCHEME_PREFIX}{s.id}", s.header_names()) for s in schemes]
         return customer + scheme_targets + persons
     if kind == "persons":
         return links + persons

@@ -2,7 +2,7 @@
 rolled up) or per salesperson, and product categories' shares — for a period, for what the
 viewer sees.
 
-Figures come from the sales summaries of schema 5 (`kehu.db.sales_queries`): a handful of rows
+Figures come from the sales summaries of schema 6 (`kehu.db.sales_queries`): a handful of rows
 per category and month whatever the number of sale lines. Shares are percent, rounded to one
 decimal so that the top-level rows add up to exactly 100.0 (`rounded_shares`). "Customers" of
 a category are the customers classified in it (active and archived, as their sales count),
@@ -19,6 +19,8 @@ from kehu.core.periods import Period, rounded_shares
 from kehu.db import sales_queries as q
 from kehu.db.models import Category, Customer, Scheme, User
 from kehu.db.visibility import can_see, visible_owner_ids
+from kehu.services import access
+from kehu.services.access import Action
 
 OWNER = "owner"  # the pseudo-scheme "per salesperson"
 UNCLASSIFIED = N_("Not classified")
@@ -64,6 +66,10 @@ class SchemeChoice:
 
 
 def owners_of(viewer: User) -> set[int] | None:
+    """The owners whose customers' sales the viewer's analyses count (None: all), after the
+    right to run analyses (`rights.Action.ANALYSIS`) is checked. Customers shared with a
+    salesperson are not theirs here: sales belong to the owner's figures."""
+    access.require(viewer, Action.ANALYSIS)
     return visible_owner_ids(viewer)
 
 

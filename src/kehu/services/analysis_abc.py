@@ -16,8 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from kehu.core import rights
 from kehu.core.i18n import N_, translate
 from kehu.core.periods import Period
+from kehu.core.rights import Action, Scope
 from kehu.db import grade_steps
 from kehu.db import sales_queries as q
 from kehu.db.connection import write
@@ -33,9 +35,9 @@ GRADE_SCHEME = "grade"
 
 
 def may_apply_grades(user: User) -> bool:
-    """Who may apply a grading (until the rights matrix of the office issue decides it: the
-    one call site to switch)."""
-    return user.role in ("manager", "admin")
+    """Applying a grading regrades the customers of a team at once: it takes the right to run
+    analyses for the team's records (`Action.ANALYSIS` within TEAM: managers, admins)."""
+    return rights.allowed(user, Action.ANALYSIS, Scope.TEAM)
 
 
 @dataclass
@@ -207,8 +209,7 @@ class AppliedStep:
 def apply(viewer: User, proposal: AbcProposal) -> AppliedStep:
     """Write the proposal's grades in one transaction: a history line per customer whose grade
     changes, one grade step remembering the grades it replaced (for `undo`), one audit entry."""
-    if not may_apply_grades(viewer):
-        raise AnalysisError(N_("Only a manager or an administrator can apply grades"))
+    rights.check(viewer, Action.ANALYSIS, Scope.TEAM)
 
     def run() -> AppliedStep:
         changes = proposal.changes()
@@ -252,8 +253,7 @@ class UndoneStep:
 def undo(viewer: User, step_id: int | None = None) -> UndoneStep:
     """Give back the grades one step replaced (the latest applied one by default). Customers
     whose grade was changed again since keep their newer grade."""
-    if not may_apply_grades(viewer):
-        raise AnalysisError(N_("Only a manager or an administrator can apply grades"))
+    rights.check(viewer, Action.ANALYSIS, Scope.TEAM)
     step = grade_steps.get_step(step_id)
     if step is None:
         raise AnalysisError(N_("No grading to undo"))

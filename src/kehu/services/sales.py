@@ -1,9 +1,9 @@
 """Sale lines entered on the card (销售实绩): add, change, delete — with a history line on the
 customer and an audit entry each — and the product list they pick from.
 
-Rights: whoever sees the customer and may edit it may edit its sale lines (`may_edit_sales`,
-the one call site the rights matrix of the office issue switches); the product list is kept
-by managers and admins.
+Rights (`kehu.core.rights`): `Action.EDIT_SALE_LINES` on the customer (own or shared for
+editing, the team's, all — by role); the product list is reference data like the categories
+(`Action.MANAGE_CATEGORIES`: managers and admins).
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kehu.core import rights
 from kehu.core.i18n import N_, UserError
+from kehu.core.rights import Action
 from kehu.db import sale_lines
 from kehu.db.connection import write
 from kehu.db.models import Customer, FieldChange, User
-from kehu.db.visibility import can_see
-from kehu.services import audit
+from kehu.services import access, audit
 
 HISTORY_FIELD = "sale"  # the card's history shows a sale line added, changed or deleted
 
@@ -39,19 +40,25 @@ class SaleInput:
 
 
 def may_edit_sales(user: User, customer: Customer) -> bool:
-    """Until the rights matrix decides it: a visible customer's lines, by anyone who may
-    write to the database."""
-    return can_see(user, customer)
+    within = access.customer_relation(user, customer, Action.EDIT_SALE_LINES)
+    return rights.allowed(user, Action.EDIT_SALE_LINES, within)
+
+
+def may_edit_sales_of(user: User, customer_id: int) -> bool:
+    """For the window: whether to offer adding and changing this customer's lines."""
+    customer = Customer.get_or_none(Customer.id == customer_id)
+    return customer is not None and may_edit_sales(user, customer)
 
 
 def may_keep_products(user: User) -> bool:
-    return user.role in ("manager", "admin")
+    return rights.allowed(user, Action.MANAGE_CATEGORIES)
 
 
 def _customer(user: User, customer_id: int) -> Customer:
     customer = Customer.get_or_none(Customer.id == customer_id)
-    if customer is None or not may_edit_sales(user, customer):
+    if customer is None:
         raise SaleError(N_("You cannot change this customer's sales"))
+    access.require_on_customer(user, Action.EDIT_SALE_LINES, customer)
     return customer
 
 
@@ -169,8 +176,7 @@ def delete_line(user: User, line_id: int) -> None:
 def save_product(
     user: User, product_id: int | None, name: str, code: str, category: str, unit: str
 ) -> int:
-    if not may_keep_products(user):
-        raise SaleError(N_("Only a manager or an administrator can change the product list"))
+    rights.check(user, Action.MANAGE_CATEGORIES)
     name, code, category = name.strip(), code.strip(), category.strip()
     if not name or not category:
         raise SaleError(N_("A product needs a name and a category"))
@@ -191,8 +197,7 @@ def save_product(
 
 
 def delete_product(user: User, product_id: int) -> None:
-    if not may_keep_products(user):
-        raise SaleError(N_("Only a manager or an administrator can change the product list"))
+    rights.check(user, Action.MANAGE_CATEGORIES)
     if sale_lines.product_in_use(product_id):
         raise SaleError(N_("Sale lines name this product: it stays in the list"))
 

@@ -222,6 +222,7 @@ class SalesPane(QWidget):
         self.card = card
         self.session = card.session
         self.customer_id: int | None = None
+        self.may_edit = False
         self.lines: list[dict[str, Any]] = []
         self.table = read_only_table(
             self,
@@ -260,6 +261,7 @@ class SalesPane(QWidget):
 
     def load(self, customer_id: int) -> None:
         self.customer_id = customer_id
+        self.may_edit = sales.may_edit_sales_of(self.session.user, customer_id)
         self.lines = sales.lines_of(customer_id)
         fill_table(
             self.table,
@@ -288,7 +290,7 @@ class SalesPane(QWidget):
         return self.lines[row]
 
     def _update_buttons(self) -> None:
-        writable = self.session.can_write and self.customer_id is not None
+        writable = self.session.can_write and self.customer_id is not None and self.may_edit
         self.add_button.setEnabled(writable)
         chosen = writable and self._selected() is not None
         self.edit_button.setEnabled(chosen)
