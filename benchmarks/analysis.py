@@ -8,7 +8,8 @@ in the same run, for several periods; the answers must be equal to the cent.
 4 is migrated when opened (the summaries are computed once then, timed as `migrate_s`).
 Analyses: sales composition by grade, by region (tree rolled up) and per salesperson, product
 composition overall and per grade, the ABC proposal, and the dashboard (24 months, stages,
-declines, top customers and products) — for an admin and for one salesperson. Periods: this
+declines, top customers and products; its first paint without the customers' lists, and
+in full) — for an admin and for one salesperson. Periods: this
 month, this quarter, this year, the last 12 months and a custom 6 months, "today" being the
 newest sale. Figures are wall-clock on a shared machine: noisy. The last line is JSON.
 """
@@ -104,9 +105,15 @@ def main(argv: list[str] | None = None) -> int:
                 ms, _result = _ms(fn, args.repeat)
                 worst[name] = max(worst.get(name, 0.0), ms)
                 shown.append(f"{name} {ms:.0f}")
-            ms, _board = _ms(lambda: analysis_trend.dashboard(viewer, period), args.repeat)
+            # The window paints the curve, stages and products first, then the customers' lists.
+            ms, _board = _ms(
+                lambda: analysis_trend.dashboard(viewer, period, customers=False), args.repeat
+            )
             worst["dashboard"] = max(worst.get("dashboard", 0.0), ms)
-            shown.append(f"dashboard {ms:.0f}")
+            shown.append(f"dashboard first paint {ms:.0f}")
+            ms, _board = _ms(lambda: analysis_trend.dashboard(viewer, period), args.repeat)
+            worst["dashboard_full"] = max(worst.get("dashboard_full", 0.0), ms)
+            shown.append(f"dashboard full {ms:.0f}")
             print(f"{viewer.role:11} {pname:8} ms: " + ", ".join(shown))
             if args.no_baseline or viewer is seller:
                 continue
@@ -146,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                 same = same and equal
                 shown.append(f"{name} {ms:.0f}{'' if equal else ' DIFFERENT'}")
             print(f"{'baseline':11} {pname:8} ms: " + ", ".join(shown))
-    analyses = {k: v for k, v in worst.items() if k != "dashboard"}
+    analyses = {k: v for k, v in worst.items() if not k.startswith("dashboard")}
     print("slowest per analysis (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in worst.items()))
     figures = {
         "benchmark": "analysis",
@@ -155,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         "max_ms": round(max(analyses.values()), 1),
         "max_ms_without_abc": round(max(v for k, v in analyses.items() if k != "abc"), 1),
         "dashboard_ms": round(worst["dashboard"], 1),
+        "dashboard_full_ms": round(worst["dashboard_full"], 1),
         "baseline_max_ms": round(max(base_worst.values()), 1) if base_worst else None,
         "same_results": same,
         "per_analysis_ms": {k: round(v, 1) for k, v in worst.items()},
