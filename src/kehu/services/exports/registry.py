@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kehu.core import sensitivity
+from kehu.core import rights, sensitivity
 from kehu.core.i18n import N_, UserError, normalise, translate
+from kehu.core.rights import Action
 from kehu.db.models import User
 
 XLSX, PDF = "xlsx", "pdf"
@@ -149,9 +150,12 @@ def prepare(
     fmt: str, kind: str, user: User, options: dict[str, Any] | None = None, lang: str = "zh_CN"
 ) -> Request:
     """Check an export before it starts (on the UI thread, before the progress dialog):
-    the kind, and the right to reveal. Raises `ExportError` / `RevealRefused`."""
+    the kind, the right to export (a list, or cards and sheets) and to reveal. Raises
+    `ExportError` / `rights.Refused` / `RevealRefused`; which customers are written is the
+    viewer's visibility (`visible_ids`)."""
     options = dict(options or {})
     found = find_kind(fmt, kind)
+    rights.check(user, Action.EXPORT_LIST if found.name == "list" else Action.EXPORT_CARDS)
     asked = flag(options.get("reveal", "")) or flag(options.get("sensitive", ""))
     reveal = sensitivity.check_reveal(user.role, asked)
     lang = normalise(str(options["lang"])) if options.get("lang") else normalise(lang)
