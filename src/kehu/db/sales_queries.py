@@ -123,17 +123,19 @@ def graded_totals(
     first: int, last: int, owners: Owners, scheme_id: int
 ) -> list[tuple[int, int, int | None]]:
     """(customer id, amount, category in the scheme or None) of every active customer with
-    sales in the period (for the ABC ranking: its current grade comes along)."""
+    sales in the period (for the ABC ranking: its current grade comes along). Archived customers are few: they are left out here by their ids, which is cheaper
+    than a status lookup per customer."""
     where, params = _owner_clause(owners, "s.owner_id")
     p = _db().param
-    return _rows(
+    rows = _rows(
         "SELECT t.customer_id, t.amount, cc.category_id FROM (SELECT s.customer_id, "
         f"SUM(s.amount) AS amount FROM sales_month s WHERE s.month >= {p} AND s.month <= {p}"
-        f"{where} GROUP BY s.customer_id) t JOIN customer c ON c.id = t.customer_id "
-        "AND c.status = 'active' LEFT JOIN customer_category cc ON cc.customer_id = "
+        f"{where} GROUP BY s.customer_id) t LEFT JOIN customer_category cc ON cc.customer_id = "
         f"t.customer_id AND cc.scheme_id = {p}",
         [first, last, *params, scheme_id],
     )
+    archived = {cid for (cid,) in _rows("SELECT id FROM customer WHERE status <> 'active'", [])}
+    return [row for row in rows if row[0] not in archived] if archived else rows
 
 
 def active_grade_counts(owners: Owners, categories: Collection[int]) -> dict[int, int]:

@@ -12,9 +12,12 @@ period. The grade scheme's top-level categories in their order are A, B, C.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import accumulate
+from operator import itemgetter
 
 from kehu.core import rights
 from kehu.core.i18n import N_, translate
@@ -166,21 +169,28 @@ def propose(
     scheme, cats, names = _grade_scheme()
     owners = owners_of(viewer)
     rows = q.graded_totals(period.first, period.last, owners, scheme.id)
-    ranked = sorted(
-        ((cid, amount) for cid, amount, _g in rows if amount > 0), key=lambda r: (-r[1], r[0])
-    )
-    total = sum(amount for _cid, amount in ranked)
+    # Highest sales first, equal sales by id: two stable sorts with C-level keys (the rows
+    # nearly come in id order, so the first one is cheap).
+    ranked = [(cid, amount) for cid, amount, _g in rows if amount > 0]
+    ranked.sort(key=itemgetter(0))
+    ranked.sort(key=itemgetter(1), reverse=True)
+    ids = [cid for cid, _a in ranked]
+    cumulative = list(accumulate(amount for _c, amount in ranked))
+    total = cumulative[-1] if cumulative else 0
     current = {cid: grade for cid, _amount, grade in rows}
     proposal = AbcProposal(
         period, (a, b), scheme.id, cats, names, total, ranked, {}, current, owners
     )
-    before = 0
-    for cid, amount in ranked:
-        grade = "A" if before * 100 < a * total else "B" if before * 100 < b * total else "C"
-        proposal.proposed[cid] = grade
-        proposal.counts[grade] += 1
-        proposal.amounts[grade] += amount
-        before += amount
+    # The grades are runs in rank order: A while the share before a customer is below a %,
+    # i.e. before * 100 < a * total, i.e. before <= (a * total - 1) // 100.
+    before = [0, *cumulative[:-1]]
+    end_a = bisect_right(before, (a * total - 1) // 100) if total else 0
+    end_b = max(end_a, bisect_right(before, (b * total - 1) // 100) if total else 0)
+    for grade, start, end in (("A", 0, end_a), ("B", end_a, end_b), ("C", end_b, len(ids))):
+        proposal.proposed.update(dict.fromkeys(ids[start:end], grade))
+        proposal.counts[grade] = end - start
+        low = cumulative[start - 1] if start else 0
+        proposal.amounts[grade] = (cumulative[end - 1] - low) if end > start else 0
     for cid, amount, _grade in rows:
         if amount <= 0:  # returns outweigh purchases: no sales to rank
             proposal.proposed[cid] = "C"
@@ -189,9 +199,9 @@ def propose(
     # The customers without sales: the active customers per grade (the trees' counts) less
     # those with sales.
     graded = q.active_grade_counts(owners, list(names))
-    for grade in current.values():
+    for grade, n in Counter(current.values()).items():
         if grade is not None and grade in graded:
-            graded[grade] -= 1
+            graded[grade] -= n
     idle_total = q.active_customer_count(owners) - len(rows)
     proposal.idle = {cid: n for cid, n in graded.items() if n > 0}
     proposal.idle[None] = idle_total - sum(proposal.idle.values())
