@@ -1131,6 +1131,12 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "Key persons as contacts (vCard)": "关键人物通讯录（vCard）",
+        "Exported {n} contacts to {path}": "已导出 {n} 位联系人到 {path}",
+        "Unknown format '{fmt}'; choose {formats}": "未知格式“{fmt}”，可选：{formats}",
+        "A CSV file holds one sheet: export persons, visits or sales as xlsx": (
+            "CSV 文件只能容纳一个工作表：关键人物、访问或销售请导出为 xlsx"
+        ),
         "The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it": (
             "该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对"
         ),
@@ -1319,6 +1325,7 @@ ZH_CN.update(
         "TrueType fonts (*.ttf *.ttc)": "TrueType 字体 (*.ttf *.ttc)",
         "kehu &manual": "kehu 使用说明(&M)",
         "kehu manual": "kehu 使用说明",
+        "Choose a date": "选择日期",
     }
 )
 KEHU.update(
@@ -1332,6 +1339,129 @@ KEHU.update(
         "The region '{name}' has sub-regions; move or delete them first.": "区域“{name}”有下级区域；请先移动或删除它们。",
         "The region '{name}' still has {n} routes; choose where they go.": "区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。",
         "There is no such region.": "没有这个区域。",
+        "local": "本机",
+        "shared": "共享",
+    }
+)
+KEHU.update({})
+KEHU.update(  # issue 12: check and repair
+    {
+        "The database has problems: `kehu repair` rebuilds what is marked repairable.": (
+            "数据库有问题：`kehu repair` 可以重建标为可修复的部分。"
+        ),
+        "rebuild indexes, triggers, counts and search keys": "重建索引、触发器、计数和搜索键",
+        "Nothing needed rebuilding.": "没有需要重建的内容。",
+        "A backup is being restored into '{path}' right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).": (
+            "正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。"
+        ),
+        "The table '{name}' is missing: its data is gone. Restore the latest backup.": (
+            "缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。"
+        ),
+        "The index '{name}' of the table '{table}' is missing (left out by an interrupted bulk load): searches and lists are slow.": (
+            "数据表“{table}”缺少索引“{name}”（批量写入中断后遗留）：搜索和列表会变慢。"
+        ),
+        "The trigger '{name}' of the table '{table}' is missing (left out by an interrupted bulk load): the classification counts are no longer kept.": (
+            "数据表“{table}”缺少触发器“{name}”（批量写入中断后遗留）：分类计数不再更新。"
+        ),
+        "Import {batch} ({file}) was interrupted: the rows of its finished parts are kept; undo it as a whole with `kehu import --undo {batch}`.": (
+            "导入 {batch}（{file}）被中断：已完成部分的记录保留；可用 `kehu import --undo {batch}` 整体撤销。"
+        ),
+        "The file is damaged (integrity check: {detail}). Stop working in it and restore the latest good backup.": (
+            "文件已损坏（完整性检查：{detail}）。请停止使用它，并恢复最近的完好备份。"
+        ),
+        "{count} rows point to rows that no longer exist (in: {tables}).": (
+            "有 {count} 行引用了已不存在的记录（数据表：{tables}）。"
+        ),
+        "The schema is version {version}: open it to upgrade.": (
+            "数据库结构是第 {version} 版：打开它即可升级。"
+        ),
+        'Import {batch} ({file}, started {started}) still says "running" but its program has stopped: it was interrupted.': (
+            "导入 {batch}（{file}，开始于 {started}）仍显示“进行中”，但其程序已停止：导入被中断。"
+        ),
+        "{count} classification counts differ from the customers' categories: the trees show wrong numbers.": (
+            "有 {count} 个分类计数与客户的分类不符：分类树显示的数字不对。"
+        ),
+        "{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.": (
+            "{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。"
+        ),
+        "{count} customers are missing from the name index: a search for a part of their name misses them.": (
+            "有 {count} 个客户不在名称索引中：搜索名称中的一部分时找不到它们。"
+        ),
+        "Repairing": "正在修复",
+        "Created again: {names}.": "已重新创建：{names}。",
+        "Classification counts counted again ({count} were wrong).": (
+            "分类计数已重新统计（{count} 个有误）。"
+        ),
+        "Search keys computed again for {count} customers.": "已为 {count} 个客户重新计算搜索键。",
+        "Imports {batches} marked interrupted (their finished parts are kept; each can be undone as a whole).": (
+            "导入 {batches} 已标为中断（已完成部分保留；每个都可以整体撤销）。"
+        ),
+        "Indexes and triggers": "索引和触发器",
+        "Classification counts": "分类计数",
+        "Interrupted imports": "中断的导入",
+        "Planner statistics": "查询统计信息",
+    }
+)
+ZH_CN.update(  # issue 12: backups, restore, check and repair in the window
+    {
+        "Check the database": "检查数据库",
+        "Repair": "修复",
+        "The database is healthy.": "数据库完好。",
+        "The database has problems. Repair rebuilds those it can rebuild.": (
+            "数据库有问题。“修复”会重建能够重建的部分。"
+        ),
+        "The database has problems that need a backup: File → Restore a backup…": (
+            "数据库的问题需要用备份解决：文件 → 恢复备份…"
+        ),
+        "%1 customers; integrity: %2": "%1 个客户；完整性：%2",
+        "Nothing needed rebuilding.": "没有需要重建的内容。",
+        "Restore a backup": "恢复备份",
+        "Backups of %1. The one you choose is checked first; the current database is kept aside before it is replaced.": (
+            "%1 的备份。所选备份会先经过检查；当前数据库在被替换之前会另存一份。"
+        ),
+        "Taken": "备份时间",
+        "Size": "大小",
+        "automatic": "自动",
+        "by hand": "手动",
+        "No backups yet: choose a file.": "还没有备份：请选择一个文件。",
+        "Other file…": "其他文件…",
+        "Restore the latest good backup": "恢复最近的完好备份",
+        "%1, %2 customers (checked). The current file is kept aside.": (
+            "%1，%2 个客户（已检查）。当前文件会另存一份。"
+        ),
+        "No good backup of this database was found.": "没有找到这个数据库的完好备份。",
+        "Create a new database here": "在这里新建数据库",
+        "An empty database at this path.": "在这个路径创建一个空数据库。",
+        "Open another file…": "打开其他文件…",
+        "Choose a database file.": "选择一个数据库文件。",
+        "Quit": "退出",
+        "Close kehu; nothing is changed.": "关闭客户档案，不做任何改动。",
+        "&Back up now": "立即备份(&B)",
+        "&Restore a backup…": "恢复备份(&R)…",
+        "&Check and repair the database…": "检查并修复数据库(&C)…",
+        "Backed up to %1 (verified)": "已备份到 %1（已校验）",
+        "Backing up the database…": "正在备份数据库…",
+        "Replace the data of %1 with the backup %2?\n\nThe current database is kept aside first (its name says before-restore); the window opens again with the restored data.": (
+            "用备份 %2 替换 %1 的数据吗？\n\n当前数据库会先另存一份（文件名含 before-restore）；窗口随后用恢复的数据重新打开。"
+        ),
+        "Repairing the database…": "正在修复数据库…",
+    }
+)
+ZH_CN.update(
+    {
+        "The database has %1 problems that can be repaired: File → Check and repair the database…": (
+            "数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…"
+        ),
+    }
+)
+ZH_CN.update(
+    {
+        "Back up automatically (on close and while working)": "自动备份（关闭时和使用期间）",
+        " h": " 小时",
+        "Every:": "间隔：",
+        "Keep daily backups for (days):": "每日备份保留（天）：",
+        "Keep weekly backups for (weeks):": "每周备份保留（周）：",
+        "Automatic backups": "自动备份",
     }
 )
 

@@ -40,6 +40,7 @@ from kehu.ui.session import Session
 from kehu.ui.widgets.category_panel import CategoryPanel
 from kehu.ui.widgets.customer_list import CustomerListView, saved_columns
 from kehu.ui.widgets.search_box import SearchBox
+from kehu.ui.window.backups import WindowBackups
 from kehu.ui.window.cards import CardTabs, CardWindow
 from kehu.ui.window.docks import DockLayout
 from kehu.ui.window.exports import WindowExports
@@ -59,6 +60,7 @@ RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after 
 class MainWindow(
     WindowMenus,
     DatabaseFiles,
+    WindowBackups,
     WindowHelpSettings,
     WindowKeyboard,
     CardTabs,
@@ -89,6 +91,7 @@ class MainWindow(
         self._build_actions()
         self._install_file_actions()
         self._install_help_settings()
+        self._install_backup_actions()
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
         self.analysis_view = install_analysis_view(self)  # composition, ABC, trend
@@ -136,7 +139,7 @@ class MainWindow(
         self.splitter.addWidget(self.cards)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 700, 560])
+        self.splitter.setSizes([200, 480, 680])  # the card gets room for its widest tables
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.addTab(self.splitter, self.tr("Customers"))
@@ -223,6 +226,7 @@ class MainWindow(
         self._show_file_status()
         for card in self.open_cards():
             card.allow_saving(False)
+        self._allow_backup_actions()
         from kehu.db.errors import FileReplacedError
 
         QMessageBox.warning(
@@ -339,6 +343,8 @@ class MainWindow(
         self.poll_timer.stop()
         self._close_card_windows()
         self.session.shutdown()
+        if not getattr(self, "restoring", False):
+            self.backup_on_close()
         event.accept()
 
 

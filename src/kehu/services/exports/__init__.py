@@ -29,13 +29,16 @@ from typing import Any
 from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.jobs import Job, no_job
 from kehu.db.connection import write
+from kehu.db.errors import DiskFullError, is_disk_full
 from kehu.db.models import Customer, User
 from kehu.db.visibility import visible_customers
 from kehu.services import audit
 from kehu.services.exports.registry import (
+    CSV,
     FORMATS,
     KINDS,
     PDF,
+    VCF,
     XLSX,
     ExportError,
     ExportKind,
@@ -126,6 +129,10 @@ def export_file(
         rows, pages = writers()[(fmt, kind)](request, ids, part, job)
         job.check()
         os.replace(part, out)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise DiskFullError(out) from exc
+        raise
     finally:
         part.unlink(missing_ok=True)
     if audited:
@@ -203,12 +210,14 @@ def writers() -> dict[tuple[str, str], Writer]:
 
     Imported on first use: openpyxl and reportlab stay out of the window's start-up, and
     reportlab out of Excel exports (`prints` is imported when a PDF is made)."""
-    from kehu.services.exports import analysis_export, documents, tables
+    from kehu.services.exports import analysis_export, contacts, documents, tables
 
     found: dict[tuple[str, str], Writer] = {
         (XLSX, "list"): tables.write_list,
         (XLSX, "card"): documents.xlsx_cards,
         (XLSX, "form"): documents.xlsx_forms,
+        (CSV, "list"): tables.write_csv_list,
+        (VCF, "contacts"): contacts.write_contacts,
         (PDF, "list"): _print("pdf_list"),
         (PDF, "card"): _print("pdf_cards"),
         (PDF, "route"): _print("pdf_route_sheets"),

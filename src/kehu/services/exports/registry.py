@@ -14,8 +14,8 @@ from kehu.core.i18n import N_, UserError, normalise, translate
 from kehu.core.rights import Action
 from kehu.db.models import User
 
-XLSX, PDF = "xlsx", "pdf"
-FORMATS = (XLSX, PDF)
+XLSX, PDF, CSV, VCF = "xlsx", "pdf", "csv", "vcf"
+FORMATS = (XLSX, PDF, CSV, VCF)
 
 
 def flag(value: Any) -> bool:
@@ -56,8 +56,8 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind(
         "list",
         N_("Customer list"),
-        (XLSX, PDF),
-        ("columns", "sheets", *COMMON, *PDF_COMMON),
+        (XLSX, PDF, CSV),
+        ("columns", "sheets", "encoding", *COMMON, *PDF_COMMON),
         ((XLSX, N_("Export list to &Excel…")),),
     ),
     ExportKind(
@@ -105,6 +105,15 @@ KINDS: tuple[ExportKind, ...] = (
         done=N_("Exported the analysis ({n} rows) to {path}"),
     ),
 )
+KINDS += (
+    ExportKind(
+        "contacts",
+        N_("Key persons as contacts (vCard)"),
+        (VCF,),
+        COMMON,
+        done=N_("Exported {n} contacts to {path}"),
+    ),
+)
 _BY_NAME = {k.name: k for k in KINDS}
 
 
@@ -119,7 +128,9 @@ def kind_names(fmt: str) -> tuple[str, ...]:
 
 def find_kind(fmt: str, name: str) -> ExportKind:
     if fmt not in FORMATS:
-        raise ExportError(N_("Unknown format '{fmt}'; choose xlsx or pdf"), fmt=fmt)
+        raise ExportError(
+            N_("Unknown format '{fmt}'; choose {formats}"), fmt=fmt, formats=", ".join(FORMATS)
+        )
     found = _BY_NAME.get(name)
     if found is None or fmt not in found.formats:
         raise ExportError(
