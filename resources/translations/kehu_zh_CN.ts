@@ -2229,6 +2229,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>find likely duplicate customers</source>
+        <translation>查找疑似重复的客户</translation>
+    </message>
+    <message>
+        <source>the xlsx file to write</source>
+        <translation>要写入的 xlsx 文件</translation>
+    </message>
+    <message>
+        <source>at most N pairs (0: all)</source>
+        <translation>最多 N 对（0：全部）</translation>
+    </message>
+    <message>
+        <source>The score is between 0 and 100.</source>
+        <translation>分数在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>Say where to write the Excel file with --output FILE.xlsx.</source>
+        <translation>请用 --output 文件.xlsx 指定 Excel 文件的位置。</translation>
+    </message>
+    <message>
+        <source>{count:,} pairs</source>
+        <translation>{count:,} 对</translation>
+    </message>
+    <message>
+        <source>{count:,} pairs written to {path}</source>
+        <translation>已写入 {count:,} 对到 {path}</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>没有发现疑似重复的客户。</translation>
+    </message>
+    <message>
+        <source>lowest score shown, 0–100 (default {score})</source>
+        <translation>显示的最低分数，0–100（默认 {score}）</translation>
+    </message>
+    <message>
         <source>customer codes, comma-separated</source>
         <translation>客户编号，逗号分隔</translation>
     </message>
@@ -2279,6 +2315,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Periodic report</source>
         <translation>定期报告</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>名称相似</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>same USCC</source>
+        <translation>统一社会信用代码相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>地址相同</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -3291,6 +3351,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Visits</source>
         <translation>访问记录</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>比对中</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>reasons</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>疑似重复</translation>
     </message>
     <message>
         <source>Sales</source>
