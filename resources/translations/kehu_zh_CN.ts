@@ -98,6 +98,18 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Merged with</source>
+        <translation>合并了</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>已撤销合并</translation>
+    </message>
+    <message>
+        <source>Merged, not kept: %1</source>
+        <translation>合并时未保留：%1</translation>
+    </message>
 </context>
 <context>
     <name>CardCategories</name>
@@ -394,6 +406,116 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <source>A likely duplicate exists: %1 %2. &lt;a href=&quot;open:%3&quot;&gt;Open it instead&lt;/a&gt;</source>
+        <translation>疑似重复客户：%1 %2。&lt;a href=&quot;open:%3&quot;&gt;改为打开它&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>A customer with this name probably exists already, looked after by %1: ask them before creating a second record.</source>
+        <translation>可能已有同名客户，由 %1 负责：新建第二份档案前请先询问对方。</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>(%1 more similar)</source>
+        <translation>（另有 %1 个相似）</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicate customers</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Merges</source>
+        <translation>合并记录</translation>
+    </message>
+    <message>
+        <source>Lowest score:</source>
+        <translation>最低分数：</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Review and merge…</source>
+        <translation>核对并合并…</translation>
+    </message>
+    <message>
+        <source>Open both cards</source>
+        <translation>打开两份档案</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>被合并</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复客户…</translation>
+    </message>
+    <message>
+        <source>%1 likely duplicate pairs</source>
+        <translation>%1 对疑似重复</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
     </message>
 </context>
 <context>
@@ -800,6 +922,45 @@
     <message>
         <source>Select customers in the list first.</source>
         <translation>请先在列表中选择客户。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate customers</source>
+        <translation>合并重复客户</translation>
+    </message>
+    <message>
+        <source>%1 is kept. %2 is archived and linked to it; its key persons, visits, sale lines, route stop and categories move over. Choose the value to keep where they differ; the other value stays in the history. The merge can be undone.</source>
+        <translation>保留 %1。%2 将归档并关联到它；其关键人物、访问记录、销售明细、路线站点和分类都转到保留的客户。两者不同时请选择要保留的值，另一个值记入变更历史。合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Kept: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <source>Merged: %1</source>
+        <translation>被合并：%1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>The two records hold the same values.</source>
+        <translation>两份档案的内容相同。</translation>
+    </message>
+    <message>
+        <source>Moves %1 key persons, %2 visits and %3 sale lines.</source>
+        <translation>将转移 %1 个关键人物、%2 条访问记录和 %3 条销售明细。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1617,10 @@
     <message>
         <source>&amp;Classify selected…</source>
         <translation>为所选客户分类(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复客户(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3563,6 +3728,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>These customers were changed after the import: {codes} — undoing would lose those changes. Confirm to undo anyway.</source>
         <translation>导入后这些客户又被修改过：{codes}……撤销会丢失这些修改。确认后可强制撤销。</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged with itself.</source>
+        <translation>客户不能与自己合并。</translation>
+    </message>
+    <message>
+        <source>Only active customers can be merged.</source>
+        <translation>只能合并未归档的客户。</translation>
+    </message>
+    <message>
+        <source>The other customer was changed meanwhile: review the merge again.</source>
+        <translation>另一客户在此期间已被修改：请重新核对合并。</translation>
+    </message>
+    <message>
+        <source>This merge does not exist.</source>
+        <translation>此合并记录不存在。</translation>
+    </message>
+    <message>
+        <source>This merge was already undone.</source>
+        <translation>此合并已撤销。</translation>
+    </message>
+    <message>
+        <source>A customer of this merge was erased: it cannot be undone.</source>
+        <translation>此次合并中的一个客户已被删除，无法撤销。</translation>
     </message>
     <message>
         <source>Already on another route: {names} and others, {count} in all</source>

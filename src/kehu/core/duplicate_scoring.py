@@ -10,7 +10,8 @@ million customers take seconds; the typing check scores its few candidates with 
 Score (0–100): the name similarity (rapidfuzz ratio of the cores; a short name matching the
 other's core counts 85 %), plus evidence: the same USCC lifts it to 100; the same phone +15,
 the same address +10; different USCCs (both filled: two legal entities) −50, different phones
-−25, different addresses −25 (a namesake without them is a different company).
+−25, different addresses −25 (a namesake without them is a different company). A core
+of four characters or fewer (华鑫五金) without a shared identifier scores at most 70.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ from kehu.core.i18n import N_
 
 DEFAULT_MIN_SCORE = 80
 MAX_GROUP = 200  # customers with one name core beyond this are paired by identifiers only
+MAX_SHARED = 20  # a phone or address shared by more customers (a market hall) pairs none
 MAX_BLOCK = 40  # distinct cores under one deletion key beyond this are not compared
 SHORT_NAME_WEIGHT = 0.85
+SHORT_CORE = 4  # cores of this many characters or fewer are generic…
+SHORT_ALONE_MAX = 70  # …and score at most this without a shared identifier
 
 REASONS = {
     "same_name": N_("same name"),
@@ -98,6 +102,10 @@ class KeyTable:
             place = address_key(address)
             self.address.append(hash(place) if place else 0)
 
+    def forget_names(self) -> None:
+        """Drop the names kept to share cores (call when no more rows come)."""
+        self._cores = {}
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -127,13 +135,59 @@ def _pairs_of_runs(keys: np.ndarray, members: np.ndarray, cap: int) -> np.ndarra
         return np.empty((2, 0), dtype=np.int64)
     members, starts, lengths = _runs(keys, members, cap)
     out = [np.empty((2, 0), dtype=np.int64)]
-    for size in np.unique(lengths):
-        at = starts[lengths == size]
-        for i in range(size - 1):
-            for j in range(i + 1, size):
-                out.append(np.vstack((members[at + i], members[at + j])))
+    for size in np.unique(lengths).tolist():
+        at = starts[lengths == size][:, None]
+        i, j = np.triu_indices(size, 1)
+        out.append(np.vstack((members[at + i].ravel(), members[at + j].ravel())))
     pairs = np.hstack(out).astype(np.int64)
     return np.vstack((pairs.min(axis=0), pairs.max(axis=0)))
+
+
+@dataclass
+class Evidence:
+    """What the identifiers of pairs (row indexes a, b) say, column-wise."""
+
+    uscc_same: np.ndarray
+    uscc_conflict: np.ndarray
+    phone_same: np.ndarray
+    phone_conflict: np.ndarray
+    address_same: np.ndarray
+    address_conflict: np.ndarray
+
+    @classmethod
+    def of(cls, arrays: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> Evidence:
+        def same_and_conflict(column: str) -> tuple[np.ndarray, np.ndarray]:
+            va, vb = arrays[column][a], arrays[column][b]
+            both = (va != 0) & (vb != 0)
+            return both & (va == vb), both & (va != vb)
+
+        uscc_same, uscc_conflict = same_and_conflict("uscc")
+        local_same, local_conflict = same_and_conflict("local")
+        full_same, _ = same_and_conflict("phone")
+        either_short = arrays["short_phone"][a] | arrays["short_phone"][b]
+        phone_same = local_same & (full_same | either_short)
+        phone_conflict = local_conflict | (local_same & ~phone_same)
+        address_same, address_conflict = same_and_conflict("address")
+        return cls(
+            uscc_same, uscc_conflict, phone_same, phone_conflict, address_same, address_conflict
+        )
+
+    def points(self) -> np.ndarray:
+        return (
+            15 * self.phone_same
+            + 10 * self.address_same
+            - 50 * self.uscc_conflict
+            - 25 * self.phone_conflict
+            - 25 * self.address_conflict
+        )
+
+    def best_possible(self) -> np.ndarray:
+        """The highest score the pairs can reach whatever their names."""
+        return np.where(self.uscc_same, 100, np.minimum(100 + self.points(), 100))
+
+    @property
+    def shared(self) -> np.ndarray:
+        return self.uscc_same | self.phone_same | self.address_same
 
 
 def _allowed(min_score: float) -> np.ndarray:
@@ -158,10 +212,14 @@ def candidate_pairs(table: KeyTable, min_score: float = 1) -> tuple[np.ndarray, 
     arrays = table.arrays()
     rows = np.arange(n, dtype=np.int64)
     found = [np.empty((2, 0), dtype=np.int64)]
-    for column in ("uscc", "local", "address"):
+    for column, cap in (("uscc", MAX_GROUP), ("local", MAX_SHARED), ("address", MAX_SHARED)):
         values = arrays[column]
         filled = values != 0
-        found.append(_pairs_of_runs(values[filled], rows[filled], MAX_GROUP))
+        shared = _pairs_of_runs(values[filled], rows[filled], cap)
+        # Neighbours at one address with other USCCs (a building of companies) cannot reach
+        # the threshold whatever their names: not worth comparing names.
+        reachable = Evidence.of(arrays, shared[0], shared[1]).best_possible() >= min_score
+        found.append(shared[:, reachable])
     core_ids: dict[str, int] = {}
     row_core = np.fromiter(
         (core_ids.setdefault(c, len(core_ids)) if c else -1 for c in table.cores),
@@ -180,7 +238,8 @@ def candidate_pairs(table: KeyTable, min_score: float = 1) -> tuple[np.ndarray, 
         found.append(_name_pairs(table, row_core, core_ids, mask, allowed, probes))
     pairs = np.hstack(found)
     pairs = pairs[:, pairs[0] != pairs[1]]
-    codes = np.unique(pairs[0] * n + pairs[1])
+    codes = np.sort(pairs[0] * n + pairs[1])
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
     pairs = np.vstack((codes // n, codes % n))
     return pairs, row_core[pairs[0]] == row_core[pairs[1]]
 
@@ -192,13 +251,13 @@ def _name_pairs(table, row_core, core_ids, mask, allowed, probes) -> np.ndarray:
     starts = np.searchsorted(sorted_core, np.arange(count), side="left")
     ends = np.searchsorted(sorted_core, np.arange(count), side="right")
     probe_cores = set(row_core[probes].tolist())
-    del_keys, del_cores = [], []
+    del_keys, del_cores = array("q"), array("q")
     for core, index in core_ids.items():
-        for key in blocking_keys(core):
-            del_keys.append(hash(key))
-            del_cores.append(index)
-    keys = np.array(del_keys, dtype=np.int64)
-    members = np.array(del_cores, dtype=np.int64)
+        found = blocking_keys(core)
+        del_keys.extend(map(hash, found))
+        del_cores.extend([index] * len(found))
+    keys = np.frombuffer(del_keys, dtype=np.int64)
+    members = np.frombuffer(del_cores, dtype=np.int64)
     near: dict[int, set[int]] = {}
     if len(keys) > 1:
         members, run_starts, run_lengths = _runs(keys, members, MAX_BLOCK)
@@ -244,19 +303,45 @@ def _ratio(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     return cpdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=1).astype(np.float64)
 
 
+SCORE_CHUNK = 200_000  # pairs scored at once: memory stays bounded however many there are
+
+
 def score_pairs(
     table: KeyTable,
     pairs: np.ndarray,
     same_core: np.ndarray,
     min_score: float = 0,
-    arrays: dict[str, np.ndarray] | None = None,
 ) -> Scored:
-    """Score the pairs; keep those scoring at least `min_score`."""
+    """Score the pairs, a chunk at a time; keep those scoring at least `min_score`, best
+    first."""
+    arrays = table.arrays()
+    lengths = np.fromiter(map(len, table.cores), dtype=np.int64, count=len(table.cores))
+    parts = [
+        _score_chunk(
+            table,
+            arrays,
+            lengths,
+            pairs[:, start : start + SCORE_CHUNK],
+            same_core[start : start + SCORE_CHUNK],
+            min_score,
+        )
+        for start in range(0, max(pairs.shape[1], 1), SCORE_CHUNK)
+    ]
+    left = np.concatenate([p.left for p in parts])
+    right = np.concatenate([p.right for p in parts])
+    score = np.concatenate([p.score for p in parts])
+    flags = {name: np.concatenate([p.flags[name] for p in parts]) for name in parts[0].flags}
+    order = np.argsort(-score, kind="stable")
+    return Scored(left[order], right[order], score[order], {k: v[order] for k, v in flags.items()})
+
+
+def _score_chunk(table, arrays, lengths, pairs, same_core, min_score) -> Scored:
     a, b = pairs[0], pairs[1]
-    arrays = arrays or table.arrays()
+    evidence = Evidence.of(arrays, a, b)
     name = np.full(len(a), 100.0)
     short = np.zeros(len(a))
-    other = np.flatnonzero(~same_core)
+    # Names are compared where they differ and the pair could still reach the threshold.
+    other = np.flatnonzero(~same_core & (evidence.best_possible() >= min_score))
     if len(other):
         cores, shorts = table.cores, table.shorts
         oa, ob = a[other].tolist(), b[other].tolist()
@@ -265,31 +350,20 @@ def score_pairs(
         short_ba = _ratio([shorts[i] for i in oa], [cores[j] for j in ob])
         short[other] = np.maximum(short_ab, short_ba) * SHORT_NAME_WEIGHT
     best = np.maximum(name, short)
-
-    def same_and_conflict(column: str) -> tuple[np.ndarray, np.ndarray]:
-        va, vb = arrays[column][a], arrays[column][b]
-        both = (va != 0) & (vb != 0)
-        return both & (va == vb), both & (va != vb)
-
-    uscc_same, uscc_conflict = same_and_conflict("uscc")
-    local_same, local_conflict = same_and_conflict("local")
-    full_same, _ = same_and_conflict("phone")
-    either_short = arrays["short_phone"][a] | arrays["short_phone"][b]
-    phone_same = local_same & (full_same | either_short)
-    phone_conflict = local_conflict | (local_same & ~phone_same)
-    address_same, address_conflict = same_and_conflict("address")
-    score = (
-        best
-        + 15 * phone_same
-        + 10 * address_same
-        - 50 * uscc_conflict
-        - 25 * phone_conflict
-        - 25 * address_conflict
+    uscc_same, phone_same, address_same = (
+        evidence.uscc_same,
+        evidence.phone_same,
+        evidence.address_same,
     )
+    score = best + evidence.points()
     score = np.where(uscc_same, np.maximum(score, 90) + 10, score)
+    # A short name alone (华鑫五金) is shared by many companies: without a shared identifier
+    # it makes a pair worth a look, not a likely duplicate.
+    short_core = np.minimum(lengths[a], lengths[b]) <= SHORT_CORE
+    alone = ~evidence.shared
+    score = np.where(short_core & alone, np.minimum(score, SHORT_ALONE_MAX), score)
     score = np.clip(np.rint(score), 0, 100)
     keep = np.flatnonzero(score >= min_score)
-    keep = keep[np.argsort(-score[keep], kind="stable")]
     flags = {
         "same_name": (name >= 100)[keep],
         "similar_name": ((name >= 70) & (name < 100))[keep],

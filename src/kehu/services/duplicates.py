@@ -55,6 +55,7 @@ def read_table(viewer: User | None, job: Job | None = None) -> KeyTable:
     for page in rows.scan_rows(owners=owners):
         table.add_rows(page)
         job.progress(len(table), total, READ_STAGE)
+    table.forget_names()
     return table
 
 
