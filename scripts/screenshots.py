@@ -2,7 +2,7 @@
 """Screenshots of the main window and a dossier card in Chinese, from demo data.
 
 `python scripts/screenshots.py [--out docs/screenshots] [--customers 2000]` writes
-main_window.png, dossier_card.png and the application icon (resources/icons/kehu.png).
+main_window.png and dossier_card.png (the icon files come from scripts/make_icons.py).
 Runs offscreen; needs a CJK font (fonts-wqy-microhei on Linux).
 """
 
@@ -33,7 +33,6 @@ def main() -> int:
     from kehu.services.workspace import open_workspace
     from kehu.ui import translations
     from kehu.ui.application import make_application, open_session_window
-    from kehu.ui.icons import icon_pixmap
 
     app = make_application()
     translations.install(app, "zh_CN")
@@ -59,7 +58,6 @@ def main() -> int:
     window.splitter.setSizes([200, 360, 900])
     QTest.qWait(200)
     card.grab().save(str(args.out / "dossier_card.png"))
-    icon_pixmap(256).save(str(ROOT / "resources" / "icons" / "kehu.png"))
     for written in ("main_window.png", "dossier_card.png"):
         print(args.out / written)
     window.close()

@@ -375,6 +375,16 @@ ZH_CN: dict[str, str] = {
     "another user": "其他用户",
     "merged": "已合并",
     "undone": "已撤销",
+    # --- issue 17 ---
+    "Licence: %1": "许可证：%1",
+    "Licences…": "许可证…",
+    "Licences": "许可证",
+    "kehu": "客户档案",
+    "Components": "组件",
+    "Third-party licence texts": "第三方许可证全文",
+    "Component": "组件",
+    "Version": "版本",
+    "Licence": "许可证",
 }
 
 # Strings below the UI (context "kehu", marked with N_()): the field catalogue and its choices.
@@ -981,4 +991,182 @@ KEHU: dict[str, str] = {
     "The other customer was changed meanwhile: review the merge again.": "另一客户在此期间已被修改：请重新核对合并。",
     "This merge does not exist.": "此合并记录不存在。",
     "This merge was already undone.": "此合并已撤销。",
+    # --- issue 17 ---
+    "add kehu to the desktop's application menu (Linux; in ~/.local/share)": (
+        "把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）"
+    ),
+    "remove the menu entry, icons and metainfo": "删除菜单项、图标和应用元信息",
+    "Not needed here: the installer adds kehu to the menu.": "此系统无需此操作：安装程序已把客户档案加入菜单。",
+    "{n} files removed.": "已删除 {n} 个文件。",
+    "{n} files written under {folder}.": "已在 {folder} 下写入 {n} 个文件。",
+    "Menu entry: {path}": "菜单项：{path}",
 }
+
+# --- issue 18 ---
+KEHU.update(
+    {
+        "{file} mixes text encodings: line {line} is UTF-8, the rest GB18030/GBK. Open it in Excel or a text editor, save it once in one encoding (CSV UTF-8) and import again.": (
+            "{file} 混用了多种文本编码：第 {line} 行是 UTF-8，其余是 GB18030/GBK。请在 Excel 或文本编辑器中打开，统一另存为一种编码（CSV UTF-8）后再导入。"
+        ),
+        "{file} is not a readable CSV file: {error}": "{file} 不是可读取的 CSV 文件：{error}",
+        "{file} is not a spreadsheet but {what}. Choose an Excel (.xlsx, .xls), OpenDocument (.ods) or .csv file.": (
+            "{file} 不是电子表格，而是{what}。请选择 Excel（.xlsx、.xls）、OpenDocument（.ods）或 .csv 文件。"
+        ),
+        "{file} is larger than this kind of workbook may be ({limit} MB). Save it as .xlsx (or split it) and import that.": (
+            "{file} 超过此类工作簿允许的大小（{limit} MB）。请另存为 .xlsx（或拆分）后再导入。"
+        ),
+        "{file} is not a regular file (a folder, pipe or device); choose a spreadsheet": (
+            "{file} 不是普通文件（而是文件夹、管道或设备），请选择电子表格文件"
+        ),
+        "{file} is an Excel binary workbook (.xlsb) with a damaged package.": (
+            "{file} 是 Excel 二进制工作簿（.xlsb），但文件包已损坏。"
+        ),
+        "an Excel 97-2003 workbook (.xls)": "Excel 97-2003 工作簿（.xls）",
+        "an Excel binary workbook (.xlsb)": "Excel 二进制工作簿（.xlsb）",
+        "an OpenDocument spreadsheet (.ods)": "OpenDocument 电子表格（.ods）",
+        "{file} is protected with a password and cannot be read.": "{file} 受密码保护，无法读取。",
+        "{file} cannot be read as {what} ({error}). Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.": (
+            "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
+        ),
+        "a workbook without worksheets": "没有工作表的工作簿",
+        "The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.": (
+            "该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。"
+        ),
+        "{n} cells beyond column ZZ were not read (no dossier field is that far right)": (
+            "ZZ 列以右的 {n} 个单元格未读取（没有档案字段在那么靠右的位置）"
+        ),
+    }
+)
+
+# --- issue 12 ---
+ZH_CN.update(
+    {
+        "The database cannot be written: see the status bar": "数据库无法写入：请看状态栏",
+        "The database file was replaced or removed: nothing is saved; reopen it": (
+            "数据库文件已被替换或删除：不再保存任何内容，请重新打开数据库"
+        ),
+        "read-only: saving is disabled": "只读：无法保存",
+        "The database file changed": "数据库文件已变化",
+    }
+)
+KEHU.update(
+    {
+        "The database '{path}' is read-only (the file's permissions, or a read-only drive or share): it is opened for reading, and nothing can be saved.": (
+            "数据库“{path}”是只读的（文件权限，或只读的磁盘、共享）：已以只读方式打开，无法保存任何修改。"
+        ),
+        "There is no database at '{path}'. Check the path (nothing was created there); a new database is made with `kehu init` or the window's first start.": (
+            "“{path}”处没有数据库。请检查路径（那里没有创建任何文件）；新数据库用 `kehu init` 或首次启动窗口创建。"
+        ),
+        "'{path}' is an empty file (0 bytes), not a kehu database. Choose the right file or restore the latest backup; the empty file was left as it is.": (
+            "“{path}”是一个空文件（0 字节），不是客户档案数据库。请选择正确的文件或恢复最近的备份；空文件保持原样。"
+        ),
+        "The database file '{path}' was replaced or removed by another program (a restore, a copy, a sync client) while it was open. Nothing more is written to it; your unsaved edits are kept in the window. Reopen the database to continue.": (
+            "数据库文件“{path}”在打开期间被其他程序（恢复、复制、同步软件）替换或删除。不会再向它写入任何内容；未保存的修改仍保留在窗口中。请重新打开数据库后继续。"
+        ),
+        "The disk is full ({free} MB free on {place}): '{path}' cannot be written. The last change was not saved and nothing half-written was kept; free some disk space and try again.": (
+            "磁盘已满（{place} 上剩余 {free} MB）：无法写入“{path}”。最后的修改没有保存，也没有留下写了一半的文件；请释放磁盘空间后重试。"
+        ),
+    }
+)
+
+# --- issue 14 --- (the window does the whole job)
+ZH_CN.update(
+    {
+        "Search customers": "搜索客户",
+        "Customer list": "客户列表",
+        "Classification trees": "分类树",
+        "Open cards": "已打开的档案卡",
+        "Views": "视图",
+        "Card sections": "档案卡分区",
+        "Day": "日期",
+        "Visits due": "待访问",
+        "New &database…": "新建数据库(&D)…",
+        "&Open database…": "打开数据库(&O)…",
+        "Open &recent": "最近打开(&R)",
+        "New database": "新建数据库",
+        "customers.db": "客户档案.db",
+        "%1 already exists; it is opened, not replaced.": "%1 已存在：将打开它，不会覆盖。",
+        "Open database": "打开数据库",
+        "%1 (%2) — kehu client records": "%1（%2）— kehu 客户档案",
+        "Open an existing file": "打开已有的文件",
+        "Your customers are already in a kehu database file (here or on a share).": "客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。",
+        "Document": "文档",
+        "Preview…": "预览…",
+        "Client cards": "客户档案卡",
+        "Customer information form": "客户资料表",
+        "Route sheet": "路序表",
+        "Blank visit form": "空白访问记录表",
+        "Daily visit report": "客户访问日报",
+        "Monthly visit report": "客户访问月报",
+        "Address labels": "地址标签",
+        "Customer list (as filtered)": "客户名单（按当前筛选）",
+        "The open card": "当前打开的档案卡",
+        "The selected customers (%1)": "选中的客户（%1）",
+        "All customers in the list (%1)": "列表中的全部客户（%1）",
+        "Options": "选项",
+        "Paper:": "纸张：",
+        "Latest visits on a card:": "档案卡上的最近访问：",
+        "Title (empty: the usual one):": "标题（留空：默认标题）：",
+        "Filled in with the customers' data (else blank)": "填入客户资料（否则为空白表）",
+        "Form:": "表格：",
+        "Every field (not only the form's)": "全部字段（不只是表上的）",
+        "Fields:": "字段：",
+        "(any route)": "（任意路线）",
+        "Route:": "路线：",
+        "Day:": "日期：",
+        "Empty rows:": "空行数：",
+        "Me": "我",
+        "Everyone": "所有人",
+        "Salesperson:": "推销员：",
+        "3 × 8 per A4 sheet": "每张 A4 3 × 8 个",
+        "2 × 7 per A4 sheet": "每张 A4 2 × 7 个",
+        "Label sheet:": "标签纸：",
+        "Draw the label outlines": "画出标签边框",
+        "Outlines:": "边框：",
+        "Watermark with my name and the time": "加水印（我的名字和时间）",
+        "Watermark:": "水印：",
+        "Show sensitive fields unmasked (managers)": "显示敏感字段原文（仅限经理）",
+        "Sensitive:": "敏感信息：",
+        "&Print…": "打印(&P)…",
+        "(top level)": "（顶层）",
+        "Add %1 customers as stops of:": "把 %1 个客户加为以下路线的站点：",
+        "Add to &route…": "加入路线(&R)…",
+        "Add to route": "加入路线",
+        "At the end of the route": "放在路线末尾",
+        "Then order the whole route as proposed": "然后按建议顺序排列整条路线",
+        "Create another region for its routes first.": "请先新建另一个区域来放它的路线。",
+        "Delete region": "删除区域",
+        "Delete region “%1”": "删除区域“%1”",
+        "Delete region…": "删除区域…",
+        "Delete the region “%1”?": "删除区域“%1”？",
+        "Inside:": "上级区域：",
+        "Its %1 routes go to:": "它的 %1 条路线移到：",
+        "Move into:": "移到：",
+        "Move region “%1”": "移动区域“%1”",
+        "Move region…": "移动区域…",
+        "New region": "新建区域",
+        "Print route sheet…": "打印路序表…",
+        "Region name": "区域名称",
+        "Region name:": "区域名称：",
+        "Regions and routes": "区域和路线",
+        "Rename region": "重命名区域",
+        "Rename region…": "重命名区域…",
+        "Route": "路线",
+        "Select customers in the list first.": "请先在列表中选择客户。",
+        "There is no route yet: create one in Routes.": "还没有路线：请先在“路线”中新建。",
+        "%1 customers added to the route “%2”": "已把 %1 个客户加入路线“%2”",
+    }
+)
+KEHU.update(
+    {
+        "Exported {n} filled forms ({pages} pages) to {path}": "已导出 {n} 份填好的资料表（{pages} 页）到 {path}",
+        "Exported {n} labels ({pages} pages) to {path}": "已导出 {n} 个标签（{pages} 页）到 {path}",
+        "Exported route sheets with {n} stops ({pages} pages) to {path}": "已导出路序表，共 {n} 个站点（{pages} 页）到 {path}",
+        "Exported a visit report of {n} rows ({pages} pages) to {path}": "已导出访问报表，共 {n} 行（{pages} 页）到 {path}",
+        "Choose another region for the routes.": "请为这些路线另选一个区域。",
+        "Customers are classified in the region '{name}'; move them first.": "区域“{name}”中还有客户分类；请先把他们移走。",
+        "The region '{name}' has sub-regions; move or delete them first.": "区域“{name}”有下级区域；请先移动或删除它们。",
+        "The region '{name}' still has {n} routes; choose where they go.": "区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。",
+        "There is no such region.": "没有这个区域。",
+    }
+)

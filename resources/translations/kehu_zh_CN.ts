@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddToRoute</name>
+    <message>
+        <source>Add to route</source>
+        <translation>加入路线</translation>
+    </message>
+    <message>
+        <source>Select customers in the list first.</source>
+        <translation>请先在列表中选择客户。</translation>
+    </message>
+    <message>
+        <source>There is no route yet: create one in Routes.</source>
+        <translation>还没有路线：请先在“路线”中新建。</translation>
+    </message>
+    <message>
+        <source>%1 customers added to the route “%2”</source>
+        <translation>已把 %1 个客户加入路线“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>AddToRouteDialog</name>
+    <message>
+        <source>Add to route</source>
+        <translation>加入路线</translation>
+    </message>
+    <message>
+        <source>Add %1 customers as stops of:</source>
+        <translation>把 %1 个客户加为以下路线的站点：</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>路线：</translation>
+    </message>
+    <message>
+        <source>At the end of the route</source>
+        <translation>放在路线末尾</translation>
+    </message>
+    <message>
+        <source>Then order the whole route as proposed</source>
+        <translation>然后按建议顺序排列整条路线</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The database is damaged</source>
@@ -267,6 +313,10 @@
 <context>
     <name>CustomerListView</name>
     <message>
+        <source>Customer list</source>
+        <translation>客户列表</translation>
+    </message>
+    <message>
         <source>Default columns</source>
         <translation>默认列</translation>
     </message>
@@ -374,6 +424,37 @@
     </message>
 </context>
 <context>
+    <name>DatabaseFiles</name>
+    <message>
+        <source>New &amp;database…</source>
+        <translation>新建数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>customers.db</source>
+        <translation>客户档案.db</translation>
+    </message>
+    <message>
+        <source>%1 already exists; it is opened, not replaced.</source>
+        <translation>%1 已存在：将打开它，不会覆盖。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>DossierCard</name>
     <message>
         <source>Save</source>
@@ -382,6 +463,10 @@
     <message>
         <source>Save the card (Ctrl+S)</source>
         <translation>保存档案卡（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Card sections</source>
+        <translation>档案卡分区</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -406,6 +491,10 @@
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: see the status bar</source>
+        <translation>数据库无法写入：请看状态栏</translation>
     </message>
 </context>
 <context>
@@ -574,6 +663,14 @@
     <message>
         <source>Bring in the customer list you already keep in Excel or CSV.</source>
         <translation>导入你已经用 Excel 或 CSV 保存的客户名单。</translation>
+    </message>
+    <message>
+        <source>Open an existing file</source>
+        <translation>打开已有的文件</translation>
+    </message>
+    <message>
+        <source>Your customers are already in a kehu database file (here or on a share).</source>
+        <translation>客户已保存在一个 kehu 数据库文件中（本机或共享文件夹）。</translation>
     </message>
 </context>
 <context>
@@ -843,6 +940,44 @@
     </message>
 </context>
 <context>
+    <name>Licences</name>
+    <message>
+        <source>Licence: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesDialog</name>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>kehu</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Third-party licence texts</source>
+        <translation>第三方许可证全文</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to kehu</source>
@@ -880,8 +1015,8 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>kehu client records — %1</source>
-        <translation>客户档案管理 — %1</translation>
+        <source>%1 (%2) — kehu client records</source>
+        <translation>%1（%2）— kehu 客户档案</translation>
     </message>
     <message>
         <source>shared</source>
@@ -894,6 +1029,18 @@
     <message>
         <source>Database: %1 (%2 mode) · user %3</source>
         <translation>数据库：%1（%2模式）· 用户 %3</translation>
+    </message>
+    <message>
+        <source>The database file was replaced or removed: nothing is saved; reopen it</source>
+        <translation>数据库文件已被替换或删除：不再保存任何内容，请重新打开数据库</translation>
+    </message>
+    <message>
+        <source>read-only: saving is disabled</source>
+        <translation>只读：无法保存</translation>
+    </message>
+    <message>
+        <source>The database file changed</source>
+        <translation>数据库文件已变化</translation>
     </message>
     <message>
         <source>%1 shown</source>
@@ -984,6 +1131,173 @@
     <message>
         <source>Cannot keep these values</source>
         <translation>这些内容有误</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Client cards</source>
+        <translation>客户档案卡</translation>
+    </message>
+    <message>
+        <source>Customer information form</source>
+        <translation>客户资料表</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>路序表</translation>
+    </message>
+    <message>
+        <source>Blank visit form</source>
+        <translation>空白访问记录表</translation>
+    </message>
+    <message>
+        <source>Daily visit report</source>
+        <translation>客户访问日报</translation>
+    </message>
+    <message>
+        <source>Monthly visit report</source>
+        <translation>客户访问月报</translation>
+    </message>
+    <message>
+        <source>Address labels</source>
+        <translation>地址标签</translation>
+    </message>
+    <message>
+        <source>Customer list (as filtered)</source>
+        <translation>客户名单（按当前筛选）</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The open card</source>
+        <translation>当前打开的档案卡</translation>
+    </message>
+    <message>
+        <source>The selected customers (%1)</source>
+        <translation>选中的客户（%1）</translation>
+    </message>
+    <message>
+        <source>All customers in the list (%1)</source>
+        <translation>列表中的全部客户（%1）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Latest visits on a card:</source>
+        <translation>档案卡上的最近访问：</translation>
+    </message>
+    <message>
+        <source>Title (empty: the usual one):</source>
+        <translation>标题（留空：默认标题）：</translation>
+    </message>
+    <message>
+        <source>Filled in with the customers&apos; data (else blank)</source>
+        <translation>填入客户资料（否则为空白表）</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>表格：</translation>
+    </message>
+    <message>
+        <source>Every field (not only the form&apos;s)</source>
+        <translation>全部字段（不只是表上的）</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>(any route)</source>
+        <translation>（任意路线）</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>路线：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Empty rows:</source>
+        <translation>空行数：</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Salesperson:</source>
+        <translation>推销员：</translation>
+    </message>
+    <message>
+        <source>3 × 8 per A4 sheet</source>
+        <translation>每张 A4 3 × 8 个</translation>
+    </message>
+    <message>
+        <source>2 × 7 per A4 sheet</source>
+        <translation>每张 A4 2 × 7 个</translation>
+    </message>
+    <message>
+        <source>Label sheet:</source>
+        <translation>标签纸：</translation>
+    </message>
+    <message>
+        <source>Draw the label outlines</source>
+        <translation>画出标签边框</translation>
+    </message>
+    <message>
+        <source>Outlines:</source>
+        <translation>边框：</translation>
+    </message>
+    <message>
+        <source>Watermark with my name and the time</source>
+        <translation>加水印（我的名字和时间）</translation>
+    </message>
+    <message>
+        <source>Watermark:</source>
+        <translation>水印：</translation>
+    </message>
+    <message>
+        <source>Show sensitive fields unmasked (managers)</source>
+        <translation>显示敏感字段原文（仅限经理）</translation>
+    </message>
+    <message>
+        <source>Sensitive:</source>
+        <translation>敏感信息：</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1416,76 @@
     <message>
         <source>Without coordinates, left in their places: {names}</source>
         <translation>无坐标、保持原位的站点：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionActions</name>
+    <message>
+        <source>Rename region…</source>
+        <translation>重命名区域…</translation>
+    </message>
+    <message>
+        <source>Move region…</source>
+        <translation>移动区域…</translation>
+    </message>
+    <message>
+        <source>Delete region…</source>
+        <translation>删除区域…</translation>
+    </message>
+    <message>
+        <source>New region</source>
+        <translation>新建区域</translation>
+    </message>
+    <message>
+        <source>Inside:</source>
+        <translation>上级区域：</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>Rename region</source>
+        <translation>重命名区域</translation>
+    </message>
+    <message>
+        <source>Move region “%1”</source>
+        <translation>移动区域“%1”</translation>
+    </message>
+    <message>
+        <source>Move into:</source>
+        <translation>移到：</translation>
+    </message>
+    <message>
+        <source>Delete region “%1”</source>
+        <translation>删除区域“%1”</translation>
+    </message>
+    <message>
+        <source>Its %1 routes go to:</source>
+        <translation>它的 %1 条路线移到：</translation>
+    </message>
+    <message>
+        <source>Delete region</source>
+        <translation>删除区域</translation>
+    </message>
+    <message>
+        <source>Create another region for its routes first.</source>
+        <translation>请先新建另一个区域来放它的路线。</translation>
+    </message>
+    <message>
+        <source>Delete the region “%1”?</source>
+        <translation>删除区域“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>RegionDialog</name>
+    <message>
+        <source>Region name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <source>Region name:</source>
+        <translation>区域名称：</translation>
     </message>
 </context>
 <context>
@@ -1298,9 +1682,17 @@
         <source>Record &amp;visit…</source>
         <translation>记录访问(&amp;V)…</translation>
     </message>
+    <message>
+        <source>Add to &amp;route…</source>
+        <translation>加入路线(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>RoutesView</name>
+    <message>
+        <source>Regions and routes</source>
+        <translation>区域和路线</translation>
+    </message>
     <message>
         <source>New region…</source>
         <translation>新建区域…</translation>
@@ -1318,6 +1710,10 @@
         <translation>删除路线</translation>
     </message>
     <message>
+        <source>Print route sheet…</source>
+        <translation>打印路序表…</translation>
+    </message>
+    <message>
         <source>Remove from route</source>
         <translation>从路线中移除</translation>
     </message>
@@ -1330,14 +1726,6 @@
         <translation>记录访问…</translation>
     </message>
     <message>
-        <source>New region</source>
-        <translation>新建区域</translation>
-    </message>
-    <message>
-        <source>Region name:</source>
-        <translation>区域名称：</translation>
-    </message>
-    <message>
         <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
         <translation>删除路线“{name}”？其中的 {count} 个客户仍保留在数据库中，只是从该路线上移除。</translation>
     </message>
@@ -1347,6 +1735,10 @@
     <message>
         <source>Search: name, pinyin initials, code, phone, credit code, contact (Ctrl+F)</source>
         <translation>搜索：名称、拼音首字母、编号、电话、信用代码、联系人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>搜索客户</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1794,10 @@
 <context>
     <name>TodayPanel</name>
     <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -1412,6 +1808,10 @@
     <message>
         <source>Record visit…</source>
         <translation>记录访问…</translation>
+    </message>
+    <message>
+        <source>Visits due</source>
+        <translation>待访问</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1577,6 +1977,21 @@
     </message>
 </context>
 <context>
+    <name>WindowKeyboard</name>
+    <message>
+        <source>Classification trees</source>
+        <translation>分类树</translation>
+    </message>
+    <message>
+        <source>Open cards</source>
+        <translation>已打开的档案卡</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <source>&amp;New customer</source>
@@ -1587,8 +2002,8 @@
         <translation>保存档案卡(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Print card…</source>
-        <translation>打印档案卡(&amp;P)…</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -1665,6 +2080,25 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户档案管理 %1 — 面向小企业的客户档案系统。
 
 能打开数据库文件的人都能读取其中的内容；按用户划分的可见范围只是方便使用，并不是加密保护。</translation>
+    </message>
+    <message>
+        <source>Licences…</source>
+        <translation>许可证…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPrinting</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2880,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
     </message>
     <message>
+        <source>add kehu to the desktop&apos;s application menu (Linux; in ~/.local/share)</source>
+        <translation>把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）</translation>
+    </message>
+    <message>
+        <source>remove the menu entry, icons and metainfo</source>
+        <translation>删除菜单项、图标和应用元信息</translation>
+    </message>
+    <message>
+        <source>{n} files written under {folder}.</source>
+        <translation>已在 {folder} 下写入 {n} 个文件。</translation>
+    </message>
+    <message>
+        <source>Menu entry: {path}</source>
+        <translation>菜单项：{path}</translation>
+    </message>
+    <message>
+        <source>Not needed here: the installer adds kehu to the menu.</source>
+        <translation>此系统无需此操作：安装程序已把客户档案加入菜单。</translation>
+    </message>
+    <message>
+        <source>{n} files removed.</source>
+        <translation>已删除 {n} 个文件。</translation>
+    </message>
+    <message>
         <source>Nothing found for &apos;{text}&apos;</source>
         <translation>没有找到“{text}”</translation>
     </message>
@@ -2822,6 +3280,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正在备份</translation>
     </message>
     <message>
+        <source>The database &apos;{path}&apos; is read-only (the file&apos;s permissions, or a read-only drive or share): it is opened for reading, and nothing can be saved.</source>
+        <translation>数据库“{path}”是只读的（文件权限，或只读的磁盘、共享）：已以只读方式打开，无法保存任何修改。</translation>
+    </message>
+    <message>
         <source>The database is on a network drive ({filesystem}); it uses shared mode (rollback journal, full sync). Saving may take a moment when several people work at once.</source>
         <translation>数据库位于网络驱动器（{filesystem}）上，已使用共享模式（回滚日志、完全同步）。多人同时使用时，保存可能需要稍等。</translation>
     </message>
@@ -2850,12 +3312,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>数据库“{path}”正被其他用户或程序占用，多次重试后仍未成功。请稍后再试；若持续出现，请确认没有程序卡住。</translation>
     </message>
     <message>
-        <source>The disk is full: the database &apos;{path}&apos; cannot be written. The last change was not saved; free some disk space and try again.</source>
-        <translation>磁盘已满，无法写入数据库“{path}”。刚才的修改没有保存；请腾出磁盘空间后重试。</translation>
-    </message>
-    <message>
         <source>The database &apos;{path}&apos; is read-only: nothing can be saved. Check the file&apos;s permissions or the network share&apos;s write access.</source>
         <translation>数据库“{path}”是只读的，无法保存。请检查文件权限或网络共享的写入权限。</translation>
+    </message>
+    <message>
+        <source>There is no database at &apos;{path}&apos;. Check the path (nothing was created there); a new database is made with `kehu init` or the window&apos;s first start.</source>
+        <translation>“{path}”处没有数据库。请检查路径（那里没有创建任何文件）；新数据库用 `kehu init` 或首次启动窗口创建。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is an empty file (0 bytes), not a kehu database. Choose the right file or restore the latest backup; the empty file was left as it is.</source>
+        <translation>“{path}”是一个空文件（0 字节），不是客户档案数据库。请选择正确的文件或恢复最近的备份；空文件保持原样。</translation>
+    </message>
+    <message>
+        <source>The database file &apos;{path}&apos; was replaced or removed by another program (a restore, a copy, a sync client) while it was open. Nothing more is written to it; your unsaved edits are kept in the window. Reopen the database to continue.</source>
+        <translation>数据库文件“{path}”在打开期间被其他程序（恢复、复制、同步软件）替换或删除。不会再向它写入任何内容；未保存的修改仍保留在窗口中。请重新打开数据库后继续。</translation>
     </message>
     <message>
         <source>The database &apos;{path}&apos; cannot be opened. Check that its folder exists and is writable.</source>
@@ -2872,6 +3342,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Search keys</source>
         <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>{file} mixes text encodings: line {line} is UTF-8, the rest GB18030/GBK. Open it in Excel or a text editor, save it once in one encoding (CSV UTF-8) and import again.</source>
+        <translation>{file} 混用了多种文本编码：第 {line} 行是 UTF-8，其余是 GB18030/GBK。请在 Excel 或文本编辑器中打开，统一另存为一种编码（CSV UTF-8）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file: {error}</source>
+        <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
     </message>
     <message>
         <source>The PDF font &apos;{spec}&apos; cannot be used (a TrueType .ttf/.ttc font with Chinese glyphs is needed); a system font is used instead.</source>
@@ -3238,10 +3716,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>联系人 {number}</translation>
     </message>
     <message>
-        <source>{file} is not a spreadsheet but {what}. Choose an .xlsx or .csv file.</source>
-        <translation>{file} 不是电子表格，而是{what}。请选择 .xlsx 或 .csv 文件。</translation>
-    </message>
-    <message>
         <source>{file} would expand too much ({detail}); it may be a zip bomb and was not read.</source>
         <translation>{file} 解压后过大或压缩比异常（{detail}），可能是“压缩炸弹”，已拒绝读取。</translation>
     </message>
@@ -3254,20 +3728,8 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>{file} 设置了打开密码，无法读取。请在 Excel 中打开，在“文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密”中删除密码，保存后再导入。</translation>
     </message>
     <message>
-        <source>{file} is an old Excel 97-2003 (.xls) file. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
-        <translation>{file} 是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿 (.xlsx) 后再导入。</translation>
-    </message>
-    <message>
         <source>an old Office document</source>
         <translation>旧版 Office 文档（Word 或 PowerPoint）</translation>
-    </message>
-    <message>
-        <source>{file} is an Excel binary workbook (.xlsb). Save it as .xlsx and import that.</source>
-        <translation>{file} 是 Excel 二进制工作簿 (.xlsb)。请另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>{file} is an OpenDocument file (.ods). Save it as .xlsx and import that.</source>
-        <translation>{file} 是 OpenDocument 文件 (.ods)。请另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
         <source>a zip archive</source>
@@ -3518,6 +3980,58 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>访问记录</translation>
     </message>
     <message>
+        <source>The disk is full ({free} MB free on {place}): &apos;{path}&apos; cannot be written. The last change was not saved and nothing half-written was kept; free some disk space and try again.</source>
+        <translation>磁盘已满（{place} 上剩余 {free} MB）：无法写入“{path}”。最后的修改没有保存，也没有留下写了一半的文件；请释放磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet but {what}. Choose an Excel (.xlsx, .xls), OpenDocument (.ods) or .csv file.</source>
+        <translation>{file} 不是电子表格，而是{what}。请选择 Excel（.xlsx、.xls）、OpenDocument（.ods）或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is larger than this kind of workbook may be ({limit} MB). Save it as .xlsx (or split it) and import that.</source>
+        <translation>{file} 超过此类工作簿允许的大小（{limit} MB）。请另存为 .xlsx（或拆分）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a folder, pipe or device); choose a spreadsheet</source>
+        <translation>{file} 不是普通文件（而是文件夹、管道或设备），请选择电子表格文件</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb) with a damaged package.</source>
+        <translation>{file} 是 Excel 二进制工作簿（.xlsb），但文件包已损坏。</translation>
+    </message>
+    <message>
+        <source>an Excel 97-2003 workbook (.xls)</source>
+        <translation>Excel 97-2003 工作簿（.xls）</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb)</source>
+        <translation>Excel 二进制工作簿（.xlsb）</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet (.ods)</source>
+        <translation>OpenDocument 电子表格（.ods）</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password and cannot be read.</source>
+        <translation>{file} 受密码保护，无法读取。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as {what} ({error}). Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and import that.</source>
+        <translation>{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>a workbook without worksheets</source>
+        <translation>没有工作表的工作簿</translation>
+    </message>
+    <message>
+        <source>{n} cells beyond column ZZ were not read (no dossier field is that far right)</source>
+        <translation>ZZ 列以右的 {n} 个单元格未读取（没有档案字段在那么靠右的位置）</translation>
+    </message>
+    <message>
+        <source>The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.</source>
+        <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
+    </message>
+    <message>
         <source>Comparing</source>
         <translation>比对中</translation>
     </message>
@@ -3532,6 +4046,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Exported {n} filled forms ({pages} pages) to {path}</source>
+        <translation>已导出 {n} 份填好的资料表（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {n} labels ({pages} pages) to {path}</source>
+        <translation>已导出 {n} 个标签（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported route sheets with {n} stops ({pages} pages) to {path}</source>
+        <translation>已导出路序表，共 {n} 个站点（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported a visit report of {n} rows ({pages} pages) to {path}</source>
+        <translation>已导出访问报表，共 {n} 行（{pages} 页）到 {path}</translation>
     </message>
     <message>
         <source>Sales</source>
@@ -3800,6 +4330,26 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The chosen region does not exist.</source>
         <translation>所选区域不存在。</translation>
+    </message>
+    <message>
+        <source>There is no such region.</source>
+        <translation>没有这个区域。</translation>
+    </message>
+    <message>
+        <source>The region &apos;{name}&apos; has sub-regions; move or delete them first.</source>
+        <translation>区域“{name}”有下级区域；请先移动或删除它们。</translation>
+    </message>
+    <message>
+        <source>Customers are classified in the region &apos;{name}&apos;; move them first.</source>
+        <translation>区域“{name}”中还有客户分类；请先把他们移走。</translation>
+    </message>
+    <message>
+        <source>The region &apos;{name}&apos; still has {n} routes; choose where they go.</source>
+        <translation>区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。</translation>
+    </message>
+    <message>
+        <source>Choose another region for the routes.</source>
+        <translation>请为这些路线另选一个区域。</translation>
     </message>
     <message>
         <source>Several categories are named &apos;{name}&apos;: use the id</source>

@@ -99,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(translate(N_("Cancelled."), lang), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped (`| head`): kehu.app ends quietly
+        raise
     except Exception as exc:  # the message a user can act on has a .message(lang)
         message = getattr(exc, "message", None)
         if callable(message):

@@ -217,7 +217,7 @@ def _ole(path: Path, stream: str) -> Path:
     return path
 
 
-def test_old_xls_password_and_not_a_spreadsheet(workspace, user, tmp_path):
+def test_broken_xls_password_and_not_a_spreadsheet(workspace, user, tmp_path):
     cases = {
         _ole(tmp_path / "old.xls", "Workbook"): "97-2003",
         _ole(tmp_path / "secret.xlsx", "EncryptedPackage"): "密码",

@@ -163,9 +163,13 @@ def test_a_region_added_on_the_routes_tab_appears_in_the_classification_tree(
 ):
     routes_view = window.route_views.routes_view
     window.views.setCurrentWidget(routes_view)
-    monkeypatch.setattr(
-        "kehu.ui.routes.routes_view.QInputDialog.getText", lambda *a, **k: ("华南", True)
-    )
+    from kehu.ui.routes.region_actions import RegionDialog
+
+    def name_it(dialog: RegionDialog) -> int:
+        dialog.name.setText("华南")
+        return RegionDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RegionDialog, "exec", name_it)
     routes_view.new_region_action.trigger()
     region = Category.get(Category.name == "华南")
     assert routes_view.tree_model.find("region", region.id).isValid()

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
 from kehu.db.models import AuditEntry
+from kehu.ui.dialogs.print_dialog import PrintDialog
 from kehu.ui.dialogs.print_preview import PrintPreviewDialog
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext")
@@ -35,6 +36,12 @@ def test_ctrl_p_previews_the_open_card_and_audits_the_print(
         printer.setOutputFileName(str(printed_to))
         return QDialog.DialogCode.Accepted
 
+    def choose_preview(dialog: PrintDialog) -> int:
+        assert dialog.document().key == "card"  # an open card: its card is proposed
+        dialog.preview_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(PrintDialog, "exec", choose_preview)
     monkeypatch.setattr(PrintPreviewDialog, "exec", fake_exec)
     monkeypatch.setattr(QPrintDialog, "exec", accept_print)
     card = window.open_card(customers["hz"])

@@ -20,11 +20,13 @@ class LoginRequired(UserError):
     """A database with several users: the command must say who runs it."""
 
 
-def workspace(args: argparse.Namespace) -> Workspace:
-    """Open the database; where logins exist, sign in as `--user` (password from
-    KEHU_PASSWORD or a prompt)."""
+def workspace(
+    args: argparse.Namespace, *, create: bool = False, mode: str | None = None
+) -> Workspace:
+    """Open the database (created only by the commands that make one: `create`); where
+    logins exist, sign in as `--user` (password from KEHU_PASSWORD or a prompt)."""
     lang = language(args)
-    ws = open_workspace(args.db, lang=lang)
+    ws = open_workspace(args.db, lang=lang, create=create, mode=mode)
     for warning in ws.database.warnings:
         print(warning_message(warning, lang), file=sys.stderr)
     if ws.user is None:

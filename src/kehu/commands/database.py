@@ -9,7 +9,7 @@ from pathlib import Path
 from kehu.commands._context import ProgressLine, language, workspace
 from kehu.core.i18n import N_, translate
 from kehu.db import health
-from kehu.db.connection import MODES, open_database, set_mode
+from kehu.db.connection import MODES, open_database
 from kehu.services import backup as backup_service
 
 
@@ -49,9 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     lang = language(args)
     existed = Path(args.db).exists()
-    ws = workspace(args)
-    if args.mode and args.mode != ws.database.mode:
-        set_mode(ws.database, args.mode)
+    ws = workspace(args, create=True, mode=args.mode)
     if existed and not ws.database.created:
         text = N_("The database already exists: {path} ({mode} mode)")
     else:

@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    ws = workspace(args)
+    ws = workspace(args, create=True)  # demo data into a new file makes the database
     lang = language(args)
     started = time.perf_counter()
     with ProgressLine(lang, args.quiet) as job:

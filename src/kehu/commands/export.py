@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from kehu.commands._context import acting_user, language, workspace
-from kehu.core.i18n import N_, UserError, translate
+from kehu.core.i18n import N_, UserError
 from kehu.services import exports
 from kehu.services.selection import Selection, resolve
 
@@ -82,6 +82,9 @@ def _export(args: argparse.Namespace, user, options: dict[str, str], lang: str) 
     options["selection"] = selection.describe()
     if args.route:
         options.setdefault("route", args.route)
-    out = exports.export(args.format, args.kind, ids, Path(args.out), user, options, lang=lang)
-    print(translate(N_("Exported {n} customers to {path}"), lang, n=len(ids), path=out))
+    done = exports.export_file(
+        args.format, args.kind, ids, Path(args.out), user, options, lang=lang
+    )
+    kind = exports.find_kind(args.format, args.kind)
+    print(kind.done_message(lang, done.rows, done.pages, done.path))
     return 0

@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     lang = language(args)
-    ws = workspace(args)
+    ws = workspace(args, create=True)  # importing into a new file makes the database
     user = acting_user(ws)
     if args.list:
         return _list(user)

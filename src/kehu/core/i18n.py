@@ -17,6 +17,8 @@ import json
 import locale
 import logging
 import os
+import plistlib
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -48,11 +50,28 @@ def system_language() -> str:
         value = os.environ.get(var)
         if value:
             return normalise(value)
+    if sys.platform == "darwin":  # started from Finder: no LANG, the preference is the system's
+        preferred = macos_preferred_languages()
+        if preferred:
+            return normalise(preferred[0])
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:
         code = ""
     return "zh_CN" if code.lower().startswith(("zh", "chinese")) else "en"
+
+
+def macos_preferred_languages(
+    path: str = "~/Library/Preferences/.GlobalPreferences.plist",
+) -> list[str]:
+    """The user's preferred languages on macOS (System Settings → Language & Region), e.g.
+    ["zh-Hans-CN", "en-CN"]; [] when they cannot be read."""
+    try:
+        with open(os.path.expanduser(path), "rb") as file:
+            languages = plistlib.load(file).get("AppleLanguages") or []
+    except (OSError, ValueError, plistlib.InvalidFileException, AttributeError):
+        return []
+    return [str(language) for language in languages if isinstance(language, str)]
 
 
 def chosen_language(requested: str | None) -> str:

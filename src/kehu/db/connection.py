@@ -21,7 +21,7 @@ from peewee import OperationalError, SqliteDatabase
 
 from kehu import __version__
 from kehu.core.i18n import N_, Message, note
-from kehu.db import errors, migrations
+from kehu.db import errors, migrations, probe
 from kehu.db.backup import backup_database
 from kehu.db.dialect import SQLITE, dialect
 from kehu.db.models import Setting, database_proxy
@@ -33,7 +33,7 @@ T = TypeVar("T")
 
 LOCAL, SHARED = "local", "shared"
 MODES = (LOCAL, SHARED)
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = probe.SQLITE_HEADER
 # Files up to this size are checked (PRAGMA quick_check) when opened; bigger ones take
 # seconds, so they are checked in the background after opening (Database.quick_check).
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
@@ -41,6 +41,7 @@ _SETTINGS = {  # per mode: journal, synchronous, busy timeout (ms); PRAGMAs from
     LOCAL: SQLITE.mode_settings("wal", "normal", 5000),
     SHARED: SQLITE.mode_settings("delete", "full", 15000),
 }
+_SETTING_NAMES = ("journal_mode", "synchronous", "busy_timeout")
 
 
 @dataclass
@@ -56,6 +57,13 @@ class Database:
     backup_path: Path | None = None
     warnings: list[Message] = field(default_factory=list)  # shown with .message(lang)
     check_deferred: bool = False  # a big file: run quick_check() in the background
+    read_only: bool = False  # the file cannot be written: the window disables saving
+    identity: tuple[int, int] | None = None  # (device, inode) when opened
+
+    def still_there(self) -> bool:
+        """Whether the path still leads to the file that was opened (not replaced by a
+        rename or a copy, not removed): checked before each write and on each poll."""
+        return self.identity is None or probe.identity(self.path) == self.identity
 
     def quick_check(self) -> None:
         """Read the whole file and raise DamagedDatabaseError if it is damaged.
@@ -80,16 +88,6 @@ class Database:
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap to poll)."""
         return dialect(self.db).data_version(self.db)
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-    except OSError as exc:
-        raise errors.CannotOpenError(path, str(exc)) from exc
-    if header and header != SQLITE_HEADER:
-        raise errors.NotADatabaseError(path)
 
 
 def _location_warnings(location: Location) -> list[Message]:
@@ -120,18 +118,36 @@ def _location_warnings(location: Location) -> list[Message]:
     return found
 
 
-def _connect(path: Path, mode: str) -> SqliteDatabase:
-    pragmas = {**_SETTINGS[mode], **SQLITE.foreign_keys_setting()}
-    db = SqliteDatabase(str(path), pragmas=pragmas, check_same_thread=False)
+def _connect(path: Path, mode: str, read_only_uri: str = "") -> SqliteDatabase:
+    """A connection with the settings of `mode`. The busy timeout comes first, so that every
+    later statement waits for other users; the journal mode is only set when the file is not
+    in it already (switching needs the file to itself: 4 editors opening at once must not
+    fight over it), and never on a read-only file."""
+    journal, synchronous, busy = (_SETTINGS[mode][k] for k in _SETTING_NAMES)
+    pragmas = [("busy_timeout", busy), ("synchronous", synchronous)]
+    pragmas += list(SQLITE.foreign_keys_setting().items())
+    if read_only_uri:
+        db = SqliteDatabase(read_only_uri, uri=True, pragmas=pragmas, check_same_thread=False)
+    else:
+        db = SqliteDatabase(str(path), pragmas=pragmas, check_same_thread=False)
     db.connect()
+    if not read_only_uri:
+        _set_journal(db, path, str(journal))
+    db.kehu_path = path  # type: ignore[attr-defined]  # read by write() and its messages
     return db
 
 
-def _stored_mode(db: SqliteDatabase) -> str | None:
-    if not db.table_exists("setting"):
-        return None
-    value = Setting.select(Setting.value).where(Setting.key == "mode").bind(db).scalar()
-    return value if value in MODES else None
+def _set_journal(db: SqliteDatabase, path: Path, journal: str) -> None:
+    sql = dialect(db)
+    if sql.journal_mode(db) == journal:
+        return
+    try:
+        sql.apply_settings(db, {"journal_mode": journal})
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        if not _is_locked(exc):
+            raise
+        # Others have the file open: it keeps its journal until it is opened alone.
+        logger.warning("%s stays in %s mode for now: %s", path, sql.journal_mode(db), exc)
 
 
 def open_database(
@@ -142,25 +158,34 @@ def open_database(
     bind: bool = True,
     check: bool = True,
 ) -> Database:
-    """Open (or create) a database file, check it, migrate it and bind the models to it.
+    """Open (or, with `create`, create) a database file, check it, migrate it and bind the
+    models to it.
 
+    Nothing is written before the file is known to be a kehu database (`kehu.db.probe`): a
+    missing path without `create`, an empty file, a file of another program stay as they
+    were. The mode stored in the file wins over `mode` unless `mode` is given to switch it.
     Raises a `kehu.db.errors.DatabaseError` subclass with a message for the user.
     """
     path = Path(path).expanduser().absolute()
     location = locate(path)
-    exists = path.exists() and path.stat().st_size > 0
-    if not exists and not create:
-        raise errors.CannotOpenError(path, "file not found")
-    if exists:
-        _check_header(path)
-    else:
+    facts = probe.inspect(path, migrations.latest_version())
+    if not facts.exists:
+        if not create:
+            raise errors.NoSuchDatabaseError(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise errors.CannotOpenError(path, str(exc)) from exc
-    initial_mode = mode or (SHARED if location.network or location.cloud else LOCAL)
+    elif facts.blank and not create:
+        raise errors.NotADatabaseError(path, "an empty SQLite file")
+    exists = facts.exists and not facts.blank
+    read_only = facts.exists and not facts.writable
+    if read_only and facts.schema_version < migrations.latest_version():
+        raise errors.ReadOnlyError(path, "it needs an upgrade to this version of kehu")
+    default_mode = SHARED if location.network or location.cloud else LOCAL
+    initial_mode = facts.stored_mode or mode or default_mode
     try:
-        db = _connect(path, initial_mode)
+        db = _connect(path, initial_mode, facts.read_uri if read_only else "")
         deferred = False
         if exists and check:
             if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
@@ -171,27 +196,34 @@ def open_database(
             else:  # reading the whole file takes seconds: parse the schema now, check later
                 SQLITE.read_schema(db)
                 deferred = True
-        stored = _stored_mode(db)
-        if stored and stored != initial_mode and mode is None:
-            db.close()
-            initial_mode = stored
-            db = _connect(path, stored)
         opened = Database(
             db, path, initial_mode, location, created=not exists, check_deferred=deferred
         )
-        _migrate(opened, exists)
-        if mode and stored and mode != stored:
-            set_mode(opened, mode)
-        elif not stored:
-            _write_setting(db, "mode", initial_mode)
+        opened.read_only = read_only
+        opened.identity = probe.identity(path)
+        db.kehu_identity = opened.identity  # type: ignore[attr-defined]
+        if not read_only:
+            _migrate(opened, exists)
+            if mode and facts.stored_mode and mode != facts.stored_mode:
+                set_mode(opened, mode)
+            elif not facts.stored_mode:
+                _write_setting(db, "mode", initial_mode)
     except sqlite3.DatabaseError as exc:
         raise _translate(exc, path) from exc
     except PeeweeDatabaseError as exc:
         raise _translate(exc, path) from exc
+    if read_only:
+        opened.warnings.append(note(READ_ONLY_NOTE, path=path))
     opened.warnings.extend(_location_warnings(location))
     if bind:
         database_proxy.initialize(db)
     return opened
+
+
+READ_ONLY_NOTE = N_(
+    "The database '{path}' is read-only (the file's permissions, or a read-only drive or "
+    "share): it is opened for reading, and nothing can be saved."
+)
 
 
 def _migrate(opened: Database, existed: bool) -> None:
@@ -243,7 +275,7 @@ def _translate(exc: Exception, path: Path) -> errors.DatabaseError:
         return errors.DamagedDatabaseError(path, str(exc))
     if "locked" in text or "busy" in text:
         return errors.DatabaseLockedError(path)
-    if "full" in text:
+    if errors.is_disk_full(exc):
         return errors.DiskFullError(path)
     if "readonly" in text or "read-only" in text:
         return errors.ReadOnlyError(path)
@@ -255,35 +287,35 @@ def _is_locked(exc: BaseException) -> bool:
     return "locked" in text or "busy" in text
 
 
-def _root_cause(exc: BaseException) -> BaseException:
-    """After SQLITE_FULL peewee may report 'cannot rollback'; the real error is the context."""
-    seen = exc
-    while seen is not None:
-        if "full" in str(seen).lower():
-            return seen
-        seen = seen.__context__ or seen.__cause__  # type: ignore[assignment]
-    return exc
+def check_identity(db: SqliteDatabase) -> None:
+    """Raise FileReplacedError when the database file was replaced or removed since it was
+    opened: writing on would go into a file that no one will ever open again."""
+    known = getattr(db, "kehu_identity", None)
+    path = getattr(db, "kehu_path", None)
+    if known is not None and path is not None and probe.identity(path) != known:
+        raise errors.FileReplacedError(path)
 
 
 def write(db: SqliteDatabase, fn: Callable[[], T], *, attempts: int = 10) -> T:
     """Run `fn` in a short BEGIN IMMEDIATE transaction, retried with backoff while locked.
 
     Inside an outer transaction `fn` simply runs (in a savepoint). Never call this around a
-    dialog: the file stays locked for the whole transaction.
+    dialog: the file stays locked for the whole transaction. Before the transaction the file's
+    identity is checked (a replaced file is not written); a full disk is reported as such.
     """
     if db.in_transaction():
         with db.atomic():
             return fn()
+    check_identity(db)
     delay = 0.02
-    path = Path(db.database)
+    path = getattr(db, "kehu_path", None) or Path(db.database)
     for attempt in range(attempts):
         try:
             with db.atomic("IMMEDIATE"):
                 return fn()
         except (OperationalError, sqlite3.OperationalError) as exc:
-            cause = _root_cause(exc)
-            if cause is not exc or "full" in str(exc).lower():
-                raise errors.DiskFullError(path, str(cause)) from cause
+            if errors.is_disk_full(exc):
+                raise errors.DiskFullError(path) from exc
             if "readonly" in str(exc).lower():
                 raise errors.ReadOnlyError(path, str(exc)) from exc
             if not _is_locked(exc):
@@ -293,4 +325,8 @@ def write(db: SqliteDatabase, fn: Callable[[], T], *, attempts: int = 10) -> T:
             logger.info("database locked, retry %s in %.2fs", attempt + 1, delay)
             time.sleep(delay + random.uniform(0, delay))
             delay = min(delay * 2, 1.0)
+        except OSError as exc:
+            if errors.is_disk_full(exc):
+                raise errors.DiskFullError(path) from exc
+            raise
     raise AssertionError("unreachable")

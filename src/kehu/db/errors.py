@@ -3,6 +3,9 @@ The UI and the CLI show `message(lang)`; neither shows a traceback."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from kehu.core.i18n import N_, Message, UserError, translate
 
 
@@ -51,16 +54,75 @@ class DatabaseLockedError(DatabaseError):
 
 
 class DiskFullError(DatabaseError):
+    """`path` is the file that could not be written (the database, a backup, an export)."""
+
     text = N_(
-        "The disk is full: the database '{path}' cannot be written. The last change was not "
-        "saved; free some disk space and try again."
+        "The disk is full ({free} MB free on {place}): '{path}' cannot be written. The last "
+        "change was not saved and nothing half-written was kept; free some disk space and try "
+        "again."
     )
+
+    def message(self, lang: str) -> str:
+        place, free = free_space(self.path)
+        text = translate(self.text, lang, path=self.path, place=place, free=free)
+        return f"{text}\n{self.detail}" if self.detail else text
+
+
+def free_space(path: object) -> tuple[str, str]:
+    """(the folder measured, megabytes free there) for the disk that holds `path`."""
+    folder = Path(str(path or ".")).absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder.is_file():
+        folder = folder.parent
+    try:
+        free = shutil.disk_usage(folder).free / 1_000_000
+    except OSError:
+        return str(folder), "?"
+    return str(folder), f"{free:,.1f}" if free < 10 else f"{free:,.0f}"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's "database or disk is full" or the system's ENOSPC/EDQUOT, also when another
+    error was raised while handling it (peewee's "cannot rollback")."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DiskFullError):
+            return True
+        if isinstance(seen, OSError) and seen.errno in (28, 122):  # ENOSPC, EDQUOT
+            return True
+        if "disk is full" in str(seen).lower():
+            return True
+        seen = seen.__context__ or seen.__cause__
+    return False
 
 
 class ReadOnlyError(DatabaseError):
     text = N_(
         "The database '{path}' is read-only: nothing can be saved. Check the file's "
         "permissions or the network share's write access."
+    )
+
+
+class NoSuchDatabaseError(DatabaseError):
+    text = N_(
+        "There is no database at '{path}'. Check the path (nothing was created there); a new "
+        "database is made with `kehu init` or the window's first start."
+    )
+
+
+class EmptyFileError(DatabaseError):
+    text = N_(
+        "'{path}' is an empty file (0 bytes), not a kehu database. Choose the right file or "
+        "restore the latest backup; the empty file was left as it is."
+    )
+
+
+class FileReplacedError(DatabaseError):
+    text = N_(
+        "The database file '{path}' was replaced or removed by another program (a restore, a "
+        "copy, a sync client) while it was open. Nothing more is written to it; your unsaved "
+        "edits are kept in the window. Reopen the database to continue."
     )
 
 

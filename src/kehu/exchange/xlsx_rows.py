@@ -126,6 +126,7 @@ class RowConverter:
     def convert(self, number: int, raw: tuple[Any, ...]) -> ParsedRow:
         row = ParsedRow(number, raw)
         formulas = self.scan.formulas_without_value
+        errors = self.scan.errors
         merged = number in self._merged_rows
         width = len(raw)
         places = (row.values, row.person, row.links)
@@ -133,6 +134,9 @@ class RowConverter:
             value = raw[index] if index < width else None
             if formulas and (number, index + 1) in formulas:
                 row.problems.append(_formula_problem(number, index, header))
+                continue
+            if errors and (number, index + 1) in errors:
+                row.problems.append(_error_cell(number, index, header, errors[number, index + 1]))
                 continue
             if merged:
                 self._note_merge(row, index, header)
@@ -211,6 +215,19 @@ def _column(index: int, target: str, header: str, field_def: FieldDef | None) ->
 
 def _problem(number: int, index: int, header: str, issue: CellIssue) -> Problem:
     return Problem(number, index, header, issue, issue.error)
+
+
+def _error_cell(number: int, index: int, header: str, error: str) -> Problem:
+    return problem(
+        number,
+        N_(
+            "The cell holds the Excel error {value} (a formula that failed), not a value. "
+            "Correct it in the sheet and import again."
+        ),
+        column=index,
+        header=header,
+        value=error,
+    )
 
 
 def _formula_problem(number: int, index: int, header: str) -> Problem:

@@ -29,9 +29,13 @@ class Workspace:
         return not Customer.select().exists()
 
 
-def open_workspace(path: str | Path, mode: str | None = None, lang: str | None = None) -> Workspace:
-    """Open or create a database; a new one gets the local user and the default schemes."""
-    database = open_database(path, mode=mode)
+def open_workspace(
+    path: str | Path, mode: str | None = None, lang: str | None = None, *, create: bool = True
+) -> Workspace:
+    """Open or (with `create`) create a database; a new one gets the local user and the
+    default schemes. The front ends create only where the user asked for a new database
+    (`kehu init`, the window's first start); elsewhere a missing file is an error."""
+    database = open_database(path, mode=mode, create=create)
     if database.migrated_from is not None and database.migrated_from < SEARCH_KEYS_FROM:
         logger.info("computing the search keys of a file upgraded from v%s", database.migrated_from)
         search_index.rebuild_all()

@@ -8,13 +8,15 @@ import os
 import sys
 import threading
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from kehu import __version__, identity
 from kehu.config import setup_logging
 from kehu.db.errors import DamagedDatabaseError, DatabaseError, warning_message
-from kehu.db.models import User
+from kehu.db.models import User, database_proxy
 from kehu.services.workspace import Workspace, open_workspace
 from kehu.ui import settings, translations
 from kehu.ui.errors import install_excepthook, show_error
@@ -28,10 +30,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     protect_none()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(settings.ORGANISATION)
+    app.setOrganizationDomain(identity.ORGANISATION_DOMAIN)
     app.setApplicationName(settings.APPLICATION)
+    app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("kehu")
+    app.setDesktopFileName(identity.APP_ID)  # Wayland's app id: the installed desktop entry
     app.setWindowIcon(app_icon())
+    _set_windows_app_id()
     return app  # type: ignore[return-value]
+
+
+def _set_windows_app_id() -> None:
+    """Group the taskbar button with the Start-menu shortcut (build/kehu.iss sets the same
+    AppUserModelID on it), not with python.exe."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(identity.APP_ID)
+    except (AttributeError, OSError):
+        logger.debug("cannot set the AppUserModelID", exc_info=True)
 
 
 def open_session_window(workspace: Workspace, user: User, lang: str = "zh_CN"):
@@ -134,7 +153,7 @@ def _mark_first_start_seen(path: str) -> None:
 
 def offer_first_start(window) -> None:
     """A new database greets the user: start empty, load demo data, or import Excel."""
-    from kehu.ui.dialogs.first_start import DEMO, IMPORT, FirstStartDialog
+    from kehu.ui.dialogs.first_start import DEMO, IMPORT, OPEN, FirstStartDialog
 
     path = str(window.session.database.path)
     _mark_first_start_seen(path)
@@ -145,6 +164,8 @@ def offer_first_start(window) -> None:
         load_demo(window, dialog.demo_count.value())
     elif dialog.choice == IMPORT:
         window.open_import_wizard()
+    elif dialog.choice == OPEN:
+        window.open_database()
 
 
 def load_demo(window, customers: int) -> None:
@@ -180,9 +201,10 @@ def load_demo(window, customers: int) -> None:
     )
 
 
-def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
+def _open(path: str, lang: str, parent: QWidget | None, create: bool = False) -> Workspace | None:
+    """Open `path` for the window (created only with `create` or on a first start)."""
     try:
-        workspace = open_workspace(path, lang=lang)
+        workspace = open_workspace(path, lang=lang, create=create or is_first_start(path))
     except DatabaseError as exc:
         logger.warning("cannot open %s: %s", path, exc)
         QMessageBox.critical(
@@ -202,6 +224,55 @@ def _open(path: str, lang: str, parent: QWidget | None) -> Workspace | None:
     return workspace
 
 
+def is_first_start(path: str) -> bool:
+    """A first start creates the database in the user's data folder; any other path that
+    does not exist is refused (a typo must not become a new, empty database)."""
+    from kehu.config import default_database_path
+
+    return Path(path).absolute() == default_database_path().absolute()
+
+
+def show_session_window(workspace: Workspace, user: User, lang: str):
+    """Show the window of an opened workspace and start what follows (file check, the
+    first-start dialog of an empty new file)."""
+    window = open_session_window(workspace, user, lang)
+    window.show()
+    check_in_background(window)
+    if workspace.is_empty and not _first_start_seen(str(workspace.database.path)):
+        QTimer.singleShot(0, lambda: offer_first_start(window))
+    return window
+
+
+def switch_database(window, path: str, create: bool = False):
+    """File → Open/New/recent: close `window` and its database, open `path` in a new window
+    (the previous file again when `path` cannot be opened; a missing `path` is created only
+    with `create`, File → New). Returns the new window, or None when the user kept the
+    current one (unsaved card, cancelled login)."""
+    app = QApplication.instance()
+    lang = window.session.lang
+    previous = str(window.session.database.path)
+    app.setQuitOnLastWindowClosed(False)  # between the two windows none is shown
+    try:
+        if not window.close():
+            return None
+        window.session.database.close()
+        for candidate, new in ((path, create), (previous, False)):
+            workspace = _open(candidate, lang, None, create=new)
+            if workspace is None:
+                continue
+            user = _login(workspace)
+            if user is None:
+                workspace.database.close()
+                continue
+            logger.info("switched to %s", workspace.database.path)
+            return show_session_window(workspace, user, lang)
+        return None
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+        if not any(w.isVisible() for w in QApplication.topLevelWidgets()):
+            app.quit()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     log_path = setup_logging(getattr(args, "verbose", False))
@@ -217,12 +288,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if user is None:
         workspace.database.close()
         return 1
-    window = open_session_window(workspace, user, lang)
-    window.show()
+    show_session_window(workspace, user, lang)
     logger.info("main window shown after %.2fs", time.perf_counter() - started)
-    check_in_background(window)
-    if workspace.is_empty and not _first_start_seen(str(workspace.database.path)):
-        QTimer.singleShot(0, lambda: offer_first_start(window))
     code = app.exec()
     workspace.database.close()
+    if database_proxy.obj is not None:  # the file opened last (File → Open)
+        database_proxy.obj.close()
     return code

@@ -1,11 +1,15 @@
-"""The application icon, drawn once (a seal-red square with 客), so no image file is needed."""
+"""The application icon: the shipped hicolor PNGs (scripts/make_icons.py), the same files the
+desktop entry, the .ico and the .icns show; drawn (a seal-red square with 客) if they are missing."""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from kehu.identity import APP_ID
 
 
 def icon_pixmap(size: int) -> QPixmap:
@@ -30,9 +34,18 @@ def icon_pixmap(size: int) -> QPixmap:
     return pixmap
 
 
+SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
 @cache
 def app_icon() -> QIcon:
     icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addPixmap(icon_pixmap(size))
+    hicolor = resources.files("kehu").joinpath("resources", "icons", "hicolor")
+    for size in SIZES:
+        png = hicolor.joinpath(f"{size}x{size}", "apps", f"{APP_ID}.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    if icon.isNull():
+        for size in SIZES:
+            icon.addPixmap(icon_pixmap(size))
     return icon

@@ -42,7 +42,10 @@ from kehu.ui.widgets.search_box import SearchBox
 from kehu.ui.window.cards import CardTabs, CardWindow
 from kehu.ui.window.docks import DockLayout
 from kehu.ui.window.exports import WindowExports
+from kehu.ui.window.files import DatabaseFiles
+from kehu.ui.window.keyboard import WindowKeyboard
 from kehu.ui.window.menus import WindowMenus
+from kehu.ui.window.printing import WindowPrinting
 from kehu.ui.window.state import PreserveGeometry
 
 logger = logging.getLogger(__name__)
@@ -51,7 +54,17 @@ POLL_MS = 1000
 RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after opening
 
 
-class MainWindow(WindowMenus, CardTabs, WindowExports, DockLayout, PreserveGeometry, QMainWindow):
+class MainWindow(
+    WindowMenus,
+    DatabaseFiles,
+    WindowKeyboard,
+    CardTabs,
+    WindowPrinting,
+    WindowExports,
+    DockLayout,
+    PreserveGeometry,
+    QMainWindow,
+):
     list_populated = Signal(int)  # rows, each time the list finished loading
 
     geometry_setting = settings.WINDOW_GEOMETRY
@@ -71,8 +84,10 @@ class MainWindow(WindowMenus, CardTabs, WindowExports, DockLayout, PreserveGeome
         self.session.tasks.hold()
         self._build()
         self._build_actions()
+        self._install_file_actions()
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
+        self._wire_keyboard()
         self._arrange_docks()
         self.restore_geometry()
         self.poll_timer = QTimer(self)
@@ -157,6 +172,7 @@ class MainWindow(WindowMenus, CardTabs, WindowExports, DockLayout, PreserveGeome
         self.cards.tabCloseRequested.connect(self.close_card_at)
         self.session.hub.changed.connect(self._on_changed)
         self.session.undo_changed.connect(self.undo_action.setEnabled)
+        self.session.file_lost.connect(self._on_file_lost)
 
     # -- state
     def save_state(self) -> None:
@@ -169,8 +185,13 @@ class MainWindow(WindowMenus, CardTabs, WindowExports, DockLayout, PreserveGeome
         self.list_view.save_columns()
 
     def _update_title(self) -> None:
-        database = self.session.database
-        self.setWindowTitle(self.tr("kehu client records — %1").replace("%1", database.path.name))
+        path = self.session.database.path
+        self.setWindowFilePath(str(path))
+        self.setWindowTitle(
+            self.tr("%1 (%2) — kehu client records")
+            .replace("%1", path.name)
+            .replace("%2", str(path.parent))
+        )
 
     def _show_file_status(self) -> None:
         database = self.session.database
@@ -180,6 +201,29 @@ class MainWindow(WindowMenus, CardTabs, WindowExports, DockLayout, PreserveGeome
             .replace("%1", str(database.path))
             .replace("%2", mode)
             .replace("%3", self.session.user.display_name)
+        )
+        if self.session.lost:
+            self.status_file.setText(
+                self.tr("The database file was replaced or removed: nothing is saved; reopen it")
+            )
+        elif database.read_only:
+            self.status_file.setText(
+                self.status_file.text() + " · " + self.tr("read-only: saving is disabled")
+            )
+        self.status_file.setStyleSheet("" if self.session.can_write else "color: #a00000;")
+
+    def _on_file_lost(self) -> None:
+        """The file was replaced or removed: stop writing, keep the edits, say what to do."""
+        self.poll_timer.stop()
+        self._show_file_status()
+        for card in self.open_cards():
+            card.allow_saving(False)
+        from kehu.db.errors import FileReplacedError
+
+        QMessageBox.warning(
+            self,
+            self.tr("The database file changed"),
+            FileReplacedError(self.session.database.path).message(self.session.lang),
         )
 
     def _show_counts(self) -> None:
@@ -233,10 +277,6 @@ class MainWindow(WindowMenus, CardTabs, WindowExports, DockLayout, PreserveGeome
     def _on_counts(self, counts: TreeCounts) -> None:
         self._counts = counts
         self._show_counts()
-
-    def focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
 
     # -- changes (every write and other users' commits arrive here through the hub)
     def _on_changed(self, changes: Changes) -> None:

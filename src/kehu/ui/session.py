@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 class Session(QObject):
     undo_changed = Signal(bool)  # whether a classification change can be undone
+    file_lost = Signal()  # the database file was replaced or removed under the window
 
     def __init__(
         self, workspace: Workspace, user: User, lang: str, parent: QObject | None = None
@@ -34,6 +35,12 @@ class Session(QObject):
         self.hub = ChangeHub(self)  # what changed: every view subscribes to hub.changed
         self._undo: list[classification.Change] = []
         self._data_version = self._read_data_version()
+        self.lost = False  # the file under the window was replaced or removed
+
+    @property
+    def can_write(self) -> bool:
+        """False on a read-only file and once the file was replaced: saving is disabled."""
+        return not self.database.read_only and not self.lost
 
     @property
     def database(self):
@@ -67,7 +74,15 @@ class Session(QObject):
 
     def poll(self) -> bool:
         """Tell the hub that anything may have changed when another connection committed
-        since the last poll (PRAGMA data_version)."""
+        since the last poll (PRAGMA data_version). A file replaced or removed meanwhile is
+        told once (`file_lost`): nothing more is written to it (`db.connection.write`)."""
+        if self.lost:
+            return False
+        if not self.database.still_there():
+            logger.warning("%s was replaced or removed while open", self.database.path)
+            self.lost = True
+            self.file_lost.emit()
+            return False
         version = self._read_data_version()
         if version != self._data_version and version != -1:
             self._data_version = version

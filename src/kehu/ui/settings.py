@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANISATION = "kehu"
-APPLICATION = "kehu"
+from kehu import identity
+
+ORGANISATION = identity.ORGANISATION
+APPLICATION = identity.APPLICATION
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ FIRST_START_SEEN = Setting("first_start/seen", "", str)  # database paths, "|"-s
 
 
 def settings() -> QSettings:
+    if sys.platform == "darwin":  # ~/Library/Preferences/<the bundle identifier>.plist
+        return QSettings(identity.ORGANISATION_DOMAIN, identity.APP_ID.rsplit(".", 1)[1])
     return QSettings(ORGANISATION, APPLICATION)
 
 
@@ -51,3 +56,9 @@ def get(setting: Setting) -> Any:
 
 def put(setting: Setting, value: Any) -> None:
     settings().setValue(setting.key, value)
+
+
+RECENT_DATABASES = Setting("files/recent", "", str)  # absolute paths, newest first, "|"
+RECENT_LIMIT = 8
+PRINT_SIZE = Setting("print/size", "A4", str)  # the default paper of client cards
+PDF_FONT = Setting("print/pdf_font", "", str)  # a TrueType file (#N: face N); "" finds one

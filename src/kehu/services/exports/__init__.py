@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,9 @@ __all__ = [
     "ExportError",
     "ExportKind",
     "Request",
+    "Exported",
     "export",
+    "export_file",
     "find_kind",
     "kind_names",
     "kinds",
@@ -69,6 +72,17 @@ __all__ = [
 CHUNK = 500
 
 
+@dataclass(frozen=True)
+class Exported:
+    """A written file and what it holds: rows (customers, stops, labels, visit rows as the
+    kind counts them) and pages (0 for Excel)."""
+
+    path: Path
+    rows: int
+    pages: int
+    selected: int
+
+
 def export(
     fmt: str,
     kind: str,
@@ -80,9 +94,24 @@ def export(
     lang: str = "zh_CN",
     audited: bool = True,
 ) -> Path:
+    """`export_file` for callers that need only the path written."""
+    return export_file(fmt, kind, customer_ids, out_path, user, options, job, lang, audited).path
+
+
+def export_file(
+    fmt: str,
+    kind: str,
+    customer_ids: list[int],
+    out_path: Path | str,
+    user: User,
+    options: dict[str, Any] | None = None,
+    job: Job | None = None,
+    lang: str = "zh_CN",
+    audited: bool = True,
+) -> Exported:
     """Write the `fmt` file of `kind` for the customers (in the given order) to `out_path`.
 
-    Returns the path written (the suffix is set to the format's). `audited=False` is for
+    Returns the path written (the suffix is set to the format's) and its counts. `audited=False` is for
     the print preview's own temporary file: what is printed or saved from it is audited
     then (`record_print`, `record_copy`)."""
     request = prepare(fmt, kind, user, options, lang)
@@ -102,7 +131,7 @@ def export(
     if audited:
         record_export(request, len(ids), rows, pages, out)
     logger.info("%s %s: %s rows, %s pages → %s", fmt, kind, rows, pages, out)
-    return out
+    return Exported(out, rows, pages, len(ids))
 
 
 def visible_ids(customer_ids: list[int], user: User) -> list[int]:
@@ -180,6 +209,7 @@ def writers() -> dict[tuple[str, str], Writer]:
         (XLSX, "list"): tables.write_list,
         (XLSX, "card"): documents.xlsx_cards,
         (XLSX, "form"): documents.xlsx_forms,
+        (PDF, "list"): _print("pdf_list"),
         (PDF, "card"): _print("pdf_cards"),
         (PDF, "route"): _print("pdf_route_sheets"),
         (PDF, "form"): _print("pdf_forms"),

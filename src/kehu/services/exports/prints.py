@@ -30,6 +30,17 @@ def _pdf_job(request: Request, job: Job) -> PdfJob:
     )
 
 
+def pdf_list(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+    from kehu.exchange import pdf_list
+    from kehu.services.exports import tables
+
+    pdf = _pdf_job(request, job)
+    asked = request.options.get("columns")
+    names = tables.choose_columns(str(asked)) if asked else list(tables.LIST_PDF_COLUMNS)
+    table = tables.customer_table(ids, names, request.lang, request.reveal)
+    return pdf_list.write_list(pdf, table.labels, names, table.rows, path)
+
+
 def pdf_cards(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
     pdf = _pdf_job(request, job)
     pdf_export.card_page_size(pdf)  # a bad size fails before anything is read

@@ -35,9 +35,14 @@ class ExportKind:
     formats: tuple[str, ...]
     options: tuple[str, ...] = ()
     menu: tuple[tuple[str, str], ...] = ()  # (format, menu text) where the window offers it
+    done: str = N_("Exported {n} customers to {path}")  # what was written: {n} rows, {pages}
 
     def label(self, lang: str) -> str:
         return translate(self.text, lang)
+
+    def done_message(self, lang: str, rows: int, pages: int, path: object) -> str:
+        """What the CLI prints after writing the file: the count of what it holds."""
+        return translate(self.done, lang, n=f"{rows:,}", pages=pages, path=path)
 
     def menu_text(self, fmt: str, lang: str) -> str | None:
         text = dict(self.menu).get(fmt)
@@ -50,8 +55,8 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind(
         "list",
         N_("Customer list"),
-        (XLSX,),
-        ("columns", "sheets", *COMMON),
+        (XLSX, PDF),
+        ("columns", "sheets", *COMMON, *PDF_COMMON),
         ((XLSX, N_("Export list to &Excel…")),),
     ),
     ExportKind(
@@ -67,20 +72,29 @@ KINDS: tuple[ExportKind, ...] = (
         (XLSX, PDF),
         ("blank", "prefill", "fields", *COMMON, *PDF_COMMON),
         ((XLSX, N_("Export customer forms to Excel…")), (PDF, N_("Print customer forms…"))),
+        N_("Exported {n} filled forms ({pages} pages) to {path}"),
     ),
-    ExportKind("route", N_("Route sheet"), (PDF,), ("route", "date", *COMMON, *PDF_COMMON)),
+    ExportKind(
+        "route",
+        N_("Route sheet"),
+        (PDF,),
+        ("route", "date", *COMMON, *PDF_COMMON),
+        done=N_("Exported route sheets with {n} stops ({pages} pages) to {path}"),
+    ),
     ExportKind(
         "labels",
         N_("Address labels"),
         (PDF,),
         ("labels", "outline", *COMMON, "font"),
         ((PDF, N_("Print address labels…")),),
+        N_("Exported {n} labels ({pages} pages) to {path}"),
     ),
     ExportKind(
         "visits",
         N_("Visit report"),
         (PDF,),
         ("date", "salesperson", "month", "blank", "rows", "route", *COMMON, *PDF_COMMON),
+        done=N_("Exported a visit report of {n} rows ({pages} pages) to {path}"),
     ),
 )
 _BY_NAME = {k.name: k for k in KINDS}

@@ -41,6 +41,8 @@ DEFAULT_COLUMNS = (
     "credit_status",
 )
 
+LIST_PDF_COLUMNS = ("code", "name", "phone", "address", "industry")  # a printed list's default
+
 
 def choose_columns(spec: str | None) -> list[str]:
     """Field names and `scheme:<id>` targets from a comma-separated list of names or labels."""

@@ -30,7 +30,13 @@ from kehu.services.routes.records import (
     RouteProposal,
     StopRow,
 )
-from kehu.services.routes.regions import add_region, region_scheme, regions
+from kehu.services.routes.regions import (
+    add_region,
+    delete_region,
+    region_routes,
+    region_scheme,
+    regions,
+)
 from kehu.services.routes.stops import (
     add_stops,
     merge_order,
@@ -53,6 +59,8 @@ __all__ = [
     "RouteProposal",
     "StopRow",
     "add_region",
+    "delete_region",
+    "region_routes",
     "add_stops",
     "create_route",
     "delete_route",

@@ -6,7 +6,7 @@ import logging
 
 from kehu.core.i18n import N_
 from kehu.db.connection import write
-from kehu.db.models import Category, Scheme, User
+from kehu.db.models import Category, CustomerCategory, Route, Scheme, User
 from kehu.services import audit
 from kehu.services.routes.records import REGION_SCHEME, RouteError
 
@@ -74,5 +74,50 @@ def add_region(name: str, user: User, parent_id: int | None = None) -> int:
         region = Category.create(scheme=scheme.id, parent=parent_id, name=name, position=position)
         audit.record(user, "add_category", "category", region.id, name)
         return region.id
+
+    return write(Category._meta.database, run)
+
+
+def region_routes(region_id: int) -> int:
+    """How many routes hang directly under the region."""
+    return Route.select().where(Route.region == region_id).count()
+
+
+def delete_region(region_id: int, user: User, move_routes_to: int | None = None) -> int:
+    """Delete an empty region: no sub-regions, no customers classified in it; its routes
+    move to `move_routes_to` first (refused when it has routes and no target is given).
+    Returns the number of routes moved."""
+    scheme = region_scheme()
+
+    def run() -> int:
+        region = Category.get_or_none(Category.id == region_id)
+        if region is None or scheme is None or region.scheme_id != scheme.id:
+            raise RouteError(N_("There is no such region."))
+        if Category.select().where(Category.parent == region_id).exists():
+            raise RouteError(
+                N_("The region '{name}' has sub-regions; move or delete them first."),
+                name=region.name,
+            )
+        if CustomerCategory.select().where(CustomerCategory.category == region_id).exists():
+            raise RouteError(
+                N_("Customers are classified in the region '{name}'; move them first."),
+                name=region.name,
+            )
+        count = region_routes(region_id)
+        if count and move_routes_to is None:
+            raise RouteError(
+                N_("The region '{name}' still has {n} routes; choose where they go."),
+                name=region.name,
+                n=count,
+            )
+        if move_routes_to == region_id:
+            raise RouteError(N_("Choose another region for the routes."))
+        if count:
+            Route.update(region=move_routes_to).where(Route.region == region_id).execute()
+        Category.delete().where(Category.id == region_id).execute()
+        audit.record(
+            user, "delete_category", "category", region_id, region.name, routes_moved=count
+        )
+        return count
 
     return write(Category._meta.database, run)

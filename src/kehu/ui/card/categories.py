@@ -28,6 +28,7 @@ class CardCategories:
         for scheme in classification.scheme_tree():
             box = QComboBox(self)
             box.setObjectName(f"scheme_{scheme.id}")
+            box.setAccessibleName(scheme.name)
             box.addItem(self.tr("(none)"), None)
             for node, depth in scheme.walk():
                 box.addItem("    " * depth + node.name, node.id)

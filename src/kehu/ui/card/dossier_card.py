@@ -101,7 +101,8 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.duplicate_warning.open_requested.connect(self.open_requested)
         layout.addWidget(self.duplicate_warning)
         self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("cardTabs")
+        self.tabs.setObjectName("cardSections")
+        self.tabs.setAccessibleName(self.tr("Card sections"))
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._fields_page(Section.IDENTITY), self.tr("Identity"))
         for section in DOSSIER_PARTS:
@@ -112,6 +113,10 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
             self._fields_page(Section.MANAGEMENT), section_label(Section.MANAGEMENT, self.lang)
         )
         self._add_activity_tabs()
+        for index in range(self.tabs.count()):  # a table or page is named by its tab
+            page = self.tabs.widget(index)
+            if not page.accessibleName():
+                page.setAccessibleName(self.tabs.tabText(index))
 
     def _fields_page(self, section: Section, persons: bool = False) -> QWidget:
         scroll = QScrollArea(self)
@@ -180,8 +185,18 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.heading.setText(text)
         archived = self.base is not None and self.base.status == "archived"
         self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
-        self.archive_button.setEnabled(self.base is not None)
+        self.archive_button.setEnabled(self.base is not None and self.session.can_write)
+        self.allow_saving(self.session.can_write)
         self.title_changed.emit(self.title())
+
+    def allow_saving(self, allowed: bool) -> None:
+        """Saving off on a read-only file or one replaced under the window (edits stay)."""
+        self.save_button.setEnabled(allowed)
+        if not allowed:
+            self.archive_button.setEnabled(False)
+            self.save_button.setToolTip(
+                self.tr("The database cannot be written: see the status bar")
+            )
 
     def title(self) -> str:
         name = self.editors["name"].text() or self.tr("New customer")

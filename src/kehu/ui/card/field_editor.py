@@ -54,6 +54,7 @@ class FieldEditor(QWidget):
         layout.setSpacing(1)
         self.input = self._make_input()
         self.input.setObjectName(f"field_{field.name}")
+        self.input.setAccessibleName(field.label(lang))
         layout.addWidget(self.input)
         self.message = QLabel(self)
         self.message.setObjectName(f"issue_{field.name}")

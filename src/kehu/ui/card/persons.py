@@ -40,6 +40,7 @@ class KeyPersons:
             box, [person_field(n).label(self.lang) for n in PERSON_COLUMNS], "personsTable"
         )
         self.persons_table.setMinimumHeight(140)
+        self.persons_table.setAccessibleName(section_label(Section.PERSON, self.lang))
         self.persons_table.doubleClicked.connect(lambda _i: self.edit_person())
         layout.addWidget(self.persons_table)
         buttons = QHBoxLayout()

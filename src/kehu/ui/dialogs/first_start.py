@@ -1,4 +1,5 @@
-"""A new, empty database: start empty, load demo data, or import an Excel file."""
+"""A new, empty database: start empty, load demo data, import an Excel file, or open an
+existing database file instead."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EMPTY, DEMO, IMPORT = "empty", "demo", "import"
+EMPTY, DEMO, IMPORT, OPEN = "empty", "demo", "import", "open"
 
 
 class FirstStartDialog(QDialog):
@@ -37,8 +38,11 @@ class FirstStartDialog(QDialog):
         )
         demo.setObjectName("loadDemo")
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Demo customers:"), self))
+        count_label = QLabel(self.tr("Demo customers:"), self)
+        row.addWidget(count_label)
         self.demo_count = QSpinBox(self)
+        count_label.setBuddy(self.demo_count)
+        self.demo_count.setAccessibleName(count_label.text())
         self.demo_count.setObjectName("demoCount")
         self.demo_count.setRange(10, 1_000_000)
         self.demo_count.setSingleStep(1000)
@@ -52,10 +56,18 @@ class FirstStartDialog(QDialog):
         )
         excel.setObjectName("importExcel")
         excel.setVisible(can_import)
+        existing = QCommandLinkButton(
+            self.tr("Open an existing file"),
+            self.tr("Your customers are already in a kehu database file (here or on a share)."),
+            self,
+        )
+        existing.setObjectName("openExisting")
         layout.addWidget(empty)
         layout.addWidget(demo)
         layout.addLayout(row)
         layout.addWidget(excel)
+        layout.addWidget(existing)
+        existing.clicked.connect(lambda: self._choose(OPEN))
         empty.clicked.connect(lambda: self._choose(EMPTY))
         demo.clicked.connect(lambda: self._choose(DEMO))
         excel.clicked.connect(lambda: self._choose(IMPORT))

@@ -7,7 +7,7 @@ from typing import Any
 
 from kehu.core.changes import Changes, Outcome
 from kehu.db.models import User
-from kehu.services import routes
+from kehu.services import classification, routes
 
 ROUTES = Changes(routes=True)
 
@@ -16,6 +16,21 @@ def add_region(user: User, name: str, parent_id: int | None = None) -> Outcome[i
     """A region is a category of the region scheme: the classification tree changes too."""
     region_id = routes.add_region(name, user, parent_id=parent_id)
     return Outcome(region_id, ROUTES.with_(category_tree=True))
+
+
+def rename_region(user: User, region_id: int, name: str) -> Changes:
+    classification.rename(region_id, name, user)
+    return ROUTES.with_(category_tree=True)
+
+
+def move_region(user: User, region_id: int, parent_id: int | None) -> Changes:
+    classification.move(region_id, parent_id, user)
+    return ROUTES.with_(category_tree=True)
+
+
+def delete_region(user: User, region_id: int, move_routes_to: int | None = None) -> Changes:
+    routes.delete_region(region_id, user, move_routes_to)
+    return ROUTES.with_(category_tree=True)
 
 
 def create_route(user: User, **values: Any) -> Outcome[int]:
@@ -66,7 +81,10 @@ __all__ = [
     "add_region",
     "add_stops",
     "create_route",
+    "delete_region",
     "delete_route",
+    "move_region",
+    "rename_region",
     "move_stops",
     "remove_stops",
     "reorder",

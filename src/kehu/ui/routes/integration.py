@@ -32,6 +32,7 @@ class RouteViews:
     today_panel: TodayPanel
     today_dock: QDockWidget
     record_visit_action: QAction
+    add_to_route_action: QAction | None = None
 
     def record_visit(self, customer_id: int | None = None) -> int | None:
         """Record a visit for the given customer, the current card's, or the selected one."""
@@ -93,4 +94,27 @@ def install(window: Any) -> RouteViews:
         view_menu.addAction(dock.toggleViewAction())
     for widget in (routes_view, reports, today_panel):
         widget.open_customer_requested.connect(window.open_card)
+    _install_route_commands(window, views)
     return views
+
+
+def _install_route_commands(window: Any, views: RouteViews) -> None:
+    """Add to route… on the Edit menu and the list's menu; dragging customers over the
+    Routes tab opens it; the routes view prints a route's sheet through File → Print."""
+    from kehu.ui.routes.add_to_route import add_selection_to_route
+
+    add = QAction(QCoreApplication.translate("RouteViews", "Add to &route…"), window)
+    add.setObjectName("addToRouteAction")
+    add.triggered.connect(lambda: add_selection_to_route(window, views.routes_view))
+    window.addAction(add)
+    views.add_to_route_action = add
+    edit_menu = _menu_with(window, window.classify_action)
+    if edit_menu is not None:
+        edit_menu.addAction(add)
+    window.list_view.add_row_actions([views.record_visit_action, add, window.classify_action])
+    tabs = window.views.tabBar()
+    tabs.setAcceptDrops(True)
+    tabs.setChangeCurrentOnDrag(True)
+    views.routes_view.print_route_requested.connect(
+        lambda route_id: window.open_print_dialog("route", route_id)
+    )

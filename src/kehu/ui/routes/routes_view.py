@@ -17,7 +17,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QInputDialog,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -31,6 +30,7 @@ from kehu.db.models import User
 from kehu.services import routes
 from kehu.ui.operations import ChangeHub, perform
 from kehu.ui.operations import routes as route_operations
+from kehu.ui.routes.region_actions import RegionActions
 from kehu.ui.routes.route_dialog import RouteDialog
 from kehu.ui.routes.route_tree import IdRole as TreeIdRole
 from kehu.ui.routes.route_tree import KindRole, RouteTreeModel
@@ -39,11 +39,12 @@ from kehu.ui.routes.stops_pane import RouteStopsPane
 logger = logging.getLogger(__name__)
 
 
-class RoutesView(QWidget):
+class RoutesView(RegionActions, QWidget):
     """The region tree with its routes, the toolbar, and the stops pane (`stops_pane`) of the
-    route chosen in the tree."""
+    route chosen in the tree; region commands in `region_actions`."""
 
     open_customer_requested = Signal(int)  # customer id (double click on a stop)
+    print_route_requested = Signal(int)  # route id: its route sheet
 
     def __init__(
         self,
@@ -65,6 +66,7 @@ class RoutesView(QWidget):
         self.tree_model = RouteTreeModel(self, lang)
         self.tree = QTreeView()
         self.tree.setObjectName("routeTree")
+        self.tree.setAccessibleName(self.tr("Regions and routes"))
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setAcceptDrops(True)
@@ -103,9 +105,15 @@ class RoutesView(QWidget):
             return act
 
         self.new_region_action = action(self.tr("New region…"), self._on_new_region)
+        self._make_region_actions(action)
+        self.toolbar.addSeparator()
         self.new_route_action = action(self.tr("New route…"), self._on_new_route)
         self.edit_route_action = action(self.tr("Edit route…"), self._on_edit_route)
         self.delete_route_action = action(self.tr("Delete route"), self._on_delete_route)
+        self.print_route_action = action(
+            self.tr("Print route sheet…"),
+            lambda: self.print_route_requested.emit(self.current_route_id()),
+        )
         self.toolbar.addSeparator()
         self.remove_stops_action = action(
             self.tr("Remove from route"),
@@ -115,6 +123,8 @@ class RoutesView(QWidget):
         self.propose_action = action(self.tr("Propose order…"), self.stops.propose_order)
         self.visit_action = action(self.tr("Record visit…"), self.stops.record_visit_at_selected)
         self.addActions(self.toolbar.actions())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.remove_stops_action, self.visit_action])
 
     def _connect_signals(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
@@ -181,18 +191,13 @@ class RoutesView(QWidget):
         has_stops = bool(self.table.selectionModel().selectedRows())
         self.edit_route_action.setEnabled(has_route)
         self.delete_route_action.setEnabled(has_route)
+        self.print_route_action.setEnabled(has_route)
+        self._update_region_actions()
         self.propose_action.setEnabled(has_route and self.stops_model.rowCount() > 1)
         self.remove_stops_action.setEnabled(has_route and has_stops)
         self.visit_action.setEnabled(has_route and has_stops)
 
     # -- routes and regions
-    def _on_new_region(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New region"), self.tr("Region name:"))
-        if not ok or not name.strip():
-            return
-        parent_id = self._current_region_id()
-        self._perform(lambda: route_operations.add_region(self.user, name, parent_id))
-
     def _on_new_route(self) -> None:
         dialog = RouteDialog(
             lambda values: route_operations.create_route(self.user, **values),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from kehu.db.customer_list import DEFAULT_COLUMNS, LIST_COLUMNS
@@ -24,10 +24,15 @@ def saved_columns() -> list[str]:
 class CustomerListView(QTableView):
     open_requested = Signal(int)  # customer id
     selection_changed = Signal(list)  # selected customer ids
+    escape_pressed = Signal()  # back to the search box
+
+    OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_F2)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerList")
+        self.setAccessibleName(self.tr("Customer list"))
+        self.setTabKeyNavigation(False)  # Tab leaves the list for the card (arrows move)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
@@ -84,6 +89,38 @@ class CustomerListView(QTableView):
         self.selectRow(row)
         self.scrollTo(self.model().index(row, 0))
         return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter, keypad Enter, Space and F2 open the current card; Escape goes back to the
+        search box."""
+        key = event.key()
+        if key in self.OPEN_KEYS and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            customer_id = self.current_id()
+            if customer_id is not None:
+                self.open_requested.emit(customer_id)
+                return
+        if key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def add_row_actions(self, actions: list[QAction]) -> None:
+        """Commands on the selected rows, offered by the right mouse button."""
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addActions(actions)
+
+    def enter_from_search(self) -> None:
+        """Focus the list with a current row (the first when none is), as Down from the search."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        if not self.currentIndex().isValid():
+            self.setCurrentIndex(model.index(0, 0))
+            self.selectRow(0)
 
     def _on_double_click(self, index) -> None:
         if index.isValid():

@@ -1,4 +1,4 @@
-"""The search box: results as you type (lightly debounced), Esc clears."""
+"""The search box: results as you type (lightly debounced), Esc clears, Down goes to the list."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ DEBOUNCE_MS = 15
 
 class SearchBox(QLineEdit):
     search_changed = Signal(str)  # the text to search for ("" = no search)
+    down_pressed = Signal()  # Down or PageDown: the user wants to move into the results
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -19,6 +20,7 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(
             self.tr("Search: name, pinyin initials, code, phone, credit code, contact (Ctrl+F)")
         )
+        self.setAccessibleName(self.tr("Search customers"))
         self.setMinimumWidth(360)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -45,4 +47,8 @@ class SearchBox(QLineEdit):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.flush()
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            self.flush()
+            self.down_pressed.emit()
+            return
         super().keyPressEvent(event)

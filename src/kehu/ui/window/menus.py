@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QToolBar
+from PySide6.QtWidgets import QMessageBox, QPushButton, QToolBar
 
 from kehu.services.exports import registry as export_kinds
 
@@ -44,13 +44,7 @@ class WindowMenus:
             self.tr("&Save card"), self.save_current, key.Save, "saveAction"
         )
         self.print_action = self._action(
-            export_kinds.find_kind(export_kinds.PDF, "card").menu_text(
-                export_kinds.PDF, self.session.lang
-            )
-            or self.tr("&Print card…"),
-            self.print_current,
-            key.Print,
-            "printAction",
+            self.tr("&Print…"), lambda: self.open_print_dialog(), key.Print, "printAction"
         )
         self.find_action = self._action(self.tr("&Find"), self.focus_search, key.Find, "findAction")
         self.refresh_action = self._action(
@@ -87,13 +81,13 @@ class WindowMenus:
         self._build_toolbar()
 
     def _export_actions(self) -> dict[tuple[str, str], QAction]:
-        """An action per (format, kind) the export registry offers in the menu; the card
-        print is `print_action` (Ctrl+P)."""
+        """An action per Excel (format, kind) the export registry offers in the menu; every
+        PDF is printed from the one Print… dialog (`print_action`, Ctrl+P)."""
         actions: dict[tuple[str, str], QAction] = {}
         for kind in export_kinds.kinds():
             for fmt in kind.formats:
                 text = kind.menu_text(fmt, self.session.lang)
-                if text is None or (fmt, kind.name) == (export_kinds.PDF, "card"):
+                if text is None or fmt == export_kinds.PDF:
                     continue
                 if fmt == export_kinds.XLSX:
                     slot = lambda _checked=False, k=kind.name: self.export_xlsx(k)  # noqa: E731
@@ -153,17 +147,35 @@ class WindowMenus:
         self.duplicates_dialog = open_duplicates(self)
 
     def about(self) -> None:
-        from kehu import __version__
+        box, licences_button = self._about_box()
+        box.exec()
+        if box.clickedButton() is licences_button:
+            self.show_licences()
 
-        QMessageBox.about(
-            self,
-            self.tr("About kehu"),
+    def _about_box(self) -> tuple[QMessageBox, QPushButton]:
+        from kehu import __version__
+        from kehu.ui.dialogs.licences_dialog import about_details
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About kehu"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
             self.tr(
                 "kehu %1 — client records for small businesses.\n\n"
                 "Anyone who can open the database file can read it; per-user visibility "
                 "is a convenience, not a lock."
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
+            + "\n\n"
+            + about_details()
         )
+        licences_button = box.addButton(self.tr("Licences…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        return box, licences_button
+
+    def show_licences(self) -> None:
+        from kehu.ui.dialogs.licences_dialog import LicencesDialog
+
+        LicencesDialog(self).exec()
 
 
 __all__ = ["WindowMenus"]
