@@ -375,6 +375,12 @@ ZH_CN: dict[str, str] = {
     "another user": "其他用户",
     "merged": "已合并",
     "undone": "已撤销",
+    "Overdue by visit cadence": "超过访问周期的客户",
+    "{grade}: every {days} days, never visited": "{grade}：每 {days} 天访问一次，从未访问",
+    "{grade}: every {days} days, {n} days overdue": "{grade}：每 {days} 天访问一次，已超 {n} 天",
+    "Lunar birthdays": "农历生日",
+    "Anniversaries": "交易周年",
+    "{years} years of trading on {day}": "{day} 交易满 {years} 年",
     # --- issue 17 ---
     "Licence: %1": "许可证：%1",
     "Licences…": "许可证…",
@@ -991,6 +997,10 @@ KEHU: dict[str, str] = {
     "The other customer was changed meanwhile: review the merge again.": "另一客户在此期间已被修改：请重新核对合并。",
     "This merge does not exist.": "此合并记录不存在。",
     "This merge was already undone.": "此合并已撤销。",
+    "{lunar} (this year {when})": "{lunar} (今年 {when})",
+    "A visit cadence is between 1 and 366 days.": "访问周期在 1 到 366 天之间。",
+    "This category does not exist any more.": "此分类已不存在。",
+    "{lunar} ({year} {when})": "{lunar} ({year}年 {when})",
     # --- issue 17 ---
     "add kehu to the desktop's application menu (Linux; in ~/.local/share)": (
         "把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）"

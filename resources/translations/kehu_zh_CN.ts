@@ -1792,6 +1792,33 @@
     </message>
 </context>
 <context>
+    <name>TodayCare</name>
+    <message>
+        <source>Overdue by visit cadence</source>
+        <translation>超过访问周期的客户</translation>
+    </message>
+    <message>
+        <source>{grade}: every {days} days, never visited</source>
+        <translation>{grade}：每 {days} 天访问一次，从未访问</translation>
+    </message>
+    <message>
+        <source>{grade}: every {days} days, {n} days overdue</source>
+        <translation>{grade}：每 {days} 天访问一次，已超 {n} 天</translation>
+    </message>
+    <message>
+        <source>Lunar birthdays</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>Anniversaries</source>
+        <translation>交易周年</translation>
+    </message>
+    <message>
+        <source>{years} years of trading on {day}</source>
+        <translation>{day} 交易满 {years} 年</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <source>Day</source>
@@ -2964,6 +2991,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>地址相同</translation>
     </message>
     <message>
+        <source>{lunar} ({year} {when})</source>
+        <translation>{lunar} ({year}年 {when})</translation>
+    </message>
+    <message>
+        <source>{lunar} (this year {when})</source>
+        <translation>{lunar} (今年 {when})</translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -4030,6 +4065,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.</source>
         <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
+    </message>
+    <message>
+        <source>A visit cadence is between 1 and 366 days.</source>
+        <translation>访问周期在 1 到 366 天之间。</translation>
+    </message>
+    <message>
+        <source>This category does not exist any more.</source>
+        <translation>此分类已不存在。</translation>
     </message>
     <message>
         <source>Comparing</source>
