@@ -463,6 +463,16 @@ def _rows_v4(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v5(conn: sqlite3.Connection) -> None:
+    """A customer shared with a colleague, and a key person who withdrew consent."""
+    _insert(
+        conn,
+        "customer_share",
+        dict(customer_id=1, user_id=2, can_edit=0, shared_by_id=1, shared_at=T2),
+    )
+    conn.execute("UPDATE \"key_person\" SET consent_withdrawn_on = '2024-05-01' WHERE id = 1")
+
+
+def _rows_v6(conn: sqlite3.Connection) -> None:
     """Customer 4 merged into 1 (archived, with what the merge moved), a completeness, a key
     person's lunar birthday and a category's visit cadence."""
     conn.execute("UPDATE \"customer\" SET status = 'archived', archived_at = ? WHERE id = 4", (T2,))
@@ -489,6 +499,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _rows_v3,
     4: _rows_v4,
     5: _rows_v5,
+    6: _rows_v6,
 }
 
 

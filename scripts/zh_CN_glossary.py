@@ -1012,6 +1012,56 @@ KEHU: dict[str, str] = {
     "Menu entry: {path}": "菜单项：{path}",
 }
 
+# --- issue 11 ---
+KEHU.update(
+    {
+        "This database has logins: say who you are with --user NAME (the password may come from KEHU_PASSWORD).": "此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。",
+        "Consent withdrawn on": "撤回同意日期",
+        "salesperson": "推销员",
+        "manager": "经理",
+        "administrator": "管理员",
+        "your own and shared records": "自己的和共享给自己的记录",
+        "your own and your team's records": "自己和下属的记录",
+        "all records": "全部记录",
+        "view customers": "查看客户",
+        "edit customers": "修改客户",
+        "archive or restore customers": "归档或恢复客户",
+        "erase customers or key persons": "删除客户或联系人",
+        "show sensitive fields": "显示敏感信息",
+        "export customer lists": "导出客户列表",
+        "export or print cards": "导出或打印档案卡",
+        "import from Excel": "从 Excel 导入",
+        "manage routes": "管理路线",
+        "record visits": "记录访问",
+        "run analyses": "进行分析",
+        "edit sale lines": "修改销售明细",
+        "change the classification trees": "修改分类树",
+        "restore a backup": "恢复备份",
+        "see the whole database's counts": "查看整个数据库的统计",
+        "manage users": "管理用户",
+        "change the database's settings": "修改数据库设置",
+        "transfer customers to another owner": "把客户转给其他负责人",
+        "share customers": "共享客户",
+        "read the audit trail": "查看审计记录",
+        "Sign in first: nobody may {action} without a login.": "请先登录：未登录不能{action}。",
+        "This account is disabled: it may not {action}.": "此账户已停用，不能{action}。",
+        "A {role} may not {action}. Ask an administrator.": "{role}无权{action}。请联系管理员。",
+        "As a {role} you may {action} only for {scope}; this one is not.": "作为{role}，您只能对{scope}{action}；此项不在其中。",
+        "Too many failed logins: wait {seconds} s before the next try.": "登录失败次数过多：请等待 {seconds} 秒后再试。",
+        "A password needs at least {n} characters; nothing was changed.": "密码至少需要 {n} 个字符；未做任何更改。",
+        "There is no user {user} in this database.": "此数据库中没有用户 {user}。",
+        "The user {user} is disabled.": "用户 {user} 已停用。",
+        "A user needs a user name; nothing was changed.": "用户必须有用户名；未做任何更改。",
+        "Unknown role {role}; use salesperson, manager or admin.": "未知角色 {role}；可用 salesperson（推销员）、manager（经理）或 admin（管理员）。",
+        "The user name {user} is taken; nothing was changed.": "用户名 {user} 已被占用；未做任何更改。",
+        "This is the first password in this database: from now on everyone logs in. Set your own password in the same step; nothing was changed.": "这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。",
+        "{manager} works under {user}: they cannot be {user}'s manager.": "{manager} 是 {user} 的下属，不能做 {user} 的上级。",
+        "You cannot disable yourself; nothing was changed.": "不能停用自己；未做任何更改。",
+        "A display name cannot be empty; nothing was changed.": "显示名称不能为空；未做任何更改。",
+        "You cannot take your own administrator role; nothing was changed.": "不能取消自己的管理员角色；未做任何更改。",
+    }
+)
+
 # --- issue 18 ---
 KEHU.update(
     {
@@ -1039,6 +1089,45 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it": (
+            "该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对"
+        ),
+        "'{value}' is not a mobile number (11 digits starting with 1)": (
+            "“{value}”不是手机号码（应为以 1 开头的 11 位数字）"
+        ),
+        "Columns not imported (no field matches their header): {columns}": (
+            "以下列未导入（表头没有对应的字段）：{columns}"
+        ),
+        "A total row ({word}) was skipped": "已跳过合计行（{word}）",
+        "{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.": (
+            "{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。"
+        ),
+        "Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them": (
+            "已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符"
+        ),
+        "The number {value} is no possible date serial (Excel's dates run from 1 = 1900-01-01 to 2958465 = 9999-12-31)": (
+            "数字 {value} 不是可能的日期序列号（Excel 日期从 1 = 1900-01-01 到 2958465 = 9999-12-31）"
+        ),
+        "{date} is before 1900-01-01: no real date here": "{date} 早于 1900-01-01：不是真实的日期",
+        "'{value}' is a negative count": "“{value}”是负数，人数不能为负",
+        "Column {column} '{header}' repeats column {earlier} '{first}' and was not imported; map it by hand if it holds something else": (
+            "{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射"
+        ),
+        "The sheet '{sheet}' has a header (row {row}) but no rows under it": (
+            "工作表“{sheet}”有表头（第 {row} 行），但下面没有数据行"
+        ),
+        "The key person {name} was imported already (same name and phone)": (
+            "关键人物 {name} 已导入过（姓名和电话相同），只保存一次"
+        ),
+        "Write the rejected rows and warnings with --rejected FILE.xlsx": (
+            "如需保存未导入的行和警告，请使用 --rejected 文件.xlsx"
+        ),
+        "{path} exists and was not overwritten; name a new file with --rejected": (
+            "{path} 已存在，未覆盖；请用 --rejected 指定新文件名"
+        ),
+        " … [cut here: a cell holds {limit} characters; {n} more are in the dossier]": (
+            " …［此处截断：一个单元格最多容纳 {limit} 个字符，其余 {n} 个字符见客户档案］"
+        ),
         "The cell holds the Excel error {value} (a formula that failed), not a value. Correct it in the sheet and import again.": (
             "该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。"
         ),
@@ -1165,6 +1254,29 @@ ZH_CN.update(
         "Select customers in the list first.": "请先在列表中选择客户。",
         "There is no route yet: create one in Routes.": "还没有路线：请先在“路线”中新建。",
         "%1 customers added to the route “%2”": "已把 %1 个客户加入路线“%2”",
+        "&Settings…": "设置(&S)…",
+        "A4 (one card per page)": "A4（每页一张档案卡）",
+        "A5 (compact)": "A5（紧凑）",
+        "As the system": "跟随系统",
+        "Card paper:": "档案卡纸张：",
+        "Cards:": "档案卡：",
+        "Choose file…": "选择文件…",
+        "Found automatically": "自动查找",
+        "General": "常规",
+        "Language:": "语言：",
+        "Manual": "使用说明",
+        "Only TrueType fonts (.ttf, .ttc) can be embedded in a PDF; the found ones cover Chinese.": "PDF 中只能嵌入 TrueType 字体（.ttf、.ttc）；列出的字体都含中文。",
+        "Open cards in their own window": "在单独的窗口中打开档案卡",
+        "PDF font": "PDF 字体",
+        "PDF font:": "PDF 字体：",
+        "Preview:": "预览：",
+        "Printing": "打印",
+        "Settings": "设置",
+        "The first Chinese font found": "找到的第一个中文字体",
+        "The new language shows from the next start.": "新的语言将在下次启动时生效。",
+        "TrueType fonts (*.ttf *.ttc)": "TrueType 字体 (*.ttf *.ttc)",
+        "kehu &manual": "kehu 使用说明(&M)",
+        "kehu manual": "kehu 使用说明",
     }
 )
 KEHU.update(

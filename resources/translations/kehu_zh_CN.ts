@@ -674,6 +674,17 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>kehu manual</source>
+        <translation>kehu 使用说明</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
     <name>ImportCheckPage</name>
     <message>
         <source>Skip them</source>
@@ -1742,6 +1753,85 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Open cards in their own window</source>
+        <translation>在单独的窗口中打开档案卡</translation>
+    </message>
+    <message>
+        <source>Cards:</source>
+        <translation>档案卡：</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>A4 (one card per page)</source>
+        <translation>A4（每页一张档案卡）</translation>
+    </message>
+    <message>
+        <source>A5 (compact)</source>
+        <translation>A5（紧凑）</translation>
+    </message>
+    <message>
+        <source>Card paper:</source>
+        <translation>档案卡纸张：</translation>
+    </message>
+    <message>
+        <source>PDF font</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <source>Found automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>PDF font:</source>
+        <translation>PDF 字体：</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Only TrueType fonts (.ttf, .ttc) can be embedded in a PDF; the found ones cover Chinese.</source>
+        <translation>PDF 中只能嵌入 TrueType 字体（.ttf、.ttc）；列出的字体都含中文。</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>The first Chinese font found</source>
+        <translation>找到的第一个中文字体</translation>
+    </message>
+</context>
+<context>
     <name>StopsModel</name>
     <message>
         <source>No.</source>
@@ -2004,6 +2094,21 @@
     </message>
 </context>
 <context>
+    <name>WindowHelpSettings</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>kehu &amp;manual</source>
+        <translation>kehu 使用说明(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
     <name>WindowKeyboard</name>
     <message>
         <source>Classification trees</source>
@@ -2151,10 +2256,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>This database has several users: say who you are with --user NAME (the password may come from KEHU_PASSWORD).</source>
-        <translation>这个数据库有多个用户，请用 --user 用户名 指明身份（密码可由 KEHU_PASSWORD 提供）。</translation>
-    </message>
-    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
@@ -2173,10 +2274,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Import {batch} undone ({n} records)</source>
         <translation>已撤销导入 {batch}（{n} 条记录）</translation>
-    </message>
-    <message>
-        <source>{stem}_rejected.xlsx</source>
-        <translation>{stem}_未导入.xlsx</translation>
     </message>
     <message>
         <source>import from Excel or CSV</source>
@@ -2827,6 +2924,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出 Excel 或 PDF</translation>
     </message>
     <message>
+        <source>This database has logins: say who you are with --user NAME (the password may come from KEHU_PASSWORD).</source>
+        <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
+    </message>
+    <message>
         <source>Archived customers</source>
         <translation>已归档客户</translation>
     </message>
@@ -2905,6 +3006,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>writer option (e.g. reveal=1: sensitive fields unmasked, admins and managers only)</source>
         <translation>导出选项（如 reveal=1 显示敏感信息，仅管理员和经理）</translation>
+    </message>
+    <message>
+        <source>{path} exists and was not overwritten; name a new file with --rejected</source>
+        <translation>{path} 已存在，未覆盖；请用 --rejected 指定新文件名</translation>
+    </message>
+    <message>
+        <source>Write the rejected rows and warnings with --rejected FILE.xlsx</source>
+        <translation>如需保存未导入的行和警告，请使用 --rejected 文件.xlsx</translation>
     </message>
     <message>
         <source>add kehu to the desktop&apos;s application menu (Linux; in ~/.local/share)</source>
@@ -2991,12 +3100,136 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>地址相同</translation>
     </message>
     <message>
+        <source>Consent withdrawn on</source>
+        <translation>撤回同意日期</translation>
+    </message>
+    <message>
         <source>{lunar} ({year} {when})</source>
         <translation>{lunar} ({year}年 {when})</translation>
     </message>
     <message>
         <source>{lunar} (this year {when})</source>
         <translation>{lunar} (今年 {when})</translation>
+    </message>
+    <message>
+        <source>salesperson</source>
+        <translation>推销员</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>your own and shared records</source>
+        <translation>自己的和共享给自己的记录</translation>
+    </message>
+    <message>
+        <source>your own and your team&apos;s records</source>
+        <translation>自己和下属的记录</translation>
+    </message>
+    <message>
+        <source>all records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>view customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>edit customers</source>
+        <translation>修改客户</translation>
+    </message>
+    <message>
+        <source>archive or restore customers</source>
+        <translation>归档或恢复客户</translation>
+    </message>
+    <message>
+        <source>erase customers or key persons</source>
+        <translation>删除客户或联系人</translation>
+    </message>
+    <message>
+        <source>show sensitive fields</source>
+        <translation>显示敏感信息</translation>
+    </message>
+    <message>
+        <source>export customer lists</source>
+        <translation>导出客户列表</translation>
+    </message>
+    <message>
+        <source>export or print cards</source>
+        <translation>导出或打印档案卡</translation>
+    </message>
+    <message>
+        <source>import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>manage routes</source>
+        <translation>管理路线</translation>
+    </message>
+    <message>
+        <source>record visits</source>
+        <translation>记录访问</translation>
+    </message>
+    <message>
+        <source>run analyses</source>
+        <translation>进行分析</translation>
+    </message>
+    <message>
+        <source>edit sale lines</source>
+        <translation>修改销售明细</translation>
+    </message>
+    <message>
+        <source>change the classification trees</source>
+        <translation>修改分类树</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>see the whole database&apos;s counts</source>
+        <translation>查看整个数据库的统计</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>change the database&apos;s settings</source>
+        <translation>修改数据库设置</translation>
+    </message>
+    <message>
+        <source>transfer customers to another owner</source>
+        <translation>把客户转给其他负责人</translation>
+    </message>
+    <message>
+        <source>share customers</source>
+        <translation>共享客户</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>Sign in first: nobody may {action} without a login.</source>
+        <translation>请先登录：未登录不能{action}。</translation>
+    </message>
+    <message>
+        <source>This account is disabled: it may not {action}.</source>
+        <translation>此账户已停用，不能{action}。</translation>
+    </message>
+    <message>
+        <source>A {role} may not {action}. Ask an administrator.</source>
+        <translation>{role}无权{action}。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>As a {role} you may {action} only for {scope}; this one is not.</source>
+        <translation>作为{role}，您只能对{scope}{action}；此项不在其中。</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -3279,16 +3512,16 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>居民身份证号码校验位不正确，请核对是否抄错</translation>
     </message>
     <message>
-        <source>The resident ID number is malformed</source>
-        <translation>居民身份证号码格式不正确</translation>
-    </message>
-    <message>
         <source>&apos;{value}&apos; is not a date; write 2024-1-2, 2024/1/2, 2024.1.2, 20240102 or 2024年1月2日</source>
         <translation>“{value}”不是日期，可写作 2024-1-2、2024/1/2、2024.1.2、20240102 或 2024年1月2日</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a whole number</source>
         <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is a negative count</source>
+        <translation>“{value}”是负数，人数不能为负</translation>
     </message>
     <message>
         <source>A coordinate lies within ±{limit}</source>
@@ -3673,10 +3906,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The phone number was stored as a decimal number ({value}); read as {digits}</source>
         <translation>电话号码以小数形式存储（{value}），已按 {digits} 读取</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a date</source>
-        <translation>“{value}”不是日期</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; cannot be read</source>
@@ -4067,6 +4296,66 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>该单元格是 Excel 错误值 {value}（公式计算失败），不是数据。请在表格中更正后再导入。</translation>
     </message>
     <message>
+        <source>The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it</source>
+        <translation>该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a mobile number (11 digits starting with 1)</source>
+        <translation>“{value}”不是手机号码（应为以 1 开头的 11 位数字）</translation>
+    </message>
+    <message>
+        <source>{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.</source>
+        <translation>{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。</translation>
+    </message>
+    <message>
+        <source> … [cut here: a cell holds {limit} characters; {n} more are in the dossier]</source>
+        <translation> …［此处截断：一个单元格最多容纳 {limit} 个字符，其余 {n} 个字符见客户档案］</translation>
+    </message>
+    <message>
+        <source>The number {value} is no possible date serial (Excel&apos;s dates run from 1 = 1900-01-01 to 2958465 = 9999-12-31)</source>
+        <translation>数字 {value} 不是可能的日期序列号（Excel 日期从 1 = 1900-01-01 到 2958465 = 9999-12-31）</translation>
+    </message>
+    <message>
+        <source>{date} is before 1900-01-01: no real date here</source>
+        <translation>{date} 早于 1900-01-01：不是真实的日期</translation>
+    </message>
+    <message>
+        <source>Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them</source>
+        <translation>已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: wait {seconds} s before the next try.</source>
+        <translation>登录失败次数过多：请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters; nothing was changed.</source>
+        <translation>密码至少需要 {n} 个字符；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no user {user} in this database.</source>
+        <translation>此数据库中没有用户 {user}。</translation>
+    </message>
+    <message>
+        <source>The user {user} is disabled.</source>
+        <translation>用户 {user} 已停用。</translation>
+    </message>
+    <message>
+        <source>A user needs a user name; nothing was changed.</source>
+        <translation>用户必须有用户名；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}; use salesperson, manager or admin.</source>
+        <translation>未知角色 {role}；可用 salesperson（推销员）、manager（经理）或 admin（管理员）。</translation>
+    </message>
+    <message>
+        <source>The user name {user} is taken; nothing was changed.</source>
+        <translation>用户名 {user} 已被占用；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This is the first password in this database: from now on everyone logs in. Set your own password in the same step; nothing was changed.</source>
+        <translation>这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。</translation>
+    </message>
+    <message>
         <source>A visit cadence is between 1 and 366 days.</source>
         <translation>访问周期在 1 到 366 天之间。</translation>
     </message>
@@ -4163,6 +4452,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>联系人姓名为空</translation>
     </message>
     <message>
+        <source>The key person {name} was imported already (same name and phone)</source>
+        <translation>关键人物 {name} 已导入过（姓名和电话相同），只保存一次</translation>
+    </message>
+    <message>
         <source>Reading rows</source>
         <translation>正在读取行</translation>
     </message>
@@ -4175,6 +4468,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户资料表无需列映射</translation>
     </message>
     <message>
+        <source>The sheet &apos;{sheet}&apos; has a header (row {row}) but no rows under it</source>
+        <translation>工作表“{sheet}”有表头（第 {row} 行），但下面没有数据行</translation>
+    </message>
+    <message>
         <source>Required columns are missing: {columns} (header row {row})</source>
         <translation>缺少必需的列：{columns}（标题行在第{row}行）</translation>
     </message>
@@ -4183,8 +4480,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>找不到标题行：前30行中没有一行的列名能对应到客户资料字段（如 客户名称、电话）。请在向导中手动指定列，或使用 --mapping 映射文件。</translation>
     </message>
     <message>
+        <source>Columns not imported (no field matches their header): {columns}</source>
+        <translation>以下列未导入（表头没有对应的字段）：{columns}</translation>
+    </message>
+    <message>
+        <source>Column {column} &apos;{header}&apos; repeats column {earlier} &apos;{first}&apos; and was not imported; map it by hand if it holds something else</source>
+        <translation>{column} 列“{header}”与 {earlier} 列“{first}”重复，未导入；如果它的内容不同，请手动映射</translation>
+    </message>
+    <message>
         <source>The sheet &apos;{sheet}&apos; is empty; other sheets: {others}</source>
         <translation>工作表“{sheet}”是空的；其他工作表：{others}</translation>
+    </message>
+    <message>
+        <source>A total row ({word}) was skipped</source>
+        <translation>已跳过合计行（{word}）</translation>
     </message>
     <message>
         <source>customer code</source>
@@ -4405,6 +4714,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>No route named &apos;{name}&apos;</source>
         <translation>找不到路线“{name}”</translation>
+    </message>
+    <message>
+        <source>{manager} works under {user}: they cannot be {user}&apos;s manager.</source>
+        <translation>{manager} 是 {user} 的下属，不能做 {user} 的上级。</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; nothing was changed.</source>
+        <translation>不能停用自己；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A display name cannot be empty; nothing was changed.</source>
+        <translation>显示名称不能为空；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>You cannot take your own administrator role; nothing was changed.</source>
+        <translation>不能取消自己的管理员角色；未做任何更改。</translation>
     </message>
     <message>
         <source>Unknown report kind &apos;{kind}&apos;</source>

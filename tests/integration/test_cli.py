@@ -111,7 +111,9 @@ def test_a_database_with_logins_needs_the_user_and_password(capsys, tmp_path, mo
 
     db = tmp_path / "office.db"
     ws = open_workspace(db)
-    li = auth.create_user("li", "老李", "salesperson", password="s3cret!")
+    li = auth.create_user(
+        "li", "老李", "salesperson", password="s3cret!!", own_password="admin-pass-1"
+    )
     dossiers.create({"name": "北京海淀科技有限公司"}, ws.user, owner=li)
     dossiers.create({"name": "北京朝阳商贸有限公司"}, ws.user)  # the admin's: not li's to see
     ws.database.close()
@@ -122,7 +124,7 @@ def test_a_database_with_logins_needs_the_user_and_password(capsys, tmp_path, mo
     monkeypatch.setenv("KEHU_PASSWORD", "wrong")
     code, _out, err = run(capsys, "--db", str(db), "--user", "li", "search", "北京")
     assert code == 1 and "密码不正确" in err
-    monkeypatch.setenv("KEHU_PASSWORD", "s3cret!")
+    monkeypatch.setenv("KEHU_PASSWORD", "s3cret!!")
     code, out, err = run(capsys, "--db", str(db), "--user", "li", "search", "北京")
     assert code == 0, err
     assert "北京海淀科技有限公司" in out and "北京朝阳商贸有限公司" not in out

@@ -177,3 +177,21 @@ def test_a_finder_process_serial_number_argument_is_ignored(capsys):
         main(["-psn_0_12345", "--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out.strip() == f"kehu {__version__}"
+
+
+def test_settings_kept_under_the_earlier_names_are_adopted_once(qapp, tmp_path):
+    from PySide6.QtCore import QByteArray, QSettings
+
+    from kehu.ui import settings
+
+    earlier = QSettings(str(tmp_path / "earlier.ini"), QSettings.Format.IniFormat)
+    earlier.setValue(settings.LANGUAGE.key, "zh_CN")
+    earlier.setValue(settings.WINDOW_GEOMETRY.key, QByteArray(b"geometry"))
+    current = QSettings(str(tmp_path / "current.ini"), QSettings.Format.IniFormat)
+
+    assert settings.adopt(current, earlier) == 2
+    assert current.value(settings.LANGUAGE.key) == "zh_CN"
+    assert current.value(settings.WINDOW_GEOMETRY.key) == QByteArray(b"geometry")
+    earlier.setValue(settings.LANGUAGE.key, "en")
+    assert settings.adopt(current, earlier) == 0  # the current settings are never overwritten
+    assert current.value(settings.LANGUAGE.key) == "zh_CN"

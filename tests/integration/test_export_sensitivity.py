@@ -27,8 +27,10 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="ne
 def people(workspace, user):
     """A user of each role (the salesperson reports to the manager) and a customer of the
     salesperson's with a key person who has an ID number."""
-    manager = auth.create_user("wang", "王经理", role="manager", password="password-123")
-    clerk = auth.create_user("li", "李销售", manager=manager, password="password-123")
+    manager = auth.create_user(
+        "wang", "王经理", role="manager", password="password-123", own_password="admin-pass-1"
+    )
+    clerk = auth.create_user("li", "李销售", manager=manager, password="password-123", by=user)
     cid = dossiers.create(
         {
             "name": "杭州西湖茶叶有限公司",

@@ -113,7 +113,7 @@ def test_the_cli_refuses_a_salespersons_reveal_with_a_clear_message(
     from kehu.cli import run
     from kehu.services import auth
 
-    clerk = auth.create_user("li", "李销售", password="password-123")
+    clerk = auth.create_user("li", "李销售", password="password-123", own_password="admin-pass-1")
     dossiers.create({"name": "杭州西湖茶叶有限公司"}, user, owner=clerk)
     db = str(workspace.database.path)
     workspace.database.close()

@@ -127,7 +127,9 @@ def test_sensitive_fields_are_masked_unless_an_admin_reveals_them(cards, user, t
     assert user.role == "admin"
     shown = squash(pdf_text(export("card", cards[:1], tmp_path / "r.pdf", user, reveal="1")))
     assert ID_NUMBER in shown and "钓鱼" in shown
-    clerk = auth.create_user("clerk", "Clerk", role="salesperson", password="password-123")
+    clerk = auth.create_user(
+        "clerk", "Clerk", role="salesperson", password="password-123", own_password="admin-pass"
+    )
     with pytest.raises(RevealRefused):
         export("card", [], tmp_path / "x.pdf", clerk, reveal="1")
 
@@ -241,7 +243,9 @@ def test_bulk_dossier_reader_matches_one_by_one_loading(cards, user):
         cid: asdict(d) for cid, d in one_by_one.items()
     }
     assert loaded[cards[0]].persons and loaded[ids[-1]].persons == []
-    clerk = auth.create_user("clerk2", "Clerk", role="salesperson", password="password-123")
+    clerk = auth.create_user(
+        "clerk2", "Clerk", role="salesperson", password="password-123", own_password="admin-pass"
+    )
     with pytest.raises(print_data.RecordHidden):
         load_dossiers(cards, clerk)
     with pytest.raises(print_data.RecordMissing):

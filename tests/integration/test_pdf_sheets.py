@@ -103,7 +103,9 @@ def test_daily_report_is_filled_with_the_day_visits(route, user, tmp_path):
 
 def test_monthly_report_and_everyones_visits(route, user, tmp_path):
     _route_id, ids = route
-    other = auth.create_user("li", "李业务", role="admin", password="password-123")
+    other = auth.create_user(
+        "li", "李业务", role="admin", password="password-123", own_password="admin-pass-1"
+    )
     visits.record_visit(ids[1], other, visit_date="2026-11-03", content="李的拜访")
     mine = pdf_text(export("visits", ids, tmp_path / "m.pdf", user, date=DAY, month="1"))
     assert "客户访问月报" in mine and "2026-11" in mine and "访问数" in mine

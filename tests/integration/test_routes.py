@@ -127,7 +127,7 @@ def test_stops_of_customers_the_viewer_cannot_see_are_masked(workspace, user):
     other = auth.create_user("li", "李四", role="salesperson")
     mine = dossiers.create({"name": "我的客户"}, user)
     theirs = dossiers.create({"name": "别人的客户"}, user, owner=user)
-    route_id = routes.create_route(user, "A线")
+    route_id = routes.create_route(user, "A线", salesperson_id=other.id)
     routes.add_stops(route_id, [mine, theirs], user)
     Customer.update(owner=other.id).where(Customer.id == mine).execute()
     rows = routes.stops(route_id, other)

@@ -60,7 +60,7 @@ def test_no_login_on_a_new_database_but_once_someone_has_a_password(workspace, u
     assert not auth.needs_login()
     auth.create_user("demo", "演示", "salesperson")  # without a password: still no login
     assert not auth.needs_login()
-    auth.create_user("li", "老李", "salesperson", password="s3cret!")
+    auth.create_user("li", "老李", "salesperson", password="s3cret!!", own_password="admin-pass-1")
     assert auth.needs_login()
-    assert auth.login("li", "s3cret!").username == "li"
+    assert auth.login("li", "s3cret!!").username == "li"
     assert auth.login("li", "wrong") is None

@@ -195,7 +195,14 @@ def test_cli_import_dry_run_and_undo(workspace, user, tmp_path, capsys, db_path)
     assert cli.run(cli.parse([*base, str(path), "--dry-run"])) == 0
     out = capsys.readouterr().out
     assert "试运行" in out and "将新建 1" in out and "区号开头的0已丢失" in out
-    assert (tmp_path / "cli_未导入.xlsx").exists()
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".xlsx" and p.name != "cli.xlsx"]
+    report = tmp_path / "rejected.xlsx"
+    assert cli.run(cli.parse([*base, str(path), "--dry-run", "--rejected", str(report)])) == 0
+    assert report.exists()
+    report.write_bytes(b"keep me")
+    assert cli.run(cli.parse([*base, str(path), "--dry-run", "--rejected", str(report)])) == 0
+    assert report.read_bytes() == b"keep me"  # never overwritten without asking
+    capsys.readouterr()
     assert cli.run(cli.parse([*base, str(path)])) == 0
     assert "kehu import --undo 1" in capsys.readouterr().out
     assert cli.run(cli.parse([*base, "--undo", "1"])) == 0

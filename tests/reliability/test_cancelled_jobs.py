@@ -39,28 +39,30 @@ def filled(workspace, user, monkeypatch):
 def test_backup_reports_pages_and_a_cancel_leaves_no_file(filled, tmp_path):
     seen: list[Progress] = []
     target = tmp_path / "backups" / "full.db"
-    backup.backup(filled.database, target, Job(seen.append))
+    backup.backup(filled.database, target, Job(seen.append), by=filled.user)
     assert target.exists() and seen[-1].done == seen[-1].total > 8
     assert seen[0].stage == db_backup.BACKUP_STAGE
 
     cancelled = tmp_path / "backups" / "cancelled.db"
     with pytest.raises(Cancelled):
-        backup.backup(filled.database, cancelled, _cancel_at(db_backup.BACKUP_STAGE))
+        backup.backup(
+            filled.database, cancelled, _cancel_at(db_backup.BACKUP_STAGE), by=filled.user
+        )
     assert not cancelled.exists()
     assert _left_over(cancelled.parent) == []  # no .part, no .part-journal
 
 
 def test_a_cancelled_restore_changes_nothing(filled, tmp_path, db_path):
     saved = tmp_path / "saved.db"
-    backup.backup(filled.database, saved)
+    backup.backup(filled.database, saved, by=filled.user)
     filled.database.close()
     before = db_path.read_bytes()
     with pytest.raises(Cancelled):
-        backup.restore(saved, db_path, _cancel_at(backup.RESTORE_STAGE))
+        backup.restore(saved, db_path, _cancel_at(backup.RESTORE_STAGE), by=filled.user)
     assert db_path.read_bytes() == before
     assert _left_over(tmp_path) == []
     assert not list(tmp_path.glob("*before-restore*"))  # the copy kept aside went too
-    restored = backup.restore(saved, db_path)
+    restored = backup.restore(saved, db_path, by=filled.user)
     assert restored.kept is not None and restored.kept.exists()
 
 

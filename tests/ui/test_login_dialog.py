@@ -30,7 +30,7 @@ class MemoryKeyring(KeyringBackend):
 
 @pytest.fixture
 def office(workspace):
-    auth.create_user("li", "老李", "salesperson", password="s3cret!")
+    auth.create_user("li", "老李", "salesperson", password="s3cret!!", own_password="admin-pass-1")
     return workspace
 
 
@@ -61,15 +61,15 @@ def test_a_remembered_password_is_filled_in_next_time(qtbot, office, memory_keyr
     first = LoginDialog(office.database.path)
     qtbot.addWidget(first)
     _choose(first, "li")
-    first.password.setText("s3cret!")
+    first.password.setText("s3cret!!")
     first.remember.setChecked(True)
     first.try_login()
     assert first.user.username == "li"
-    assert list(memory_keyring.store.values()) == ["s3cret!"]
+    assert list(memory_keyring.store.values()) == ["s3cret!!"]
     second = LoginDialog(office.database.path)
     qtbot.addWidget(second)
     _choose(second, "li")
-    assert second.password.text() == "s3cret!" and second.remember.isChecked()
+    assert second.password.text() == "s3cret!!" and second.remember.isChecked()
     second.remember.setChecked(False)  # the user no longer wants it kept
     second.try_login()
     assert not memory_keyring.store
@@ -83,7 +83,7 @@ def test_without_a_secure_store_nothing_is_kept_and_the_user_is_told(qtbot, offi
         qtbot.addWidget(dialog)
         assert not dialog.remember.isEnabled() and dialog.remember.toolTip()
         _choose(dialog, "li")
-        dialog.password.setText("s3cret!")
+        dialog.password.setText("s3cret!!")
         dialog.try_login()
         assert dialog.user.username == "li"
     finally:

@@ -30,7 +30,9 @@ def view(qtbot, workspace, user):
     visits.record_visit(shop, user, visit_date="2024-10-01", kind="urgent", content="退货处理")
     visits.record_visit(other, user, visit_date="2024-10-01", content="新品下单")
     visits.record_visit(other, user, visit_date="2024-10-15", content="月中回访")
-    colleague = auth.create_user("wang", "王业务", role="admin", password="password-123")
+    colleague = auth.create_user(
+        "wang", "王业务", role="admin", password="password-123", own_password="admin-pass-1"
+    )
     visits.record_visit(shop, colleague, visit_date="2024-10-01", content="同事拜访")
     widget = DailyReportView(user, day=dt.date(2024, 10, 1))
     qtbot.addWidget(widget)

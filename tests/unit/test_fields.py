@@ -32,7 +32,7 @@ CUSTOMER_SYSTEM_COLUMNS = {
     "updated_at",
     "custom_fields",
     "import_batch",
-    "completeness",  # stored 档案健全度 (migration 5)
+    "completeness",  # stored 档案健全度 (migration 6)
 }
 
 
@@ -123,6 +123,7 @@ def test_every_design_field_is_declared_once_with_both_labels():
         "consent_basis",
         "consent_date",
         "consent_channel",
+        "consent_withdrawn_on",
     ]
     assert sorted(f.name for f in PERSON_FIELDS) == sorted(person)
     for field in CUSTOMER_FIELDS + PERSON_FIELDS:

@@ -95,9 +95,9 @@ def test_impossible_phone_is_an_error_and_unusual_one_a_warning():
     assert unusual is not None and unusual.severity is Severity.WARNING
 
 
-def test_landline_given_as_mobile_is_a_warning():
+def test_landline_given_as_mobile_is_refused():
     issue = check_phone("010-65123456", mobile=True)
-    assert issue.severity is Severity.WARNING
+    assert issue.severity is Severity.ERROR
 
 
 def test_phone_digits_ignore_spaces_dashes_and_country_code():

@@ -7,14 +7,15 @@ import random
 import pytest
 from stdnum.cn import uscc
 
-from kehu.core.validation import _error, check_uscc, clean_text, uscc_check_character
+from kehu.core.validation import _error, check_uscc, normalise_code, uscc_check_character
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 
 def check_uscc_with_stdnum(value: str):
-    """check_uscc as it was written against stdnum.cn.uscc.calc_check_digit."""
-    code = clean_text(value).upper().replace(" ", "")
+    """check_uscc as it was written against stdnum.cn.uscc.calc_check_digit (now with the
+    code normalised first: spaces and dashes removed)."""
+    code = normalise_code(value)
     if len(code) != 18:
         return _error(
             "A unified social credit code has 18 characters, this one has {count}",

@@ -24,13 +24,21 @@ def workspace(
     args: argparse.Namespace, *, create: bool = False, mode: str | None = None
 ) -> Workspace:
     """Open the database (created only by the commands that make one: `create`); where
-    logins exist, sign in as `--user` (password from KEHU_PASSWORD or a prompt)."""
+    logins exist, sign in as `--user` (password from KEHU_PASSWORD or a prompt). Without
+    passwords, `--user NAME` acts as NAME (or fails)."""
     lang = language(args)
     ws = open_workspace(args.db, lang=lang, create=create, mode=mode)
     for warning in ws.database.warnings:
         print(warning_message(warning, lang), file=sys.stderr)
-    if ws.user is None:
-        ws.user = _login(getattr(args, "user", None) or os.environ.get("KEHU_USER"), lang)
+    username = getattr(args, "user", None) or os.environ.get("KEHU_USER")
+    try:
+        if ws.user is None:
+            ws.user = _login(username, lang)
+        elif username:
+            ws.user = auth.act_as(username)
+    except BaseException:
+        ws.database.close()
+        raise
     return ws
 
 
@@ -43,7 +51,7 @@ def _login(username: str | None, lang: str) -> User:
     if not username:
         raise LoginRequired(
             N_(
-                "This database has several users: say who you are with --user NAME "
+                "This database has logins: say who you are with --user NAME "
                 "(the password may come from KEHU_PASSWORD)."
             )
         )

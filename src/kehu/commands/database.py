@@ -6,10 +6,12 @@ import argparse
 import json
 from pathlib import Path
 
-from kehu.commands._context import ProgressLine, language, workspace
+from kehu.commands._context import ProgressLine, acting_user, language, workspace
+from kehu.core import rights
 from kehu.core.i18n import N_, translate
 from kehu.db import health
-from kehu.db.connection import MODES, open_database
+from kehu.db.backup import remove_with_journals
+from kehu.db.connection import MODES, open_database, set_mode
 from kehu.services import backup as backup_service
 
 
@@ -49,7 +51,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     lang = language(args)
     existed = Path(args.db).exists()
-    ws = workspace(args, create=True, mode=args.mode)
+    # Over an existing file, changing its mode is a database setting: administrators only.
+    ws = workspace(args, create=True, mode=None if existed else args.mode)
+    if existed and args.mode and args.mode != ws.database.mode:
+        rights.check(acting_user(ws), rights.Action.CHANGE_SETTINGS)
+        set_mode(ws.database, args.mode)
     if existed and not ws.database.created:
         text = N_("The database already exists: {path} ({mode} mode)")
     else:
@@ -78,6 +84,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     lang = language(args)
     ws = workspace(args)
     found = health.check(ws.database.db)
+    if not rights.allowed(acting_user(ws), rights.Action.DATABASE_COUNTS):
+        found.counts = {}  # the whole file's counts are an administrator's; health is anyone's
     report = {
         "path": str(ws.database.path),
         "mode": ws.database.mode,
@@ -115,15 +123,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
     lang = language(args)
     ws = workspace(args)
     with ProgressLine(lang, args.quiet) as job:
-        target = backup_service.backup(ws.database, Path(args.file) if args.file else None, job)
+        target = backup_service.backup(
+            ws.database, Path(args.file) if args.file else None, job, by=acting_user(ws)
+        )
     print(translate(N_("Backed up to {path}"), lang, path=target))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     lang = language(args)
+    # who restores: signed in as for every command, before anything moves
+    ws = workspace(args, create=True)
+    user = acting_user(ws)
+    ws.database.close()
+    if ws.database.created:  # nothing was there: the empty file made to sign in goes
+        remove_with_journals(ws.database.path)
     with ProgressLine(lang, args.quiet) as job:
-        restored = backup_service.restore(Path(args.file), Path(args.db), job)
+        restored = backup_service.restore(Path(args.file), Path(args.db), job, by=user)
     final = open_database(restored.path, create=False, bind=False)  # migrates an older backup
     print(
         translate(

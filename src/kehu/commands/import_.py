@@ -125,13 +125,17 @@ def _print_report(report: imports.ImportReport, args: argparse.Namespace, lang: 
     if report.batch_id:
         text = N_("Import number {batch}; undo with: kehu import --undo {batch}")
         print(translate(text, lang, batch=report.batch_id))
-    target = args.rejected
-    if target is None and (report.rejected_rows or report.warnings):
-        name = translate(N_("{stem}_rejected.xlsx"), lang, stem=Path(args.file).stem)
-        target = str(Path(args.file).with_name(name))
-    if target and (report.rejected_rows or report.warnings):
-        path = report.write_rejected(target, lang)
-        print(translate(N_("Rejected rows and warnings written to {path}"), lang, path=path))
+    if not (report.rejected_rows or report.warnings):
+        return
+    if not args.rejected:  # nothing is written unless asked (a dry run writes nothing at all)
+        print(translate(N_("Write the rejected rows and warnings with --rejected FILE.xlsx"), lang))
+        return
+    if Path(args.rejected).exists():
+        text = N_("{path} exists and was not overwritten; name a new file with --rejected")
+        print(translate(text, lang, path=args.rejected), file=sys.stderr)
+        return
+    path = report.write_rejected(args.rejected, lang)
+    print(translate(N_("Rejected rows and warnings written to {path}"), lang, path=path))
 
 
 def _list(user) -> int:

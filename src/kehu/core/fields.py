@@ -229,7 +229,16 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         N_("Founded on"),
         S.BASICS,
         K.DATE,
-        synonyms=("成立日期", "成立时间", "创立时间", "founded"),
+        synonyms=(
+            "成立日期",
+            "成立时间",
+            "创立时间",
+            "创业日期",
+            "注册日期",
+            "founded",
+            "founded on",
+            "date founded",
+        ),
         on_customer_form=True,
     ),
     F(
@@ -391,7 +400,16 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
         S.PERSON,
         K.MOBILE,
         max_length=20,
-        synonyms=("手机号", "手机号码", "联系人手机", "mobile", "cell"),
+        synonyms=(
+            "手机号",
+            "手机号码",
+            "联系人手机",
+            "移动电话",
+            "手机号码1",
+            "mobile",
+            "cell",
+            "mobile phone",
+        ),
         on_customer_form=True,
     ),
     F(
@@ -400,7 +418,7 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
         S.PERSON,
         K.PHONE,
         max_length=40,
-        synonyms=("联系人电话", "办公电话"),
+        synonyms=("联系人电话", "办公电话", "联系人座机"),
         on_customer_form=True,
     ),
     F(
@@ -442,12 +460,22 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
         K.ID_NUMBER,
         sensitive=True,
         max_length=18,
-        synonyms=("身份证", "身份证号码", "id number"),
+        synonyms=(
+            "身份证",
+            "身份证号码",
+            "法人身份证号",
+            "法人身份证",
+            "身份证件号码",
+            "证件号码",
+            "id number",
+            "id card",
+        ),
     ),
     F("notes", N_("Notes"), S.PERSON, K.LONGTEXT),
     F("consent_basis", N_("Legal basis"), S.CONSENT, K.CHOICE, choices=CONSENT_BASES),
     F("consent_date", N_("Consent date"), S.CONSENT, K.DATE),
     F("consent_channel", N_("Consent channel"), S.CONSENT, K.TEXT, max_length=60),
+    F("consent_withdrawn_on", N_("Consent withdrawn on"), S.CONSENT, K.DATE),
 )
 
 

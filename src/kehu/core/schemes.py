@@ -16,6 +16,10 @@ class DefaultScheme:
     key: str
     name: str  # English source (N_), stored translated into the creator's language
     categories: tuple[str, ...]  # English sources (N_)
+    # Other header names of the scheme's column in users' sheets (besides its name in
+    # either language), and other names of its categories (besides theirs), in category order.
+    synonyms: tuple[str, ...] = ()
+    category_synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
@@ -29,6 +33,8 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             N_("Individual customer"),
             N_("Trading partner"),
         ),
+        ("性质", "客户类型", "客户类别", "nature"),
+        (("政府", "机关"), ("特殊",), ("普通", "公司", "企业"), ("个人", "个人客户"), ("伙伴",)),
     ),
     DefaultScheme(
         "ownership",
@@ -39,6 +45,14 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             N_("Individually owned"),
             N_("Joint-stock"),
             N_("Jointly owned"),
+        ),
+        ("所有制形式", "所有制性质", "ownership"),
+        (
+            ("国有", "国营", "全民"),
+            ("集体",),
+            ("个体", "私营"),
+            ("股份", "股份公司"),
+            ("合资企业",),
         ),
     ),
     DefaultScheme(
@@ -52,6 +66,15 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             N_("Chain store"),
             N_("Specialty store"),
         ),
+        ("业态类型", "渠道", "渠道类型", "trade type"),
+        (
+            ("批发", "批发商"),
+            ("零售", "零售店"),
+            ("代理", "代理商"),
+            ("特约", "特约经销商"),
+            ("连锁", "连锁店铺"),
+            ("专营", "专卖店"),
+        ),  # fmt: skip
     ),
     DefaultScheme(
         "location",
@@ -62,6 +85,8 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             N_("Residential area"),
             N_("Other location"),
         ),
+        ("地段类型", "位置", "商圈", "location"),
+        (("商业中心", "商圈店"), ("交通枢纽",), ("居民区", "社区店"), ("其他", "其它")),
     ),
     DefaultScheme(
         "grade",
@@ -70,6 +95,12 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             N_("Key customer (A)"),
             N_("Regular customer (B)"),
             N_("Occasional customer (C)"),
+        ),
+        ("等级", "客户级别", "级别", "客户分级", "customer grade", "grade", "class"),
+        (
+            ("主力", "重点客户", "重要客户", "大客户", "key", "key customer", "main customer"),
+            ("一般", "普通客户", "regular"),
+            ("零散", "零星客户", "小客户", "occasional", "minor"),
         ),
     ),
     DefaultScheme(
@@ -80,6 +111,8 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             N_("New customer"),
             N_("Prospective customer"),
         ),
+        ("阶段", "客户状态", "stage", "customer stage"),
+        (("老客户", "老", "existing"), ("新", "new"), ("潜在客户", "未来", "潜在", "prospect")),
     ),
     DefaultScheme(
         "trade_state",
@@ -89,9 +122,15 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             N_("Trading now"),
             N_("About to trade"),
         ),
+        ("交易情况", "合作状态", "trade state", "trading state"),
+        (("曾经交易", "曾交易", "过去"), ("交易中", "正在合作", "合作中"), ("即将", "待交易")),
     ),
-    DefaultScheme("region", N_("Region"), ()),
+    DefaultScheme(
+        "region", N_("Region"), (), ("地区", "所属区域", "片区", "区域名称", "region", "area")
+    ),
 )
+
+DEFAULT_BY_KEY = {scheme.key: scheme for scheme in DEFAULT_SCHEMES}
 
 # The grade scheme's categories in order A, B, C: ABC grading proposes into these.
 GRADE_SCHEME = "grade"

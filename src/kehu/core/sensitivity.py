@@ -4,7 +4,8 @@
   personality, hobbies, family…); nothing else decides it.
 - A sensitive value is masked unless the user may reveal it AND asked to: an ID number keeps
   its first 3 and last 4 characters (`110***********1234`), anything else reads "(hidden)".
-- Roles admin and manager may reveal; a salesperson may not. Asking to reveal without the
+- Who may reveal is the rights matrix's `REVEAL_SENSITIVE` row (`kehu.core.rights`): today
+  admin and manager, not a salesperson. Asking to reveal without the
   right is an error (`RevealRefused`), never a silent mask. Every reveal is audited by the
   service that performs it (an export's audit entry, or a `view_sensitive` entry).
 
@@ -19,8 +20,9 @@ from typing import Any
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
 from kehu.core.i18n import N_, UserError, translate
+from kehu.core.rights import Action, roles_with
 
-REVEAL_ROLES = frozenset({"admin", "manager"})
+REVEAL_ROLES = roles_with(Action.REVEAL_SENSITIVE)  # declared in the rights matrix
 HIDDEN = N_("(hidden)")
 
 SENSITIVE_CUSTOMER_FIELDS = frozenset(f.name for f in CUSTOMER_FIELDS if f.sensitive)

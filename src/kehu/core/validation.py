@@ -94,8 +94,17 @@ def uscc_check_character(code: str) -> str:
     return _USCC_ALPHABET[(31 - total) % 31]
 
 
+_CODE_NOISE = re.compile(r"[\s\-‐‑‒–—_·.]")
+
+
+def normalise_code(value: str) -> str:
+    """A USCC or resident ID as stored and checked: NFKC (full-width → half-width), upper case,
+    without spaces, dashes and dots (91 1101 08-MA01… and 11010519491231002x are the same)."""
+    return _CODE_NOISE.sub("", clean_text(value)).upper()
+
+
 def check_uscc(value: str) -> Issue | None:
-    code = clean_text(value).upper().replace(" ", "")
+    code = normalise_code(value)
     if len(code) != 18:
         return _error(
             N_("A unified social credit code has 18 characters, this one has {count}"),
@@ -128,8 +137,21 @@ def check_uscc(value: str) -> Issue | None:
     return None
 
 
+_ID_WEIGHTS = tuple(2 ** (17 - i) % 11 for i in range(17))
+_RESIDENCE_PERMITS = ("81", "82", "83")  # Hong Kong, Macao, Taiwan residents (GB 11643 too)
+
+
+def id_check_character(number: str) -> str:
+    """The GB 11643 check character (ISO 7064 MOD 11-2) of the first 17 digits."""
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11]
+
+
 def check_id_number(value: str, today: dt.date | None = None) -> Issue | None:
-    number = clean_text(value).upper().replace(" ", "")
+    """GB 11643: 18 characters, a real birth date and the check character are errors; an
+    address code missing from the county list is only a warning (counties are created and
+    renamed after their holders' birth; residence permits start with 81, 82, 83)."""
+    number = normalise_code(value)
     if len(number) != 18:
         return _error(
             N_("A resident ID number has 18 characters, this one has {count}"),
@@ -149,39 +171,78 @@ def check_id_number(value: str, today: dt.date | None = None) -> Issue | None:
             N_("The birth date {date} in the resident ID number is impossible"),
             date=birth.isoformat(),
         )
-    try:
-        ric.validate(number)
-    except InvalidChecksum:
+    if id_check_character(number) != number[17]:
         return _error(
             N_(
                 "The check digit of the resident ID number is wrong: "
                 "please check for a typing error"
             )
         )
-    except (InvalidFormat, InvalidLength, InvalidComponent):
-        return _error(N_("The resident ID number is malformed"))
+    if number[:2] in _RESIDENCE_PERMITS:
+        return None
+    try:
+        ric.validate(number)
+    except (InvalidChecksum, InvalidFormat, InvalidLength, InvalidComponent):
+        return _warning(
+            N_(
+                "The address code {code} of this resident ID number is not in the county "
+                "list (a county created or renamed later?): please check it"
+            ),
+            code=number[:6],
+        )
     return None
 
 
 _PHONE_SEPARATORS = str.maketrans("", "", " -()./")
+# An extension after the number: 转123, 分机：123, ext. 123, x123, #123, or -123 after a full
+# landline (area code and a 7–8 digit local number).
+_EXTENSION = re.compile(
+    r"\s*(?:转|分机号?|内线|ext\.?|extension|x|#)\s*[:：]?\s*(\d{1,6})\s*$", re.I
+)
+_DASH_EXTENSION = re.compile(
+    r"^(\s*(?:\+?86\s*|0086\s*)?\(?0?\d{2,3}\)?[\s-]*\d{7,8})-(\d{1,6})\s*$"
+)
 
 
-def phone_digits(value: str) -> str:
-    """Digits of a phone number with +86/0086 removed; what search and duplicates compare."""
+def split_extension(value: str) -> tuple[str, str]:
+    """(number, extension) of a phone number as typed; the extension may be ''."""
+    text = clean_text(value)
+    match = _EXTENSION.search(text)
+    if match:
+        return text[: match.start()].strip(), match.group(1)
+    match = _DASH_EXTENSION.fullmatch(text)
+    if match:
+        return match.group(1).strip(), match.group(2)
+    return text, ""
+
+
+def phone_key(value: str) -> str:
+    """The normalised key of a phone number for search and duplicates: its national digits,
+    landlines with their trunk 0, without extension. Every notation of one number gives the
+    same key: 010-12345678, (010) 1234 5678, +86 10 12345678, 0086 10 12345678,
+    86 10 12345678 → 01012345678; +86 138 1234 5678 → 13812345678."""
     digits = value.translate(_PHONE_SEPARATORS)
-    if not (digits.isascii() and digits.isdigit()):  # the usual plain number skips the regex
-        digits = re.sub(r"\D", "", clean_text(value))
+    plain = digits.isascii() and digits.isdigit() and (len(digits) <= 12 or digits[:4] == "0086")
+    if not plain:  # the usual plain number skips the regexes; 010-12345678-123 does not
+        number, _extension = split_extension(value)
+        digits = re.sub(r"\D", "", number)
     if digits.startswith("0086"):
-        digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:  # +86 and an 11-digit mobile
-        digits = digits[2:]
-    return digits
+        rest = digits[4:]
+    elif digits.startswith("86") and len(digits) >= 11:  # longer than any local number
+        rest = digits[2:]
+    else:
+        return digits
+    if len(rest) == 11 and rest[0] == "1":  # a mobile
+        return rest
+    return rest if rest.startswith("0") else "0" + rest
+
+
+phone_digits = phone_key  # the name search keys and duplicates have used
 
 
 def _parse_cn(value: str) -> phonenumbers.PhoneNumber | None:
-    text = clean_text(value)
-    # Extensions written as 转 or - after 7–8 digit local numbers.
-    text = re.sub(r"\s*(转|分机|ext\.?)\s*", " ext ", text, flags=re.IGNORECASE)
+    number, extension = split_extension(value)
+    text = f"{number} ext {extension}" if extension else number
     try:
         return phonenumbers.parse(text, "CN")
     except phonenumbers.NumberParseException:
@@ -189,6 +250,12 @@ def _parse_cn(value: str) -> phonenumbers.PhoneNumber | None:
 
 
 def check_phone(value: str, mobile: bool = False) -> Issue | None:
+    if mobile:
+        key = phone_key(value)
+        if len(key) != 11 or key[0] != "1" or split_extension(value)[1]:
+            return _error(
+                N_("'{value}' is not a mobile number (11 digits starting with 1)"), value=value
+            )
     number = _parse_cn(value)
     if (
         number is None
@@ -210,11 +277,15 @@ def check_phone(value: str, mobile: bool = False) -> Issue | None:
 
 
 def format_phone(value: str) -> str:
-    """A national format for display (138 1234 5678, 010 6512 3456); unchanged if unparsable."""
+    """A national format for display (138 1234 5678, 010 6512 3456); the number as typed when
+    it cannot be parsed or formatting would drop its trunk 0."""
     number = _parse_cn(value)
     if number is None or not phonenumbers.is_possible_number(number):
         return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if phone_key(value).startswith("0") and not re.sub(r"\D", "", shown).startswith("0"):
+        return value
+    return shown
 
 
 def check_postal_code(value: str) -> Issue | None:
@@ -329,8 +400,11 @@ def _check_kind(field: FieldDef, value: object) -> Issue | None:
             return _error(N_("'{value}' is not an amount of money"), value=text)
         return None
     if kind is Kind.INTEGER:
-        if not re.fullmatch(r"-?\d+", clean_text(text).replace(",", "")):
+        digits = clean_text(text).replace(",", "")
+        if not re.fullmatch(r"-?\d+", digits):
             return _error(N_("'{value}' is not a whole number"), value=text)
+        if int(digits) < 0:
+            return _error(N_("'{value}' is a negative count"), value=text)
         return None
     if kind is Kind.COORD:
         try:

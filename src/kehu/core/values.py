@@ -12,7 +12,7 @@ from typing import Any
 
 from kehu.core.fields import FieldDef, Kind
 from kehu.core.i18n import LANGUAGES
-from kehu.core.validation import clean_text, parse_date, parse_money
+from kehu.core.validation import clean_text, normalise_code, parse_date, parse_money
 
 CENT = Decimal("0.01")
 
@@ -47,7 +47,7 @@ def to_python(field: FieldDef, value: Any) -> Any:
         return str(value).replace("\r\n", "\n").strip()
     text = clean_text(str(value))
     if kind in (Kind.USCC, Kind.ID_NUMBER):
-        text = text.upper().replace(" ", "")
+        text = normalise_code(text)
     return text
 
 

@@ -28,6 +28,7 @@ from peewee import (
 
 from kehu.core import fields
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind
+from kehu.core.rights import ROLES  # noqa: F401 - re-exported; declared with the rights matrix
 
 database_proxy = DatabaseProxy()
 
@@ -65,9 +66,6 @@ class Setting(BaseModel):
 
     key = CharField(primary_key=True, max_length=64)
     value = TextField()
-
-
-ROLES = ("salesperson", "manager", "admin")
 
 
 class User(BaseModel):
@@ -135,7 +133,7 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     updated_at = DateTimeField(default=now)
     custom_fields = TextField(default="{}")  # JSON object of user-defined fields
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
-    completeness = IntegerField(null=True, index=True)  # 档案健全度 in %, migration 5
+    completeness = IntegerField(null=True, index=True)  # 档案健全度 in %, migration 6
 
     class Meta:
         table_name = "customer"
@@ -157,7 +155,7 @@ class KeyPerson(PersonBase):  # type: ignore[misc, valid-type]
     position = IntegerField(default=0)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
-    birthday_lunar = BooleanField(default=False)  # the birthday is kept by 农历 (migration 5)
+    birthday_lunar = BooleanField(default=False)  # the birthday is kept by 农历 (migration 6)
 
     class Meta:
         table_name = "key_person"
@@ -179,7 +177,7 @@ class Category(BaseModel):
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="CASCADE")
     name = CharField(max_length=60)
     position = IntegerField(default=0)
-    visit_days = IntegerField(null=True)  # visit cadence of its customers (None: none), mig. 5
+    visit_days = IntegerField(null=True)  # visit cadence of its customers (None: none), mig. 6
 
     class Meta:
         indexes = ((("scheme", "parent", "name"), True),)
@@ -306,6 +304,22 @@ class AuditEntry(BaseModel):
 
     class Meta:
         table_name = "audit_entry"
+        indexes = ((("entity", "entity_id"), False),)  # the trail of one record (migration 5)
+
+
+class CustomerShare(BaseModel):
+    """A customer shared with a colleague (一键共享客户): to read, or to read and edit."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    user = ForeignKeyField(User, on_delete="CASCADE", backref="+")
+    can_edit = BooleanField()
+    shared_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
+    shared_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "customer_share"
+        primary_key = CompositeKey("customer", "user")
+        without_rowid = True
 
 
 class SearchKey(BaseModel):
@@ -429,6 +443,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ImportChange,
     PendingReview,
     PendingReviewItem,
+    CustomerShare,
     CustomerMerge,
 )
 

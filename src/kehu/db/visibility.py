@@ -1,13 +1,18 @@
 """The one visibility query builder: every list, search, count, export and print of customers
 goes through `visible_customers` (or filters with `owner_filter`).
 
-salesperson: own customers; manager: own and subordinates', recursively; admin: all.
+How far a user sees is the `view` row of the rights matrix (`kehu.core.rights`): today a
+salesperson sees their own customers, a manager their own and their subordinates' (at any
+depth), an administrator all. `relation` tells where one record lies as seen from a user, the
+`within` that `rights.check` compares with the matrix.
 """
 
 from __future__ import annotations
 
 from peewee import Expression, ModelSelect
 
+from kehu.core.rights import Action, Scope, scope
+from kehu.db import shares
 from kehu.db.models import Customer, User
 
 
@@ -26,22 +31,42 @@ def subordinate_ids(user: User) -> set[int]:
     return found
 
 
+def owner_ids_within(viewer: User, action: Action) -> set[int] | None:
+    """The owners whose records `viewer` may `action` by the matrix (None: everyone's)."""
+    reach = scope(viewer, action)
+    if reach is Scope.ALL:
+        return None
+    if reach is Scope.TEAM:
+        return subordinate_ids(viewer)
+    if reach is Scope.OWN:
+        return {viewer.id}
+    return set()
+
+
 def visible_owner_ids(viewer: User) -> set[int] | None:
     """None means all customers."""
-    if viewer.role == "admin":
-        return None
-    if viewer.role == "manager":
-        return subordinate_ids(viewer)
-    return {viewer.id}
+    return owner_ids_within(viewer, Action.VIEW)
+
+
+def relation(viewer: User, owner_id: int | None) -> Scope:
+    """Where a record owned by `owner_id` lies as seen from `viewer`: OWN (theirs), TEAM (a
+    subordinate's, at any depth), ALL (anyone else's, or nobody's)."""
+    if owner_id is not None and owner_id == viewer.id:
+        return Scope.OWN
+    if owner_id is not None and owner_id in subordinate_ids(viewer):
+        return Scope.TEAM
+    return Scope.ALL
 
 
 def owner_filter(viewer: User, column=Customer.owner) -> Expression | None:
+    """The condition on customers that `viewer` sees: by owner, plus those shared with them."""
     ids = visible_owner_ids(viewer)
     if ids is None:
         return None
-    if len(ids) == 1:
-        return column == next(iter(ids))
-    return column.in_(sorted(ids))
+    condition = column == next(iter(ids)) if len(ids) == 1 else column.in_(sorted(ids))
+    if ids and column is Customer.owner and shares.has_shares(viewer.id):
+        condition = condition | Customer.id.in_(shares.shared_ids_query(viewer.id))
+    return condition
 
 
 def visible_customers(
@@ -58,4 +83,6 @@ def visible_customers(
 
 def can_see(viewer: User, customer: Customer) -> bool:
     ids = visible_owner_ids(viewer)
-    return ids is None or customer.owner_id in ids
+    if ids is None or customer.owner_id in ids:
+        return True
+    return bool(ids) and shares.shared_with(customer.id, viewer.id, Action.VIEW)

@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 MAX_UNCOMPRESSED = 400_000_000  # all parts together, bytes
 MAX_SHARED_STRINGS = 100_000_000  # the shared-strings part unpacked (held in memory whole)
-MAX_OTHER_BOOK = 25_000_000  # an .xls/.xlsb/.ods file, read whole into memory
+MAX_OTHER_BOOK = 60_000_000  # an .xls/.xlsb/.ods file, read whole into memory (65,536 rows at most)
 MAX_RATIO = 120  # uncompressed / compressed, for parts above RATIO_FROM bytes
 RATIO_FROM = 2_000_000
 MAX_MEMBERS = 5_000
@@ -92,7 +92,10 @@ def identify(path: Path) -> str:
         return _zip_kind(path)
     if head.startswith(b"%PDF"):
         raise not_spreadsheet(path, N_("a PDF file"))
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    nul = head.count(b"\x00")
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    text_like = path.suffix.lower() in TEXT_SUFFIXES and nul <= max(4, len(head) // 100)
+    if nul and not utf16 and not text_like:  # a stray NUL in a CSV is removed on import
         raise not_spreadsheet(path, N_("a binary file"))
     if path.suffix.lower() in TEXT_SUFFIXES:
         return "csv"
@@ -327,7 +330,13 @@ def _read_workbook(package: Package) -> None:
     if package.shared_strings:
         size = package.members[package.shared_strings].file_size
         if size > MAX_SHARED_STRINGS:
-            raise bomb(path, f"{size:,} bytes of shared strings")
+            logger.warning("refused %s: %s bytes of shared strings", path, size)
+            text = N_(
+                "{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB "
+                "can be read. Split the workbook (or save it as CSV) and import the parts."
+            )
+            raise SpreadsheetError(text, file=path.name, size=round(size / 1e6, 1),
+                                   limit=MAX_SHARED_STRINGS // 1_000_000)  # fmt: skip
 
 
 def _not_a_workbook(package: Package) -> None:

@@ -34,7 +34,7 @@ from kehu.core.fields import (
 from kehu.core.i18n import N_, translate
 from kehu.core.jobs import Job, no_job
 from kehu.core.values import display
-from kehu.exchange.xlsx_safety import safe_cell_value
+from kehu.exchange.xlsx_safety import MAX_CELL, safe_cell_value
 from kehu.exchange.xlsx_sheets import unique_sheet_name
 
 if TYPE_CHECKING:
@@ -62,6 +62,13 @@ def text_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
+def _cut(text: str, lang: str) -> str:
+    """A text longer than a cell holds, cut with a note saying so (Excel would cut silently)."""
+    marker = N_(" … [cut here: a cell holds {limit} characters; {n} more are in the dossier]")
+    keep = MAX_CELL - 200  # room for the note in any language
+    return text[:keep] + translate(marker, lang, limit=MAX_CELL, n=len(text) - keep)
+
+
 class CardSheet:
     """Lays out one card; remembers widths needed per column and the key cells."""
 
@@ -75,6 +82,8 @@ class CardSheet:
     def put(
         self, row: int, col: int, value: Any, span: int = 1, label: bool = False, key: bool = False
     ) -> None:
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            value = _cut(value, self.lang)
         cell = self.ws.cell(row, col, safe_cell_value(value) if isinstance(value, str) else value)
         cell.font = LABEL_FONT if label else BODY_FONT
         cell.alignment = CENTER

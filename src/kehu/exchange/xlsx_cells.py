@@ -34,6 +34,12 @@ _FAST_MOBILE = re.compile(r"1[3-9]\d{9}")
 _FAST_LANDLINE = re.compile(r"0\d{2,3}-\d{7,8}")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u3000\u00a0]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # as kehu.core.validation.check_email
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what an xlsx cell cannot hold
+EXCEL_ERRORS = frozenset(
+    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
+)  # fmt: skip
+FIRST_DATE = dt.date(1900, 1, 1)
 _USCC_SHAPE = re.compile(r"[1-9ANY][0-9A-HJ-NP-RTUW-Y][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}")
 
 
@@ -140,6 +146,8 @@ def _clean_text_cell(raw: Any) -> str | None:
     if type(raw) is not str or raw[:1] == "'":
         return None
     text = raw.strip()
+    if not text.isprintable() or text[:1] == "#":
+        return None
     if text.isascii() or (
         unicodedata.is_normalized("NFKC", text) and _INVISIBLE.search(text) is None
     ):
@@ -159,6 +167,8 @@ def _fast_text(valid: Callable[[str], bool] | None, limit: int) -> Callable[[Any
             return SLOW
         if not text:
             return None
+        if text[0] == "#" or not text.isprintable():  # error literals, control characters
+            return SLOW
         if (limit and len(text) > limit) or (valid is not None and not valid(text)):
             return SLOW
         return text
@@ -183,7 +193,9 @@ def _fast_choice(field: FieldDef, limit: int) -> Callable[[Any], Any]:
 
 def _fast_longtext(limit: int) -> Callable[[Any], Any]:
     def fast(raw: Any) -> Any:
-        if type(raw) is not str or raw[:1] == "'" or "\r" in raw or (limit and len(raw) > limit):
+        if type(raw) is not str or raw[:1] in "'#" or "\r" in raw or (limit and len(raw) > limit):
+            return SLOW
+        if not raw.isprintable() and _CONTROL.search(raw):
             return SLOW
         return raw.strip() or None
 
@@ -207,9 +219,9 @@ def _fast_money(raw: Any) -> Any:
 
 
 def _fast_integer(raw: Any) -> Any:
-    if type(raw) is int:
+    if type(raw) is int and raw >= 0:
         return raw
-    if type(raw) is float and raw.is_integer():
+    if type(raw) is float and raw.is_integer() and raw >= 0:
         return int(raw)
     return SLOW
 
@@ -235,7 +247,7 @@ def _from_number(field: FieldDef, raw: int | float, epoch1904: bool, issues: lis
         if isinstance(raw, float) and not raw.is_integer():
             issues.append(_error(N_("'{value}' is not a whole number"), value=raw))
             return None
-        return int(raw)
+        return str(int(raw))  # checked as text: negative counts are refused there
     if kind is Kind.LONGTEXT:
         return _number_text(raw)
     if abs(raw) >= 1e15:
@@ -314,7 +326,15 @@ def _number_text(raw: int | float) -> str:
 
 def _from_serial(raw: int | float, epoch1904: bool, issues: list) -> dt.date | None:
     if not 1 <= raw < 2958466:
-        issues.append(_error(N_("'{value}' is not a date"), value=raw))
+        issues.append(
+            _error(
+                N_(
+                    "The number {value} is no possible date serial (Excel's dates run from "
+                    "1 = 1900-01-01 to 2958465 = 9999-12-31)"
+                ),
+                value=_number_text(raw),
+            )
+        )
         return None
     epoch = CALENDAR_MAC_1904 if epoch1904 else CALENDAR_WINDOWS_1900
     value = from_excel(raw, epoch)
@@ -336,6 +356,11 @@ def _from_serial(raw: int | float, epoch1904: bool, issues: list) -> dt.date | N
 
 def _from_date(field: FieldDef, raw: dt.date, issues: list) -> Any:
     date = raw.date() if isinstance(raw, dt.datetime) else raw
+    if date < FIRST_DATE:  # a negative or zero serial shown with a date format
+        issues.append(
+            _error(N_("{date} is before 1900-01-01: no real date here"), date=date.isoformat())
+        )
+        return None
     if field.kind is Kind.DATE:
         return date
     if field.kind in (Kind.TEXT, Kind.LONGTEXT):
@@ -362,7 +387,28 @@ class _DateInNumberColumn:
 def _from_text(field: FieldDef, raw: str, issues: list) -> Any:
     if raw.startswith("'") and raw[1:2] in FORMULA_PREFIXES and raw[1:2]:
         raw = raw[1:]  # written so by our own export to neutralise formulas
+    if _CONTROL.search(raw):
+        raw = _CONTROL.sub("", raw)
+        issues.append(
+            _warning(
+                N_(
+                    "Control characters (such as NUL or a vertical tab) were removed: Excel "
+                    "cannot hold them"
+                )
+            )
+        )
     if not raw.strip():
+        return None
+    if raw.strip().upper() in EXCEL_ERRORS:
+        issues.append(
+            _error(
+                N_(
+                    "The cell holds the Excel error {value} (a formula that failed), not a "
+                    "value. Correct it in the sheet and import again."
+                ),
+                value=raw.strip(),
+            )
+        )
         return None
     kind = field.kind
     if kind is Kind.LONGTEXT:

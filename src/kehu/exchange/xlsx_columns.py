@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, SALE_FIELDS, FieldDef, customer_field
 from kehu.core.i18n import N_, UserError, translate
+from kehu.core.schemes import DEFAULT_BY_KEY
 from kehu.core.validation import clean_text
 from kehu.exchange.xlsx_reading import is_blank, text_of
 
@@ -65,6 +68,11 @@ class MappingFileError(UserError, ValueError):
     """A saved column mapping that cannot be used."""
 
 
+def column_letter(index: int) -> str:
+    """The letters of a 0-based column index (0 → A)."""
+    return get_column_letter(index + 1)
+
+
 def normalise_header(text: Any) -> str:
     """客户名称*, 电话（必填）, ' Phone : ' → comparable keys."""
     key = clean_text(text_of(text)).casefold()
@@ -78,6 +86,15 @@ def normalise_header(text: Any) -> str:
 class Scheme:
     id: int
     name: str
+    key: str | None = None  # a built-in scheme's key (its other names come with it)
+
+    def header_names(self) -> list[str]:
+        """The scheme's name, and for a built-in scheme its default name in either language and
+        the header synonyms declared with it (客户等级 finds 'Grade' in an English database)."""
+        default = DEFAULT_BY_KEY.get(self.key or "")
+        if default is None:
+            return [self.name]
+        return [self.name, translate(default.name, "zh_CN"), default.name, *default.synonyms]
 
 
 def _field_names(field: FieldDef, synonyms: Iterable[str] | None = None) -> list[str]:
@@ -92,7 +109,7 @@ def target_names(kind: str, schemes: Iterable[Scheme] = ()) -> list[tuple[str, l
     links = [(t, _field_names(*spec)) for t, spec in LINK_TARGETS.items()]
     if kind == "customers":
         customer = [(f.name, _field_names(f)) for f in CUSTOMER_FIELDS]
-        scheme_targets = [(f"{SCHEME_PREFIX}{s.id}", [s.name]) for s in schemes]
+        scheme_targets = [(f"{SCHEME_PREFIX}{s.id}", s.header_names()) for s in schemes]
         return customer + scheme_targets + persons
     if kind == "persons":
         return links + persons
@@ -137,6 +154,8 @@ class Mapping:
     header_row: int  # 1-based row number of the header in the sheet
     headers: list[str]  # header text per column (index 0 = column A)
     targets: list[str]  # target per column, "" = ignored
+    # (column, earlier column) of a header naming a target an earlier column already has
+    repeated: list[tuple[int, int]] = field(default_factory=list)
 
     def column_of(self, target: str) -> int | None:
         try:
@@ -183,10 +202,14 @@ def detect_header(rows: list[tuple[int, tuple[Any, ...]]], matcher: Matcher) -> 
 def build_mapping(number: int, values: tuple[Any, ...], matcher: Matcher) -> Mapping:
     headers = [clean_text(text_of(v)) for v in values]
     targets: list[str] = []
-    for header in headers:
+    repeated: list[tuple[int, int]] = []
+    for index, header in enumerate(headers):
         target = matcher.match(header)
-        targets.append(IGNORE if target in targets else target)
-    return Mapping(number, headers, targets)
+        if target and target in targets:
+            repeated.append((index, targets.index(target)))
+            target = IGNORE
+        targets.append(target)
+    return Mapping(number, headers, targets, repeated)
 
 
 def apply_saved(mapping: Mapping, saved: dict[str, Any], matcher: Matcher) -> Mapping:

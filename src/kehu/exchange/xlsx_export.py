@@ -21,7 +21,7 @@ from openpyxl.worksheet.dimensions import ColumnDimension
 
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
-from kehu.exchange.xlsx_safety import DANGEROUS_STARTS
+from kehu.exchange.xlsx_safety import DANGEROUS_STARTS, safe_cell_value
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TEXT_WIDTH = 20
@@ -67,8 +67,16 @@ def _write(workbook: Workbook, tables: Iterable[Table], job: Job) -> int:
         rows = 0
         append = sheet.append
         for row in table.rows:
-            # Formula injection neutralised cell by cell (inline: this loop is the hot path).
-            append([("'" + v) if v.__class__ is str and v[:1] in _DANGER else v for v in row])
+            # Formula injection and characters an xlsx cannot hold, cell by cell (inline:
+            # this loop is the hot path; the usual cell only pays for the two tests).
+            append(
+                [
+                    safe_cell_value(v)
+                    if v.__class__ is str and (v[:1] in _DANGER or not v.isprintable())
+                    else v
+                    for v in row
+                ]
+            )
             rows += 1
             if rows % PROGRESS_EVERY == 0:
                 job.progress(rows)

@@ -10,6 +10,8 @@ one — the proposals a person reviews before anything reaches the dossier. Sect
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,8 @@ from kehu.exchange.xlsx_cells import CellIssue, convert
 from kehu.exchange.xlsx_reading import SpreadsheetError, check_zip, identify
 from kehu.exchange.xlsx_safety import safe_cell_value
 from kehu.exchange.xlsx_sheets import unique_sheet_name
+
+logger = logging.getLogger(__name__)
 
 MARKER = "kehu-form/1"
 BLANK_PERSON_SLOTS = 2
@@ -211,7 +215,16 @@ def read_forms(path: Path) -> list[FilledForm]:
     if identify(path) != "xlsx":
         raise SpreadsheetError(N_("A customer form is an .xlsx file from kehu"))
     check_zip(path)
-    workbook = openpyxl.load_workbook(path, data_only=True)
+    with warnings.catch_warnings(record=True) as caught:  # logged, never on the terminal
+        warnings.simplefilter("always")
+        try:
+            workbook = openpyxl.load_workbook(path, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for damaged files
+            raise SpreadsheetError(
+                N_("{file} is damaged: {error}"), file=path.name, error=str(exc)
+            ) from exc
+    for warning in caught:
+        logger.warning("reading %s: %s", path.name, warning.message)
     try:
         epoch1904 = workbook.epoch == dt.datetime(1904, 1, 1)
         forms = [

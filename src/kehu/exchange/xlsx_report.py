@@ -13,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from kehu.core.i18n import N_, translate
-from kehu.exchange.xlsx_safety import safe_cell_value
+from kehu.exchange.xlsx_safety import cell_text, safe_cell_value
 
 HEADER_FILL = PatternFill("solid", fgColor="FCE4D6")
 
@@ -34,14 +34,14 @@ def write_rejected(
     head = [translate(N_("Reason"), lang), translate(N_("Row"), lang), *headers]
     cells = []
     for text in head:
-        cell = WriteOnlyCell(sheet, value=text)
+        cell = WriteOnlyCell(sheet, value=safe_cell_value(text))
         cell.font, cell.fill = bold, HEADER_FILL
         cells.append(cell)
     sheet.append(cells)
     sheet.column_dimensions["A"].width = 60
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, values, reasons in rows:
-        reason = WriteOnlyCell(sheet, value="\n".join(reasons))
+        reason = WriteOnlyCell(sheet, value=cell_text("\n".join(reasons)))
         reason.alignment = wrap
         sheet.append([reason, number, *(_original(sheet, v) for v in values[: len(headers)])])
     notes = list(warnings)

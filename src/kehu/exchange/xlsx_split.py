@@ -40,7 +40,8 @@ CHUNK_BYTES = 8 << 20  # sheet XML per piece
 CELL_BUDGET = 1_500_000  # grid cells of one piece (rows spanned × columns)
 READ_SIZE = 1 << 20
 MAX_HEAD = 16 << 20  # XML before <sheetData>
-LAST_COLUMN = 702  # ZZ: cells beyond it are dropped
+MAX_ROW = 64 << 20  # one row's XML
+_BETWEEN_TAGS = re.compile(rb">\s+<")
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*/>")
 _SHEET_DATA = re.compile(rb"<([\w.-]+:)?sheetData\b[^>]*?(/?)>")
 
@@ -207,6 +208,10 @@ def _split(package: Package, handle: IO[bytes], archive: zipfile.ZipFile, scan: 
                 cut += len(row_end)
                 single = _emit(rest[:cut], patterns, scan, writer, single)
                 rest = rest[cut:]
+            elif len(rest) > MAX_ROW:  # padding between tags, or one enormous row
+                rest = _BETWEEN_TAGS.sub(b"><", rest)
+                if len(rest) > MAX_ROW:
+                    raise damaged(package.path, "a row of the sheet is larger than 64 MB")
         chunk = handle.read(READ_SIZE)
         if not chunk:
             raise damaged(package.path, "the sheet's XML ends early")

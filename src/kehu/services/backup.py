@@ -11,11 +11,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.db import errors, migrations
 from kehu.db.backup import backup_database, copy_file, remove_with_journals, verify_file
-from kehu.db.connection import SQLITE_HEADER, Database
+from kehu.db.connection import SQLITE_HEADER, Database, write
+from kehu.db.models import User
+from kehu.services import audit
 
 KEEP_STAGE = N_("Keeping the current database")
 RESTORE_STAGE = N_("Restoring")
@@ -26,13 +29,18 @@ def default_backup_path(db_path: Path) -> Path:
     return db_path.parent / "backups" / f"{db_path.stem}-{stamp}.db"
 
 
-def backup(database: Database, target: Path | None = None, job: Job | None = None) -> Path:
-    """Back up the open database to `target` (default: a backups folder beside it), verified."""
+def backup(
+    database: Database, target: Path | None = None, job: Job | None = None, *, by: User | None
+) -> Path:
+    """Back up the open database to `target` (default: a backups folder beside it), verified.
+    Administrators only (`rights.Action.BACKUP`): a copy holds every owner's customers."""
+    rights.check(by, rights.Action.BACKUP)
     target = target or default_backup_path(database.path)
     backup_database(database.db, target, job)
     _version, integrity = verify_file(target)
     if integrity != "ok":
         raise errors.DamagedDatabaseError(target, integrity)
+    write(database.db, lambda: audit.record(by, "backup", None, None, str(target)))
     return target
 
 
@@ -62,12 +70,14 @@ def verify_backup(source: Path) -> int:
     return version
 
 
-def restore(source: Path, target: Path, job: Job | None = None) -> Restored:
+def restore(source: Path, target: Path, job: Job | None = None, *, by: User | None) -> Restored:
     """Replace `target` with a verified copy of `source`; the current file is kept aside.
+    Administrators only (`rights.Action.RESTORE`), checked before anything is read.
 
     The database at `target` must not be open in this process. Cancelled (`job`), nothing
     changes: the copy kept aside and the partial copy are removed, `target` stays.
     """
+    rights.check(by, rights.Action.RESTORE)
     job = job or no_job()
     verify_backup(source)
     kept = None

@@ -22,7 +22,8 @@ from kehu.db import merges, search_index
 from kehu.db.connection import write
 from kehu.db.models import Customer, FieldChange, User
 from kehu.db.visibility import can_see, visible_owner_ids
-from kehu.services import audit, dossiers
+from kehu.services import access, audit, dossiers
+from kehu.services.access import Action
 
 KEEP, OTHER = "keep", "other"
 MERGED_PREFIX = "merged."  # history entries of the values that lost
@@ -59,18 +60,22 @@ def _filled(value: Any) -> bool:
     return value not in (None, "", [], {})
 
 
-def check_may_merge(user: User, *rows: Customer) -> None:
-    """The one call site of the merge right: the user must be able to edit and archive both
-    customers (today: see them; the rights matrix of the office issue can take over here)."""
-    for row in rows:
+def check_may_merge(user: User, kept: Customer, merged: Customer) -> None:
+    """The one call site of the merge right (the rights matrix): the user must see both, may
+    edit the kept customer and edit and archive the merged one."""
+    for row in (kept, merged):
         if not can_see(user, row):
             raise dossiers.NotAllowedError(row.id)
+    access.require_on_customer(user, Action.EDIT, kept)
+    access.require_on_customer(user, Action.EDIT, merged)
+    access.require_on_customer(user, Action.ARCHIVE, merged)
 
 
 def plan(keep_id: int, other_id: int, user: User) -> MergePlan:
     if keep_id == other_id:
         raise MergeError(N_("A customer cannot be merged with itself."))
     keep, other = dossiers.load(keep_id, viewer=user), dossiers.load(other_id, viewer=user)
+    check_may_merge(user, Customer.get_by_id(keep_id), Customer.get_by_id(other_id))
     if keep.status != ACTIVE or other.status != ACTIVE:
         raise MergeError(N_("Only active customers can be merged."))
     newer_other = (other.updated_at or "") > (keep.updated_at or "")

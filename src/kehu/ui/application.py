@@ -133,12 +133,12 @@ def check_in_background(window) -> FileCheck | None:
     return check
 
 
-def _login(workspace: Workspace) -> User | None:
+def _login(workspace: Workspace, lang: str = "en") -> User | None:
     if workspace.user is not None:
         return workspace.user
     from kehu.ui.dialogs.login_dialog import LoginDialog
 
-    dialog = LoginDialog(workspace.database.path)
+    dialog = LoginDialog(workspace.database.path, lang=lang)
     return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -284,7 +284,7 @@ def run_gui(args: argparse.Namespace) -> int:
     workspace = _open(str(args.db), lang, None)
     if workspace is None:
         return 2
-    user = _login(workspace)
+    user = _login(workspace, lang)
     if user is None:
         workspace.database.close()
         return 1

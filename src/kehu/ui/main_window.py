@@ -43,6 +43,7 @@ from kehu.ui.window.cards import CardTabs, CardWindow
 from kehu.ui.window.docks import DockLayout
 from kehu.ui.window.exports import WindowExports
 from kehu.ui.window.files import DatabaseFiles
+from kehu.ui.window.help_settings import WindowHelpSettings
 from kehu.ui.window.keyboard import WindowKeyboard
 from kehu.ui.window.menus import WindowMenus
 from kehu.ui.window.printing import WindowPrinting
@@ -57,6 +58,7 @@ RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after 
 class MainWindow(
     WindowMenus,
     DatabaseFiles,
+    WindowHelpSettings,
     WindowKeyboard,
     CardTabs,
     WindowPrinting,
@@ -85,6 +87,7 @@ class MainWindow(
         self._build()
         self._build_actions()
         self._install_file_actions()
+        self._install_help_settings()
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
         self._wire_keyboard()

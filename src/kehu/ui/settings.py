@@ -34,10 +34,29 @@ CARDS_IN_WINDOWS = Setting("card/own_window", False, bool)
 FIRST_START_SEEN = Setting("first_start/seen", "", str)  # database paths, "|"-separated
 
 
+_adopted: list[bool] = []
+
+
 def settings() -> QSettings:
     if sys.platform == "darwin":  # ~/Library/Preferences/<the bundle identifier>.plist
-        return QSettings(identity.ORGANISATION_DOMAIN, identity.APP_ID.rsplit(".", 1)[1])
+        current = QSettings(identity.ORGANISATION_DOMAIN, identity.APP_ID.rsplit(".", 1)[1])
+        if not _adopted:
+            _adopted.append(True)
+            adopt(current, QSettings(ORGANISATION, APPLICATION))  # com.kehu.kehu.plist before
+        return current
     return QSettings(ORGANISATION, APPLICATION)
+
+
+def adopt(current: QSettings, earlier: QSettings) -> int:
+    """Copy the settings an earlier kehu kept under other names into an empty `current`;
+    returns how many were copied."""
+    if current.allKeys() or not earlier.allKeys():
+        return 0
+    keys = earlier.allKeys()
+    for key in keys:
+        current.setValue(key, earlier.value(key))
+    current.sync()
+    return len(keys)
 
 
 def get(setting: Setting) -> Any:

@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.db import bulk_load, search_index, tree_counts
@@ -180,7 +181,9 @@ def generate(
     """
     job = job or no_job()
     db = Customer._meta.database
-    user = user or auth.ensure_local_user()
+    if user is None:
+        user = auth.automatic_user() if User.select().exists() else auth.ensure_local_user()
+    rights.check(user, rights.Action.DEMO)  # administrators: it adds users and a whole team
     result = DemoResult(customers)
     job.stage(CUSTOMERS_STAGE, customers)
     with bulk_load.session(db):

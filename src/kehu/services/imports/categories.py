@@ -1,20 +1,25 @@
-"""Categories named in a sheet: by scheme and name ('A' also finds 主力客户 (A)); a path
-华东/上海 walks the tree (its first part may sit at any level). Missing categories (every
-missing level of a path) are created on request and recorded in the batch, so that undoing
-the import removes them again."""
+"""Categories named in a sheet: by scheme and name; a letter finds the category it ends in
+('A', 'A类', 'a级' → 主力客户 (A)); a built-in scheme's categories are also found by their
+default names in either language and the synonyms declared with them (主力, key customer…).
+A path 华东/上海 walks the tree (its first part may sit at any level). Missing categories
+(every missing level of a path) are created on request and recorded in the batch, so that
+undoing the import removes them again."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from kehu.core.i18n import translate
+from kehu.core.schemes import DEFAULT_BY_KEY
 from kehu.db import import_batches
 from kehu.db.connection import write
-from kehu.db.models import Category, User
+from kehu.db.models import Category, Scheme, User
 
 from .duplicates import normalise_name
 
 _LETTER = re.compile(r"[(（]([A-Za-z])[)）]$")
+_LETTER_VALUE = re.compile(r"([A-Za-z])\s*(?:类|级|等|档)?\s*(?:客户)?")
 
 
 class CategoryLookup:
@@ -24,6 +29,7 @@ class CategoryLookup:
         self.create, self.dry_run, self.user, self.batch_id = create, dry_run, user, batch_id
         self.by_name: dict[tuple[int, str], int] = {}
         self.children: dict[tuple[int, int | None, str], int] = {}  # (scheme, parent, name)
+        top: dict[tuple[int, str], int] = {}  # (scheme, name) of top-level categories
         query = Category.select(Category.id, Category.scheme, Category.parent, Category.name)
         for cid, scheme, parent, name in query.order_by(Category.id).tuples():
             key = normalise_name(name)
@@ -33,12 +39,45 @@ class CategoryLookup:
             if letter:
                 self.by_name.setdefault((scheme, letter.group(1).casefold()), cid)
                 self.by_name.setdefault((scheme, normalise_name(name[: letter.start()])), cid)
+            if parent is None:
+                top.setdefault((scheme, key), cid)
+        self._add_defaults(top)
+
+    def _add_defaults(self, top: dict[tuple[int, str], int]) -> None:
+        """The default names (both languages) and synonyms of built-in schemes' categories."""
+        for scheme, key in Scheme.select(Scheme.id, Scheme.key).tuples():
+            default = DEFAULT_BY_KEY.get(key or "")
+            if default is None:
+                continue
+            synonyms = default.category_synonyms or ((),) * len(default.categories)
+            for source, extra in zip(default.categories, synonyms, strict=True):
+                names = [translate(source, "zh_CN"), source]
+                cid = next(
+                    (
+                        top[scheme, normalise_name(n)]
+                        for n in names
+                        if (scheme, normalise_name(n)) in top
+                    ),
+                    None,
+                )
+                if cid is None:
+                    continue
+                for name in (*names, *extra):
+                    self.by_name.setdefault((scheme, normalise_name(name)), cid)
+                    letter = _LETTER.search(name)
+                    if letter:
+                        self.by_name.setdefault(
+                            (scheme, normalise_name(name[: letter.start()])), cid
+                        )
 
     def find(self, scheme: int, text: str) -> int | None:
         parts = [part.strip() for part in text.split("/") if part.strip()]
         if not parts:
             return None
         found = self.by_name.get((scheme, normalise_name(parts[0])))
+        letter = _LETTER_VALUE.fullmatch(parts[0]) if found is None and len(parts) == 1 else None
+        if letter:
+            found = self.by_name.get((scheme, letter.group(1).casefold()))
         if found is None:
             found = self._add(scheme, None, parts[0])
         for part in parts[1:]:

@@ -16,6 +16,7 @@ from kehu.core import search_keys
 from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, customer_code
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job
+from kehu.core.validation import phone_digits
 from kehu.core.values import to_db
 from kehu.db import bulk, import_keys, search_index
 from kehu.db.connection import write
@@ -26,7 +27,7 @@ from kehu.exchange.xlsx_reading import Table
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
 
 from .categories import CategoryLookup
-from .duplicates import KeyIndex, key_hash, row_keys
+from .duplicates import KeyIndex, key_hash, normalise_name, row_keys
 from .plan import ImportOptions, RowStream, schemes
 from .report import Duplicate, ImportReport
 from .updates import UpdatePlanner
@@ -73,6 +74,12 @@ def person_row(cid: int, person: dict[str, Any], position: int, stamp: str) -> t
     return (*db_row(PERSON_COLUMNS, _PERSON_CONVERTED, person), cid, position, stamp, stamp)
 
 
+def person_key(cid: int, person: dict[str, Any]) -> tuple[int, str, str]:
+    """A key person as compared for repeats in one import: customer, name, phone digits."""
+    phone = person.get("mobile") or person.get("phone") or ""
+    return cid, normalise_name(person.get("name") or ""), phone_digits(str(phone))
+
+
 @dataclass
 class Planned:
     row: ParsedRow
@@ -96,6 +103,7 @@ class CustomerImporter:
         self.visible = visible_owner_ids(user)
         self.next_number = self.keys.max_id + 1  # where new code candidates start
         self.updates = UpdatePlanner(user, options.on_duplicate == "overwrite", batch_id)
+        self.persons_seen: set[tuple[int, str, str]] = set()  # (customer, name, phone)
         self.categories = CategoryLookup(
             options.create_categories, options.dry_run, user, lambda: self.batch_id
         )
@@ -189,8 +197,11 @@ class CustomerImporter:
             return
         creates = [p for p in chunk if p.action == "create"]
         updates = [p for p in chunk if p.action == "update"]
-        if self.options.dry_run:
-            self.keys.store_pending({}, [])
+        if self.options.dry_run:  # the rows' own (negative) ids: key persons find them
+            self.keys.store_pending({p.row.number: -p.row.number for p in creates}, [])
+            self.persons_seen.update(
+                person_key(-p.row.number, p.row.person) for p in creates if p.row.person
+            )
             self.keys.pending.clear()
             self.report.created += len(creates)
             changed = sum(1 for p in updates if self.updates.would_change(p.customer_id, p.row))
@@ -251,6 +262,7 @@ class CustomerImporter:
                 generated.append((key_hash("code", code), cid, row.number))
             if row.person:
                 persons.append(person_row(cid, row.person, 0, stamp))
+                self.persons_seen.add(person_key(cid, row.person))
             categories.extend((cid, s, c) for s, c in row.categories.items())
         bulk.insert_rows(KeyPerson, PERSON_INSERT_COLUMNS, persons)
         bulk.insert_rows(CustomerCategory, ["customer_id", "scheme_id", "category_id"], categories)

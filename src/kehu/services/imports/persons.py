@@ -14,7 +14,7 @@ from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import open_table, read_preview
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
 
-from .customers import PERSON_INSERT_COLUMNS, CustomerImporter, person_row
+from .customers import PERSON_INSERT_COLUMNS, CustomerImporter, person_key, person_row
 from .duplicates import normalise_name
 from .plan import PREVIEW_ROWS, ImportFailed, RowStream, matcher_for
 from .report import ImportReport
@@ -48,6 +48,17 @@ def import_persons_sheet(importer: CustomerImporter, path: Path, sheet: str) -> 
             if row.rejected or cid is None:
                 report.reject(row, raw, [p for p in row.problems if p.error])
                 continue
+            key = person_key(cid, row.person)
+            if key in importer.persons_seen:
+                repeated = problem(
+                    number,
+                    N_("The key person {name} was imported already (same name and phone)"),
+                    error=False,
+                    name=row.person.get("name"),
+                )
+                report.problems.append(repeated)
+                continue
+            importer.persons_seen.add(key)
             pending.append((cid, row.person))
     if not importer.options.dry_run and pending:
         _write_persons(importer, pending)
@@ -62,7 +73,7 @@ def _customer_of(importer: CustomerImporter, row: ParsedRow) -> int | None:
         cid = keys.customer("uscc", links["customer_uscc"])
     if cid is None and links.get("customer_name"):
         cid = keys.customer("name", normalise_name(links["customer_name"]))
-    if cid is None or not importer.can_change(cid):
+    if cid is None or (cid > 0 and not importer.can_change(cid)):  # < 0: a dry run's row
         row.problems.append(
             problem(row.number, N_("The customer of this key person was not found"))
         )

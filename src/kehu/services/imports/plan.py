@@ -3,6 +3,7 @@ mapping it uses, and the stream of data rows under the header (with progress and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from kehu.core.jobs import Job
 from kehu.db.models import Scheme
 from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import Table, is_blank, open_table, read_preview
+from kehu.exchange.xlsx_rows import problem
 
 ON_DUPLICATE = ("skip", "update_empty", "overwrite", "import_anyway")
 KINDS = ("customers", "sales", "forms")
@@ -79,8 +81,8 @@ class Inspection:
 
 
 def schemes() -> list[columns.Scheme]:
-    query = Scheme.select(Scheme.id, Scheme.name).order_by(Scheme.position, Scheme.id)
-    return [columns.Scheme(sid, name) for sid, name in query.tuples()]
+    query = Scheme.select(Scheme.id, Scheme.name, Scheme.key).order_by(Scheme.position, Scheme.id)
+    return [columns.Scheme(sid, name, key) for sid, name, key in query.tuples()]
 
 
 def matcher_for(kind: str) -> columns.Matcher:
@@ -163,6 +165,12 @@ def resolve_mapping(table: Table, options: ImportOptions) -> columns.Mapping:
                     "wizard or pass a --mapping file."
                 )
             )
+    if not _has_data(table, mapping):
+        raise ImportFailed(
+            N_("The sheet '{sheet}' has a header (row {row}) but no rows under it"),
+            sheet=table.sheet,
+            row=mapping.header_row,
+        )
     missing = mapping.missing(options.kind)
     if missing:
         raise ImportFailed(
@@ -171,6 +179,62 @@ def resolve_mapping(table: Table, options: ImportOptions) -> columns.Mapping:
             row=mapping.header_row,
         )
     return mapping
+
+
+def _has_data(table: Table, mapping: columns.Mapping) -> bool:
+    for number, values in table.rows():
+        if number > mapping.header_row and not is_blank(values):
+            return True
+    return False
+
+
+def mapping_notes(mapping: columns.Mapping) -> list[Message]:
+    """Columns left out because an earlier column has the same meaning (a second 客户名称)."""
+    notes = []
+    repeated = {column for column, _earlier in mapping.repeated}
+    unmapped = [
+        f"{columns.column_letter(i)} {header}"
+        for i, (header, target) in enumerate(zip(mapping.headers, mapping.targets, strict=True))
+        if header and not target and i not in repeated
+    ]
+    if unmapped:
+        notes.append(
+            note(
+                N_("Columns not imported (no field matches their header): {columns}"),
+                columns=", ".join(unmapped),
+            )
+        )
+    for column, earlier in mapping.repeated:
+        notes.append(
+            note(
+                N_(
+                    "Column {column} '{header}' repeats column {earlier} '{first}' and was not "
+                    "imported; map it by hand if it holds something else"
+                ),
+                column=columns.column_letter(column),
+                header=mapping.headers[column],
+                earlier=columns.column_letter(earlier),
+                first=mapping.headers[earlier],
+            )
+        )
+    return notes
+
+
+TOTAL_WORDS = frozenset(
+    ("合计", "小计", "总计", "共计", "总合计", "累计", "合计金额", "总数", "total", "subtotal",
+     "grandtotal", "totals", "sum")
+)  # fmt: skip
+_TOTAL_NOISE = re.compile(r"[\s:：]")
+
+
+def total_word(raw: tuple[Any, ...]) -> str | None:
+    """The word of a total row (合计, 小计, Total…): its first filled cell says so."""
+    for value in raw:
+        if value is None:
+            continue
+        text = _TOTAL_NOISE.sub("", value).casefold() if isinstance(value, str) else None
+        return value.strip() if text in TOTAL_WORDS else None
+    return None
 
 
 class RowStream:
@@ -202,6 +266,12 @@ class RowStream:
                 continue
             if self.skip_hidden and number in hidden:
                 report.hidden_skipped += 1
+                continue
+            word = total_word(raw)
+            if word is not None:
+                report.problems.append(
+                    problem(number, N_("A total row ({word}) was skipped"), error=False, word=word)
+                )
                 continue
             report.rows_total += 1
             if job is not None and report.rows_total % PROGRESS_EVERY == 0:

@@ -20,7 +20,7 @@ from .batches import CANCELLED, DONE, FAILED, finish_batch, start_batch
 from .customers import CustomerImporter
 from .forms import import_forms
 from .persons import import_persons_sheet
-from .plan import ON_DUPLICATE, ImportOptions, resolve_mapping
+from .plan import ON_DUPLICATE, ImportOptions, mapping_notes, resolve_mapping
 from .report import ImportReport
 from .sales import SaleImporter
 from .undo import remove_batch
@@ -47,6 +47,7 @@ def run_import(
         report = ImportReport(options.kind, path, table.sheet, options.dry_run)
         report.notes.extend(table.notes)
         mapping = resolve_mapping(table, options)
+        report.notes.extend(mapping_notes(mapping))
         report.headers = mapping.headers
         batch_id = None if options.dry_run else start_batch(path, user, options.kind, mapping)
         report.batch_id = batch_id

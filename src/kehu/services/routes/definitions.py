@@ -9,12 +9,20 @@ from peewee import JOIN, fn
 
 from kehu.core import route_calendar
 from kehu.core.i18n import N_
+from kehu.core.rights import Action
 from kehu.core.route_order import usable_point
 from kehu.db.connection import write
 from kehu.db.models import Category, Route, RouteStop, User
 from kehu.db.visibility import visible_owner_ids
-from kehu.services import audit, visits
-from kehu.services.routes.records import _EDITABLE, RouteError, RouteInfo, route_or_error, stop_ids
+from kehu.services import access, audit, visits
+from kehu.services.routes.records import (
+    _EDITABLE,
+    RouteError,
+    RouteInfo,
+    route_for,
+    route_or_error,
+    stop_ids,
+)
 from kehu.services.routes.regions import region_scheme
 
 logger = logging.getLogger(__name__)
@@ -72,6 +80,7 @@ def create_route(user: User, name: str, **settings: Any) -> int:
     values = _check_values({"name": name, **settings})
     values.setdefault("salesperson_id", user.id)
     values.setdefault("frequency", route_calendar.WEEKLY)
+    access.require(user, Action.MANAGE_ROUTES, values["salesperson_id"], route=name)
 
     def run() -> int:
         region = values.get("region_id")
@@ -94,7 +103,9 @@ def update_route(route_id: int, user: User, **changes: Any) -> None:
         return
 
     def run() -> None:
-        route = route_or_error(route_id)
+        route = route_for(route_id, user)
+        if values.get("salesperson_id") not in (None, route.salesperson_id):
+            access.require(user, Action.MANAGE_ROUTES, values["salesperson_id"], route=route.name)
         Route.update(version=Route.version + 1, **_columns(values)).where(
             Route.id == route_id
         ).execute()
@@ -115,7 +126,7 @@ def delete_route(route_id: int, user: User) -> list[int]:
     """Delete a route; its customers stay (only their stops go). Returns those customers."""
 
     def run() -> list[int]:
-        route = route_or_error(route_id)
+        route = route_for(route_id, user)
         released = stop_ids(route_id)
         RouteStop.delete().where(RouteStop.route == route_id).execute()
         Route.delete().where(Route.id == route_id).execute()

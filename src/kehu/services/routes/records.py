@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 
 from kehu.core import route_calendar
 from kehu.core.i18n import N_, UserError, is_chinese, translate
+from kehu.core.rights import Action
 from kehu.core.route_order import Proposal, usable_point
-from kehu.db.models import Route, RouteStop
+from kehu.db.models import Route, RouteStop, User
+from kehu.services import access
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +132,14 @@ def route_or_error(route_id: int) -> Route:
         raise RouteError(
             N_("This route was deleted (perhaps by another user)."),
         )
+    return route
+
+
+def route_for(route_id: int, user: User) -> Route:
+    """The route, when `user` may manage it (their own, their team's, or any: by the matrix);
+    raises `RouteError` (deleted) or `rights.Refused`."""
+    route = route_or_error(route_id)
+    access.require(user, Action.MANAGE_ROUTES, route.salesperson_id, route=route.name)
     return route
 
 

@@ -20,6 +20,7 @@ from kehu.services.routes.records import (
     RouteError,
     RouteProposal,
     StopRow,
+    route_for,
     route_or_error,
     stop_ids,
 )
@@ -120,7 +121,7 @@ def add_stops(
     wanted = list(dict.fromkeys(customer_ids))
 
     def run() -> list[int]:
-        route_or_error(route_id)
+        route_for(route_id, user)
         _check_customers(wanted, user)
         elsewhere = {cid: m for cid, m in routes_of(wanted).items() if m.route_id != route_id}
         if elsewhere and not move:
@@ -169,7 +170,7 @@ def remove_stops(route_id: int, customer_ids: Iterable[int], user: User) -> list
     ids = list(customer_ids)
 
     def run() -> list[int]:
-        route_or_error(route_id)
+        route_for(route_id, user)
         removed = (
             RouteStop.delete()
             .where(RouteStop.route == route_id, RouteStop.customer.in_(ids))
@@ -189,7 +190,7 @@ def move_stops(
     """Move stops (dragged together) to just before stop `before` (None: to the end)."""
 
     def run() -> list[int]:
-        route_or_error(route_id)
+        route_for(route_id, user)
         current = stop_ids(route_id)
         moving = [cid for cid in customer_ids if cid in set(current)]
         order = moved_before(current, moving, before)
@@ -204,7 +205,7 @@ def reorder(route_id: int, order: Sequence[int], user: User) -> list[int]:
     """Set the whole stop order (e.g. an accepted proposal), merged with concurrent edits."""
 
     def run() -> list[int]:
-        route_or_error(route_id)
+        route_for(route_id, user)
         merged = merge_order(stop_ids(route_id), order)
         _renumber(route_id, merged)
         audit.record(user, "route_reorder", "route", route_id, None, stops=len(merged))

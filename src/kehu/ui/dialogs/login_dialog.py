@@ -20,9 +20,10 @@ from kehu.services import auth, secrets
 
 
 class LoginDialog(QDialog):
-    def __init__(self, database: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Path, parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(parent)
         self.database = database
+        self.lang = lang
         self.setWindowTitle(self.tr("Log in to kehu"))
         self.user: User | None = None
         form = QFormLayout(self)
@@ -59,7 +60,12 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         username = self.users.currentData()
-        user = auth.login(username, self.password.text())
+        try:
+            user = auth.login(username, self.password.text())
+        except auth.LoginThrottled as exc:
+            self.message.setText(exc.message(self.lang))
+            self.password.selectAll()
+            return
         if user is None:
             self.message.setText(self.tr("Wrong user name or password."))
             self.password.selectAll()

@@ -1,4 +1,4 @@
--- Migration 5: merges of duplicate customers (undoable), the stored completeness of a dossier,
+-- Migration 6: merges of duplicate customers (undoable), the stored completeness of a dossier,
 -- lunar birthdays of key persons and a visit cadence per category (care by grade).
 -- Frozen: never edit; add a new migration instead.
 CREATE TABLE "customer_merge" ("id" INTEGER NOT NULL PRIMARY KEY, "kept_id" INTEGER NOT NULL, "merged_id" INTEGER NOT NULL, "user_id" INTEGER, "merged_at" DATETIME NOT NULL, "undone_at" DATETIME, "undone_by_id" INTEGER, "before" TEXT NOT NULL, FOREIGN KEY ("kept_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY ("merged_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE SET NULL, FOREIGN KEY ("undone_by_id") REFERENCES "user" ("id") ON DELETE SET NULL);
