@@ -1089,6 +1089,12 @@ KEHU.update(
             "{file} 无法作为{what}读取（{error}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。"
         ),
         "a workbook without worksheets": "没有工作表的工作簿",
+        "Key persons as contacts (vCard)": "关键人物通讯录（vCard）",
+        "Exported {n} contacts to {path}": "已导出 {n} 位联系人到 {path}",
+        "Unknown format '{fmt}'; choose {formats}": "未知格式“{fmt}”，可选：{formats}",
+        "A CSV file holds one sheet: export persons, visits or sales as xlsx": (
+            "CSV 文件只能容纳一个工作表：关键人物、访问或销售请导出为 xlsx"
+        ),
         "The address code {code} of this resident ID number is not in the county list (a county created or renamed later?): please check it": (
             "该身份证号码的地址码 {code} 不在县级行政区划表中（可能是后来新设或更名的县区），请核对"
         ),
@@ -1277,6 +1283,7 @@ ZH_CN.update(
         "TrueType fonts (*.ttf *.ttc)": "TrueType 字体 (*.ttf *.ttc)",
         "kehu &manual": "kehu 使用说明(&M)",
         "kehu manual": "kehu 使用说明",
+        "Choose a date": "选择日期",
     }
 )
 KEHU.update(
@@ -1290,5 +1297,50 @@ KEHU.update(
         "The region '{name}' has sub-regions; move or delete them first.": "区域“{name}”有下级区域；请先移动或删除它们。",
         "The region '{name}' still has {n} routes; choose where they go.": "区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。",
         "There is no such region.": "没有这个区域。",
+    }
+)
+
+# --- issue 11 (users, transfer) ---
+KEHU.update(
+    {
+        "Added {user} ({role}). Give them a password with: kehu user passwd {user}": "已添加 {user}（{role}）。用 kehu user passwd {user} 为其设置密码。",
+        "New password for {user}: ": "{user} 的新密码：",
+        "These users cannot log in until they have a password: {users}": "以下用户设置密码之前无法登录：{users}",
+        "manage users (administrators)": "管理用户（管理员）",
+        "add a user": "添加用户",
+        "user name (for logging in)": "用户名（登录用）",
+        "role": "角色",
+        "the user's manager": "该用户的上级",
+        "name shown in lists": "列表中显示的名称",
+        "list the users as the manager hierarchy": "按上下级层次列出用户",
+        "change a user's role, manager or display name": "修改用户的角色、上级或显示名称",
+        "the user's manager ('' for none)": "该用户的上级（'' 表示无）",
+        "disable a user (never deleted)": "停用用户（永不删除）",
+        "enable a disabled user again": "重新启用已停用的用户",
+        "set a user's password (turns logins on)": "设置用户密码（开启登录）",
+        "Changed {user}.": "已修改 {user}。",
+        "Disabled {user}; their records and history keep the name.": "已停用 {user}；其记录和历史仍保留此名称。",
+        "Enabled {user}.": "已启用 {user}。",
+        "A new password is needed: run in a terminal or set {env}.": "需要新密码：请在终端中运行或设置 {env}。",
+        "Again: ": "再输入一次：",
+        "The two passwords differ; nothing was changed.": "两次输入的密码不同；未做任何更改。",
+        "Your own new password ({user}): ": "您自己的新密码（{user}）：",
+        "Password of {user} set.": "已设置 {user} 的密码。",
+        "This is the first password: from now on everyone logs in, you too.": "这是第一个密码：此后每个人都需要登录，包括您。",
+        "disabled": "已停用",
+        "no password": "无密码",
+        "Transferring customers": "正在转移客户",
+        "{user} is disabled: choose an active user.": "{user} 已停用：请选择在用的用户。",
+        "Choose customers, or the user whose customers move.": "请选择客户，或选择要转出其客户的用户。",
+        "Some of these customers were erased; nothing was changed.": "其中有些客户已被删除；未做任何更改。",
+        "give customers to another owner (all of a user's, or by code)": "把客户转给其他负责人（某用户的全部客户，或按编号）",
+        "the new owner": "新负责人",
+        "all of this user's": "此用户的全部客户",
+        "share customers with a colleague": "与同事共享客户",
+        "allow editing too": "也允许修改",
+        "take the share back": "收回共享",
+        "{n} customers now belong to {user} ({routes} routes and {stops} stops went along).": "{n} 个客户已转给 {user}（随同转移 {routes} 条路线、{stops} 个站点）。",
+        "{n} customers are no longer shared with {user}.": "{n} 个客户不再与 {user} 共享。",
+        "{n} customers shared with {user}.": "已与 {user} 共享 {n} 个客户。",
     }
 )

@@ -196,6 +196,13 @@
     </message>
 </context>
 <context>
+    <name>CardSections</name>
+    <message>
+        <source>Card sections</source>
+        <translation>档案卡分区</translation>
+    </message>
+</context>
+<context>
     <name>CardTabs</name>
     <message>
         <source>Saved</source>
@@ -465,10 +472,6 @@
         <translation>保存档案卡（Ctrl+S）</translation>
     </message>
     <message>
-        <source>Card sections</source>
-        <translation>档案卡分区</translation>
-    </message>
-    <message>
         <source>Identity</source>
         <translation>客户资料</translation>
     </message>
@@ -624,6 +627,13 @@
     <message>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>Choose a date</source>
+        <translation>选择日期</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3070,150 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>负责人</translation>
     </message>
     <message>
+        <source>{n} customers now belong to {user} ({routes} routes and {stops} stops went along).</source>
+        <translation>{n} 个客户已转给 {user}（随同转移 {routes} 条路线、{stops} 个站点）。</translation>
+    </message>
+    <message>
+        <source>give customers to another owner (all of a user&apos;s, or by code)</source>
+        <translation>把客户转给其他负责人（某用户的全部客户，或按编号）</translation>
+    </message>
+    <message>
+        <source>the new owner</source>
+        <translation>新负责人</translation>
+    </message>
+    <message>
+        <source>all of this user&apos;s</source>
+        <translation>此用户的全部客户</translation>
+    </message>
+    <message>
+        <source>share customers with a colleague</source>
+        <translation>与同事共享客户</translation>
+    </message>
+    <message>
+        <source>allow editing too</source>
+        <translation>也允许修改</translation>
+    </message>
+    <message>
+        <source>take the share back</source>
+        <translation>收回共享</translation>
+    </message>
+    <message>
+        <source>Choose customers, or the user whose customers move.</source>
+        <translation>请选择客户，或选择要转出其客户的用户。</translation>
+    </message>
+    <message>
+        <source>{n} customers are no longer shared with {user}.</source>
+        <translation>{n} 个客户不再与 {user} 共享。</translation>
+    </message>
+    <message>
+        <source>{n} customers shared with {user}.</source>
+        <translation>已与 {user} 共享 {n} 个客户。</translation>
+    </message>
+    <message>
+        <source>Added {user} ({role}). Give them a password with: kehu user passwd {user}</source>
+        <translation>已添加 {user}（{role}）。用 kehu user passwd {user} 为其设置密码。</translation>
+    </message>
+    <message>
+        <source>New password for {user}: </source>
+        <translation>{user} 的新密码：</translation>
+    </message>
+    <message>
+        <source>These users cannot log in until they have a password: {users}</source>
+        <translation>以下用户设置密码之前无法登录：{users}</translation>
+    </message>
+    <message>
+        <source>manage users (administrators)</source>
+        <translation>管理用户（管理员）</translation>
+    </message>
+    <message>
+        <source>add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>user name (for logging in)</source>
+        <translation>用户名（登录用）</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>the user&apos;s manager</source>
+        <translation>该用户的上级</translation>
+    </message>
+    <message>
+        <source>name shown in lists</source>
+        <translation>列表中显示的名称</translation>
+    </message>
+    <message>
+        <source>list the users as the manager hierarchy</source>
+        <translation>按上下级层次列出用户</translation>
+    </message>
+    <message>
+        <source>change a user&apos;s role, manager or display name</source>
+        <translation>修改用户的角色、上级或显示名称</translation>
+    </message>
+    <message>
+        <source>the user&apos;s manager (&apos;&apos; for none)</source>
+        <translation>该用户的上级（&apos;&apos; 表示无）</translation>
+    </message>
+    <message>
+        <source>disable a user (never deleted)</source>
+        <translation>停用用户（永不删除）</translation>
+    </message>
+    <message>
+        <source>enable a disabled user again</source>
+        <translation>重新启用已停用的用户</translation>
+    </message>
+    <message>
+        <source>set a user&apos;s password (turns logins on)</source>
+        <translation>设置用户密码（开启登录）</translation>
+    </message>
+    <message>
+        <source>Changed {user}.</source>
+        <translation>已修改 {user}。</translation>
+    </message>
+    <message>
+        <source>Disabled {user}; their records and history keep the name.</source>
+        <translation>已停用 {user}；其记录和历史仍保留此名称。</translation>
+    </message>
+    <message>
+        <source>Enabled {user}.</source>
+        <translation>已启用 {user}。</translation>
+    </message>
+    <message>
+        <source>A new password is needed: run in a terminal or set {env}.</source>
+        <translation>需要新密码：请在终端中运行或设置 {env}。</translation>
+    </message>
+    <message>
+        <source>Again: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不同；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your own new password ({user}): </source>
+        <translation>您自己的新密码（{user}）：</translation>
+    </message>
+    <message>
+        <source>Password of {user} set.</source>
+        <translation>已设置 {user} 的密码。</translation>
+    </message>
+    <message>
+        <source>This is the first password: from now on everyone logs in, you too.</source>
+        <translation>这是第一个密码：此后每个人都需要登录，包括您。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>无密码</translation>
+    </message>
+    <message>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -4204,10 +4358,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>客户访问日报</translation>
     </message>
     <message>
-        <source>Unknown format &apos;{fmt}&apos;; choose xlsx or pdf</source>
-        <translation>未知的格式“{fmt}”，可选 xlsx 或 pdf</translation>
-    </message>
-    <message>
         <source>Export list to &amp;Excel…</source>
         <translation>导出列表到 Excel(&amp;E)…</translation>
     </message>
@@ -4388,6 +4538,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已导出 {n} 个标签（{pages} 页）到 {path}</translation>
     </message>
     <message>
+        <source>Key persons as contacts (vCard)</source>
+        <translation>关键人物通讯录（vCard）</translation>
+    </message>
+    <message>
         <source>Exported route sheets with {n} stops ({pages} pages) to {path}</source>
         <translation>已导出路序表，共 {n} 个站点（{pages} 页）到 {path}</translation>
     </message>
@@ -4396,8 +4550,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已导出访问报表，共 {n} 行（{pages} 页）到 {path}</translation>
     </message>
     <message>
+        <source>Exported {n} contacts to {path}</source>
+        <translation>已导出 {n} 位联系人到 {path}</translation>
+    </message>
+    <message>
+        <source>Unknown format &apos;{fmt}&apos;; choose {formats}</source>
+        <translation>未知格式“{fmt}”，可选：{formats}</translation>
+    </message>
+    <message>
         <source>Sales</source>
         <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>A CSV file holds one sheet: export persons, visits or sales as xlsx</source>
+        <translation>CSV 文件只能容纳一个工作表：关键人物、访问或销售请导出为 xlsx</translation>
     </message>
     <message>
         <source>Unknown sheet &apos;{name}&apos;; choose persons, visits or sales</source>
@@ -4604,10 +4770,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>这次导入已经撤销过了</translation>
     </message>
     <message>
-        <source>You can only undo your own imports</source>
-        <translation>只能撤销自己的导入</translation>
-    </message>
-    <message>
         <source>These customers were changed after the import: {codes} — undoing would lose those changes. Confirm to undo anyway.</source>
         <translation>导入后这些客户又被修改过：{codes}……撤销会丢失这些修改。确认后可强制撤销。</translation>
     </message>
@@ -4714,6 +4876,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>No route named &apos;{name}&apos;</source>
         <translation>找不到路线“{name}”</translation>
+    </message>
+    <message>
+        <source>Transferring customers</source>
+        <translation>正在转移客户</translation>
+    </message>
+    <message>
+        <source>{user} is disabled: choose an active user.</source>
+        <translation>{user} 已停用：请选择在用的用户。</translation>
+    </message>
+    <message>
+        <source>Some of these customers were erased; nothing was changed.</source>
+        <translation>其中有些客户已被删除；未做任何更改。</translation>
     </message>
     <message>
         <source>{manager} works under {user}: they cannot be {user}&apos;s manager.</source>

@@ -11,7 +11,7 @@ from kehu.core import rights
 from kehu.core.rights import Action, Refused, Scope
 from kehu.db import shares
 from kehu.db.models import Customer, User
-from kehu.db.visibility import relation
+from kehu.db.visibility import relation, subordinate_ids
 
 __all__ = ["Action", "Refused", "Scope", "require", "require_on_customer", "customer_relation"]
 
@@ -45,5 +45,14 @@ def require_on_customers(user: User | None, action: Action, customer_ids: list[i
     assert user is not None
     if rights.scope(user, action) is Scope.ALL:
         return
-    for row in Customer.select(Customer.id, Customer.owner).where(Customer.id.in_(customer_ids)):
-        rights.check(user, action, customer_relation(user, row, action))
+    ids = list(customer_ids)
+    team = subordinate_ids(user)
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        rows = Customer.select(Customer.id, Customer.owner).where(Customer.id.in_(chunk)).tuples()
+        for cid, owner in rows:
+            within = Scope.OWN if owner == user.id else Scope.TEAM if owner in team else Scope.ALL
+            if rights.allowed(user, action, within):
+                continue
+            if not shares.shared_with(cid, user.id, action):
+                rights.check(user, action, within)

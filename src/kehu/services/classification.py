@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kehu.core import rights
 from kehu.core.i18n import N_, UserError, translate
+from kehu.core.rights import Action
 from kehu.core.schemes import DEFAULT_SCHEMES, GRADE_SCHEME, GRADE_VISIT_DAYS
 from kehu.db.categories import category_and_descendants
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, CustomerCategory, FieldChange, Scheme, User
-from kehu.services import audit
+from kehu.services import access, audit
 
 CATEGORY_FIELD_PREFIX = "category."  # history field of a scheme: category.<scheme id>
 
@@ -60,6 +62,7 @@ def assign(
     out of the scheme when `category_id` is None. Returns the previous category per customer
     (for undo)."""
     ids = list(customer_ids)
+    access.require_on_customers(user, Action.EDIT, ids)
     if category_id is not None:
         scheme_id = Category.get_by_id(category_id).scheme_id
     if scheme_id is None:
@@ -185,6 +188,7 @@ def _clean_name(name: str) -> str:
 
 def add(scheme_id: int, name: str, user: User, parent_id: int | None = None) -> Change:
     """Add a category (checked for an empty or duplicate name); undoable."""
+    rights.check(user, Action.MANAGE_CATEGORIES)
     name = _clean_name(name)
     if _name_taken(scheme_id, parent_id, name, None):
         raise _taken_error(name)
@@ -193,6 +197,7 @@ def add(scheme_id: int, name: str, user: User, parent_id: int | None = None) -> 
 
 
 def rename(category_id: int, name: str, user: User) -> Change:
+    rights.check(user, Action.MANAGE_CATEGORIES)
     name = _clean_name(name)
 
     def run() -> Change:
@@ -211,6 +216,7 @@ def move(
     category_id: int, new_parent_id: int | None, user: User, position: int | None = None
 ) -> Change:
     """Move a category under another one of the same scheme (None: to the top level)."""
+    rights.check(user, Action.MANAGE_CATEGORIES)
 
     def run() -> Change:
         category = Category.get_by_id(category_id)
@@ -260,6 +266,7 @@ def move(
 def merge(source_id: int, target_id: int, user: User) -> Change:
     """Merge a category into another of the same scheme: its customers and sub-categories
     move to the target, then the source is removed. Undo recreates it."""
+    rights.check(user, Action.MANAGE_CATEGORIES)
     if source_id == target_id:
         raise ClassificationError(N_("A category cannot merge into itself"))
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import JOIN
 
-from kehu.core import sensitivity
+from kehu.core import rights, sensitivity
 from kehu.core.dossier import (  # noqa: F401 - the service's record and errors, re-exported
     ConflictError,
     Dossier,
@@ -31,6 +31,7 @@ from kehu.core.fields import (
     FieldDef,
     customer_code,
 )
+from kehu.core.rights import Action
 from kehu.core.validation import check_values
 from kehu.core.values import from_db, to_db, to_python, to_text
 from kehu.db import dossier_writes, erasure, search_index
@@ -38,7 +39,7 @@ from kehu.db.bulk import last_customer_id
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
 from kehu.db.visibility import can_see
-from kehu.services import audit
+from kehu.services import access, audit
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ def create(
 ) -> int:
     """Create a dossier from parsed values; returns the new customer id."""
     values = {k: v for k, v in values.items() if k in _FIELDS}
+    access.require(user, Action.EDIT, (owner or user).id)
     if not values.get("name"):
         raise ValidationFailed([check_values(CUSTOMER_FIELDS, {"name": ""})[0]])
 
@@ -282,6 +284,7 @@ def save(
             raise NotFoundError(base.id)
         if not can_see(user, row):
             raise NotAllowedError(base.id)
+        access.require_on_customer(user, Action.EDIT, row)
         if row.version != base.version:
             raise conflict()
         update = DossierUpdate(
@@ -347,6 +350,7 @@ def _set_status(customer_id: int, user: User, status: str, action: str) -> None:
             raise NotFoundError(customer_id)
         if not can_see(user, row):
             raise NotAllowedError(customer_id)
+        access.require_on_customer(user, Action.ARCHIVE, row)
         if row.status == status:
             return
         version = row.version + 1
@@ -384,14 +388,14 @@ def erase(customer_id: int, user: User, reason: str) -> None:
     """The only real delete: a privacy request (PIPL). Audited; the pages are overwritten."""
     if not reason.strip():
         raise ValueError("a reason is required")
-    if user.role != "admin":
-        raise NotAllowedError(customer_id)
+    rights.check(user, Action.ERASE)
     db = Customer._meta.database
 
     def run() -> None:
         row = Customer.get_or_none(Customer.id == customer_id)
         if row is None:
             raise NotFoundError(customer_id)
+        access.require_on_customer(user, Action.ERASE, row)
         erasure.erase_customer(customer_id)
         search_index.remove([customer_id])
         audit.record(user, "erase", "customer", customer_id, row.code, reason=reason)
@@ -412,6 +416,7 @@ def reveal_sensitive(
         raise NotFoundError(customer_id)
     if not can_see(user, row):
         raise NotAllowedError(customer_id)
+    access.require_on_customer(user, Action.REVEAL_SENSITIVE, row)
 
     def run() -> None:
         for name in field_names:

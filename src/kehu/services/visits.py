@@ -20,10 +20,11 @@ from peewee import JOIN, fn
 
 from kehu.core.fields import DEFAULT_VISIT_KIND
 from kehu.core.i18n import N_, UserError
+from kehu.core.rights import Action
 from kehu.db.connection import write
 from kehu.db.models import VISIT_KINDS, Customer, KeyPerson, User, Visit
 from kehu.db.visibility import can_see, visible_owner_ids
-from kehu.services import audit
+from kehu.services import access, audit
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ def _customer_for(user: User, customer_id: int) -> Customer:
         raise VisitError(N_("This customer does not exist."))
     if not can_see(user, customer):
         raise VisitError(N_("You may not see this customer."))
+    access.require_on_customer(user, Action.RECORD_VISITS, customer)
     return customer
 
 

@@ -134,7 +134,7 @@ class MainWindow(
         self.splitter.addWidget(self.cards)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 700, 560])
+        self.splitter.setSizes([200, 480, 680])  # the card gets room for its widest tables
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.addTab(self.splitter, self.tr("Customers"))

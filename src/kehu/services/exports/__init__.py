@@ -33,9 +33,11 @@ from kehu.db.models import Customer, User
 from kehu.db.visibility import visible_customers
 from kehu.services import audit
 from kehu.services.exports.registry import (
+    CSV,
     FORMATS,
     KINDS,
     PDF,
+    VCF,
     XLSX,
     ExportError,
     ExportKind,
@@ -203,12 +205,14 @@ def writers() -> dict[tuple[str, str], Writer]:
 
     Imported on first use: openpyxl and reportlab stay out of the window's start-up, and
     reportlab out of Excel exports (`prints` is imported when a PDF is made)."""
-    from kehu.services.exports import documents, tables
+    from kehu.services.exports import contacts, documents, tables
 
     found: dict[tuple[str, str], Writer] = {
         (XLSX, "list"): tables.write_list,
         (XLSX, "card"): documents.xlsx_cards,
         (XLSX, "form"): documents.xlsx_forms,
+        (CSV, "list"): tables.write_csv_list,
+        (VCF, "contacts"): contacts.write_contacts,
         (PDF, "list"): _print("pdf_list"),
         (PDF, "card"): _print("pdf_cards"),
         (PDF, "route"): _print("pdf_route_sheets"),

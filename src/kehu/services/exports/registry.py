@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kehu.core import sensitivity
+from kehu.core import rights, sensitivity
 from kehu.core.i18n import N_, UserError, normalise, translate
+from kehu.core.rights import Action
 from kehu.db.models import User
 
-XLSX, PDF = "xlsx", "pdf"
-FORMATS = (XLSX, PDF)
+XLSX, PDF, CSV, VCF = "xlsx", "pdf", "csv", "vcf"
+FORMATS = (XLSX, PDF, CSV, VCF)
 
 
 def flag(value: Any) -> bool:
@@ -55,8 +56,8 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind(
         "list",
         N_("Customer list"),
-        (XLSX, PDF),
-        ("columns", "sheets", *COMMON, *PDF_COMMON),
+        (XLSX, PDF, CSV),
+        ("columns", "sheets", "encoding", *COMMON, *PDF_COMMON),
         ((XLSX, N_("Export list to &Excel…")),),
     ),
     ExportKind(
@@ -97,6 +98,15 @@ KINDS: tuple[ExportKind, ...] = (
         done=N_("Exported a visit report of {n} rows ({pages} pages) to {path}"),
     ),
 )
+KINDS += (
+    ExportKind(
+        "contacts",
+        N_("Key persons as contacts (vCard)"),
+        (VCF,),
+        COMMON,
+        done=N_("Exported {n} contacts to {path}"),
+    ),
+)
 _BY_NAME = {k.name: k for k in KINDS}
 
 
@@ -111,7 +121,9 @@ def kind_names(fmt: str) -> tuple[str, ...]:
 
 def find_kind(fmt: str, name: str) -> ExportKind:
     if fmt not in FORMATS:
-        raise ExportError(N_("Unknown format '{fmt}'; choose xlsx or pdf"), fmt=fmt)
+        raise ExportError(
+            N_("Unknown format '{fmt}'; choose {formats}"), fmt=fmt, formats=", ".join(FORMATS)
+        )
     found = _BY_NAME.get(name)
     if found is None or fmt not in found.formats:
         raise ExportError(
@@ -142,9 +154,12 @@ def prepare(
     fmt: str, kind: str, user: User, options: dict[str, Any] | None = None, lang: str = "zh_CN"
 ) -> Request:
     """Check an export before it starts (on the UI thread, before the progress dialog):
-    the kind, and the right to reveal. Raises `ExportError` / `RevealRefused`."""
+    the kind, the right to export (a list, or cards and sheets) and to reveal. Raises
+    `ExportError` / `rights.Refused` / `RevealRefused`; which customers are written is the
+    viewer's visibility (`visible_ids`)."""
     options = dict(options or {})
     found = find_kind(fmt, kind)
+    rights.check(user, Action.EXPORT_LIST if found.name == "list" else Action.EXPORT_CARDS)
     asked = flag(options.get("reveal", "")) or flag(options.get("sensitive", ""))
     reveal = sensitivity.check_reveal(user.role, asked)
     lang = normalise(str(options["lang"])) if options.get("lang") else normalise(lang)

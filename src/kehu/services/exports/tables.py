@@ -21,6 +21,7 @@ from kehu.core.i18n import N_, translate
 from kehu.core.jobs import Job
 from kehu.core.values import CENT, from_db
 from kehu.db import export_rows, print_data
+from kehu.exchange.csv_export import write_csv
 from kehu.exchange.xlsx_export import Table, write_tables
 from kehu.services.exports.registry import ExportError, Request
 
@@ -231,3 +232,13 @@ def list_tables(ids: list[int], request: Request) -> list[Table]:
 
 def write_list(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
     return write_tables(path, list_tables(ids, request), job), 0
+
+
+def write_csv_list(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:
+    """The customers sheet of the list as CSV (UTF-8 with BOM, or `encoding=gb18030`)."""
+    if request.options.get("sheets"):
+        raise ExportError(N_("A CSV file holds one sheet: export persons, visits or sales as xlsx"))
+    table = customer_table(ids, choose_columns(request.options.get("columns")), request.lang,
+                           request.reveal)  # fmt: skip
+    encoding = str(request.options.get("encoding") or "utf-8")
+    return write_csv(path, table, encoding, job), 0

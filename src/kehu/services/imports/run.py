@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from kehu.core import rights
 from kehu.core.jobs import Cancelled, Job
+from kehu.core.rights import Action
 from kehu.db.connection import write
 from kehu.db.models import ImportBatch, User
 from kehu.exchange.xlsx_reading import open_table
@@ -36,6 +38,7 @@ def run_import(
     Raises `Cancelled` when `job` is cancelled; the database then holds what it held before.
     """
     options = options or ImportOptions()
+    rights.check(user, Action.EDIT_SALE_LINES if options.kind == "sales" else Action.IMPORT)
     if options.on_duplicate not in ON_DUPLICATE:
         raise ValueError(options.on_duplicate)
     path = Path(path)

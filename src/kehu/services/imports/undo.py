@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kehu.core.i18n import N_
+from kehu.core.rights import Action
 from kehu.db import customer_snapshots, import_batches, search_index
 from kehu.db.connection import write
 from kehu.db.models import ImportBatch, User
-from kehu.services import audit
+from kehu.services import access, audit
 
 from .plan import ImportFailed
 
@@ -37,8 +38,7 @@ def undo(batch_id: int, user: User, force: bool = False) -> int:
         raise ImportFailed(N_("No import number {batch}"), batch=batch_id)
     if batch.status == import_batches.UNDONE:
         raise ImportFailed(N_("This import was already undone"))
-    if user.role != "admin" and batch.user_id != user.id:
-        raise ImportFailed(N_("You can only undo your own imports"))
+    access.require(user, Action.UNDO_IMPORT, batch.user_id)
     check = check_undo(batch_id)
     if not check.safe and not force:
         raise ImportFailed(

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +37,7 @@ from kehu.ui.card.duplicate_warning import DuplicateWarning
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.card.persons import KeyPersons
 from kehu.ui.card.saving import CardSaving
+from kehu.ui.card.sections import CardSections
 from kehu.ui.session import Session
 
 logger = logging.getLogger(__name__)
@@ -100,9 +101,8 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.duplicate_warning = DuplicateWarning(self.session.user, self)
         self.duplicate_warning.open_requested.connect(self.open_requested)
         layout.addWidget(self.duplicate_warning)
-        self.tabs = QTabWidget(self)
+        self.tabs = CardSections(self)  # a section list, not ten squeezed tabs
         self.tabs.setObjectName("cardSections")
-        self.tabs.setAccessibleName(self.tr("Card sections"))
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._fields_page(Section.IDENTITY), self.tr("Identity"))
         for section in DOSSIER_PARTS:
@@ -113,6 +113,12 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
             self._fields_page(Section.MANAGEMENT), section_label(Section.MANAGEMENT, self.lang)
         )
         self._add_activity_tabs()
+        history = self.history_table.horizontalHeader()
+        history.setMinimumSectionSize(48)
+        history.setStretchLastSection(False)
+        for column in (3, 4):  # old and new value share the room left: both stay in view
+            history.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.history_table.setWordWrap(True)
         for index in range(self.tabs.count()):  # a table or page is named by its tab
             page = self.tabs.widget(index)
             if not page.accessibleName():

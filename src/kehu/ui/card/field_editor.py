@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from kehu.core.fields import FieldDef, Kind
@@ -55,7 +60,15 @@ class FieldEditor(QWidget):
         self.input = self._make_input()
         self.input.setObjectName(f"field_{field.name}")
         self.input.setAccessibleName(field.label(lang))
-        layout.addWidget(self.input)
+        self.calendar_button: QToolButton | None = None
+        if field.kind is Kind.DATE:
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.input, 1)
+            row.addWidget(self._calendar_button())
+            layout.addLayout(row)
+        else:
+            layout.addWidget(self.input)
         self.message = QLabel(self)
         self.message.setObjectName(f"issue_{field.name}")
         self.message.setWordWrap(True)
@@ -84,6 +97,35 @@ class FieldEditor(QWidget):
             line.setPlaceholderText(_PLACEHOLDERS[kind])
         line.textChanged.connect(lambda _t: self._changed())
         return line
+
+    def _calendar_button(self) -> QToolButton:
+        """A button that opens a calendar; the chosen day is written as YYYY-MM-DD."""
+        button = QToolButton(self)
+        button.setObjectName(f"calendar_{self.field.name}")
+        button.setText("▾")
+        button.setToolTip(self.tr("Choose a date"))
+        button.setAccessibleName(self.tr("Choose a date"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.setObjectName(f"calendarOf_{self.field.name}")
+        self.calendar.setGridVisible(True)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._calendar_to_text)
+        self.calendar.clicked.connect(lambda day: (self.pick_date(day), menu.close()))
+        button.setMenu(menu)
+        self.calendar_button = button
+        return button
+
+    def _calendar_to_text(self) -> None:
+        day = QDate.fromString(self.text().strip(), "yyyy-MM-dd")
+        self.calendar.setSelectedDate(day if day.isValid() else QDate.currentDate())
+
+    def pick_date(self, day: QDate) -> None:
+        if not self._masked:
+            self.input.setText(day.toString("yyyy-MM-dd"))  # textChanged: validated, edited
 
     # -- value
     def text(self) -> str:
@@ -123,13 +165,17 @@ class FieldEditor(QWidget):
             return
         if masked:
             self._hidden_value = self.text()
+            self._masked = True  # first: the mask itself is not checked as a value
             self.set_text(MASK if self._hidden_value else "")
-            self._masked = True
             self.input.setEnabled(False)
+            if self.calendar_button is not None:
+                self.calendar_button.setEnabled(False)
         else:
             self._masked = False
             self.set_text(self._hidden_value)
             self.input.setEnabled(True)
+            if self.calendar_button is not None:
+                self.calendar_button.setEnabled(True)
 
     @property
     def masked(self) -> bool:

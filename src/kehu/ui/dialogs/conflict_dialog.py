@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QRadioButton,
@@ -83,6 +84,9 @@ class ConflictDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # rows as tall as their choices: the two radio buttons never overflow their row
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.resizeRowsToContents()
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -95,8 +99,8 @@ class ConflictDialog(QDialog):
 
     def _choice(self, conflict: FieldConflict) -> QWidget:
         box = QWidget(self.table)
-        row = QVBoxLayout(box)
-        row.setContentsMargins(4, 0, 4, 0)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(6, 2, 6, 2)
         mine = QRadioButton(self.tr("Keep mine"), box)
         theirs = QRadioButton(self.tr("Take theirs"), box)
         group = QButtonGroup(box)
@@ -107,6 +111,8 @@ class ConflictDialog(QDialog):
         group.idClicked.connect(lambda _id: self._update_ok())
         row.addWidget(mine)
         row.addWidget(theirs)
+        row.addStretch(1)
+        box.setMinimumHeight(box.sizeHint().height())
         self.groups.append(group)
         return box
 

@@ -1,0 +1,126 @@
+"""The SQL of owner transfers (一键转换负责人): the customers change owner in bulk, their
+history rows go in with one statement per chunk, their route stops follow them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from kehu.db.bulk import insert_rows
+from kehu.db.dossier_writes import HISTORY_COLUMNS
+from kehu.db.models import Customer, FieldChange, Route, RouteStop
+
+CHUNK = 900  # ids per statement (under SQLite's default 999 host parameters)
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def customers_of(owner_id: int) -> list[int]:
+    """Every customer of `owner_id` (active and archived)."""
+    query = Customer.select(Customer.id).where(Customer.owner == owner_id).order_by(Customer.id)
+    return [cid for (cid,) in query.tuples()]
+
+
+def owners_and_versions(ids: Sequence[int]) -> dict[int, tuple[int | None, int]]:
+    found: dict[int, tuple[int | None, int]] = {}
+    for chunk in _chunks(ids):
+        query = Customer.select(Customer.id, Customer.owner, Customer.version).where(
+            Customer.id.in_(list(chunk))
+        )
+        found.update({cid: (owner, version) for cid, owner, version in query.tuples()})
+    return found
+
+
+def set_owner(
+    before: dict[int, tuple[int | None, int]],
+    names: dict[int | None, str],
+    to_id: int,
+    by_id: int,
+    at: dt.datetime,
+) -> int:
+    """Give the customers of `before` (id → (old owner, version)) to `to_id`: a new version
+    each, one history row each (field "owner", old and new display names)."""
+    ids = sorted(before)
+    stamp = str(at)
+    for chunk in _chunks(ids):
+        Customer.update(
+            owner=to_id, version=Customer.version + 1, updated_by=by_id, updated_at=at
+        ).where(Customer.id.in_(list(chunk))).execute()
+    rows = (
+        (cid, version + 1, None, "owner", names.get(owner), names.get(to_id), by_id, stamp, None)
+        for cid, (owner, version) in before.items()
+    )
+    insert_rows(FieldChange, HISTORY_COLUMNS, rows)
+    return len(ids)
+
+
+def bare_owner_update(from_id: int, to_id: int) -> int:
+    """Only the owner column (the benchmark's baseline: no history, no versions)."""
+    return Customer.update(owner=to_id).where(Customer.owner == from_id).execute()
+
+
+def routes_holding(ids: Sequence[int], salesperson_id: int) -> dict[int, tuple[int, int]]:
+    """The routes of `salesperson_id` with stops among `ids`: route → (moving, all stops)."""
+    moving: dict[int, int] = {}
+    for chunk in _chunks(ids):
+        query = (
+            RouteStop.select(RouteStop.route, RouteStop.id)
+            .join(Route)
+            .where(RouteStop.customer.in_(list(chunk)), Route.salesperson == salesperson_id)
+            .tuples()
+        )
+        for route_id, _stop in query:
+            moving[route_id] = moving.get(route_id, 0) + 1
+    total = {rid: RouteStop.select().where(RouteStop.route == rid).count() for rid in moving}
+    return {rid: (n, total[rid]) for rid, n in moving.items()}
+
+
+def give_route(route_id: int, to_id: int) -> None:
+    Route.update(salesperson=to_id, version=Route.version + 1).where(Route.id == route_id).execute()
+
+
+def copy_route(route_id: int, to_id: int) -> int:
+    """A route like `route_id` (name, region, calendar, start), for `to_id`, without stops."""
+    route = Route.get_by_id(route_id)
+    twin = Route.get_or_none(
+        Route.salesperson == to_id, Route.name == route.name, Route.region == route.region_id
+    )
+    if twin is not None:
+        return twin.id
+    return Route.create(
+        region=route.region_id,
+        name=route.name,
+        salesperson=to_id,
+        start_address=route.start_address,
+        start_latitude=route.start_latitude,
+        start_longitude=route.start_longitude,
+        weekdays=route.weekdays,
+        frequency=route.frequency,
+        position=route.position,
+        notes=route.notes,
+    ).id
+
+
+def move_stops(route_id: int, ids: Sequence[int], to_route: int) -> int:
+    """Move the stops of `ids` on `route_id` to the end of `to_route`, in their order."""
+    order = [
+        cid
+        for (cid,) in RouteStop.select(RouteStop.customer)
+        .where(RouteStop.route == route_id)
+        .order_by(RouteStop.position)
+        .tuples()
+    ]
+    wanted = set(ids)
+    moving = [cid for cid in order if cid in wanted]
+    base = RouteStop.select().where(RouteStop.route == to_route).count()
+    for offset, cid in enumerate(moving):
+        RouteStop.update(route=to_route, position=base + offset).where(
+            RouteStop.customer == cid
+        ).execute()
+    staying = [cid for cid in order if cid not in wanted]
+    for position, cid in enumerate(staying):
+        RouteStop.update(position=position).where(RouteStop.customer == cid).execute()
+    return len(moving)

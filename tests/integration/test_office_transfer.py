@@ -1,0 +1,74 @@
+"""Owner transfer and sharing: one transaction, history per customer, one audit entry, the
+route stops follow; a manager transfers within the team only; shares to read or edit."""
+
+import datetime as dt
+
+import pytest
+
+from kehu.core.rights import Refused
+from kehu.db.models import AuditEntry, Customer, FieldChange, Route, RouteStop
+from kehu.db.search import search
+from kehu.services import auth, dossiers, routes, today, transfer, visits
+
+
+@pytest.fixture
+def team(workspace, user):
+    boss = auth.create_user("boss", "王经理", "manager", by=user)
+    li = auth.create_user("li", "李丽", manager=boss, by=user)
+    zhao = auth.create_user("zhao", "赵强", manager=boss, by=user)
+    other = auth.create_user("chen", "陈明", by=user)  # in no team
+    ids = [dossiers.create({"name": f"李的客户{n}"}, li) for n in range(4)]
+    return dict(admin=user, boss=boss, li=li, zhao=zhao, other=other, ids=ids)
+
+
+def test_all_of_a_leaving_salespersons_customers_move_with_their_route(team):
+    li, zhao, ids = team["li"], team["zhao"], team["ids"]
+    whole = routes.create_route(li, "周一线")
+    routes.add_stops(whole, ids[:2], li)
+    split = routes.create_route(li, "周三线")
+    routes.add_stops(split, ids[2:], li)
+    keep = dossiers.create({"name": "不转的"}, team["admin"], owner=li)
+    routes.add_stops(split, [keep], li)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    visits.record_visit(ids[0], li, visit_date=dt.date.today(), next_visit_on=tomorrow)
+    done = transfer.transfer(ids, zhao, team["boss"])
+    assert done.customers == 4 and done.routes_given == 1 and done.stops_moved == 2
+    assert {c.owner_id for c in Customer.select().where(Customer.id.in_(ids))} == {zhao.id}
+    assert Route.get_by_id(whole).salesperson_id == zhao.id
+    twin = RouteStop.get(RouteStop.customer == ids[2]).route
+    assert twin.salesperson_id == zhao.id and twin.name == "周三线"
+    assert RouteStop.get(RouteStop.customer == keep).route_id == split
+    history = FieldChange.select().where(FieldChange.field == "owner")
+    assert history.count() == 4 and {h.new_value for h in history} == {"赵强"}
+    assert AuditEntry.select().where(AuditEntry.action == "transfer").count() == 1
+    planned = today.today(zhao, tomorrow)
+    assert ids[0] in {item.customer_id for item in planned.due}
+    assert search("李的客户", li) == []
+
+
+def test_transfer_all_of_a_users_and_the_refusals(team):
+    li, zhao, other, boss = team["li"], team["zhao"], team["other"], team["boss"]
+    with pytest.raises(Refused):
+        transfer.transfer(None, other, boss, from_user=li)  # outside the manager's team
+    with pytest.raises(Refused):
+        transfer.transfer(None, zhao, li, from_user=li)  # a salesperson may not transfer
+    assert Customer.select().where(Customer.owner == li.id).count() == 4
+    done = transfer.transfer(None, other, team["admin"], from_user=li)
+    assert done.customers == 4
+
+
+def test_share_to_read_then_to_edit_then_take_back(team):
+    li, zhao, ids = team["li"], team["zhao"], team["ids"]
+    assert transfer.share(ids[:1], zhao, False, li) == 1
+    assert ids[0] in search("李的客户", zhao)
+    card = dossiers.load(ids[0], zhao)
+    with pytest.raises(Refused):
+        dossiers.save(card, {"phone": "010-12345678"}, zhao)
+    transfer.share(ids[:1], zhao, True, li)
+    dossiers.save(card, {"phone": "010-12345678"}, zhao)
+    with pytest.raises(Refused):
+        transfer.share(ids[1:2], li, False, zhao)  # not his to share
+    assert transfer.unshare(ids[:1], zhao, li) == 1
+    assert search("李的客户", zhao) == []
+    actions = [a for (a,) in AuditEntry.select(AuditEntry.action).tuples()]
+    assert actions.count("share") == 2 and "unshare" in actions
