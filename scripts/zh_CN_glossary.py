@@ -1297,6 +1297,129 @@ KEHU.update(
         "The region '{name}' has sub-regions; move or delete them first.": "区域“{name}”有下级区域；请先移动或删除它们。",
         "The region '{name}' still has {n} routes; choose where they go.": "区域“{name}”还有 {n} 条路线；请选择把它们移到哪里。",
         "There is no such region.": "没有这个区域。",
+        "local": "本机",
+        "shared": "共享",
+    }
+)
+KEHU.update({})
+KEHU.update(  # issue 12: check and repair
+    {
+        "The database has problems: `kehu repair` rebuilds what is marked repairable.": (
+            "数据库有问题：`kehu repair` 可以重建标为可修复的部分。"
+        ),
+        "rebuild indexes, triggers, counts and search keys": "重建索引、触发器、计数和搜索键",
+        "Nothing needed rebuilding.": "没有需要重建的内容。",
+        "A backup is being restored into '{path}' right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).": (
+            "正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。"
+        ),
+        "The table '{name}' is missing: its data is gone. Restore the latest backup.": (
+            "缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。"
+        ),
+        "The index '{name}' of the table '{table}' is missing (left out by an interrupted bulk load): searches and lists are slow.": (
+            "数据表“{table}”缺少索引“{name}”（批量写入中断后遗留）：搜索和列表会变慢。"
+        ),
+        "The trigger '{name}' of the table '{table}' is missing (left out by an interrupted bulk load): the classification counts are no longer kept.": (
+            "数据表“{table}”缺少触发器“{name}”（批量写入中断后遗留）：分类计数不再更新。"
+        ),
+        "Import {batch} ({file}) was interrupted: the rows of its finished parts are kept; undo it as a whole with `kehu import --undo {batch}`.": (
+            "导入 {batch}（{file}）被中断：已完成部分的记录保留；可用 `kehu import --undo {batch}` 整体撤销。"
+        ),
+        "The file is damaged (integrity check: {detail}). Stop working in it and restore the latest good backup.": (
+            "文件已损坏（完整性检查：{detail}）。请停止使用它，并恢复最近的完好备份。"
+        ),
+        "{count} rows point to rows that no longer exist (in: {tables}).": (
+            "有 {count} 行引用了已不存在的记录（数据表：{tables}）。"
+        ),
+        "The schema is version {version}: open it to upgrade.": (
+            "数据库结构是第 {version} 版：打开它即可升级。"
+        ),
+        'Import {batch} ({file}, started {started}) still says "running" but its program has stopped: it was interrupted.': (
+            "导入 {batch}（{file}，开始于 {started}）仍显示“进行中”，但其程序已停止：导入被中断。"
+        ),
+        "{count} classification counts differ from the customers' categories: the trees show wrong numbers.": (
+            "有 {count} 个分类计数与客户的分类不符：分类树显示的数字不对。"
+        ),
+        "{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.": (
+            "{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。"
+        ),
+        "{count} customers are missing from the name index: a search for a part of their name misses them.": (
+            "有 {count} 个客户不在名称索引中：搜索名称中的一部分时找不到它们。"
+        ),
+        "Repairing": "正在修复",
+        "Created again: {names}.": "已重新创建：{names}。",
+        "Classification counts counted again ({count} were wrong).": (
+            "分类计数已重新统计（{count} 个有误）。"
+        ),
+        "Search keys computed again for {count} customers.": "已为 {count} 个客户重新计算搜索键。",
+        "Imports {batches} marked interrupted (their finished parts are kept; each can be undone as a whole).": (
+            "导入 {batches} 已标为中断（已完成部分保留；每个都可以整体撤销）。"
+        ),
+        "Indexes and triggers": "索引和触发器",
+        "Classification counts": "分类计数",
+        "Interrupted imports": "中断的导入",
+        "Planner statistics": "查询统计信息",
+    }
+)
+ZH_CN.update(  # issue 12: backups, restore, check and repair in the window
+    {
+        "Check the database": "检查数据库",
+        "Repair": "修复",
+        "The database is healthy.": "数据库完好。",
+        "The database has problems. Repair rebuilds those it can rebuild.": (
+            "数据库有问题。“修复”会重建能够重建的部分。"
+        ),
+        "The database has problems that need a backup: File → Restore a backup…": (
+            "数据库的问题需要用备份解决：文件 → 恢复备份…"
+        ),
+        "%1 customers; integrity: %2": "%1 个客户；完整性：%2",
+        "Nothing needed rebuilding.": "没有需要重建的内容。",
+        "Restore a backup": "恢复备份",
+        "Backups of %1. The one you choose is checked first; the current database is kept aside before it is replaced.": (
+            "%1 的备份。所选备份会先经过检查；当前数据库在被替换之前会另存一份。"
+        ),
+        "Taken": "备份时间",
+        "Size": "大小",
+        "automatic": "自动",
+        "by hand": "手动",
+        "No backups yet: choose a file.": "还没有备份：请选择一个文件。",
+        "Other file…": "其他文件…",
+        "Restore the latest good backup": "恢复最近的完好备份",
+        "%1, %2 customers (checked). The current file is kept aside.": (
+            "%1，%2 个客户（已检查）。当前文件会另存一份。"
+        ),
+        "No good backup of this database was found.": "没有找到这个数据库的完好备份。",
+        "Create a new database here": "在这里新建数据库",
+        "An empty database at this path.": "在这个路径创建一个空数据库。",
+        "Open another file…": "打开其他文件…",
+        "Choose a database file.": "选择一个数据库文件。",
+        "Quit": "退出",
+        "Close kehu; nothing is changed.": "关闭客户档案，不做任何改动。",
+        "&Back up now": "立即备份(&B)",
+        "&Restore a backup…": "恢复备份(&R)…",
+        "&Check and repair the database…": "检查并修复数据库(&C)…",
+        "Backed up to %1 (verified)": "已备份到 %1（已校验）",
+        "Backing up the database…": "正在备份数据库…",
+        "Replace the data of %1 with the backup %2?\n\nThe current database is kept aside first (its name says before-restore); the window opens again with the restored data.": (
+            "用备份 %2 替换 %1 的数据吗？\n\n当前数据库会先另存一份（文件名含 before-restore）；窗口随后用恢复的数据重新打开。"
+        ),
+        "Repairing the database…": "正在修复数据库…",
+    }
+)
+ZH_CN.update(
+    {
+        "The database has %1 problems that can be repaired: File → Check and repair the database…": (
+            "数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…"
+        ),
+    }
+)
+ZH_CN.update(
+    {
+        "Back up automatically (on close and while working)": "自动备份（关闭时和使用期间）",
+        " h": " 小时",
+        "Every:": "间隔：",
+        "Keep daily backups for (days):": "每日备份保留（天）：",
+        "Keep weekly backups for (weeks):": "每周备份保留（周）：",
+        "Automatic backups": "自动备份",
     }
 )
 
@@ -1342,5 +1465,69 @@ KEHU.update(
         "{n} customers now belong to {user} ({routes} routes and {stops} stops went along).": "{n} 个客户已转给 {user}（随同转移 {routes} 条路线、{stops} 个站点）。",
         "{n} customers are no longer shared with {user}.": "{n} 个客户不再与 {user} 共享。",
         "{n} customers shared with {user}.": "已与 {user} 共享 {n} 个客户。",
+    }
+)
+
+# --- issue 11 (window) ---
+ZH_CN.update(
+    {
+        "Audit trail": "审计记录",
+        "(everyone)": "（所有人）",
+        "(all actions)": "（所有操作）",
+        "customer code, e.g. KH000123": "客户编号，如 KH000123",
+        "Action:": "操作：",
+        "From / to:": "起止日期：",
+        "Customer:": "客户：",
+        "&Show": "显示(&S)",
+        "Export to &Excel…": "导出到 Excel(&E)…",
+        "%1 entries": "%1 条记录",
+        "Export the audit trail": "导出审计记录",
+        "Add user": "添加用户",
+        "Change user": "修改用户",
+        "User name:": "用户名：",
+        "Display name:": "显示名称：",
+        "Role:": "角色：",
+        "Manager:": "上级：",
+        "(none)": "（无）",
+        "Users and rights": "用户与权限",
+        "Name": "姓名",
+        "User name": "用户名",
+        "Role": "角色",
+        "State": "状态",
+        "&Add…": "添加(&A)…",
+        "&Change…": "修改(&C)…",
+        "&Disable": "停用(&D)",
+        "Set &password…": "设置密码(&P)…",
+        "&Transfer customers…": "转移客户(&T)…",
+        "disabled": "已停用",
+        "no password": "无密码",
+        "Disable user": "停用用户",
+        "Disable %1? They can no longer log in; their name stays in the history.": "停用 %1？停用后不能再登录；历史记录中仍保留其姓名。",
+        "New password:": "新密码：",
+        "Again:": "再输入一次：",
+        "The two passwords differ; nothing was changed.": "两次输入的密码不同；未做任何更改。",
+        "Password of %1": "%1 的密码",
+        "Logins start now": "从现在起需要登录",
+        "This is the first password: from now on everyone logs in. Set your own password too.": "这是第一个密码：此后每个人都需要登录。请同时设置您自己的密码。",
+        "Your own password": "您自己的密码",
+        "Transfer the customers of %1": "转移 %1 的客户",
+        "New owner:": "新负责人：",
+        "%1 customers now belong to %2.": "%1 个客户已转给 %2。",
+        "&Office": "办公室(&O)",
+        "&Users and rights…": "用户与权限(&U)…",
+        "&Audit trail…": "审计记录(&A)…",
+        "&Log out / switch user…": "注销/切换用户(&L)…",
+        "User:": "用户：",
+    }
+)
+KEHU.update(
+    {
+        "When": "时间",
+        "User": "用户",
+        "Action": "操作",
+        "Record": "记录",
+        "Summary": "摘要",
+        "Details": "详情",
+        "Audit trail": "审计记录",
     }
 )

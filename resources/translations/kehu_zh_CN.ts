@@ -65,6 +65,84 @@
         <source>About this database</source>
         <translation>关于这个数据库</translation>
     </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>(everyone)</source>
+        <translation>（所有人）</translation>
+    </message>
+    <message>
+        <source>(all actions)</source>
+        <translation>（所有操作）</translation>
+    </message>
+    <message>
+        <source>customer code, e.g. KH000123</source>
+        <translation>客户编号，如 KH000123</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>From / to:</source>
+        <translation>起止日期：</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <source>Back up automatically (on close and while working)</source>
+        <translation>自动备份（关闭时和使用期间）</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>间隔：</translation>
+    </message>
+    <message>
+        <source>Keep daily backups for (days):</source>
+        <translation>每日备份保留（天）：</translation>
+    </message>
+    <message>
+        <source>Keep weekly backups for (weeks):</source>
+        <translation>每周备份保留（周）：</translation>
+    </message>
 </context>
 <context>
     <name>CardActivity</name>
@@ -261,6 +339,37 @@
     <message>
         <source>(unclassified)</source>
         <translation>（未分类）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check the database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>The database is healthy.</source>
+        <translation>数据库完好。</translation>
+    </message>
+    <message>
+        <source>The database has problems. Repair rebuilds those it can rebuild.</source>
+        <translation>数据库有问题。“修复”会重建能够重建的部分。</translation>
+    </message>
+    <message>
+        <source>The database has problems that need a backup: File → Restore a backup…</source>
+        <translation>数据库的问题需要用备份解决：文件 → 恢复备份…</translation>
+    </message>
+    <message>
+        <source>%1 customers; integrity: %2</source>
+        <translation>%1 个客户；完整性：%2</translation>
+    </message>
+    <message>
+        <source>Nothing needed rebuilding.</source>
+        <translation>没有需要重建的内容。</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1619,53 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups of %1. The one you choose is checked first; the current database is kept aside before it is replaced.</source>
+        <translation>%1 的备份。所选备份会先经过检查；当前数据库在被替换之前会另存一份。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>No backups yet: choose a file.</source>
+        <translation>还没有备份：请选择一个文件。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review customer-filled forms</source>
@@ -1842,6 +1998,49 @@
     </message>
 </context>
 <context>
+    <name>StartProblemDialog</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup</source>
+        <translation>恢复最近的完好备份</translation>
+    </message>
+    <message>
+        <source>%1, %2 customers (checked). The current file is kept aside.</source>
+        <translation>%1，%2 个客户（已检查）。当前文件会另存一份。</translation>
+    </message>
+    <message>
+        <source>No good backup of this database was found.</source>
+        <translation>没有找到这个数据库的完好备份。</translation>
+    </message>
+    <message>
+        <source>Create a new database here</source>
+        <translation>在这里新建数据库</translation>
+    </message>
+    <message>
+        <source>An empty database at this path.</source>
+        <translation>在这个路径创建一个空数据库。</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <source>Choose a database file.</source>
+        <translation>选择一个数据库文件。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Close kehu; nothing is changed.</source>
+        <translation>关闭客户档案，不做任何改动。</translation>
+    </message>
+</context>
+<context>
     <name>StopsModel</name>
     <message>
         <source>No.</source>
@@ -2018,6 +2217,136 @@
     </message>
 </context>
 <context>
+    <name>UserForm</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Change user</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>上级：</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users and rights</source>
+        <translation>用户与权限</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer customers…</source>
+        <translation>转移客户(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>无密码</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer log in; their name stays in the history.</source>
+        <translation>停用 %1？停用后不能再登录；历史记录中仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不同；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Logins start now</source>
+        <translation>从现在起需要登录</translation>
+    </message>
+    <message>
+        <source>This is the first password: from now on everyone logs in. Set your own password too.</source>
+        <translation>这是第一个密码：此后每个人都需要登录。请同时设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>Your own password</source>
+        <translation>您自己的密码</translation>
+    </message>
+    <message>
+        <source>Transfer the customers of %1</source>
+        <translation>转移 %1 的客户</translation>
+    </message>
+    <message>
+        <source>New owner:</source>
+        <translation>新负责人：</translation>
+    </message>
+    <message>
+        <source>%1 customers now belong to %2.</source>
+        <translation>%1 个客户已转给 %2。</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Edit visit report</source>
@@ -2058,6 +2387,53 @@
     <message>
         <source>Next visit</source>
         <translation>下次访问</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBackups</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check and repair the database…</source>
+        <translation>检查并修复数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The database has %1 problems that can be repaired: File → Check and repair the database…</source>
+        <translation>数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (verified)</source>
+        <translation>已备份到 %1（已校验）</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the data of %1 with the backup %2?
+
+The current database is kept aside first (its name says before-restore); the window opens again with the restored data.</source>
+        <translation>用备份 %2 替换 %1 的数据吗？
+
+当前数据库会先另存一份（文件名含 before-restore）；窗口随后用恢复的数据重新打开。</translation>
+    </message>
+    <message>
+        <source>Repairing the database…</source>
+        <translation>正在修复数据库…</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2602,25 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Licences…</source>
         <translation>许可证…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowOffice</name>
+    <message>
+        <source>&amp;Office</source>
+        <translation>办公室(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Users and rights…</source>
+        <translation>用户与权限(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>审计记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out / switch user…</source>
+        <translation>注销/切换用户(&amp;L)…</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3333,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
+        <source>local</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
         <source>Archived customers</source>
         <translation>已归档客户</translation>
     </message>
@@ -2964,6 +3367,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Audit entries</source>
         <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>The database has problems: `kehu repair` rebuilds what is marked repairable.</source>
+        <translation>数据库有问题：`kehu repair` 可以重建标为可修复的部分。</translation>
     </message>
     <message>
         <source>find likely duplicate customers</source>
@@ -3048,6 +3455,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{n} files removed.</source>
         <translation>已删除 {n} 个文件。</translation>
+    </message>
+    <message>
+        <source>rebuild indexes, triggers, counts and search keys</source>
+        <translation>重建索引、触发器、计数和搜索键</translation>
+    </message>
+    <message>
+        <source>Nothing needed rebuilding.</source>
+        <translation>没有需要重建的内容。</translation>
     </message>
     <message>
         <source>Nothing found for &apos;{text}&apos;</source>
@@ -4454,6 +4869,54 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{value}”不是手机号码（应为以 1 开头的 11 位数字）</translation>
     </message>
     <message>
+        <source>A backup is being restored into &apos;{path}&apos; right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).</source>
+        <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
+    </message>
+    <message>
+        <source>The table &apos;{name}&apos; is missing: its data is gone. Restore the latest backup.</source>
+        <translation>缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>The index &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): searches and lists are slow.</source>
+        <translation>数据表“{table}”缺少索引“{name}”（批量写入中断后遗留）：搜索和列表会变慢。</translation>
+    </message>
+    <message>
+        <source>The trigger &apos;{name}&apos; of the table &apos;{table}&apos; is missing (left out by an interrupted bulk load): the classification counts are no longer kept.</source>
+        <translation>数据表“{table}”缺少触发器“{name}”（批量写入中断后遗留）：分类计数不再更新。</translation>
+    </message>
+    <message>
+        <source>Import {batch} ({file}) was interrupted: the rows of its finished parts are kept; undo it as a whole with `kehu import --undo {batch}`.</source>
+        <translation>导入 {batch}（{file}）被中断：已完成部分的记录保留；可用 `kehu import --undo {batch}` 整体撤销。</translation>
+    </message>
+    <message>
+        <source>The file is damaged (integrity check: {detail}). Stop working in it and restore the latest good backup.</source>
+        <translation>文件已损坏（完整性检查：{detail}）。请停止使用它，并恢复最近的完好备份。</translation>
+    </message>
+    <message>
+        <source>{count} rows point to rows that no longer exist (in: {tables}).</source>
+        <translation>有 {count} 行引用了已不存在的记录（数据表：{tables}）。</translation>
+    </message>
+    <message>
+        <source>The schema is version {version}: open it to upgrade.</source>
+        <translation>数据库结构是第 {version} 版：打开它即可升级。</translation>
+    </message>
+    <message>
+        <source>Import {batch} ({file}, started {started}) still says &quot;running&quot; but its program has stopped: it was interrupted.</source>
+        <translation>导入 {batch}（{file}，开始于 {started}）仍显示“进行中”，但其程序已停止：导入被中断。</translation>
+    </message>
+    <message>
+        <source>{count} classification counts differ from the customers&apos; categories: the trees show wrong numbers.</source>
+        <translation>有 {count} 个分类计数与客户的分类不符：分类树显示的数字不对。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.</source>
+        <translation>{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。</translation>
+    </message>
+    <message>
+        <source>{count} customers are missing from the name index: a search for a part of their name misses them.</source>
+        <translation>有 {count} 个客户不在名称索引中：搜索名称中的一部分时找不到它们。</translation>
+    </message>
+    <message>
         <source>{file} has a shared-strings table of {size} MB unpacked; at most {limit} MB can be read. Split the workbook (or save it as CSV) and import the parts.</source>
         <translation>{file} 的共享字符串表解压后有 {size} MB，最多只能读取 {limit} MB。请拆分工作簿（或另存为 CSV）后分批导入。</translation>
     </message>
@@ -4472,6 +4935,34 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them</source>
         <translation>已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
     </message>
     <message>
         <source>Too many failed logins: wait {seconds} s before the next try.</source>
@@ -4796,6 +5287,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>A customer of this merge was erased: it cannot be undone.</source>
         <translation>此次合并中的一个客户已被删除，无法撤销。</translation>
+    </message>
+    <message>
+        <source>Repairing</source>
+        <translation>正在修复</translation>
+    </message>
+    <message>
+        <source>Created again: {names}.</source>
+        <translation>已重新创建：{names}。</translation>
+    </message>
+    <message>
+        <source>Classification counts counted again ({count} were wrong).</source>
+        <translation>分类计数已重新统计（{count} 个有误）。</translation>
+    </message>
+    <message>
+        <source>Search keys computed again for {count} customers.</source>
+        <translation>已为 {count} 个客户重新计算搜索键。</translation>
+    </message>
+    <message>
+        <source>Imports {batches} marked interrupted (their finished parts are kept; each can be undone as a whole).</source>
+        <translation>导入 {batches} 已标为中断（已完成部分保留；每个都可以整体撤销）。</translation>
+    </message>
+    <message>
+        <source>Indexes and triggers</source>
+        <translation>索引和触发器</translation>
+    </message>
+    <message>
+        <source>Classification counts</source>
+        <translation>分类计数</translation>
+    </message>
+    <message>
+        <source>Interrupted imports</source>
+        <translation>中断的导入</translation>
+    </message>
+    <message>
+        <source>Planner statistics</source>
+        <translation>查询统计信息</translation>
     </message>
     <message>
         <source>Already on another route: {names} and others, {count} in all</source>

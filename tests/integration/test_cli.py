@@ -128,3 +128,15 @@ def test_a_database_with_logins_needs_the_user_and_password(capsys, tmp_path, mo
     code, out, err = run(capsys, "--db", str(db), "--user", "li", "search", "北京")
     assert code == 0, err
     assert "北京海淀科技有限公司" in out and "北京朝阳商贸有限公司" not in out
+
+
+def test_init_speaks_one_language(tmp_path, capsys):
+    """issue 14: "…（local 模式）" — the mode is named in the message's language."""
+    from kehu.cli import parse, run
+
+    db = tmp_path / "one.db"
+    assert run(parse(["--db", str(db), "--lang", "zh_CN", "init"])) == 0
+    out = capsys.readouterr().out
+    assert "本机" in out and "local" not in out
+    assert run(parse(["--db", str(db), "--lang", "en", "init"])) == 0
+    assert "local mode" in capsys.readouterr().out

@@ -9,7 +9,7 @@ from pathlib import Path
 from kehu.commands._context import ProgressLine, acting_user, language, workspace
 from kehu.core import rights
 from kehu.core.i18n import N_, translate
-from kehu.db import health
+from kehu.db import errors, health
 from kehu.db.backup import remove_with_journals
 from kehu.db.connection import MODES, open_database, set_mode
 from kehu.services import backup as backup_service
@@ -48,6 +48,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.set_defaults(func=cmd_restore)
 
 
+MODE_NAMES = {"local": N_("local"), "shared": N_("shared")}
+
+
+def mode_name(mode: str, lang: str) -> str:
+    """The mode in the message's language (本机 / 共享): a message is in one language."""
+    return translate(MODE_NAMES.get(mode, mode), lang)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     lang = language(args)
     existed = Path(args.db).exists()
@@ -60,7 +68,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         text = N_("The database already exists: {path} ({mode} mode)")
     else:
         text = N_("Created database {path} ({mode} mode)")
-    print(translate(text, lang, path=ws.database.path, mode=ws.database.mode))
+    print(translate(text, lang, path=ws.database.path, mode=mode_name(ws.database.mode, lang)))
     return 0
 
 
@@ -89,12 +97,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = {
         "path": str(ws.database.path),
         "mode": ws.database.mode,
+        "read_only": ws.database.read_only,
         "journal_mode": found.journal_mode,
         "schema_version": found.schema_version,
         "latest_schema_version": found.latest_schema_version,
         "integrity": found.integrity,
         "foreign_key_problems": found.foreign_key_problems,
         "counts": found.counts,
+        "problems": [
+            {"code": p.code, "repairable": p.repairable, "message": p.message(lang)}
+            for p in found.problems
+        ],
+        "notes": [n.message(lang) for n in found.notes],
         "healthy": found.healthy,
     }
     if args.json:
@@ -112,11 +126,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     for name, value in found.counts.items():
         label = translate(COUNT_LABELS[name], lang) if name in COUNT_LABELS else name
         print(f"  {label}: {value:,}")
+    print_findings(found, lang)
+    return 0 if found.healthy else 1
+
+
+def print_findings(found: health.Health, lang: str) -> None:
+    """The problems in plain words, the notes, and the verdict with what to do."""
+    for problem in found.problems:
+        print("✗ " + problem.message(lang))
+    for found_note in found.notes:
+        print("· " + found_note.message(lang))
     if found.healthy:
         print(translate(N_("The database is healthy."), lang))
+    elif found.repairable:
+        print(
+            translate(
+                N_("The database has problems: `kehu repair` rebuilds what is marked repairable."),
+                lang,
+            )
+        )
     else:
         print(translate(N_("The database has problems: restore a backup."), lang))
-    return 0 if found.healthy else 1
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -133,13 +163,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     lang = language(args)
     # who restores: signed in as for every command, before anything moves
-    ws = workspace(args, create=True)
-    user = acting_user(ws)
-    ws.database.close()
-    if ws.database.created:  # nothing was there: the empty file made to sign in goes
-        remove_with_journals(ws.database.path)
+    try:
+        ws = workspace(args, create=True)
+    except (errors.DamagedDatabaseError, errors.NotADatabaseError, errors.EmptyFileError):
+        user, damaged = None, True  # nobody can sign in to a file that cannot be read
+    else:
+        user, damaged = acting_user(ws), False
+        ws.database.close()
+        if ws.database.created:  # nothing was there: the empty file made to sign in goes
+            remove_with_journals(ws.database.path)
     with ProgressLine(lang, args.quiet) as job:
-        restored = backup_service.restore(Path(args.file), Path(args.db), job, by=user)
+        restored = backup_service.restore(
+            Path(args.file), Path(args.db), job, by=user, damaged=damaged
+        )
     final = open_database(restored.path, create=False, bind=False)  # migrates an older backup
     print(
         translate(
@@ -147,7 +183,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             lang,
             source=args.file,
             path=final.path,
-            mode=final.mode,
+            mode=mode_name(final.mode, lang),
         )
     )
     final.close()

@@ -22,7 +22,7 @@ from peewee import OperationalError, SqliteDatabase
 from kehu import __version__
 from kehu.core.i18n import N_, Message, note
 from kehu.db import errors, migrations, probe
-from kehu.db.backup import backup_database
+from kehu.db.backup import backup_database, restore_under_way
 from kehu.db.dialect import SQLITE, dialect
 from kehu.db.models import Setting, database_proxy
 from kehu.db.paths import Location, locate
@@ -312,6 +312,8 @@ def write(db: SqliteDatabase, fn: Callable[[], T], *, attempts: int = 10) -> T:
     for attempt in range(attempts):
         try:
             with db.atomic("IMMEDIATE"):
+                if restore_under_way(path):  # checked holding the lock: see db.backup
+                    raise errors.RestoreUnderWayError(path)
                 return fn()
         except (OperationalError, sqlite3.OperationalError) as exc:
             if errors.is_disk_full(exc):

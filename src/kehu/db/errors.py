@@ -17,11 +17,14 @@ class DatabaseError(UserError):
     def __init__(self, path: object = None, detail: str = "") -> None:
         self.path = path
         self.detail = detail  # from SQLite or the operating system: shown as it is
-        super().__init__(type(self).text, path=path)
+        super().__init__(type(self).text, **self._values())
         self.args = (self.message("en"),)  # the log shows the detail too
 
+    def _values(self) -> dict[str, object]:
+        return {"path": self.path}
+
     def message(self, lang: str) -> str:
-        text = translate(self.text, lang, path=self.path)
+        text = translate(self.text, lang, **self.values)
         return f"{text}\n{self.detail}" if self.detail else text
 
 
@@ -62,10 +65,9 @@ class DiskFullError(DatabaseError):
         "again."
     )
 
-    def message(self, lang: str) -> str:
-        place, free = free_space(self.path)
-        text = translate(self.text, lang, path=self.path, place=place, free=free)
-        return f"{text}\n{self.detail}" if self.detail else text
+    def _values(self) -> dict[str, object]:
+        place, free = free_space(self.path)  # measured when the write failed
+        return {"path": self.path, "place": place, "free": free}
 
 
 def free_space(path: object) -> tuple[str, str]:
@@ -123,6 +125,13 @@ class FileReplacedError(DatabaseError):
         "The database file '{path}' was replaced or removed by another program (a restore, a "
         "copy, a sync client) while it was open. Nothing more is written to it; your unsaved "
         "edits are kept in the window. Reopen the database to continue."
+    )
+
+
+class RestoreUnderWayError(DatabaseError):
+    text = N_(
+        "A backup is being restored into '{path}' right now: the change was not saved. Try "
+        "again in a moment (the window shows the restored data when it is done)."
     )
 
 

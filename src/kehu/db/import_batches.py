@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import fn
 
+from kehu.db import interrupted
 from kehu.db.models import (
     Category,
     Customer,
@@ -22,11 +23,19 @@ from kehu.db.models import (
 )
 
 RUNNING, DONE, FAILED, CANCELLED, UNDONE = "running", "done", "failed", "cancelled", "undone"
+INTERRUPTED = interrupted.INTERRUPTED  # the process died while it ran
 
 
 def create_batch(kind: str, filename: str, sha256: str, user_id: int, mapping: str) -> int:
+    """A "running" batch that names its process (`kehu.db.interrupted`: a killed import is
+    found and shown as interrupted)."""
     batch = ImportBatch.create(
-        kind=kind, filename=filename, file_sha256=sha256, user=user_id, mapping=mapping
+        kind=kind,
+        filename=filename,
+        file_sha256=sha256,
+        user=user_id,
+        mapping=mapping,
+        summary=interrupted.running_marker(),
     )
     return batch.id
 

@@ -7,6 +7,7 @@ Both take a `kehu.core.jobs.Job`: progress in pages, and a cancel that leaves no
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,14 @@ from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.db import errors, migrations
-from kehu.db.backup import backup_database, copy_file, remove_with_journals, verify_file
+from kehu.db.backup import (
+    backup_database,
+    copy_file,
+    remove_with_journals,
+    restore_in_place,
+    restore_mark,
+    verify_file,
+)
 from kehu.db.connection import SQLITE_HEADER, Database, write
 from kehu.db.models import User
 from kehu.services import audit
@@ -70,32 +78,101 @@ def verify_backup(source: Path) -> int:
     return version
 
 
-def restore(source: Path, target: Path, job: Job | None = None, *, by: User | None) -> Restored:
-    """Replace `target` with a verified copy of `source`; the current file is kept aside.
-    Administrators only (`rights.Action.RESTORE`), checked before anything is read.
+def restore(
+    source: Path, target: Path, job: Job | None = None, *, by: User | None, damaged: bool = False
+) -> Restored:
+    """Put a verified copy of `source` in place of the database at `target`; the current file
+    is kept aside first. Administrators only (`rights.Action.RESTORE`), checked before
+    anything is read; `damaged=True` (the start-up offer for a file nobody can open, so
+    nobody can sign in to it) needs no user.
 
-    The database at `target` must not be open in this process. Cancelled (`job`), nothing
-    changes: the copy kept aside and the partial copy are removed, `target` stays.
+    The restore writes into the existing file through the backup API (`restore_in_place`),
+    so a window open on it is not left writing to a deleted file: it waits for the moment of
+    the copy and then sees the restored data. The mode stored in `target` stays (it belongs
+    to where the file lives, not to the backup). Cancelled (`job`) before the copy starts,
+    nothing changes: the copy kept aside and the staged copy are removed.
     """
-    rights.check(by, rights.Action.RESTORE)
+    if not damaged:
+        rights.check(by, rights.Action.RESTORE)
     job = job or no_job()
     verify_backup(source)
+    staged = target.with_name(target.name + ".restoring")
+    existed = target.exists() and target.stat().st_size > 0
+    if not existed:
+        try:
+            copy_file(source, staged, job, RESTORE_STAGE)
+            staged.replace(target)
+        finally:
+            remove_with_journals(staged)
+        return Restored(target, None)
+    with restore_mark(target):
+        return _restore_over(source, target, staged, job)
+
+
+def _restore_over(source: Path, target: Path, staged: Path, job: Job) -> Restored:
     kept = None
-    partial = target.with_name(target.name + ".restoring")
     try:
-        if target.exists() and target.stat().st_size > 0:
-            kept = target.with_name(
-                f"{target.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{target.suffix}"
-            )
-            copy_file(target, kept, job, KEEP_STAGE, read_only=False)
-        copy_file(source, partial, job, RESTORE_STAGE)
+        copy_file(source, staged, job, RESTORE_STAGE)
+        kept = target.with_name(
+            f"{target.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{target.suffix}"
+        )
+        damaged = _keep_aside(target, kept, job)
+        if not damaged:
+            _keep_setting(staged, "mode", _setting(kept, "mode"))
         job.check()  # the last moment a cancel leaves the database as it was
     except BaseException:
-        remove_with_journals(partial)
+        remove_with_journals(staged)
         if kept is not None:
             remove_with_journals(kept)
         raise
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    partial.replace(target)
+    try:
+        if damaged:  # nobody can have it open: the file itself is replaced
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            staged.replace(target)
+        else:
+            restore_in_place(staged, target, job, RESTORE_STAGE)
+    finally:
+        remove_with_journals(staged)
     return Restored(target, kept)
+
+
+def _keep_aside(target: Path, kept: Path, job: Job) -> bool:
+    """Copy the current file aside; returns True when it is damaged (copied byte for byte,
+    since SQLite cannot read it page by page)."""
+    try:
+        copy_file(target, kept, job, KEEP_STAGE, read_only=False)
+        return False
+    except sqlite3.DatabaseError:
+        remove_with_journals(kept)
+        shutil.copyfile(target, kept)
+        return True
+
+
+def _setting(path: Path | None, key: str) -> str | None:
+    if path is None:
+        return None
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _keep_setting(path: Path, key: str, value: str | None) -> None:
+    """Write a setting into the staged copy (before it goes in place)."""
+    if value is None:
+        return
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute("UPDATE setting SET value = ? WHERE key = ?", (value, key))
+    except sqlite3.Error as exc:
+        if errors.is_disk_full(exc):
+            raise errors.DiskFullError(path) from exc
+        raise
+    finally:
+        conn.close()

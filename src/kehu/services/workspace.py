@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehu.core.i18n import normalise, system_language
-from kehu.db import search_index
+from kehu.db import interrupted, search_index
 from kehu.db.connection import Database, open_database, write
 from kehu.db.models import Customer, Setting, User
 from kehu.services import auth, classification
@@ -49,4 +49,14 @@ def open_workspace(
 
         write(database.db, seed)
         logger.info("created database %s (%s mode)", database.path, database.mode)
+    if not database.read_only:
+        _mark_dead_imports(database)
     return Workspace(database, auth.automatic_user())
+
+
+def _mark_dead_imports(database: Database) -> None:
+    """An import whose process was killed still says "running": it shows as interrupted."""
+    dead = [batch.id for batch in interrupted.dead_batches()]
+    if dead:
+        logger.info("imports %s were interrupted: marked so", dead)
+        write(database.db, lambda: interrupted.mark_interrupted(dead))

@@ -201,18 +201,31 @@ def load_demo(window, customers: int) -> None:
     )
 
 
-def _open(path: str, lang: str, parent: QWidget | None, create: bool = False) -> Workspace | None:
-    """Open `path` for the window (created only with `create` or on a first start)."""
-    try:
-        workspace = open_workspace(path, lang=lang, create=create or is_first_start(path))
-    except DatabaseError as exc:
-        logger.warning("cannot open %s: %s", path, exc)
-        QMessageBox.critical(
-            parent,
-            QCoreApplication.translate("Application", "Cannot open the database"),
-            exc.message(lang),
-        )
-        return None
+def _open(
+    path: str, lang: str, parent: QWidget | None, create: bool = False, offer: bool = False
+) -> Workspace | None:
+    """Open `path` for the window (created only with `create` or on a first start). With
+    `offer` (at start), a file that cannot be opened offers a way on (`start_problems`)."""
+    while True:
+        try:
+            workspace = open_workspace(path, lang=lang, create=create or is_first_start(path))
+            break
+        except DatabaseError as exc:
+            logger.warning("cannot open %s: %s", path, exc)
+            if offer:
+                from kehu.ui import start_problems
+
+                way = start_problems.resolve(path, exc, lang, parent)
+                if way is None:
+                    return None
+                path, create = way
+                continue
+            QMessageBox.critical(
+                parent,
+                QCoreApplication.translate("Application", "Cannot open the database"),
+                exc.message(lang),
+            )
+            return None
     for warning in workspace.database.warnings:
         QMessageBox.information(
             parent,
@@ -243,11 +256,12 @@ def show_session_window(workspace: Workspace, user: User, lang: str):
     return window
 
 
-def switch_database(window, path: str, create: bool = False):
+def switch_database(window, path: str, create: bool = False, between=None):
     """File → Open/New/recent: close `window` and its database, open `path` in a new window
     (the previous file again when `path` cannot be opened; a missing `path` is created only
-    with `create`, File → New). Returns the new window, or None when the user kept the
-    current one (unsaved card, cancelled login)."""
+    with `create`, File → New). `between()` runs once the database is closed (a restore);
+    its error is shown and the file opens again. Returns the new window, or None when the
+    user kept the current one (unsaved card, cancelled login)."""
     app = QApplication.instance()
     lang = window.session.lang
     previous = str(window.session.database.path)
@@ -256,6 +270,11 @@ def switch_database(window, path: str, create: bool = False):
         if not window.close():
             return None
         window.session.database.close()
+        if between is not None:
+            try:
+                between()
+            except Exception as exc:  # the same file opens again, as it was
+                show_error(None, exc)
         for candidate, new in ((path, create), (previous, False)):
             workspace = _open(candidate, lang, None, create=new)
             if workspace is None:
@@ -281,7 +300,7 @@ def run_gui(args: argparse.Namespace) -> int:
     translations.install(app, lang)
     install_excepthook()
     logger.info("starting the GUI on %s (%s); log %s", args.db, lang, log_path)
-    workspace = _open(str(args.db), lang, None)
+    workspace = _open(str(args.db), lang, None, offer=True)
     if workspace is None:
         return 2
     user = _login(workspace, lang)

@@ -39,6 +39,7 @@ from kehu.ui.session import Session
 from kehu.ui.widgets.category_panel import CategoryPanel
 from kehu.ui.widgets.customer_list import CustomerListView, saved_columns
 from kehu.ui.widgets.search_box import SearchBox
+from kehu.ui.window.backups import WindowBackups
 from kehu.ui.window.cards import CardTabs, CardWindow
 from kehu.ui.window.docks import DockLayout
 from kehu.ui.window.exports import WindowExports
@@ -46,6 +47,7 @@ from kehu.ui.window.files import DatabaseFiles
 from kehu.ui.window.help_settings import WindowHelpSettings
 from kehu.ui.window.keyboard import WindowKeyboard
 from kehu.ui.window.menus import WindowMenus
+from kehu.ui.window.office import WindowOffice
 from kehu.ui.window.printing import WindowPrinting
 from kehu.ui.window.state import PreserveGeometry
 
@@ -57,7 +59,9 @@ RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after 
 
 class MainWindow(
     WindowMenus,
+    WindowOffice,
     DatabaseFiles,
+    WindowBackups,
     WindowHelpSettings,
     WindowKeyboard,
     CardTabs,
@@ -88,6 +92,7 @@ class MainWindow(
         self._build_actions()
         self._install_file_actions()
         self._install_help_settings()
+        self._install_backup_actions()
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
         self._wire_keyboard()
@@ -221,6 +226,7 @@ class MainWindow(
         self._show_file_status()
         for card in self.open_cards():
             card.allow_saving(False)
+        self._allow_backup_actions()
         from kehu.db.errors import FileReplacedError
 
         QMessageBox.warning(
@@ -337,6 +343,8 @@ class MainWindow(
         self.poll_timer.stop()
         self._close_card_windows()
         self.session.shutdown()
+        if not getattr(self, "restoring", False):
+            self.backup_on_close()
         event.accept()
 
 

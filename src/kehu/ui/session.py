@@ -36,6 +36,11 @@ class Session(QObject):
         self._undo: list[classification.Change] = []
         self._data_version = self._read_data_version()
         self.lost = False  # the file under the window was replaced or removed
+        self.changed = False  # something was written since the window opened (backups)
+        self.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, _changes: Changes) -> None:
+        self.changed = True
 
     @property
     def can_write(self) -> bool:

@@ -32,6 +32,11 @@ MAIN_SPLITTER = Setting("window/main_splitter", QByteArray(), QByteArray)
 CARD_GEOMETRY = Setting("card/geometry", QByteArray(), QByteArray)
 CARDS_IN_WINDOWS = Setting("card/own_window", False, bool)
 FIRST_START_SEEN = Setting("first_start/seen", "", str)  # database paths, "|"-separated
+# Automatic backups (issue 12): on close and every N hours of use, rotated, verified.
+BACKUP_AUTOMATIC = Setting("backup/automatic", True, bool)
+BACKUP_EVERY_HOURS = Setting("backup/every_hours", 4, int)
+BACKUP_KEEP_DAILY = Setting("backup/keep_daily", 7, int)
+BACKUP_KEEP_WEEKLY = Setting("backup/keep_weekly", 4, int)
 
 
 _adopted: list[bool] = []

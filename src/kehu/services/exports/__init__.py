@@ -29,6 +29,7 @@ from typing import Any
 from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.jobs import Job, no_job
 from kehu.db.connection import write
+from kehu.db.errors import DiskFullError, is_disk_full
 from kehu.db.models import Customer, User
 from kehu.db.visibility import visible_customers
 from kehu.services import audit
@@ -128,6 +129,10 @@ def export_file(
         rows, pages = writers()[(fmt, kind)](request, ids, part, job)
         job.check()
         os.replace(part, out)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise DiskFullError(out) from exc
+        raise
     finally:
         part.unlink(missing_ok=True)
     if audited:
