@@ -1284,6 +1284,8 @@ ZH_CN.update(
         "kehu &manual": "kehu 使用说明(&M)",
         "kehu manual": "kehu 使用说明",
         "Choose a date": "选择日期",
+        "Region": "区域",
+        "Rename, move or delete the chosen region": "重命名、移动或删除选中的区域",
     }
 )
 KEHU.update(

@@ -1563,6 +1563,14 @@
         <translation>删除区域…</translation>
     </message>
     <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Rename, move or delete the chosen region</source>
+        <translation>重命名、移动或删除选中的区域</translation>
+    </message>
+    <message>
         <source>New region</source>
         <translation>新建区域</translation>
     </message>
