@@ -1533,3 +1533,15 @@ KEHU.update(
         "Audit trail": "审计记录",
     }
 )
+
+# --- issue 11 (PIPL) ---
+KEHU.update(
+    {
+        "Personal data": "个人信息",
+        "History": "历史",
+        "Field": "字段",
+        "Value": "值",
+        "Old value": "原值",
+        "New value": "新值",
+    }
+)

@@ -5297,6 +5297,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此次合并中的一个客户已被删除，无法撤销。</translation>
     </message>
     <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
         <source>Repairing</source>
         <translation>正在修复</translation>
     </message>
