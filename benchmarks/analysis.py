@@ -1,5 +1,5 @@
 """Composition analyses at scale (DESIGN §3, issue 13): each analysis from the sales summaries
-of schema 6 against the plain GROUP BY over sale_line joined to the classification, measured
+of schema 7 against the plain GROUP BY over sale_line joined to the classification, measured
 in the same run, for several periods; the answers must be equal to the cent.
 
     python benchmarks/analysis.py --customers 1000000 --cache DIR [--source demo_1000000.db]

@@ -473,7 +473,28 @@ def _rows_v5(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v6(conn: sqlite3.Connection) -> None:
-    """A sale line added and one customer regraded after version 6 (the summary triggers run),
+    """Customer 4 merged into 1 (archived, with what the merge moved), a completeness, a key
+    person's lunar birthday and a category's visit cadence."""
+    conn.execute("UPDATE \"customer\" SET status = 'archived', archived_at = ? WHERE id = 4", (T2,))
+    _insert(
+        conn,
+        "customer_merge",
+        dict(
+            id=1,
+            kept_id=1,
+            merged_id=4,
+            user_id=1,
+            merged_at=T2,
+            before=json.dumps({"fields": {}, "persons": [], "visits": [], "sales": []}),
+        ),
+    )
+    conn.execute('UPDATE "customer" SET completeness = 45 WHERE id = 1')
+    conn.execute('UPDATE "key_person" SET birthday_lunar = 1 WHERE id = 1')
+    conn.execute('UPDATE "category" SET visit_days = 10 WHERE id = 1')
+
+
+def _rows_v7(conn: sqlite3.Connection) -> None:
+    """A sale line added and one customer regraded after version 7 (the summary triggers run),
     and one applied ABC step with the grade it replaced."""
     _insert(
         conn,
@@ -519,6 +540,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _rows_v4,
     5: _rows_v5,
     6: _rows_v6,
+    7: _rows_v7,
 }
 
 

@@ -1,6 +1,6 @@
 """Analysis periods in whole months, and shares that add up.
 
-The sales summaries (schema 6) count sales per month, so a period is a range of months:
+The sales summaries (schema 7) count sales per month, so a period is a range of months:
 a month is the integer `year * 12 + month - 1` (2026-03 → 24314), the same number the
 summary tables store. Dates given for a custom period are taken as their months.
 """

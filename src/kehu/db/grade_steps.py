@@ -1,4 +1,4 @@
-"""ABC grading steps (schema 6): what one applied grading changed, so it can be undone."""
+"""ABC grading steps (schema 7): what one applied grading changed, so it can be undone."""
 
 from __future__ import annotations
 

@@ -52,8 +52,13 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (5, "shared customers, consent withdrawn, audit by record", _run_sql_file("0005_office.sql")),
     (
         6,
+        "customer merges, stored completeness, lunar birthdays, visit cadence per category",
+        _run_sql_file("0006_care_merges.sql"),
+    ),
+    (
+        7,
         "sales summaries kept by triggers, ABC grading steps",
-        _run_sql_file("0006_sales_summary.sql"),
+        _run_sql_file("0007_sales_summary.sql"),
     ),
 ]
 

@@ -1,6 +1,6 @@
 """One customer's sale lines, written one at a time (the card), and the product list.
 
-The sales summaries (schema 6) follow these writes through their triggers."""
+The sales summaries (schema 7) follow these writes through their triggers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The questions the analyses ask of the sales summaries (schema 6), one function each.
+"""The questions the analyses ask of the sales summaries (schema 7), one function each.
 
 Every function takes the period as a month range (`first`, `last`, inclusive month numbers of
 `kehu.core.periods`) and `owners`: the owner ids the viewer sees (`kehu.db.visibility`), or

@@ -1,4 +1,4 @@
-"""The sales summaries of schema 6 (sales_month, sales_summary, product_month): kept by
+"""The sales summaries of schema 7 (sales_month, sales_summary, product_month): kept by
 triggers on sale_line, customer_category and customer (SQLite triggers named
 `sales_summary_*`), dropped during a bulk load and rebuilt after it, and rebuilt by repair.
 """

@@ -2,7 +2,7 @@
 rolled up) or per salesperson, and product categories' shares — for a period, for what the
 viewer sees.
 
-Figures come from the sales summaries of schema 6 (`kehu.db.sales_queries`): a handful of rows
+Figures come from the sales summaries of schema 7 (`kehu.db.sales_queries`): a handful of rows
 per category and month whatever the number of sale lines. Shares are percent, rounded to one
 decimal so that the top-level rows add up to exactly 100.0 (`rounded_shares`). "Customers" of
 a category are the customers classified in it (active and archived, as their sales count),

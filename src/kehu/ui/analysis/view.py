@@ -122,7 +122,7 @@ class AnalysisView(QWidget):
         bar.setObjectName("analysisBar")
         for widget in (self.analysis_box, self.period_box, self.first_edit, self.last_edit):
             bar.addWidget(widget)
-        bar.addWidget(QLabel(self.tr("By"), self))
+        bar.addWidget(QLabel(self.tr("Group by"), self))
         bar.addWidget(self.scheme_box)
         self._abc_actions = [
             bar.addWidget(w) for w in (self.a_label, self.a_box, self.b_label, self.b_box)
@@ -163,7 +163,7 @@ class AnalysisView(QWidget):
             (self.period_box, self.tr("Period")),
             (self.first_edit, self.tr("From month")),
             (self.last_edit, self.tr("To month")),
-            (self.scheme_box, self.tr("By")),
+            (self.scheme_box, self.tr("Group by")),
             (self.a_box, self.tr("A up to")),
             (self.b_box, self.tr("B up to")),
             (self.chart_view, self.tr("Chart")),

@@ -1,4 +1,4 @@
--- Schema 6: sales per customer and month, per category and month, per product and month,
+-- Schema 7: sales per customer and month, per category and month, per product and month,
 -- kept by triggers, so that composition analyses sum a few thousand rows instead of millions
 -- of sale lines. A month is the number year * 12 + month - 1 (2026-03 → 24314).
 -- owner_id 0 stands for customers without an owner; category_id 0 in sales_summary holds all
