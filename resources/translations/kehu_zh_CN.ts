@@ -48,6 +48,125 @@
     </message>
 </context>
 <context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Sales composition</source>
+        <translation>销售构成</translation>
+    </message>
+    <message>
+        <source>Product composition</source>
+        <translation>商品构成</translation>
+    </message>
+    <message>
+        <source>ABC grading</source>
+        <translation>ABC 分级</translation>
+    </message>
+    <message>
+        <source>Sales trend</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止月份</translation>
+    </message>
+    <message>
+        <source>A up to</source>
+        <translation>A 类至</translation>
+    </message>
+    <message>
+        <source>B up to</source>
+        <translation>B 类至</translation>
+    </message>
+    <message>
+        <source>Apply grades…</source>
+        <translation>应用等级…</translation>
+    </message>
+    <message>
+        <source>Undo grading</source>
+        <translation>撤销等级划分</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To month</source>
+        <translation>结束月份</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No customer would change grade.</source>
+        <translation>没有客户的等级会改变。</translation>
+    </message>
+    <message>
+        <source>Apply the proposed grades to {n} customers in one step?</source>
+        <translation>一次性为 {n} 个客户应用建议的等级？</translation>
+    </message>
+    <message>
+        <source>Undo the grading?</source>
+        <translation>撤销这次等级划分？</translation>
+    </message>
+    <message>
+        <source>Export analysis</source>
+        <translation>导出分析</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The database is damaged</source>
@@ -171,22 +290,6 @@
         <translation>访问记录</translation>
     </message>
     <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Product category</source>
-        <translation>商品类别</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
         <source>Sales</source>
         <translation>销售记录</translation>
     </message>
@@ -221,6 +324,22 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sale line</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>Merged with</source>
+        <translation>合并了</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>已撤销合并</translation>
+    </message>
+    <message>
+        <source>Merged, not kept: %1</source>
+        <translation>合并时未保留：%1</translation>
     </message>
 </context>
 <context>
@@ -595,6 +714,116 @@
     <message>
         <source>The database cannot be written: see the status bar</source>
         <translation>数据库无法写入：请看状态栏</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <source>A likely duplicate exists: %1 %2. &lt;a href=&quot;open:%3&quot;&gt;Open it instead&lt;/a&gt;</source>
+        <translation>疑似重复客户：%1 %2。&lt;a href=&quot;open:%3&quot;&gt;改为打开它&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>A customer with this name probably exists already, looked after by %1: ask them before creating a second record.</source>
+        <translation>可能已有同名客户，由 %1 负责：新建第二份档案前请先询问对方。</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>(%1 more similar)</source>
+        <translation>（另有 %1 个相似）</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicate customers</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Merges</source>
+        <translation>合并记录</translation>
+    </message>
+    <message>
+        <source>Lowest score:</source>
+        <translation>最低分数：</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Review and merge…</source>
+        <translation>核对并合并…</translation>
+    </message>
+    <message>
+        <source>Open both cards</source>
+        <translation>打开两份档案</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>被合并</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复客户…</translation>
+    </message>
+    <message>
+        <source>%1 likely duplicate pairs</source>
+        <translation>%1 对疑似重复</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1313,45 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate customers</source>
+        <translation>合并重复客户</translation>
+    </message>
+    <message>
+        <source>%1 is kept. %2 is archived and linked to it; its key persons, visits, sale lines, route stop and categories move over. Choose the value to keep where they differ; the other value stays in the history. The merge can be undone.</source>
+        <translation>保留 %1。%2 将归档并关联到它；其关键人物、访问记录、销售明细、路线站点和分类都转到保留的客户。两者不同时请选择要保留的值，另一个值记入变更历史。合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Kept: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <source>Merged: %1</source>
+        <translation>被合并：%1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>The two records hold the same values.</source>
+        <translation>两份档案的内容相同。</translation>
+    </message>
+    <message>
+        <source>Moves %1 key persons, %2 visits and %3 sale lines.</source>
+        <translation>将转移 %1 个关键人物、%2 条访问记录和 %3 条销售明细。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Key person</source>
@@ -1342,6 +1610,45 @@
     <message>
         <source>The PDF could not be saved: %1</source>
         <translation>无法保存 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProductListDialog</name>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +2066,88 @@
     </message>
 </context>
 <context>
+    <name>SaleLineDialog</name>
+    <message>
+        <source>Sale line</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1,280.50</source>
+        <translation>元，例如 1,280.50</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPane</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>商品列表…</translation>
+    </message>
+    <message>
+        <source>Product composition: %1</source>
+        <translation>商品构成：%1</translation>
+    </message>
+    <message>
+        <source>Delete this sale line?</source>
+        <translation>删除这条销售记录？</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search: name, pinyin initials, code, phone, credit code, contact (Ctrl+F)</source>
@@ -1939,6 +2328,33 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TodayCare</name>
+    <message>
+        <source>Overdue by visit cadence</source>
+        <translation>超过访问周期的客户</translation>
+    </message>
+    <message>
+        <source>{grade}: every {days} days, never visited</source>
+        <translation>{grade}：每 {days} 天访问一次，从未访问</translation>
+    </message>
+    <message>
+        <source>{grade}: every {days} days, {n} days overdue</source>
+        <translation>{grade}：每 {days} 天访问一次，已超 {n} 天</translation>
+    </message>
+    <message>
+        <source>Lunar birthdays</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>Anniversaries</source>
+        <translation>交易周年</translation>
+    </message>
+    <message>
+        <source>{years} years of trading on {day}</source>
+        <translation>{day} 交易满 {years} 年</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2790,10 @@ The current database is kept aside first (its name says before-restore); the win
     <message>
         <source>&amp;Classify selected…</source>
         <translation>为所选客户分类(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复客户(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3153,6 +3573,78 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
+        <source>sales composition, ABC grading, trend</source>
+        <translation>销售构成、ABC 分级、趋势分析</translation>
+    </message>
+    <message>
+        <source>file to write (xlsx or pdf)</source>
+        <translation>要写入的文件（xlsx 或 pdf）</translation>
+    </message>
+    <message>
+        <source>first month (2026-01)</source>
+        <translation>起始月份（如 2026-01）</translation>
+    </message>
+    <message>
+        <source>last month (2026-12)</source>
+        <translation>结束月份（如 2026-12）</translation>
+    </message>
+    <message>
+        <source>this month, quarter, year or the last 12 months (12m, the default)</source>
+        <translation>本月、本季度、本年或近 12 个月（12m，默认）</translation>
+    </message>
+    <message>
+        <source>scheme (grade, nature, trade_type, region…) or owner</source>
+        <translation>分类维度（grade、nature、trade_type、region…）或 owner（按推销员）</translation>
+    </message>
+    <message>
+        <source>ABC: A up to this cumulative %</source>
+        <translation>ABC：A 类的累计占比上限 %</translation>
+    </message>
+    <message>
+        <source>ABC: B up to this cumulative %</source>
+        <translation>ABC：B 类的累计占比上限 %</translation>
+    </message>
+    <message>
+        <source>ABC: apply the proposed grades</source>
+        <translation>ABC：应用建议的等级</translation>
+    </message>
+    <message>
+        <source>ABC: only say what would change</source>
+        <translation>ABC：只显示将发生的变化</translation>
+    </message>
+    <message>
+        <source>ABC: undo the latest grading</source>
+        <translation>ABC：撤销最近一次等级划分</translation>
+    </message>
+    <message>
+        <source>--apply, --dry-run and --undo belong to &apos;abc&apos;</source>
+        <translation>--apply、--dry-run 和 --undo 只用于 abc</translation>
+    </message>
+    <message>
+        <source>Grades of {n} customers given back ({skipped} changed since, kept)</source>
+        <translation>已恢复 {n} 个客户的等级（{skipped} 个之后又被修改，保持不变）</translation>
+    </message>
+    <message>
+        <source>{n} customers regraded in one step (undo: kehu analyse abc --undo)</source>
+        <translation>已一次性调整 {n} 个客户的等级（撤销：kehu analyse abc --undo）</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <source>{n} customers would change grade (nothing written)</source>
+        <translation>{n} 个客户的等级将改变（未写入）</translation>
+    </message>
+    <message>
+        <source>Say which file to write (OUT)</source>
+        <translation>请指定要写入的文件（OUT）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>local</source>
         <translation>本机</translation>
     </message>
@@ -3191,6 +3683,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The database has problems: `kehu repair` rebuilds what is marked repairable.</source>
         <translation>数据库有问题：`kehu repair` 可以重建标为可修复的部分。</translation>
+    </message>
+    <message>
+        <source>find likely duplicate customers</source>
+        <translation>查找疑似重复的客户</translation>
+    </message>
+    <message>
+        <source>the xlsx file to write</source>
+        <translation>要写入的 xlsx 文件</translation>
+    </message>
+    <message>
+        <source>at most N pairs (0: all)</source>
+        <translation>最多 N 对（0：全部）</translation>
+    </message>
+    <message>
+        <source>The score is between 0 and 100.</source>
+        <translation>分数在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>Say where to write the Excel file with --output FILE.xlsx.</source>
+        <translation>请用 --output 文件.xlsx 指定 Excel 文件的位置。</translation>
+    </message>
+    <message>
+        <source>{count:,} pairs</source>
+        <translation>{count:,} 对</translation>
+    </message>
+    <message>
+        <source>{count:,} pairs written to {path}</source>
+        <translation>已写入 {count:,} 对到 {path}</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>没有发现疑似重复的客户。</translation>
+    </message>
+    <message>
+        <source>lowest score shown, 0–100 (default {score})</source>
+        <translation>显示的最低分数，0–100（默认 {score}）</translation>
     </message>
     <message>
         <source>customer codes, comma-separated</source>
@@ -3429,8 +3957,72 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>定期报告</translation>
     </message>
     <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>名称相似</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>same USCC</source>
+        <translation>统一社会信用代码相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>地址相同</translation>
+    </message>
+    <message>
         <source>Consent withdrawn on</source>
         <translation>撤回同意日期</translation>
+    </message>
+    <message>
+        <source>{lunar} ({year} {when})</source>
+        <translation>{lunar} ({year}年 {when})</translation>
+    </message>
+    <message>
+        <source>{lunar} (this year {when})</source>
+        <translation>{lunar} (今年 {when})</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Unknown period &apos;{name}&apos;</source>
+        <translation>未知的期间“{name}”</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a month or a date (2026-03 or 2026-03-15)</source>
+        <translation>“{text}”不是月份或日期（如 2026-03 或 2026-03-15）</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>期间的结束早于开始</translation>
     </message>
     <message>
         <source>salesperson</source>
@@ -4689,6 +5281,170 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符</translation>
     </message>
     <message>
+        <source>Not classified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>No sales in the period</source>
+        <translation>期间内无销售</translation>
+    </message>
+    <message>
+        <source>No classification scheme &apos;{name}&apos;</source>
+        <translation>找不到分类维度“{name}”</translation>
+    </message>
+    <message>
+        <source>Per salesperson</source>
+        <translation>按推销员</translation>
+    </message>
+    <message>
+        <source>You cannot see this customer</source>
+        <translation>您无权查看此客户</translation>
+    </message>
+    <message>
+        <source>No category number {id}</source>
+        <translation>没有编号为 {id} 的分类</translation>
+    </message>
+    <message>
+        <source>Product shares per salesperson are not offered; pick a scheme</source>
+        <translation>不提供按推销员的商品构成，请选择一个分类维度</translation>
+    </message>
+    <message>
+        <source>Customer category</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>Grading of {period} ({n} customers)</source>
+        <translation>{period} 的等级划分（{n} 个客户）</translation>
+    </message>
+    <message>
+        <source>The grade scheme needs three categories (A, B, C)</source>
+        <translation>客户等级维度需要三个分类（A、B、C）</translation>
+    </message>
+    <message>
+        <source>Thresholds must satisfy 0 &lt; A ≤ B ≤ 100 (given {a} and {b})</source>
+        <translation>界限须满足 0 &lt; A ≤ B ≤ 100（现为 {a} 和 {b}）</translation>
+    </message>
+    <message>
+        <source>No grading to undo</source>
+        <translation>没有可撤销的等级划分</translation>
+    </message>
+    <message>
+        <source>You can only undo your own gradings</source>
+        <translation>只能撤销自己做的等级划分</translation>
+    </message>
+    <message>
+        <source>Sales composition</source>
+        <translation>销售构成</translation>
+    </message>
+    <message>
+        <source>Product composition</source>
+        <translation>商品构成</translation>
+    </message>
+    <message>
+        <source>ABC grading</source>
+        <translation>ABC 分级</translation>
+    </message>
+    <message>
+        <source>Sales trend</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <source>Period {period}</source>
+        <translation>期间 {period}</translation>
+    </message>
+    <message>
+        <source>Unknown analysis &apos;{name}&apos;</source>
+        <translation>未知的分析“{name}”</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Sales (yuan)</source>
+        <translation>销售额（元）</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation>占比 %</translation>
+    </message>
+    <message>
+        <source>Shares are rounded to one decimal so that they add up to 100 %.</source>
+        <translation>占比保留一位小数，合计为 100%。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计 %</translation>
+    </message>
+    <message>
+        <source>Proposed grade</source>
+        <translation>建议等级</translation>
+    </message>
+    <message>
+        <source>Current grade</source>
+        <translation>当前等级</translation>
+    </message>
+    <message>
+        <source>A up to {a} %, B up to {b} %, C the rest (also customers without sales).</source>
+        <translation>A 类累计至 {a}%，B 类至 {b}%，其余为 C 类（含期间内无销售的客户）。</translation>
+    </message>
+    <message>
+        <source>A: {na} customers, B: {nb}, C: {nc} ({idle} without sales).</source>
+        <translation>A 类 {na} 个客户，B 类 {nb} 个，C 类 {nc} 个（其中 {idle} 个无销售）。</translation>
+    </message>
+    <message>
+        <source>Grade changes if applied: {moves}</source>
+        <translation>应用后的等级变化：{moves}</translation>
+    </message>
+    <message>
+        <source>Top customers: {names}</source>
+        <translation>销售额前列的客户：{names}</translation>
+    </message>
+    <message>
+        <source>Top products: {names}</source>
+        <translation>销售额前列的商品：{names}</translation>
+    </message>
+    <message>
+        <source>{n} customers bought more than {p} % less than in the period before (a list to visit).</source>
+        <translation>{n} 个客户的销售额比上一期下降超过 {p}%（待访问名单）。</translation>
+    </message>
+    <message>
+        <source>Customers (count)</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Average per customer (yuan)</source>
+        <translation>户均销售额（元）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Customers: those classified in the category, whether they bought or not.</source>
+        <translation>客户数：归入该分类的客户（无论期间内是否有交易）。</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} customers with sales.</source>
+        <translation>有销售的 {total} 个客户中的前 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Shares in the period: {parts}</source>
+        <translation>期间内占比：{parts}</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <translation>（无商品）</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -4749,12 +5505,40 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。</translation>
     </message>
     <message>
+        <source>A visit cadence is between 1 and 366 days.</source>
+        <translation>访问周期在 1 到 366 天之间。</translation>
+    </message>
+    <message>
+        <source>This category does not exist any more.</source>
+        <translation>此分类已不存在。</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>比对中</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>reasons</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
         <source>Exported {n} filled forms ({pages} pages) to {path}</source>
         <translation>已导出 {n} 份填好的资料表（{pages} 页）到 {path}</translation>
     </message>
     <message>
         <source>Exported {n} labels ({pages} pages) to {path}</source>
         <translation>已导出 {n} 个标签（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
     </message>
     <message>
         <source>Key persons as contacts (vCard)</source>
@@ -4767,6 +5551,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Exported a visit report of {n} rows ({pages} pages) to {path}</source>
         <translation>已导出访问报表，共 {n} 行（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported the analysis ({n} rows) to {path}</source>
+        <translation>已将分析（{n} 行）导出到 {path}</translation>
     </message>
     <message>
         <source>Exported {n} contacts to {path}</source>
@@ -4993,6 +5781,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导入后这些客户又被修改过：{codes}……撤销会丢失这些修改。确认后可强制撤销。</translation>
     </message>
     <message>
+        <source>A customer cannot be merged with itself.</source>
+        <translation>客户不能与自己合并。</translation>
+    </message>
+    <message>
+        <source>Only active customers can be merged.</source>
+        <translation>只能合并未归档的客户。</translation>
+    </message>
+    <message>
+        <source>The other customer was changed meanwhile: review the merge again.</source>
+        <translation>另一客户在此期间已被修改：请重新核对合并。</translation>
+    </message>
+    <message>
+        <source>This merge does not exist.</source>
+        <translation>此合并记录不存在。</translation>
+    </message>
+    <message>
+        <source>This merge was already undone.</source>
+        <translation>此合并已撤销。</translation>
+    </message>
+    <message>
+        <source>A customer of this merge was erased: it cannot be undone.</source>
+        <translation>此次合并中的一个客户已被删除，无法撤销。</translation>
+    </message>
+    <message>
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>
@@ -5119,6 +5931,38 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Choose another region for the routes.</source>
         <translation>请为这些路线另选一个区域。</translation>
+    </message>
+    <message>
+        <source>You cannot change this customer&apos;s sales</source>
+        <translation>您不能修改此客户的销售记录</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimals (fen)</source>
+        <translation>金额最多两位小数（分）</translation>
+    </message>
+    <message>
+        <source>This sale line no longer exists</source>
+        <translation>这条销售记录已不存在</translation>
+    </message>
+    <message>
+        <source>A product needs a name and a category</source>
+        <translation>商品需要名称和类别</translation>
+    </message>
+    <message>
+        <source>There is already a product named &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的商品</translation>
+    </message>
+    <message>
+        <source>The product code &apos;{code}&apos; is taken</source>
+        <translation>商品编码“{code}”已被使用</translation>
+    </message>
+    <message>
+        <source>Sale lines name this product: it stays in the list</source>
+        <translation>有销售记录使用此商品，不能从列表中删除</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount in yuan</source>
+        <translation>“{text}”不是以元为单位的金额</translation>
     </message>
     <message>
         <source>Several categories are named &apos;{name}&apos;: use the id</source>

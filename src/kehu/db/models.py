@@ -133,6 +133,7 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     updated_at = DateTimeField(default=now)
     custom_fields = TextField(default="{}")  # JSON object of user-defined fields
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    completeness = IntegerField(null=True, index=True)  # 档案健全度 in %, migration 6
 
     class Meta:
         table_name = "customer"
@@ -154,6 +155,7 @@ class KeyPerson(PersonBase):  # type: ignore[misc, valid-type]
     position = IntegerField(default=0)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    birthday_lunar = BooleanField(default=False)  # the birthday is kept by 农历 (migration 6)
 
     class Meta:
         table_name = "key_person"
@@ -175,6 +177,7 @@ class Category(BaseModel):
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="CASCADE")
     name = CharField(max_length=60)
     position = IntegerField(default=0)
+    visit_days = IntegerField(null=True)  # visit cadence of its customers (None: none), mig. 6
 
     class Meta:
         indexes = ((("scheme", "parent", "name"), True),)
@@ -402,6 +405,98 @@ class PendingReviewItem(BaseModel):
         table_name = "pending_review_item"
 
 
+class CustomerMerge(BaseModel):
+    """A merge of a duplicate (`merged`, archived) into the customer kept; `before` (JSON)
+    holds what the merge moved and overwrote, so that it can be undone as a whole."""
+
+    id = AutoField()
+    kept = ForeignKeyField(Customer, on_delete="CASCADE", backref="+")
+    merged = ForeignKeyField(Customer, on_delete="CASCADE", backref="+")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
+    merged_at = DateTimeField(default=now)
+    undone_at = DateTimeField(null=True)
+    undone_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
+    before = TextField()
+
+    class Meta:
+        table_name = "customer_merge"
+
+
+class SalesMonth(BaseModel):
+    """Sales of one customer in one month (schema 7, kept by triggers on sale_line)."""
+
+    customer_id = IntegerField()
+    month = IntegerField()  # year * 12 + month - 1
+    owner_id = IntegerField()  # 0: no owner
+    amount = IntegerField()  # cents
+    lines = IntegerField()
+
+    class Meta:
+        table_name = "sales_month"
+        primary_key = CompositeKey("customer_id", "month")
+        without_rowid = True
+
+
+class SalesSummary(BaseModel):
+    """Sales per category of a customer, month, owner and product category (schema 7, kept by
+    triggers). category_id 0 holds all sales, classified or not."""
+
+    category_id = IntegerField()
+    month = IntegerField()
+    owner_id = IntegerField()
+    product_category = CharField(max_length=60)
+    amount = IntegerField()
+    lines = IntegerField()
+
+    class Meta:
+        table_name = "sales_summary"
+        primary_key = CompositeKey("category_id", "month", "owner_id", "product_category")
+        without_rowid = True
+
+
+class ProductMonth(BaseModel):
+    """Sales per product, month and owner (schema 7); product_id 0: lines without a product."""
+
+    product_id = IntegerField()
+    month = IntegerField()
+    owner_id = IntegerField()
+    amount = IntegerField()
+    lines = IntegerField()
+
+    class Meta:
+        table_name = "product_month"
+        primary_key = CompositeKey("month", "product_id", "owner_id")
+        without_rowid = True
+
+
+class GradeStep(BaseModel):
+    """One ABC grading applied in one step (undone as a whole)."""
+
+    id = AutoField()
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL", index=False)
+    at = DateTimeField(default=now)
+    scheme = ForeignKeyField(Scheme, on_delete="CASCADE", index=False)
+    period = CharField(max_length=40)
+    thresholds = CharField(max_length=40)
+    customers = IntegerField()
+    status = CharField(max_length=16)  # applied, undone
+
+    class Meta:
+        table_name = "grade_step"
+
+
+class GradeStepChange(BaseModel):
+    step = ForeignKeyField(GradeStep, on_delete="CASCADE", index=False)
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    old_category_id = IntegerField(null=True)
+    new_category_id = IntegerField(null=True)
+
+    class Meta:
+        table_name = "grade_step_change"
+        primary_key = CompositeKey("step", "customer")
+        without_rowid = True
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     User,
@@ -424,6 +519,12 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     PendingReview,
     PendingReviewItem,
     CustomerShare,
+    CustomerMerge,
+    SalesMonth,
+    SalesSummary,
+    ProductMonth,
+    GradeStep,
+    GradeStepChange,
 )
 
 AUDIT_TRIGGERS = (
