@@ -1669,3 +1669,12 @@ KEHU.update(
         "New value": "新值",
     }
 )
+
+# --- lead: repair ---
+KEHU.update(
+    {
+        "repair the database": "修复数据库",
+        "Sales summaries": "销售汇总",
+        "Sales summaries computed again ({tables}).": "已重新计算销售汇总（{tables}）。",
+    }
+)

@@ -4105,6 +4105,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>恢复备份</translation>
     </message>
     <message>
+        <source>repair the database</source>
+        <translation>修复数据库</translation>
+    </message>
+    <message>
         <source>see the whole database&apos;s counts</source>
         <translation>查看整个数据库的统计</translation>
     </message>
@@ -5849,6 +5853,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导入 {batches} 已标为中断（已完成部分保留；每个都可以整体撤销）。</translation>
     </message>
     <message>
+        <source>Sales summaries computed again ({tables}).</source>
+        <translation>已重新计算销售汇总（{tables}）。</translation>
+    </message>
+    <message>
         <source>Indexes and triggers</source>
         <translation>索引和触发器</translation>
     </message>
@@ -5859,6 +5867,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Interrupted imports</source>
         <translation>中断的导入</translation>
+    </message>
+    <message>
+        <source>Sales summaries</source>
+        <translation>销售汇总</translation>
     </message>
     <message>
         <source>Planner statistics</source>

@@ -61,6 +61,7 @@ class Action(StrEnum):
     MANAGE_CATEGORIES = "manage_categories"  # add, rename, move, merge categories
     BACKUP = "backup"
     RESTORE = "restore"
+    REPAIR = "repair"  # rebuild indexes, triggers, counts, search keys, summaries
     DEMO = "demo"  # fill a database with demo data
     DATABASE_COUNTS = "database_counts"  # the whole file's row counts (`kehu check`)
     MANAGE_USERS = "manage_users"
@@ -88,6 +89,7 @@ ACTION_LABELS = {
     Action.MANAGE_CATEGORIES: N_("change the classification trees"),
     Action.BACKUP: N_("back up the database"),
     Action.RESTORE: N_("restore a backup"),
+    Action.REPAIR: N_("repair the database"),
     Action.DEMO: N_("fill in demo data"),
     Action.DATABASE_COUNTS: N_("see the whole database's counts"),
     Action.MANAGE_USERS: N_("manage users"),
@@ -117,6 +119,7 @@ MATRIX: dict[Action, tuple[Scope, Scope, Scope]] = {
     Action.MANAGE_CATEGORIES: (_N, _A, _A),
     Action.BACKUP: (_N, _N, _A),
     Action.RESTORE: (_N, _N, _A),
+    Action.REPAIR: (_N, _N, _A),
     Action.DEMO: (_N, _N, _A),
     Action.DATABASE_COUNTS: (_N, _N, _A),
     Action.MANAGE_USERS: (_N, _N, _A),

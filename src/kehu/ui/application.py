@@ -22,6 +22,7 @@ from kehu.ui import settings, translations
 from kehu.ui.errors import install_excepthook, show_error
 from kehu.ui.icons import app_icon
 from kehu.ui.qt_compat import protect_none
+from kehu.ui.window.opening import WindowOpening
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ def open_session_window(workspace: Workspace, user: User, lang: str = "zh_CN"):
 
     session = Session(workspace, user, lang)
     window = MainWindow(session)
+    window.opening = WindowOpening(open_session_window, switch_database)
     session.setParent(window)
     return window
 

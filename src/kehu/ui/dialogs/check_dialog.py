@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kehu.core import rights
 from kehu.db import health
 
 
@@ -71,7 +72,11 @@ class CheckDialog(QDialog):
         )
         lines.append(counts.replace("%2", found.integrity))
         self.details.setPlainText("\n".join(lines))
-        self.repair_button.setEnabled(found.repairable and self.session.can_write)
+        self.repair_button.setEnabled(
+            found.repairable
+            and self.session.can_write
+            and rights.allowed(self.session.user, rights.Action.REPAIR, rights.Scope.ALL)
+        )
 
     def _on_repair(self) -> None:
         lang = self.session.lang

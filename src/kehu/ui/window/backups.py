@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from kehu.core import rights
 from kehu.db import health
 from kehu.services import backup as backup_service
 from kehu.services import backups, repair
@@ -86,12 +87,16 @@ class WindowBackups:
         )
 
     def _allow_backup_actions(self) -> None:
-        """Admins only (the local user of a database without logins is one). The rights
-        matrix of the office issue (`core/rights.py`, backup / restore) switches here."""
-        admin = self.session.user.role == "admin"
-        self.backup_action.setEnabled(admin and not self.session.lost)
-        self.restore_action.setEnabled(admin and self.session.can_write)
-        self.check_action.setEnabled(admin)
+        """Greyed out where the rights matrix would refuse (admins only by default; the
+        local user of a database without logins is one)."""
+        user = self.session.user
+
+        def may(action: rights.Action) -> bool:
+            return rights.allowed(user, action, rights.Scope.ALL)
+
+        self.backup_action.setEnabled(may(rights.Action.BACKUP) and not self.session.lost)
+        self.restore_action.setEnabled(may(rights.Action.RESTORE) and self.session.can_write)
+        self.check_action.setEnabled(may(rights.Action.REPAIR))
 
     def settings_opened(self, dialog) -> None:
         """The automatic-backup section of Edit → Settings…, saved when it is accepted."""
@@ -193,7 +198,6 @@ class WindowBackups:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from kehu.ui.application import switch_database
 
         def restore() -> None:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -203,7 +207,7 @@ class WindowBackups:
                 QApplication.restoreOverrideCursor()
 
         self.restoring = True
-        self.replaced_by = switch_database(self, str(path), between=restore)
+        self.replaced_by = self.opening.switch_database(self, str(path), between=restore)
 
     # -- check and repair
     def check_database(self) -> None:

@@ -103,11 +103,10 @@ class DatabaseFiles:
     def switch_to(self, path: str, create: bool = False) -> None:
         """Close this window and its database and open `path` in a new window (a new
         database there only with `create`)."""
-        from kehu.ui.application import switch_database
 
         if Path(path).absolute() == self.session.database.path:
             return
-        self.replaced_by = switch_database(self, path, create)
+        self.replaced_by = self.opening.switch_database(self, path, create)
 
 
 __all__ = ["DatabaseFiles", "recent_databases", "remember_database"]

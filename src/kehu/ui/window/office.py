@@ -58,7 +58,6 @@ class WindowOffice:
         from PySide6.QtWidgets import QDialog
 
         from kehu.services import auth
-        from kehu.ui.application import open_session_window
         from kehu.ui.dialogs.login_dialog import LoginDialog
 
         if not auth.needs_login():
@@ -66,7 +65,9 @@ class WindowOffice:
         dialog = LoginDialog(self.session.database.path, self, lang=self.session.lang)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
             return None
-        window = open_session_window(self.session.workspace, dialog.user, self.session.lang)
+        window = self.opening.open_session_window(
+            self.session.workspace, dialog.user, self.session.lang
+        )
         if not self.close():
             window.deleteLater()
             return None
