@@ -4,11 +4,11 @@ summaries of the analyses when they differ from the sale lines."""
 from __future__ import annotations
 
 import pytest
+from tests.analysis_data import build
 
 from kehu.core import rights
 from kehu.db import sales_summary
 from kehu.services import auth, repair
-from tests.analysis_data import build
 
 
 def test_repair_rebuilds_wrong_sales_summaries(workspace, user):
