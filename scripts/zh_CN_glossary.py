@@ -1388,3 +1388,67 @@ KEHU.update(
         "{n} customers shared with {user}.": "已与 {user} 共享 {n} 个客户。",
     }
 )
+
+# --- issue 11 (window) ---
+ZH_CN.update(
+    {
+        "Audit trail": "审计记录",
+        "(everyone)": "（所有人）",
+        "(all actions)": "（所有操作）",
+        "customer code, e.g. KH000123": "客户编号，如 KH000123",
+        "Action:": "操作：",
+        "From / to:": "起止日期：",
+        "Customer:": "客户：",
+        "&Show": "显示(&S)",
+        "Export to &Excel…": "导出到 Excel(&E)…",
+        "%1 entries": "%1 条记录",
+        "Export the audit trail": "导出审计记录",
+        "Add user": "添加用户",
+        "Change user": "修改用户",
+        "User name:": "用户名：",
+        "Display name:": "显示名称：",
+        "Role:": "角色：",
+        "Manager:": "上级：",
+        "(none)": "（无）",
+        "Users and rights": "用户与权限",
+        "Name": "姓名",
+        "User name": "用户名",
+        "Role": "角色",
+        "State": "状态",
+        "&Add…": "添加(&A)…",
+        "&Change…": "修改(&C)…",
+        "&Disable": "停用(&D)",
+        "Set &password…": "设置密码(&P)…",
+        "&Transfer customers…": "转移客户(&T)…",
+        "disabled": "已停用",
+        "no password": "无密码",
+        "Disable user": "停用用户",
+        "Disable %1? They can no longer log in; their name stays in the history.": "停用 %1？停用后不能再登录；历史记录中仍保留其姓名。",
+        "New password:": "新密码：",
+        "Again:": "再输入一次：",
+        "The two passwords differ; nothing was changed.": "两次输入的密码不同；未做任何更改。",
+        "Password of %1": "%1 的密码",
+        "Logins start now": "从现在起需要登录",
+        "This is the first password: from now on everyone logs in. Set your own password too.": "这是第一个密码：此后每个人都需要登录。请同时设置您自己的密码。",
+        "Your own password": "您自己的密码",
+        "Transfer the customers of %1": "转移 %1 的客户",
+        "New owner:": "新负责人：",
+        "%1 customers now belong to %2.": "%1 个客户已转给 %2。",
+        "&Office": "办公室(&O)",
+        "&Users and rights…": "用户与权限(&U)…",
+        "&Audit trail…": "审计记录(&A)…",
+        "&Log out / switch user…": "注销/切换用户(&L)…",
+        "User:": "用户：",
+    }
+)
+KEHU.update(
+    {
+        "When": "时间",
+        "User": "用户",
+        "Action": "操作",
+        "Record": "记录",
+        "Summary": "摘要",
+        "Details": "详情",
+        "Audit trail": "审计记录",
+    }
+)

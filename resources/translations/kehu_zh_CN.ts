@@ -71,6 +71,57 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>(everyone)</source>
+        <translation>（所有人）</translation>
+    </message>
+    <message>
+        <source>(all actions)</source>
+        <translation>（所有操作）</translation>
+    </message>
+    <message>
+        <source>customer code, e.g. KH000123</source>
+        <translation>客户编号，如 KH000123</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>From / to:</source>
+        <translation>起止日期：</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+</context>
+<context>
     <name>BackupSettings</name>
     <message>
         <source>Back up automatically (on close and while working)</source>
@@ -1978,6 +2029,136 @@
     </message>
 </context>
 <context>
+    <name>UserForm</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Change user</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>上级：</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users and rights</source>
+        <translation>用户与权限</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer customers…</source>
+        <translation>转移客户(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>无密码</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer log in; their name stays in the history.</source>
+        <translation>停用 %1？停用后不能再登录；历史记录中仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不同；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Logins start now</source>
+        <translation>从现在起需要登录</translation>
+    </message>
+    <message>
+        <source>This is the first password: from now on everyone logs in. Set your own password too.</source>
+        <translation>这是第一个密码：此后每个人都需要登录。请同时设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>Your own password</source>
+        <translation>您自己的密码</translation>
+    </message>
+    <message>
+        <source>Transfer the customers of %1</source>
+        <translation>转移 %1 的客户</translation>
+    </message>
+    <message>
+        <source>New owner:</source>
+        <translation>新负责人：</translation>
+    </message>
+    <message>
+        <source>%1 customers now belong to %2.</source>
+        <translation>%1 个客户已转给 %2。</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Edit visit report</source>
@@ -2229,6 +2410,25 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Licences…</source>
         <translation>许可证…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowOffice</name>
+    <message>
+        <source>&amp;Office</source>
+        <translation>办公室(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Users and rights…</source>
+        <translation>用户与权限(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>审计记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out / switch user…</source>
+        <translation>注销/切换用户(&amp;L)…</translation>
     </message>
 </context>
 <context>
@@ -4475,6 +4675,34 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Control characters (such as NUL or a vertical tab) were removed: Excel cannot hold them</source>
         <translation>已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
     </message>
     <message>
         <source>Too many failed logins: wait {seconds} s before the next try.</source>

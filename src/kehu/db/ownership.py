@@ -57,6 +57,26 @@ def set_owner(
     return len(ids)
 
 
+def set_owner_of_all(
+    from_id: int, names: dict[int | None, str], to_id: int, by_id: int, at: dt.datetime
+) -> int:
+    """Give every customer of `from_id` to `to_id` in two statements: their history rows
+    (read from the rows themselves), then the owner and a new version."""
+    db = Customer._meta.database
+    db.execute_sql(
+        'INSERT INTO "field_change" (customer_id, version, person_id, field, old_value, '
+        "new_value, user_id, changed_at, import_batch_id) "
+        "SELECT id, version + 1, NULL, 'owner', ?, ?, ?, ?, NULL FROM customer "
+        "WHERE owner_id = ?",
+        (names.get(from_id), names.get(to_id), by_id, str(at), from_id),
+    )
+    return (
+        Customer.update(owner=to_id, version=Customer.version + 1, updated_by=by_id, updated_at=at)
+        .where(Customer.owner == from_id)
+        .execute()
+    )
+
+
 def bare_owner_update(from_id: int, to_id: int) -> int:
     """Only the owner column (the benchmark's baseline: no history, no versions)."""
     return Customer.update(owner=to_id).where(Customer.owner == from_id).execute()

@@ -60,19 +60,27 @@ def transfer(
     job.stage(STAGE, 1)
 
     def run() -> Transferred:
-        ids = ownership.customers_of(from_user.id) if customer_ids is None else customer_ids
-        before = ownership.owners_and_versions(list(dict.fromkeys(ids)))
-        if len(before) != len(set(ids)):
-            raise TransferError(N_("Some of these customers were erased; nothing was changed."))
-        before = {cid: ov for cid, ov in before.items() if ov[0] != to.id}
-        if scope(by, Action.TRANSFER_OWNER) is not Scope.ALL:
-            for owner in {ov[0] for ov in before.values()}:
-                check(by, Action.TRANSFER_OWNER, relation(by, owner) if owner else Scope.ALL)
         names = dict(User.select(User.id, User.display_name).tuples())
-        moved = ownership.set_owner(before, names, to.id, by.id, now())
+        if customer_ids is None:
+            assert from_user is not None
+            mine = ownership.customers_of(from_user.id) if from_user.id != to.id else []
+            moved = ownership.set_owner_of_all(from_user.id, names, to.id, by.id, now())
+            by_owner = {from_user.id: mine}
+        else:
+            before = ownership.owners_and_versions(list(dict.fromkeys(customer_ids)))
+            if len(before) != len(set(customer_ids)):
+                raise TransferError(N_("Some of these customers were erased; nothing was changed."))
+            before = {cid: ov for cid, ov in before.items() if ov[0] != to.id}
+            if scope(by, Action.TRANSFER_OWNER) is not Scope.ALL:
+                for owner in {ov[0] for ov in before.values()}:
+                    check(by, Action.TRANSFER_OWNER, relation(by, owner) if owner else Scope.ALL)
+            moved = ownership.set_owner(before, names, to.id, by.id, now())
+            by_owner = {}
+            for cid, (owner, _version) in before.items():
+                if owner is not None:
+                    by_owner.setdefault(owner, []).append(cid)
         given = stops = 0
-        for owner in {ov[0] for ov in before.values() if ov[0] is not None}:
-            mine = [cid for cid, ov in before.items() if ov[0] == owner]
+        for owner, mine in by_owner.items():
             for route_id, (moving, total) in ownership.routes_holding(mine, owner).items():
                 if moving == total:
                     ownership.give_route(route_id, to.id)
@@ -88,10 +96,9 @@ def transfer(
             to.display_name,
             customers=moved,
             from_user=from_user.id if from_user else None,
-            owners=sorted({ov[0] for ov in before.values() if ov[0] is not None}),
+            owners=sorted(by_owner),
             routes=given,
             stops=stops,
-            ids=sorted(before)[:1000],
         )
         return Transferred(moved, given, stops)
 

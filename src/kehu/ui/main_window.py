@@ -47,6 +47,7 @@ from kehu.ui.window.files import DatabaseFiles
 from kehu.ui.window.help_settings import WindowHelpSettings
 from kehu.ui.window.keyboard import WindowKeyboard
 from kehu.ui.window.menus import WindowMenus
+from kehu.ui.window.office import WindowOffice
 from kehu.ui.window.printing import WindowPrinting
 from kehu.ui.window.state import PreserveGeometry
 
@@ -58,6 +59,7 @@ RELEASE_AFTER_MS = 3000  # background work starts at the latest this long after 
 
 class MainWindow(
     WindowMenus,
+    WindowOffice,
     DatabaseFiles,
     WindowBackups,
     WindowHelpSettings,

@@ -121,6 +121,7 @@ class WindowMenus:
         view_menu = bar.addMenu(self.tr("&View"))
         for action in (self.refresh_action, self.open_window_action, self.close_card_action):
             view_menu.addAction(action)
+        self._build_office_menu(bar)  # kehu.ui.window.office
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
