@@ -472,12 +472,34 @@ def _rows_v5(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE \"key_person\" SET consent_withdrawn_on = '2024-05-01' WHERE id = 1")
 
 
+def _rows_v6(conn: sqlite3.Connection) -> None:
+    """Customer 4 merged into 1 (archived, with what the merge moved), a completeness, a key
+    person's lunar birthday and a category's visit cadence."""
+    conn.execute("UPDATE \"customer\" SET status = 'archived', archived_at = ? WHERE id = 4", (T2,))
+    _insert(
+        conn,
+        "customer_merge",
+        dict(
+            id=1,
+            kept_id=1,
+            merged_id=4,
+            user_id=1,
+            merged_at=T2,
+            before=json.dumps({"fields": {}, "persons": [], "visits": [], "sales": []}),
+        ),
+    )
+    conn.execute('UPDATE "customer" SET completeness = 45 WHERE id = 1')
+    conn.execute('UPDATE "key_person" SET birthday_lunar = 1 WHERE id = 1')
+    conn.execute('UPDATE "category" SET visit_days = 10 WHERE id = 1')
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
     3: _rows_v3,
     4: _rows_v4,
     5: _rows_v5,
+    6: _rows_v6,
 }
 
 

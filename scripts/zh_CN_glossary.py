@@ -332,6 +332,55 @@ ZH_CN: dict[str, str] = {
     "Export": "导出",
     "There are no customers in the list to export.": "列表中没有可导出的客户。",
     "Cancelled": "已取消",
+    # --- issue 15 ---
+    "%1 is kept. %2 is archived and linked to it; its key persons, visits, sale lines, route stop and categories move over. Choose the value to keep where they differ; the other value stays in the history. The merge can be undone.": (
+        "保留 %1。%2 将归档并关联到它；其关键人物、访问记录、销售明细、路线站点和分类都转到保留的客户。"
+        "两者不同时请选择要保留的值，另一个值记入变更历史。合并可以撤销。"
+    ),
+    "%1 likely duplicate pairs": "%1 对疑似重复",
+    "(%1 more similar)": "（另有 %1 个相似）",
+    "(empty)": "（空）",
+    "A customer with this name probably exists already, looked after by %1: ask them before creating a second record.": (
+        "可能已有同名客户，由 %1 负责：新建第二份档案前请先询问对方。"
+    ),
+    'A likely duplicate exists: %1 %2. <a href="open:%3">Open it instead</a>': (
+        '疑似重复客户：%1 %2。<a href="open:%3">改为打开它</a>'
+    ),
+    "By": "操作人",
+    "Duplicate customers": "重复客户",
+    "Find &duplicates…": "查找重复客户(&D)…",
+    "Kept": "保留",
+    "Kept: %1": "保留：%1",
+    "Likely duplicates": "疑似重复",
+    "Looking for duplicates…": "正在查找重复客户…",
+    "Lowest score:": "最低分数：",
+    "Merge": "合并",
+    "Merge duplicate customers": "合并重复客户",
+    "Merge undone": "已撤销合并",
+    "Merged": "被合并",
+    "Merged with": "合并了",
+    "Merged, not kept: %1": "合并时未保留：%1",
+    "Merged: %1": "被合并：%1",
+    "Merges": "合并记录",
+    "Moves %1 key persons, %2 visits and %3 sale lines.": "将转移 %1 个关键人物、%2 条访问记录和 %3 条销售明细。",
+    "Open both cards": "打开两份档案",
+    "Possible duplicate": "疑似重复",
+    "Reasons": "依据",
+    "Review and merge…": "核对并合并…",
+    "Scan": "查找",
+    "Score": "分数",
+    "State": "状态",
+    "The two records hold the same values.": "两份档案的内容相同。",
+    "Undo merge": "撤销合并",
+    "another user": "其他用户",
+    "merged": "已合并",
+    "undone": "已撤销",
+    "Overdue by visit cadence": "超过访问周期的客户",
+    "{grade}: every {days} days, never visited": "{grade}：每 {days} 天访问一次，从未访问",
+    "{grade}: every {days} days, {n} days overdue": "{grade}：每 {days} 天访问一次，已超 {n} 天",
+    "Lunar birthdays": "农历生日",
+    "Anniversaries": "交易周年",
+    "{years} years of trading on {day}": "{day} 交易满 {years} 年",
     # --- issue 17 ---
     "Licence: %1": "许可证：%1",
     "Licences…": "许可证…",
@@ -922,6 +971,36 @@ KEHU: dict[str, str] = {
     "Sale lines": "销售明细",
     "Users": "用户",
     "Audit entries": "审计记录",
+    # --- issue 15 ---
+    "same name": "名称相同",
+    "similar name": "名称相似",
+    "short name": "简称",
+    "same USCC": "统一社会信用代码相同",
+    "same phone": "电话相同",
+    "same address": "地址相同",
+    "Comparing": "比对中",
+    "score": "分数",
+    "reasons": "依据",
+    "Duplicates": "疑似重复",
+    "find likely duplicate customers": "查找疑似重复的客户",
+    "lowest score shown, 0–100 (default {score})": "显示的最低分数，0–100（默认 {score}）",
+    "the xlsx file to write": "要写入的 xlsx 文件",
+    "at most N pairs (0: all)": "最多 N 对（0：全部）",
+    "The score is between 0 and 100.": "分数在 0 到 100 之间。",
+    "Say where to write the Excel file with --output FILE.xlsx.": "请用 --output 文件.xlsx 指定 Excel 文件的位置。",
+    "{count:,} pairs written to {path}": "已写入 {count:,} 对到 {path}",
+    "No likely duplicates found.": "没有发现疑似重复的客户。",
+    "{count:,} pairs": "{count:,} 对",
+    "A customer cannot be merged with itself.": "客户不能与自己合并。",
+    "A customer of this merge was erased: it cannot be undone.": "此次合并中的一个客户已被删除，无法撤销。",
+    "Only active customers can be merged.": "只能合并未归档的客户。",
+    "The other customer was changed meanwhile: review the merge again.": "另一客户在此期间已被修改：请重新核对合并。",
+    "This merge does not exist.": "此合并记录不存在。",
+    "This merge was already undone.": "此合并已撤销。",
+    "{lunar} (this year {when})": "{lunar} (今年 {when})",
+    "A visit cadence is between 1 and 366 days.": "访问周期在 1 到 366 天之间。",
+    "This category does not exist any more.": "此分类已不存在。",
+    "{lunar} ({year} {when})": "{lunar} ({year}年 {when})",
     # --- issue 17 ---
     "add kehu to the desktop's application menu (Linux; in ~/.local/share)": (
         "把客户档案加入桌面的应用程序菜单（Linux；写入 ~/.local/share）"
@@ -1205,6 +1284,8 @@ ZH_CN.update(
         "kehu &manual": "kehu 使用说明(&M)",
         "kehu manual": "kehu 使用说明",
         "Choose a date": "选择日期",
+        "Region": "区域",
+        "Rename, move or delete the chosen region": "重命名、移动或删除选中的区域",
     }
 )
 KEHU.update(
@@ -1450,5 +1531,17 @@ KEHU.update(
         "Summary": "摘要",
         "Details": "详情",
         "Audit trail": "审计记录",
+    }
+)
+
+# --- issue 11 (PIPL) ---
+KEHU.update(
+    {
+        "Personal data": "个人信息",
+        "History": "历史",
+        "Field": "字段",
+        "Value": "值",
+        "Old value": "原值",
+        "New value": "新值",
     }
 )

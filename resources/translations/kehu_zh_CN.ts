@@ -222,6 +222,18 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Merged with</source>
+        <translation>合并了</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>已撤销合并</translation>
+    </message>
+    <message>
+        <source>Merged, not kept: %1</source>
+        <translation>合并时未保留：%1</translation>
+    </message>
 </context>
 <context>
     <name>CardCategories</name>
@@ -595,6 +607,116 @@
     <message>
         <source>The database cannot be written: see the status bar</source>
         <translation>数据库无法写入：请看状态栏</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <source>A likely duplicate exists: %1 %2. &lt;a href=&quot;open:%3&quot;&gt;Open it instead&lt;/a&gt;</source>
+        <translation>疑似重复客户：%1 %2。&lt;a href=&quot;open:%3&quot;&gt;改为打开它&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>A customer with this name probably exists already, looked after by %1: ask them before creating a second record.</source>
+        <translation>可能已有同名客户，由 %1 负责：新建第二份档案前请先询问对方。</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>(%1 more similar)</source>
+        <translation>（另有 %1 个相似）</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicate customers</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Merges</source>
+        <translation>合并记录</translation>
+    </message>
+    <message>
+        <source>Lowest score:</source>
+        <translation>最低分数：</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Review and merge…</source>
+        <translation>核对并合并…</translation>
+    </message>
+    <message>
+        <source>Open both cards</source>
+        <translation>打开两份档案</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>被合并</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复客户…</translation>
+    </message>
+    <message>
+        <source>%1 likely duplicate pairs</source>
+        <translation>%1 对疑似重复</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1202,45 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate customers</source>
+        <translation>合并重复客户</translation>
+    </message>
+    <message>
+        <source>%1 is kept. %2 is archived and linked to it; its key persons, visits, sale lines, route stop and categories move over. Choose the value to keep where they differ; the other value stays in the history. The merge can be undone.</source>
+        <translation>保留 %1。%2 将归档并关联到它；其关键人物、访问记录、销售明细、路线站点和分类都转到保留的客户。两者不同时请选择要保留的值，另一个值记入变更历史。合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Kept: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <source>Merged: %1</source>
+        <translation>被合并：%1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>The two records hold the same values.</source>
+        <translation>两份档案的内容相同。</translation>
+    </message>
+    <message>
+        <source>Moves %1 key persons, %2 visits and %3 sale lines.</source>
+        <translation>将转移 %1 个关键人物、%2 条访问记录和 %3 条销售明细。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Key person</source>
@@ -1400,6 +1561,14 @@
     <message>
         <source>Delete region…</source>
         <translation>删除区域…</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Rename, move or delete the chosen region</source>
+        <translation>重命名、移动或删除选中的区域</translation>
     </message>
     <message>
         <source>New region</source>
@@ -1930,6 +2099,33 @@
     </message>
 </context>
 <context>
+    <name>TodayCare</name>
+    <message>
+        <source>Overdue by visit cadence</source>
+        <translation>超过访问周期的客户</translation>
+    </message>
+    <message>
+        <source>{grade}: every {days} days, never visited</source>
+        <translation>{grade}：每 {days} 天访问一次，从未访问</translation>
+    </message>
+    <message>
+        <source>{grade}: every {days} days, {n} days overdue</source>
+        <translation>{grade}：每 {days} 天访问一次，已超 {n} 天</translation>
+    </message>
+    <message>
+        <source>Lunar birthdays</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>Anniversaries</source>
+        <translation>交易周年</translation>
+    </message>
+    <message>
+        <source>{years} years of trading on {day}</source>
+        <translation>{day} 交易满 {years} 年</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <source>Day</source>
@@ -2362,6 +2558,10 @@ The current database is kept aside first (its name says before-restore); the win
     <message>
         <source>&amp;Classify selected…</source>
         <translation>为所选客户分类(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复客户(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3181,6 +3381,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>数据库有问题：`kehu repair` 可以重建标为可修复的部分。</translation>
     </message>
     <message>
+        <source>find likely duplicate customers</source>
+        <translation>查找疑似重复的客户</translation>
+    </message>
+    <message>
+        <source>the xlsx file to write</source>
+        <translation>要写入的 xlsx 文件</translation>
+    </message>
+    <message>
+        <source>at most N pairs (0: all)</source>
+        <translation>最多 N 对（0：全部）</translation>
+    </message>
+    <message>
+        <source>The score is between 0 and 100.</source>
+        <translation>分数在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>Say where to write the Excel file with --output FILE.xlsx.</source>
+        <translation>请用 --output 文件.xlsx 指定 Excel 文件的位置。</translation>
+    </message>
+    <message>
+        <source>{count:,} pairs</source>
+        <translation>{count:,} 对</translation>
+    </message>
+    <message>
+        <source>{count:,} pairs written to {path}</source>
+        <translation>已写入 {count:,} 对到 {path}</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>没有发现疑似重复的客户。</translation>
+    </message>
+    <message>
+        <source>lowest score shown, 0–100 (default {score})</source>
+        <translation>显示的最低分数，0–100（默认 {score}）</translation>
+    </message>
+    <message>
         <source>customer codes, comma-separated</source>
         <translation>客户编号，逗号分隔</translation>
     </message>
@@ -3417,8 +3653,40 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>定期报告</translation>
     </message>
     <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>名称相似</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>same USCC</source>
+        <translation>统一社会信用代码相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>地址相同</translation>
+    </message>
+    <message>
         <source>Consent withdrawn on</source>
         <translation>撤回同意日期</translation>
+    </message>
+    <message>
+        <source>{lunar} ({year} {when})</source>
+        <translation>{lunar} ({year}年 {when})</translation>
+    </message>
+    <message>
+        <source>{lunar} (this year {when})</source>
+        <translation>{lunar} (今年 {when})</translation>
     </message>
     <message>
         <source>salesperson</source>
@@ -4737,6 +5005,30 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。</translation>
     </message>
     <message>
+        <source>A visit cadence is between 1 and 366 days.</source>
+        <translation>访问周期在 1 到 366 天之间。</translation>
+    </message>
+    <message>
+        <source>This category does not exist any more.</source>
+        <translation>此分类已不存在。</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>比对中</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>reasons</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
         <source>Exported {n} filled forms ({pages} pages) to {path}</source>
         <translation>已导出 {n} 份填好的资料表（{pages} 页）到 {path}</translation>
     </message>
@@ -4979,6 +5271,54 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>These customers were changed after the import: {codes} — undoing would lose those changes. Confirm to undo anyway.</source>
         <translation>导入后这些客户又被修改过：{codes}……撤销会丢失这些修改。确认后可强制撤销。</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged with itself.</source>
+        <translation>客户不能与自己合并。</translation>
+    </message>
+    <message>
+        <source>Only active customers can be merged.</source>
+        <translation>只能合并未归档的客户。</translation>
+    </message>
+    <message>
+        <source>The other customer was changed meanwhile: review the merge again.</source>
+        <translation>另一客户在此期间已被修改：请重新核对合并。</translation>
+    </message>
+    <message>
+        <source>This merge does not exist.</source>
+        <translation>此合并记录不存在。</translation>
+    </message>
+    <message>
+        <source>This merge was already undone.</source>
+        <translation>此合并已撤销。</translation>
+    </message>
+    <message>
+        <source>A customer of this merge was erased: it cannot be undone.</source>
+        <translation>此次合并中的一个客户已被删除，无法撤销。</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
     </message>
     <message>
         <source>Repairing</source>

@@ -39,7 +39,7 @@ EDITOR = textwrap.dedent("""
         report["opened"] = True
         base = dossiers.load(cid)
         end = time.monotonic() + seconds
-        while time.monotonic() < end:
+        while time.monotonic() < end or report["saves"] < 3:  # a few saves even when slow
             value = f"{name}-{report['saves'] + 1}"
             try:
                 base = dossiers.save(base, {"problems": value}, ws.user)

@@ -32,6 +32,7 @@ CUSTOMER_SYSTEM_COLUMNS = {
     "updated_at",
     "custom_fields",
     "import_batch",
+    "completeness",  # stored 档案健全度 (migration 6)
 }
 
 
@@ -52,7 +53,8 @@ def test_customer_columns_come_from_the_catalogue():
 
 
 def test_key_person_columns_come_from_the_catalogue():
-    _check(KeyPerson, PERSON_FIELDS, {"id", "customer", "position", "created_at", "updated_at"})
+    system = {"id", "customer", "position", "created_at", "updated_at", "birthday_lunar"}
+    _check(KeyPerson, PERSON_FIELDS, system)
 
 
 def test_every_design_field_is_declared_once_with_both_labels():

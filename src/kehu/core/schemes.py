@@ -134,4 +134,7 @@ DEFAULT_BY_KEY = {scheme.key: scheme for scheme in DEFAULT_SCHEMES}
 
 # The grade scheme's categories in order A, B, C: ABC grading proposes into these.
 GRADE_SCHEME = "grade"
+# Visit cadence in days of the grade categories by position (A 主力, B 一般, C 零散): care by
+# grade (issue 15); editable per category, None for none.
+GRADE_VISIT_DAYS = (7, 14, 30)
 REGION_SCHEME = "region"

@@ -99,7 +99,9 @@ def shown_values(
 
 
 def history_field(name: str) -> FieldDef | None:
-    """The catalogue field of a history entry's field name (`phone`, `person.id_number`)."""
+    """The catalogue field of a history entry's field name (`phone`, `person.id_number`, and
+    `merged.phone`: a value that lost in a merge)."""
+    name = name.removeprefix("merged.")
     if name.startswith("person."):
         return next((f for f in PERSON_FIELDS if f.name == name[7:]), None)
     return next((f for f in CUSTOMER_FIELDS if f.name == name), None)

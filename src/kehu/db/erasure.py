@@ -5,7 +5,7 @@ SQLite: `PRAGMA secure_delete` zeroes the freed pages; the one place that sets i
 
 from __future__ import annotations
 
-from kehu.db.models import Customer
+from kehu.db.models import Customer, FieldChange, KeyPerson
 
 
 def erase_customer(customer_id: int) -> None:
@@ -13,3 +13,38 @@ def erase_customer(customer_id: int) -> None:
     db = Customer._meta.database
     db.execute_sql("PRAGMA secure_delete=ON")
     Customer.delete().where(Customer.id == customer_id).execute()
+
+
+def erase_person(person_id: int) -> int:
+    """Delete a key person and the history entries of their values, pages overwritten;
+    returns how many history entries went."""
+    db = KeyPerson._meta.database
+    db.execute_sql("PRAGMA secure_delete=ON")
+    history = FieldChange.delete().where(FieldChange.person_id == person_id).execute()
+    KeyPerson.delete().where(KeyPerson.id == person_id).execute()
+    return history
+
+
+def person_history(person_id: int) -> list[tuple]:
+    """(changed at, field, old, new) of one key person, oldest first."""
+    query = (
+        FieldChange.select(
+            FieldChange.changed_at, FieldChange.field, FieldChange.old_value, FieldChange.new_value
+        )
+        .where(FieldChange.person_id == person_id)
+        .order_by(FieldChange.id)
+        .tuples()
+    )
+    return list(query)
+
+
+def persons_without_consent(customer_ids: list[int] | None) -> list[KeyPerson]:
+    """Key persons (of `customer_ids`, None: all) with no consent basis, or consent withdrawn."""
+    query = KeyPerson.select().where(
+        KeyPerson.consent_basis.is_null()
+        | (KeyPerson.consent_basis == "")
+        | KeyPerson.consent_withdrawn_on.is_null(False)
+    )
+    if customer_ids is not None:
+        query = query.where(KeyPerson.customer.in_(customer_ids))
+    return list(query.order_by(KeyPerson.customer, KeyPerson.position))

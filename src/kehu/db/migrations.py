@@ -50,6 +50,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (3, "import change log and pending reviews", _run_sql_file("0003_imports.sql")),
     (4, "category counts kept by triggers", _run_sql_file("0004_category_counts.sql")),
     (5, "shared customers, consent withdrawn, audit by record", _run_sql_file("0005_office.sql")),
+    (
+        6,
+        "customer merges, stored completeness, lunar birthdays, visit cadence per category",
+        _run_sql_file("0006_care_merges.sql"),
+    ),
 ]
 
 

@@ -133,6 +133,7 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     updated_at = DateTimeField(default=now)
     custom_fields = TextField(default="{}")  # JSON object of user-defined fields
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    completeness = IntegerField(null=True, index=True)  # 档案健全度 in %, migration 6
 
     class Meta:
         table_name = "customer"
@@ -154,6 +155,7 @@ class KeyPerson(PersonBase):  # type: ignore[misc, valid-type]
     position = IntegerField(default=0)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    birthday_lunar = BooleanField(default=False)  # the birthday is kept by 农历 (migration 6)
 
     class Meta:
         table_name = "key_person"
@@ -175,6 +177,7 @@ class Category(BaseModel):
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="CASCADE")
     name = CharField(max_length=60)
     position = IntegerField(default=0)
+    visit_days = IntegerField(null=True)  # visit cadence of its customers (None: none), mig. 6
 
     class Meta:
         indexes = ((("scheme", "parent", "name"), True),)
@@ -402,6 +405,23 @@ class PendingReviewItem(BaseModel):
         table_name = "pending_review_item"
 
 
+class CustomerMerge(BaseModel):
+    """A merge of a duplicate (`merged`, archived) into the customer kept; `before` (JSON)
+    holds what the merge moved and overwrote, so that it can be undone as a whole."""
+
+    id = AutoField()
+    kept = ForeignKeyField(Customer, on_delete="CASCADE", backref="+")
+    merged = ForeignKeyField(Customer, on_delete="CASCADE", backref="+")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
+    merged_at = DateTimeField(default=now)
+    undone_at = DateTimeField(null=True)
+    undone_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+", index=False)
+    before = TextField()
+
+    class Meta:
+        table_name = "customer_merge"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     User,
@@ -424,6 +444,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     PendingReview,
     PendingReviewItem,
     CustomerShare,
+    CustomerMerge,
 )
 
 AUDIT_TRIGGERS = (

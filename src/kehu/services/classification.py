@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kehu.core import rights
 from kehu.core.i18n import N_, UserError, translate
 from kehu.core.rights import Action
-from kehu.core.schemes import DEFAULT_SCHEMES
+from kehu.core.schemes import DEFAULT_SCHEMES, GRADE_SCHEME, GRADE_VISIT_DAYS
 from kehu.db.categories import category_and_descendants
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, CustomerCategory, FieldChange, Scheme, User
@@ -26,7 +26,13 @@ def create_default_schemes(lang: str) -> None:
             key=default.key, name=translate(default.name, lang), position=position
         )
         for index, name in enumerate(default.categories):
-            Category.create(scheme=scheme, name=translate(name, lang), position=index)
+            cadence = GRADE_VISIT_DAYS if default.key == GRADE_SCHEME else ()
+            Category.create(
+                scheme=scheme,
+                name=translate(name, lang),
+                position=index,
+                visit_days=cadence[index] if index < len(cadence) else None,
+            )
 
 
 def scheme_by_key(key: str) -> Scheme | None:

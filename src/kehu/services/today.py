@@ -21,7 +21,7 @@ from peewee import fn
 
 from kehu.db.models import Customer, KeyPerson, User, Visit
 from kehu.db.visibility import visible_customers
-from kehu.services import routes, visits
+from kehu.services import care, routes, visits
 
 logger = logging.getLogger(__name__)
 
@@ -75,10 +75,21 @@ class TodayReport:
     overdue: list[OverdueItem] = field(default_factory=list)
     birthdays: list[BirthdayItem] = field(default_factory=list)
     routes: list[routes.RouteInfo] = field(default_factory=list)  # the routes due that day
+    # care by grade (issue 15): overdue by cadence, lunar birthdays, trading anniversaries
+    cadence: list[care.CadenceItem] = field(default_factory=list)
+    lunar_birthdays: list[care.LunarBirthday] = field(default_factory=list)
+    anniversaries: list[care.Anniversary] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.due or self.overdue or self.birthdays)
+        return not (
+            self.due
+            or self.overdue
+            or self.birthdays
+            or self.cadence
+            or self.lunar_birthdays
+            or self.anniversaries
+        )
 
 
 def _visible(viewer: User, ids: list[int]) -> dict[int, Customer]:
@@ -207,6 +218,7 @@ def birthdays_near(
         .join(Customer, on=(KeyPerson.customer == Customer.id))
         .where(
             KeyPerson.birthday.is_null(False),
+            KeyPerson.birthday_lunar == False,  # noqa: E712 - lunar ones: services.care
             fn.SUBSTR(KeyPerson.birthday, 6, 5).in_(sorted(month_days)),
         )
     )
@@ -234,14 +246,18 @@ def birthdays_near(
     return items[:limit] if limit is not None else items
 
 
-def today(viewer: User, day: dt.date | None = None) -> TodayReport:
-    """Everything the today panel shows for `day` (default: the computer's date)."""
+def today(viewer: User, day: dt.date | None = None, days_ahead: int = BIRTHDAY_DAYS) -> TodayReport:
+    """Everything the today panel shows for `day` (default: the computer's date); birthdays
+    and anniversaries `days_ahead` days ahead."""
     day = day or dt.date.today()
     due, due_routes = due_on(viewer, day)
     return TodayReport(
         day=day,
         due=due,
         overdue=overdue_on(viewer, day),
-        birthdays=birthdays_near(viewer, day),
+        birthdays=birthdays_near(viewer, day, days_ahead),
         routes=due_routes,
+        cadence=care.overdue_by_cadence(viewer, day),
+        lunar_birthdays=care.lunar_birthdays_near(viewer, day, days_ahead),
+        anniversaries=care.anniversaries_near(viewer, day, days_ahead),
     )

@@ -109,6 +109,10 @@ class CardActivity:
             return self.tr("Category: %1").replace("%1", schemes.get(scheme_id, scheme_id))
         if name == "status":
             return self.tr("Status")
+        if name in ("merge", "unmerge"):
+            return self.tr("Merged with") if name == "merge" else self.tr("Merge undone")
+        if name.startswith("merged."):
+            return self.tr("Merged, not kept: %1").replace("%1", self.history_label(name[7:]))
         if name == "person":
             return section_label(Section.PERSON, self.lang)
         if name.startswith("person."):

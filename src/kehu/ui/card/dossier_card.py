@@ -33,6 +33,7 @@ from kehu.services import classification, dossiers
 from kehu.services.dossiers import Dossier
 from kehu.ui.card.activity import CardActivity
 from kehu.ui.card.categories import CardCategories
+from kehu.ui.card.duplicate_warning import DuplicateWarning
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.card.persons import KeyPersons
 from kehu.ui.card.saving import CardSaving
@@ -47,6 +48,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
     title_changed = Signal(str)
     dirty_changed = Signal(bool)
     closed = Signal()
+    open_requested = Signal(int)  # another customer's card (a likely duplicate)
 
     def __init__(
         self, session: Session, customer_id: int | None, parent: QWidget | None = None
@@ -96,6 +98,9 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.banner.setStyleSheet("background: #fff4ce; padding: 4px;")
         self.banner.hide()
         layout.addWidget(self.banner)
+        self.duplicate_warning = DuplicateWarning(self.session.user, self)
+        self.duplicate_warning.open_requested.connect(self.open_requested)
+        layout.addWidget(self.duplicate_warning)
         self.tabs = CardSections(self)  # a section list, not ten squeezed tabs
         self.tabs.setObjectName("cardSections")
         layout.addWidget(self.tabs, 1)
@@ -166,6 +171,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self._load_lists()
 
     def _after_load(self) -> None:
+        self.duplicate_warning.clear()
         self._snapshot = {name: e.text() for name, e in self.editors.items()}
         self._saved_persons = [dict(p) for p in self.persons]
         self._fill_persons()

@@ -47,6 +47,10 @@ class CardSaving:
         self._set_dirty(self._compute_dirty())
         if _name == "name":
             self._update_heading()
+        if self.base is None and _name in ("name", "phone", "uscc"):  # a new customer
+            self.duplicate_warning.schedule(
+                *(self.editors[f].text() for f in ("name", "phone", "uscc"))
+            )
 
     def _changed_fields(self) -> dict[str, str]:
         return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QToolButton,
     QWidget,
 )
 
@@ -94,10 +96,28 @@ class RegionActions:
 
     def _current_region_id(self) -> int | None: ...  # RoutesView
 
-    def _make_region_actions(self, action) -> None:
-        self.rename_region_action = action(self.tr("Rename region…"), self._on_rename_region)
-        self.move_region_action = action(self.tr("Move region…"), self._on_move_region)
-        self.delete_region_action = action(self.tr("Delete region…"), self._on_delete_region)
+    def _make_region_actions(self, toolbar) -> None:
+        """Rename, move and delete in a "Region" menu button: the toolbar stays one row wide."""
+        made = []
+        for text, slot in (
+            (self.tr("Rename region…"), self._on_rename_region),
+            (self.tr("Move region…"), self._on_move_region),
+            (self.tr("Delete region…"), self._on_delete_region),
+        ):
+            act = QAction(text, self)
+            act.triggered.connect(slot)
+            made.append(act)
+        self.rename_region_action, self.move_region_action, self.delete_region_action = made
+        button = QToolButton(self)
+        button.setObjectName("regionMenuButton")
+        button.setText(self.tr("Region"))
+        button.setToolTip(self.tr("Rename, move or delete the chosen region"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.addActions(made)
+        button.setMenu(menu)
+        toolbar.addWidget(button)
+        self.region_button = button
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
 
@@ -116,6 +136,7 @@ class RegionActions:
             self.delete_region_action,
         ):
             action.setEnabled(chosen)
+        self.region_button.setEnabled(chosen)
 
     def _tree_menu(self, position: QPoint) -> None:
         menu = QMenu(self)

@@ -105,7 +105,7 @@ class RoutesView(RegionActions, QWidget):
             return act
 
         self.new_region_action = action(self.tr("New region…"), self._on_new_region)
-        self._make_region_actions(action)
+        self._make_region_actions(self.toolbar)
         self.toolbar.addSeparator()
         self.new_route_action = action(self.tr("New route…"), self._on_new_route)
         self.edit_route_action = action(self.tr("Edit route…"), self._on_edit_route)

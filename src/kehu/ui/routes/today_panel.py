@@ -26,6 +26,7 @@ from kehu.db.models import User
 from kehu.services import today
 from kehu.ui.errors import show_error
 from kehu.ui.operations import ChangeHub
+from kehu.ui.routes.today_care import TodayCare
 from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
 from kehu.ui.tasks import TaskRunner
 
@@ -34,7 +35,7 @@ MAX_ROWS = 300  # per section; an office-wide list longer than this is summarise
 SectionRole = Qt.ItemDataRole.UserRole + 2  # "due", "overdue", "birthdays"
 
 
-class TodayPanel(QWidget):
+class TodayPanel(TodayCare, QWidget):
     open_customer_requested = Signal(int)
     refreshed = Signal()  # the lists show `report` now
 
@@ -148,6 +149,7 @@ class TodayPanel(QWidget):
         self._fill_due(self.report)
         self._fill_overdue(self.report)
         self._fill_birthdays(self.report)
+        self._fill_care(self.report)
         self.tree.expandAll()
         for column in range(self.model.columnCount()):
             self.tree.resizeColumnToContents(column)

@@ -78,6 +78,7 @@ class CardTabs:
             show_error(self, exc)
             return None
         card.saved.connect(self._on_card_saved)
+        card.open_requested.connect(self.open_card)
         if settings.get(settings.CARDS_IN_WINDOWS):
             self._show_in_window(card)
         else:

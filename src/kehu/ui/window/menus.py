@@ -66,6 +66,9 @@ class WindowMenus:
         self.classify_action = self._action(
             self.tr("&Classify selected…"), self.classify_selected, None, "classifyAction"
         )
+        self.duplicates_action = self._action(
+            self.tr("Find &duplicates…"), self.open_duplicates, None, "duplicatesAction"
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit, "quitAction")
         self.import_action = self._action(
             self.tr("&Import Excel file…"), self.open_import_wizard, None, "importAction"
@@ -116,6 +119,7 @@ class WindowMenus:
             self.find_action,
             self.classify_action,
             self.archive_action,
+            self.duplicates_action,
         ):
             edit_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -137,6 +141,11 @@ class WindowMenus:
         toolbar.addWidget(self.search_box)
         toolbar.addWidget(self.archived_box)
         self.addToolBar(toolbar)
+
+    def open_duplicates(self) -> None:
+        from kehu.ui.dialogs.duplicates_dialog import open_duplicates
+
+        self.duplicates_dialog = open_duplicates(self)
 
     def about(self) -> None:
         box, licences_button = self._about_box()

@@ -1,0 +1,90 @@
+"""Queries of care by grade: customers overdue by their category's visit cadence, key persons
+with lunar birthdays, customers whose trading relationship has an anniversary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import JOIN, fn
+
+from kehu.db.models import Category, Customer, CustomerCategory, KeyPerson, Scheme, User, Visit
+from kehu.db.visibility import owner_filter, visible_customers
+
+
+def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 500) -> list[tuple]:
+    """(id, code, name, phone, category name, category position, visit days, last visit) of
+    visible active customers in a category with a cadence whose last visit (or none) is more
+    than its days before `day`; by category position, then longest unvisited first."""
+    last = fn.MAX(Visit.visit_date)
+    query = (
+        Customer.select(
+            Customer.id,
+            Customer.code,
+            Customer.name,
+            Customer.phone,
+            Category.name,
+            Category.position,
+            Category.visit_days,
+            last,
+        )
+        .join(CustomerCategory, on=(CustomerCategory.customer == Customer.id))
+        .join(Category, on=(Category.id == CustomerCategory.category))
+        .join(Scheme, on=(Scheme.id == CustomerCategory.scheme))
+        .switch(Customer)
+        .join(Visit, JOIN.LEFT_OUTER, on=(Visit.customer == Customer.id))
+        .where(
+            Scheme.key == scheme_key,
+            Category.visit_days.is_null(False),
+            Customer.status == "active",
+        )
+        .group_by(Customer.id)
+        .having(
+            last.is_null()
+            | (last < fn.date(day.isoformat(), fn.printf("-%d days", Category.visit_days)))
+        )
+        .order_by(Category.position, last.asc(nulls="first"), Customer.code)
+        .limit(limit)
+    )
+    condition = owner_filter(viewer)
+    if condition is not None:
+        query = query.where(condition)
+    return list(query.tuples())
+
+
+def lunar_birthdays(viewer: User) -> list[tuple]:
+    """(person id, customer id, person name, title, mobile, birthday, customer name) of key
+    persons whose birthday is kept by the lunar calendar, visible customers only."""
+    query = (
+        KeyPerson.select(
+            KeyPerson.id,
+            KeyPerson.customer,
+            KeyPerson.name,
+            KeyPerson.title,
+            KeyPerson.mobile,
+            KeyPerson.birthday,
+            Customer.name,
+        )
+        .join(Customer, on=(KeyPerson.customer == Customer.id))
+        .where(KeyPerson.birthday_lunar == True, KeyPerson.birthday.is_null(False))  # noqa: E712
+    )
+    return list(visible_customers(viewer, query=query).tuples())
+
+
+def anniversaries(viewer: User, month_days: list[str]) -> list[tuple]:
+    """(id, code, name, trading since) of visible customers whose trading started on one of
+    these MM-DD days."""
+    query = Customer.select(
+        Customer.id, Customer.code, Customer.name, Customer.trading_since
+    ).where(
+        Customer.trading_since.is_null(False),
+        fn.SUBSTR(Customer.trading_since, 6, 5).in_(sorted(month_days)),
+    )
+    return list(visible_customers(viewer, query=query).tuples())
+
+
+def set_visit_days(category_id: int, days: int | None) -> int:
+    return Category.update(visit_days=days).where(Category.id == category_id).execute()
+
+
+def set_birthday_lunar(person_id: int, lunar: bool) -> int:
+    return KeyPerson.update(birthday_lunar=lunar).where(KeyPerson.id == person_id).execute()

@@ -1,0 +1,104 @@
+"""Chinese-aware comparison keys and scores of the duplicate scan."""
+
+import pytest
+
+from kehu.core.duplicate_keys import address_key, blocking_keys, core_name, phone_key
+from kehu.core.duplicate_scoring import DEFAULT_MIN_SCORE, KeyTable, candidate_pairs, score_pairs
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("阿里巴巴集团控股有限公司", "阿里巴巴集团控股"),
+        ("北京海淀科技发展有限公司", "海淀科技发展（北京）有限公司"),
+        ("海淀科技发展(北京)有限公司", "海淀科技发展【北京市】有限公司"),
+        ("浙江省杭州市华鑫五金股份有限公司", "华鑫五金有限责任公司"),
+        ("ＡＢＣ贸易有限公司", "abc 贸易"),
+        ("Acme Co., Ltd.", "ACME Limited"),
+    ],
+)
+def test_names_written_differently_have_one_core(a, b):
+    assert core_name(a) == core_name(b)
+
+
+def test_a_region_or_suffix_alone_is_not_removed():
+    assert core_name("北京") == "北京"
+    assert core_name("有限公司") == "有限公司"
+    assert core_name("") == ""
+    assert core_name("华鑫（上海浦东分店）") == "华鑫上海浦东分店"  # not a region: kept
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "010-8888 8888",
+        "01088888888",
+        "(010)8888-8888",
+        "+86 10 8888 8888",
+        "0086-10-88888888",
+        "010-88888888转123",
+        "０１０－８８８８８８８８",
+    ],
+)
+def test_landlines_become_digits_with_their_area_code(phone):
+    assert phone_key(phone) == "01088888888"
+
+
+def test_mobiles_and_short_numbers():
+    assert phone_key("+86 138-0013-8000") == "13800138000"
+    assert phone_key("138 0013 8000") == "13800138000"
+    assert phone_key("8888 8888") == "88888888"
+    assert phone_key("123") == ""
+
+
+def test_addresses_lose_the_province_and_city_in_front():
+    assert address_key("北京市海淀区中关村大街 12 号") == address_key("海淀区中关村大街12号")
+
+
+def test_one_edit_apart_shares_a_blocking_key():
+    assert set(blocking_keys("海淀华鑫五金")) & set(blocking_keys("海淀华新五金"))
+    assert set(blocking_keys("海淀华鑫五金")) & set(blocking_keys("海淀华鑫五金店"))
+
+
+def _table(*rows):
+    table = KeyTable()
+    for cid, row in enumerate(rows, 1):
+        table.add(cid, *row)
+    return table
+
+
+def _scores(table):
+    pairs, same = candidate_pairs(table)
+    scored = score_pairs(table, pairs, same)
+    return {
+        (table.ids[a], table.ids[b]): (int(s), scored.reasons(k))
+        for k, (a, b, s) in enumerate(zip(scored.left, scored.right, scored.score, strict=True))
+    }
+
+
+USCC = "91110108MA01ABCD1X"
+OTHER_USCC = "91310115MA1K3YJ12L"
+
+
+def test_a_namesake_with_other_identifiers_is_not_a_duplicate():
+    scores = _scores(
+        _table(
+            ("北京海淀华鑫五金有限公司", None, USCC, "010-88888888", "北京市海淀区学院路1号"),
+            ("北京海淀华鑫五金有限公司", None, OTHER_USCC, "010-66666666", "北京市海淀区知春路9号"),
+        )
+    )
+    assert scores.get((1, 2), (0,))[0] < DEFAULT_MIN_SCORE
+
+
+def test_variants_with_one_shared_identifier_are_duplicates():
+    scores = _scores(
+        _table(
+            ("北京海淀华鑫五金有限公司", "华鑫五金", USCC, "010-88888888", "北京市海淀区学院路1号"),
+            ("海淀华鑫五金（北京）有限公司", None, None, "(010)8888-8888", None),  # region, phone
+            ("北京海淀华新五金有限公司", None, USCC, None, None),  # mistyped, same USCC
+            ("华鑫五金", None, None, "+86 10 8888 8888", None),  # short name, phone
+        )
+    )
+    assert scores[(1, 2)] == (100, ("same_name", "phone"))
+    assert scores[(1, 3)][0] == 100 and "uscc" in scores[(1, 3)][1]
+    assert scores[(1, 4)][0] >= DEFAULT_MIN_SCORE and "short_name" in scores[(1, 4)][1]
