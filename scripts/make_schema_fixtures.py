@@ -493,6 +493,46 @@ def _rows_v6(conn: sqlite3.Connection) -> None:
     conn.execute('UPDATE "category" SET visit_days = 10 WHERE id = 1')
 
 
+def _rows_v7(conn: sqlite3.Connection) -> None:
+    """A sale line added and one customer regraded after version 7 (the summary triggers run),
+    and one applied ABC step with the grade it replaced."""
+    _insert(
+        conn,
+        "sale_line",
+        dict(
+            id=3,
+            sale_date="2026-02-10",
+            customer_id=1,
+            product_id=1,
+            product_category="调味品",
+            quantity="5",
+            amount=45000,
+        ),
+    )
+    _insert(
+        conn,
+        "grade_step",
+        dict(
+            id=1,
+            user_id=1,
+            at=T2,
+            scheme_id=1,
+            period="2026-01..2026-02",
+            thresholds="80,95",
+            customers=1,
+            status="applied",
+        ),
+    )
+    _insert(
+        conn,
+        "grade_step_change",
+        dict(step_id=1, customer_id=4, old_category_id=1, new_category_id=2),
+    )
+    conn.execute(
+        'UPDATE "customer_category" SET category_id = 2 WHERE customer_id = 4 AND scheme_id = 1'
+    )
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
@@ -500,6 +540,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _rows_v4,
     5: _rows_v5,
     6: _rows_v6,
+    7: _rows_v7,
 }
 
 

@@ -48,6 +48,125 @@
     </message>
 </context>
 <context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Sales composition</source>
+        <translation>销售构成</translation>
+    </message>
+    <message>
+        <source>Product composition</source>
+        <translation>商品构成</translation>
+    </message>
+    <message>
+        <source>ABC grading</source>
+        <translation>ABC 分级</translation>
+    </message>
+    <message>
+        <source>Sales trend</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止月份</translation>
+    </message>
+    <message>
+        <source>A up to</source>
+        <translation>A 类至</translation>
+    </message>
+    <message>
+        <source>B up to</source>
+        <translation>B 类至</translation>
+    </message>
+    <message>
+        <source>Apply grades…</source>
+        <translation>应用等级…</translation>
+    </message>
+    <message>
+        <source>Undo grading</source>
+        <translation>撤销等级划分</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To month</source>
+        <translation>结束月份</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No customer would change grade.</source>
+        <translation>没有客户的等级会改变。</translation>
+    </message>
+    <message>
+        <source>Apply the proposed grades to {n} customers in one step?</source>
+        <translation>一次性为 {n} 个客户应用建议的等级？</translation>
+    </message>
+    <message>
+        <source>Undo the grading?</source>
+        <translation>撤销这次等级划分？</translation>
+    </message>
+    <message>
+        <source>Export analysis</source>
+        <translation>导出分析</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The database is damaged</source>
@@ -171,22 +290,6 @@
         <translation>访问记录</translation>
     </message>
     <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Product category</source>
-        <translation>商品类别</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
         <source>Sales</source>
         <translation>销售记录</translation>
     </message>
@@ -221,6 +324,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sale line</source>
+        <translation>销售记录</translation>
     </message>
     <message>
         <source>Merged with</source>
@@ -1502,6 +1609,45 @@
     </message>
 </context>
 <context>
+    <name>ProductListDialog</name>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>ProposeOrderDialog</name>
     <message>
         <source>Propose an economical order</source>
@@ -1913,6 +2059,88 @@
     <message>
         <source>Delete the route “{name}”? Its {count} customers stay in the database; they are only taken off this route.</source>
         <translation>删除路线“{name}”？其中的 {count} 个客户仍保留在数据库中，只是从该路线上移除。</translation>
+    </message>
+</context>
+<context>
+    <name>SaleLineDialog</name>
+    <message>
+        <source>Sale line</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1,280.50</source>
+        <translation>元，例如 1,280.50</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPane</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>商品列表…</translation>
+    </message>
+    <message>
+        <source>Product composition: %1</source>
+        <translation>商品构成：%1</translation>
+    </message>
+    <message>
+        <source>Delete this sale line?</source>
+        <translation>删除这条销售记录？</translation>
     </message>
 </context>
 <context>
@@ -3341,6 +3569,78 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
+        <source>sales composition, ABC grading, trend</source>
+        <translation>销售构成、ABC 分级、趋势分析</translation>
+    </message>
+    <message>
+        <source>file to write (xlsx or pdf)</source>
+        <translation>要写入的文件（xlsx 或 pdf）</translation>
+    </message>
+    <message>
+        <source>first month (2026-01)</source>
+        <translation>起始月份（如 2026-01）</translation>
+    </message>
+    <message>
+        <source>last month (2026-12)</source>
+        <translation>结束月份（如 2026-12）</translation>
+    </message>
+    <message>
+        <source>this month, quarter, year or the last 12 months (12m, the default)</source>
+        <translation>本月、本季度、本年或近 12 个月（12m，默认）</translation>
+    </message>
+    <message>
+        <source>scheme (grade, nature, trade_type, region…) or owner</source>
+        <translation>分类维度（grade、nature、trade_type、region…）或 owner（按推销员）</translation>
+    </message>
+    <message>
+        <source>ABC: A up to this cumulative %</source>
+        <translation>ABC：A 类的累计占比上限 %</translation>
+    </message>
+    <message>
+        <source>ABC: B up to this cumulative %</source>
+        <translation>ABC：B 类的累计占比上限 %</translation>
+    </message>
+    <message>
+        <source>ABC: apply the proposed grades</source>
+        <translation>ABC：应用建议的等级</translation>
+    </message>
+    <message>
+        <source>ABC: only say what would change</source>
+        <translation>ABC：只显示将发生的变化</translation>
+    </message>
+    <message>
+        <source>ABC: undo the latest grading</source>
+        <translation>ABC：撤销最近一次等级划分</translation>
+    </message>
+    <message>
+        <source>--apply, --dry-run and --undo belong to &apos;abc&apos;</source>
+        <translation>--apply、--dry-run 和 --undo 只用于 abc</translation>
+    </message>
+    <message>
+        <source>Grades of {n} customers given back ({skipped} changed since, kept)</source>
+        <translation>已恢复 {n} 个客户的等级（{skipped} 个之后又被修改，保持不变）</translation>
+    </message>
+    <message>
+        <source>{n} customers regraded in one step (undo: kehu analyse abc --undo)</source>
+        <translation>已一次性调整 {n} 个客户的等级（撤销：kehu analyse abc --undo）</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <source>{n} customers would change grade (nothing written)</source>
+        <translation>{n} 个客户的等级将改变（未写入）</translation>
+    </message>
+    <message>
+        <source>Say which file to write (OUT)</source>
+        <translation>请指定要写入的文件（OUT）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>local</source>
         <translation>本机</translation>
     </message>
@@ -3687,6 +3987,38 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{lunar} (this year {when})</source>
         <translation>{lunar} (今年 {when})</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Unknown period &apos;{name}&apos;</source>
+        <translation>未知的期间“{name}”</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a month or a date (2026-03 or 2026-03-15)</source>
+        <translation>“{text}”不是月份或日期（如 2026-03 或 2026-03-15）</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>期间的结束早于开始</translation>
     </message>
     <message>
         <source>salesperson</source>
@@ -4945,6 +5277,170 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已删除控制字符（如 NUL 或垂直制表符）：Excel 无法保存这类字符</translation>
     </message>
     <message>
+        <source>Not classified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>No sales in the period</source>
+        <translation>期间内无销售</translation>
+    </message>
+    <message>
+        <source>No classification scheme &apos;{name}&apos;</source>
+        <translation>找不到分类维度“{name}”</translation>
+    </message>
+    <message>
+        <source>Per salesperson</source>
+        <translation>按推销员</translation>
+    </message>
+    <message>
+        <source>You cannot see this customer</source>
+        <translation>您无权查看此客户</translation>
+    </message>
+    <message>
+        <source>No category number {id}</source>
+        <translation>没有编号为 {id} 的分类</translation>
+    </message>
+    <message>
+        <source>Product shares per salesperson are not offered; pick a scheme</source>
+        <translation>不提供按推销员的商品构成，请选择一个分类维度</translation>
+    </message>
+    <message>
+        <source>Customer category</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>Grading of {period} ({n} customers)</source>
+        <translation>{period} 的等级划分（{n} 个客户）</translation>
+    </message>
+    <message>
+        <source>The grade scheme needs three categories (A, B, C)</source>
+        <translation>客户等级维度需要三个分类（A、B、C）</translation>
+    </message>
+    <message>
+        <source>Thresholds must satisfy 0 &lt; A ≤ B ≤ 100 (given {a} and {b})</source>
+        <translation>界限须满足 0 &lt; A ≤ B ≤ 100（现为 {a} 和 {b}）</translation>
+    </message>
+    <message>
+        <source>No grading to undo</source>
+        <translation>没有可撤销的等级划分</translation>
+    </message>
+    <message>
+        <source>You can only undo your own gradings</source>
+        <translation>只能撤销自己做的等级划分</translation>
+    </message>
+    <message>
+        <source>Sales composition</source>
+        <translation>销售构成</translation>
+    </message>
+    <message>
+        <source>Product composition</source>
+        <translation>商品构成</translation>
+    </message>
+    <message>
+        <source>ABC grading</source>
+        <translation>ABC 分级</translation>
+    </message>
+    <message>
+        <source>Sales trend</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <source>Period {period}</source>
+        <translation>期间 {period}</translation>
+    </message>
+    <message>
+        <source>Unknown analysis &apos;{name}&apos;</source>
+        <translation>未知的分析“{name}”</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Sales (yuan)</source>
+        <translation>销售额（元）</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation>占比 %</translation>
+    </message>
+    <message>
+        <source>Shares are rounded to one decimal so that they add up to 100 %.</source>
+        <translation>占比保留一位小数，合计为 100%。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计 %</translation>
+    </message>
+    <message>
+        <source>Proposed grade</source>
+        <translation>建议等级</translation>
+    </message>
+    <message>
+        <source>Current grade</source>
+        <translation>当前等级</translation>
+    </message>
+    <message>
+        <source>A up to {a} %, B up to {b} %, C the rest (also customers without sales).</source>
+        <translation>A 类累计至 {a}%，B 类至 {b}%，其余为 C 类（含期间内无销售的客户）。</translation>
+    </message>
+    <message>
+        <source>A: {na} customers, B: {nb}, C: {nc} ({idle} without sales).</source>
+        <translation>A 类 {na} 个客户，B 类 {nb} 个，C 类 {nc} 个（其中 {idle} 个无销售）。</translation>
+    </message>
+    <message>
+        <source>Grade changes if applied: {moves}</source>
+        <translation>应用后的等级变化：{moves}</translation>
+    </message>
+    <message>
+        <source>Top customers: {names}</source>
+        <translation>销售额前列的客户：{names}</translation>
+    </message>
+    <message>
+        <source>Top products: {names}</source>
+        <translation>销售额前列的商品：{names}</translation>
+    </message>
+    <message>
+        <source>{n} customers bought more than {p} % less than in the period before (a list to visit).</source>
+        <translation>{n} 个客户的销售额比上一期下降超过 {p}%（待访问名单）。</translation>
+    </message>
+    <message>
+        <source>Customers (count)</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Average per customer (yuan)</source>
+        <translation>户均销售额（元）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Customers: those classified in the category, whether they bought or not.</source>
+        <translation>客户数：归入该分类的客户（无论期间内是否有交易）。</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} customers with sales.</source>
+        <translation>有销售的 {total} 个客户中的前 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Shares in the period: {parts}</source>
+        <translation>期间内占比：{parts}</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <translation>（无商品）</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -5037,6 +5533,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>已导出 {n} 个标签（{pages} 页）到 {path}</translation>
     </message>
     <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
         <source>Key persons as contacts (vCard)</source>
         <translation>关键人物通讯录（vCard）</translation>
     </message>
@@ -5047,6 +5547,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Exported a visit report of {n} rows ({pages} pages) to {path}</source>
         <translation>已导出访问报表，共 {n} 行（{pages} 页）到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported the analysis ({n} rows) to {path}</source>
+        <translation>已将分析（{n} 行）导出到 {path}</translation>
     </message>
     <message>
         <source>Exported {n} contacts to {path}</source>
@@ -5423,6 +5927,38 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Choose another region for the routes.</source>
         <translation>请为这些路线另选一个区域。</translation>
+    </message>
+    <message>
+        <source>You cannot change this customer&apos;s sales</source>
+        <translation>您不能修改此客户的销售记录</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimals (fen)</source>
+        <translation>金额最多两位小数（分）</translation>
+    </message>
+    <message>
+        <source>This sale line no longer exists</source>
+        <translation>这条销售记录已不存在</translation>
+    </message>
+    <message>
+        <source>A product needs a name and a category</source>
+        <translation>商品需要名称和类别</translation>
+    </message>
+    <message>
+        <source>There is already a product named &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的商品</translation>
+    </message>
+    <message>
+        <source>The product code &apos;{code}&apos; is taken</source>
+        <translation>商品编码“{code}”已被使用</translation>
+    </message>
+    <message>
+        <source>Sale lines name this product: it stays in the list</source>
+        <translation>有销售记录使用此商品，不能从列表中删除</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount in yuan</source>
+        <translation>“{text}”不是以元为单位的金额</translation>
     </message>
     <message>
         <source>Several categories are named &apos;{name}&apos;: use the id</source>

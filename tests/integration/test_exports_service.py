@@ -28,8 +28,16 @@ def test_the_registry_is_what_the_cli_offers():
     assert args.kind == "card"
     with pytest.raises(SystemExit):
         parse(["export", "--format", "xlsx", "--kind", "cards", "out.xlsx"])
-    assert exports.kind_names("xlsx") == ("list", "card", "form")
-    assert exports.kind_names("pdf") == ("list", "card", "form", "route", "labels", "visits")
+    assert exports.kind_names("xlsx") == ("list", "card", "form", "analysis")
+    assert exports.kind_names("pdf") == (
+        "list",
+        "card",
+        "form",
+        "route",
+        "labels",
+        "visits",
+        "analysis",
+    )
     assert set(exports.writers()) == {(f, k.name) for k in exports.KINDS for f in k.formats}
     with pytest.raises(exports.ExportError) as unknown:
         exports.find_kind("xlsx", "route")

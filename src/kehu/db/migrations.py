@@ -55,6 +55,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         "customer merges, stored completeness, lunar birthdays, visit cadence per category",
         _run_sql_file("0006_care_merges.sql"),
     ),
+    (
+        7,
+        "sales summaries kept by triggers, ABC grading steps",
+        _run_sql_file("0007_sales_summary.sql"),
+    ),
 ]
 
 

@@ -422,6 +422,81 @@ class CustomerMerge(BaseModel):
         table_name = "customer_merge"
 
 
+class SalesMonth(BaseModel):
+    """Sales of one customer in one month (schema 7, kept by triggers on sale_line)."""
+
+    customer_id = IntegerField()
+    month = IntegerField()  # year * 12 + month - 1
+    owner_id = IntegerField()  # 0: no owner
+    amount = IntegerField()  # cents
+    lines = IntegerField()
+
+    class Meta:
+        table_name = "sales_month"
+        primary_key = CompositeKey("customer_id", "month")
+        without_rowid = True
+
+
+class SalesSummary(BaseModel):
+    """Sales per category of a customer, month, owner and product category (schema 7, kept by
+    triggers). category_id 0 holds all sales, classified or not."""
+
+    category_id = IntegerField()
+    month = IntegerField()
+    owner_id = IntegerField()
+    product_category = CharField(max_length=60)
+    amount = IntegerField()
+    lines = IntegerField()
+
+    class Meta:
+        table_name = "sales_summary"
+        primary_key = CompositeKey("category_id", "month", "owner_id", "product_category")
+        without_rowid = True
+
+
+class ProductMonth(BaseModel):
+    """Sales per product, month and owner (schema 7); product_id 0: lines without a product."""
+
+    product_id = IntegerField()
+    month = IntegerField()
+    owner_id = IntegerField()
+    amount = IntegerField()
+    lines = IntegerField()
+
+    class Meta:
+        table_name = "product_month"
+        primary_key = CompositeKey("month", "product_id", "owner_id")
+        without_rowid = True
+
+
+class GradeStep(BaseModel):
+    """One ABC grading applied in one step (undone as a whole)."""
+
+    id = AutoField()
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL", index=False)
+    at = DateTimeField(default=now)
+    scheme = ForeignKeyField(Scheme, on_delete="CASCADE", index=False)
+    period = CharField(max_length=40)
+    thresholds = CharField(max_length=40)
+    customers = IntegerField()
+    status = CharField(max_length=16)  # applied, undone
+
+    class Meta:
+        table_name = "grade_step"
+
+
+class GradeStepChange(BaseModel):
+    step = ForeignKeyField(GradeStep, on_delete="CASCADE", index=False)
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    old_category_id = IntegerField(null=True)
+    new_category_id = IntegerField(null=True)
+
+    class Meta:
+        table_name = "grade_step_change"
+        primary_key = CompositeKey("step", "customer")
+        without_rowid = True
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     User,
@@ -445,6 +520,11 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     PendingReviewItem,
     CustomerShare,
     CustomerMerge,
+    SalesMonth,
+    SalesSummary,
+    ProductMonth,
+    GradeStep,
+    GradeStepChange,
 )
 
 AUDIT_TRIGGERS = (

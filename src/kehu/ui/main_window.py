@@ -30,6 +30,7 @@ from kehu.db.customer_list import RANK, ListSpec
 from kehu.db.tree_counts import TreeCounts
 from kehu.services import classification
 from kehu.ui import settings
+from kehu.ui.analysis.integration import install as install_analysis_view
 from kehu.ui.errors import show_error
 from kehu.ui.icons import app_icon
 from kehu.ui.models.customer_table import CustomerTableModel
@@ -95,6 +96,7 @@ class MainWindow(
         self._install_backup_actions()
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
+        self.analysis_view = install_analysis_view(self)  # composition, ABC, trend
         self._wire_keyboard()
         self._arrange_docks()
         self.restore_geometry()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
-from kehu.db import bulk_load, search_index, tree_counts
+from kehu.db import bulk_load, sales_summary, search_index, tree_counts
 from kehu.db.connection import write
 from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, User
 from kehu.services import audit, auth
@@ -213,6 +213,7 @@ def _load(
     first = bulk_load.first_customer_number()
     dropped = bulk_load.drop_indexes(db, BIG_TABLES, IN_ORDER_INDEXES) if empty else []
     count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
+    summary_triggers = sales_summary.drop_triggers(db)  # summaries too
     members: list[tuple] = []
     known_names: set[str] = set()
     counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows
@@ -237,6 +238,7 @@ def _load(
     # On an empty database the generated counts are the whole truth; otherwise they are
     # counted again from the links.
     tree_counts.restore_count_triggers(db, count_triggers, counts if empty else None)
+    sales_summary.restore_triggers(db, summary_triggers)
     if dropped:
         lap("indexes")
     result.customers = written

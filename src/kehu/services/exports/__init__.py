@@ -210,7 +210,7 @@ def writers() -> dict[tuple[str, str], Writer]:
 
     Imported on first use: openpyxl and reportlab stay out of the window's start-up, and
     reportlab out of Excel exports (`prints` is imported when a PDF is made)."""
-    from kehu.services.exports import contacts, documents, tables
+    from kehu.services.exports import analysis_export, contacts, documents, tables
 
     found: dict[tuple[str, str], Writer] = {
         (XLSX, "list"): tables.write_list,
@@ -224,6 +224,8 @@ def writers() -> dict[tuple[str, str], Writer]:
         (PDF, "form"): _print("pdf_forms"),
         (PDF, "labels"): _print("pdf_labels_sheet"),
         (PDF, "visits"): _print("pdf_visits"),
+        (XLSX, "analysis"): analysis_export.write_xlsx,
+        (PDF, "analysis"): analysis_export.write_pdf,
     }
     assert set(found) == {(f, k.name) for k in KINDS for f in k.formats}, "registry, writers"
     return found

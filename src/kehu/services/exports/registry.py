@@ -97,6 +97,13 @@ KINDS: tuple[ExportKind, ...] = (
         ("date", "salesperson", "month", "blank", "rows", "route", *COMMON, *PDF_COMMON),
         done=N_("Exported a visit report of {n} rows ({pages} pages) to {path}"),
     ),
+    ExportKind(  # no customer selection: the analysis covers what the user sees
+        "analysis",
+        N_("Analysis"),
+        (XLSX, PDF),
+        ("analysis", "period", "first", "last", "by", "thresholds", "lang", "font"),
+        done=N_("Exported the analysis ({n} rows) to {path}"),
+    ),
 )
 KINDS += (
     ExportKind(

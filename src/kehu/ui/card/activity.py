@@ -1,8 +1,8 @@
-"""The card's read-only tabs: visits, sales and the change history (ID numbers masked)."""
+"""The card's activity tabs: visits, sales (editable, `kehu.ui.card.sales`) and the change
+history (ID numbers masked)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from kehu.core import sensitivity
@@ -14,8 +14,9 @@ from kehu.core.fields import (
     person_field,
     section_label,
 )
-from kehu.db.customer_activity import recent_sales, recent_visits
-from kehu.services import classification, dossiers
+from kehu.db.customer_activity import recent_visits
+from kehu.services import classification, dossiers, sales
+from kehu.ui.card.sales import SalesPane
 from kehu.ui.card.tables import fill_table, read_only_table
 
 if TYPE_CHECKING:
@@ -40,13 +41,9 @@ class CardActivity:
             "visitsTable",
         )  # fmt: skip
         self.tabs.addTab(self.visits_table, self.tr("Visits"))
-        self.sales_table = read_only_table(
-            self,
-            [self.tr("Date"), self.tr("Product"), self.tr("Product category"),
-             self.tr("Quantity"), self.tr("Amount")],
-            "salesTable",
-        )  # fmt: skip
-        self.tabs.addTab(self.sales_table, self.tr("Sales"))
+        self.sales_pane = SalesPane(self)  # sale lines can be added, changed, deleted there
+        self.sales_table = self.sales_pane.table
+        self.tabs.addTab(self.sales_pane, self.tr("Sales"))
         self.history_table = read_only_table(
             self,
             [self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Old value"),
@@ -73,19 +70,7 @@ class CardActivity:
                 for v in recent_visits(cid)
             ],
         )
-        fill_table(
-            self.sales_table,
-            [
-                [
-                    str(s["date"]),
-                    s["product"] or "",
-                    s["category"] or "",
-                    f"{s['quantity']}",
-                    f"{Decimal(s['amount_cents']) / 100:,.2f}",
-                ]
-                for s in recent_sales(cid)
-            ],
-        )
+        self.sales_pane.load(cid)
         fill_table(self.history_table, [self._history_row(h) for h in dossiers.history(cid)])
 
     def _history_row(self, change: dict[str, Any]) -> list[str]:
@@ -109,6 +94,8 @@ class CardActivity:
             return self.tr("Category: %1").replace("%1", schemes.get(scheme_id, scheme_id))
         if name == "status":
             return self.tr("Status")
+        if name == sales.HISTORY_FIELD:
+            return self.tr("Sale line")
         if name in ("merge", "unmerge"):
             return self.tr("Merged with") if name == "merge" else self.tr("Merge undone")
         if name.startswith("merged."):
