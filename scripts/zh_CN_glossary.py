@@ -1655,6 +1655,9 @@ KEHU.update(
     }
 )
 
+# --- lead: waiting for a lock ---
+ZH_CN.update({"Waiting for another user to finish saving…": "正在等待其他用户保存完毕…"})
+
 # --- issue 11 (PIPL) ---
 KEHU.update(
     {

@@ -1276,6 +1276,10 @@
         <translation>只读：无法保存</translation>
     </message>
     <message>
+        <source>Waiting for another user to finish saving…</source>
+        <translation>正在等待其他用户保存完毕…</translation>
+    </message>
+    <message>
         <source>The database file changed</source>
         <translation>数据库文件已变化</translation>
     </message>

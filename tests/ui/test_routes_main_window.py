@@ -123,7 +123,10 @@ def test_user_story_build_order_visit_and_see_tomorrow(qtbot, window, user, monk
     # 5. tomorrow's rounds on the today panel
     panel = views.today_panel
     panel.tomorrow_button.click()  # the lists are computed off the UI thread
-    qtbot.waitUntil(lambda: panel.report is not None and panel.report.day == tomorrow)
+    # a refresh can follow (the report's own commit seen by the poll): wait for the last one
+    qtbot.waitUntil(
+        lambda: not panel.loading and panel.report is not None and panel.report.day == tomorrow
+    )
     assert panel.day() == tomorrow
     due_ids = [item.customer_id for item in panel.report.due]
     assert due_ids[:10] == ordered

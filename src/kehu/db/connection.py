@@ -134,6 +134,7 @@ def _connect(path: Path, mode: str, read_only_uri: str = "") -> SqliteDatabase:
     if not read_only_uri:
         _set_journal(db, path, str(journal))
     db.kehu_path = path  # type: ignore[attr-defined]  # read by write() and its messages
+    db.kehu_busy_ms = int(busy)  # type: ignore[attr-defined]  # restored after a quick try
     return db
 
 
@@ -302,11 +303,49 @@ def write(db: SqliteDatabase, fn: Callable[[], T], *, attempts: int = 10) -> T:
     Inside an outer transaction `fn` simply runs (in a savepoint). Never call this around a
     dialog: the file stays locked for the whole transaction. Before the transaction the file's
     identity is checked (a replaced file is not written); a full disk is reported as such.
+
+    A front end that shows waiting sets `db.kehu_on_wait` (a callable taking True when the
+    write has to wait for another user's lock, False when it is over): the first try then
+    waits only `QUICK_TRY_MS`, so the wait is shown at once, and the long wait follows.
     """
     if db.in_transaction():
         with db.atomic():
             return fn()
     check_identity(db)
+    on_wait = getattr(db, "kehu_on_wait", None)
+    busy_ms = getattr(db, "kehu_busy_ms", None)
+    quick = on_wait is not None and busy_ms is not None and busy_ms > QUICK_TRY_MS
+    if quick:
+        _busy_timeout(db, QUICK_TRY_MS)
+    waiting = False
+    try:
+        return _write_retried(db, fn, attempts, quick=quick)
+    except _QuickTryLocked:
+        waiting = True
+        on_wait(True)
+        _busy_timeout(db, busy_ms)
+        quick = False
+        return _write_retried(db, fn, attempts, quick=False)
+    finally:
+        if quick:
+            _busy_timeout(db, busy_ms)
+        if waiting:
+            on_wait(False)
+
+
+class _QuickTryLocked(Exception):
+    """The first, short try found the file locked by another user."""
+
+
+QUICK_TRY_MS = 300
+
+
+def _busy_timeout(db: SqliteDatabase, ms: int) -> None:
+    dialect(db).apply_settings(db, {"busy_timeout": int(ms)})
+
+
+def _write_retried(db: SqliteDatabase, fn: Callable[[], T], attempts: int, quick: bool) -> T:
+    """The retry loop of `write`; with `quick`, the first locked try raises _QuickTryLocked."""
     delay = 0.02
     path = getattr(db, "kehu_path", None) or Path(db.database)
     for attempt in range(attempts):
@@ -322,6 +361,8 @@ def write(db: SqliteDatabase, fn: Callable[[], T], *, attempts: int = 10) -> T:
                 raise errors.ReadOnlyError(path, str(exc)) from exc
             if not _is_locked(exc):
                 raise
+            if quick:
+                raise _QuickTryLocked() from exc
             if attempt == attempts - 1:
                 raise errors.DatabaseLockedError(path) from exc
             logger.info("database locked, retry %s in %.2fs", attempt + 1, delay)

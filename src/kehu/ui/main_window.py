@@ -183,6 +183,7 @@ class MainWindow(
         self.session.hub.changed.connect(self._on_changed)
         self.session.undo_changed.connect(self.undo_action.setEnabled)
         self.session.file_lost.connect(self._on_file_lost)
+        self.session.waiting.connect(self._on_waiting)
 
     # -- state
     def save_state(self) -> None:
@@ -221,6 +222,14 @@ class MainWindow(
                 self.status_file.text() + " · " + self.tr("read-only: saving is disabled")
             )
         self.status_file.setStyleSheet("" if self.session.can_write else "color: #a00000;")
+
+    def _on_waiting(self, waiting: bool) -> None:
+        """A save waits for another user's save to finish (a shared file): say so at once."""
+        if waiting:
+            self.statusBar().showMessage(self.tr("Waiting for another user to finish saving…"), 0)
+        else:
+            self.statusBar().clearMessage()
+        self.statusBar().repaint()
 
     def _on_file_lost(self) -> None:
         """The file was replaced or removed: stop writing, keep the edits, say what to do."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QGuiApplication
 
 from kehu.core.changes import Changes
 from kehu.core.i18n import normalise
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 class Session(QObject):
     undo_changed = Signal(bool)  # whether a classification change can be undone
     file_lost = Signal()  # the database file was replaced or removed under the window
+    waiting = Signal(bool)  # a save waits for another user's lock (True), or no longer
 
     def __init__(
         self, workspace: Workspace, user: User, lang: str, parent: QObject | None = None
@@ -38,6 +40,19 @@ class Session(QObject):
         self.lost = False  # the file under the window was replaced or removed
         self.changed = False  # something was written since the window opened (backups)
         self.hub.changed.connect(self._on_changed)
+        # A save that has to wait for another user's lock shows a busy cursor at once.
+        self.database.db.kehu_on_wait = self._on_wait
+
+    def _on_wait(self, waiting: bool) -> None:
+        """Called by `db.connection.write` around a wait for the lock (any thread)."""
+        if QThread.currentThread() is not self.thread():
+            return  # background work has its own progress dialog
+        if waiting:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+        self.waiting.emit(waiting)
+        QGuiApplication.sync()  # the cursor and the status show while the write waits
 
     def _on_changed(self, _changes: Changes) -> None:
         self.changed = True

@@ -57,6 +57,7 @@ class TodayPanel(TodayCare, QWidget):
         self.tasks = tasks
         self.hub = hub if hub is not None else ChangeHub(self)
         self.report: today.TodayReport | None = None
+        self._shown_generation = -1
         self._generation = 0
         self.date = QDateEdit(to_qdate(day or dt.date.today()))
         self.date.setCalendarPopup(True)
@@ -138,9 +139,15 @@ class TodayPanel(TodayCare, QWidget):
             on_failure=lambda exc: show_error(self, exc),
         )
 
+    @property
+    def loading(self) -> bool:
+        """True while a newer report is being computed than the one shown."""
+        return self._shown_generation != self._generation
+
     def _show(self, generation: int, report: today.TodayReport) -> None:
         if generation != self._generation:
             return  # a newer day was asked for meanwhile
+        self._shown_generation = generation
         self.report = report
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
