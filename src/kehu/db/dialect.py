@@ -89,6 +89,17 @@ class SQLiteDialect:
             elif wal:  # the load grew the WAL: shrink it
                 db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
+    @contextlib.contextmanager
+    def page_cache(self, db: Database, megabytes: int) -> Iterator[None]:
+        """A page cache of at least `megabytes` on this connection for the block (an import's
+        index inserts reach pages all over the search-key index); the old size after it."""
+        cache = int(db.execute_sql("PRAGMA cache_size").fetchone()[0])
+        db.execute_sql(f"PRAGMA cache_size={-megabytes * 1024}")  # negative: in KiB
+        try:
+            yield
+        finally:
+            db.execute_sql(f"PRAGMA cache_size={cache}")
+
     def _set_journal(self, db: Database, mode: str) -> str:
         try:
             return db.execute_sql(f"PRAGMA journal_mode={mode}").fetchone()[0]

@@ -41,6 +41,8 @@ _INSERT_COLUMNS = [
     *CUSTOMER_RECORD_COLUMNS,
     "import_batch_id",
 ]
+_SEARCH_AT = [_INSERT_COLUMNS.index(n) for n in ("name", "short_name", "uscc", "phone")]
+_PERSON_SEARCH_AT = [PERSON_INSERT_COLUMNS.index(n) for n in ("name", "mobile", "phone")]
 _SOURCE = CUSTOMER_COLUMNS.index("source")
 _REVIEW = CUSTOMER_COLUMNS.index("review_state")
 
@@ -68,6 +70,11 @@ def db_row(names: list[str], converted: list[tuple[int, FieldDef]], values: dict
         if row[index] is not None:
             row[index] = db_value(field_def, row[index])
     return row
+
+
+def _text(value: Any) -> str | None:
+    """A value as a TEXT column gives it back (what the search keys read)."""
+    return value if value is None or type(value) is str else str(value)
 
 
 def person_row(cid: int, person: dict[str, Any], position: int, stamp: str) -> tuple:
@@ -212,8 +219,10 @@ class CustomerImporter:
         updated_ids: list[int] = []
 
         def run() -> None:
-            created_ids[:] = self._insert(creates)
-            search_index.refresh(created_ids)  # keys never lag the data
+            created_ids[:], search = self._insert(creates)
+            # new customers have no keys yet: computed from the rows just written, not read
+            # back, and in the same transaction, so keys never lag the data
+            search_index.insert_rows(search_index.rows_for(*search))
             updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
 
         write(self.db, run)
@@ -224,7 +233,9 @@ class CustomerImporter:
         self.report.updated += len(updated_ids)
         self.report.unchanged += len(updates) - len(updated_ids)
 
-    def _insert(self, creates: list[Planned]) -> list[int]:
+    def _insert(self, creates: list[Planned]) -> tuple[list[int], tuple[list, list]]:
+        """Insert the new customers, their key persons and categories; returns their ids and
+        the (customers, persons) rows `search_index.rows_for` takes, as stored."""
         stamp = str(now())
         user_id = self.user.id
         new_codes = iter(self._new_codes(sum(1 for p in creates if not p.row.values.get("code"))))
@@ -254,8 +265,10 @@ class CustomerImporter:
         bulk.insert_rows(Customer, _INSERT_COLUMNS, customers)
         ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
         persons, categories, generated = [], [], []
+        keyed: list[tuple] = []  # (id, code, name, short_name, uscc, phone)
+        keyed_persons: list[tuple] = []  # (customer id, name, mobile, phone)
         created: dict[int, int] = {}  # file row → new customer id
-        for planned, code in zip(creates, codes, strict=True):
+        for planned, code, stored in zip(creates, codes, customers, strict=True):
             cid, row = ids[code], planned.row
             created[row.number] = cid
             if not row.values.get("code"):
@@ -264,10 +277,14 @@ class CustomerImporter:
                 persons.append(person_row(cid, row.person, 0, stamp))
                 self.persons_seen.add(person_key(cid, row.person))
             categories.extend((cid, s, c) for s, c in row.categories.items())
+            keyed.append((cid, code, *(_text(stored[at]) for at in _SEARCH_AT)))
+            if row.person:
+                p = persons[-1]
+                keyed_persons.append((cid, *(_text(p[at]) for at in _PERSON_SEARCH_AT)))
         bulk.insert_rows(KeyPerson, PERSON_INSERT_COLUMNS, persons)
         bulk.insert_rows(CustomerCategory, ["customer_id", "scheme_id", "category_id"], categories)
         self.keys.store_pending(created, generated)  # rolled back with the transaction
-        return [ids[code] for code in codes]
+        return [ids[code] for code in codes], (keyed, keyed_persons)
 
     def _new_codes(self, count: int) -> list[str]:
         """`count` free customer codes, checked against the keys a batch at a time."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from kehu.core import rights
 from kehu.core.jobs import Cancelled, Job
 from kehu.core.rights import Action
+from kehu.db import bulk
 from kehu.db.connection import write
 from kehu.db.models import ImportBatch, User
 from kehu.exchange.xlsx_reading import open_table
@@ -55,16 +56,17 @@ def run_import(
         batch_id = None if options.dry_run else start_batch(path, user, options.kind, mapping)
         report.batch_id = batch_id
         try:
-            if options.kind == "customers":
-                importer = CustomerImporter(user, options, report, batch_id, job)
-                try:
-                    importer.run(table, mapping)
-                    if options.persons_sheet:
-                        import_persons_sheet(importer, path, options.persons_sheet)
-                finally:
-                    importer.drop()
-            else:
-                SaleImporter(user, options, report, batch_id, job).run(table, mapping)
+            with bulk.import_writes():
+                if options.kind == "customers":
+                    importer = CustomerImporter(user, options, report, batch_id, job)
+                    try:
+                        importer.run(table, mapping)
+                        if options.persons_sheet:
+                            import_persons_sheet(importer, path, options.persons_sheet)
+                    finally:
+                        importer.drop()
+                else:
+                    SaleImporter(user, options, report, batch_id, job).run(table, mapping)
         except BaseException as exc:
             if batch_id is not None:
                 cancelled = isinstance(exc, (Cancelled, KeyboardInterrupt))
