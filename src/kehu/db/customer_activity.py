@@ -1,4 +1,4 @@
-"""A customer's visits and sales, newest first, for the read-only lists on the card."""
+"""A customer's visits, newest first, for the card's read-only list, and the dossier's stored version."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from peewee import JOIN
 
-from kehu.db.models import Product, SaleLine, User, Visit
+from kehu.db.models import User, Visit
 
 
 def recent_visits(customer_id: int, limit: int = 200) -> list[dict[str, Any]]:
@@ -28,27 +28,6 @@ def recent_visits(customer_id: int, limit: int = 200) -> list[dict[str, Any]]:
             "next_visit_on": v.next_visit_on,
         }
         for v in query
-    ]
-
-
-def recent_sales(customer_id: int, limit: int = 500) -> list[dict[str, Any]]:
-    query = (
-        SaleLine.select(SaleLine, Product.name.alias("product_name"))
-        .join(Product, JOIN.LEFT_OUTER, on=(SaleLine.product == Product.id))
-        .where(SaleLine.customer == customer_id)
-        .order_by(SaleLine.sale_date.desc(), SaleLine.id.desc())
-        .limit(limit)
-        .objects()
-    )
-    return [
-        {
-            "date": s.sale_date,
-            "product": s.product_name,
-            "category": s.product_category,
-            "quantity": s.quantity,
-            "amount_cents": s.amount,
-        }
-        for s in query
     ]
 
 
