@@ -1678,3 +1678,6 @@ KEHU.update(
         "Sales summaries computed again ({tables}).": "已重新计算销售汇总（{tables}）。",
     }
 )
+
+# --- lead: issue 18, customer notes and filing date ---
+KEHU.update({"Filed on": "建档日期"})

@@ -3981,6 +3981,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>地址相同</translation>
     </message>
     <message>
+        <source>Filed on</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
         <source>Consent withdrawn on</source>
         <translation>撤回同意日期</translation>
     </message>
