@@ -536,7 +536,8 @@ def _rows_v7(conn: sqlite3.Connection) -> None:
 def _rows_v8(conn: sqlite3.Connection) -> None:
     """A customer's own notes and a filing date older than the record (from a spreadsheet)."""
     conn.execute(
-        'UPDATE "customer" SET notes = ?, filed_on = ? WHERE id = 2', ("老客户，春节前回访", "2015-03-01")
+        'UPDATE "customer" SET notes = ?, filed_on = ? WHERE id = 2',
+        ("老客户，春节前回访", "2015-03-01"),
     )
 
 
