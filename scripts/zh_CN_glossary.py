@@ -1678,3 +1678,17 @@ KEHU.update(
         "Sales summaries computed again ({tables}).": "已重新计算销售汇总（{tables}）。",
     }
 )
+
+# --- care: care by grade from the window (issue 15, points 4 and 2) ---
+KEHU.update(
+    {
+        "Birthday calendar": "生日历法",
+        "Solar calendar": "公历",
+        "Lunar calendar (农历)": "农历",
+    }
+)
+ZH_CN.update(
+    {
+        "A lunar birthday comes on another solar day every year": "农历生日每年落在不同的公历日期",
+    }
+)

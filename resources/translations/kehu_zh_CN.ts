@@ -1370,6 +1370,10 @@
         <translation>查看敏感信息会记入审计日志。</translation>
     </message>
     <message>
+        <source>A lunar birthday comes on another solar day every year</source>
+        <translation>农历生日每年落在不同的公历日期</translation>
+    </message>
+    <message>
         <source>Cannot keep these values</source>
         <translation>这些内容有误</translation>
     </message>
@@ -3941,6 +3945,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无密码</translation>
     </message>
     <message>
+        <source>Solar calendar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar calendar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -3979,6 +3991,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>same address</source>
         <translation>地址相同</translation>
+    </message>
+    <message>
+        <source>Birthday calendar</source>
+        <translation>生日历法</translation>
     </message>
     <message>
         <source>Consent withdrawn on</source>
