@@ -457,7 +457,14 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
         S.PERSON,
         K.CHOICE,
         choices=BIRTHDAY_CALENDARS,
-        synonyms=("生日历法", "生日类型", "公历/农历", "农历/公历", "阴历/阳历", "birthday calendar"),
+        synonyms=(
+            "生日历法",
+            "生日类型",
+            "公历/农历",
+            "农历/公历",
+            "阴历/阳历",
+            "birthday calendar",
+        ),
         flag_value=LUNAR,  # the column birthday_lunar of migration 6
     ),
     F("age", N_("Age"), S.PERSON, K.INTEGER),

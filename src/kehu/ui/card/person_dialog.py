@@ -67,7 +67,9 @@ class PersonDialog(QDialog):
                     continue  # beside the date, in the birthday's row
                 editor = self.editors[field.name]
                 label = field.label(session.lang) + ("*" if field.required else "")
-                form.addRow(label, self._birthday_row(editor) if field.name == "birthday" else editor)
+                form.addRow(
+                    label, self._birthday_row(editor) if field.name == "birthday" else editor
+                )
             layout.addWidget(group)
         scroll.setWidget(body)
         outer.addWidget(scroll)
