@@ -1692,3 +1692,27 @@ ZH_CN.update(
         "A lunar birthday comes on another solar day every year": "农历生日每年落在不同的公历日期",
     }
 )
+ZH_CN.update(
+    {
+        "Visit cadence by grade": "按等级的拜访周期",
+        "Visit &cadence by grade…": "按等级的拜访周期(&C)…",
+        "Visit cadence by grade…": "按等级的拜访周期…",
+        "Customers of a grade not visited within its cadence are listed as overdue on the Today panel and can be marked on route sheets.": "超过其等级拜访周期仍未拜访的客户，会在“今日”面板中列为逾期，也可在路序表上标出。",
+        "none": "不定期",
+        " days": " 天",
+        "The grade scheme has no categories.": "客户等级维度下没有分类。",
+        "Only managers and administrators change the cadence.": "只有经理和管理员可以修改拜访周期。",
+        "Defaults (A 7, B 14, C 30)": "默认值（A 7天，B 14天，C 30天）",
+        "only the day itself": "仅当天",
+        "Remind of birthdays and anniversaries ahead": "提前提醒生日和纪念日",
+        "Birthdays and anniversaries ahead:": "生日和纪念日提前：",
+        "Notify me once a day of today's birthdays and overdue A customers": "每天通知一次当天的生日和逾期未访的 A 类客户",
+        "Visits:": "拜访：",
+        "Care": "客户关怀",
+        "Birthdays in the next {n} days": "未来 {n} 天内的生日",
+        "Birthdays today": "今天的生日",
+        "kehu: care for today": "kehu：今日客户关怀",
+        "Birthdays today: %1": "今天生日：%1",
+        "%1 A customers overdue for a visit: %2": "%1 个 A 类客户拜访逾期：%2",
+    }
+)

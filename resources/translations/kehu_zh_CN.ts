@@ -264,6 +264,37 @@
     </message>
 </context>
 <context>
+    <name>CadenceDialog</name>
+    <message>
+        <source>Visit cadence by grade</source>
+        <translation>按等级的拜访周期</translation>
+    </message>
+    <message>
+        <source>Customers of a grade not visited within its cadence are listed as overdue on the Today panel and can be marked on route sheets.</source>
+        <translation>超过其等级拜访周期仍未拜访的客户，会在“今日”面板中列为逾期，也可在路序表上标出。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不定期</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>The grade scheme has no categories.</source>
+        <translation>客户等级维度下没有分类。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators change the cadence.</source>
+        <translation>只有经理和管理员可以修改拜访周期。</translation>
+    </message>
+    <message>
+        <source>Defaults (A 7, B 14, C 30)</source>
+        <translation>默认值（A 7天，B 14天，C 30天）</translation>
+    </message>
+</context>
+<context>
     <name>CardActivity</name>
     <message>
         <source>Date</source>
@@ -392,6 +423,52 @@
     <message>
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>CareNotifier</name>
+    <message>
+        <source>kehu: care for today</source>
+        <translation>kehu：今日客户关怀</translation>
+    </message>
+    <message>
+        <source>Birthdays today: %1</source>
+        <translation>今天生日：%1</translation>
+    </message>
+    <message>
+        <source>%1 A customers overdue for a visit: %2</source>
+        <translation>%1 个 A 类客户拜访逾期：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettings</name>
+    <message>
+        <source>only the day itself</source>
+        <translation>仅当天</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Remind of birthdays and anniversaries ahead</source>
+        <translation>提前提醒生日和纪念日</translation>
+    </message>
+    <message>
+        <source>Birthdays and anniversaries ahead:</source>
+        <translation>生日和纪念日提前：</translation>
+    </message>
+    <message>
+        <source>Notify me once a day of today&apos;s birthdays and overdue A customers</source>
+        <translation>每天通知一次当天的生日和逾期未访的 A 类客户</translation>
+    </message>
+    <message>
+        <source>Visit cadence by grade…</source>
+        <translation>按等级的拜访周期…</translation>
+    </message>
+    <message>
+        <source>Visits:</source>
+        <translation>拜访：</translation>
     </message>
 </context>
 <context>
@@ -2444,8 +2521,12 @@
         <translation>计划于 {day}，已逾期 {n} 天</translation>
     </message>
     <message>
-        <source>Birthdays in the next 7 days</source>
-        <translation>未来 7 天内的生日</translation>
+        <source>Birthdays in the next {n} days</source>
+        <translation>未来 {n} 天内的生日</translation>
+    </message>
+    <message>
+        <source>Birthdays today</source>
+        <translation>今天的生日</translation>
     </message>
     <message>
         <source>today</source>
@@ -2678,6 +2759,17 @@ The current database is kept aside first (its name says before-restore); the win
     <message>
         <source>Repairing the database…</source>
         <translation>正在修复数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCare</name>
+    <message>
+        <source>Visit &amp;cadence by grade…</source>
+        <translation>按等级的拜访周期(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>客户关怀</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kehu.db.models import KeyPerson
 from kehu.services import dossiers
@@ -29,11 +29,9 @@ def test_a_lunar_birthday_is_chosen_beside_the_date_and_saved(
     def fill(dialog):
         dialog.editors["name"].input.setText("王芳")
         dialog.editors["birthday"].input.setText("1990-10-03")
-        assert not dialog.lunar_hint.isVisible() or not dialog.lunar_hint.text()
+        assert dialog.lunar_hint.text() == ""  # a solar birthday needs no hint
         box = dialog.editors["birthday_lunar"].input
-        assert [box.itemText(i) for i in range(box.count())] == ["公历", "农历（农历）"] or (
-            box.count() == 2
-        )
+        assert [box.itemText(i) for i in range(box.count())] == ["公历", "农历"]
         box.setCurrentIndex(box.findData("lunar"))
         seen["hint"] = dialog.lunar_hint.text()
         return QDialog.DialogCode.Accepted
@@ -59,3 +57,146 @@ def _with_today(init, day):
         init(self, *args, **kwargs)
 
     return patched
+
+
+# -- visit cadence ----------------------------------------------------------------------------
+
+
+def _grades():
+    from kehu.db.models import Scheme
+
+    return sorted(Scheme.get(Scheme.key == "grade").categories, key=lambda c: c.position)
+
+
+def _graded(user, name, grade, last_visit=None):
+    from kehu.db.models import Visit
+
+    cid = dossiers.create({"name": name}, user, categories={grade.scheme_id: grade.id})
+    if last_visit:
+        Visit.create(customer=cid, salesperson=user, visit_date=last_visit)
+    return cid
+
+
+def test_the_cadence_editor_changes_the_today_panel(qtbot, window, user, monkeypatch):
+    from kehu.db.models import Category
+    from kehu.ui.dialogs.cadence_dialog import CadenceDialog
+
+    a, b, c = _grades()
+    panel = window.route_views.today_panel
+    _graded(user, "甲公司", a, dt.date.today() - dt.timedelta(days=10))
+    _graded(user, "丁公司", c)  # never visited
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10_000)
+    assert panel.rows("cadence") == ["甲公司", "丁公司"]
+
+    def edit(dialog: CadenceDialog):
+        spins = dialog.spins
+        assert [spins[g.id].value() for g in (a, b, c)] == [7, 14, 30]
+        assert spins[c.id].specialValueText() == "不定期"
+        spins[a.id].setValue(14)  # 10 days ago: no longer overdue
+        spins[c.id].setValue(0)  # none
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(CadenceDialog, "exec", edit)
+    window.cadence_action.trigger()
+    assert [Category.get_by_id(g.id).visit_days for g in (a, b, c)] == [14, 14, None]
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10_000)
+    assert panel.rows("cadence") == []
+
+
+def test_the_cadence_editor_is_read_only_for_a_salesperson(qtbot, window, workspace):
+    from kehu.core.rights import Refused
+    from kehu.services import auth, care
+    from kehu.ui.dialogs.cadence_dialog import CadenceDialog
+
+    clerk = auth.create_user("li", "李明", "salesperson")
+    window.session.user = clerk
+    dialog = CadenceDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    assert not any(spin.isEnabled() for spin in dialog.spins.values())
+    assert dialog.note.isVisibleTo(dialog) and not dialog.defaults_button.isEnabled()
+    a = _grades()[0]
+    try:
+        care.set_cadences({a.id: 3}, clerk)
+    except Refused:
+        pass
+    else:
+        raise AssertionError("a salesperson changed a cadence")
+
+
+# -- reminder days ----------------------------------------------------------------------------
+
+
+def test_reminder_days_come_from_the_settings(qtbot, window, user, monkeypatch):
+    from kehu.ui import settings
+    from kehu.ui.dialogs.settings_dialog import SettingsDialog
+
+    soon = dt.date.today() + dt.timedelta(days=12)
+    born = soon.replace(year=1980) if (soon.month, soon.day) != (2, 29) else dt.date(1980, 2, 29)
+    dossiers.create({"name": "远生日公司"}, user, persons=[{"name": "赵六", "birthday": born}])
+    panel = window.route_views.today_panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10_000)
+    assert panel.rows("birthdays") == []  # 12 days ahead: beyond the default 7
+
+    def choose(dialog: SettingsDialog):
+        section = dialog.findChild(QWidget, "careSettings")
+        section.days.setValue(14)
+        section.tray.setChecked(False)
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose)
+    window.settings_action.trigger()
+    assert settings.get(settings.REMIND_DAYS) == 14
+    assert settings.get(settings.TRAY_NOTIFY) is False
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10_000)
+    assert panel.rows("birthdays") == ["远生日公司"]
+    title = panel.model.item(2, 0).text()
+    assert "14" in title
+
+
+# -- tray notification ------------------------------------------------------------------------
+
+
+def test_the_tray_notifies_once_a_day_per_database(qtbot, window, user):
+    from kehu.services import today
+    from kehu.ui import settings
+    from kehu.ui.window.care_tray import CareNotifier
+
+    a = _grades()[0]
+    _graded(user, "甲公司", a, dt.date(2026, 9, 1))
+    dossiers.create(
+        {"name": "戊公司"},
+        user,
+        persons=[{"name": "王芳", "birthday": MID_AUTUMN_1990, "birthday_lunar": "lunar"}],
+    )
+    day = dt.date(2026, 9, 25)  # 八月十五 in 2026
+    notifier = CareNotifier(window, "/tmp/one.db", clock=lambda: day)
+    shown = []
+    notifier.notified.connect(lambda title, text: shown.append(text))
+    report = today.today(user, day)
+    assert notifier.consider(report) is True
+    assert "王芳" in shown[0] and "农历八月十五" in shown[0]
+    assert "甲公司" in shown[0] and "1" in shown[0]
+    assert "王芳" in window.statusBar().currentMessage()  # offscreen: no tray
+    assert notifier.consider(report) is False  # once a day
+    other = CareNotifier(window, "/tmp/other.db", clock=lambda: day)
+    assert other.consider(report) is True  # per database
+    later = CareNotifier(window, "/tmp/one.db", clock=lambda: day + dt.timedelta(days=1))
+    assert later.consider(today.today(user, day + dt.timedelta(days=1))) is True
+    settings.put(settings.TRAY_NOTIFY, False)
+    quiet = CareNotifier(window, "/tmp/third.db", clock=lambda: day)
+    assert quiet.consider(report) is False
+
+
+def test_the_window_notifies_from_the_today_panel(qtbot, window, user):
+    a = _grades()[0]
+    _graded(user, "甲公司", a, dt.date.today() - dt.timedelta(days=30))
+    shown = []
+    window.care_notifier.notified.connect(lambda title, text: shown.append(text))
+    panel = window.route_views.today_panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "甲公司" in shown[0]
