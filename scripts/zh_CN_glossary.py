@@ -1716,3 +1716,20 @@ ZH_CN.update(
         "%1 A customers overdue for a visit: %2": "%1 个 A 类客户拜访逾期：%2",
     }
 )
+KEHU.update(
+    {
+        "overdue is one of {choices}, not '{value}'": "overdue 只能是 {choices} 之一，不能是“{value}”",
+        "{grade}: never visited (every {days} days)": "{grade}：从未拜访（每 {days} 天）",
+        "{grade}: {n} days overdue (every {days} days)": "{grade}：逾期 {n} 天（每 {days} 天）",
+        "Only the stops overdue by their grade's visit cadence, by grade and days": "只列出超过等级拜访周期的站点，按等级和逾期天数排列",
+    }
+)
+ZH_CN.update(
+    {
+        "All stops": "全部站点",
+        "All stops, overdue ones marked": "全部站点，标出逾期的",
+        "Only overdue stops, by grade and days": "只列逾期站点（按等级和天数）",
+        "Overdue: not visited within the grade's visit cadence": "逾期：超过等级拜访周期未拜访",
+        "Overdue by cadence:": "按周期逾期：",
+    }
+)

@@ -1570,6 +1570,26 @@
         <translation>日期：</translation>
     </message>
     <message>
+        <source>All stops</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>All stops, overdue ones marked</source>
+        <translation>全部站点，标出逾期的</translation>
+    </message>
+    <message>
+        <source>Only overdue stops, by grade and days</source>
+        <translation>只列逾期站点（按等级和天数）</translation>
+    </message>
+    <message>
+        <source>Overdue: not visited within the grade&apos;s visit cadence</source>
+        <translation>逾期：超过等级拜访周期未拜访</translation>
+    </message>
+    <message>
+        <source>Overdue by cadence:</source>
+        <translation>按周期逾期：</translation>
+    </message>
+    <message>
         <source>Empty rows:</source>
         <translation>空行数：</translation>
     </message>
@@ -5639,6 +5659,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>overdue is one of {choices}, not &apos;{value}&apos;</source>
+        <translation>overdue 只能是 {choices} 之一，不能是“{value}”</translation>
+    </message>
+    <message>
+        <source>{grade}: never visited (every {days} days)</source>
+        <translation>{grade}：从未拜访（每 {days} 天）</translation>
+    </message>
+    <message>
+        <source>{grade}: {n} days overdue (every {days} days)</source>
+        <translation>{grade}：逾期 {n} 天（每 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Only the stops overdue by their grade&apos;s visit cadence, by grade and days</source>
+        <translation>只列出超过等级拜访周期的站点，按等级和逾期天数排列</translation>
     </message>
     <message>
         <source>Exported {n} filled forms ({pages} pages) to {path}</source>

@@ -85,3 +85,84 @@ def test_the_card_writes_the_lunar_date_beside_the_birthday(workspace, user, tmp
     flat = "".join(text.split())
     assert "八月十五" not in flat and "1990-10-03" not in flat
     assert "生日历法：农历" in flat
+
+
+# -- route sheets: overdue stops ---------------------------------------------------------------
+
+
+@pytest.fixture
+def graded_route(workspace, user):
+    """A route of four graded stops on 2026-03-20: A late 12 days, A fresh, B late, C never."""
+    from kehu.db.models import Scheme, Visit
+    from kehu.services import routes
+
+    a, b, c = sorted(Scheme.get(Scheme.key == "grade").categories, key=lambda g: g.position)
+
+    def shop(name, grade, last):
+        cid = dossiers.create({"name": name}, user, categories={grade.scheme_id: grade.id})
+        if last:
+            Visit.create(customer=cid, salesperson=user, visit_date=last)
+        return cid
+
+    ids = [
+        shop("丁五金店", c, None),
+        shop("丙商行", b, dt.date(2026, 2, 1)),  # 47 days: 33 over 14
+        shop("乙超市", a, dt.date(2026, 3, 18)),  # fresh
+        shop("甲百货", a, dt.date(2026, 3, 1)),  # 19 days: 12 over 7
+    ]
+    route = routes.create_route(user, "河西线", salesperson_id=user.id, weekdays="1")
+    routes.add_stops(route, ids, user)
+    return ids
+
+
+def _route_pdf(ids, user, tmp_path, **options):
+    out = tmp_path / "route.pdf"
+    exports.export(
+        "pdf", "route", ids, out, user, {"selection": "test", "route": "河西线", **options}
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True
+    ).stdout
+    return text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_a_route_sheet_marks_overdue_stops(graded_route, user, tmp_path):
+    text = _route_pdf(graded_route, user, tmp_path, date="2026-03-20", overdue="mark")
+    order = [text.index(n) for n in ("丁五金店", "丙商行", "乙超市", "甲百货")]
+    assert order == sorted(order)  # the route's order
+    flat = "".join(text.split())
+    assert "逾期12天" in flat and "逾期33天" in flat and "从未拜访" in flat
+    assert flat.count("逾期") == 2  # the fresh A customer is not marked
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_a_route_sheet_of_overdue_stops_only_by_grade_and_days(graded_route, user, tmp_path):
+    text = _route_pdf(graded_route, user, tmp_path, date="2026-03-20", overdue="only")
+    assert "乙超市" not in text
+    order = [text.index(n) for n in ("甲百货", "丙商行", "丁五金店")]
+    assert order == sorted(order)  # A, B, C
+    assert "只列出" in "".join(text.split())
+
+
+def test_a_bad_overdue_option_is_refused(graded_route, user, tmp_path):
+    from kehu.core.i18n import UserError
+
+    with pytest.raises(UserError) as refused:
+        _route_pdf(graded_route, user, tmp_path, overdue="late")
+    assert "mark" in refused.value.message("en")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_the_cli_prints_overdue_stops_only(graded_route, workspace, tmp_path, capsys):
+    from kehu.cli import parse, run
+
+    out = tmp_path / "cli.pdf"
+    db = str(workspace.database.path)
+    workspace.database.close()
+    argv = ["--db", db, "export", "--format", "pdf", "--kind", "route", "--route", "河西线"]
+    argv += ["--option", "date=2026-03-20", "--option", "overdue=only", str(out)]
+    assert run(parse(argv)) == 0
+    assert "3" in capsys.readouterr().out  # three stops
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "甲百货" in text and "乙超市" not in text

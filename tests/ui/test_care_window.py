@@ -200,3 +200,44 @@ def test_the_window_notifies_from_the_today_panel(qtbot, window, user):
     panel.refresh()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "甲公司" in shown[0]
+
+
+# -- route sheet: overdue stops from the Print dialog -----------------------------------------
+
+
+def test_the_print_dialog_prints_overdue_stops_only(qtbot, window, user, monkeypatch, tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QFileDialog
+
+    from kehu.services import routes
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs pdftotext")
+    a, b, _c = _grades()
+    late = _graded(user, "甲百货", a, dt.date(2026, 3, 1))
+    fresh = _graded(user, "乙超市", a, dt.date(2026, 3, 18))
+    late_b = _graded(user, "丙商行", b, dt.date(2026, 2, 1))
+    route = routes.create_route(user, "河西线", salesperson_id=user.id, weekdays="1")
+    routes.add_stops(route, [fresh, late_b, late], user)
+    out = tmp_path / "route.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog = window.make_print_dialog()
+    qtbot.addWidget(dialog)
+    dialog.select("route")
+    assert dialog.overdue.isVisibleTo(dialog)
+    dialog.route.setCurrentIndex(dialog.route.findData(route))
+    dialog.date.setDate(QDate(2026, 3, 20))
+    dialog.overdue.setCurrentIndex(dialog.overdue.findData("only"))
+    assert dialog.options()["overdue"] == "only"
+    dialog.save_button.click()
+    window.print_choice(dialog.choice)
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "乙超市" not in text
+    assert text.index("甲百货") < text.index("丙商行")  # A before B
+    dialog.select("card")
+    assert not dialog.overdue.isVisibleTo(dialog)

@@ -11,10 +11,17 @@ from kehu.db.models import Category, Customer, CustomerCategory, KeyPerson, Sche
 from kehu.db.visibility import owner_filter, visible_customers
 
 
-def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 500) -> list[tuple]:
+def cadence_overdue(
+    viewer: User,
+    scheme_key: str,
+    day: dt.date,
+    limit: int | None = 500,
+    among: list[int] | None = None,
+) -> list[tuple]:
     """(id, code, name, phone, category name, category id, visit days, last visit) of
-    visible active customers in a category with a cadence whose last visit (or none) is more
-    than its days before `day`; by category position, then longest unvisited first."""
+    visible active customers (of `among` if given, at most a few hundred) in a category with
+    a cadence whose last visit (or none) is more than its days before `day`; by category
+    position, then longest unvisited first."""
     last = fn.MAX(Visit.visit_date)
     query = (
         Customer.select(
@@ -48,8 +55,11 @@ def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 50
             last.asc(nulls="first"),
             Customer.code,
         )
-        .limit(limit)
     )
+    if limit is not None:
+        query = query.limit(limit)
+    if among is not None:
+        query = query.where(Customer.id.in_(among))
     condition = owner_filter(viewer)
     if condition is not None:
         query = query.where(condition)

@@ -70,6 +70,35 @@ def overdue_by_cadence(viewer: User, day: dt.date, limit: int = 500) -> list[Cad
     return items
 
 
+def overdue_among(viewer: User, ids: list[int], day: dt.date) -> dict[int, CadenceItem]:
+    """Which of these customers are overdue by their grade's cadence on `day` (route sheets)."""
+    found: dict[int, CadenceItem] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        for row in care.cadence_overdue(viewer, GRADE_SCHEME, day, None, part):
+            item = _item(row, day)
+            found[item.customer_id] = item
+    return found
+
+
+def overdue_sort_key(item: CadenceItem, ranks: dict[int, int]) -> tuple:
+    """By grade (A, B, C in tree order), never visited first, then most days overdue."""
+    never = item.days_overdue is None
+    return (ranks.get(item.category_id, len(ranks)), not never, -(item.days_overdue or 0))
+
+
+def grade_ranks() -> dict[int, int]:
+    """Category id → its place in the grade tree (A 0, A's children, B…)."""
+    return {c.category_id: n for n, c in enumerate(cadences())}
+
+
+def _item(row: tuple, day: dt.date) -> CadenceItem:
+    cid, code, name, phone, grade, category, days, last = row
+    last_date = visits.as_date(last) if last else None
+    overdue = (day - last_date).days - days if last_date else None
+    return CadenceItem(cid, code, name, phone, grade, days, last_date, overdue, category)
+
+
 def lunar_birthdays_near(viewer: User, day: dt.date, days: int) -> list[LunarBirthday]:
     items = []
     for pid, cid, name, title, mobile, raw, customer_name in care.lunar_birthdays(viewer):
