@@ -1733,3 +1733,11 @@ ZH_CN.update(
         "Overdue by cadence:": "按周期逾期：",
     }
 )
+ZH_CN.update(
+    {
+        "Merged into %1": "已合并到 %1",
+        "Merged into this customer: %1": "已合并到本客户：%1",
+        "its owner": "其负责人",
+        "a customer you cannot see (ask %1)": "一个您无权查看的客户（请询问 %1）",
+    }
+)

@@ -777,6 +777,22 @@
         <translation>新客户</translation>
     </message>
     <message>
+        <source>Merged into %1</source>
+        <translation>已合并到 %1</translation>
+    </message>
+    <message>
+        <source>Merged into this customer: %1</source>
+        <translation>已合并到本客户：%1</translation>
+    </message>
+    <message>
+        <source>its owner</source>
+        <translation>其负责人</translation>
+    </message>
+    <message>
+        <source>a customer you cannot see (ask %1)</source>
+        <translation>一个您无权查看的客户（请询问 %1）</translation>
+    </message>
+    <message>
         <source>(archived)</source>
         <translation>（已归档）</translation>
     </message>

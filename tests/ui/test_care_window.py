@@ -241,3 +241,39 @@ def test_the_print_dialog_prints_overdue_stops_only(qtbot, window, user, monkeyp
     assert text.index("甲百货") < text.index("丙商行")  # A before B
     dialog.select("card")
     assert not dialog.overdue.isVisibleTo(dialog)
+
+
+# -- merged customers -------------------------------------------------------------------------
+
+
+def test_a_merged_card_links_the_kept_customer(qtbot, customers, window, user):
+    from kehu.services import merge
+
+    keep = customers["bj"]
+    other = dossiers.create({"name": "海淀科技（北京）", "phone": "010-88888888"}, user)
+    merge.merge(merge.plan(keep, other, user), {"name": merge.KEEP}, user)
+    card = _open(window, other)
+    assert card.merge_note.isVisibleTo(card)
+    note = card.merge_note.text()
+    assert "合并到" in note and "北京海淀科技有限公司" in note and f'href="{keep}"' in note
+    card.merge_note.linkActivated.emit(str(keep))
+    assert window.current_card().customer_id == keep
+    kept_card = window.current_card()
+    assert kept_card.merge_note.isVisibleTo(kept_card)
+    assert "海淀科技（北京）" in kept_card.merge_note.text()
+    assert not _open(window, customers["sh"]).merge_note.isVisibleTo(window)
+
+
+def test_a_merge_link_to_a_customer_one_cannot_see_names_its_owner(workspace, user):
+    from kehu.services import auth, merge
+
+    boss = auth.create_user("wang", "王经理", "manager")
+    keep = dossiers.create({"name": "甲公司"}, boss)
+    other = dossiers.create({"name": "甲公司（长沙）"}, boss)
+    merge.merge(merge.plan(keep, other, boss), {}, boss)
+    clerk = auth.create_user("li", "李明", "salesperson")
+    into, here = merge.merge_links(other, clerk)
+    assert into is not None and not into.visible and into.name == ""
+    assert into.owner == "王经理" and here == []
+    into, _ = merge.merge_links(other, boss)
+    assert into.visible and into.name == "甲公司"

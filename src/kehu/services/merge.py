@@ -239,3 +239,34 @@ def recent(user: User, limit: int = 100) -> list[dict[str, Any]]:
 
 def merged_into(customer_id: int) -> int | None:
     return merges.merged_into(customer_id)
+
+
+@dataclass(frozen=True)
+class MergeLink:
+    """Another customer a card points to: the one it was merged into, or one merged into it.
+    Without the right to see it, only its owner's name is told (whom to ask)."""
+
+    customer_id: int
+    code: str
+    name: str
+    visible: bool
+    owner: str
+
+
+def merge_links(customer_id: int, viewer: User) -> tuple[MergeLink | None, list[MergeLink]]:
+    """(the customer this one was merged into, the customers merged into this one)."""
+    kept = merges.merged_into(customer_id)
+    into = _link(kept, viewer) if kept is not None else None
+    here = [link for cid in merges.merged_here(customer_id) if (link := _link(cid, viewer))]
+    return into, here
+
+
+def _link(customer_id: int, viewer: User) -> MergeLink | None:
+    row = Customer.get_or_none(Customer.id == customer_id)
+    if row is None:
+        return None
+    owner = User.get_or_none(User.id == row.owner_id) if row.owner_id else None
+    owner_name = owner.display_name if owner else ""
+    if can_see(viewer, row):
+        return MergeLink(row.id, row.code, row.name, True, owner_name)
+    return MergeLink(row.id, "", "", False, owner_name)

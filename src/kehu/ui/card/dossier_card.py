@@ -12,6 +12,7 @@ This module is the layout and the loading; the parts are mixins beside it: the k
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core.fields import DOSSIER_PARTS, Section, fields_in, section_label
-from kehu.services import classification, dossiers
+from kehu.services import classification, dossiers, merge
 from kehu.services.dossiers import Dossier
 from kehu.ui.card.activity import CardActivity
 from kehu.ui.card.categories import CardCategories
@@ -98,6 +99,14 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.banner.setStyleSheet("background: #fff4ce; padding: 4px;")
         self.banner.hide()
         layout.addWidget(self.banner)
+        self.merge_note = QLabel(self)
+        self.merge_note.setObjectName("mergeNote")
+        self.merge_note.setWordWrap(True)
+        self.merge_note.setStyleSheet("background: #e8f0fb; padding: 4px;")
+        self.merge_note.setTextFormat(Qt.TextFormat.RichText)
+        self.merge_note.linkActivated.connect(lambda link: self.open_requested.emit(int(link)))
+        self.merge_note.hide()
+        layout.addWidget(self.merge_note)
         self.duplicate_warning = DuplicateWarning(self.session.user, self)
         self.duplicate_warning.open_requested.connect(self.open_requested)
         layout.addWidget(self.duplicate_warning)
@@ -179,6 +188,27 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.banner.hide()
         self._set_dirty(False)
         self._update_heading()
+        self._show_merge_links()
+
+    def _show_merge_links(self) -> None:
+        """An archived, merged-away card links the customer it was merged into; the kept
+        card links those merged into it."""
+        into, here = merge.merge_links(self.base.id, self.session.user) if self.base else (None, [])
+        parts = []
+        if into is not None:
+            parts.append(self.tr("Merged into %1").replace("%1", self._link_text(into)))
+        if here:
+            links = ", ".join(self._link_text(link) for link in here)
+            parts.append(self.tr("Merged into this customer: %1").replace("%1", links))
+        self.merge_note.setText("<br>".join(parts))
+        self.merge_note.setVisible(bool(parts))
+
+    def _link_text(self, link: merge.MergeLink) -> str:
+        if not link.visible:
+            who = html.escape(link.owner) or self.tr("its owner")
+            return self.tr("a customer you cannot see (ask %1)").replace("%1", who)
+        text = html.escape(f"{link.code} {link.name}")
+        return f'<a href="{link.customer_id}">{text}</a>'
 
     def _update_heading(self) -> None:
         name = self.editors["name"].text() or self.tr("New customer")
