@@ -1741,3 +1741,4 @@ ZH_CN.update(
         "a customer you cannot see (ask %1)": "一个您无权查看的客户（请询问 %1）",
     }
 )
+ZH_CN.update({"{n} overdue by visit cadence.": "{n} 个超过拜访周期。"})

@@ -2525,6 +2525,10 @@
         <translation>{day}：待访问 {due} 个，逾期 {overdue} 个，生日 {birthdays} 个。</translation>
     </message>
     <message>
+        <source>{n} overdue by visit cadence.</source>
+        <translation>{n} 个超过拜访周期。</translation>
+    </message>
+    <message>
         <source>Routes: {routes}</source>
         <translation>路线：{routes}</translation>
     </message>

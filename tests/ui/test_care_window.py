@@ -277,3 +277,48 @@ def test_a_merge_link_to_a_customer_one_cannot_see_names_its_owner(workspace, us
     assert into.owner == "王经理" and here == []
     into, _ = merge.merge_links(other, boss)
     assert into.visible and into.name == "甲公司"
+
+
+# -- lunar birthdays on the Today panel and in the dialog, across New Year and a leap month ----
+
+
+def _lunar_person(user, customer, person, born):
+    return dossiers.create(
+        {"name": customer},
+        user,
+        persons=[{"name": person, "birthday": born, "birthday_lunar": "lunar"}],
+    )
+
+
+def test_the_today_panel_lists_lunar_birthdays_across_new_year_and_a_leap_month(qtbot, user):
+    from kehu.ui.routes import TodayPanel
+
+    _lunar_person(user, "春节公司", "李强", dt.date(1990, 1, 27))  # 正月初一
+    _lunar_person(user, "闰月公司", "周敏", dt.date(2020, 6, 1))  # 闰四月初十
+    _lunar_person(user, "六月公司", "吴刚", dt.date(1990, 7, 22))  # 六月初一
+    panel = TodayPanel(user, day=dt.date(2026, 2, 12), lang="zh_CN")
+    qtbot.addWidget(panel)
+    assert panel.rows("lunar_birthdays") == ["春节公司"]  # 2026-02-17, New Year's Day
+    from kehu.ui.routes.today_panel import SectionRole
+
+    texts = [panel.model.item(r, 0) for r in range(panel.model.rowCount())]
+    section = next(t for t in texts if t.data(SectionRole) == "lunar_birthdays")
+    assert section.child(0, 1).text() == "李强: 农历正月初一 (今年 2月17日)"
+    panel.show_day(dt.date(2026, 5, 22))  # 2026 has no 闰四月: the ordinary 四月初十
+    assert panel.rows("lunar_birthdays") == ["闰月公司"]
+    panel.show_day(dt.date(2025, 7, 20))  # 2025's 闰六月初一 (07-25) is not a second birthday
+    assert panel.rows("lunar_birthdays") == []
+    panel.show_day(dt.date(2025, 6, 20))  # the ordinary 六月初一 is 2025-06-25
+    assert panel.rows("lunar_birthdays") == ["六月公司"]
+
+
+def test_the_dialog_says_next_year_for_a_birthday_late_in_the_lunar_year(qtbot, window):
+    dialog = PersonDialog(window.session, None, None, window, today=dt.date(2026, 2, 10))
+    qtbot.addWidget(dialog)
+    dialog.editors["birthday"].input.setText("1991-02-03")  # 腊月十九
+    box = dialog.editors["birthday_lunar"].input
+    box.setCurrentIndex(box.findData("lunar"))
+    assert dialog.lunar_hint.text() == "农历腊月十九 (明年 1月26日)"  # New Year 02-17 passed it
+    box.setCurrentIndex(0)  # solar again
+    assert dialog.lunar_hint.text() == ""
+    assert dialog.values()["birthday_lunar"] == ""

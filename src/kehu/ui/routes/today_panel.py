@@ -185,8 +185,10 @@ class TodayPanel(TodayCare, QWidget):
             day=report.day.isoformat(),
             due=len(report.due),
             overdue=len(report.overdue),
-            birthdays=len(report.birthdays),
+            birthdays=len(report.birthdays) + len(report.lunar_birthdays),
         )
+        if report.cadence:
+            text += " " + self.tr("{n} overdue by visit cadence.").format(n=len(report.cadence))
         if routes:
             text += " " + self.tr("Routes: {routes}").format(routes=routes)
         return text
