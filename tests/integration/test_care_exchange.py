@@ -35,9 +35,7 @@ def test_the_persons_sheet_has_the_birthday_calendar(workspace, user, tmp_path):
         {"name": "广州天河商行"}, user, persons=[{"name": "李强", "birthday": dt.date(1985, 9, 21)}]
     )
     out = tmp_path / "list.xlsx"
-    exports.export(
-        "xlsx", "list", [cid, plain], out, user, {"sheets": "persons", "sensitive": "1"}
-    )
+    exports.export("xlsx", "list", [cid, plain], out, user, {"sheets": "persons", "sensitive": "1"})
     head, rows = _sheet_rows(out, "关键人物")
     column = head.index("生日历法")
     by_name = {row[head.index("姓名")]: row[column] for row in rows}

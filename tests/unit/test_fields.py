@@ -44,7 +44,9 @@ def _check(model, catalogue, system):
         if field.flag_value is not None:  # a choice kept as 0/1 (birthday_lunar)
             expected = IntegerField
         assert isinstance(columns[field.name], expected), field.name
-        if field.name != "code" and field.flag_value is None:  # assigned by the system, never empty in the table
+        if (
+            field.name != "code" and field.flag_value is None
+        ):  # assigned by the system, never empty in the table
             assert columns[field.name].null == (not field.required), field.name
     names = {f.name for f in catalogue}
     assert set(columns) - names == system
