@@ -1742,3 +1742,9 @@ ZH_CN.update(
     }
 )
 ZH_CN.update({"{n} overdue by visit cadence.": "{n} 个超过拜访周期。"})
+ZH_CN.update(
+    {
+        "Undo this merge…": "撤销这次合并…",
+        "Make this customer active again with its key persons, visits and sales, and give the kept customer its earlier values?": "恢复这个客户及其关键人物、访问记录和销售记录，并把保留的客户改回合并前的内容？",
+    }
+)

@@ -781,8 +781,20 @@
         <translation>已合并到 %1</translation>
     </message>
     <message>
+        <source>Undo this merge…</source>
+        <translation>撤销这次合并…</translation>
+    </message>
+    <message>
         <source>Merged into this customer: %1</source>
         <translation>已合并到本客户：%1</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Make this customer active again with its key persons, visits and sales, and give the kept customer its earlier values?</source>
+        <translation>恢复这个客户及其关键人物、访问记录和销售记录，并把保留的客户改回合并前的内容？</translation>
     </message>
     <message>
         <source>its owner</source>

@@ -322,3 +322,25 @@ def test_the_dialog_says_next_year_for_a_birthday_late_in_the_lunar_year(qtbot, 
     box.setCurrentIndex(0)  # solar again
     assert dialog.lunar_hint.text() == ""
     assert dialog.values()["birthday_lunar"] == ""
+
+
+def test_a_merge_is_undone_from_the_merged_card(qtbot, customers, window, user, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kehu.db.models import Customer
+    from kehu.services import merge
+
+    keep = customers["bj"]
+    other = dossiers.create(
+        {"name": "海淀科技（北京）"}, user, persons=[{"name": "孙丽", "mobile": "13700001111"}]
+    )
+    merge.merge(merge.plan(keep, other, user), {"name": merge.KEEP}, user)
+    assert Customer.get_by_id(other).status == "archived"
+    card = _open(window, other)
+    assert 'href="undo:' in card.merge_note.text() and "撤销这次合并" in card.merge_note.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    link = card.merge_note.text().split('href="')[2].split('"')[0]
+    card.merge_note.linkActivated.emit(link)
+    assert Customer.get_by_id(other).status == "active"
+    assert [p["name"] for p in dossiers.load(other).persons] == ["孙丽"]
+    qtbot.waitUntil(lambda: not card.merge_note.isVisibleTo(card), timeout=10_000)

@@ -137,6 +137,17 @@ def merged_into(customer_id: int) -> int | None:
     )
 
 
+def standing_merge_of(customer_id: int) -> tuple[int, int] | None:
+    """(merge id, kept customer id) of the merge that still stands for this merged customer."""
+    return (
+        CustomerMerge.select(CustomerMerge.id, CustomerMerge.kept)
+        .where(CustomerMerge.merged == customer_id, CustomerMerge.undone_at.is_null())
+        .order_by(CustomerMerge.id.desc())
+        .tuples()
+        .first()
+    )
+
+
 def merged_here(customer_id: int) -> list[int]:
     """The (archived) customers merged into this one by merges that still stand."""
     query = (

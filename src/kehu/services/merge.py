@@ -12,7 +12,7 @@ fields changed by someone since the merge keep their newer values and are report
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS
@@ -251,14 +251,33 @@ class MergeLink:
     name: str
     visible: bool
     owner: str
+    merge_id: int | None = None  # the merge into it (on the merged-away card)
+    may_undo: bool = False  # the viewer may undo that merge from the card
 
 
 def merge_links(customer_id: int, viewer: User) -> tuple[MergeLink | None, list[MergeLink]]:
     """(the customer this one was merged into, the customers merged into this one)."""
-    kept = merges.merged_into(customer_id)
-    into = _link(kept, viewer) if kept is not None else None
+    standing = merges.standing_merge_of(customer_id)
+    into = None
+    if standing is not None:
+        merge_id, kept = standing
+        into = _link(kept, viewer)
+        if into is not None:
+            into = replace(into, merge_id=merge_id, may_undo=_may_undo(viewer, kept, customer_id))
     here = [link for cid in merges.merged_here(customer_id) if (link := _link(cid, viewer))]
     return into, here
+
+
+def _may_undo(viewer: User, kept_id: int, merged_id: int) -> bool:
+    kept = Customer.get_or_none(Customer.id == kept_id)
+    merged = Customer.get_or_none(Customer.id == merged_id)
+    if kept is None or merged is None:
+        return False
+    try:
+        check_may_merge(viewer, kept, merged)
+    except (UserError, dossiers.NotAllowedError):
+        return False
+    return True
 
 
 def _link(customer_id: int, viewer: User) -> MergeLink | None:

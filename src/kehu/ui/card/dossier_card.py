@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -39,6 +40,8 @@ from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.card.persons import KeyPersons
 from kehu.ui.card.saving import CardSaving
 from kehu.ui.card.sections import CardSections
+from kehu.ui.operations import perform
+from kehu.ui.operations.merges import undo_merge
 from kehu.ui.session import Session
 
 logger = logging.getLogger(__name__)
@@ -104,7 +107,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.merge_note.setWordWrap(True)
         self.merge_note.setStyleSheet("background: #e8f0fb; padding: 4px;")
         self.merge_note.setTextFormat(Qt.TextFormat.RichText)
-        self.merge_note.linkActivated.connect(lambda link: self.open_requested.emit(int(link)))
+        self.merge_note.linkActivated.connect(self._on_merge_link)
         self.merge_note.hide()
         layout.addWidget(self.merge_note)
         self.duplicate_warning = DuplicateWarning(self.session.user, self)
@@ -196,12 +199,33 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         into, here = merge.merge_links(self.base.id, self.session.user) if self.base else (None, [])
         parts = []
         if into is not None:
-            parts.append(self.tr("Merged into %1").replace("%1", self._link_text(into)))
+            text = self.tr("Merged into %1").replace("%1", self._link_text(into))
+            if into.may_undo and self.session.can_write:
+                undo = self.tr("Undo this merge…")
+                text += f' · <a href="undo:{into.merge_id}">{undo}</a>'
+            parts.append(text)
         if here:
             links = ", ".join(self._link_text(link) for link in here)
             parts.append(self.tr("Merged into this customer: %1").replace("%1", links))
         self.merge_note.setText("<br>".join(parts))
         self.merge_note.setVisible(bool(parts))
+
+    def _on_merge_link(self, link: str) -> None:
+        if not link.startswith("undo:"):
+            self.open_requested.emit(int(link))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo merge"),
+            self.tr(
+                "Make this customer active again with its key persons, visits and sales, "
+                "and give the kept customer its earlier values?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        user, merge_id = self.session.user, int(link.removeprefix("undo:"))
+        perform(self.session.hub, self, lambda: undo_merge(user, merge_id))
 
     def _link_text(self, link: merge.MergeLink) -> str:
         if not link.visible:
