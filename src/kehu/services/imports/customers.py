@@ -9,6 +9,7 @@ existing customers go through `dossiers.update_dossiers`, the same function as t
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,7 @@ _INSERT_COLUMNS = [
 _SEARCH_AT = [_INSERT_COLUMNS.index(n) for n in ("name", "short_name", "uscc", "phone")]
 _PERSON_SEARCH_AT = [PERSON_INSERT_COLUMNS.index(n) for n in ("name", "mobile", "phone")]
 _SOURCE = CUSTOMER_COLUMNS.index("source")
+_KIND_KEY = operator.itemgetter(1, 2)  # of a search_key row (id, kind, key)
 _REVIEW = CUSTOMER_COLUMNS.index("review_state")
 _FILED = CUSTOMER_COLUMNS.index("filed_on")
 
@@ -68,9 +70,22 @@ _CUSTOMER_CONVERTED = _converted(CUSTOMER_COLUMNS, CUSTOMER_FIELDS)
 _PERSON_CONVERTED = _converted(PERSON_COLUMNS, PERSON_FIELDS)
 
 
-def db_row(names: list[str], converted: list[tuple[int, FieldDef]], values: dict) -> list:
-    """The stored form of `values` in `names` order, converting only what needs it."""
-    row = [values.get(n) for n in names]
+def _positions(names: list[str]) -> dict[str, int]:
+    return {name: i for i, name in enumerate(names)}
+
+
+_CUSTOMER_AT = _positions(CUSTOMER_COLUMNS)
+_PERSON_AT = _positions(PERSON_COLUMNS)
+
+
+def db_row(positions: dict[str, int], converted: list[tuple[int, FieldDef]], values: dict) -> list:
+    """The stored form of `values` in column order (`positions`: column name → index),
+    converting only what needs it. Walks the row's few values, not all 40 columns."""
+    row = [None] * len(positions)
+    for name, value in values.items():
+        at = positions.get(name)
+        if at is not None:
+            row[at] = value
     for index, field_def in converted:
         if row[index] is not None or field_def.flag_value is not None:  # flags: 0, not NULL
             row[index] = db_value(field_def, row[index])
@@ -83,7 +98,7 @@ def _text(value: Any) -> str | None:
 
 
 def person_row(cid: int, person: dict[str, Any], position: int, stamp: str) -> tuple:
-    return (*db_row(PERSON_COLUMNS, _PERSON_CONVERTED, person), cid, position, stamp, stamp)
+    return (*db_row(_PERSON_AT, _PERSON_CONVERTED, person), cid, position, stamp, stamp)
 
 
 def person_key(cid: int, person: dict[str, Any]) -> tuple[int, str, str]:
@@ -116,6 +131,7 @@ class CustomerImporter:
         self.next_number = self.keys.max_id + 1  # where new code candidates start
         self.updates = UpdatePlanner(user, options.on_duplicate == "overwrite", batch_id)
         self.persons_seen: set[tuple[int, str, str]] = set()  # (customer, name, phone)
+        self.names_written: set[str] = set()  # key persons' names in search_name
         self.categories = CategoryLookup(
             options.create_categories, options.dry_run, user, lambda: self.batch_id
         )
@@ -223,14 +239,22 @@ class CustomerImporter:
         created_ids: list[int] = []
         updated_ids: list[int] = []
 
+        names: set[str] = set()
+
         def run() -> None:
             created_ids[:], search = self._insert(creates)
             # new customers have no keys yet: computed from the rows just written, not read
             # back, and in the same transaction, so keys never lag the data
-            search_index.insert_rows(search_index.rows_for(*search))
+            rows = search_index.rows_for(*search)
+            rows.keys.sort(key=_KIND_KEY)  # (kind, key) order: the index's pages in turn
+            # key persons' names stored by earlier batches of this import are not written
+            # again (a copy: a retried transaction starts from the committed state)
+            search_index.insert_rows(rows, set(self.names_written))
+            names.update(rows.names)
             updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
 
         write(self.db, run)
+        self.names_written |= names  # committed
         self.keys.pending.clear()
         _drop_name_caches()
         self.report.created += len(created_ids)
@@ -249,7 +273,7 @@ class CustomerImporter:
         for planned in creates:
             values = planned.row.values
             code = values.get("code") or next(new_codes)
-            row = db_row(CUSTOMER_COLUMNS, _CUSTOMER_CONVERTED, values)
+            row = db_row(_CUSTOMER_AT, _CUSTOMER_CONVERTED, values)
             row[_SOURCE] = row[_SOURCE] or "import"
             row[_REVIEW] = row[_REVIEW] or "trusted"
             row[_FILED] = row[_FILED] or today
