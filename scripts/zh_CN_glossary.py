@@ -1678,3 +1678,12 @@ KEHU.update(
         "Sales summaries computed again ({tables}).": "已重新计算销售汇总（{tables}）。",
     }
 )
+
+# --- dupspeed: stored duplicate keys ---
+KEHU.update(
+    {
+        "Duplicate keys": "查重键",
+        "{count} customers have no duplicate keys: the duplicate check while typing and the "
+        "duplicate scan miss them.": "{count} 个客户没有查重键：输入时的重复提示和查重扫描都会漏掉它们。",
+    }
+)

@@ -5217,6 +5217,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{value}”不是手机号码（应为以 1 开头的 11 位数字）</translation>
     </message>
     <message>
+        <source>Duplicate keys</source>
+        <translation>查重键</translation>
+    </message>
+    <message>
         <source>A backup is being restored into &apos;{path}&apos; right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).</source>
         <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
     </message>
@@ -5259,6 +5263,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.</source>
         <translation>{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。</translation>
+    </message>
+    <message>
+        <source>{count} customers have no duplicate keys: the duplicate check while typing and the duplicate scan miss them.</source>
+        <translation>{count} 个客户没有查重键：输入时的重复提示和查重扫描都会漏掉它们。</translation>
     </message>
     <message>
         <source>{count} customers are missing from the name index: a search for a part of their name misses them.</source>

@@ -25,17 +25,19 @@ from kehu.db.dialect import dialect
 logger = logging.getLogger(__name__)
 
 TABLE = "duplicate_key"
+# What a scan reads (id and StoredKeys); the row written ends with the core reversed.
 COLUMNS = ("id", "core", "short", "core_hash", "uscc", "phone", "local", "short_phone", "address")
+WRITTEN = (*COLUMNS, "core_reversed")
 STAGE = N_("Duplicate keys")
 BATCH = 20_000
-_INDEX = "duplicate_key_core"
-_INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "{TABLE}" ("core")'
+_INDEXES = {"duplicate_key_core": "core", "duplicate_key_core_reversed": "core_reversed"}
 _SOURCE = 'SELECT id, name, short_name, uscc, phone, address FROM "customer"'
 
 
 def row_of(cid: int, name, short_name, uscc, phone, address) -> tuple:
     """Pure: the row of one customer (a plain tuple: it travels between processes)."""
-    return (cid, *stored_keys(name, short_name, uscc, phone, address))
+    keys = stored_keys(name, short_name, uscc, phone, address)
+    return (cid, *keys, keys.core[::-1])
 
 
 def rows_for(customers: Iterable[tuple]) -> list[tuple]:
@@ -45,9 +47,9 @@ def rows_for(customers: Iterable[tuple]) -> list[tuple]:
 
 def insert(db: Database, rows: Sequence[tuple]) -> None:
     if rows:
-        marks = ", ".join([db.param] * len(COLUMNS))
+        marks = ", ".join([db.param] * len(WRITTEN))
         db.cursor().executemany(
-            f'INSERT INTO "{TABLE}" ({", ".join(COLUMNS)}) VALUES ({marks})', rows
+            f'INSERT INTO "{TABLE}" ({", ".join(WRITTEN)}) VALUES ({marks})', rows
         )
 
 
@@ -56,13 +58,15 @@ def delete(db: Database, ids: Sequence[int]) -> None:
 
 
 def clear(db: Database) -> None:
-    """Empty the table for a bulk load; its index goes until `finish`."""
-    dialect(db).drop_index(db, _INDEX)
+    """Empty the table for a bulk load; its indexes go until `finish`."""
+    for name in _INDEXES:
+        dialect(db).drop_index(db, name)
     db.execute_sql(f'DELETE FROM "{TABLE}"')
 
 
 def finish(db: Database) -> None:
-    db.execute_sql(_INDEX_SQL)
+    for name, column in _INDEXES.items():
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{TABLE}" ("{column}")')
 
 
 def customers_without_keys(db: Database) -> list[int]:

@@ -5,7 +5,8 @@ Both read the stored comparison keys (table `duplicate_key`, `kehu.db.duplicate_
 the customers' names. A scan reads every active customer's keys once, in id order, a page at a
 time (keyset paging on the status index). The typing check never scans: it reads the customers
 whose normalised name or short name starts with what was typed (the search-key index) and
-those whose name core starts with its core (the core index), at most `limit` of each.
+those whose name core starts or ends with its core (the core indexes), at most `limit` of
+each.
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ def count_active() -> int:
 
 def candidates_for_name(prefix: str, core: str, limit: int = 40) -> list[KeyRow]:
     """The keys of customers whose normalised name or short name starts with `prefix`, or
-    whose core starts with `core`; at most `limit` of each, in id order, whatever their status
+    whose core starts or ends with `core`; at most `limit` of each, in id order, whatever their
+    status
     (`active_owners` tells which are active: asked only of the few that score)."""
     db = database_proxy.obj
     p = db.param
@@ -90,11 +92,12 @@ def candidates_for_name(prefix: str, core: str, limit: int = 40) -> list[KeyRow]
         )
         params += [NAME, prefix, upper_bound(prefix), limit]
     if core:
-        parts.append(
-            f'SELECT id FROM (SELECT id FROM "{TABLE}" WHERE core >= {p} AND core < {p} '
-            f"ORDER BY core LIMIT {p}) r"
-        )
-        params += [core, upper_bound(core), limit]
+        for n, (column, text) in enumerate((("core", core), ("core_reversed", core[::-1]))):
+            parts.append(
+                f'SELECT id FROM (SELECT id FROM "{TABLE}" WHERE {column} >= {p} '
+                f"AND {column} < {p} ORDER BY {column} LIMIT {p}) c{n}"
+            )
+            params += [text, upper_bound(text), limit]
     if not parts:
         return []
     sql = (

@@ -346,8 +346,8 @@ class DuplicateKey(BaseModel):
     the name's and short name's cores as text, the identifiers as stable hashes (0: none).
 
     `id` is the customer's id (no foreign key: `kehu.db.search_index` keeps these rows with
-    the search keys). The index on `core` finds the customers whose core starts with what is
-    being typed (migration 8)."""
+    the search keys). The indexes on `core` and `core_reversed` find the customers whose core
+    starts or ends with the core being typed (migration 8)."""
 
     id = IntegerField(primary_key=True)
     core = CharField(max_length=255, index=True)
@@ -358,6 +358,7 @@ class DuplicateKey(BaseModel):
     local = BigIntegerField()
     short_phone = IntegerField()
     address = BigIntegerField()
+    core_reversed = CharField(max_length=255, index=True)
 
     class Meta:
         table_name = "duplicate_key"

@@ -55,6 +55,7 @@ def read_table(viewer: User | None, job: Job | None = None) -> KeyTable:
     owners = None if viewer is None else visible_owner_ids(viewer)
     total = rows.count_active()
     table = KeyTable()
+    job.stage(READ_STAGE, total)
     for page in rows.scan_keys(owners=owners):
         table.add_stored(page)
         job.progress(len(table), total, READ_STAGE)
