@@ -142,24 +142,19 @@ def similar_to(
     scored = score_against(table, min_score)
     if not len(scored.score):
         return []
-    owner_of = rows.active_owners([table.ids[int(i)] for i in scored.right.tolist()])
+    summaries = rows.active_summaries([table.ids[i] for i in scored.right.tolist()])
     found = [
-        (int(scored.right[k]), int(scored.score[k]), scored.reasons(k))
+        (table.ids[int(scored.right[k])], int(scored.score[k]), scored.reasons(k))
         for k in range(len(scored.score))
-        if table.ids[int(scored.right[k])] in owner_of
+        if table.ids[int(scored.right[k])] in summaries
     ][:limit]
     if not found:
         return []
     visible = visible_owner_ids(viewer)
-    names = rows.owner_names({o for o in owner_of.values() if o is not None})
-    summaries = rows.customer_summaries([table.ids[i] for i, _s, _r in found])
     out = []
-    for index, score, reasons in found:
-        cid = table.ids[index]
-        owner = owner_of[cid]
-        owner_name = names.get(owner, "") if owner is not None else ""
+    for cid, score, reasons in found:
+        owner, owner_name, code, cname = summaries[cid]
         if visible is None or owner in visible:
-            code, cname, _owner, _phone = summaries[cid]
             out.append(Warning(score, reasons, owner_name, cid, code, cname))
         else:
             out.append(Warning(score, reasons, owner_name))
