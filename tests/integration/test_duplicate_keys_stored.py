@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from kehu.core.duplicate_keys import stored_keys
 from kehu.db import duplicate_index, health
@@ -105,7 +106,10 @@ def test_repair_computes_lost_keys_again(workspace, user):
     assert _pairs(user) == {(keep, other)}
 
 
-def test_a_schema_7_file_gets_its_keys_when_opened(tmp_path):
+@pytest.mark.parametrize("in_workers", [False, True])
+def test_a_schema_7_file_gets_its_keys_when_opened(tmp_path, monkeypatch, caplog, in_workers):
+    if in_workers:  # as for a big file: computed in worker processes
+        monkeypatch.setattr(duplicate_index, "PARALLEL_MIN", 0)
     path = tmp_path / "v7.db"
     shutil.copy(FIXTURES / "schema_v7.db", path)
     ws = open_workspace(path, lang="zh_CN")
@@ -114,5 +118,6 @@ def test_a_schema_7_file_gets_its_keys_when_opened(tmp_path):
         ids = [c.id for c in Customer.select(Customer.id)]
         assert ids and all(_stored(cid) == _expected(cid) for cid in ids)
         assert duplicate_index.customers_without_keys(database_proxy.obj) == []
+        assert "workers failed" not in caplog.text
     finally:
         ws.database.close()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from hashlib import blake2b
 from typing import NamedTuple
 
@@ -147,8 +148,10 @@ def _strip_leading_regions(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def core_name(name: str | None) -> str:
-    """The part of a company name that says which company it is (see the module doc)."""
+    """The part of a company name that says which company it is (see the module doc). Cached:
+    short names and names typed letter by letter recur."""
     if not name:
         return ""
     text = _clean(name)

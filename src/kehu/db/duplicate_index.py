@@ -12,7 +12,14 @@ right too. `fill` computes them for customers that have none (a file upgraded fr
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import repeat
+from pathlib import Path
 
 from peewee import Database
 
@@ -79,9 +86,15 @@ def customers_without_keys(db: Database) -> list[int]:
 
 
 def fill(db: Database, ids: Sequence[int] | None = None, job: Job | None = None) -> int:
-    """Compute the rows of these customers (None: every customer without one), a batch per
-    write transaction. Returns the number of rows written."""
+    """Compute the rows of these customers (None: every customer without one). Returns the
+    number of rows written.
+
+    Into an empty table (a file upgraded from schema 7): one transaction, the indexes dropped
+    during the load and built after it, the rows of big files computed in worker processes.
+    Otherwise a batch per write transaction."""
     job = job or no_job()
+    if ids is None and not db.execute_sql(f'SELECT 1 FROM "{TABLE}" LIMIT 1').fetchone():
+        return _fill_empty(db, job)
     ids = customers_without_keys(db) if ids is None else sorted(set(ids))
     job.stage(STAGE, len(ids))
     p = db.param
@@ -90,12 +103,7 @@ def fill(db: Database, ids: Sequence[int] | None = None, job: Job | None = None)
 
         def run(chunk: list[int] = chunk) -> None:
             customers = []
-            if chunk[-1] - chunk[0] < 2 * len(chunk):  # dense (an upgraded file): one range
-                wanted = set(chunk)
-                sql = f"{_SOURCE} WHERE id >= {p} AND id <= {p}"
-                found = db.execute_sql(sql, (chunk[0], chunk[-1])).fetchall()
-                customers = [row for row in found if row[0] in wanted]
-            for part in range(0, len(chunk), 500) if not customers else ():
+            for part in range(0, len(chunk), 500):
                 some = chunk[part : part + 500]
                 sql = f"{_SOURCE} WHERE id IN ({', '.join([p] * len(some))})"
                 customers += db.execute_sql(sql, some).fetchall()
@@ -107,3 +115,67 @@ def fill(db: Database, ids: Sequence[int] | None = None, job: Job | None = None)
     if ids:
         logger.info("duplicate keys computed for %s customers", len(ids))
     return len(ids)
+
+
+def _fill_empty(db: Database, job: Job) -> int:
+    low, high = db.execute_sql('SELECT MIN(id), MAX(id) FROM "customer"').fetchone()
+    if low is None:
+        return 0
+    starts = range(low, high + 1, BATCH)
+    parallel = high - low >= PARALLEL_MIN and db.database != ":memory:" and not db.in_transaction()
+
+    def run() -> int:
+        clear(db)
+        written = 0
+        job.stage(STAGE, high - low + 1)
+        for start, rows in _computed(db, starts, parallel):
+            insert(db, rows)
+            written += len(rows)
+            job.progress(min(start + BATCH, high + 1) - low)
+        finish(db)
+        return written
+
+    written = write(db, run)
+    logger.info("duplicate keys computed for %s customers", written)
+    return written
+
+
+PARALLEL_MIN = 100_000  # an empty table filled for at least this many ids: worker processes
+WORKERS = 2
+_RANGE = f"{_SOURCE} WHERE id >= ? AND id < ?"  # the sqlite3 module's own placeholder
+
+
+def _computed(db: Database, starts: range, parallel: bool) -> Iterator[tuple[int, list]]:
+    """Rows per batch of ids: in worker processes (each reads the committed file), or here."""
+    done = 0
+    if parallel:
+        try:
+            for start, rows in _computed_in_workers(db.database, starts):
+                yield start, rows
+                done += 1
+            return
+        except (OSError, RuntimeError, BrokenProcessPool) as exc:
+            logger.warning("duplicate key workers failed (%s); computing here", exc)
+    sql = _RANGE.replace("?", db.param)
+    for start in starts[done:]:
+        yield start, rows_for(db.execute_sql(sql, (start, start + BATCH)).fetchall())
+
+
+def _computed_in_workers(path: str, starts: range) -> Iterator[tuple[int, list]]:
+    # spawn, not fork: forking a process with Qt or other threads can deadlock the child.
+    context = multiprocessing.get_context("spawn")
+    workers = max(1, min(WORKERS, os.cpu_count() or 2))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from zip(starts, pool.map(_compute_range, repeat(path), starts), strict=True)
+
+
+_worker_connection: sqlite3.Connection | None = None
+
+
+def _compute_range(path: str, start: int) -> list[tuple]:
+    """In a worker process: read one id range (read-only connection), compute its rows."""
+    global _worker_connection
+    if _worker_connection is None:
+        uri = Path(path).absolute().as_uri() + "?mode=ro"
+        _worker_connection = sqlite3.connect(uri, uri=True, timeout=30)
+    return rows_for(_worker_connection.execute(_RANGE, (start, start + BATCH)).fetchall())
