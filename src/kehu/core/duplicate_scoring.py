@@ -1,11 +1,13 @@
 """Candidate pairs and their scores, column-wise over many customers at once (numpy, rapidfuzz).
 
-`KeyTable` holds the comparison keys of a set of customers (`kehu.core.duplicate_keys`) as
-columns: names as Python strings, identifiers as 64-bit hashes (0 = none). `candidate_pairs`
-blocks: customers whose name cores are equal (groups of at most `MAX_GROUP`), cores one edit
-apart (they share a deletion key), and customers sharing a USCC, a phone (its last seven
-digits) or an address. `score_pairs` scores every pair with one pass of vector operations, so a
-million customers take seconds; the typing check scores its few candidates with the same code.
+`KeyTable` holds the comparison keys of a set of customers as the database stores them
+(`kehu.core.duplicate_keys.StoredKeys`) as columns: cores as Python strings, identifiers as
+stable 64-bit hashes (0 = none). `candidate_pairs` blocks: customers whose name cores are equal
+(groups of at most `MAX_GROUP`), cores one edit apart (they share a deletion key; the keys are
+hashed column-wise, never built as text), and customers sharing a USCC, a phone (its last
+seven digits) or an address. `score_pairs` scores every pair with one pass of vector
+operations, so a million customers take seconds; the typing check scores its few candidates
+with the same code.
 
 Score (0–100): the name similarity (rapidfuzz ratio of the cores; a short name matching the
 other's core counts 85 %), plus evidence: the same USCC lifts it to 100; the same phone +15,
@@ -187,8 +189,7 @@ def candidate_pairs(table: KeyTable, min_score: float = 1) -> tuple[np.ndarray, 
     Pairs sharing an identifier come from the identifier blocks. Pairs that share none can
     only reach `min_score` when few identifiers are filled on both sides (`_allowed`): rows
     with every identifier filled never pair by name alone with one another, so the name blocks
-    start from the other rows ("probes") and look at their own core and the cores one edit
-    away."""
+    pair only the other rows, with rows of their own core and of the cores one edit away."""
     n = len(table)
     arrays = table.arrays()
     rows = np.arange(n, dtype=np.int64)
