@@ -534,7 +534,15 @@ def _rows_v7(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v8(conn: sqlite3.Connection) -> None:
-    """The duplicate scan's keys of the four customers, as version 8 computes them (cores,
+    """A customer's own notes and a filing date older than the record (from a spreadsheet)."""
+    conn.execute(
+        'UPDATE "customer" SET notes = ?, filed_on = ? WHERE id = 2',
+        ("老客户，春节前回访", "2015-03-01"),
+    )
+
+
+def _rows_v9(conn: sqlite3.Connection) -> None:
+    """The duplicate scan's keys of the four customers, as version 9 computes them (cores,
     stable hashes of USCC, phone, its last seven digits and address, the core reversed)."""
     columns = (
         "id",
@@ -568,6 +576,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _rows_v6,
     7: _rows_v7,
     8: _rows_v8,
+    9: _rows_v9,
 }
 
 

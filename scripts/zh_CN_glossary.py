@@ -1749,6 +1749,9 @@ ZH_CN.update(
     }
 )
 
+# --- lead: issue 18, customer notes and filing date ---
+KEHU.update({"Filed on": "建档日期"})
+
 # --- dupspeed: stored duplicate keys ---
 KEHU.update(
     {

@@ -60,7 +60,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         "sales summaries kept by triggers, ABC grading steps",
         _run_sql_file("0007_sales_summary.sql"),
     ),
-    (8, "comparison keys of the duplicate scan", _run_sql_file("0008_duplicate_keys.sql")),
+    (8, "customer notes and filing date", _run_sql_file("0008_customer_notes.sql")),
+    (9, "comparison keys of the duplicate scan", _run_sql_file("0009_duplicate_keys.sql")),
 ]
 
 

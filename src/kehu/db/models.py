@@ -348,7 +348,7 @@ class DuplicateKey(BaseModel):
 
     `id` is the customer's id (no foreign key: `kehu.db.search_index` keeps these rows with
     the search keys). The indexes on `core` and `core_reversed` find the customers whose core
-    starts or ends with the core being typed (migration 8)."""
+    starts or ends with the core being typed (migration 9)."""
 
     id = IntegerField(primary_key=True)
     core = CharField(max_length=255, index=True)

@@ -1,4 +1,4 @@
--- Schema 8: what the duplicate scan compares of each customer (kehu.core.duplicate_keys), kept
+-- Schema 9: what the duplicate scan compares of each customer (kehu.core.duplicate_keys), kept
 -- with the search keys (kehu.db.search_index), so that a scan reads keys instead of computing
 -- them and the check while a name is typed finds cores by their beginning or, reversed, by
 -- their end (a name typed without the district in front: 恒通商贸 for 天河恒通商贸). Created empty: the keys of an
