@@ -12,9 +12,10 @@ from kehu.db.visibility import owner_filter, visible_customers
 
 
 def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 500) -> list[tuple]:
-    """(id, code, name, phone, category name, category position, visit days, last visit) of
-    visible active customers in a category with a cadence whose last visit (or none) is more
-    than its days before `day`; by category position, then longest unvisited first."""
+    """(id, code, name, phone, category name, its built-in key, category position, visit days,
+    last visit) of visible active customers in a category with a cadence whose last visit (or
+    none) is more than its days before `day`; by category position, then longest unvisited
+    first."""
     last = fn.MAX(Visit.visit_date)
     query = (
         Customer.select(
@@ -23,6 +24,7 @@ def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 50
             Customer.name,
             Customer.phone,
             Category.name,
+            Category.builtin_key,
             Category.position,
             Category.visit_days,
             last,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kehu.core.i18n import N_, UserError
 from kehu.core.lunar_dates import lunar_birthday_label, next_lunar_birthday
-from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS
+from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS, shown_name
 from kehu.db import care
 from kehu.db.connection import write
 from kehu.db.models import Category, User
@@ -29,6 +29,11 @@ class CadenceItem:
     visit_days: int
     last_visit: dt.date | None
     days_overdue: int | None  # None: never visited
+    grade_key: str | None = None  # the grade's built-in key while it has one
+
+    def grade_name(self, lang: str) -> str:
+        """The grade as a reader in `lang` calls it (主力客户 (A) / Key customer (A))."""
+        return shown_name(self.grade, self.grade_key, lang)
 
 
 @dataclass(frozen=True)
@@ -58,12 +63,12 @@ class Anniversary:
 
 def overdue_by_cadence(viewer: User, day: dt.date, limit: int = 500) -> list[CadenceItem]:
     items = []
-    for cid, code, name, phone, grade, _pos, days, last in care.cadence_overdue(
+    for cid, code, name, phone, grade, key, _pos, days, last in care.cadence_overdue(
         viewer, GRADE_SCHEME, day, limit
     ):
         last_date = visits.as_date(last) if last else None
         overdue = (day - last_date).days - days if last_date else None
-        items.append(CadenceItem(cid, code, name, phone, grade, days, last_date, overdue))
+        items.append(CadenceItem(cid, code, name, phone, grade, days, last_date, overdue, key))
     return items
 
 

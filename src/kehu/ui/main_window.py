@@ -339,7 +339,7 @@ class MainWindow(
             return
         from kehu.ui.dialogs.classify_dialog import ClassifyDialog
 
-        dialog = ClassifyDialog(classification.scheme_tree(), len(ids), self)
+        dialog = ClassifyDialog(classification.scheme_tree(self.session.lang), len(ids), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         scheme_id, category_id = dialog.choice()

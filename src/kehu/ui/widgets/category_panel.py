@@ -86,7 +86,7 @@ class CategoryPanel(QWidget):
         expanded = self._expanded()
         current = self.current_node()
         first = self.model.rowCount() == 0
-        self.model.load(classification.scheme_tree())
+        self.model.load(classification.scheme_tree(self.session.lang))
         if first:  # the schemes open, their sub-categories closed
             expanded = [
                 (SCHEME, self.model.index(r, 0).data(IdRole)) for r in range(self.model.rowCount())
@@ -201,7 +201,7 @@ class CategoryPanel(QWidget):
         source = index.data(IdRole)
         choices = [
             (node.id, "  " * depth + node.name)
-            for scheme in classification.scheme_tree()
+            for scheme in classification.scheme_tree(self.session.lang)
             if scheme.id == index.data(SchemeRole)
             for node, depth in scheme.walk()
             if node.id != source
