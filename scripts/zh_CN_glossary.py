@@ -1678,3 +1678,12 @@ KEHU.update(
         "Sales summaries computed again ({tables}).": "已重新计算销售汇总（{tables}）。",
     }
 )
+
+# --- catkeys: built-in categories in the reader's language, the CLI in one language ---
+KEHU.update(
+    {
+        "ok": "正常",
+        "create missing categories (a path such as East/Shanghai is found and created level "
+        "by level)": "自动创建缺少的分类（“华东/上海”按层级查找和创建）",
+    }
+)

@@ -2957,10 +2957,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>跳过隐藏行</translation>
     </message>
     <message>
-        <source>create missing categories (a path such as 华东/上海 is found and created level by level)</source>
-        <translation>自动创建缺少的分类（“华东/上海”按层级查找和创建）</translation>
-    </message>
-    <message>
         <source>write rejected rows to this .xlsx</source>
         <translation>未导入行的报告 (.xlsx)</translation>
     </message>
@@ -3681,6 +3677,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
         <source>The database has problems: `kehu repair` rebuilds what is marked repairable.</source>
         <translation>数据库有问题：`kehu repair` 可以重建标为可修复的部分。</translation>
     </message>
@@ -3739,6 +3739,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{path} exists and was not overwritten; name a new file with --rejected</source>
         <translation>{path} 已存在，未覆盖；请用 --rejected 指定新文件名</translation>
+    </message>
+    <message>
+        <source>create missing categories (a path such as East/Shanghai is found and created level by level)</source>
+        <translation>自动创建缺少的分类（“华东/上海”按层级查找和创建）</translation>
     </message>
     <message>
         <source>Write the rejected rows and warnings with --rejected FILE.xlsx</source>

@@ -7,6 +7,7 @@ The language is decided here, once: `--lang`, else the system locale. Commands r
 from __future__ import annotations
 
 import argparse
+import re
 import functools
 import importlib
 import logging
@@ -26,7 +27,10 @@ def help_formatter(lang: str) -> type[argparse.HelpFormatter]:
 
     class TranslatedHelp(argparse.HelpFormatter):
         def _get_help_string(self, action: argparse.Action) -> str | None:
-            return translate(action.help, lang) if action.help else action.help
+            if not action.help:
+                return action.help
+            # argparse formats help with %: a plain "cumulative %" must not break `--help`.
+            return re.sub(r"%(?!\()", "%%", translate(action.help, lang))
 
         def _format_text(self, text: str) -> str:
             return super()._format_text(translate(text, lang) if text else text)
