@@ -90,7 +90,9 @@ def test_old_databases_get_their_keys_by_name_in_either_language(tmp_path):
 def test_exports_name_categories_in_the_export_language(english, tmp_path):
     grade = classification.scheme_by_key("grade")
     a = Category.get(Category.scheme == grade.id, Category.position == 0)
-    cid = dossiers.create({"name": "杭州西湖茶叶有限公司"}, english.user, categories={grade.id: a.id})
+    cid = dossiers.create(
+        {"name": "杭州西湖茶叶有限公司"}, english.user, categories={grade.id: a.id}
+    )
     out = exports.export("xlsx", "list", [cid], tmp_path / "list.xlsx", english.user, lang="zh_CN")
     sheet = openpyxl.load_workbook(out).active
     rows = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
@@ -98,7 +100,9 @@ def test_exports_name_categories_in_the_export_language(english, tmp_path):
     assert "客户等级" in cells and "主力客户 (A)" in cells
     assert not {"Grade", "Key customer (A)"} & cells
     out = exports.export("xlsx", "card", [cid], tmp_path / "card.xlsx", english.user, lang="zh_CN")
-    card = {c for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for c in row}
+    card = {
+        c for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for c in row
+    }
     assert "主力客户 (A)" in card and "Key customer (A)" not in card
 
 

@@ -66,7 +66,11 @@ def test_in_chinese_no_english_sentence_is_left(made_under_lang_c):
     assert "本机" in check and "local" not in check and "ok" not in check
     assert "主力客户 (A)" in grades and "客户等级" in grades
     assert "政府机构" in nature
-    helps = [kehu(db, "--lang", "zh_CN", command, "--help") for command in HELPED]
     for out in (init, check, grades, nature):
         english = re.findall(r"[A-Za-z]{3,}(?: [A-Za-z]{2,})+", out)
         assert not english, english
+    for command in HELPED:  # argparse's own words too (usage:, options:, show this help…)
+        out = kehu(db, "--lang", "zh_CN", command, "--help")
+        assert "用法：" in out and "usage" not in out and "options" not in out
+        english = re.findall(r"\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b", out)
+        assert not english, (command, english)

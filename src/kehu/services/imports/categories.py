@@ -13,7 +13,7 @@ from collections.abc import Callable
 from kehu.core.schemes import builtin_labels, category_synonyms
 from kehu.db import import_batches
 from kehu.db.connection import write
-from kehu.db.models import Category, Scheme, User
+from kehu.db.models import Category, User
 
 from .duplicates import normalise_name
 
