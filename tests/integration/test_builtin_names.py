@@ -141,3 +141,14 @@ def test_an_import_finds_a_built_in_category_by_either_label(english, tmp_path):
 def test_the_command_lines_category_filter_takes_either_label(english):
     assert selection.find_category("主力客户 (A)").builtin_key == "grade.A"
     assert selection.find_category("Key customer (A)").builtin_key == "grade.A"
+
+
+def test_the_history_shows_a_built_in_category_in_the_readers_language(english):
+    grade = classification.scheme_by_key("grade")
+    a = Category.get(Category.scheme == grade.id, Category.position == 0)
+    cid = dossiers.create({"name": "杭州西湖茶叶有限公司"}, english.user)
+    classification.assign([cid], a.id, english.user)
+    recorded = dossiers.history(cid)[0]["new"]
+    assert recorded == "Key customer (A)"  # the text of the moment, as stored
+    assert classification.history_value(recorded, "zh_CN") == "主力客户 (A)"
+    assert classification.history_value("我们的分类", "zh_CN") == "我们的分类"
