@@ -11,12 +11,11 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from conftest import wait_loaded
 from kehu.db.models import Category
 from kehu.services import classification, dossiers
 from kehu.ui import translations
 from kehu.ui.models.category_tree import CATEGORY, SCHEME
-
-from conftest import wait_loaded
 
 
 @pytest.fixture
