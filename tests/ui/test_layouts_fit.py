@@ -10,7 +10,7 @@ import os
 
 import pytest
 from layout_checks import elided, overflowing_cells
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from kehu.services import dossiers
@@ -162,3 +162,37 @@ def test_the_routes_view_shows_every_label_and_button(qtbot, shown, customers, u
         and not toolbar.widgetForAction(a).isVisible()
     ]
     assert hidden == [], f"behind the toolbar's » menu: {hidden}"
+
+
+def test_the_category_tree_shows_whole_names(qtbot, shown):
+    from conftest import wait_loaded
+
+    wait_loaded(qtbot, shown)
+    tree = shown.categories.view
+    metrics, width = tree.fontMetrics(), tree.viewport().width()
+    cut = []
+
+    def walk(parent):
+        for row in range(tree.model().rowCount(parent)):
+            index = tree.model().index(row, 0, parent)
+            rect = tree.visualRect(index)
+            if rect.isValid() and metrics.horizontalAdvance(index.data()) + 4 > width - rect.x():
+                cut.append(index.data())
+            walk(index)
+
+    walk(tree.rootIndex())
+    assert cut == []
+
+
+def test_the_list_headers_show_their_titles(qtbot, shown):
+    header = shown.list_view.horizontalHeader()
+    model = shown.list_view.model()
+    metrics = header.fontMetrics()
+    cut = [
+        model.headerData(i, Qt.Orientation.Horizontal)
+        for i in range(header.count())
+        if not header.isSectionHidden(i)
+        and metrics.horizontalAdvance(model.headerData(i, Qt.Orientation.Horizontal)) + 20
+        > header.sectionSize(i)
+    ]
+    assert cut == []

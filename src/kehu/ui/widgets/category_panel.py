@@ -105,6 +105,25 @@ class CategoryPanel(QWidget):
                 self.filter_changed.emit("", 0, 0)
         self.refresh_counts()
 
+    def wanted_width(self, most: int = 320) -> int:
+        """The width that shows every scheme and category name whole with a count of up to
+        five digits ("Occasional customer (C) (12345)"), at most `most`."""
+        metrics = self.view.fontMetrics()
+        need = 0
+
+        def walk(parent: QModelIndex, depth: int) -> None:
+            nonlocal need
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                name = index.data(NameRole) or index.data() or ""
+                text_width = metrics.horizontalAdvance(f"{name} (00000)")
+                need = max(need, (depth + 1) * self.view.indentation() + text_width)
+                walk(index, depth + 1)
+
+        walk(QModelIndex(), 0)
+        scroll_bar = self.view.verticalScrollBar().sizeHint().width()
+        return min(most, need + scroll_bar + 2 * self.view.frameWidth() + 12)
+
     def _expanded(self) -> list[tuple[str, int]]:
         found = []
 
