@@ -101,6 +101,20 @@ def test_the_card_shows_every_section_name_and_the_history(qtbot, shown, custome
         return header.sectionViewportPosition(4) >= 0 and right <= history.viewport().width() + 1
 
     qtbot.waitUntil(new_value_in_view, timeout=3_000)  # once the layout has settled
+    metrics = header.fontMetrics()
+    titles = [history.horizontalHeaderItem(c).text() for c in range(header.count())]
+    cut = [
+        t for c, t in enumerate(titles) if metrics.horizontalAdvance(t) + 8 > header.sectionSize(c)
+    ]
+    assert cut == []
+    values = [history.item(r, 4).text() for r in range(history.rowCount())]
+    assert "0571-88889999" in values  # the new value is there, and shown whole:
+    row = values.index("0571-88889999")
+    need = history.fontMetrics().horizontalAdvance("0571-88889999") + 6
+    assert (
+        need <= header.sectionSize(4)
+        or history.rowHeight(row) > history.fontMetrics().height() * 1.8
+    )
 
 
 def test_date_fields_have_a_calendar(qtbot, shown, customers):
