@@ -43,3 +43,11 @@ def scheme_names(lang: str) -> dict[int, str]:
     """Scheme id → its name for a reader in `lang`."""
     rows = Scheme.select(Scheme.id, Scheme.name, Scheme.builtin_key).tuples()
     return {sid: shown_name(name, key, lang) for sid, name, key in rows}
+
+
+def builtin_keys() -> dict[int, str]:
+    """Category id → its built-in key, for the categories that still have one."""
+    rows = Category.select(Category.id, Category.builtin_key).where(
+        Category.builtin_key.is_null(False)
+    )
+    return dict(rows.tuples())
