@@ -152,3 +152,17 @@ def test_the_history_shows_a_built_in_category_in_the_readers_language(english):
     assert recorded == "Key customer (A)"  # the text of the moment, as stored
     assert classification.history_value(recorded, "zh_CN") == "主力客户 (A)"
     assert classification.history_value("我们的分类", "zh_CN") == "我们的分类"
+
+
+def test_care_by_grade_names_grades_in_the_readers_language(english):
+    import datetime as dt
+
+    from kehu.services import care
+
+    grade = classification.scheme_by_key("grade")
+    a = Category.get(Category.scheme == grade.id, Category.position == 0)
+    dossiers.create({"name": "杭州西湖茶叶有限公司"}, english.user, categories={grade.id: a.id})
+    item = care.overdue_by_cadence(english.user, dt.date(2026, 12, 2))[0]
+    assert (item.grade_name("zh_CN"), item.grade_name("en")) == ("主力客户 (A)", "Key customer (A)")
+    rows = {row.category_id: row for row in care.cadences()}
+    assert rows[a.id].shown("zh_CN") == "主力客户 (A)"  # the cadence editor's row
