@@ -534,6 +534,14 @@ def _rows_v7(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v8(conn: sqlite3.Connection) -> None:
+    """A customer's own notes and a filing date older than the record (from a spreadsheet)."""
+    conn.execute(
+        'UPDATE "customer" SET notes = ?, filed_on = ? WHERE id = 2',
+        ("老客户，春节前回访", "2015-03-01"),
+    )
+
+
+def _rows_v9(conn: sqlite3.Connection) -> None:
     """A user's own category beside the built-in ones (no built-in key: shown as typed); the
     migration gave 普通公司 and 交易伙伴 their keys."""
     _insert(
@@ -552,6 +560,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _rows_v6,
     7: _rows_v7,
     8: _rows_v8,
+    9: _rows_v9,
 }
 
 

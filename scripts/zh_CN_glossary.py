@@ -1749,6 +1749,9 @@ ZH_CN.update(
     }
 )
 
+# --- lead: issue 18, customer notes and filing date ---
+KEHU.update({"Filed on": "建档日期"})
+
 # --- catkeys: built-in categories in the reader's language, the CLI in one language ---
 KEHU.update(
     {

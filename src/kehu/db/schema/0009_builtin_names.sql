@@ -1,4 +1,4 @@
--- Migration 8: built-in keys of the default schemes and categories, so that they show in the
+-- Migration 9: built-in keys of the default schemes and categories, so that they show in the
 -- reader's language (a database made under LANG=C shows Chinese categories in the Chinese
 -- window). Existing rows are recognised by their name in either language; a category or
 -- scheme renamed by its users keeps no key. Few rows: a plain UPDATE per label.
