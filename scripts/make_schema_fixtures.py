@@ -542,7 +542,17 @@ def _rows_v8(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v9(conn: sqlite3.Connection) -> None:
-    """The duplicate scan's keys of the four customers, as version 9 computes them (cores,
+    """A user's own category beside the built-in ones (no built-in key: shown as typed); the
+    migration gave 普通公司 and 交易伙伴 their keys."""
+    _insert(
+        conn,
+        "category",
+        dict(id=6, scheme_id=1, parent_id=None, name="政府单位", position=2, builtin_key=None),
+    )
+
+
+def _rows_v10(conn: sqlite3.Connection) -> None:
+    """The duplicate scan's keys of the four customers, as version 10 computes them (cores,
     stable hashes of USCC, phone, its last seven digits and address, the core reversed)."""
     columns = (
         "id",
@@ -577,6 +587,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     7: _rows_v7,
     8: _rows_v8,
     9: _rows_v9,
+    10: _rows_v10,
 }
 
 

@@ -1,6 +1,6 @@
-"""The duplicate scan's stored keys (table duplicate_key, schema 9) follow every write that
+"""The duplicate scan's stored keys (table duplicate_key, schema 10) follow every write that
 changes a customer — card save, archive, import, merge and its undo, erase — are computed when a
-schema 8 file is opened, and come back with `kehu repair` when they are lost."""
+schema 9 file is opened, and come back with `kehu repair` when they are lost."""
 
 from __future__ import annotations
 
@@ -107,14 +107,14 @@ def test_repair_computes_lost_keys_again(workspace, user):
 
 
 @pytest.mark.parametrize("in_workers", [False, True])
-def test_a_schema_8_file_gets_its_keys_when_opened(tmp_path, monkeypatch, caplog, in_workers):
+def test_a_schema_9_file_gets_its_keys_when_opened(tmp_path, monkeypatch, caplog, in_workers):
     if in_workers:  # as for a big file: computed in worker processes
         monkeypatch.setattr(duplicate_index, "PARALLEL_MIN", 0)
-    path = tmp_path / "v8.db"
-    shutil.copy(FIXTURES / "schema_v8.db", path)
+    path = tmp_path / "v9.db"
+    shutil.copy(FIXTURES / "schema_v9.db", path)
     ws = open_workspace(path, lang="zh_CN")
     try:
-        assert ws.database.migrated_from == 8
+        assert ws.database.migrated_from == 9
         ids = [c.id for c in Customer.select(Customer.id)]
         assert ids and all(_stored(cid) == _expected(cid) for cid in ids)
         assert duplicate_index.customers_without_keys(database_proxy.obj) == []

@@ -127,7 +127,7 @@ def test_stored_hashes_are_the_same_in_every_process_and_version():
     assert keys.core == "海淀华鑫五金" and keys.short == "华鑫五金"
     assert keys.phone == stable_hash("01088888888") and keys.local == stable_hash("8888888")
     assert (keys.uscc, keys.address, keys.short_phone) == (0, 0, 0)
-    assert keys.core_hash == 1302713440861734130  # the value files of schema 9 hold
+    assert keys.core_hash == 1302713440861734130  # the value files of schema 10 hold
 
 
 def _near_by_text(cores: list[str]) -> set[tuple[int, int]]:

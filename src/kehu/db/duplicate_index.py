@@ -5,8 +5,8 @@ The rows are written with the search keys: `kehu.db.search_index` computes them 
 (one per customer, `kehu.core.duplicate_keys.stored_keys`) and inserts, deletes, clears and
 re-indexes them together with its own, so every write that keeps the search keys right (card
 save, archive and restore, import, merge and its undo, erase, demo data, repair) keeps these
-right too. `fill` computes them for customers that have none (a file upgraded from schema 8,
-`kehu repair`).
+right too. `fill` computes them for customers that have none (a file upgraded from schema 9
+or older, `kehu repair`).
 """
 
 from __future__ import annotations
@@ -89,8 +89,9 @@ def fill(db: Database, ids: Sequence[int] | None = None, job: Job | None = None)
     """Compute the rows of these customers (None: every customer without one). Returns the
     number of rows written.
 
-    Into an empty table (a file upgraded from schema 8 or older): one transaction, the indexes dropped
-    during the load and built after it, the rows of big files computed in worker processes.
+    Into an empty table (a file upgraded from schema 9 or older): one transaction, the indexes
+    dropped during the load and built after it, the rows of big files computed in worker
+    processes.
     Otherwise a batch per write transaction."""
     job = job or no_job()
     if ids is None and not db.execute_sql(f'SELECT 1 FROM "{TABLE}" LIMIT 1').fetchone():

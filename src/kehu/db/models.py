@@ -171,6 +171,8 @@ class Scheme(BaseModel):
     key = CharField(max_length=32, null=True, unique=True)  # built-in schemes only
     name = CharField(max_length=60)
     position = IntegerField(default=0)
+    # Shown with its label in the reader's language while set; a rename clears it (mig. 9).
+    builtin_key = CharField(max_length=40, null=True)
 
 
 class Category(BaseModel):
@@ -180,6 +182,9 @@ class Category(BaseModel):
     name = CharField(max_length=60)
     position = IntegerField(default=0)
     visit_days = IntegerField(null=True)  # visit cadence of its customers (None: none), mig. 6
+    # "grade.A": shown with its label in the reader's language while set; a rename clears it
+    # (core/schemes.py, migration 9).
+    builtin_key = CharField(max_length=40, null=True)
 
     class Meta:
         indexes = ((("scheme", "parent", "name"), True),)
@@ -348,7 +353,7 @@ class DuplicateKey(BaseModel):
 
     `id` is the customer's id (no foreign key: `kehu.db.search_index` keeps these rows with
     the search keys). The indexes on `core` and `core_reversed` find the customers whose core
-    starts or ends with the core being typed (migration 9)."""
+    starts or ends with the core being typed (migration 10)."""
 
     id = IntegerField(primary_key=True)
     core = CharField(max_length=255, index=True)

@@ -17,8 +17,8 @@ logger = logging.getLogger(__name__)
 # Migration 2 replaced the search keys by a new key table and trigram text, created empty: a
 # file upgraded from an older version has its keys computed again once, when it is opened.
 SEARCH_KEYS_FROM = 2
-# Migration 9 added the duplicate scan's keys, created empty: computed once, the same way.
-DUPLICATE_KEYS_FROM = 9
+# Migration 10 added the duplicate scan's keys, created empty: computed once, the same way.
+DUPLICATE_KEYS_FROM = 10
 
 
 @dataclass
