@@ -1684,11 +1684,11 @@ _OFFICEUI = {
     "%1 entries written to %2": "已将 %1 条记录写入 %2",
     "Share…": "共享…",
     "Share this customer with a colleague": "把该客户共享给同事",
-    "Erase…": "删除…",
+    "Erase…": "彻底删除…",
     "Erase this customer for good (privacy request)": "彻底删除该客户（个人信息删除请求）",
-    "Erase key person…": "删除关键人物…",
+    "Erase key person…": "彻底删除关键人物…",
     "Erase the customer %1 for good?": "彻底删除客户 %1？",
-    "Erase key person": "删除关键人物",
+    "Erase key person": "彻底删除关键人物",
     "This key person is not saved yet: remove them instead.": "该关键人物尚未保存：请直接移除。",
     "Save or discard the changes of this card first.": "请先保存或放弃该档案卡的修改。",
     "Erase the key person %1 for good?": "彻底删除关键人物 %1？",
@@ -1717,7 +1717,7 @@ _OFFICEUI = {
     "e.g. deletion request of 2026-12-01": "例如：2026-12-01 的删除请求",
     "Reason:": "原因：",
     "I understand that this cannot be undone": "我明白此操作无法撤销",
-    "&Erase": "删除(&E)",
+    "&Erase": "彻底删除(&E)",
     "Copy of personal data…": "个人信息副本…",
     "Everything stored about this person, with its history (Excel or PDF)": (
         "该人物的全部存储信息及其历史（Excel 或 PDF）"
@@ -1753,7 +1753,7 @@ _OFFICEUI = {
     "&Transfer selected to…": "将所选客户转给(&T)…",
     "S&hare selected…": "共享所选客户(&H)…",
     "&Erase customer (privacy request)…": "删除客户（个人信息删除请求）(&E)…",
-    "Erase customer": "删除客户",
+    "Erase customer": "彻底删除客户",
     "Select customers in the list first.": "请先在列表中选择客户。",
     "%1 customers now belong to %2.": "%1 个客户现在归 %2 负责。",
     # audit trail actions (kehu.core.audit_actions)

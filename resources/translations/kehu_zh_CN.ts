@@ -365,7 +365,7 @@
     </message>
     <message>
         <source>Erase…</source>
-        <translation>删除…</translation>
+        <translation>彻底删除…</translation>
     </message>
     <message>
         <source>Erase this customer for good (privacy request)</source>
@@ -373,7 +373,7 @@
     </message>
     <message>
         <source>Erase key person…</source>
-        <translation>删除关键人物…</translation>
+        <translation>彻底删除关键人物…</translation>
     </message>
     <message>
         <source>Erase the customer %1 for good?</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>Erase key person</source>
-        <translation>删除关键人物</translation>
+        <translation>彻底删除关键人物</translation>
     </message>
     <message>
         <source>This key person is not saved yet: remove them instead.</source>
@@ -952,7 +952,7 @@
     </message>
     <message>
         <source>&amp;Erase</source>
-        <translation>删除(&amp;E)</translation>
+        <translation>彻底删除(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -3135,7 +3135,7 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     </message>
     <message>
         <source>Erase customer</source>
-        <translation>删除客户</translation>
+        <translation>彻底删除客户</translation>
     </message>
 </context>
 <context>

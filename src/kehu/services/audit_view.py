@@ -18,17 +18,42 @@ from kehu.exchange.xlsx_export import Table, write_tables
 from kehu.services import audit, audit_trail
 from kehu.services.audit_trail import COLUMNS, TrailFilter, TrailRow
 
-__all__ = ["COLUMNS", "TrailFilter", "action_choices", "cells", "export_xlsx", "readable_users", "rows"]
+__all__ = [
+    "COLUMNS",
+    "TrailFilter",
+    "action_choices",
+    "cells",
+    "export_xlsx",
+    "readable_users",
+    "rows",
+]
 
 
 def rows(by: User, wanted: TrailFilter | None = None, limit: int = 5000) -> list[TrailRow]:
     return audit_trail.rows(by, wanted, limit)
 
 
+# What an entry's record is ("customer 12"), as the viewer says it.
+ENTITY_LABELS = {"customer": N_("Customer"), "user": N_("User"), "route": N_("Route")}
+
+
+def _record(record: str, lang: str) -> str:
+    entity, _, number = record.partition(" ")
+    label = ENTITY_LABELS.get(entity)
+    return f"{translate(label, lang)} {number}".strip() if label else record
+
+
 def cells(row: TrailRow, lang: str) -> list[str]:
-    """One entry as the viewer's and the Excel copy's columns (the action translated)."""
+    """One entry as the viewer's and the Excel copy's columns (action and record translated)."""
     when = row.at.strftime("%Y-%m-%d %H:%M:%S") if row.at else ""
-    return [when, row.user, action_label(row.action, lang), row.record, row.summary, row.details]
+    return [
+        when,
+        row.user,
+        action_label(row.action, lang),
+        _record(row.record, lang),
+        row.summary,
+        row.details,
+    ]
 
 
 def action_choices(by: User, lang: str) -> list[tuple[str, str]]:

@@ -77,6 +77,9 @@ class AuditDialog(QDialog):
         self.table = QTableWidget(0, len(audit_view.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([translate(c, self.lang) for c in audit_view.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -118,4 +121,8 @@ class AuditDialog(QDialog):
         except Exception as exc:
             show_error(self, exc, lang=self.lang)
             return
-        self.count.setText(self.tr("%1 entries written to %2").replace("%1", str(count)).replace("%2", Path(path).name))
+        self.count.setText(
+            self.tr("%1 entries written to %2")
+            .replace("%1", str(count))
+            .replace("%2", Path(path).name)
+        )

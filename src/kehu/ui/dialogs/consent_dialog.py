@@ -90,9 +90,7 @@ class ConsentDialog(QDialog):
         self.table.setRowCount(len(found))
         for r, (code, name, person) in enumerate(found):
             if person.consent_withdrawn_on:
-                state = self.tr("withdrawn on %1").replace(
-                    "%1", str(person.consent_withdrawn_on)
-                )
+                state = self.tr("withdrawn on %1").replace("%1", str(person.consent_withdrawn_on))
             else:
                 state = self.tr("missing")
             cells = (code, name, person.name, display(role, person.role, self.lang), state)

@@ -68,4 +68,3 @@ class EraseDialog(QDialog):
 
     def reason_text(self) -> str:
         return self.reason.text().strip()
-

@@ -117,6 +117,7 @@ class ShareDialog(QDialog):
             may = self.tr("read and edit") if share.can_edit else self.tr("read")
             self.shares.setItem(r, 1, QTableWidgetItem(may))
         self.shares.resizeColumnToContents(0)
+        self.shares.setColumnWidth(0, max(self.shares.columnWidth(0) + 24, 200))
         self.none_label.setVisible(not found)
         self._update_buttons()
 
@@ -145,9 +146,7 @@ class ShareDialog(QDialog):
             lambda: office.share(self.session.user, self.ids, colleague, can_edit),
         )
         if done is not None:
-            self.status.setText(
-                self.tr("Shared with %1.").replace("%1", colleague.display_name)
-            )
+            self.status.setText(self.tr("Shared with %1.").replace("%1", colleague.display_name))
             self.refresh()
 
     def _on_take_back(self) -> None:

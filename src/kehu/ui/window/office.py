@@ -74,8 +74,12 @@ class WindowOffice:
         self.transfer_selected_action.setEnabled(
             writable and chosen > 0 and allowed(user, Action.TRANSFER_OWNER)
         )
-        self.share_selected_action.setEnabled(writable and chosen > 0 and allowed(user, Action.SHARE))
-        self.erase_selected_action.setEnabled(writable and chosen == 1 and allowed(user, Action.ERASE))
+        self.share_selected_action.setEnabled(
+            writable and chosen > 0 and allowed(user, Action.SHARE)
+        )
+        self.erase_selected_action.setEnabled(
+            writable and chosen == 1 and allowed(user, Action.ERASE)
+        )
         self.erase_selected_action.setVisible(allowed(user, Action.ERASE))
 
     def open_users(self):
