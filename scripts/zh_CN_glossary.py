@@ -1756,6 +1756,7 @@ _OFFICEUI = {
     "Erase customer": "彻底删除客户",
     "Select customers in the list first.": "请先在列表中选择客户。",
     "%1 customers now belong to %2.": "%1 个客户现在归 %2 负责。",
+    "Transferring %1 customers…": "正在转移 %1 个客户…",
     # audit trail actions (kehu.core.audit_actions)
     "Logged in": "登录",
     "Failed login": "登录失败",

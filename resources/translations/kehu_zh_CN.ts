@@ -3130,6 +3130,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>%1 个客户已转给 %2。</translation>
     </message>
     <message>
+        <source>Transferring %1 customers…</source>
+        <translation>正在转移 %1 个客户…</translation>
+    </message>
+    <message>
         <source>Share customers</source>
         <translation>共享客户</translation>
     </message>
@@ -4266,14 +4270,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Key person erased</source>
         <translation>删除关键人物</translation>
-    </message>
-    <message>
-        <source>Customer anonymised</source>
-        <translation>客户匿名化</translation>
-    </message>
-    <message>
-        <source>Key person anonymised</source>
-        <translation>关键人物匿名化</translation>
     </message>
     <message>
         <source>Sensitive field shown</source>

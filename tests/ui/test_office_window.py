@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from kehu.core.rights import Refused
 from kehu.db.models import AuditEntry, Customer, CustomerShare, FieldChange, KeyPerson, User
-from kehu.services import audit_view, auth, dossiers
+from kehu.services import audit_view, auth, dossiers, transfer
 from kehu.ui.card.person_dialog import PersonDialog
 from kehu.ui.dialogs.audit_dialog import AuditDialog
 from kehu.ui.dialogs.consent_dialog import ConsentDialog
@@ -392,3 +392,42 @@ def test_a_salesperson_has_no_copy_of_personal_data_button(qtbot, qapp, workspac
     qtbot.addWidget(dialog)
     assert not dialog.copy_button.isVisibleTo(dialog)
     assert User.get_by_id(clerk.id).role == "salesperson"
+
+
+def test_a_read_only_share_cannot_be_shared_on(qtbot, qapp, workspace, user):
+    from kehu.ui.application import open_session_window
+
+    li = auth.create_user("li", "李丽", by=user)
+    zhao = auth.create_user("zhao", "赵强", by=user)
+    read = dossiers.create({"name": "只读共享的客户"}, li)
+    edit = dossiers.create({"name": "可改共享的客户"}, li)
+    transfer.share([read], zhao, False, user)
+    transfer.share([edit], zhao, True, user)
+    main = open_session_window(workspace, zhao)
+    qtbot.addWidget(main)
+    assert not main.open_card(read).share_button.isEnabled()
+    assert main.open_card(edit).share_button.isEnabled()
+    for card in main.open_cards():
+        card._set_dirty(False)
+
+
+def test_a_large_transfer_runs_with_the_progress_dialog(
+    qtbot, customers, window, loaded, user, monkeypatch
+):
+    from kehu.ui.window import office as window_office
+
+    zhao = auth.create_user("zhao", "赵强", by=user)
+    monkeypatch.setattr(window_office, "IN_BACKGROUND", 2)  # "large": more than two
+    loaded(window)
+    chosen = [customers["bj"], customers["sh"], customers["gz"]]
+    _select(window, chosen)
+
+    def choose(dialog):
+        dialog.owner.setCurrentIndex(dialog.owner.findData(zhao.id))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TransferDialog, "exec", choose)
+    window.transfer_selected_action.trigger()
+    owned = lambda: Customer.select().where(Customer.owner == zhao.id).count()  # noqa: E731
+    qtbot.waitUntil(lambda: owned() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: "赵强" in window.statusBar().currentMessage(), timeout=10_000)

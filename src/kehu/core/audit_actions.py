@@ -24,8 +24,6 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
     "restore": N_("Customer restored from the archive"),
     "erase": N_("Customer erased"),
     "erase_person": N_("Key person erased"),
-    "anonymise": N_("Customer anonymised"),
-    "anonymise_person": N_("Key person anonymised"),
     "view_sensitive": N_("Sensitive field shown"),
     "personal_data_copy": N_("Copy of personal data made"),
     "merge": N_("Customers merged"),

@@ -6,13 +6,16 @@ what changed (run them with `kehu.ui.operations.perform`)."""
 from __future__ import annotations
 
 from kehu.core.changes import Changes, Outcome
+from kehu.core.jobs import Job
 from kehu.db.models import User
 from kehu.services import dossiers, privacy, transfer
 
 
-def transfer_customers(by: User, ids: list[int], to: User) -> Outcome[transfer.Transferred]:
+def transfer_customers(
+    by: User, ids: list[int], to: User, job: Job | None = None
+) -> Outcome[transfer.Transferred]:
     """Give the chosen customers to `to` (their route stops follow); one audit entry."""
-    done = transfer.transfer(list(ids), to, by)
+    done = transfer.transfer(list(ids), to, by, job=job)
     return Outcome(done, Changes.of_customers(ids) | Changes(routes=True, classification=True))
 
 

@@ -11,7 +11,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kehu.core.rights import Action, allowed
-from kehu.ui.operations import office, perform
+from kehu.ui.operations import office, perform, perform_in_background
+
+IN_BACKGROUND = 5000  # a transfer of more customers runs with the progress dialog
 
 if TYPE_CHECKING:
     from kehu.ui.session import Session
@@ -69,7 +71,7 @@ class WindowOffice:
             allowed(user, Action.MANAGE_USERS) or allowed(user, Action.TRANSFER_OWNER)
         )
         self.audit_action.setEnabled(allowed(user, Action.VIEW_AUDIT))
-        chosen = len(self.list_view.selected_ids()) if self.list_view.model() else 0
+        chosen = self._selected_count()
         writable = self.session.can_write
         self.transfer_selected_action.setEnabled(
             writable and chosen > 0 and allowed(user, Action.TRANSFER_OWNER)
@@ -95,6 +97,13 @@ class WindowOffice:
         dialog = AuditDialog(self.session, self)
         dialog.exec()
         return dialog
+
+    def _selected_count(self) -> int:
+        """How many rows are chosen, from the selection's ranges (cheap for a million)."""
+        selection = self.list_view.selectionModel()
+        if selection is None:
+            return 0
+        return sum(r.height() for r in selection.selection())
 
     def open_consent_list(self):
         from kehu.ui.dialogs.consent_dialog import ConsentDialog
@@ -125,18 +134,29 @@ class WindowOffice:
         dialog = TransferDialog(self.session, len(ids), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
             return None
-        to = dialog.chosen()
-        done = perform(
-            self.session.hub, self, lambda: office.transfer_customers(self.session.user, ids, to)
-        )
-        if done is not None:
+        to, by = dialog.chosen(), self.session.user
+
+        def told(done) -> None:
             self.statusBar().showMessage(
                 self.tr("%1 customers now belong to %2.")
                 .replace("%1", f"{done.value.customers:,}")
                 .replace("%2", to.display_name),
                 6000,
             )
-        return done
+
+        if len(ids) > IN_BACKGROUND:
+            return perform_in_background(
+                self.session.hub,
+                self.session.tasks,
+                self,
+                self.tr("Transferring %1 customers…").replace("%1", f"{len(ids):,}"),
+                lambda job: office.transfer_customers(by, ids, to, job),
+                on_success=told,
+                lang=self.session.lang,
+            )
+        return perform(
+            self.session.hub, self, lambda: office.transfer_customers(by, ids, to), told
+        )
 
     def share_selected(self):
         from kehu.ui.dialogs.share_dialog import ShareDialog
