@@ -71,7 +71,7 @@ class WindowOffice:
             allowed(user, Action.MANAGE_USERS) or allowed(user, Action.TRANSFER_OWNER)
         )
         self.audit_action.setEnabled(allowed(user, Action.VIEW_AUDIT))
-        chosen = self._selected_count()
+        chosen = self.list_view.selected_count()
         writable = self.session.can_write
         self.transfer_selected_action.setEnabled(
             writable and chosen > 0 and allowed(user, Action.TRANSFER_OWNER)
@@ -97,13 +97,6 @@ class WindowOffice:
         dialog = AuditDialog(self.session, self)
         dialog.exec()
         return dialog
-
-    def _selected_count(self) -> int:
-        """How many rows are chosen, from the selection's ranges (cheap for a million)."""
-        selection = self.list_view.selectionModel()
-        if selection is None:
-            return 0
-        return sum(r.height() for r in selection.selection())
 
     def open_consent_list(self):
         from kehu.ui.dialogs.consent_dialog import ConsentDialog
@@ -154,9 +147,7 @@ class WindowOffice:
                 on_success=told,
                 lang=self.session.lang,
             )
-        return perform(
-            self.session.hub, self, lambda: office.transfer_customers(by, ids, to), told
-        )
+        return perform(self.session.hub, self, lambda: office.transfer_customers(by, ids, to), told)
 
     def share_selected(self):
         from kehu.ui.dialogs.share_dialog import ShareDialog
