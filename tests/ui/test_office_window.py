@@ -431,3 +431,18 @@ def test_a_large_transfer_runs_with_the_progress_dialog(
     owned = lambda: Customer.select().where(Customer.owner == zhao.id).count()  # noqa: E731
     qtbot.waitUntil(lambda: owned() == 3, timeout=10_000)
     qtbot.waitUntil(lambda: "赵强" in window.statusBar().currentMessage(), timeout=10_000)
+
+
+def test_a_manager_transfers_within_his_team_only(qtbot, workspace, user):
+    boss = auth.create_user("boss", "王经理", "manager", by=user)
+    li = auth.create_user("li", "李丽", manager=boss, by=user)
+    auth.create_user("chen", "陈明", by=user)  # another team
+
+    class Session:
+        lang, hub = "zh_CN", None
+
+    Session.user = boss
+    dialog = TransferDialog(Session(), 3)
+    qtbot.addWidget(dialog)
+    offered = {dialog.owner.itemData(i) for i in range(dialog.owner.count())}
+    assert offered == {li.id}

@@ -10,6 +10,7 @@ from kehu.core import rights
 from kehu.core.rights import Action
 from kehu.db import shares
 from kehu.db.models import Customer, User
+from kehu.db.visibility import relation
 from kehu.services import access
 
 
@@ -39,6 +40,13 @@ def colleagues(by: User) -> list[User]:
     """The active users other than `by`, by display name: whom to share or transfer to."""
     query = User.select().where(User.active == True, User.id != by.id)  # noqa: E712
     return list(query.order_by(User.display_name))
+
+
+def transfer_targets(by: User) -> list[User]:
+    """The colleagues `by` may give customers to (a manager: within the team)."""
+    return [
+        u for u in colleagues(by) if rights.allowed(by, Action.TRANSFER_OWNER, relation(by, u.id))
+    ]
 
 
 def may(by: User | None, action: Action, customer_id: int | None = None) -> bool:

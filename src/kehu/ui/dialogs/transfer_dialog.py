@@ -40,7 +40,7 @@ class TransferDialog(QDialog):
         form = QFormLayout()
         self.owner = QComboBox(self)
         self.owner.setObjectName("newOwner")
-        for user in sharing.colleagues(session.user):
+        for user in sharing.transfer_targets(session.user):
             self.owner.addItem(user_label(user, session.lang), user.id)
         form.addRow(self.tr("New owner:"), self.owner)
         layout.addLayout(form)
