@@ -1887,3 +1887,6 @@ ZH_CN.update(
         "Make this customer active again with its key persons, visits and sales, and give the kept customer its earlier values?": "恢复这个客户及其关键人物、访问记录和销售记录，并把保留的客户改回合并前的内容？",
     }
 )
+
+# --- lead: issue 18, customer notes and filing date ---
+KEHU.update({"Filed on": "建档日期"})
