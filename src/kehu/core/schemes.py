@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kehu.core.fields import Need
 from kehu.core.i18n import N_
 
 
@@ -20,6 +21,10 @@ class DefaultScheme:
     # either language), and other names of its categories (besides theirs), in category order.
     synonyms: tuple[str, ...] = ()
     category_synonyms: tuple[tuple[str, ...], ...] = ()
+    # Completeness (档案健全度): what a category in this scheme weighs, from which stage on
+    # (as the catalogue's fields: `FieldDef.weight` / `need`).
+    weight: int = 0
+    need: Need = Need.BASIC
 
 
 DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
@@ -35,6 +40,7 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
         ),
         ("性质", "客户类型", "客户类别", "nature"),
         (("政府", "机关"), ("特殊",), ("普通", "公司", "企业"), ("个人", "个人客户"), ("伙伴",)),
+        weight=1,
     ),
     DefaultScheme(
         "ownership",
@@ -75,6 +81,7 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             ("连锁", "连锁店铺"),
             ("专营", "专卖店"),
         ),  # fmt: skip
+        weight=3,
     ),
     DefaultScheme(
         "location",
@@ -102,6 +109,8 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             ("一般", "普通客户", "regular"),
             ("零散", "零星客户", "小客户", "occasional", "minor"),
         ),
+        weight=3,
+        need=Need.CURRENT,
     ),
     DefaultScheme(
         "stage",
@@ -113,6 +122,7 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
         ),
         ("阶段", "客户状态", "stage", "customer stage"),
         (("老客户", "老", "existing"), ("新", "new"), ("潜在客户", "未来", "潜在", "prospect")),
+        weight=2,
     ),
     DefaultScheme(
         "trade_state",
@@ -126,7 +136,11 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
         (("曾经交易", "曾交易", "过去"), ("交易中", "正在合作", "合作中"), ("即将", "待交易")),
     ),
     DefaultScheme(
-        "region", N_("Region"), (), ("地区", "所属区域", "片区", "区域名称", "region", "area")
+        "region",
+        N_("Region"),
+        (),
+        ("地区", "所属区域", "片区", "区域名称", "region", "area"),
+        weight=3,
     ),
 )
 

@@ -33,6 +33,7 @@ from kehu.services import classification, dossiers
 from kehu.services.dossiers import Dossier
 from kehu.ui.card.activity import CardActivity
 from kehu.ui.card.categories import CardCategories
+from kehu.ui.card.completeness import CardCompleteness
 from kehu.ui.card.duplicate_warning import DuplicateWarning
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.card.persons import KeyPersons
@@ -43,7 +44,7 @@ from kehu.ui.session import Session
 logger = logging.getLogger(__name__)
 
 
-class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget):
+class DossierCard(CardSaving, KeyPersons, CardCategories, CardCompleteness, CardActivity, QWidget):
     saved = Signal(int)  # customer id
     title_changed = Signal(str)
     dirty_changed = Signal(bool)
@@ -101,6 +102,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.duplicate_warning = DuplicateWarning(self.session.user, self)
         self.duplicate_warning.open_requested.connect(self.open_requested)
         layout.addWidget(self.duplicate_warning)
+        layout.addWidget(self._completeness_panel())
         self.tabs = CardSections(self)  # a section list, not ten squeezed tabs
         self.tabs.setObjectName("cardSections")
         layout.addWidget(self.tabs, 1)
@@ -179,6 +181,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.banner.hide()
         self._set_dirty(False)
         self._update_heading()
+        self._update_completeness()
 
     def _update_heading(self) -> None:
         name = self.editors["name"].text() or self.tr("New customer")
