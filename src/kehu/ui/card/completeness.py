@@ -52,6 +52,7 @@ class CompletenessPanel(QWidget):
         self.bar.setObjectName("completenessBar")
         self.bar.setRange(0, 100)
         self.bar.setFixedWidth(120)
+        self.bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar.setAccessibleName(self.tr("Completeness"))
         self.missing_label = QLabel(self.tr("Missing:"), self)
         self.missing = QListWidget(self)
