@@ -1688,7 +1688,7 @@ ZH_CN.update(
         "Dossier completeness": "档案健全度",
         "Go to this field": "转到该项",
         "Missing items": "缺少的项目",
-        "Missing:": "缺少：",
+        "Missing (%1):": "缺少（%1 项）：",
         "Nothing missing": "档案完整，无缺项",
         "Show only the dossiers that are less complete than this": "只显示健全度低于该值的档案",
     }

@@ -528,10 +528,6 @@
         <translation>健全度</translation>
     </message>
     <message>
-        <source>Missing:</source>
-        <translation>缺少：</translation>
-    </message>
-    <message>
         <source>Missing items</source>
         <translation>缺少的项目</translation>
     </message>
@@ -542,6 +538,10 @@
     <message>
         <source>Go to this field</source>
         <translation>转到该项</translation>
+    </message>
+    <message>
+        <source>Missing (%1):</source>
+        <translation>缺少（%1 项）：</translation>
     </message>
 </context>
 <context>

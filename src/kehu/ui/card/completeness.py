@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,7 +54,7 @@ class CompletenessPanel(QWidget):
         self.bar.setFixedWidth(120)
         self.bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar.setAccessibleName(self.tr("Completeness"))
-        self.missing_label = QLabel(self.tr("Missing:"), self)
+        self.missing_label = QLabel(self)
         self.missing = QListWidget(self)
         self.missing.setObjectName("completenessMissing")
         self.missing.setAccessibleName(self.tr("Missing items"))
@@ -65,7 +65,8 @@ class CompletenessPanel(QWidget):
         self.missing.setFrameShape(QListWidget.Shape.NoFrame)
         self.missing.setStyleSheet("QListWidget { background: transparent; }")
         self.missing.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.missing.setMaximumHeight(52)
+        rows = 3  # then it scrolls
+        self.missing.setMaximumHeight(rows * (self.fontMetrics().height() + 8) + 4)
         self.missing.itemClicked.connect(lambda item: self.jump_requested.emit(item.data(KeyRole)))
         self.missing.itemActivated.connect(
             lambda item: self.jump_requested.emit(item.data(KeyRole))
@@ -89,13 +90,10 @@ class CompletenessPanel(QWidget):
             item.setToolTip(self.tr("Go to this field"))
             self.missing.addItem(item)
         has_missing = bool(score.missing)
+        self.missing_label.setText(self.tr("Missing (%1):").replace("%1", str(len(score.missing))))
         self.missing.setVisible(has_missing)
         self.missing_label.setVisible(has_missing)
         self.complete_label.setVisible(not has_missing)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt
-        hint = super().sizeHint()
-        return QSize(hint.width(), min(hint.height(), 60))
 
 
 class CardCompleteness:
