@@ -1708,5 +1708,6 @@ KEHU.update(
         "{count} customers have no completeness yet: the window computes it in the background, `kehu repair` at once.": "{count} 个客户尚无健全度：窗口会在后台计算，`kehu repair` 立即计算。",
         "Active customers; the score weighs the key items more, and a prospective customer (未来客户) is measured on the basic data only.": "统计正常状态的客户；关键项目权重更高，未来客户只按基础资料计算。",
         "Salesperson": "推销员",
+        "sales composition, ABC grading, trend, dossier completeness": "销售构成、ABC 分级、趋势、档案健全度",
     }
 )

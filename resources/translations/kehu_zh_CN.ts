@@ -3619,10 +3619,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
-        <source>sales composition, ABC grading, trend</source>
-        <translation>销售构成、ABC 分级、趋势分析</translation>
-    </message>
-    <message>
         <source>file to write (xlsx or pdf)</source>
         <translation>要写入的文件（xlsx 或 pdf）</translation>
     </message>
@@ -5481,6 +5477,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>sales composition, ABC grading, trend, dossier completeness</source>
+        <translation>销售构成、ABC 分级、趋势、档案健全度</translation>
     </message>
     <message>
         <source>Computing completeness</source>
