@@ -12,14 +12,17 @@ from enum import StrEnum
 from kehu.core.choices import (  # noqa: F401 - the choice lists, also read through the catalogue
     ACTIVE,
     ARCHIVED,
+    BIRTHDAY_CALENDARS,
     CONSENT_BASES,
     CREDIT_RATINGS,
     CUSTOMER_STATUSES,
     DEFAULT_VISIT_KIND,
     EDUCATION,
+    LUNAR,
     ORG_FORMS,
     PERSON_ROLES,
     REVIEW_STATES,
+    SOLAR,
     SOURCES,
     VISIT_KINDS,
     Choice,
@@ -101,6 +104,7 @@ class FieldDef:
     choices: tuple[Choice, ...] = field(default_factory=tuple)
     synonyms: tuple[str, ...] = ()  # other header names seen in users' spreadsheets
     on_customer_form: bool = False  # asked on the customer-filled form (客户资料表)
+    flag_value: str | None = None  # a CHOICE kept as a 0/1 column: this choice is 1, others 0
     # Completeness (档案健全度, kehu.core.completeness): how much a filled value weighs
     # (0: does not count; key items 3) and from which stage on it counts.
     weight: int = 0
@@ -421,6 +425,20 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
     ),
     F("credit_issues", N_("Past credit issues"), S.TRADING, K.LONGTEXT),
     # management (owner, created/updated and version are model columns, not editable fields)
+    F(
+        "filed_on",
+        N_("Filed on"),
+        S.MANAGEMENT,
+        K.DATE,
+        synonyms=("建档日期", "建档时间", "建档日", "入档日期", "登记日期", "date filed"),
+    ),
+    F(
+        "notes",
+        N_("Notes"),
+        S.MANAGEMENT,
+        K.LONGTEXT,
+        synonyms=("备注信息", "客户备注", "说明", "remarks", "remark", "comments", "memo"),
+    ),
     F("source", N_("Source"), S.MANAGEMENT, K.CHOICE, choices=SOURCES),
     F("review_state", N_("Review state"), S.MANAGEMENT, K.CHOICE, choices=REVIEW_STATES),
 )
@@ -511,6 +529,22 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
         sensitive=True,
         synonyms=("出生日期", "birthday"),
     ),
+    F(
+        "birthday_lunar",
+        N_("Birthday calendar"),
+        S.PERSON,
+        K.CHOICE,
+        choices=BIRTHDAY_CALENDARS,
+        synonyms=(
+            "生日历法",
+            "生日类型",
+            "公历/农历",
+            "农历/公历",
+            "阴历/阳历",
+            "birthday calendar",
+        ),
+        flag_value=LUNAR,  # the column birthday_lunar of migration 6
+    ),
     F("age", N_("Age"), S.PERSON, K.INTEGER),
     F("education", N_("Education"), S.PERSON, K.CHOICE, choices=EDUCATION),
     F("personality", N_("Personality"), S.PERSON, K.LONGTEXT, sensitive=True),
@@ -535,7 +569,7 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
             "id card",
         ),
     ),
-    F("notes", N_("Notes"), S.PERSON, K.LONGTEXT),
+    F("notes", N_("Notes"), S.PERSON, K.LONGTEXT, synonyms=("联系人备注", "contact notes")),
     F("consent_basis", N_("Legal basis"), S.CONSENT, K.CHOICE, choices=CONSENT_BASES),
     F("consent_date", N_("Consent date"), S.CONSENT, K.DATE),
     F("consent_channel", N_("Consent channel"), S.CONSENT, K.TEXT, max_length=60),

@@ -45,6 +45,7 @@ _SEARCH_AT = [_INSERT_COLUMNS.index(n) for n in ("name", "short_name", "uscc", "
 _PERSON_SEARCH_AT = [PERSON_INSERT_COLUMNS.index(n) for n in ("name", "mobile", "phone")]
 _SOURCE = CUSTOMER_COLUMNS.index("source")
 _REVIEW = CUSTOMER_COLUMNS.index("review_state")
+_FILED = CUSTOMER_COLUMNS.index("filed_on")
 
 
 def db_value(field: FieldDef, value: Any) -> Any:
@@ -56,7 +57,11 @@ def _converted(names: list[str], catalogue) -> list[tuple[int, FieldDef]]:
     """The columns whose Python values differ from the stored ones (money, dates)."""
     by_name = {f.name: f for f in catalogue}
     kinds = (Kind.MONEY, Kind.DATE)
-    return [(i, by_name[n]) for i, n in enumerate(names) if by_name[n].kind in kinds]
+    return [
+        (i, by_name[n])
+        for i, n in enumerate(names)
+        if by_name[n].kind in kinds or by_name[n].flag_value is not None
+    ]
 
 
 _CUSTOMER_CONVERTED = _converted(CUSTOMER_COLUMNS, CUSTOMER_FIELDS)
@@ -67,7 +72,7 @@ def db_row(names: list[str], converted: list[tuple[int, FieldDef]], values: dict
     """The stored form of `values` in `names` order, converting only what needs it."""
     row = [values.get(n) for n in names]
     for index, field_def in converted:
-        if row[index] is not None:
+        if row[index] is not None or field_def.flag_value is not None:  # flags: 0, not NULL
             row[index] = db_value(field_def, row[index])
     return row
 
@@ -238,6 +243,7 @@ class CustomerImporter:
         """Insert the new customers, their key persons and categories; returns their ids and
         the (customers, persons) rows `search_index.rows_for` takes, as stored."""
         stamp = str(now())
+        today = stamp[:10]  # a dossier the sheet gives no 建档日期 is filed today
         user_id = self.user.id
         new_codes = iter(self._new_codes(sum(1 for p in creates if not p.row.values.get("code"))))
         customers, codes = [], []
@@ -247,6 +253,7 @@ class CustomerImporter:
             row = db_row(CUSTOMER_COLUMNS, _CUSTOMER_CONVERTED, values)
             row[_SOURCE] = row[_SOURCE] or "import"
             row[_REVIEW] = row[_REVIEW] or "trusted"
+            row[_FILED] = row[_FILED] or today
             customers.append(
                 (
                     *row,
