@@ -225,3 +225,26 @@ def test_the_breakdown_to_excel_and_on_the_command_line(workspace, user, db_path
     code = cli_main(["--db", str(db_path), "--lang", "en", "analyse", "completeness"])
     printed = capsys.readouterr().out
     assert code == 0 and "李明" in printed and "Below 60 %" in printed
+
+
+def test_a_merge_and_its_undo_keep_the_stored_completeness(workspace, user):
+    from kehu.services import merge
+
+    keep = dossiers.create({"name": "北京海淀华鑫五金有限公司"}, user)
+    other = dossiers.create(
+        {
+            "name": "海淀华鑫五金（北京）",
+            "address": "北京市海淀区学院路1号",
+            "phone": "010-62345678",
+        },
+        user,
+        persons=[{"name": "张伟", "mobile": "13800000000"}],
+    )
+    before = _value(keep)
+    merge_id = merge.merge(merge.plan(keep, other, user), {"name": merge.KEEP}, user)
+    values = {"name": "北京海淀华鑫五金有限公司", "address": "北京市海淀区学院路1号"}
+    values["phone"] = "010-62345678"
+    persons = [{"name": "张伟", "mobile": "13800000000"}]
+    assert _value(keep) == rule.score(values, persons).percent > before
+    merge.undo(merge_id, user)
+    assert _value(keep) == before
