@@ -541,6 +541,16 @@ def _rows_v8(conn: sqlite3.Connection) -> None:
     )
 
 
+def _rows_v9(conn: sqlite3.Connection) -> None:
+    """A user's own category beside the built-in ones (no built-in key: shown as typed); the
+    migration gave 普通公司 and 交易伙伴 their keys."""
+    _insert(
+        conn,
+        "category",
+        dict(id=6, scheme_id=1, parent_id=None, name="政府单位", position=2, builtin_key=None),
+    )
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
@@ -550,6 +560,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _rows_v6,
     7: _rows_v7,
     8: _rows_v8,
+    9: _rows_v9,
 }
 
 

@@ -1752,6 +1752,34 @@ ZH_CN.update(
 # --- lead: issue 18, customer notes and filing date ---
 KEHU.update({"Filed on": "建档日期"})
 
+# --- catkeys: built-in categories in the reader's language, the CLI in one language ---
+KEHU.update(
+    {
+        "ok": "正常",
+        "create missing categories (a path such as East/Shanghai is found and created level "
+        "by level)": "自动创建缺少的分类（“华东/上海”按层级查找和创建）",
+        "usage: ": "用法：",
+        "positional arguments": "位置参数",
+        "options": "选项",
+        "show this help message and exit": "显示本帮助并退出",
+        "show program's version number and exit": "显示版本号并退出",
+        "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+        "the following arguments are required: %s": "缺少以下参数：%s",
+        "unrecognized arguments: %s": "无法识别的参数：%s",
+        "invalid choice: %(value)r (choose from %(choices)s)": (
+            "无效的选项：%(value)r（可选：%(choices)s）"
+        ),
+        "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+        "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+        "expected one argument": "需要一个参数值",
+        "one of the arguments %s is required": "必须给出参数 %s 之一",
+        "not allowed with argument %s": "不能与参数 %s 同时使用",
+        "ambiguous option: %(option)s could match %(matches)s": (
+            "选项不明确：%(option)s 可匹配 %(matches)s"
+        ),
+    }
+)
+
 # --- complete: dossier completeness (档案健全度, issue 15 point 5) ---
 ZH_CN.update(
     {

@@ -3151,10 +3151,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>跳过隐藏行</translation>
     </message>
     <message>
-        <source>create missing categories (a path such as 华东/上海 is found and created level by level)</source>
-        <translation>自动创建缺少的分类（“华东/上海”按层级查找和创建）</translation>
-    </message>
-    <message>
         <source>write rejected rows to this .xlsx</source>
         <translation>未导入行的报告 (.xlsx)</translation>
     </message>
@@ -3763,6 +3759,68 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出 Excel 或 PDF</translation>
     </message>
     <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出参数 %s 之一</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
         <source>This database has logins: say who you are with --user NAME (the password may come from KEHU_PASSWORD).</source>
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
@@ -3871,6 +3929,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
         <source>The database has problems: `kehu repair` rebuilds what is marked repairable.</source>
         <translation>数据库有问题：`kehu repair` 可以重建标为可修复的部分。</translation>
     </message>
@@ -3929,6 +3991,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{path} exists and was not overwritten; name a new file with --rejected</source>
         <translation>{path} 已存在，未覆盖；请用 --rejected 指定新文件名</translation>
+    </message>
+    <message>
+        <source>create missing categories (a path such as East/Shanghai is found and created level by level)</source>
+        <translation>自动创建缺少的分类（“华东/上海”按层级查找和创建）</translation>
     </message>
     <message>
         <source>Write the rejected rows and warnings with --rejected FILE.xlsx</source>

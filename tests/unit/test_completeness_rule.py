@@ -96,4 +96,5 @@ def test_the_stage_is_read_from_the_category_name_in_either_language():
     assert stage_of("老客户") is Stage.ESTABLISHED and stage_of("潜在客户") is Stage.PROSPECTIVE
     assert stage_of("重点跟进", position=1) is Stage.NEW  # renamed: its place says it
     assert stage_of("重点跟进") is None
+    assert stage_of("Some name", builtin_key="stage.prospective") is Stage.PROSPECTIVE
     assert rule.items_for(None) == rule.items_for(Stage.PROSPECTIVE)

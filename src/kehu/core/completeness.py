@@ -158,9 +158,15 @@ def _stage_names() -> dict[str, Stage]:
     return names
 
 
-def stage_of(name: str | None, position: int | None = None) -> Stage | None:
-    """The stage a category of the stage scheme stands for: by its name (either language,
-    or a known synonym), else by its place among the top-level categories (老, 新, 未来)."""
+def stage_of(
+    name: str | None, position: int | None = None, builtin_key: str | None = None
+) -> Stage | None:
+    """The stage a category of the stage scheme stands for: by its built-in key (kept until
+    the category is renamed), by its name (either language, or a known synonym), else by its
+    place among the top-level categories (老, 新, 未来)."""
+    keys = DEFAULT_BY_KEY[STAGE_SCHEME].category_keys
+    if builtin_key in keys:
+        return STAGES[keys.index(builtin_key)]
     if name:
         found = _stage_names().get(name.strip().casefold())
         if found is not None:

@@ -67,24 +67,24 @@ def context() -> Context:
     stages: dict[int, Stage | None] = {}
     if stage_scheme is not None:
         rows = list(
-            Category.select(Category.id, Category.parent, Category.name)
+            Category.select(Category.id, Category.parent, Category.name, Category.builtin_key)
             .where(Category.scheme == stage_scheme)
             .order_by(Category.position, Category.id)
             .tuples()
         )
-        top = [cid for cid, parent, _name in rows if parent is None]
-        for cid, parent, name in rows:
+        top = [cid for cid, parent, _name, _key in rows if parent is None]
+        for cid, parent, name, key in rows:
             if parent is None:
-                stages[cid] = stage_of(name, top.index(cid))
-        parents = {cid: parent for cid, parent, _name in rows}
-        for cid, parent, name in rows:
+                stages[cid] = stage_of(name, top.index(cid), key)
+        parents = {cid: parent for cid, parent, _name, _key in rows}
+        for cid, parent, name, key in rows:
             if parent is not None:
                 root = cid
                 seen = set()
                 while parents.get(root) is not None and root not in seen:
                     seen.add(root)
                     root = parents[root]
-                stages[cid] = stage_of(name) or stages.get(root)
+                stages[cid] = stage_of(name, None, key) or stages.get(root)
     return Context(keys, stages, stage_scheme)
 
 

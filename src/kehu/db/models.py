@@ -170,6 +170,8 @@ class Scheme(BaseModel):
     key = CharField(max_length=32, null=True, unique=True)  # built-in schemes only
     name = CharField(max_length=60)
     position = IntegerField(default=0)
+    # Shown with its label in the reader's language while set; a rename clears it (mig. 9).
+    builtin_key = CharField(max_length=40, null=True)
 
 
 class Category(BaseModel):
@@ -179,6 +181,9 @@ class Category(BaseModel):
     name = CharField(max_length=60)
     position = IntegerField(default=0)
     visit_days = IntegerField(null=True)  # visit cadence of its customers (None: none), mig. 6
+    # "grade.A": shown with its label in the reader's language while set; a rename clears it
+    # (core/schemes.py, migration 9).
+    builtin_key = CharField(max_length=40, null=True)
 
     class Meta:
         indexes = ((("scheme", "parent", "name"), True),)

@@ -132,7 +132,17 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardCompleteness, Card
         history.setStretchLastSection(False)
         for column in (3, 4):  # old and new value share the room left: both stay in view
             history.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # The time goes under the date and long values wrap, so that in a narrow card (150 %
+        # scaling, English section names) the titles and values are not cut off.
+        history.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        metrics = history.fontMetrics()
+        titles = [self.history_table.horizontalHeaderItem(c).text() for c in range(5)]
+        history.resizeSection(0, max(metrics.horizontalAdvance("2026-12-02"),
+                                     metrics.horizontalAdvance(titles[0])) + 16)  # fmt: skip
         self.history_table.setWordWrap(True)
+        self.history_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         for index in range(self.tabs.count()):  # a table or page is named by its tab
             page = self.tabs.widget(index)
             if not page.accessibleName():

@@ -14,6 +14,7 @@ from kehu.ui import settings
 from kehu.ui.models.customer_table import CustomerTableModel, IdRole
 
 WIDTHS = settings.Setting("list/widths", "{}", str)
+HEADER_EXTRA = 32  # a header section's margins and sort indicator around its title
 
 
 def saved_columns() -> list[str]:
@@ -195,6 +196,10 @@ class CustomerListView(QTableView):
         header = self.horizontalHeader()
         header.blockSignals(True)
         defaults = {"code": 90, "name": 260, "phone": 130, "address": 260, "industry": 100}
+        metrics = header.fontMetrics()
         for logical, name in enumerate(model.columns):
-            header.resizeSection(logical, int(widths.get(name, defaults.get(name, 110))))
+            title = str(model.headerData(logical, Qt.Orientation.Horizontal) or "")
+            # Never narrower than its title with the sort arrow ("Customer code ▾").
+            fitting = max(defaults.get(name, 110), metrics.horizontalAdvance(title) + HEADER_EXTRA)
+            header.resizeSection(logical, int(widths.get(name, fitting)))
         header.blockSignals(False)
