@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from kehu.ui.card.sections import CardSections
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
+ROWS = 3  # rows of missing items in view
 _LOW_STYLE = "QProgressBar::chunk { background: #d9822b; }"
 _GOOD_STYLE = "QProgressBar::chunk { background: #3a9d5d; }"
 _LINK = QColor("#1a5fb4")
@@ -45,8 +47,11 @@ class CompletenessPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("completenessPanel")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 2, 0, 2)
+        outer.setSpacing(0)
+        layout = QHBoxLayout()
+        layout.setSpacing(6)
         self.caption = QLabel(self.tr("Completeness"), self)
         self.bar = QProgressBar(self)
         self.bar.setObjectName("completenessBar")
@@ -65,8 +70,6 @@ class CompletenessPanel(QWidget):
         self.missing.setFrameShape(QListWidget.Shape.NoFrame)
         self.missing.setStyleSheet("QListWidget { background: transparent; }")
         self.missing.setCursor(Qt.CursorShape.PointingHandCursor)
-        rows = 3  # then it scrolls
-        self.missing.setMaximumHeight(rows * (self.fontMetrics().height() + 8) + 4)
         self.missing.itemClicked.connect(lambda item: self.jump_requested.emit(item.data(KeyRole)))
         self.missing.itemActivated.connect(
             lambda item: self.jump_requested.emit(item.data(KeyRole))
@@ -75,8 +78,10 @@ class CompletenessPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.bar)
         layout.addWidget(self.missing_label)
-        layout.addWidget(self.missing, 1)
-        layout.addWidget(self.complete_label, 1)
+        layout.addWidget(self.complete_label)
+        layout.addStretch(1)
+        outer.addLayout(layout)
+        outer.addWidget(self.missing)  # the card's whole width: most items in view
 
     def show_score(self, score: rule.Score, lang: str) -> None:
         self.bar.setValue(score.percent)
@@ -89,6 +94,9 @@ class CompletenessPanel(QWidget):
             item.setForeground(_LINK)
             item.setToolTip(self.tr("Go to this field"))
             self.missing.addItem(item)
+        if self.missing.count():  # three whole rows of items, then it scrolls
+            pitch = self.missing.sizeHintForRow(0) + 2 * self.missing.spacing()
+            self.missing.setMaximumHeight(ROWS * pitch)
         has_missing = bool(score.missing)
         self.missing_label.setText(self.tr("Missing (%1):").replace("%1", str(len(score.missing))))
         self.missing.setVisible(has_missing)
