@@ -66,6 +66,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         "built-in keys of the default schemes and categories (shown in the reader's language)",
         _run_sql_file("0009_builtin_names.sql"),
     ),
+    (10, "comparison keys of the duplicate scan", _run_sql_file("0010_duplicate_keys.sql")),
 ]
 
 

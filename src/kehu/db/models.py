@@ -11,6 +11,7 @@ import datetime as dt
 from peewee import (
     SQL,
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     CompositeKey,
@@ -346,6 +347,29 @@ class SearchKey(BaseModel):
         indexes = ((("kind", "key"), False),)
 
 
+class DuplicateKey(BaseModel):
+    """What the duplicate scan compares of a customer (`kehu.core.duplicate_keys.StoredKeys`):
+    the name's and short name's cores as text, the identifiers as stable hashes (0: none).
+
+    `id` is the customer's id (no foreign key: `kehu.db.search_index` keeps these rows with
+    the search keys). The indexes on `core` and `core_reversed` find the customers whose core
+    starts or ends with the core being typed (migration 10)."""
+
+    id = IntegerField(primary_key=True)
+    core = CharField(max_length=255, index=True)
+    short = CharField(max_length=255, null=True)
+    core_hash = BigIntegerField()
+    uscc = BigIntegerField()
+    phone = BigIntegerField()
+    local = BigIntegerField()
+    short_phone = IntegerField()
+    address = BigIntegerField()
+    core_reversed = CharField(max_length=255, index=True)
+
+    class Meta:
+        table_name = "duplicate_key"
+
+
 class SearchName(BaseModel):
     """Keys of key persons' names (normalised, pinyin, initials) → the name as stored.
 
@@ -521,6 +545,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     AuditEntry,
     SearchKey,
     SearchName,
+    DuplicateKey,
     ImportChange,
     PendingReview,
     PendingReviewItem,

@@ -23,6 +23,7 @@ from kehu.core.i18n import N_, Message, note
 from kehu.core.jobs import Job, no_job
 from kehu.db import (
     completeness,
+    duplicate_index,
     health,
     interrupted,
     sales_summary,
@@ -66,7 +67,9 @@ def _category_counts(db: Database, _job: Job) -> Message | None:
 
 def _search_keys(db: Database, job: Job) -> Message | None:
     ids = sorted(
-        set(health.customers_without_keys(db)) | set(health.customers_without_name_text(db))
+        set(health.customers_without_keys(db))
+        | set(health.customers_without_name_text(db))
+        | set(duplicate_index.customers_without_keys(db))
     )
     if not ids:
         return None

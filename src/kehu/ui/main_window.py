@@ -284,7 +284,7 @@ class MainWindow(
         parts = [self.tr("%1 shown").replace("%1", f"{shown:,}")]
         if self._counts is not None:
             parts.append(self.tr("%1 customers").replace("%1", f"{self._counts.total:,}"))
-        selected = len(self.list_view.selectionModel().selectedRows())
+        selected = self.list_view.selected_count()
         if selected > 1:
             parts.append(self.tr("%1 selected").replace("%1", f"{selected:,}"))
         if self.model.is_loading:

@@ -7,7 +7,8 @@ silently: closing asks, and another user's save does not reload over the user's 
 
 This module is the layout and the loading; the parts are mixins beside it: the key persons
 (`persons`), the classification page (`categories`), the visits, sales and history tabs
-(`activity`), and the dirty state, saving and conflicts (`saving`).
+(`activity`), the dirty state, saving and conflicts (`saving`), and sharing and erasing
+(`office`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from kehu.ui.card.categories import CardCategories
 from kehu.ui.card.completeness import CardCompleteness
 from kehu.ui.card.duplicate_warning import DuplicateWarning
 from kehu.ui.card.field_editor import FieldEditor
+from kehu.ui.card.office import CardOffice
 from kehu.ui.card.persons import KeyPersons
 from kehu.ui.card.saving import CardSaving
 from kehu.ui.card.sections import CardSections
@@ -48,8 +50,11 @@ from kehu.ui.session import Session
 logger = logging.getLogger(__name__)
 
 
-class DossierCard(CardSaving, KeyPersons, CardCategories, CardCompleteness, CardActivity, QWidget):
+class DossierCard(
+    CardSaving, KeyPersons, CardCategories, CardCompleteness, CardActivity, CardOffice, QWidget
+):
     saved = Signal(int)  # customer id
+    erased = Signal(int)  # customer id: erased from this card (the window closes it)
     title_changed = Signal(str)
     dirty_changed = Signal(bool)
     closed = Signal()
@@ -96,6 +101,8 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardCompleteness, Card
         self.archive_button.clicked.connect(self.toggle_archived)
         top.addWidget(self.save_button)
         top.addWidget(self.archive_button)
+        for button in self._office_buttons(self):  # share, erase (kehu.ui.card.office)
+            top.addWidget(button)
         layout.addLayout(top)
         self.banner = QLabel(self)
         self.banner.setObjectName("cardBanner")
@@ -260,6 +267,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardCompleteness, Card
         self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
         self.archive_button.setEnabled(self.base is not None and self.session.can_write)
         self.allow_saving(self.session.can_write)
+        self._update_office_buttons()
         self.title_changed.emit(self.title())
 
     def allow_saving(self, allowed: bool) -> None:
