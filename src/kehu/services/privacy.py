@@ -10,7 +10,7 @@ from kehu.core.fields import PERSON_FIELDS
 from kehu.core.i18n import N_, translate
 from kehu.core.rights import Action, check
 from kehu.core.values import to_text
-from kehu.db import erasure, search_index
+from kehu.db import completeness, erasure, search_index
 from kehu.db.connection import write
 from kehu.db.models import Customer, KeyPerson, User
 from kehu.db.visibility import visible_customers
@@ -86,6 +86,7 @@ def erase_person(person_id: int, by: User, reason: str) -> int:
         person, customer = _person(person_id, by, Action.ERASE)
         gone = erasure.erase_person(person_id)
         search_index.refresh([customer.id])
+        completeness.refresh([customer.id])
         audit.record(
             by,
             "erase_person",

@@ -19,7 +19,7 @@ from kehu.core.i18n import N_
 from kehu.core.jobs import Job
 from kehu.core.validation import phone_digits
 from kehu.core.values import to_db
-from kehu.db import bulk, import_keys, search_index
+from kehu.db import bulk, completeness, import_keys, search_index
 from kehu.db.connection import write
 from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, CustomerCategory, KeyPerson, User, now
 from kehu.db.visibility import visible_owner_ids
@@ -251,6 +251,7 @@ class CustomerImporter:
             # again (a copy: a retried transaction starts from the committed state)
             search_index.insert_rows(rows, set(self.names_written))
             names.update(rows.names)
+            completeness.refresh(created_ids)
             updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
 
         write(self.db, run)
