@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from peewee import Database
 
 from kehu.db.dialect import dialect
-from kehu.db.shares import has_shares
 from kehu.db.models import Category, Customer, Scheme, User
+from kehu.db.shares import has_shares
 from kehu.db.visibility import visible_customers, visible_owner_ids
 
 logger = logging.getLogger(__name__)
