@@ -113,19 +113,33 @@ def bare_owner_update(from_id: int, to_id: int) -> int:
 
 
 def routes_holding(ids: Sequence[int], salesperson_id: int) -> dict[int, tuple[int, int]]:
-    """The routes of `salesperson_id` with stops among `ids`: route → (moving, all stops)."""
-    moving: dict[int, int] = {}
-    for chunk in _chunks(ids):
-        query = (
-            RouteStop.select(RouteStop.route, RouteStop.id)
-            .join(Route)
-            .where(RouteStop.customer.in_(list(chunk)), Route.salesperson == salesperson_id)
-            .tuples()
+    """The routes of `salesperson_id` with stops among `ids`: route → (moving, all stops).
+    Two grouped queries over a temporary table of the ids, whatever their number."""
+    db = Customer._meta.database
+    p = db.param
+    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_HOLDING} (customer_id INTEGER PRIMARY KEY)")
+    try:
+        db.execute_sql(f"DELETE FROM {_HOLDING}")
+        db.cursor().executemany(
+            f"INSERT OR IGNORE INTO {_HOLDING} VALUES ({p})", [(cid,) for cid in ids]
         )
-        for route_id, _stop in query:
-            moving[route_id] = moving.get(route_id, 0) + 1
-    total = {rid: RouteStop.select().where(RouteStop.route == rid).count() for rid in moving}
+        stops = (
+            "SELECT rs.route_id, COUNT(*) FROM route_stop rs JOIN route r ON r.id = rs.route_id "
+            f"WHERE r.salesperson_id = {p}"
+        )
+        moving = dict(
+            db.execute_sql(
+                f"{stops} AND rs.customer_id IN (SELECT customer_id FROM {_HOLDING}) GROUP BY 1",
+                (salesperson_id,),
+            ).fetchall()
+        )
+        total = dict(db.execute_sql(f"{stops} GROUP BY 1", (salesperson_id,)).fetchall())
+    finally:
+        db.execute_sql(f"DROP TABLE IF EXISTS {_HOLDING}")
     return {rid: (n, total[rid]) for rid, n in moving.items()}
+
+
+_HOLDING = "temp_route_holding"
 
 
 def give_route(route_id: int, to_id: int) -> None:
