@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from kehu.core.i18n import N_, UserError
 from kehu.core.lunar_dates import lunar_birthday_label, next_lunar_birthday
+from kehu.core.rights import Action
 from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS
 from kehu.db import care
 from kehu.db.connection import write
-from kehu.db.models import Category, User
-from kehu.services import audit, visits
+from kehu.db.models import Category, Customer, KeyPerson, User
+from kehu.services import access, database_settings, visits
 
 DEFAULT_CADENCE = GRADE_VISIT_DAYS
 
@@ -96,19 +97,15 @@ def anniversaries_near(viewer: User, day: dt.date, days: int) -> list[Anniversar
 
 
 def set_visit_days(category_id: int, days: int | None, user: User) -> None:
-    """The visit cadence of a category's customers (None: no cadence)."""
-    if days is not None and not 1 <= days <= 366:
-        raise UserError(N_("A visit cadence is between 1 and 366 days."))
-    category = Category.get_or_none(Category.id == category_id)
-    if category is None:
-        raise UserError(N_("This category does not exist any more."))
-
-    def run() -> None:
-        care.set_visit_days(category_id, days)
-        audit.record(user, "settings", "category", category_id, category.name, visit_days=days)
-
-    write(Category._meta.database, run)
+    """The visit cadence of a category's customers: a database setting, administrators only
+    (`kehu.services.database_settings`)."""
+    database_settings.set_visit_days(category_id, days, user)
 
 
 def set_birthday_lunar(person_id: int, lunar: bool, user: User) -> None:
+    """Whether a key person's birthday is kept by the lunar calendar: an edit of the dossier."""
+    person = KeyPerson.get_or_none(KeyPerson.id == person_id)
+    if person is None:
+        raise UserError(N_("This key person does not exist any more."))
+    access.require_on_customer(user, Action.EDIT, Customer.get_by_id(person.customer_id))
     write(Category._meta.database, lambda: care.set_birthday_lunar(person_id, lunar))
