@@ -1708,3 +1708,17 @@ KEHU.update(
         "Wrote the copy of personal data to {path}": "个人信息副本已写入{path}",
     }
 )
+KEHU.update(
+    {
+        "read the audit trail (administrators; managers their team's)": (
+            "查看审计记录（管理员；经理查看本团队的）"
+        ),
+        "only this user's": "仅此用户的",
+        "only this action (login, export, transfer…)": "仅此操作（登录、导出、转移……）",
+        "only this customer's": "仅此客户的",
+        "at most N (200)": "最多 N 条（200）",
+        "write the entries to this .xlsx": "将记录写入此 .xlsx 文件",
+        "Wrote {n} audit entries to {path}": "已将 {n} 条审计记录写入 {path}",
+        "This key person does not exist any more.": "此关键人物已不存在。",
+    }
+)

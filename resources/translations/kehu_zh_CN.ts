@@ -3645,6 +3645,34 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无</translation>
     </message>
     <message>
+        <source>Wrote {n} audit entries to {path}</source>
+        <translation>已将 {n} 条审计记录写入 {path}</translation>
+    </message>
+    <message>
+        <source>read the audit trail (administrators; managers their team&apos;s)</source>
+        <translation>查看审计记录（管理员；经理查看本团队的）</translation>
+    </message>
+    <message>
+        <source>only this user&apos;s</source>
+        <translation>仅此用户的</translation>
+    </message>
+    <message>
+        <source>only this action (login, export, transfer…)</source>
+        <translation>仅此操作（登录、导出、转移……）</translation>
+    </message>
+    <message>
+        <source>only this customer&apos;s</source>
+        <translation>仅此客户的</translation>
+    </message>
+    <message>
+        <source>at most N (200)</source>
+        <translation>最多 N 条（200）</translation>
+    </message>
+    <message>
+        <source>write the entries to this .xlsx</source>
+        <translation>将记录写入此 .xlsx 文件</translation>
+    </message>
+    <message>
         <source>local</source>
         <translation>本机</translation>
     </message>
@@ -5551,6 +5579,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>This is the first password in this database: from now on everyone logs in. Set your own password in the same step; nothing was changed.</source>
         <translation>这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This key person does not exist any more.</source>
+        <translation>此关键人物已不存在。</translation>
     </message>
     <message>
         <source>A visit cadence is between 1 and 366 days.</source>
