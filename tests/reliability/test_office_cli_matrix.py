@@ -135,6 +135,17 @@ def checksum(path: Path) -> tuple[str, list[str]]:
     return digest.hexdigest(), trail
 
 
+RECORDS = (
+    "customer", "key_person", "customer_category", "route", "route_stop", "visit",
+    "sale_line", "customer_share", "user", "setting", "field_change", "category",
+)  # fmt: skip
+
+
+def records(path: Path) -> list:
+    with closing(sqlite3.connect(path)) as conn:
+        return [sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in RECORDS]
+
+
 def _one(path: Path, sql: str, *params):
     with closing(sqlite3.connect(path)) as conn:
         return conn.execute(sql, params).fetchone()[0]
@@ -160,7 +171,7 @@ def _pdf_has(out: Path, text: str) -> bool:
 COMMANDS = {
     Action.VIEW: (
         lambda t, d: ["search", "李的客户"],
-        lambda t, d, done: "李的客户" in done.stdout,
+        lambda t, d, done: t["code"] in done.stdout,  # a hit shows the code
     ),
     Action.REVEAL_SENSITIVE: (
         lambda t, d: [
@@ -262,7 +273,7 @@ COMMANDS = {
     ),
     Action.VIEW_AUDIT: (
         lambda t, d: ["audit", "--output", str(d / "a.xlsx")],
-        lambda t, d, done: _xlsx_has(d / "a.xlsx", "create_user"),
+        lambda t, d, done: _xlsx_has(d / "a.xlsx", "李丽"),
     ),
     Action.PERSONAL_DATA_COPY: (
         lambda t, d: ["privacy", "copy", str(t["pid"]), "-o", str(d / "p.pdf")],
@@ -310,13 +321,17 @@ def test_the_command_acts_exactly_where_the_matrix_says(template, tmp_path, acto
         assert done.returncode == 0, done.stderr
         assert reached(template, tmp_path, done), done.stdout + done.stderr
         return
-    after, trail_after = checksum(db) if db.exists() else (None, [])
-    assert after == before, f"{actor}: a refused {action} changed the database"
-    assert trail_after[: len(trail)] == trail
-    assert set(trail_after[len(trail) :]) <= {"login", "login_failed"}
-    if done.returncode == 0:  # ran for what the user may see: li's record was not reached
-        assert not reached(template, tmp_path, done), done.stdout
+    after, trail_after = checksum(db)
+    said = done.stderr.strip()
+    if done.returncode != 0 and said:  # refused, and says why
+        assert after == before, f"{actor}: a refused {action} changed the database"
+        assert trail_after[: len(trail)] == trail
+        assert set(trail_after[len(trail) :]) <= {"login", "login_failed"}
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in said), said
+        assert "Traceback" not in said
         return
-    assert done.returncode == 1, done.stderr
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in done.stderr), done.stderr
-    assert "Traceback" not in done.stderr
+    # it ran for what the user may see (a search, an export, a share of nothing): li's
+    # records were not reached and not changed; the run itself may be recorded (an audit
+    # entry, an import batch whose rows were all rejected)
+    assert not reached(template, tmp_path, done), done.stdout
+    assert records(db) == records(template["path"]), f"{actor}: {action} reached li's records"
