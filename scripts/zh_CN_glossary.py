@@ -1679,6 +1679,76 @@ KEHU.update(
     }
 )
 
+# --- care: care by grade from the window (issue 15, points 4 and 2) ---
+KEHU.update(
+    {
+        "Birthday calendar": "生日历法",
+        "Solar calendar": "公历",
+        "Lunar calendar (农历)": "农历",
+    }
+)
+ZH_CN.update(
+    {
+        "A lunar birthday comes on another solar day every year": "农历生日每年落在不同的公历日期",
+    }
+)
+ZH_CN.update(
+    {
+        "Visit cadence by grade": "按等级的拜访周期",
+        "Visit &cadence by grade…": "按等级的拜访周期(&C)…",
+        "Visit cadence by grade…": "按等级的拜访周期…",
+        "Customers of a grade not visited within its cadence are listed as overdue on the Today panel and can be marked on route sheets.": "超过其等级拜访周期仍未拜访的客户，会在“今日”面板中列为逾期，也可在路序表上标出。",
+        "none": "不定期",
+        " days": " 天",
+        "The grade scheme has no categories.": "客户等级维度下没有分类。",
+        "Only managers and administrators change the cadence.": "只有经理和管理员可以修改拜访周期。",
+        "Defaults (A 7, B 14, C 30)": "默认值（A 7天，B 14天，C 30天）",
+        "only the day itself": "仅当天",
+        "Remind of birthdays and anniversaries ahead": "提前提醒生日和纪念日",
+        "Birthdays and anniversaries ahead:": "生日和纪念日提前：",
+        "Notify me once a day of today's birthdays and overdue A customers": "每天通知一次当天的生日和逾期未访的 A 类客户",
+        "Visits:": "拜访：",
+        "Care": "客户关怀",
+        "Birthdays in the next {n} days": "未来 {n} 天内的生日",
+        "Birthdays today": "今天的生日",
+        "kehu: care for today": "kehu：今日客户关怀",
+        "Birthdays today: %1": "今天生日：%1",
+        "%1 A customers overdue for a visit: %2": "%1 个 A 类客户拜访逾期：%2",
+    }
+)
+KEHU.update(
+    {
+        "overdue is one of {choices}, not '{value}'": "overdue 只能是 {choices} 之一，不能是“{value}”",
+        "{grade}: never visited (every {days} days)": "{grade}：从未拜访（每 {days} 天）",
+        "{grade}: {n} days overdue (every {days} days)": "{grade}：逾期 {n} 天（每 {days} 天）",
+        "Only the stops overdue by their grade's visit cadence, by grade and days": "只列出超过等级拜访周期的站点，按等级和逾期天数排列",
+    }
+)
+ZH_CN.update(
+    {
+        "All stops": "全部站点",
+        "All stops, overdue ones marked": "全部站点，标出逾期的",
+        "Only overdue stops, by grade and days": "只列逾期站点（按等级和天数）",
+        "Overdue: not visited within the grade's visit cadence": "逾期：超过等级拜访周期未拜访",
+        "Overdue by cadence:": "按周期逾期：",
+    }
+)
+ZH_CN.update(
+    {
+        "Merged into %1": "已合并到 %1",
+        "Merged into this customer: %1": "已合并到本客户：%1",
+        "its owner": "其负责人",
+        "a customer you cannot see (ask %1)": "一个您无权查看的客户（请询问 %1）",
+    }
+)
+ZH_CN.update({"{n} overdue by visit cadence.": "{n} 个超过拜访周期。"})
+ZH_CN.update(
+    {
+        "Undo this merge…": "撤销这次合并…",
+        "Make this customer active again with its key persons, visits and sales, and give the kept customer its earlier values?": "恢复这个客户及其关键人物、访问记录和销售记录，并把保留的客户改回合并前的内容？",
+    }
+)
+
 # --- office (issue 11: services, CLI, PIPL copy, settings) ---
 KEHU.update(
     {
@@ -1706,10 +1776,6 @@ KEHU.update(
         "no consent recorded": "未记录同意",
         "{n} key persons without valid consent.": "{n}位关键人物没有有效的同意。",
         "Wrote the copy of personal data to {path}": "个人信息副本已写入{path}",
-    }
-)
-KEHU.update(
-    {
         "read the audit trail (administrators; managers their team's)": (
             "查看审计记录（管理员；经理查看本团队的）"
         ),

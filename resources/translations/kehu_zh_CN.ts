@@ -264,6 +264,37 @@
     </message>
 </context>
 <context>
+    <name>CadenceDialog</name>
+    <message>
+        <source>Visit cadence by grade</source>
+        <translation>按等级的拜访周期</translation>
+    </message>
+    <message>
+        <source>Customers of a grade not visited within its cadence are listed as overdue on the Today panel and can be marked on route sheets.</source>
+        <translation>超过其等级拜访周期仍未拜访的客户，会在“今日”面板中列为逾期，也可在路序表上标出。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不定期</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>The grade scheme has no categories.</source>
+        <translation>客户等级维度下没有分类。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators change the cadence.</source>
+        <translation>只有经理和管理员可以修改拜访周期。</translation>
+    </message>
+    <message>
+        <source>Defaults (A 7, B 14, C 30)</source>
+        <translation>默认值（A 7天，B 14天，C 30天）</translation>
+    </message>
+</context>
+<context>
     <name>CardActivity</name>
     <message>
         <source>Date</source>
@@ -392,6 +423,52 @@
     <message>
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>CareNotifier</name>
+    <message>
+        <source>kehu: care for today</source>
+        <translation>kehu：今日客户关怀</translation>
+    </message>
+    <message>
+        <source>Birthdays today: %1</source>
+        <translation>今天生日：%1</translation>
+    </message>
+    <message>
+        <source>%1 A customers overdue for a visit: %2</source>
+        <translation>%1 个 A 类客户拜访逾期：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettings</name>
+    <message>
+        <source>only the day itself</source>
+        <translation>仅当天</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Remind of birthdays and anniversaries ahead</source>
+        <translation>提前提醒生日和纪念日</translation>
+    </message>
+    <message>
+        <source>Birthdays and anniversaries ahead:</source>
+        <translation>生日和纪念日提前：</translation>
+    </message>
+    <message>
+        <source>Notify me once a day of today&apos;s birthdays and overdue A customers</source>
+        <translation>每天通知一次当天的生日和逾期未访的 A 类客户</translation>
+    </message>
+    <message>
+        <source>Visit cadence by grade…</source>
+        <translation>按等级的拜访周期…</translation>
+    </message>
+    <message>
+        <source>Visits:</source>
+        <translation>拜访：</translation>
     </message>
 </context>
 <context>
@@ -698,6 +775,34 @@
     <message>
         <source>New customer</source>
         <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Merged into %1</source>
+        <translation>已合并到 %1</translation>
+    </message>
+    <message>
+        <source>Undo this merge…</source>
+        <translation>撤销这次合并…</translation>
+    </message>
+    <message>
+        <source>Merged into this customer: %1</source>
+        <translation>已合并到本客户：%1</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Make this customer active again with its key persons, visits and sales, and give the kept customer its earlier values?</source>
+        <translation>恢复这个客户及其关键人物、访问记录和销售记录，并把保留的客户改回合并前的内容？</translation>
+    </message>
+    <message>
+        <source>its owner</source>
+        <translation>其负责人</translation>
+    </message>
+    <message>
+        <source>a customer you cannot see (ask %1)</source>
+        <translation>一个您无权查看的客户（请询问 %1）</translation>
     </message>
     <message>
         <source>(archived)</source>
@@ -1370,6 +1475,10 @@
         <translation>查看敏感信息会记入审计日志。</translation>
     </message>
     <message>
+        <source>A lunar birthday comes on another solar day every year</source>
+        <translation>农历生日每年落在不同的公历日期</translation>
+    </message>
+    <message>
         <source>Cannot keep these values</source>
         <translation>这些内容有误</translation>
     </message>
@@ -1487,6 +1596,26 @@
     <message>
         <source>Day:</source>
         <translation>日期：</translation>
+    </message>
+    <message>
+        <source>All stops</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>All stops, overdue ones marked</source>
+        <translation>全部站点，标出逾期的</translation>
+    </message>
+    <message>
+        <source>Only overdue stops, by grade and days</source>
+        <translation>只列逾期站点（按等级和天数）</translation>
+    </message>
+    <message>
+        <source>Overdue: not visited within the grade&apos;s visit cadence</source>
+        <translation>逾期：超过等级拜访周期未拜访</translation>
+    </message>
+    <message>
+        <source>Overdue by cadence:</source>
+        <translation>按周期逾期：</translation>
     </message>
     <message>
         <source>Empty rows:</source>
@@ -2408,6 +2537,10 @@
         <translation>{day}：待访问 {due} 个，逾期 {overdue} 个，生日 {birthdays} 个。</translation>
     </message>
     <message>
+        <source>{n} overdue by visit cadence.</source>
+        <translation>{n} 个超过拜访周期。</translation>
+    </message>
+    <message>
         <source>Routes: {routes}</source>
         <translation>路线：{routes}</translation>
     </message>
@@ -2440,8 +2573,12 @@
         <translation>计划于 {day}，已逾期 {n} 天</translation>
     </message>
     <message>
-        <source>Birthdays in the next 7 days</source>
-        <translation>未来 7 天内的生日</translation>
+        <source>Birthdays in the next {n} days</source>
+        <translation>未来 {n} 天内的生日</translation>
+    </message>
+    <message>
+        <source>Birthdays today</source>
+        <translation>今天的生日</translation>
     </message>
     <message>
         <source>today</source>
@@ -2674,6 +2811,17 @@ The current database is kept aside first (its name says before-restore); the win
     <message>
         <source>Repairing the database…</source>
         <translation>正在修复数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCare</name>
+    <message>
+        <source>Visit &amp;cadence by grade…</source>
+        <translation>按等级的拜访周期(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>客户关怀</translation>
     </message>
 </context>
 <context>
@@ -4009,6 +4157,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无密码</translation>
     </message>
     <message>
+        <source>Solar calendar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar calendar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -4047,6 +4203,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>same address</source>
         <translation>地址相同</translation>
+    </message>
+    <message>
+        <source>Birthday calendar</source>
+        <translation>生日历法</translation>
     </message>
     <message>
         <source>Consent withdrawn on</source>
@@ -5607,6 +5767,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>overdue is one of {choices}, not &apos;{value}&apos;</source>
+        <translation>overdue 只能是 {choices} 之一，不能是“{value}”</translation>
+    </message>
+    <message>
+        <source>{grade}: never visited (every {days} days)</source>
+        <translation>{grade}：从未拜访（每 {days} 天）</translation>
+    </message>
+    <message>
+        <source>{grade}: {n} days overdue (every {days} days)</source>
+        <translation>{grade}：逾期 {n} 天（每 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Only the stops overdue by their grade&apos;s visit cadence, by grade and days</source>
+        <translation>只列出超过等级拜访周期的站点，按等级和逾期天数排列</translation>
     </message>
     <message>
         <source>Exported {n} filled forms ({pages} pages) to {path}</source>

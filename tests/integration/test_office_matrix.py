@@ -162,7 +162,9 @@ OPERATIONS = {
     Action.DEMO: lambda a, o: demo.generate(3, user=a),
     Action.DATABASE_COUNTS: _counts,
     Action.MANAGE_USERS: lambda a, o: auth.create_user("new", "新人", by=a),
-    Action.CHANGE_SETTINGS: lambda a, o: database_settings.set_visit_days(o["category"], 10, a),
+    Action.CHANGE_SETTINGS: lambda a, o: database_settings.change_mode(
+        o["ws"].database, "shared", a
+    ),
     Action.TRANSFER_OWNER: lambda a, o: transfer.transfer([o["cid"]], o["zhao"], a),
     Action.SHARE: lambda a, o: transfer.share([o["cid"]], o["zhao"], False, a),
     Action.VIEW_AUDIT: lambda a, o: audit_trail.rows(a),

@@ -55,6 +55,7 @@ PERSON = {
     "email": "zhang@haidian.example",
     "wechat": "zhangsan",
     "birthday": dt.date(1975, 3, 7),
+    "birthday_lunar": "lunar",
     "age": 49,
     "education": "master",
     "hobbies": "钓鱼",

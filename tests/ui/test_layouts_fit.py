@@ -121,3 +121,29 @@ def test_a_masked_birthday_shows_no_error(qtbot, shown, customers, user, monkeyp
     assert masked, "a stored person's sensitive fields are masked"
     for editor in masked:
         assert editor.message.isHidden(), editor.message.text()
+
+
+def test_care_dialogs_fit(qtbot, shown, customers, user):
+    """The person dialog with a lunar birthday, the cadence editor and Settings → Care."""
+    import datetime as dt
+
+    from kehu.ui.dialogs.cadence_dialog import CadenceDialog
+
+    dialog = PersonDialog(shown.session, None, None, shown, today=dt.date(2026, 9, 20))
+    qtbot.addWidget(dialog)
+    dialog.editors["birthday"].input.setText("1990-10-03")
+    box = dialog.editors["birthday_lunar"].input
+    box.setCurrentIndex(box.findData("lunar"))
+    dialog.show()
+    QApplication.processEvents()
+    assert dialog.lunar_hint.isVisible() and elided(dialog) == []
+    cadence = CadenceDialog(shown.session, shown)
+    qtbot.addWidget(cadence)
+    cadence.show()
+    QApplication.processEvents()
+    assert elided(cadence) == []
+    settings_dialog = shown.make_settings_dialog()
+    qtbot.addWidget(settings_dialog)
+    settings_dialog.show()
+    QApplication.processEvents()
+    assert elided(settings_dialog) == []

@@ -83,6 +83,14 @@ CONSENT_BASES = (
 # Customer statuses: archived, never deleted (§1.8).
 ACTIVE = "active"
 ARCHIVED = "archived"
+# How a key person's birthday is kept (care by grade, issue 15): by the solar calendar or by
+# the lunar one (农历), whose birthday moves in the solar year.
+SOLAR, LUNAR = "solar", "lunar"
+BIRTHDAY_CALENDARS = (
+    Choice(SOLAR, N_("Solar calendar")),
+    Choice(LUNAR, N_("Lunar calendar (农历)")),
+)
+
 CUSTOMER_STATUSES = (
     Choice(ACTIVE, N_("Active")),
     Choice(ARCHIVED, N_("Archived")),

@@ -12,14 +12,17 @@ from enum import StrEnum
 from kehu.core.choices import (  # noqa: F401 - the choice lists, also read through the catalogue
     ACTIVE,
     ARCHIVED,
+    BIRTHDAY_CALENDARS,
     CONSENT_BASES,
     CREDIT_RATINGS,
     CUSTOMER_STATUSES,
     DEFAULT_VISIT_KIND,
     EDUCATION,
+    LUNAR,
     ORG_FORMS,
     PERSON_ROLES,
     REVIEW_STATES,
+    SOLAR,
     SOURCES,
     VISIT_KINDS,
     Choice,
@@ -94,6 +97,7 @@ class FieldDef:
     choices: tuple[Choice, ...] = field(default_factory=tuple)
     synonyms: tuple[str, ...] = ()  # other header names seen in users' spreadsheets
     on_customer_form: bool = False  # asked on the customer-filled form (客户资料表)
+    flag_value: str | None = None  # a CHOICE kept as a 0/1 column: this choice is 1, others 0
 
     def label(self, lang: str) -> str:
         return translate(self.text, lang)
@@ -446,6 +450,22 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
         K.DATE,
         sensitive=True,
         synonyms=("出生日期", "birthday"),
+    ),
+    F(
+        "birthday_lunar",
+        N_("Birthday calendar"),
+        S.PERSON,
+        K.CHOICE,
+        choices=BIRTHDAY_CALENDARS,
+        synonyms=(
+            "生日历法",
+            "生日类型",
+            "公历/农历",
+            "农历/公历",
+            "阴历/阳历",
+            "birthday calendar",
+        ),
+        flag_value=LUNAR,  # the column birthday_lunar of migration 6
     ),
     F("age", N_("Age"), S.PERSON, K.INTEGER),
     F("education", N_("Education"), S.PERSON, K.CHOICE, choices=EDUCATION),

@@ -65,3 +65,9 @@ def lunar_birthday_label(born: dt.date, on: dt.date, today: dt.date, lang: str) 
     return translate(
         N_("{lunar} ({year} {when})"), lang, lunar=lunar_text(born), year=on.year, when=when
     )
+
+
+def lunar_birthday_hint(born: dt.date, today: dt.date, lang: str) -> str:
+    """What a lunar birthday reads beside its date: 农历八月十五 (今年 9月25日), the next
+    solar day on or after `today`."""
+    return lunar_birthday_label(born, next_lunar_birthday(born, today), today, lang)

@@ -52,6 +52,8 @@ def to_python(field: FieldDef, value: Any) -> Any:
 
 
 def to_db(field: FieldDef, value: Any) -> Any:
+    if field.flag_value is not None:  # a 0/1 column, never NULL
+        return 1 if value == field.flag_value else 0
     if value is None:
         return None
     if field.kind is Kind.MONEY:
@@ -60,6 +62,8 @@ def to_db(field: FieldDef, value: Any) -> Any:
 
 
 def from_db(field: FieldDef, value: Any) -> Any:
+    if field.flag_value is not None:  # 0: the usual choice, shown as empty
+        return field.flag_value if value else None
     if value is None:
         return None
     if field.kind is Kind.MONEY:

@@ -11,10 +11,17 @@ from kehu.db.models import Category, Customer, CustomerCategory, KeyPerson, Sche
 from kehu.db.visibility import owner_filter, visible_customers
 
 
-def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 500) -> list[tuple]:
-    """(id, code, name, phone, category name, category position, visit days, last visit) of
-    visible active customers in a category with a cadence whose last visit (or none) is more
-    than its days before `day`; by category position, then longest unvisited first."""
+def cadence_overdue(
+    viewer: User,
+    scheme_key: str,
+    day: dt.date,
+    limit: int | None = 500,
+    among: list[int] | None = None,
+) -> list[tuple]:
+    """(id, code, name, phone, category name, category id, visit days, last visit) of
+    visible active customers (of `among` if given, at most a few hundred) in a category with
+    a cadence whose last visit (or none) is more than its days before `day`; by category
+    position, then longest unvisited first."""
     last = fn.MAX(Visit.visit_date)
     query = (
         Customer.select(
@@ -23,7 +30,7 @@ def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 50
             Customer.name,
             Customer.phone,
             Category.name,
-            Category.position,
+            Category.id,
             Category.visit_days,
             last,
         )
@@ -42,9 +49,17 @@ def cadence_overdue(viewer: User, scheme_key: str, day: dt.date, limit: int = 50
             last.is_null()
             | (last < fn.date(day.isoformat(), fn.printf("-%d days", Category.visit_days)))
         )
-        .order_by(Category.position, last.asc(nulls="first"), Customer.code)
-        .limit(limit)
+        .order_by(
+            Category.parent.is_null(False),  # A, B, C before their sub-categories
+            Category.position,
+            last.asc(nulls="first"),
+            Customer.code,
+        )
     )
+    if limit is not None:
+        query = query.limit(limit)
+    if among is not None:
+        query = query.where(Customer.id.in_(among))
     condition = owner_filter(viewer)
     if condition is not None:
         query = query.where(condition)
@@ -80,6 +95,18 @@ def anniversaries(viewer: User, month_days: list[str]) -> list[tuple]:
         fn.SUBSTR(Customer.trading_since, 6, 5).in_(sorted(month_days)),
     )
     return list(visible_customers(viewer, query=query).tuples())
+
+
+def grade_cadences(scheme_key: str) -> list[tuple[int, int | None, str, int | None]]:
+    """(category id, parent id, name, visit days) of a scheme's categories, in tree order
+    by position (the caller nests them)."""
+    query = (
+        Category.select(Category.id, Category.parent, Category.name, Category.visit_days)
+        .join(Scheme, on=(Scheme.id == Category.scheme))
+        .where(Scheme.key == scheme_key)
+        .order_by(Category.position, Category.id)
+    )
+    return list(query.tuples())
 
 
 def set_visit_days(category_id: int, days: int | None) -> int:

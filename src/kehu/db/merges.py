@@ -137,6 +137,27 @@ def merged_into(customer_id: int) -> int | None:
     )
 
 
+def standing_merge_of(customer_id: int) -> tuple[int, int] | None:
+    """(merge id, kept customer id) of the merge that still stands for this merged customer."""
+    return (
+        CustomerMerge.select(CustomerMerge.id, CustomerMerge.kept)
+        .where(CustomerMerge.merged == customer_id, CustomerMerge.undone_at.is_null())
+        .order_by(CustomerMerge.id.desc())
+        .tuples()
+        .first()
+    )
+
+
+def merged_here(customer_id: int) -> list[int]:
+    """The (archived) customers merged into this one by merges that still stand."""
+    query = (
+        CustomerMerge.select(CustomerMerge.merged)
+        .where(CustomerMerge.kept == customer_id, CustomerMerge.undone_at.is_null())
+        .order_by(CustomerMerge.id)
+    )
+    return [cid for (cid,) in query.tuples()]
+
+
 def recent(owners: set[int] | None, limit: int = 100) -> list[tuple]:
     """(merge id, merged at, kept code, kept name, merged code, merged name, user, undone at)
     of the latest merges whose kept customer belongs to `owners` (None: all)."""

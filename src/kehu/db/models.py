@@ -46,6 +46,8 @@ class BaseModel(Model):
 def catalogue_column(field: FieldDef) -> Field:
     """The database column of a catalogue field."""
     null = not field.required
+    if field.flag_value is not None:
+        return IntegerField(default=0)  # 0/1 (core.values.to_db)
     if field.kind is Kind.LONGTEXT:
         return TextField(null=null)
     if field.kind is Kind.DATE:
@@ -155,7 +157,6 @@ class KeyPerson(PersonBase):  # type: ignore[misc, valid-type]
     position = IntegerField(default=0)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
-    birthday_lunar = BooleanField(default=False)  # the birthday is kept by 农历 (migration 6)
 
     class Meta:
         table_name = "key_person"

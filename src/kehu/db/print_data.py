@@ -107,6 +107,8 @@ class StopRow:
     phone: str
     person: str
     last_visit: dt.date | None
+    overdue: str = ""  # "A: 12 days overdue" when the route sheet marks overdue stops
+    customer_id: int = 0
 
 
 @dataclass
@@ -117,6 +119,7 @@ class RouteSheet:
     salesperson: str
     schedule: str
     stops: list[StopRow]
+    note: str = ""  # what the sheet leaves out (overdue stops only)
 
 
 @dataclass
@@ -355,6 +358,7 @@ def _sheet(rid: int | None, members: list[int], viewer: User, lookups: Lookups) 
                 phone=values.get("phone") or "",
                 person=persons.get(cid, ""),
                 last_visit=last.get(cid),
+                customer_id=cid,
             )
         )
     return RouteSheet(

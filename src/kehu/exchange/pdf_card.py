@@ -7,6 +7,7 @@ so nothing is clipped; each card starts on a new page. The tables' layout and st
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
@@ -14,6 +15,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from kehu.core.fields import (
     DOSSIER_PARTS,
+    LUNAR,
     PERSON_FIELDS,
     FieldDef,
     Kind,
@@ -23,6 +25,7 @@ from kehu.core.fields import (
     section_label,
 )
 from kehu.core.i18n import N_, translate
+from kehu.core.lunar_dates import lunar_text
 from kehu.core.values import display
 from kehu.exchange.pdf_card_grid import CardGrid, Cell
 from kehu.exchange.pdf_layout import ACCENT, ACCENT_LIGHT, GroupStart, Styles
@@ -194,10 +197,14 @@ class CardBuilder:
 
     def person_details(self, person: dict[str, Any], skip: set[str]) -> str:
         parts = []
+        born = person.get("birthday")
+        lunar = person.get("birthday_lunar") == LUNAR and isinstance(born, dt.date)
         for f in PERSON_FIELDS:
-            if f.name in skip:
-                continue
+            if f.name in skip or (lunar and f.name == "birthday_lunar"):
+                continue  # a lunar birthday says so beside its date
             text = display(f, person.get(f.name), self.lang)
+            if lunar and f.name == "birthday":
+                text = f"{text} ({lunar_text(born)})"
             if text:
                 parts.append(f"{f.label(self.lang)}{self.colon}{text}")
         return self.gap.join(parts)

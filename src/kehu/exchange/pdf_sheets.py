@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
@@ -121,6 +123,8 @@ def nothing_to_print(s: Styles, lang: str) -> list[Flowable]:
 
 # ---- route sheet ---------------------------------------------------------------------------
 
+OVERDUE_RED = HexColor("#b00020")  # a stop overdue by its grade's visit cadence
+
 
 def write_route_sheets(job: Job, sheets: list[RouteSheet], path: Path) -> tuple[int, int]:
     """One route sheet per route; returns (stops, pages)."""
@@ -138,8 +142,9 @@ def write_route_sheets(job: Job, sheets: list[RouteSheet], path: Path) -> tuple[
         N_("Last visit"),
         N_("Notes"),
     )
-    fractions = (0.05, 0.2, 0.25, 0.11, 0.13, 0.08, 0.18)
+    fractions = (0.05, 0.2, 0.24, 0.11, 0.13, 0.1, 0.17)
     widths = [width * f for f in fractions]
+    overdue_style = ParagraphStyle("overdue", parent=s.small, textColor=OVERDUE_RED)
     for index, sheet in enumerate(sheets):
         if index:
             story.append(PageBreak())
@@ -154,8 +159,13 @@ def write_route_sheets(job: Job, sheets: list[RouteSheet], path: Path) -> tuple[
             (_t(N_("Stops"), lang), str(len(sheet.stops))),
         ]
         story += [_title_block(s, title, facts, width, lang), Spacer(1, 3 * mm)]
+        if sheet.note:
+            story += [s.p(sheet.note, s.small), Spacer(1, 2 * mm)]
         rows: list[list[Any]] = [[s.p(_t(h, lang), s.head) for h in heads]]
         for stop in sheet.stops:
+            last: Any = s.p(stop.last_visit.isoformat() if stop.last_visit else "—", s.center)
+            if stop.overdue:
+                last = [last, s.p(stop.overdue, overdue_style)]
             rows.append(
                 [
                     s.p(str(stop.number), s.center),
@@ -163,7 +173,7 @@ def write_route_sheets(job: Job, sheets: list[RouteSheet], path: Path) -> tuple[
                     s.p(stop.address),
                     s.p(stop.phone),
                     s.p(stop.person),
-                    s.p(stop.last_visit.isoformat() if stop.last_visit else "—", s.center),
+                    last,
                     Spacer(1, 10 * mm),
                 ]
             )

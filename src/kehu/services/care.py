@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kehu.core import rights
 from kehu.core.i18n import N_, UserError
 from kehu.core.lunar_dates import lunar_birthday_label, next_lunar_birthday
 from kehu.core.rights import Action
@@ -15,7 +16,7 @@ from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS
 from kehu.db import care
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, KeyPerson, User
-from kehu.services import access, database_settings, visits
+from kehu.services import access, audit, visits
 
 DEFAULT_CADENCE = GRADE_VISIT_DAYS
 
@@ -30,6 +31,7 @@ class CadenceItem:
     visit_days: int
     last_visit: dt.date | None
     days_overdue: int | None  # None: never visited
+    category_id: int = 0  # the grade category (A, B, C or one below them)
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,42 @@ class Anniversary:
 
 def overdue_by_cadence(viewer: User, day: dt.date, limit: int = 500) -> list[CadenceItem]:
     items = []
-    for cid, code, name, phone, grade, _pos, days, last in care.cadence_overdue(
+    for cid, code, name, phone, grade, category, days, last in care.cadence_overdue(
         viewer, GRADE_SCHEME, day, limit
     ):
         last_date = visits.as_date(last) if last else None
         overdue = (day - last_date).days - days if last_date else None
-        items.append(CadenceItem(cid, code, name, phone, grade, days, last_date, overdue))
+        items.append(CadenceItem(cid, code, name, phone, grade, days, last_date, overdue, category))
     return items
+
+
+def overdue_among(viewer: User, ids: list[int], day: dt.date) -> dict[int, CadenceItem]:
+    """Which of these customers are overdue by their grade's cadence on `day` (route sheets)."""
+    found: dict[int, CadenceItem] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        for row in care.cadence_overdue(viewer, GRADE_SCHEME, day, None, part):
+            item = _item(row, day)
+            found[item.customer_id] = item
+    return found
+
+
+def overdue_sort_key(item: CadenceItem, ranks: dict[int, int]) -> tuple:
+    """By grade (A, B, C in tree order), never visited first, then most days overdue."""
+    never = item.days_overdue is None
+    return (ranks.get(item.category_id, len(ranks)), not never, -(item.days_overdue or 0))
+
+
+def grade_ranks() -> dict[int, int]:
+    """Category id → its place in the grade tree (A 0, A's children, B…)."""
+    return {c.category_id: n for n, c in enumerate(cadences())}
+
+
+def _item(row: tuple, day: dt.date) -> CadenceItem:
+    cid, code, name, phone, grade, category, days, last = row
+    last_date = visits.as_date(last) if last else None
+    overdue = (day - last_date).days - days if last_date else None
+    return CadenceItem(cid, code, name, phone, grade, days, last_date, overdue, category)
 
 
 def lunar_birthdays_near(viewer: User, day: dt.date, days: int) -> list[LunarBirthday]:
@@ -96,10 +127,82 @@ def anniversaries_near(viewer: User, day: dt.date, days: int) -> list[Anniversar
     return items
 
 
+@dataclass(frozen=True)
+class Cadence:
+    """One category of the grade scheme and its visit cadence (None: none)."""
+
+    category_id: int
+    name: str
+    depth: int  # 0 for A/B/C, 1 for a sub-category…
+    visit_days: int | None
+    default_days: int | None  # what a new database gives it (A 7, B 14, C 30)
+
+
+def cadences() -> list[Cadence]:
+    """The grade scheme's categories in tree order, with their cadence (the editor's rows)."""
+    rows = care.grade_cadences(GRADE_SCHEME)
+    children: dict[int | None, list[tuple]] = {}
+    for row in rows:
+        children.setdefault(row[1], []).append(row)
+    found: list[Cadence] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for index, (cid, _parent, name, days) in enumerate(children.get(parent, [])):
+            default = (
+                DEFAULT_CADENCE[index] if depth == 0 and index < len(DEFAULT_CADENCE) else None
+            )
+            found.append(Cadence(cid, name, depth, days, default))
+            walk(cid, depth + 1)
+
+    walk(None, 0)
+    return found
+
+
+def top_grade_ids() -> set[int]:
+    """The first grade (A, 主力客户) and the categories below it: whose overdue customers the
+    tray notification names."""
+    found: set[int] = set()
+    for row in cadences():
+        if row.depth == 0 and found:
+            break
+        found.add(row.category_id)
+    return found
+
+
+def may_set_cadence(user: User) -> bool:
+    """Whether the cadence editor is open for changes (the window greys it out otherwise)."""
+    return rights.allowed(user, Action.MANAGE_CATEGORIES)
+
+
+def set_cadences(changes: dict[int, int | None], user: User) -> int:
+    """Set several categories' cadences in one write (the editor's OK); returns how many
+    changed. Managers and administrators only (like the classification trees)."""
+    rights.check(user, Action.MANAGE_CATEGORIES)
+    for days in changes.values():
+        _check_days(days)
+    current = {c.category_id: c for c in cadences()}
+    if any(cid not in current for cid in changes):
+        raise UserError(N_("This category does not exist any more."))
+    changed = {cid: d for cid, d in changes.items() if current[cid].visit_days != d}
+
+    def run() -> None:
+        for cid, days in changed.items():
+            care.set_visit_days(cid, days)
+            audit.record(user, "settings", "category", cid, current[cid].name, visit_days=days)
+
+    if changed:
+        write(Category._meta.database, run)
+    return len(changed)
+
+
+def _check_days(days: int | None) -> None:
+    if days is not None and not 1 <= days <= 366:
+        raise UserError(N_("A visit cadence is between 1 and 366 days."))
+
+
 def set_visit_days(category_id: int, days: int | None, user: User) -> None:
-    """The visit cadence of a category's customers: a database setting, administrators only
-    (`kehu.services.database_settings`)."""
-    database_settings.set_visit_days(category_id, days, user)
+    """The visit cadence of one category's customers (None: no cadence)."""
+    set_cadences({category_id: days}, user)
 
 
 def set_birthday_lunar(person_id: int, lunar: bool, user: User) -> None:

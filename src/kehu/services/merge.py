@@ -12,7 +12,7 @@ fields changed by someone since the merge keep their newer values and are report
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS
@@ -239,3 +239,53 @@ def recent(user: User, limit: int = 100) -> list[dict[str, Any]]:
 
 def merged_into(customer_id: int) -> int | None:
     return merges.merged_into(customer_id)
+
+
+@dataclass(frozen=True)
+class MergeLink:
+    """Another customer a card points to: the one it was merged into, or one merged into it.
+    Without the right to see it, only its owner's name is told (whom to ask)."""
+
+    customer_id: int
+    code: str
+    name: str
+    visible: bool
+    owner: str
+    merge_id: int | None = None  # the merge into it (on the merged-away card)
+    may_undo: bool = False  # the viewer may undo that merge from the card
+
+
+def merge_links(customer_id: int, viewer: User) -> tuple[MergeLink | None, list[MergeLink]]:
+    """(the customer this one was merged into, the customers merged into this one)."""
+    standing = merges.standing_merge_of(customer_id)
+    into = None
+    if standing is not None:
+        merge_id, kept = standing
+        into = _link(kept, viewer)
+        if into is not None:
+            into = replace(into, merge_id=merge_id, may_undo=_may_undo(viewer, kept, customer_id))
+    here = [link for cid in merges.merged_here(customer_id) if (link := _link(cid, viewer))]
+    return into, here
+
+
+def _may_undo(viewer: User, kept_id: int, merged_id: int) -> bool:
+    kept = Customer.get_or_none(Customer.id == kept_id)
+    merged = Customer.get_or_none(Customer.id == merged_id)
+    if kept is None or merged is None:
+        return False
+    try:
+        check_may_merge(viewer, kept, merged)
+    except (UserError, dossiers.NotAllowedError):
+        return False
+    return True
+
+
+def _link(customer_id: int, viewer: User) -> MergeLink | None:
+    row = Customer.get_or_none(Customer.id == customer_id)
+    if row is None:
+        return None
+    owner = User.get_or_none(User.id == row.owner_id) if row.owner_id else None
+    owner_name = owner.display_name if owner else ""
+    if can_see(viewer, row):
+        return MergeLink(row.id, row.code, row.name, True, owner_name)
+    return MergeLink(row.id, "", "", False, owner_name)

@@ -79,6 +79,7 @@ class TodayReport:
     cadence: list[care.CadenceItem] = field(default_factory=list)
     lunar_birthdays: list[care.LunarBirthday] = field(default_factory=list)
     anniversaries: list[care.Anniversary] = field(default_factory=list)
+    days_ahead: int = BIRTHDAY_DAYS  # how far ahead birthdays and anniversaries reach
 
     @property
     def is_empty(self) -> bool:
@@ -260,4 +261,5 @@ def today(viewer: User, day: dt.date | None = None, days_ahead: int = BIRTHDAY_D
         cadence=care.overdue_by_cadence(viewer, day),
         lunar_birthdays=care.lunar_birthdays_near(viewer, day, days_ahead),
         anniversaries=care.anniversaries_near(viewer, day, days_ahead),
+        days_ahead=days_ahead,
     )

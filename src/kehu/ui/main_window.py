@@ -42,6 +42,7 @@ from kehu.ui.widgets.customer_list import CustomerListView, saved_columns
 from kehu.ui.widgets.search_box import SearchBox
 from kehu.ui.window.backups import WindowBackups
 from kehu.ui.window.cards import CardTabs, CardWindow
+from kehu.ui.window.care import WindowCare
 from kehu.ui.window.docks import DockLayout
 from kehu.ui.window.exports import WindowExports
 from kehu.ui.window.files import DatabaseFiles
@@ -62,6 +63,7 @@ class MainWindow(
     WindowMenus,
     WindowOffice,
     DatabaseFiles,
+    WindowCare,
     WindowBackups,
     WindowHelpSettings,
     WindowKeyboard,
@@ -97,6 +99,7 @@ class MainWindow(
         self._connect_signals()
         self.route_views = install_route_views(self)  # routes, visit reports, today
         self.analysis_view = install_analysis_view(self)  # composition, ABC, trend
+        self._install_care()  # cadence editor, care settings, tray notification
         self._wire_keyboard()
         self._arrange_docks()
         self.restore_geometry()

@@ -37,6 +37,13 @@ BACKUP_AUTOMATIC = Setting("backup/automatic", True, bool)
 BACKUP_EVERY_HOURS = Setting("backup/every_hours", 4, int)
 BACKUP_KEEP_DAILY = Setting("backup/keep_daily", 7, int)
 BACKUP_KEEP_WEEKLY = Setting("backup/keep_weekly", 4, int)
+# Care by grade (issue 15): birthdays and anniversaries this many days ahead on the Today
+# panel; a tray notification of today's birthdays and overdue A customers, once a day per
+# database (TRAY_NOTIFIED: JSON {database path: last day notified}).
+REMIND_DAYS = Setting("care/remind_days", 7, int)
+REMIND_DAYS_MAX = 60
+TRAY_NOTIFY = Setting("care/tray_notify", True, bool)
+TRAY_NOTIFIED = Setting("care/tray_notified", "", str)
 
 
 _adopted: list[bool] = []

@@ -6,14 +6,16 @@ without it). Data comes masked from `documents`, or from `kehu.db.print_data`.""
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kehu.core.i18n import N_
+from kehu.core.i18n import N_, translate
 from kehu.core.jobs import Job
 from kehu.db import print_data
 from kehu.exchange import pdf_export, pdf_labels, pdf_sheets
 from kehu.exchange.pdf_job import OptionError, PdfJob, make_job
+from kehu.services import care
 from kehu.services.exports import documents
 from kehu.services.exports.registry import Request
 from kehu.services.selection import find_route
@@ -54,8 +56,51 @@ def pdf_route_sheets(request: Request, ids: list[int], path: Path, job: Job) -> 
     name = request.options.get("route")
     route = find_route(str(name)) if name else None
     lookups = print_data.Lookups(request.lang)
+    overdue = str(request.options.get("overdue") or "").strip().lower()
+    if overdue not in OVERDUE_CHOICES:
+        raise OptionError(
+            N_("overdue is one of {choices}, not '{value}'"),
+            choices=", ".join(c for c in OVERDUE_CHOICES if c),
+            value=overdue,
+        )
     sheets = print_data.route_sheets(ids, request.user, lookups, route)
+    if overdue:
+        mark_overdue(sheets, request, pdf.day, only=overdue == OVERDUE_ONLY)
     return pdf_sheets.write_route_sheets(pdf, sheets, path)
+
+
+OVERDUE_MARK, OVERDUE_ONLY = "mark", "only"
+OVERDUE_CHOICES = ("", OVERDUE_MARK, OVERDUE_ONLY)  # the route sheet's `overdue` option
+
+
+def mark_overdue(
+    sheets: list[print_data.RouteSheet], request: Request, day: dt.date, only: bool
+) -> None:
+    """Mark the stops overdue by their grade's visit cadence on `day` ("A: 12 days overdue");
+    with `only`, keep just those, by grade and days overdue (stop numbers stay the route's)."""
+    ids = [stop.customer_id for sheet in sheets for stop in sheet.stops]
+    found = care.overdue_among(request.user, ids, day)
+    ranks = care.grade_ranks()
+    for sheet in sheets:
+        for stop in sheet.stops:
+            item = found.get(stop.customer_id)
+            if item is None:
+                continue
+            if item.days_overdue is None:
+                text = N_("{grade}: never visited (every {days} days)")
+            else:
+                text = N_("{grade}: {n} days overdue (every {days} days)")
+            stop.overdue = translate(
+                text, request.lang, grade=item.grade, n=item.days_overdue, days=item.visit_days
+            )
+        if only:
+            stops = [s for s in sheet.stops if s.customer_id in found]
+            stops.sort(key=lambda s: care.overdue_sort_key(found[s.customer_id], ranks))
+            sheet.stops = stops
+            sheet.note = translate(
+                N_("Only the stops overdue by their grade's visit cadence, by grade and days"),
+                request.lang,
+            )
 
 
 def pdf_forms(request: Request, ids: list[int], path: Path, job: Job) -> tuple[int, int]:

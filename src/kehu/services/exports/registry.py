@@ -79,7 +79,7 @@ KINDS: tuple[ExportKind, ...] = (
         "route",
         N_("Route sheet"),
         (PDF,),
-        ("route", "date", *COMMON, *PDF_COMMON),
+        ("route", "date", "overdue", *COMMON, *PDF_COMMON),
         done=N_("Exported route sheets with {n} stops ({pages} pages) to {path}"),
     ),
     ExportKind(

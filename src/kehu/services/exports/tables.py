@@ -75,6 +75,8 @@ def converter(field: FieldDef, lang: str, reveal: bool) -> Callable[[Any], Any]:
     if field.sensitive and not reveal:
         return lambda v: sensitivity.mask(field, v, lang) or None
     kind = field.kind
+    if field.flag_value is not None:  # 0/1: the flagged choice's label, or empty
+        return lambda v: field.choice_label(field.flag_value, lang) if v else None
     if kind in (Kind.MONEY, Kind.DATE):
         return lambda v: from_db(field, v)
     if kind is Kind.CHOICE:

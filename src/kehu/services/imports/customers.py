@@ -56,7 +56,11 @@ def _converted(names: list[str], catalogue) -> list[tuple[int, FieldDef]]:
     """The columns whose Python values differ from the stored ones (money, dates)."""
     by_name = {f.name: f for f in catalogue}
     kinds = (Kind.MONEY, Kind.DATE)
-    return [(i, by_name[n]) for i, n in enumerate(names) if by_name[n].kind in kinds]
+    return [
+        (i, by_name[n])
+        for i, n in enumerate(names)
+        if by_name[n].kind in kinds or by_name[n].flag_value is not None
+    ]
 
 
 _CUSTOMER_CONVERTED = _converted(CUSTOMER_COLUMNS, CUSTOMER_FIELDS)
@@ -67,7 +71,7 @@ def db_row(names: list[str], converted: list[tuple[int, FieldDef]], values: dict
     """The stored form of `values` in `names` order, converting only what needs it."""
     row = [values.get(n) for n in names]
     for index, field_def in converted:
-        if row[index] is not None:
+        if row[index] is not None or field_def.flag_value is not None:  # flags: 0, not NULL
             row[index] = db_value(field_def, row[index])
     return row
 

@@ -12,6 +12,7 @@ This module is the layout and the loading; the parts are mixins beside it: the k
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core.fields import DOSSIER_PARTS, Section, fields_in, section_label
-from kehu.services import classification, dossiers
+from kehu.services import classification, dossiers, merge
 from kehu.services.dossiers import Dossier
 from kehu.ui.card.activity import CardActivity
 from kehu.ui.card.categories import CardCategories
@@ -38,6 +40,8 @@ from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.card.persons import KeyPersons
 from kehu.ui.card.saving import CardSaving
 from kehu.ui.card.sections import CardSections
+from kehu.ui.operations import perform
+from kehu.ui.operations.merges import undo_merge
 from kehu.ui.session import Session
 
 logger = logging.getLogger(__name__)
@@ -98,6 +102,14 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.banner.setStyleSheet("background: #fff4ce; padding: 4px;")
         self.banner.hide()
         layout.addWidget(self.banner)
+        self.merge_note = QLabel(self)
+        self.merge_note.setObjectName("mergeNote")
+        self.merge_note.setWordWrap(True)
+        self.merge_note.setStyleSheet("background: #e8f0fb; padding: 4px;")
+        self.merge_note.setTextFormat(Qt.TextFormat.RichText)
+        self.merge_note.linkActivated.connect(self._on_merge_link)
+        self.merge_note.hide()
+        layout.addWidget(self.merge_note)
         self.duplicate_warning = DuplicateWarning(self.session.user, self)
         self.duplicate_warning.open_requested.connect(self.open_requested)
         layout.addWidget(self.duplicate_warning)
@@ -179,6 +191,48 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.banner.hide()
         self._set_dirty(False)
         self._update_heading()
+        self._show_merge_links()
+
+    def _show_merge_links(self) -> None:
+        """An archived, merged-away card links the customer it was merged into; the kept
+        card links those merged into it."""
+        into, here = merge.merge_links(self.base.id, self.session.user) if self.base else (None, [])
+        parts = []
+        if into is not None:
+            text = self.tr("Merged into %1").replace("%1", self._link_text(into))
+            if into.may_undo and self.session.can_write:
+                undo = self.tr("Undo this merge…")
+                text += f' · <a href="undo:{into.merge_id}">{undo}</a>'
+            parts.append(text)
+        if here:
+            links = ", ".join(self._link_text(link) for link in here)
+            parts.append(self.tr("Merged into this customer: %1").replace("%1", links))
+        self.merge_note.setText("<br>".join(parts))
+        self.merge_note.setVisible(bool(parts))
+
+    def _on_merge_link(self, link: str) -> None:
+        if not link.startswith("undo:"):
+            self.open_requested.emit(int(link))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo merge"),
+            self.tr(
+                "Make this customer active again with its key persons, visits and sales, "
+                "and give the kept customer its earlier values?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        user, merge_id = self.session.user, int(link.removeprefix("undo:"))
+        perform(self.session.hub, self, lambda: undo_merge(user, merge_id))
+
+    def _link_text(self, link: merge.MergeLink) -> str:
+        if not link.visible:
+            who = html.escape(link.owner) or self.tr("its owner")
+            return self.tr("a customer you cannot see (ask %1)").replace("%1", who)
+        text = html.escape(f"{link.code} {link.name}")
+        return f'<a href="{link.customer_id}">{text}</a>'
 
     def _update_heading(self) -> None:
         name = self.editors["name"].text() or self.tr("New customer")

@@ -3,9 +3,11 @@ masked until the user reveals them, and revealing is written to the audit log.""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core import sensitivity
-from kehu.core.fields import PERSON_FIELDS, Section, fields_in, section_label
+from kehu.core.fields import LUNAR, PERSON_FIELDS, SOLAR, Section, fields_in, section_label
+from kehu.core.lunar_dates import lunar_birthday_hint
+from kehu.core.validation import parse_date
 from kehu.services import dossiers
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.session import Session
@@ -33,9 +37,12 @@ class PersonDialog(QDialog):
         person: dict[str, Any] | None,
         customer_id: int | None,
         parent: QWidget | None = None,
+        today: dt.date | None = None,
     ) -> None:
+        """`today`: the day the lunar birthday's next solar date is counted from."""
         super().__init__(parent)
         self.session = session
+        self.today = today or dt.date.today()
         self.person = dict(person or {})
         self.customer_id = customer_id
         self.setWindowTitle(self.tr("Key person") if person else self.tr("New key person"))
@@ -48,11 +55,21 @@ class PersonDialog(QDialog):
         for section in (Section.PERSON, Section.CONSENT):
             group = QGroupBox(section_label(section, session.lang), body)
             form = QFormLayout(group)
-            for field in fields_in(section, PERSON_FIELDS):
+            fields = fields_in(section, PERSON_FIELDS)
+            for field in fields:
                 editor = FieldEditor(field, session.lang, group)
-                editor.set_value(self.person.get(field.name))
                 self.editors[field.name] = editor
-                form.addRow(field.label(session.lang) + ("*" if field.required else ""), editor)
+                if field.name == "birthday_lunar":
+                    self._calendar_choice(editor)
+                editor.set_value(self.person.get(field.name))
+            for field in fields:
+                if field.name == "birthday_lunar":
+                    continue  # beside the date, in the birthday's row
+                editor = self.editors[field.name]
+                label = field.label(session.lang) + ("*" if field.required else "")
+                form.addRow(
+                    label, self._birthday_row(editor) if field.name == "birthday" else editor
+                )
             layout.addWidget(group)
         scroll.setWidget(body)
         outer.addWidget(scroll)
@@ -73,6 +90,9 @@ class PersonDialog(QDialog):
         if not self.stored or not sensitivity.may_reveal(session.user.role):
             self.reveal_button.hide()  # the one rule: only admins and managers reveal
             note.hide()
+        self.editors["birthday"].edited.connect(lambda _n: self._show_lunar_hint())
+        self.editors["birthday_lunar"].edited.connect(lambda _n: self._show_lunar_hint())
+        self._show_lunar_hint()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -80,6 +100,45 @@ class PersonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.resize(560, 640)
+
+    def _calendar_choice(self, editor: FieldEditor) -> None:
+        """Solar or lunar, nothing else: solar is the empty (usual) value."""
+        box = editor.input
+        assert isinstance(box, QComboBox)
+        box.removeItem(box.findData(SOLAR))
+        box.setItemText(0, editor.field.choice_label(SOLAR, self.session.lang))
+        box.setToolTip(self.tr("A lunar birthday comes on another solar day every year"))
+
+    def _birthday_row(self, birthday: FieldEditor) -> QWidget:
+        """The date, the solar/lunar choice beside it and, for a lunar birthday, when it
+        comes: 农历八月十五 (今年 9月25日)."""
+        row = QWidget(birthday.parent())
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        line = QHBoxLayout()
+        line.addWidget(birthday, 1)
+        line.addWidget(self.editors["birthday_lunar"])
+        layout.addLayout(line)
+        self.lunar_hint = QLabel(row)
+        self.lunar_hint.setObjectName("lunarHint")
+        self.lunar_hint.setStyleSheet("color: #1f5fa8;")
+        layout.addWidget(self.lunar_hint)
+        return row
+
+    def _show_lunar_hint(self) -> None:
+        birthday = self.editors["birthday"]
+        lunar = self.editors["birthday_lunar"].text() == LUNAR
+        text = ""
+        if lunar and not birthday.masked and not birthday.has_error and birthday.text().strip():
+            try:
+                born = parse_date(birthday.text())
+            except ValueError:
+                born = None
+            if born is not None:
+                text = lunar_birthday_hint(born, self.today, self.session.lang)
+        self.lunar_hint.setText(text)
+        self.lunar_hint.setVisible(bool(text))
 
     def reveal(self) -> None:
         """Show the masked fields, audited (`view_sensitive`), if the user may reveal."""
@@ -101,6 +160,7 @@ class PersonDialog(QDialog):
         for name in masked:
             self.editors[name].set_masked(False)
         self.reveal_button.setEnabled(False)
+        self._show_lunar_hint()
 
     def values(self) -> dict[str, Any]:
         """The person as raw texts (parsed by the card when it saves)."""

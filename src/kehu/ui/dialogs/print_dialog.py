@@ -51,7 +51,7 @@ class Document:
 DOCUMENTS: tuple[Document, ...] = (
     Document("card", "card", (), ("size", "visits", "title")),
     Document("form", "form", (), ("prefill", "fields")),
-    Document("route", "route", (), ("route", "date"), by_route=True),
+    Document("route", "route", (), ("route", "date", "overdue"), by_route=True),
     Document("visit_form", "visits", (("blank", "1"),), ("route", "rows", "salesperson")),
     Document("daily", "visits", (), ("date", "salesperson")),
     Document("monthly", "visits", (("month", "1"),), ("date", "salesperson")),
@@ -201,6 +201,12 @@ class PrintDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         add("date", self.tr("Day:"), self.date)
+        self.overdue = QComboBox()
+        self.overdue.addItem(self.tr("All stops"), "")
+        self.overdue.addItem(self.tr("All stops, overdue ones marked"), "mark")
+        self.overdue.addItem(self.tr("Only overdue stops, by grade and days"), "only")
+        self.overdue.setToolTip(self.tr("Overdue: not visited within the grade's visit cadence"))
+        add("overdue", self.tr("Overdue by cadence:"), self.overdue)
         self.rows_spin = QSpinBox()
         self.rows_spin.setRange(1, 60)
         self.rows_spin.setValue(10)
@@ -291,6 +297,8 @@ class PrintDialog(QDialog):
             options["route"] = str(self.route.currentData())
         if "date" in shown:
             options["date"] = self.date.date().toString("yyyy-MM-dd")
+        if "overdue" in shown:
+            options["overdue"] = str(self.overdue.currentData() or "")
         if "rows" in shown:
             options["rows"] = str(self.rows_spin.value())
         if "salesperson" in shown and self.salesperson.currentData():

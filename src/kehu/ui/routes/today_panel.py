@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kehu.core.changes import Changes
 from kehu.db.models import User
 from kehu.services import today
+from kehu.ui import settings
 from kehu.ui.errors import show_error
 from kehu.ui.operations import ChangeHub
 from kehu.ui.routes.today_care import TodayCare
@@ -113,7 +114,13 @@ class TodayPanel(TodayCare, QWidget):
         self.hub.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.visits_changed or changes.customers_changed or changes.routes_changed:
+        if (
+            changes.visits_changed
+            or changes.customers_changed
+            or changes.routes_changed
+            or changes.tree_changed  # a visit cadence
+            or changes.classification_changed  # a customer's grade
+        ):
             self.refresh()
 
     def day(self) -> dt.date:
@@ -125,16 +132,22 @@ class TodayPanel(TodayCare, QWidget):
         else:
             self.date.setDate(to_qdate(day))  # refreshes
 
+    @staticmethod
+    def days_ahead() -> int:
+        """How many days ahead birthdays and anniversaries are listed (Settings → Care)."""
+        days = int(settings.get(settings.REMIND_DAYS))
+        return min(max(days, 0), settings.REMIND_DAYS_MAX)
+
     def refresh(self) -> None:
-        day, user = self.day(), self.user
+        day, user, ahead = self.day(), self.user, self.days_ahead()
         self._generation += 1
         if self.tasks is None:
-            self._show(self._generation, today.today(user, day))
+            self._show(self._generation, today.today(user, day, ahead))
             return
         generation = self._generation
         self.summary.setText(self.tr("Loading…"))
         self.tasks.start(
-            lambda _report: today.today(user, day),
+            lambda _report: today.today(user, day, ahead),
             on_success=lambda report: self._show(generation, report),
             on_failure=lambda exc: show_error(self, exc),
         )
@@ -172,8 +185,10 @@ class TodayPanel(TodayCare, QWidget):
             day=report.day.isoformat(),
             due=len(report.due),
             overdue=len(report.overdue),
-            birthdays=len(report.birthdays),
+            birthdays=len(report.birthdays) + len(report.lunar_birthdays),
         )
+        if report.cadence:
+            text += " " + self.tr("{n} overdue by visit cadence.").format(n=len(report.cadence))
         if routes:
             text += " " + self.tr("Routes: {routes}").format(routes=routes)
         return text
@@ -248,9 +263,10 @@ class TodayPanel(TodayCare, QWidget):
         self._more(section, len(report.overdue))
 
     def _fill_birthdays(self, report: today.TodayReport) -> None:
-        section = self._section(
-            self.tr("Birthdays in the next 7 days"), "birthdays", len(report.birthdays)
-        )
+        title = self.tr("Birthdays in the next {n} days").format(n=report.days_ahead)
+        if report.days_ahead == 0:
+            title = self.tr("Birthdays today")
+        section = self._section(title, "birthdays", len(report.birthdays))
         for item in report.birthdays[:MAX_ROWS]:
             when = (
                 self.tr("today")
