@@ -1758,8 +1758,6 @@ KEHU.update(
         "Made on {when} by {user}, from the dossier of {customer}.": (
             "由{user}于{when}根据客户{customer}的档案制作。"
         ),
-        "Birthday by the lunar calendar": "按农历过生日",
-        "yes": "是",
         "Recorded on": "录入时间",
         "Last changed on": "最后修改时间",
         "Changed by": "修改人",

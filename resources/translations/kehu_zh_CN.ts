@@ -6069,10 +6069,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>修改人</translation>
     </message>
     <message>
-        <source>Birthday by the lunar calendar</source>
-        <translation>按农历过生日</translation>
-    </message>
-    <message>
         <source>Recorded on</source>
         <translation>录入时间</translation>
     </message>
@@ -6187,10 +6183,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Uses of the dossier</source>
         <translation>档案使用记录</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
     </message>
     <message>
         <source>Key person: {name}</source>

@@ -62,6 +62,11 @@ def as_datetime(value) -> dt.datetime | None:
 TITLE = N_("Copy of personal data")
 
 
+def _label(labels: dict[str, str], name: str) -> str:
+    """A history entry's field ("person.mobile", "persons.7.mobile") by its label."""
+    return labels.get(name.rsplit(".", 1)[-1], name)
+
+
 def _copy_tables(person: KeyPerson, customer: Customer, lang: str) -> list[Table]:
     """Everything stored about one key person, unmasked (it is their own data), in three
     tables: the fields, the history of their values, the recorded uses of the dossier."""
@@ -70,13 +75,12 @@ def _copy_tables(person: KeyPerson, customer: Customer, lang: str) -> list[Table
     fields = [[t(N_("Customer")), f"{customer.code} {customer.name}"]]
     fields += [[f.label(lang), display(f, getattr(person, f.name), lang)] for f in PERSON_FIELDS]
     fields += [
-        [t(N_("Birthday by the lunar calendar")), t(N_("yes")) if person.birthday_lunar else ""],
         [t(N_("Recorded on")), when(person.created_at)],
         [t(N_("Last changed on")), when(person.updated_at)],
     ]
     labels = {f.name: f.label(lang) for f in PERSON_FIELDS}
     history = [
-        [when(as_datetime(at)), labels.get(name, name), old or "", new or "", by or ""]
+        [when(as_datetime(at)), _label(labels, name), old or "", new or "", by or ""]
         for at, name, old, new, by in erasure.person_history(person.id)
     ]
     uses = [
