@@ -533,6 +533,14 @@ def _rows_v7(conn: sqlite3.Connection) -> None:
     )
 
 
+def _rows_v8(conn: sqlite3.Connection) -> None:
+    """A customer's own notes and a filing date older than the record (from a spreadsheet)."""
+    conn.execute(
+        'UPDATE "customer" SET notes = ?, filed_on = ? WHERE id = 2',
+        ("老客户，春节前回访", "2015-03-01"),
+    )
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
@@ -541,6 +549,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _rows_v5,
     6: _rows_v6,
     7: _rows_v7,
+    8: _rows_v8,
 }
 
 

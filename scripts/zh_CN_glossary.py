@@ -1749,6 +1749,9 @@ ZH_CN.update(
     }
 )
 
+# --- lead: issue 18, customer notes and filing date ---
+KEHU.update({"Filed on": "建档日期"})
+
 # --- office (issue 11: services, CLI, PIPL copy, settings) ---
 KEHU.update(
     {

@@ -4205,6 +4205,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>地址相同</translation>
     </message>
     <message>
+        <source>Filed on</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
         <source>Birthday calendar</source>
         <translation>生日历法</translation>
     </message>

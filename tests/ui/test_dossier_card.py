@@ -191,3 +191,21 @@ def test_other_process_commit_refreshes_list_and_idle_card(
     column = window.model.columns.index("industry")
     row = window.model.row_of(customers["sh"])
     qtbot.waitUntil(lambda: window.model.index(row, column).data() == "物流", timeout=5000)
+
+
+def test_the_customers_own_notes_and_filing_date_are_on_the_card(qtbot, window, loaded):
+    import datetime as dt
+
+    window.new_action.trigger()
+    card = window.current_card()
+    card.editors["name"].input.setText("无锡备注测试有限公司")
+    assert card.editors["filed_on"].text() == ""  # filled in when saved, if left empty
+    card.editors["notes"].input.setPlainText("春节前回访；只收现金")
+    assert card.save() is True
+    row = Customer.get(Customer.name == "无锡备注测试有限公司")
+    assert (row.notes, row.filed_on) == ("春节前回访；只收现金", dt.date.today())
+    card.editors["filed_on"].input.setText("2015-03-01")
+    assert card.save() is True
+    assert Customer.get_by_id(row.id).filed_on == dt.date(2015, 3, 1)
+    shown = [card.history_table.item(r, 2).text() for r in range(card.history_table.rowCount())]
+    assert "建档日期" in shown

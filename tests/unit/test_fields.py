@@ -102,6 +102,8 @@ def test_every_design_field_is_declared_once_with_both_labels():
         "credit_limit",
         "trade_terms",
         "credit_issues",
+        "filed_on",  # 建档日期 and 备注, which users' sheets carry (issue 18)
+        "notes",
         "source",
         "review_state",
     ]

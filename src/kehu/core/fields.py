@@ -363,6 +363,20 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
     ),
     F("credit_issues", N_("Past credit issues"), S.TRADING, K.LONGTEXT),
     # management (owner, created/updated and version are model columns, not editable fields)
+    F(
+        "filed_on",
+        N_("Filed on"),
+        S.MANAGEMENT,
+        K.DATE,
+        synonyms=("建档日期", "建档时间", "建档日", "入档日期", "登记日期", "date filed"),
+    ),
+    F(
+        "notes",
+        N_("Notes"),
+        S.MANAGEMENT,
+        K.LONGTEXT,
+        synonyms=("备注信息", "客户备注", "说明", "remarks", "remark", "comments", "memo"),
+    ),
     F("source", N_("Source"), S.MANAGEMENT, K.CHOICE, choices=SOURCES),
     F("review_state", N_("Review state"), S.MANAGEMENT, K.CHOICE, choices=REVIEW_STATES),
 )
@@ -491,7 +505,7 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
             "id card",
         ),
     ),
-    F("notes", N_("Notes"), S.PERSON, K.LONGTEXT),
+    F("notes", N_("Notes"), S.PERSON, K.LONGTEXT, synonyms=("联系人备注", "contact notes")),
     F("consent_basis", N_("Legal basis"), S.CONSENT, K.CHOICE, choices=CONSENT_BASES),
     F("consent_date", N_("Consent date"), S.CONSENT, K.DATE),
     F("consent_channel", N_("Consent channel"), S.CONSENT, K.TEXT, max_length=60),

@@ -60,6 +60,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         "sales summaries kept by triggers, ABC grading steps",
         _run_sql_file("0007_sales_summary.sql"),
     ),
+    (8, "customer notes and filing date", _run_sql_file("0008_customer_notes.sql")),
 ]
 
 

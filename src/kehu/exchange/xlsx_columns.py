@@ -141,12 +141,22 @@ class Matcher:
         self.schemes = list(schemes)
         self.targets = target_names(kind, self.schemes)
         self._by_key: dict[str, str] = {}
+        # a header naming a customer field and a key-person field too (备注, Notes): the
+        # customer's unless the column sits among the key person's columns
+        self._person_too: dict[str, str] = {}
         for target, names in self.targets:
             for name in names:
-                self._by_key.setdefault(normalise_header(name), target)
+                key = normalise_header(name)
+                first = self._by_key.setdefault(key, target)
+                if target.startswith(PERSON_PREFIX) and not first.startswith(PERSON_PREFIX):
+                    self._person_too.setdefault(key, target)
 
     def match(self, header: Any) -> str:
         return self._by_key.get(normalise_header(header), IGNORE) if header is not None else IGNORE
+
+    def person_reading(self, header: Any) -> str | None:
+        """The key-person target of a header that names a customer field first, if any."""
+        return self._person_too.get(normalise_header(header)) if header is not None else None
 
 
 @dataclass
@@ -205,11 +215,21 @@ def build_mapping(number: int, values: tuple[Any, ...], matcher: Matcher) -> Map
     repeated: list[tuple[int, int]] = []
     for index, header in enumerate(headers):
         target = matcher.match(header)
+        person = matcher.person_reading(header)
+        if person and _in_person_block(targets):
+            target = person
         if target and target in targets:
             repeated.append((index, targets.index(target)))
             target = IGNORE
         targets.append(target)
     return Mapping(number, headers, targets, repeated)
+
+
+def _in_person_block(targets: list[str]) -> bool:
+    """Whether the next column continues the key person's columns: the nearest mapped column
+    before it is a key-person field."""
+    mapped = [t for t in targets if t]
+    return bool(mapped) and mapped[-1].startswith(PERSON_PREFIX)
 
 
 def apply_saved(mapping: Mapping, saved: dict[str, Any], matcher: Matcher) -> Mapping:

@@ -7,6 +7,7 @@ user's value and the user's own; the conflict dialog resolves it and saves again
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ def create(
             updated_by=user,
             source=values.pop("source", None) or "visit",
             review_state=values.pop("review_state", None) or "trusted",
+            filed_on=values.pop("filed_on", None) or dt.date.today(),
             **{name: to_db(_FIELDS[name], v) for name, v in values.items()},
         )
         for position, person in enumerate(persons or []):

@@ -138,19 +138,22 @@ def customer_rows(plan: Plan, rng: random.Random, start_id: int, count: int):
         place = f"{city}市{district}区" if province == city else f"{province}省{city}市{district}区"
         employees = int(rng.paretovariate(1.2) * 8) + 3
         grade = grades[i]
+        uscc = _uscc(ci, int(random_() * 1_000_000_000))  # drawn in this order: same data
+        founded_on = founded[int(random_() * 13000)]  # per seed as before
+        trading_since = since[30 + int(random_() * 3620)]
         rows.append(
             (
                 customer_code(cid),
                 f"{city}{district}{brands[i]}{word}{suffix}",
                 f"{brands[i]}{word}",
-                _uscc(ci, int(random_() * 1_000_000_000)),
+                uscc,
                 place + street,
                 f"{postal}{number % 1000:03d}",
                 f"{area}-{local // 10 if area in SEVEN_DIGIT_AREAS else local}",
                 round(lat, 5),
                 round(lon, 5),
-                founded[int(random_() * 13000)],
-                since[30 + int(random_() * 3620)],
+                founded_on,
+                trading_since,
                 vocab.ORG_FORM_BY_SUFFIX[suffix],
                 industry,
                 employees,
@@ -159,6 +162,7 @@ def customer_rows(plan: Plan, rng: random.Random, start_id: int, count: int):
                 (3 - grade) * 5_000_000,
                 "visit",
                 "trusted",
+                trading_since,  # filed when trading started
                 owners[i],
                 ACTIVE,
                 1,

@@ -65,6 +65,7 @@ COLUMNS = {
         "credit_limit",
         "source",
         "review_state",
+        "filed_on",
         *CUSTOMER_RECORD_COLUMNS,
     ),
     "key_person": (

@@ -45,6 +45,7 @@ _SEARCH_AT = [_INSERT_COLUMNS.index(n) for n in ("name", "short_name", "uscc", "
 _PERSON_SEARCH_AT = [PERSON_INSERT_COLUMNS.index(n) for n in ("name", "mobile", "phone")]
 _SOURCE = CUSTOMER_COLUMNS.index("source")
 _REVIEW = CUSTOMER_COLUMNS.index("review_state")
+_FILED = CUSTOMER_COLUMNS.index("filed_on")
 
 
 def db_value(field: FieldDef, value: Any) -> Any:
@@ -241,6 +242,7 @@ class CustomerImporter:
         """Insert the new customers, their key persons and categories; returns their ids and
         the (customers, persons) rows `search_index.rows_for` takes, as stored."""
         stamp = str(now())
+        today = stamp[:10]  # a dossier the sheet gives no 建档日期 is filed today
         user_id = self.user.id
         new_codes = iter(self._new_codes(sum(1 for p in creates if not p.row.values.get("code"))))
         customers, codes = [], []
@@ -250,6 +252,7 @@ class CustomerImporter:
             row = db_row(CUSTOMER_COLUMNS, _CUSTOMER_CONVERTED, values)
             row[_SOURCE] = row[_SOURCE] or "import"
             row[_REVIEW] = row[_REVIEW] or "trusted"
+            row[_FILED] = row[_FILED] or today
             customers.append(
                 (
                     *row,
