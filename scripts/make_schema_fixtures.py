@@ -541,6 +541,42 @@ def _rows_v8(conn: sqlite3.Connection) -> None:
     )
 
 
+def _rows_v9(conn: sqlite3.Connection) -> None:
+    """A user's own category beside the built-in ones (no built-in key: shown as typed); the
+    migration gave 普通公司 and 交易伙伴 their keys."""
+    _insert(
+        conn,
+        "category",
+        dict(id=6, scheme_id=1, parent_id=None, name="政府单位", position=2, builtin_key=None),
+    )
+
+
+def _rows_v10(conn: sqlite3.Connection) -> None:
+    """The duplicate scan's keys of the four customers, as version 10 computes them (cores,
+    stable hashes of USCC, phone, its last seven digits and address, the core reversed)."""
+    columns = (
+        "id",
+        "core",
+        "short",
+        "core_hash",
+        "uscc",
+        "phone",
+        "local",
+        "short_phone",
+        "address",
+        "core_reversed",
+    )
+    rows = (
+        (1, "长江商贸", "长江商贸", -5691625181657982971, 5289320721280955306,
+         -8671006058866372444, 4437057045143984590, 0, -1641115312882620790, "贸商江长"),
+        (2, "蜀香食品", None, -5277626838890450819, 0, 5453824115290166838,
+         -1830960723444274573, 0, 0, "品食香蜀"),
+        (3, "王记杂货店", None, 1803214151459480529, 0, 0, 0, 0, 0, "店货杂记王"),
+        (4, "江北鑫源超市", None, -1334682717695900240, 0, 0, 0, 0, 0, "市超源鑫北江"),
+    )  # fmt: skip
+    _insert(conn, "duplicate_key", *(dict(zip(columns, row, strict=True)) for row in rows))
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
@@ -550,6 +586,8 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _rows_v6,
     7: _rows_v7,
     8: _rows_v8,
+    9: _rows_v9,
+    10: _rows_v10,
 }
 
 

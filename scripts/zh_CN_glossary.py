@@ -1679,6 +1679,145 @@ KEHU.update(
     }
 )
 
+# --- officeui (issue 11: the office in the window) ---
+_OFFICEUI = {
+    "%1 entries written to %2": "已将 %1 条记录写入 %2",
+    "Share…": "共享…",
+    "Share this customer with a colleague": "把该客户共享给同事",
+    "Erase…": "彻底删除…",
+    "Erase this customer for good (privacy request)": "彻底删除该客户（个人信息删除请求）",
+    "Erase key person…": "彻底删除关键人物…",
+    "Erase the customer %1 for good?": "彻底删除客户 %1？",
+    "Erase key person": "彻底删除关键人物",
+    "This key person is not saved yet: remove them instead.": "该关键人物尚未保存：请直接移除。",
+    "Save or discard the changes of this card first.": "请先保存或放弃该档案卡的修改。",
+    "Erase the key person %1 for good?": "彻底删除关键人物 %1？",
+    "Customer erased": "客户已删除",
+    "Key persons without consent": "未同意的关键人物",
+    "Key persons whose consent to keep their personal data is missing or was withdrawn "
+    "(PIPL). Open one to record the consent, or erase the person.": (
+        "保存其个人信息未取得同意或已撤回同意的关键人物（个人信息保护法）。"
+        "打开一位以记录同意，或删除该人物。"
+    ),
+    "Consent": "同意",
+    "&Open key person…": "打开关键人物(&O)…",
+    "withdrawn on %1": "%1 已撤回",
+    "missing": "缺失",
+    "%1 key persons": "%1 位关键人物",
+    "Erase for good": "彻底删除",
+    "The customer, its key persons, visits, sales lines and the whole change history are "
+    "deleted and their pages overwritten. Only the audit entry (who, when, why) stays.": (
+        "该客户及其关键人物、访问记录、销售明细和全部修改历史将被删除，所在页面被覆盖。"
+        "只保留审计记录（谁、何时、为何）。"
+    ),
+    "The key person and every history entry of their values are deleted and their pages "
+    "overwritten. Only the audit entry (who, when, why) stays.": (
+        "该关键人物及其各项信息的全部历史将被删除，所在页面被覆盖。只保留审计记录（谁、何时、为何）。"
+    ),
+    "e.g. deletion request of 2026-12-01": "例如：2026-12-01 的删除请求",
+    "Reason:": "原因：",
+    "I understand that this cannot be undone": "我明白此操作无法撤销",
+    "&Erase": "彻底删除(&E)",
+    "Copy of personal data…": "个人信息副本…",
+    "Everything stored about this person, with its history (Excel or PDF)": (
+        "该人物的全部存储信息及其历史（Excel 或 PDF）"
+    ),
+    "Copy of personal data": "个人信息副本",
+    "personal data %1.xlsx": "个人信息 %1.xlsx",
+    "Written to %1. Making it is recorded in the audit log.": "已写入 %1。此操作已记入审计日志。",
+    "Share customers": "共享客户",
+    "One customer": "一个客户",
+    "%1 selected customers": "已选 %1 个客户",
+    "Shared with": "共享给",
+    "May": "权限",
+    "Not shared with anyone.": "未与任何人共享。",
+    "Take the share &back": "收回共享(&B)",
+    "Share with a colleague": "共享给同事",
+    "Read only": "只读",
+    "Read and edit": "可读可改",
+    "&Share": "共享(&S)",
+    "Colleague:": "同事：",
+    "May:": "权限：",
+    "read and edit": "可读可改",
+    "read": "只读",
+    "Shared with %1.": "已共享给 %1。",
+    "%1 no longer sees these customers through a share.": "%1 不再通过共享看到这些客户。",
+    "Transfer customers": "转移客户",
+    "%1 selected customers get a new owner. Their route stops and planned visits move with "
+    "them; each keeps a history entry.": (
+        "所选的 %1 个客户将更换负责人。其路线站点和计划访问随之转移；每个客户都保留一条历史记录。"
+    ),
+    "&Transfer": "转移(&T)",
+    "New owner:": "新负责人：",
+    "Key persons without &consent…": "未同意的关键人物(&C)…",
+    "&Transfer selected to…": "将所选客户转给(&T)…",
+    "S&hare selected…": "共享所选客户(&H)…",
+    "&Erase customer (privacy request)…": "删除客户（个人信息删除请求）(&E)…",
+    "Erase customer": "彻底删除客户",
+    "Select customers in the list first.": "请先在列表中选择客户。",
+    "%1 customers now belong to %2.": "%1 个客户现在归 %2 负责。",
+    "Transferring %1 customers…": "正在转移 %1 个客户…",
+    # audit trail actions (kehu.core.audit_actions)
+    "Logged in": "登录",
+    "Failed login": "登录失败",
+    "User added": "添加用户",
+    "User changed": "修改用户",
+    "User disabled": "停用用户",
+    "User enabled": "启用用户",
+    "Password set": "设置密码",
+    "Customer created": "新建客户",
+    "Customer changed": "修改客户",
+    "Customer archived": "归档客户",
+    "Customer restored from the archive": "从归档恢复客户",
+    "Key person erased": "删除关键人物",
+    "Customer anonymised": "客户匿名化",
+    "Key person anonymised": "关键人物匿名化",
+    "Sensitive field shown": "查看敏感字段",
+    "Copy of personal data made": "生成个人信息副本",
+    "Customers merged": "合并客户",
+    "Merge undone": "撤销合并",
+    "Customers transferred": "转移客户",
+    "Customers shared": "共享客户",
+    "Share taken back": "收回共享",
+    "Customers classified": "客户分类",
+    "Classification undone": "撤销分类",
+    "Category added": "添加分类",
+    "Category renamed": "重命名分类",
+    "Category moved": "移动分类",
+    "Categories merged": "合并分类",
+    "Category deleted": "删除分类",
+    "ABC grades applied": "应用 ABC 等级",
+    "ABC grades undone": "撤销 ABC 等级",
+    "Excel import": "Excel 导入",
+    "Import undone": "撤销导入",
+    "Customer form received": "收到客户资料表",
+    "Customer form reviewed": "审核客户资料表",
+    "Export": "导出",
+    "Print": "打印",
+    "Audit trail exported": "导出审计记录",
+    "Route created": "新建路线",
+    "Route changed": "修改路线",
+    "Route deleted": "删除路线",
+    "Stops added to a route": "添加路线站点",
+    "Stops removed from a route": "移除路线站点",
+    "Route stops reordered": "调整路线顺序",
+    "Visit recorded": "记录访问",
+    "Visit changed": "修改访问",
+    "Visit deleted": "删除访问",
+    "Sale line added": "添加销售明细",
+    "Sale line changed": "修改销售明细",
+    "Sale line deleted": "删除销售明细",
+    "Product added": "添加商品",
+    "Product changed": "修改商品",
+    "Product deleted": "删除商品",
+    "Backup": "备份",
+    "Backup restored": "恢复备份",
+    "Database repaired": "修复数据库",
+    "Demo data filled in": "填入演示数据",
+    "Settings changed": "修改设置",
+}
+ZH_CN.update({k: v for k, v in _OFFICEUI.items() if k not in ZH_CN})
+KEHU.update({k: v for k, v in _OFFICEUI.items() if k not in KEHU})
 # --- care: care by grade from the window (issue 15, points 4 and 2) ---
 KEHU.update(
     {
@@ -1751,6 +1890,43 @@ ZH_CN.update(
 
 # --- lead: issue 18, customer notes and filing date ---
 KEHU.update({"Filed on": "建档日期"})
+
+# --- catkeys: built-in categories in the reader's language, the CLI in one language ---
+KEHU.update(
+    {
+        "ok": "正常",
+        "create missing categories (a path such as East/Shanghai is found and created level "
+        "by level)": "自动创建缺少的分类（“华东/上海”按层级查找和创建）",
+        "usage: ": "用法：",
+        "positional arguments": "位置参数",
+        "options": "选项",
+        "show this help message and exit": "显示本帮助并退出",
+        "show program's version number and exit": "显示版本号并退出",
+        "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+        "the following arguments are required: %s": "缺少以下参数：%s",
+        "unrecognized arguments: %s": "无法识别的参数：%s",
+        "invalid choice: %(value)r (choose from %(choices)s)": (
+            "无效的选项：%(value)r（可选：%(choices)s）"
+        ),
+        "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+        "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+        "expected one argument": "需要一个参数值",
+        "one of the arguments %s is required": "必须给出参数 %s 之一",
+        "not allowed with argument %s": "不能与参数 %s 同时使用",
+        "ambiguous option: %(option)s could match %(matches)s": (
+            "选项不明确：%(option)s 可匹配 %(matches)s"
+        ),
+    }
+)
+
+# --- dupspeed: stored duplicate keys ---
+KEHU.update(
+    {
+        "Duplicate keys": "查重键",
+        "{count} customers have no duplicate keys: the duplicate check while typing and the "
+        "duplicate scan miss them.": "{count} 个客户没有查重键：输入时的重复提示和查重扫描都会漏掉它们。",
+    }
+)
 
 # --- office (issue 11: services, CLI, PIPL copy, settings) ---
 KEHU.update(

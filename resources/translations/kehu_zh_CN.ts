@@ -239,6 +239,10 @@
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
+    <message>
+        <source>%1 entries written to %2</source>
+        <translation>已将 %1 条记录写入 %2</translation>
+    </message>
 </context>
 <context>
     <name>BackupSettings</name>
@@ -381,6 +385,49 @@
     </message>
 </context>
 <context>
+    <name>CardOffice</name>
+    <message>
+        <source>Share…</source>
+        <translation>共享…</translation>
+    </message>
+    <message>
+        <source>Share this customer with a colleague</source>
+        <translation>把该客户共享给同事</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>彻底删除…</translation>
+    </message>
+    <message>
+        <source>Erase this customer for good (privacy request)</source>
+        <translation>彻底删除该客户（个人信息删除请求）</translation>
+    </message>
+    <message>
+        <source>Erase key person…</source>
+        <translation>彻底删除关键人物…</translation>
+    </message>
+    <message>
+        <source>Erase the customer %1 for good?</source>
+        <translation>彻底删除客户 %1？</translation>
+    </message>
+    <message>
+        <source>Erase key person</source>
+        <translation>彻底删除关键人物</translation>
+    </message>
+    <message>
+        <source>This key person is not saved yet: remove them instead.</source>
+        <translation>该关键人物尚未保存：请直接移除。</translation>
+    </message>
+    <message>
+        <source>Save or discard the changes of this card first.</source>
+        <translation>请先保存或放弃该档案卡的修改。</translation>
+    </message>
+    <message>
+        <source>Erase the key person %1 for good?</source>
+        <translation>彻底删除关键人物 %1？</translation>
+    </message>
+</context>
+<context>
     <name>CardSaving</name>
     <message>
         <source>Not saved. Correct the fields marked in red:</source>
@@ -420,6 +467,10 @@
 </context>
 <context>
     <name>CardTabs</name>
+    <message>
+        <source>Customer erased</source>
+        <translation>客户已删除</translation>
+    </message>
     <message>
         <source>Saved</source>
         <translation>已保存</translation>
@@ -608,6 +659,53 @@
     <message>
         <source>Take theirs</source>
         <translation>采用对方的</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Key persons without consent</source>
+        <translation>未同意的关键人物</translation>
+    </message>
+    <message>
+        <source>Key persons whose consent to keep their personal data is missing or was withdrawn (PIPL). Open one to record the consent, or erase the person.</source>
+        <translation>保存其个人信息未取得同意或已撤回同意的关键人物（个人信息保护法）。打开一位以记录同意，或删除该人物。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Key person</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>&amp;Open key person…</source>
+        <translation>打开关键人物(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>%1 已撤回</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>%1 key persons</source>
+        <translation>%1 位关键人物</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1027,37 @@
     <message>
         <source>merged</source>
         <translation>已合并</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase for good</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>The customer, its key persons, visits, sales lines and the whole change history are deleted and their pages overwritten. Only the audit entry (who, when, why) stays.</source>
+        <translation>该客户及其关键人物、访问记录、销售明细和全部修改历史将被删除，所在页面被覆盖。只保留审计记录（谁、何时、为何）。</translation>
+    </message>
+    <message>
+        <source>The key person and every history entry of their values are deleted and their pages overwritten. Only the audit entry (who, when, why) stays.</source>
+        <translation>该关键人物及其各项信息的全部历史将被删除，所在页面被覆盖。只保留审计记录（谁、何时、为何）。</translation>
+    </message>
+    <message>
+        <source>e.g. deletion request of 2026-12-01</source>
+        <translation>例如：2026-12-01 的删除请求</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>I understand that this cannot be undone</source>
+        <translation>我明白此操作无法撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>彻底删除(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1475,8 +1604,28 @@
         <translation>查看敏感信息会记入审计日志。</translation>
     </message>
     <message>
+        <source>Copy of personal data…</source>
+        <translation>个人信息副本…</translation>
+    </message>
+    <message>
+        <source>Everything stored about this person, with its history (Excel or PDF)</source>
+        <translation>该人物的全部存储信息及其历史（Excel 或 PDF）</translation>
+    </message>
+    <message>
         <source>A lunar birthday comes on another solar day every year</source>
         <translation>农历生日每年落在不同的公历日期</translation>
+    </message>
+    <message>
+        <source>Copy of personal data</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <source>personal data %1.xlsx</source>
+        <translation>个人信息 %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Written to %1. Making it is recorded in the audit log.</source>
+        <translation>已写入 %1。此操作已记入审计日志。</translation>
     </message>
     <message>
         <source>Cannot keep these values</source>
@@ -2367,6 +2516,77 @@
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share customers</source>
+        <translation>共享客户</translation>
+    </message>
+    <message>
+        <source>One customer</source>
+        <translation>一个客户</translation>
+    </message>
+    <message>
+        <source>%1 selected customers</source>
+        <translation>已选 %1 个客户</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>共享给</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Not shared with anyone.</source>
+        <translation>未与任何人共享。</translation>
+    </message>
+    <message>
+        <source>Take the share &amp;back</source>
+        <translation>收回共享(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Share with a colleague</source>
+        <translation>共享给同事</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Read and edit</source>
+        <translation>可读可改</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>共享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Colleague:</source>
+        <translation>同事：</translation>
+    </message>
+    <message>
+        <source>May:</source>
+        <translation>权限：</translation>
+    </message>
+    <message>
+        <source>read and edit</source>
+        <translation>可读可改</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Shared with %1.</source>
+        <translation>已共享给 %1。</translation>
+    </message>
+    <message>
+        <source>%1 no longer sees these customers through a share.</source>
+        <translation>%1 不再通过共享看到这些客户。</translation>
+    </message>
+</context>
+<context>
     <name>StartProblemDialog</name>
     <message>
         <source>Cannot open the database</source>
@@ -2591,6 +2811,25 @@
     <message>
         <source>turns {age}</source>
         <translation>满 {age} 岁</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer customers</source>
+        <translation>转移客户</translation>
+    </message>
+    <message>
+        <source>%1 selected customers get a new owner. Their route stops and planned visits move with them; each keeps a history entry.</source>
+        <translation>所选的 %1 个客户将更换负责人。其路线站点和计划访问随之转移；每个客户都保留一条历史记录。</translation>
+    </message>
+    <message>
+        <source>New owner:</source>
+        <translation>新负责人：</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>转移(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -3010,6 +3249,46 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <source>&amp;Log out / switch user…</source>
         <translation>注销/切换用户(&amp;L)…</translation>
     </message>
+    <message>
+        <source>Key persons without &amp;consent…</source>
+        <translation>未同意的关键人物(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer selected to…</source>
+        <translation>将所选客户转给(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare selected…</source>
+        <translation>共享所选客户(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase customer (privacy request)…</source>
+        <translation>删除客户（个人信息删除请求）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Select customers in the list first.</source>
+        <translation>请先在列表中选择客户。</translation>
+    </message>
+    <message>
+        <source>Transfer customers</source>
+        <translation>转移客户</translation>
+    </message>
+    <message>
+        <source>%1 customers now belong to %2.</source>
+        <translation>%1 个客户已转给 %2。</translation>
+    </message>
+    <message>
+        <source>Transferring %1 customers…</source>
+        <translation>正在转移 %1 个客户…</translation>
+    </message>
+    <message>
+        <source>Share customers</source>
+        <translation>共享客户</translation>
+    </message>
+    <message>
+        <source>Erase customer</source>
+        <translation>彻底删除客户</translation>
+    </message>
 </context>
 <context>
     <name>WindowPrinting</name>
@@ -3103,10 +3382,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>skip hidden rows</source>
         <translation>跳过隐藏行</translation>
-    </message>
-    <message>
-        <source>create missing categories (a path such as 华东/上海 is found and created level by level)</source>
-        <translation>自动创建缺少的分类（“华东/上海”按层级查找和创建）</translation>
     </message>
     <message>
         <source>write rejected rows to this .xlsx</source>
@@ -3717,6 +3992,68 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>导出 Excel 或 PDF</translation>
     </message>
     <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出参数 %s 之一</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
         <source>This database has logins: say who you are with --user NAME (the password may come from KEHU_PASSWORD).</source>
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
@@ -3857,6 +4194,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
         <source>The database has problems: `kehu repair` rebuilds what is marked repairable.</source>
         <translation>数据库有问题：`kehu repair` 可以重建标为可修复的部分。</translation>
     </message>
@@ -3915,6 +4256,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{path} exists and was not overwritten; name a new file with --rejected</source>
         <translation>{path} 已存在，未覆盖；请用 --rejected 指定新文件名</translation>
+    </message>
+    <message>
+        <source>create missing categories (a path such as East/Shanghai is found and created level by level)</source>
+        <translation>自动创建缺少的分类（“华东/上海”按层级查找和创建）</translation>
     </message>
     <message>
         <source>Write the rejected rows and warnings with --rejected FILE.xlsx</source>
@@ -4155,6 +4500,230 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>no password</source>
         <translation>无密码</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>Password set</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Customer created</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Customer changed</source>
+        <translation>修改客户</translation>
+    </message>
+    <message>
+        <source>Customer archived</source>
+        <translation>归档客户</translation>
+    </message>
+    <message>
+        <source>Customer restored from the archive</source>
+        <translation>从归档恢复客户</translation>
+    </message>
+    <message>
+        <source>Customer erased</source>
+        <translation>客户已删除</translation>
+    </message>
+    <message>
+        <source>Key person erased</source>
+        <translation>删除关键人物</translation>
+    </message>
+    <message>
+        <source>Sensitive field shown</source>
+        <translation>查看敏感字段</translation>
+    </message>
+    <message>
+        <source>Copy of personal data made</source>
+        <translation>生成个人信息副本</translation>
+    </message>
+    <message>
+        <source>Customers merged</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Customers transferred</source>
+        <translation>转移客户</translation>
+    </message>
+    <message>
+        <source>Customers shared</source>
+        <translation>共享客户</translation>
+    </message>
+    <message>
+        <source>Share taken back</source>
+        <translation>收回共享</translation>
+    </message>
+    <message>
+        <source>Customers classified</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>Classification undone</source>
+        <translation>撤销分类</translation>
+    </message>
+    <message>
+        <source>Category added</source>
+        <translation>添加分类</translation>
+    </message>
+    <message>
+        <source>Category renamed</source>
+        <translation>重命名分类</translation>
+    </message>
+    <message>
+        <source>Category moved</source>
+        <translation>移动分类</translation>
+    </message>
+    <message>
+        <source>Categories merged</source>
+        <translation>合并分类</translation>
+    </message>
+    <message>
+        <source>Category deleted</source>
+        <translation>删除分类</translation>
+    </message>
+    <message>
+        <source>ABC grades applied</source>
+        <translation>应用 ABC 等级</translation>
+    </message>
+    <message>
+        <source>ABC grades undone</source>
+        <translation>撤销 ABC 等级</translation>
+    </message>
+    <message>
+        <source>Excel import</source>
+        <translation>Excel 导入</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Customer form received</source>
+        <translation>收到客户资料表</translation>
+    </message>
+    <message>
+        <source>Customer form reviewed</source>
+        <translation>审核客户资料表</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Route created</source>
+        <translation>新建路线</translation>
+    </message>
+    <message>
+        <source>Route changed</source>
+        <translation>修改路线</translation>
+    </message>
+    <message>
+        <source>Route deleted</source>
+        <translation>删除路线</translation>
+    </message>
+    <message>
+        <source>Stops added to a route</source>
+        <translation>添加路线站点</translation>
+    </message>
+    <message>
+        <source>Stops removed from a route</source>
+        <translation>移除路线站点</translation>
+    </message>
+    <message>
+        <source>Route stops reordered</source>
+        <translation>调整路线顺序</translation>
+    </message>
+    <message>
+        <source>Visit recorded</source>
+        <translation>记录访问</translation>
+    </message>
+    <message>
+        <source>Visit changed</source>
+        <translation>修改访问</translation>
+    </message>
+    <message>
+        <source>Visit deleted</source>
+        <translation>删除访问</translation>
+    </message>
+    <message>
+        <source>Sale line added</source>
+        <translation>添加销售明细</translation>
+    </message>
+    <message>
+        <source>Sale line changed</source>
+        <translation>修改销售明细</translation>
+    </message>
+    <message>
+        <source>Sale line deleted</source>
+        <translation>删除销售明细</translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <source>Product changed</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <source>Product deleted</source>
+        <translation>删除商品</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Database repaired</source>
+        <translation>修复数据库</translation>
+    </message>
+    <message>
+        <source>Demo data filled in</source>
+        <translation>填入演示数据</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
     </message>
     <message>
         <source>Solar calendar</source>
@@ -5453,6 +6022,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{value}”不是手机号码（应为以 1 开头的 11 位数字）</translation>
     </message>
     <message>
+        <source>Duplicate keys</source>
+        <translation>查重键</translation>
+    </message>
+    <message>
         <source>A backup is being restored into &apos;{path}&apos; right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).</source>
         <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
     </message>
@@ -5495,6 +6068,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{count} of {total} customers have no search keys: searching their name, pinyin, code or phone finds nothing.</source>
         <translation>{total} 个客户中有 {count} 个没有搜索键：按名称、拼音、编号或电话都搜不到。</translation>
+    </message>
+    <message>
+        <source>{count} customers have no duplicate keys: the duplicate check while typing and the duplicate scan miss them.</source>
+        <translation>{count} 个客户没有查重键：输入时的重复提示和查重扫描都会漏掉它们。</translation>
     </message>
     <message>
         <source>{count} customers are missing from the name index: a search for a part of their name misses them.</source>

@@ -11,6 +11,7 @@ import functools
 import importlib
 import logging
 import pkgutil
+import re
 import sys
 
 from kehu import __version__, commands
@@ -26,7 +27,10 @@ def help_formatter(lang: str) -> type[argparse.HelpFormatter]:
 
     class TranslatedHelp(argparse.HelpFormatter):
         def _get_help_string(self, action: argparse.Action) -> str | None:
-            return translate(action.help, lang) if action.help else action.help
+            if not action.help:
+                return action.help
+            # argparse formats help with %: a plain "cumulative %" must not break `--help`.
+            return re.sub(r"%(?!\()", "%%", translate(action.help, lang))
 
         def _format_text(self, text: str) -> str:
             return super()._format_text(translate(text, lang) if text else text)
@@ -34,7 +38,34 @@ def help_formatter(lang: str) -> type[argparse.HelpFormatter]:
     return TranslatedHelp
 
 
+# argparse's own words (gettext in the standard library, not translated there to Chinese): so
+# that `kehu --lang zh_CN check --help` is Chinese throughout, not "usage:" and "options:".
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def speak_argparse(lang: str) -> None:
+    """argparse says its own words (usage, options, errors) in `lang`."""
+    argparse._ = lambda text: translate(text, lang)  # type: ignore[attr-defined]
+
+
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    speak_argparse(lang)
     formatter = help_formatter(lang)
     parser = argparse.ArgumentParser(
         prog="kehu",

@@ -41,7 +41,7 @@ def test_filters_and_visibility(user, many):
     assert customer_list.count(ListSpec(seller)) == 1
     assert [own] == next(customer_list.iter_pages(ListSpec(seller)))
     grade = classification.scheme_by_key("grade")
-    a = classification.scheme_tree()[4].categories[0].id
+    a = classification.scheme_tree("zh_CN")[4].categories[0].id
     classification.assign(many[:3], a, user)
     assert customer_list.count(ListSpec(user, category_id=a)) == 3
     assert customer_list.count(ListSpec(user, unclassified_scheme=grade.id)) == len(many) - 2

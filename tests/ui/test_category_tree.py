@@ -14,7 +14,7 @@ def _category(name: str) -> Category:
 
 def test_tree_model_passes_modeltester(qtmodeltester, workspace):
     model = CategoryTreeModel()
-    model.load(classification.scheme_tree())
+    model.load(classification.scheme_tree("zh_CN"))
     qtmodeltester.check(model)
 
 

@@ -57,3 +57,43 @@ def test_multi_select_reports_ids(qtbot, customers, window, loaded):
     view.selectAll()
     assert sorted(view.selected_ids()) == sorted(customers.values())
     assert view.model().index(0, 0).data(IdRole) in customers.values()
+
+
+def test_the_selection_is_counted_from_its_ranges(qtbot, customers, window, loaded):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from kehu.ui.widgets.customer_list import _covered
+
+    view = window.list_view
+    counts: list[int] = []
+    view.selection_changed.connect(counts.append)
+    view.selectAll()
+    assert view.selected_count() == 5 and counts[-1] == 5
+    view.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 1, 3):
+        view.selectionModel().select(view.model().index(row, 0), flags)
+    assert view.selected_count() == 3 == len(view.selected_ids())
+    assert "3" in window.status_counts.text()
+    assert _covered({(0, 4), (2, 6), (9, 9)}) == 8
+
+
+def test_select_all_of_a_long_list_is_counted_and_painted(
+    qtbot, customers, window, loaded, monkeypatch
+):
+    from PySide6.QtCore import Qt as _Qt
+
+    from kehu.ui.widgets import customer_list
+
+    monkeypatch.setattr(customer_list, "QUIET_SELECT_ALL", 2)  # "long": from two rows
+    view = window.list_view
+    counts: list[int] = []
+    view.selection_changed.connect(counts.append)
+    qtbot.keyClick(view, _Qt.Key.Key_A, _Qt.KeyboardModifier.ControlModifier)
+    assert counts == [5] and view.selected_count() == 5
+    assert sorted(view.selected_ids()) == sorted(customers.values())
+    assert "5" in window.status_counts.text()
+    assert view.selectionModel().isRowSelected(4)  # what the view paints as selected
+    cell = view.visualRect(view.model().index(1, 1)).center()
+    qtbot.mouseClick(view.viewport(), _Qt.MouseButton.LeftButton, pos=cell)  # a plain click
+    assert view.selected_count() == 1 and counts[-1] == 1

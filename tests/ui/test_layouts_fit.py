@@ -1,12 +1,16 @@
 """Layouts that fit at the default window size, in both languages (issue 14, point 7): the
 Today dock, the conflict dialog, the first-start dialog, the card (a section list, the
-history's columns in view), date pickers, no bogus error under a masked value."""
+history's columns in view), the routes view, date pickers, no bogus error under a masked
+value. `test_layouts_at_150_percent.py` runs this module again at 150 % scaling on a
+1920×1080 screen (1280×720 logical pixels), where the window takes the size that fits."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from layout_checks import elided, overflowing_cells
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from kehu.services import dossiers
@@ -16,6 +20,7 @@ from kehu.ui.dialogs.conflict_dialog import ConflictDialog
 from kehu.ui.dialogs.first_start import FirstStartDialog
 
 LANGS = ["zh_CN", "en"]
+SCALED = float(os.environ.get("QT_SCALE_FACTOR") or 1) != 1  # the 150 % run: a small screen
 
 
 @pytest.fixture(params=LANGS)
@@ -33,7 +38,8 @@ def shown(qtbot, customers, workspace, user, lang, monkeypatch):
 
     main = open_session_window(workspace, user, lang)
     # closed below, after the cards are made clean
-    main.resize(1360, 820)
+    if not SCALED:
+        main.resize(1360, 820)  # the default size on a screen that holds it
     main.show()
     qtbot.waitUntil(lambda: not main.model.is_loading, timeout=10_000)
     qtbot.waitUntil(lambda: main.route_views.today_panel.report is not None, timeout=10_000)
@@ -95,6 +101,20 @@ def test_the_card_shows_every_section_name_and_the_history(qtbot, shown, custome
         return header.sectionViewportPosition(4) >= 0 and right <= history.viewport().width() + 1
 
     qtbot.waitUntil(new_value_in_view, timeout=3_000)  # once the layout has settled
+    metrics = header.fontMetrics()
+    titles = [history.horizontalHeaderItem(c).text() for c in range(header.count())]
+    cut = [
+        t for c, t in enumerate(titles) if metrics.horizontalAdvance(t) + 8 > header.sectionSize(c)
+    ]
+    assert cut == []
+    values = [history.item(r, 4).text() for r in range(history.rowCount())]
+    assert "0571-88889999" in values  # the new value is there, and shown whole:
+    row = values.index("0571-88889999")
+    need = history.fontMetrics().horizontalAdvance("0571-88889999") + 6
+    assert (
+        need <= header.sectionSize(4)
+        or history.rowHeight(row) > history.fontMetrics().height() * 1.8
+    )
 
 
 def test_date_fields_have_a_calendar(qtbot, shown, customers):
@@ -121,6 +141,75 @@ def test_a_masked_birthday_shows_no_error(qtbot, shown, customers, user, monkeyp
     assert masked, "a stored person's sensitive fields are masked"
     for editor in masked:
         assert editor.message.isHidden(), editor.message.text()
+
+
+def test_a_new_window_opens_no_larger_than_the_screen(qtbot, shown):
+    available = shown.screen().availableGeometry()
+    size = shown.fitting_default_size()  # what a first start gets (nothing remembered)
+    assert size.width() <= available.width() and size.height() <= available.height()
+    assert size.width() == min(1360, available.width() - 16)
+    if SCALED:  # the 150 % run really is on a 1280×720 logical screen
+        assert (available.width(), shown.devicePixelRatio()) == (1280, 1.5)
+        assert shown.size() == size
+
+
+def test_the_routes_view_shows_every_label_and_button(qtbot, shown, customers, user):
+    from kehu.services import routes
+
+    region = routes.add_region("华东", user)
+    route = routes.create_route(user, "杭州一线", region_id=region)
+    routes.add_stops(route, list(customers.values()), user)
+    views = shown.route_views
+    shown.views.setCurrentWidget(views.routes_view)
+    views.routes_view.refresh()
+    views.routes_view.select_route(route)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: views.routes_view.stops_model.rowCount() == len(customers))
+    assert elided(views.routes_view) == []
+    toolbar = views.routes_view.toolbar
+    hidden = [
+        a.text()
+        for a in toolbar.actions()
+        if a.isVisible()
+        and not a.isSeparator()
+        and toolbar.widgetForAction(a) is not None
+        and not toolbar.widgetForAction(a).isVisible()
+    ]
+    assert hidden == [], f"behind the toolbar's » menu: {hidden}"
+
+
+def test_the_category_tree_shows_whole_names(qtbot, shown):
+    from conftest import wait_loaded
+
+    wait_loaded(qtbot, shown)
+    tree = shown.categories.view
+    metrics, width = tree.fontMetrics(), tree.viewport().width()
+    cut = []
+
+    def walk(parent):
+        for row in range(tree.model().rowCount(parent)):
+            index = tree.model().index(row, 0, parent)
+            rect = tree.visualRect(index)
+            if rect.isValid() and metrics.horizontalAdvance(index.data()) + 4 > width - rect.x():
+                cut.append(index.data())
+            walk(index)
+
+    walk(tree.rootIndex())
+    assert cut == []
+
+
+def test_the_list_headers_show_their_titles(qtbot, shown):
+    header = shown.list_view.horizontalHeader()
+    model = shown.list_view.model()
+    metrics = header.fontMetrics()
+    cut = [
+        model.headerData(i, Qt.Orientation.Horizontal)
+        for i in range(header.count())
+        if not header.isSectionHidden(i)
+        and metrics.horizontalAdvance(model.headerData(i, Qt.Orientation.Horizontal)) + 20
+        > header.sectionSize(i)
+    ]
+    assert cut == []
 
 
 def test_care_dialogs_fit(qtbot, shown, customers, user):

@@ -124,7 +124,7 @@ def test_the_audit_trail_filters_and_exports(qtbot, workspace, user, tmp_path, m
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(admin.export_button, LEFT)
     sheet = openpyxl.load_workbook(target).active
-    assert sheet.max_row == 2 and sheet.cell(2, 3).value == "create"
+    assert sheet.max_row == 2 and sheet.cell(2, 3).value == "新建客户"
     assert AuditEntry.select().where(AuditEntry.action == "export_audit").count() == 1
 
 

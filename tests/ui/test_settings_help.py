@@ -105,3 +105,22 @@ def test_the_manual_covers_every_topic_in_both_languages():
     for topic in ("First start", "Search", "card", "Classification", "Routes", "Care", "Imports",
                   "Printing", "Sharing a file"):  # fmt: skip
         assert topic in en
+
+
+def test_the_language_applies_at_the_next_start_and_the_dialog_says_so(qtbot, window):
+    """Qt retranslates only widgets that rebuild their texts on LanguageChange, which kehu's
+    do not: a new language shows from the next start, and the dialog and status bar say so
+    in the language on screen."""
+    dialog = SettingsDialog([], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.language_note.isVisible()  # nothing to say yet
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.language_note.isVisible()
+    assert dialog.language_note.text() == "新的语言将在下次启动时生效。"
+    dialog.language.setCurrentIndex(dialog.language.findData(""))  # back to what is stored
+    assert not dialog.language_note.isVisible()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.buttons.accepted.emit()
+    assert settings.get(settings.LANGUAGE) == "en"
+    assert window.menuBar().actions()[0].text().startswith("文件")  # this window stays Chinese

@@ -1,9 +1,25 @@
 """Chinese-aware comparison keys and scores of the duplicate scan."""
 
+import random
+
 import pytest
 
-from kehu.core.duplicate_keys import address_key, blocking_keys, core_name, phone_key
-from kehu.core.duplicate_scoring import DEFAULT_MIN_SCORE, KeyTable, candidate_pairs, score_pairs
+from kehu.core.duplicate_keys import (
+    address_key,
+    blocking_keys,
+    core_name,
+    phone_key,
+    stable_hash,
+    stored_keys,
+)
+from kehu.core.duplicate_scoring import (
+    DEFAULT_MIN_SCORE,
+    MAX_BLOCK,
+    KeyTable,
+    _near_cores,
+    candidate_pairs,
+    score_pairs,
+)
 
 
 @pytest.mark.parametrize(
@@ -102,3 +118,50 @@ def test_variants_with_one_shared_identifier_are_duplicates():
     assert scores[(1, 2)] == (100, ("same_name", "phone"))
     assert scores[(1, 3)][0] == 100 and "uscc" in scores[(1, 3)][1]
     assert scores[(1, 4)][0] >= DEFAULT_MIN_SCORE and "short_name" in scores[(1, 4)][1]
+
+
+def test_stored_hashes_are_the_same_in_every_process_and_version():
+    # stored in the database: a change of the hash would make old and new rows differ
+    assert stable_hash("01088888888") == stable_hash("01088888888") != 0
+    keys = stored_keys("北京海淀华鑫五金有限公司", "华鑫五金", None, "010-8888 8888", None)
+    assert keys.core == "海淀华鑫五金" and keys.short == "华鑫五金"
+    assert keys.phone == stable_hash("01088888888") and keys.local == stable_hash("8888888")
+    assert (keys.uscc, keys.address, keys.short_phone) == (0, 0, 0)
+    assert keys.core_hash == 1302713440861734130  # the value files of schema 10 hold
+
+
+def _near_by_text(cores: list[str]) -> set[tuple[int, int]]:
+    """What `_near_cores` computes, the slow way: cores sharing a blocking key."""
+    by_key: dict[str, list[int]] = {}
+    for number, core in enumerate(cores):
+        for key in blocking_keys(core):
+            by_key.setdefault(key, []).append(number)
+    return {
+        (a, b)
+        for members in by_key.values()
+        if 2 <= len(members) <= MAX_BLOCK
+        for a in members
+        for b in members
+        if a < b
+    }
+
+
+def test_near_cores_are_those_sharing_a_blocking_key():
+    rng = random.Random(15)
+    alphabet = "华鑫五金恒通食品海淀长江商贸ab"
+    cores = sorted({"".join(rng.choices(alphabet, k=rng.randint(1, 7))) for _ in range(3000)})
+    c1, c2 = _near_cores(cores)
+    assert set(zip(c1.tolist(), c2.tolist(), strict=True)) == _near_by_text(cores)
+
+
+def test_a_mistyped_character_in_a_long_name_pairs():
+    table = KeyTable()
+    table.add(1, "温州鹿城和乐汽配有限公司", None, None, "0577-88881234", None)
+    table.add(2, "温州鹿城和东汽配有限公司", None, None, "057788881234", None)
+    table.add(3, "温州鹿城和乐餐饮有限公司", None, None, "0577-66661234", None)
+    pairs, _same = candidate_pairs(table, DEFAULT_MIN_SCORE)
+    assert {(0, 1)} <= set(zip(pairs[0].tolist(), pairs[1].tolist(), strict=True))
+    scored = score_pairs(table, *candidate_pairs(table, DEFAULT_MIN_SCORE), DEFAULT_MIN_SCORE)
+    assert [
+        (table.ids[a], table.ids[b]) for a, b in zip(scored.left, scored.right, strict=True)
+    ] == [(1, 2)]

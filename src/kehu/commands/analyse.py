@@ -91,7 +91,7 @@ def _run(args: argparse.Namespace, user, lang: str) -> int:
     period = _period(args)
     thresholds = (args.a, args.b)
     if args.apply or args.dry_run:
-        proposal = analysis_abc.propose(user, period, thresholds)
+        proposal = analysis_abc.propose(user, period, thresholds, lang)
         changes = proposal.transitions()
         for (old, new), n in sorted(changes.items()):
             print(f"{old or tr(N_('none'))} → {new}\t{n}")

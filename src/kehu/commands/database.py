@@ -113,9 +113,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0 if found.healthy else 1
     lines = (
         (N_("Database: {value}"), report["path"]),
-        (N_("Mode: {value}"), f"{report['mode']} ({found.journal_mode})"),
+        (N_("Mode: {value}"), f"{mode_name(report['mode'], lang)} ({found.journal_mode})"),
         (N_("Schema version: {value}"), found.schema_version),
-        (N_("Integrity: {value}"), found.integrity),
+        (
+            N_("Integrity: {value}"),
+            translate(N_("ok"), lang) if found.integrity == "ok" else found.integrity,
+        ),
         (N_("Foreign-key problems: {value}"), found.foreign_key_problems),
     )
     for text, value in lines:

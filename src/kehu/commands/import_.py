@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--create-categories",
         action="store_true",
         help=N_(
-            "create missing categories (a path such as 华东/上海 is found and created "
+            "create missing categories (a path such as East/Shanghai is found and created "
             "level by level)"
         ),
     )

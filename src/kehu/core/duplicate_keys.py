@@ -10,12 +10,19 @@ and a leading province/city.
 
 `blocking_keys` are the keys under which two names that differ by at most one character
 (typed wrong, left out, added) meet: the core itself and the core with each character deleted.
+
+`stored_keys` is what the database keeps per customer (table `duplicate_key`), so that a scan
+of a million customers and the check while a name is typed read keys instead of computing
+them: the cores as text, the identifiers as stable 64-bit hashes (`stable_hash`; 0 = none).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from hashlib import blake2b
+from typing import NamedTuple
 
 # Province-level divisions and the larger cities; a name starting with one (optionally
 # followed by 省/市/自治区) or carrying one in brackets has it removed from its core.
@@ -141,8 +148,10 @@ def _strip_leading_regions(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def core_name(name: str | None) -> str:
-    """The part of a company name that says which company it is (see the module doc)."""
+    """The part of a company name that says which company it is (see the module doc). Cached:
+    short names and names typed letter by letter recur."""
     if not name:
         return ""
     text = _clean(name)
@@ -206,3 +215,47 @@ def blocking_keys(core: str) -> list[str]:
     keys = [core]
     keys.extend(core[:i] + core[i + 1 :] for i in range(len(core)))
     return keys
+
+
+def stable_hash(text: str) -> int:
+    """A signed 64-bit hash of `text` that is the same in every process and every version (it
+    is stored); never 0, which stands for "none"."""
+    value = int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
+    return value or 1
+
+
+class StoredKeys(NamedTuple):
+    """The comparison keys of one customer as the table `duplicate_key` keeps them."""
+
+    core: str  # core_name of the name ("" when it has none)
+    short: str | None  # core_name of the short name
+    core_hash: int  # stable_hash of the core (0: no core)
+    uscc: int  # stable hashes of uscc_key, phone_key, phone_local and address_key (0: none)
+    phone: int
+    local: int
+    short_phone: int  # 1 when the phone has 8 digits or fewer (written without area code)
+    address: int
+
+
+def stored_keys(
+    name: str | None,
+    short_name: str | None,
+    uscc: str | None,
+    phone: str | None,
+    address: str | None,
+) -> StoredKeys:
+    core = core_name(name)
+    short = core_name(short_name) or None
+    code = uscc_key(uscc)
+    digits = phone_key(phone)
+    place = address_key(address)
+    return StoredKeys(
+        core,
+        short,
+        stable_hash(core) if core else 0,
+        stable_hash(code) if code else 0,
+        stable_hash(digits) if digits else 0,
+        stable_hash(phone_local(digits)) if digits else 0,
+        int(bool(digits) and len(digits) <= 8),
+        stable_hash(place) if place else 0,
+    )

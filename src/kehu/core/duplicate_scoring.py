@@ -1,11 +1,13 @@
 """Candidate pairs and their scores, column-wise over many customers at once (numpy, rapidfuzz).
 
-`KeyTable` holds the comparison keys of a set of customers (`kehu.core.duplicate_keys`) as
-columns: names as Python strings, identifiers as 64-bit hashes (0 = none). `candidate_pairs`
-blocks: customers whose name cores are equal (groups of at most `MAX_GROUP`), cores one edit
-apart (they share a deletion key), and customers sharing a USCC, a phone (its last seven
-digits) or an address. `score_pairs` scores every pair with one pass of vector operations, so a
-million customers take seconds; the typing check scores its few candidates with the same code.
+`KeyTable` holds the comparison keys of a set of customers as the database stores them
+(`kehu.core.duplicate_keys.StoredKeys`) as columns: cores as Python strings, identifiers as
+stable 64-bit hashes (0 = none). `candidate_pairs` blocks: customers whose name cores are equal
+(groups of at most `MAX_GROUP`), cores one edit apart (they share a deletion key; the keys are
+hashed column-wise, never built as text), and customers sharing a USCC, a phone (its last
+seven digits) or an address. `score_pairs` scores every pair with one pass of vector
+operations, so a million customers take seconds; the typing check scores its few candidates
+with the same code.
 
 Score (0–100): the name similarity (rapidfuzz ratio of the cores; a short name matching the
 other's core counts 85 %), plus evidence: the same USCC lifts it to 100; the same phone +15,
@@ -24,14 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from kehu.core.duplicate_keys import (
-    address_key,
-    blocking_keys,
-    core_name,
-    phone_key,
-    phone_local,
-    uscc_key,
-)
+from kehu.core.duplicate_keys import stored_keys
 from kehu.core.i18n import N_
 
 DEFAULT_MIN_SCORE = 80
@@ -58,59 +53,47 @@ USCC, PHONE, ADDRESS = 1, 2, 4  # bits of a row's mask: which identifiers it has
 class KeyTable:
     """Comparison keys of customers, one column per key; `ids` are the customers' ids.
 
-    Identifiers are kept as hashes in compact arrays (0: none); names already seen share
-    their core (a million customers carry far fewer distinct names)."""
+    Rows come as the database stores them (`add_stored`: id and `StoredKeys`), or are
+    computed from a record being typed (`add`). Identifiers are stable 64-bit hashes (0: none)
+    in compact arrays."""
 
     def __init__(self) -> None:
         self.ids = array("q")
         self.cores: list[str] = []
         self.shorts: list[str] = []
+        self.core_hash = array("q")
         self.uscc = array("q")
         self.phone = array("q")
         self.local = array("q")
         self.short_phone = array("b")
         self.address = array("q")
-        self._cores: dict[str, str] = {}
 
     def add(self, cid, name, short_name, uscc, phone, address) -> None:
-        self.add_rows([(cid, name, short_name, uscc, phone, address)])
+        self.add_stored([(cid, *stored_keys(name, short_name, uscc, phone, address))])
 
-    def add_rows(self, rows) -> None:
-        """Rows of (id, name, short name, USCC, phone, address)."""
-        cores, seen = self.cores, self._cores
-        for cid, name, short_name, uscc, phone, address in rows:
-            self.ids.append(cid)
-            core = seen.get(name) if name else ""
-            if core is None:
-                core = seen[name] = core_name(name)
-            cores.append(core)
-            short = seen.get(short_name) if short_name else ""
-            if short is None:
-                short = seen[short_name] = core_name(short_name)
-            self.shorts.append(short)
-            code = uscc_key(uscc)
-            self.uscc.append(hash(code) if code else 0)
-            digits = phone_key(phone)
-            if digits:
-                self.phone.append(hash(digits))
-                self.local.append(hash(phone_local(digits)))
-                self.short_phone.append(len(digits) <= 8)
-            else:
-                self.phone.append(0)
-                self.local.append(0)
-                self.short_phone.append(0)
-            place = address_key(address)
-            self.address.append(hash(place) if place else 0)
-
-    def forget_names(self) -> None:
-        """Drop the names kept to share cores (call when no more rows come)."""
-        self._cores = {}
+    def add_stored(self, rows: Sequence[tuple]) -> None:
+        """Rows of (id, *StoredKeys), as `kehu.db.duplicates` reads them."""
+        if not rows:
+            return
+        ids, cores, shorts, core_hash, uscc, phone, local, short_phone, address = zip(
+            *rows, strict=True
+        )
+        self.ids.extend(ids)
+        self.cores.extend(cores)
+        self.shorts.extend([short or "" for short in shorts])
+        self.core_hash.extend(core_hash)
+        self.uscc.extend(uscc)
+        self.phone.extend(phone)
+        self.local.extend(local)
+        self.short_phone.extend(short_phone)
+        self.address.extend(address)
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {
+            "core_hash": np.frombuffer(self.core_hash, dtype=np.int64),
             "uscc": np.frombuffer(self.uscc, dtype=np.int64),
             "phone": np.frombuffer(self.phone, dtype=np.int64),
             "local": np.frombuffer(self.local, dtype=np.int64),
@@ -206,8 +189,7 @@ def candidate_pairs(table: KeyTable, min_score: float = 1) -> tuple[np.ndarray, 
     Pairs sharing an identifier come from the identifier blocks. Pairs that share none can
     only reach `min_score` when few identifiers are filled on both sides (`_allowed`): rows
     with every identifier filled never pair by name alone with one another, so the name blocks
-    start from the other rows ("probes") and look at their own core and the cores one edit
-    away."""
+    pair only the other rows, with rows of their own core and of the cores one edit away."""
     n = len(table)
     arrays = table.arrays()
     rows = np.arange(n, dtype=np.int64)
@@ -220,22 +202,13 @@ def candidate_pairs(table: KeyTable, min_score: float = 1) -> tuple[np.ndarray, 
         # the threshold whatever their names: not worth comparing names.
         reachable = Evidence.of(arrays, shared[0], shared[1]).best_possible() >= min_score
         found.append(shared[:, reachable])
-    core_ids: dict[str, int] = {}
-    row_core = np.fromiter(
-        (core_ids.setdefault(c, len(core_ids)) if c else -1 for c in table.cores),
-        dtype=np.int64,
-        count=n,
-    )
+    row_core, first_rows = _core_ids(arrays["core_hash"])
     mask = (
         USCC * (arrays["uscc"] != 0)
         + PHONE * (arrays["local"] != 0)
         + ADDRESS * (arrays["address"] != 0)
     ).astype(np.int64)
-    allowed = _allowed(min_score)
-    # allowed[7, 7] is never true (min_score ≥ 1): every pair by name has a sparser row.
-    probes = np.flatnonzero((row_core >= 0) & (mask != 7) & allowed.any(axis=1)[mask])
-    if len(probes):
-        found.append(_name_pairs(table, row_core, core_ids, mask, allowed, probes))
+    found.append(_name_pairs(table, row_core, first_rows, mask, _allowed(min_score)))
     pairs = np.hstack(found)
     pairs = pairs[:, pairs[0] != pairs[1]]
     codes = np.sort(pairs[0] * n + pairs[1])
@@ -244,44 +217,135 @@ def candidate_pairs(table: KeyTable, min_score: float = 1) -> tuple[np.ndarray, 
     return pairs, row_core[pairs[0]] == row_core[pairs[1]]
 
 
-def _name_pairs(table, row_core, core_ids, mask, allowed, probes) -> np.ndarray:
-    order = np.argsort(row_core, kind="stable")
+def _core_ids(core_hash: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row → number of its core, −1 for none; the first row of each core)."""
+    row_core = np.full(len(core_hash), -1, dtype=np.int64)
+    has = np.flatnonzero(core_hash != 0)
+    _unique, first, inverse = np.unique(core_hash[has], return_index=True, return_inverse=True)
+    row_core[has] = inverse.ravel()
+    return row_core, has[first]
+
+
+def _name_pairs(table, row_core, first_rows, mask, allowed) -> np.ndarray:
+    """Pairs of rows whose cores are equal (groups of at most `MAX_GROUP`) or one edit apart
+    (sharing a deletion key with at most `MAX_BLOCK` cores; the smaller group at most
+    `MAX_GROUP`), that can still reach the threshold by name (`allowed` by their masks).
+
+    Group sizes count every row of a core; only rows that can pair with some other row by
+    name (`allowed.any` for their mask: not every identifier filled) are paired."""
+    count = len(first_rows)
+    sizes = np.bincount(row_core[row_core >= 0], minlength=count)
+    rows = np.flatnonzero((row_core >= 0) & allowed.any(axis=1)[mask])
+    order = rows[np.argsort(row_core[rows], kind="stable")]
     sorted_core = row_core[order]
-    count = len(core_ids)
     starts = np.searchsorted(sorted_core, np.arange(count), side="left")
-    ends = np.searchsorted(sorted_core, np.arange(count), side="right")
-    probe_cores = set(row_core[probes].tolist())
-    del_keys, del_cores = array("q"), array("q")
-    for core, index in core_ids.items():
-        found = blocking_keys(core)
-        del_keys.extend(map(hash, found))
-        del_cores.extend([index] * len(found))
-    keys = np.frombuffer(del_keys, dtype=np.int64)
-    members = np.frombuffer(del_cores, dtype=np.int64)
-    near: dict[int, set[int]] = {}
-    if len(keys) > 1:
-        members, run_starts, run_lengths = _runs(keys, members, MAX_BLOCK)
-        for start, length in zip(run_starts.tolist(), run_lengths.tolist(), strict=True):
-            group = members[start : start + length].tolist()
-            hit = probe_cores.intersection(group)
-            for core in hit:
-                near.setdefault(core, set()).update(group)
-    left, right = [], []
-    for probe in probes.tolist():
-        core = int(row_core[probe])
-        ok = allowed[mask[probe]]
-        for other in near.get(core, set()) | {core}:
-            lo, hi = starts[other], ends[other]
-            if hi - lo > MAX_GROUP:
-                continue
-            found = order[lo:hi]
-            found = found[ok[mask[found]] & (found != probe)]
-            if len(found):
-                left.append(np.minimum(found, probe))
-                right.append(np.maximum(found, probe))
-    if not left:
-        return np.empty((2, 0), dtype=np.int64)
-    return np.vstack((np.concatenate(left), np.concatenate(right)))
+    present = np.searchsorted(sorted_core, np.arange(count), side="right") - starts
+    in_small = order[sizes[sorted_core] <= MAX_GROUP]
+    found = [_allowed_only(_pairs_of_runs(row_core[in_small], in_small, MAX_GROUP), mask, allowed)]
+    cores = table.cores
+    c1, c2 = _near_cores([cores[i] for i in first_rows.tolist()])
+    wanted = (np.minimum(sizes[c1], sizes[c2]) <= MAX_GROUP) & (present[c1] > 0) & (present[c2] > 0)
+    c1, c2 = c1[wanted], c2[wanted]
+    total = np.cumsum(present[c1] * present[c2])
+    if len(total):  # a chunk of core pairs at a time: memory stays bounded
+        cuts = np.searchsorted(total, np.arange(1, int(total[-1]) // CROSS_CHUNK + 1) * CROSS_CHUNK)
+        edges = np.unique(np.r_[0, cuts, len(c1)])
+        for lo, hi in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True):
+            cross = _cross(order, starts, present, c1[lo:hi], c2[lo:hi])
+            found.append(_allowed_only(cross, mask, allowed))
+    return np.hstack(found)
+
+
+CROSS_CHUNK = 1_000_000  # row pairs of near cores expanded at once
+
+
+def _allowed_only(pairs: np.ndarray, mask: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    a, b = pairs[0], pairs[1]
+    return pairs[:, allowed[mask[a], mask[b]] & (a != b)]
+
+
+def _cross(order, starts, sizes, c1, c2) -> np.ndarray:
+    """Every row of core c1[k] with every row of core c2[k], for all k (2×n, smaller first)."""
+    s1, s2 = sizes[c1], sizes[c2]
+    per = s1 * s2
+    k = np.repeat(np.arange(len(c1)), per)
+    t = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
+    a = order[starts[c1][k] + t // s2[k]]
+    b = order[starts[c2][k] + t % s2[k]]
+    return np.vstack((np.minimum(a, b), np.maximum(a, b)))
+
+
+_BASE = 0x100000001B3  # multiplier of the polynomial hash of deletion keys (odd, 64-bit)
+_BITS64 = (1 << 64) - 1
+
+
+def _near_cores(cores: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(c1, c2): numbers of distinct cores (c1 < c2) that share one of their `blocking_keys` —
+    the core itself and, for cores of 3+ characters, the core with one character deleted —
+    under a key shared by at most `MAX_BLOCK` cores.
+
+    Column-wise over the cores of each length: prefix and suffix hashes give every deletion
+    without building its text. Each key is one 64-bit word, its hash in the high bits and the
+    core's number in the low bits, so that one in-place sort groups them (a million cores
+    make some ten million keys)."""
+    count = len(cores)
+    bits = np.uint64(max(1, (count - 1).bit_length()))
+    low = np.uint64((1 << int(bits)) - 1)
+    lengths = np.fromiter(map(len, cores), dtype=np.int64, count=count)
+    parts = [np.empty(0, dtype=np.uint64)]
+    base = np.uint64(_BASE)
+    for size in np.unique(lengths).tolist():
+        if size == 0:
+            continue
+        which = np.flatnonzero(lengths == size)
+        number = which.astype(np.uint64)
+        text = np.array([cores[i] for i in which.tolist()], dtype=f"<U{size}")
+        chars = text.view(np.uint32).reshape(len(which), size).astype(np.uint64)
+        prefix = np.zeros((len(which), size + 1), dtype=np.uint64)
+        for at in range(size):
+            prefix[:, at + 1] = prefix[:, at] * base + chars[:, at]
+        parts.append((_mix(prefix[:, size], size) & ~low) | number)
+        if size < 3:
+            continue
+        suffix = np.zeros((len(which), size + 1), dtype=np.uint64)
+        for at in range(size - 1, -1, -1):
+            suffix[:, at] = chars[:, at] * _power(size - 1 - at) + suffix[:, at + 1]
+        for at in range(size):
+            deleted = prefix[:, at] * _power(size - 1 - at) + suffix[:, at + 1]
+            parts.append((_mix(deleted, size - 1) & ~low) | number)
+    packed = np.concatenate(parts)
+    del parts
+    packed.sort()
+    high = packed >> bits
+    starts = np.flatnonzero(np.r_[True, high[1:] != high[:-1]])
+    del high
+    lengths = np.diff(np.r_[starts, len(packed)])
+    wanted = (lengths >= 2) & (lengths <= MAX_BLOCK)
+    starts, lengths = starts[wanted], lengths[wanted]
+    found = [np.empty((2, 0), dtype=np.int64)]
+    for size in np.unique(lengths).tolist():
+        at = starts[lengths == size][:, None]
+        i, j = np.triu_indices(size, 1)
+        one = (packed[at + i].ravel() & low).astype(np.int64)
+        other = (packed[at + j].ravel() & low).astype(np.int64)
+        found.append(np.vstack((np.minimum(one, other), np.maximum(one, other))))
+    pairs = np.hstack(found)
+    pairs = pairs[:, pairs[0] != pairs[1]]
+    codes = np.unique(pairs[0] * count + pairs[1])
+    return codes // count, codes % count
+
+
+def _power(exponent: int) -> np.uint64:
+    return np.uint64(pow(_BASE, exponent, 1 << 64))
+
+
+def _mix(hashes: np.ndarray, length: int) -> np.ndarray:
+    """The polynomial hash with the key's length folded in, its bits spread (splitmix64's
+    finaliser) so that the high bits alone tell keys apart."""
+    z = hashes ^ np.uint64((length * 0x9E3779B97F4A7C15) & _BITS64)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
 
 
 @dataclass

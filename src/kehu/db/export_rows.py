@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from kehu.core.schemes import shown_name
 from kehu.db.models import (
     Category,
     Customer,
@@ -53,12 +54,13 @@ def customer_categories(ids: Sequence[int]) -> dict[tuple[int, int], int]:
     return {(c, s): cat for c, s, cat in cursor}
 
 
-def category_paths(separator: str = "/") -> dict[int, str]:
-    """Category id → 华东/上海 (so that nothing of the tree is lost in a list)."""
+def category_paths(lang: str, separator: str = "/") -> dict[int, str]:
+    """Category id → 华东/上海 (so that nothing of the tree is lost in a list), named for a
+    reader in `lang`."""
     rows = {
-        cid: (parent, name)
-        for cid, parent, name in Category.select(
-            Category.id, Category.parent, Category.name
+        cid: (parent, shown_name(name, key, lang))
+        for cid, parent, name, key in Category.select(
+            Category.id, Category.parent, Category.name, Category.builtin_key
         ).tuples()
     }
     paths = {}

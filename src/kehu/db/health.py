@@ -17,7 +17,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from kehu.core.fields import ARCHIVED
 from kehu.core.i18n import N_, Message, note
 from kehu.core.search_keys import SLOTS
-from kehu.db import interrupted, migrations, schema_check
+from kehu.db import duplicate_index, interrupted, migrations, schema_check
 from kehu.db.dialect import dialect
 from kehu.db.models import (
     AuditEntry,
@@ -232,6 +232,22 @@ def _check_search(db: Database, found: Health, present: set[str]) -> None:
                         ),
                         count=len(without),
                         total=found.counts["customers"],
+                    ),
+                    True,
+                )
+            )
+    if duplicate_index.TABLE in present:
+        without_duplicate_keys = duplicate_index.customers_without_keys(db)
+        if without_duplicate_keys:
+            found.problems.append(
+                Problem(
+                    SEARCH_KEYS,
+                    note(
+                        N_(
+                            "{count} customers have no duplicate keys: the duplicate check "
+                            "while typing and the duplicate scan miss them."
+                        ),
+                        count=len(without_duplicate_keys),
                     ),
                     True,
                 )

@@ -61,6 +61,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         _run_sql_file("0007_sales_summary.sql"),
     ),
     (8, "customer notes and filing date", _run_sql_file("0008_customer_notes.sql")),
+    (
+        9,
+        "built-in keys of the default schemes and categories (shown in the reader's language)",
+        _run_sql_file("0009_builtin_names.sql"),
+    ),
+    (10, "comparison keys of the duplicate scan", _run_sql_file("0010_duplicate_keys.sql")),
 ]
 
 

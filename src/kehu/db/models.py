@@ -11,6 +11,7 @@ import datetime as dt
 from peewee import (
     SQL,
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     CompositeKey,
@@ -170,6 +171,8 @@ class Scheme(BaseModel):
     key = CharField(max_length=32, null=True, unique=True)  # built-in schemes only
     name = CharField(max_length=60)
     position = IntegerField(default=0)
+    # Shown with its label in the reader's language while set; a rename clears it (mig. 9).
+    builtin_key = CharField(max_length=40, null=True)
 
 
 class Category(BaseModel):
@@ -179,6 +182,9 @@ class Category(BaseModel):
     name = CharField(max_length=60)
     position = IntegerField(default=0)
     visit_days = IntegerField(null=True)  # visit cadence of its customers (None: none), mig. 6
+    # "grade.A": shown with its label in the reader's language while set; a rename clears it
+    # (core/schemes.py, migration 9).
+    builtin_key = CharField(max_length=40, null=True)
 
     class Meta:
         indexes = ((("scheme", "parent", "name"), True),)
@@ -339,6 +345,29 @@ class SearchKey(BaseModel):
     class Meta:
         table_name = "search_key"
         indexes = ((("kind", "key"), False),)
+
+
+class DuplicateKey(BaseModel):
+    """What the duplicate scan compares of a customer (`kehu.core.duplicate_keys.StoredKeys`):
+    the name's and short name's cores as text, the identifiers as stable hashes (0: none).
+
+    `id` is the customer's id (no foreign key: `kehu.db.search_index` keeps these rows with
+    the search keys). The indexes on `core` and `core_reversed` find the customers whose core
+    starts or ends with the core being typed (migration 10)."""
+
+    id = IntegerField(primary_key=True)
+    core = CharField(max_length=255, index=True)
+    short = CharField(max_length=255, null=True)
+    core_hash = BigIntegerField()
+    uscc = BigIntegerField()
+    phone = BigIntegerField()
+    local = BigIntegerField()
+    short_phone = IntegerField()
+    address = BigIntegerField()
+    core_reversed = CharField(max_length=255, index=True)
+
+    class Meta:
+        table_name = "duplicate_key"
 
 
 class SearchName(BaseModel):
@@ -516,6 +545,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     AuditEntry,
     SearchKey,
     SearchName,
+    DuplicateKey,
     ImportChange,
     PendingReview,
     PendingReviewItem,

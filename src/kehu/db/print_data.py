@@ -21,7 +21,7 @@ from peewee import fn
 from kehu.core import route_calendar
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, VISIT_KINDS, choice_label
 from kehu.core.i18n import N_, translate
-from kehu.core.schemes import GRADE_SCHEME
+from kehu.core.schemes import GRADE_SCHEME, shown_name
 from kehu.core.values import from_db
 from kehu.db.models import (
     Category,
@@ -138,9 +138,15 @@ class Lookups:
         self.lang = lang
         self.users = {u.id: u.display_name for u in User.select(User.id, User.display_name)}
         self.schemes = list(Scheme.select().order_by(Scheme.position, Scheme.id))
-        rows = list(Category.select(Category.id, Category.parent, Category.name).tuples())
-        self._parent = {cid: parent for cid, parent, _ in rows}
-        self._name = {cid: name for cid, _, name in rows}
+        # Built-in schemes and categories by their label in the document's language.
+        self.scheme_names = {s.id: shown_name(s.name, s.builtin_key, lang) for s in self.schemes}
+        rows = list(
+            Category.select(
+                Category.id, Category.parent, Category.name, Category.builtin_key
+            ).tuples()
+        )
+        self._parent = {cid: parent for cid, parent, _n, _k in rows}
+        self._name = {cid: shown_name(name, key, lang) for cid, _p, name, key in rows}
         self.routes = {r.id: r for r in Route.select()}
 
     def user(self, user_id: int | None) -> str:
@@ -236,7 +242,7 @@ def load_cards(
     classifications, route stops and last visits with one query each per chunk."""
     grade_scheme = next((s for s in lookups.schemes if s.key == GRADE_SCHEME), None)
     grade_id = grade_scheme.id if grade_scheme else None
-    scheme_names = {s.id: s.name for s in lookups.schemes}
+    scheme_names = lookups.scheme_names
     scheme_order = {s.id: i for i, s in enumerate(lookups.schemes)}
     for chunk in chunks(list(ids)):
         loaded = load_dossiers(chunk, viewer, lookups.users)
@@ -270,7 +276,7 @@ def load_cards(
             assigned = dict(pairs)
             schemes = [
                 (
-                    s.name,
+                    scheme_names[s.id],
                     lookups.category_path(assigned[s.id], "/") if s.id in assigned else "",
                     s.id == grade_id,
                 )

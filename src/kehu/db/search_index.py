@@ -40,6 +40,7 @@ from kehu.core.search_keys import (
     person_keys,
     person_name_keys,
 )
+from kehu.db import duplicate_index
 from kehu.db.connection import write
 from kehu.db.dialect import dialect
 from kehu.db.models import Customer
@@ -69,7 +70,7 @@ STAGE = N_("Search keys")
 _INDEX = "search_key_kind_key"
 _INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "search_key" ("kind", "key")'
 
-_CUSTOMER_COLUMNS = 'SELECT id, code, name, short_name, uscc, phone FROM "customer"'
+_CUSTOMER_COLUMNS = 'SELECT id, code, name, short_name, uscc, phone, address FROM "customer"'
 _PERSON_COLUMNS = 'SELECT customer_id, name, mobile, phone FROM "key_person"'
 
 
@@ -98,17 +99,20 @@ class SearchRows:
     keys: list[tuple[int, int, str]] = field(default_factory=list)  # search_key (id, kind, key)
     texts: list[tuple[int, str]] = field(default_factory=list)  # search_text (rowid, text)
     names: set[str] = field(default_factory=set)  # key persons' names as stored
+    duplicates: list[tuple] = field(default_factory=list)  # duplicate_key rows
 
 
 def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
-    """Pure: the search rows of customers (id, code, name, short_name, uscc, phone) and their
-    persons (customer id, name, mobile, phone). Bulk loaders compute them in worker processes
-    and write them with `insert_rows`."""
+    """Pure: the search rows of customers (id, code, name, short_name, uscc, phone, address)
+    and their persons (customer id, name, mobile, phone), with the duplicate scan's keys
+    (`kehu.db.duplicate_index`). Bulk loaders compute them in worker processes and write them
+    with `insert_rows`."""
     by_customer: dict[int, list[tuple]] = {}
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
     out = SearchRows()
-    for cid, code, name, short_name, uscc, phone in customers:
+    for cid, code, name, short_name, uscc, phone, address in customers:
+        out.duplicates.append(duplicate_index.row_of(cid, name, short_name, uscc, phone, address))
         rows, text = customer_keys(code, name, short_name, uscc, phone)
         found = {key for _kind, key in rows}
         for _cid, person_name, mobile, person_phone in by_customer.get(cid, ()):
@@ -143,6 +147,7 @@ def _insert(db: Database, rows: SearchRows, known_names: set[str] | None = None)
     )
     if known_names is not None:
         known_names |= names
+    duplicate_index.insert(db, rows.duplicates)
 
 
 def _delete(db: Database, ids: Sequence[int]) -> None:
@@ -153,6 +158,7 @@ def _delete(db: Database, ids: Sequence[int]) -> None:
         [(cid * SLOTS, (cid + 1) * SLOTS) for cid in ids],
     )
     cursor.executemany(f'DELETE FROM "search_text" WHERE rowid = {p}', [(cid,) for cid in ids])
+    duplicate_index.delete(db, ids)
 
 
 def _load(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
@@ -339,6 +345,7 @@ def _compute_range(path: str, start: int, end: int) -> SearchRows:
 
 def _finish(db: Database) -> None:
     db.execute_sql(_INDEX_SQL)
+    duplicate_index.finish(db)
     dialect(db).finish_text_table(db)
 
 
@@ -349,6 +356,7 @@ def _clear(db: Database) -> None:
     db.execute_sql('DELETE FROM "search_key"')
     sql.recreate_text_table(db)
     db.execute_sql('DELETE FROM "search_name"')
+    duplicate_index.clear(db)
 
 
 def clear_for_bulk_load() -> None:

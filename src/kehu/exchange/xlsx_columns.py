@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from kehu.core.fields import CUSTOMER_FIELDS, PERSON_FIELDS, SALE_FIELDS, FieldDef, customer_field
 from kehu.core.i18n import N_, UserError, translate
-from kehu.core.schemes import DEFAULT_BY_KEY
+from kehu.core.schemes import DEFAULT_BY_KEY, shown_name
 from kehu.core.validation import clean_text
 from kehu.exchange.xlsx_reading import is_blank, text_of
 
@@ -87,6 +87,10 @@ class Scheme:
     id: int
     name: str
     key: str | None = None  # a built-in scheme's key (its other names come with it)
+    builtin_key: str | None = None  # set while it shows its built-in label (core/schemes.py)
+
+    def shown(self, lang: str) -> str:
+        return shown_name(self.name, self.builtin_key, lang)
 
     def header_names(self) -> list[str]:
         """The scheme's name, and for a built-in scheme its default name in either language and
@@ -123,7 +127,7 @@ def target_label(target: str, schemes: Iterable[Scheme] = (), lang: str = "en") 
         return translate(N_("(not imported)"), lang)
     if target.startswith(SCHEME_PREFIX):
         scheme_id = int(target[len(SCHEME_PREFIX) :])
-        name = next((s.name for s in schemes if s.id == scheme_id), target)
+        name = next((s.shown(lang) for s in schemes if s.id == scheme_id), target)
         return translate(N_("Classification: {name}"), lang, name=name)
     if target.startswith(PERSON_PREFIX):
         field = next(f for f in PERSON_FIELDS if f.name == target[len(PERSON_PREFIX) :])

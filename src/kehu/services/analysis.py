@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kehu.core.i18n import N_, UserError, translate
 from kehu.core.periods import Period, rounded_shares
+from kehu.core.schemes import builtin_labels, shown_name
 from kehu.db import sales_queries as q
 from kehu.db.models import Category, Customer, Scheme, User
 from kehu.db.visibility import can_see, visible_owner_ids
@@ -76,34 +77,38 @@ def owners_of(viewer: User) -> set[int] | None:
 def scheme_choices(lang: str) -> list[SchemeChoice]:
     """The schemes an analysis can group by, then "per salesperson"."""
     choices = [
-        SchemeChoice(s.key or f"scheme:{s.id}", s.name)
+        SchemeChoice(s.key or f"scheme:{s.id}", shown_name(s.name, s.builtin_key, lang))
         for s in Scheme.select().order_by(Scheme.position, Scheme.id)
     ]
     return [*choices, SchemeChoice(OWNER, translate(N_("Per salesperson"), lang))]
 
 
 def resolve_scheme(by: str) -> Scheme:
-    """A scheme by key (grade, region…), "scheme:<id>" or name."""
+    """A scheme by key (grade, region…), "scheme:<id>" or name (a built-in one's label in
+    either language too)."""
     if by.startswith("scheme:") and by[7:].isdigit():
         found = Scheme.get_or_none(Scheme.id == int(by[7:]))
     else:
-        found = Scheme.get_or_none((Scheme.key == by) | (Scheme.name == by))
+        found = Scheme.get_or_none((Scheme.key == by) | (Scheme.name == by)) or next(
+            (s for s in Scheme.select() if by in builtin_labels(s.builtin_key)), None
+        )
     if found is None:
         raise AnalysisError(N_("No classification scheme '{name}'"), name=by)
     return found
 
 
-def _tree(scheme_id: int) -> list[tuple[int, int | None, str, int]]:
-    """(id, parent, name, depth) of the scheme's categories, depth first in position order."""
+def _tree(scheme_id: int, lang: str = "en") -> list[tuple[int, int | None, str, int]]:
+    """(id, parent, name in `lang`, depth) of the scheme's categories, depth first in
+    position order."""
     rows = list(
-        Category.select(Category.id, Category.parent, Category.name)
+        Category.select(Category.id, Category.parent, Category.name, Category.builtin_key)
         .where(Category.scheme == scheme_id)
         .order_by(Category.position, Category.id)
         .tuples()
     )
     children: dict[int | None, list[tuple[int, str]]] = {}
-    for cid, parent, name in rows:
-        children.setdefault(parent, []).append((cid, name))
+    for cid, parent, name, builtin in rows:
+        children.setdefault(parent, []).append((cid, shown_name(name, builtin, lang)))
     found: list[tuple[int, int | None, str, int]] = []
 
     def walk(parent: int | None, depth: int) -> None:
@@ -149,7 +154,7 @@ def composition(viewer: User, period: Period, by: str = "grade", lang: str = "en
     if by == OWNER:
         return _per_owner(owners, period, lang)
     scheme = resolve_scheme(by)
-    tree = _tree(scheme.id)
+    tree = _tree(scheme.id, lang)
     ids = [t[0] for t in tree]
     sales = q.category_sales([0, *ids], period.first, period.last, owners)
     total = sales.get(0, (0, 0))[0]
@@ -180,7 +185,8 @@ def composition(viewer: User, period: Period, by: str = "grade", lang: str = "en
             )
         )
     _round_top_level(rows)
-    return ShareTable("composition", period, scheme.name, total, rows)
+    scheme_name = shown_name(scheme.name, scheme.builtin_key, lang)
+    return ShareTable("composition", period, scheme_name, total, rows)
 
 
 def _round_top_level(rows: list[ShareRow]) -> None:
@@ -240,8 +246,8 @@ def products(
         if by == OWNER:
             raise AnalysisError(N_("Product shares per salesperson are not offered; pick a scheme"))
         scheme = resolve_scheme(by)
-        scheme_name = scheme.name
-        tree = _tree(scheme.id)
+        scheme_name = shown_name(scheme.name, scheme.builtin_key, lang)
+        tree = _tree(scheme.id, lang)
         for cid, _parent, name, depth in tree:
             if depth == 0:
                 groups[cid] = _descendants(scheme.id, cid, tree)

@@ -23,10 +23,10 @@ from kehu.core import rights
 from kehu.core.i18n import N_, translate
 from kehu.core.periods import Period
 from kehu.core.rights import Action, Scope
-from kehu.db import grade_steps
+from kehu.db import categories, grade_steps
 from kehu.db import sales_queries as q
 from kehu.db.connection import write
-from kehu.db.models import Category, Customer, User
+from kehu.db.models import Customer, User
 from kehu.services import audit, classification
 from kehu.services.analysis import AnalysisError, owners_of, resolve_scheme
 
@@ -136,19 +136,12 @@ class AbcProposal:
         return found
 
 
-def _grade_scheme():
+def _grade_scheme(lang: str):
     scheme = resolve_scheme(GRADE_SCHEME)
-    top = list(
-        Category.select(Category.id, Category.name)
-        .where(Category.scheme == scheme.id, Category.parent.is_null())
-        .order_by(Category.position, Category.id)
-        .tuples()
-    )
+    top = categories.top_level(scheme.id, lang)
     if len(top) < 3:
         raise AnalysisError(N_("The grade scheme needs three categories (A, B, C)"))
-    names = dict(
-        Category.select(Category.id, Category.name).where(Category.scheme == scheme.id).tuples()
-    )
+    names = categories.shown_names(lang, scheme.id)
     return scheme, {g: cid for g, (cid, _n) in zip(GRADES, top, strict=False)}, names
 
 
@@ -162,11 +155,15 @@ def _check_thresholds(thresholds: tuple[int, int]) -> tuple[int, int]:
 
 
 def propose(
-    viewer: User, period: Period, thresholds: tuple[int, int] = DEFAULT_THRESHOLDS
+    viewer: User,
+    period: Period,
+    thresholds: tuple[int, int] = DEFAULT_THRESHOLDS,
+    lang: str = "en",
 ) -> AbcProposal:
-    """Rank and grade the viewer's active customers by their sales in `period`."""
+    """Rank and grade the viewer's active customers by their sales in `period` (the current
+    grades named for a reader in `lang`)."""
     a, b = _check_thresholds(thresholds)
-    scheme, cats, names = _grade_scheme()
+    scheme, cats, names = _grade_scheme(lang)
     owners = owners_of(viewer)
     rows = q.graded_totals(period.first, period.last, owners, scheme.id)
     # Highest sales first, equal sales by id: two stable sorts with C-level keys (the rows

@@ -71,7 +71,7 @@ def build(
         table = analysis.products(viewer, period, by=by, lang=lang)
         return _share_report(name, heading, table, lang)
     if name == "abc":
-        return abc_report(analysis_abc.propose(viewer, period, thresholds), lang, limit)
+        return abc_report(analysis_abc.propose(viewer, period, thresholds, lang), lang, limit)
     board = analysis_trend.dashboard(viewer, period, lang=lang, customers=not first_paint)
     return _trend_report(heading, board, lang)
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from kehu.core.i18n import N_, translate
 from kehu.core.periods import Period
+from kehu.db import categories
 from kehu.db import sales_queries as q
-from kehu.db.models import Category, User
+from kehu.db.models import User
 from kehu.services.analysis import ShareTable, composition, owners_of, resolve_scheme
 
 STAGE_SCHEME = "stage"
@@ -61,7 +62,7 @@ def dashboard(
     owners = owners_of(viewer)
     span = (period.last - months + 1, period.last)
     stage = resolve_scheme(STAGE_SCHEME)
-    stage_cats = _top_categories(stage.id)
+    stage_cats = categories.top_level(stage.id, lang)
     monthly = q.monthly_sales(*span, owners, [0, *(cid for cid, _n in stage_cats)])
     board = Dashboard(
         period,
@@ -89,12 +90,3 @@ def dashboard(
         code, name, _o, _s = names.get(cid, ("", "", None, ""))
         board.top_customers.append((cid, code, name, amount))
     return board
-
-
-def _top_categories(scheme_id: int) -> list[tuple[int, str]]:
-    return list(
-        Category.select(Category.id, Category.name)
-        .where(Category.scheme == scheme_id, Category.parent.is_null())
-        .order_by(Category.position, Category.id)
-        .tuples()
-    )

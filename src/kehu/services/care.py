@@ -12,8 +12,8 @@ from kehu.core import rights
 from kehu.core.i18n import N_, UserError
 from kehu.core.lunar_dates import lunar_birthday_label, next_lunar_birthday
 from kehu.core.rights import Action
-from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS
-from kehu.db import care
+from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS, shown_name
+from kehu.db import care, categories
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, KeyPerson, User
 from kehu.services import access, audit, visits
@@ -32,6 +32,11 @@ class CadenceItem:
     last_visit: dt.date | None
     days_overdue: int | None  # None: never visited
     category_id: int = 0  # the grade category (A, B, C or one below them)
+    grade_key: str | None = None  # the grade's built-in key while it has one
+
+    def grade_name(self, lang: str) -> str:
+        """The grade as a reader in `lang` calls it (主力客户 (A) / Key customer (A))."""
+        return shown_name(self.grade, self.grade_key, lang)
 
 
 @dataclass(frozen=True)
@@ -60,23 +65,18 @@ class Anniversary:
 
 
 def overdue_by_cadence(viewer: User, day: dt.date, limit: int = 500) -> list[CadenceItem]:
-    items = []
-    for cid, code, name, phone, grade, category, days, last in care.cadence_overdue(
-        viewer, GRADE_SCHEME, day, limit
-    ):
-        last_date = visits.as_date(last) if last else None
-        overdue = (day - last_date).days - days if last_date else None
-        items.append(CadenceItem(cid, code, name, phone, grade, days, last_date, overdue, category))
-    return items
+    keys = categories.builtin_keys()
+    return [_item(row, day, keys) for row in care.cadence_overdue(viewer, GRADE_SCHEME, day, limit)]
 
 
 def overdue_among(viewer: User, ids: list[int], day: dt.date) -> dict[int, CadenceItem]:
     """Which of these customers are overdue by their grade's cadence on `day` (route sheets)."""
     found: dict[int, CadenceItem] = {}
+    keys = categories.builtin_keys()
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
         for row in care.cadence_overdue(viewer, GRADE_SCHEME, day, None, part):
-            item = _item(row, day)
+            item = _item(row, day, keys)
             found[item.customer_id] = item
     return found
 
@@ -92,11 +92,13 @@ def grade_ranks() -> dict[int, int]:
     return {c.category_id: n for n, c in enumerate(cadences())}
 
 
-def _item(row: tuple, day: dt.date) -> CadenceItem:
+def _item(row: tuple, day: dt.date, keys: dict[int, str]) -> CadenceItem:
     cid, code, name, phone, grade, category, days, last = row
     last_date = visits.as_date(last) if last else None
     overdue = (day - last_date).days - days if last_date else None
-    return CadenceItem(cid, code, name, phone, grade, days, last_date, overdue, category)
+    return CadenceItem(
+        cid, code, name, phone, grade, days, last_date, overdue, category, keys.get(category)
+    )
 
 
 def lunar_birthdays_near(viewer: User, day: dt.date, days: int) -> list[LunarBirthday]:
@@ -136,6 +138,11 @@ class Cadence:
     depth: int  # 0 for A/B/C, 1 for a sub-category…
     visit_days: int | None
     default_days: int | None  # what a new database gives it (A 7, B 14, C 30)
+    builtin_key: str | None = None  # while it shows its built-in label
+
+    def shown(self, lang: str) -> str:
+        """Its name for a reader in `lang` (主力客户 (A) / Key customer (A))."""
+        return shown_name(self.name, self.builtin_key, lang)
 
 
 def cadences() -> list[Cadence]:
@@ -145,13 +152,14 @@ def cadences() -> list[Cadence]:
     for row in rows:
         children.setdefault(row[1], []).append(row)
     found: list[Cadence] = []
+    keys = categories.builtin_keys()
 
     def walk(parent: int | None, depth: int) -> None:
         for index, (cid, _parent, name, days) in enumerate(children.get(parent, [])):
             default = (
                 DEFAULT_CADENCE[index] if depth == 0 and index < len(DEFAULT_CADENCE) else None
             )
-            found.append(Cadence(cid, name, depth, days, default))
+            found.append(Cadence(cid, name, depth, days, default, keys.get(cid)))
             walk(cid, depth + 1)
 
     walk(None, 0)

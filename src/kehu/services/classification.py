@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from kehu.core import rights
 from kehu.core.i18n import N_, UserError, translate
 from kehu.core.rights import Action
-from kehu.core.schemes import DEFAULT_SCHEMES, GRADE_SCHEME, GRADE_VISIT_DAYS
+from kehu.core.schemes import (
+    DEFAULT_SCHEMES,
+    GRADE_SCHEME,
+    GRADE_VISIT_DAYS,
+    builtin_labels,
+    shown_label,
+    shown_name,
+)
 from kehu.db.categories import category_and_descendants
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, CustomerCategory, FieldChange, Scheme, User
@@ -18,20 +25,27 @@ CATEGORY_FIELD_PREFIX = "category."  # history field of a scheme: category.<sche
 
 
 def create_default_schemes(lang: str) -> None:
-    """Insert the seed's schemes in the user's language (new databases only)."""
+    """Insert the seed's schemes (new databases only), named in the creator's language and
+    keyed, so that every reader sees them in their own language (core/schemes.py)."""
     for position, default in enumerate(DEFAULT_SCHEMES):
         if Scheme.select().where(Scheme.key == default.key).exists():
             continue
         scheme = Scheme.create(
-            key=default.key, name=translate(default.name, lang), position=position
+            key=default.key,
+            name=translate(default.name, lang),
+            position=position,
+            builtin_key=default.key,
         )
-        for index, name in enumerate(default.categories):
-            cadence = GRADE_VISIT_DAYS if default.key == GRADE_SCHEME else ()
+        cadence = GRADE_VISIT_DAYS if default.key == GRADE_SCHEME else ()
+        for index, (name, key) in enumerate(
+            zip(default.categories, default.category_keys, strict=True)
+        ):
             Category.create(
                 scheme=scheme,
                 name=translate(name, lang),
                 position=index,
                 visit_days=cadence[index] if index < len(cadence) else None,
+                builtin_key=key,
             )
 
 
@@ -158,6 +172,7 @@ class Change:
     scheme_id: int | None = None
     previous: dict[int, int | None] = field(default_factory=dict)  # customer → old category
     old_name: str | None = None
+    old_key: str | None = None  # rename, merge: the built-in key the category had
     old_parent: int | None = None
     old_position: int = 0
     children: tuple[int, ...] = ()  # merge: sub-categories moved to the target
@@ -165,14 +180,15 @@ class Change:
 
 
 def _name_taken(scheme_id: int, parent_id: int | None, name: str, exclude: int | None) -> bool:
-    query = Category.select().where(
+    """Whether a sibling is called `name` as stored or, for a built-in one, in any language
+    (a category shown as 普通公司 to one user and Ordinary company to another is both)."""
+    query = Category.select(Category.name, Category.builtin_key).where(
         Category.scheme == scheme_id,
         Category.parent.is_null() if parent_id is None else Category.parent == parent_id,
-        Category.name == name,
     )
     if exclude is not None:
         query = query.where(Category.id != exclude)
-    return query.exists()
+    return any(name == stored or name in builtin_labels(key) for stored, key in query.tuples())
 
 
 def _taken_error(name: str) -> ClassificationError:
@@ -207,9 +223,10 @@ def rename(category_id: int, name: str, user: User) -> Change:
         if _name_taken(category.scheme_id, category.parent_id, name, category_id):
             raise _taken_error(name)
         old = category.name
-        Category.update(name=name).where(Category.id == category_id).execute()
+        # The user's text from now on, in every language: the built-in label is given up.
+        Category.update(name=name, builtin_key=None).where(Category.id == category_id).execute()
         audit.record(user, "rename_category", "category", category_id, f"{old} → {name}")
-        return Change("rename", category_id=category_id, old_name=old)
+        return Change("rename", category_id=category_id, old_name=old, old_key=category.builtin_key)
 
     return write(Category._meta.database, run)
 
@@ -311,6 +328,7 @@ def merge(source_id: int, target_id: int, user: User) -> Change:
             category_id=target_id,
             scheme_id=source.scheme_id,
             old_name=source.name,
+            old_key=source.builtin_key,
             old_parent=source.parent_id,
             old_position=source.position,
             children=children,
@@ -343,7 +361,9 @@ def undo(change: Change, user: User) -> None:
             for old, customers in groups.items():
                 assign(customers, old, user, change.scheme_id)
         elif change.kind == "rename":
-            Category.update(name=change.old_name).where(Category.id == change.category_id).execute()
+            Category.update(name=change.old_name, builtin_key=change.old_key).where(
+                Category.id == change.category_id
+            ).execute()
         elif change.kind == "move":
             Category.update(parent=change.old_parent, position=change.old_position).where(
                 Category.id == change.category_id
@@ -359,6 +379,7 @@ def undo(change: Change, user: User) -> None:
                 parent=change.old_parent,
                 name=change.old_name,
                 position=change.old_position,
+                builtin_key=change.old_key,
             )
             if change.children:
                 Category.update(parent=restored.id).where(
@@ -403,23 +424,28 @@ class SchemeNode:
             yield from category.walk()
 
 
-def scheme_tree() -> list[SchemeNode]:
-    """All schemes with their category trees, in display order."""
+def scheme_tree(lang: str) -> list[SchemeNode]:
+    """All schemes with their category trees, in display order, named for a reader in
+    `lang` (built-in ones by their label in that language)."""
     schemes = [
-        SchemeNode(sid, key, name)
-        for sid, key, name in Scheme.select(Scheme.id, Scheme.key, Scheme.name)
+        SchemeNode(sid, key, shown_name(name, builtin, lang))
+        for sid, key, name, builtin in Scheme.select(
+            Scheme.id, Scheme.key, Scheme.name, Scheme.builtin_key
+        )
         .order_by(Scheme.position, Scheme.id)
         .tuples()
     ]
     by_scheme = {s.id: s for s in schemes}
     nodes: dict[int, CategoryNode] = {}
     rows = (
-        Category.select(Category.id, Category.scheme, Category.parent, Category.name)
+        Category.select(
+            Category.id, Category.scheme, Category.parent, Category.name, Category.builtin_key
+        )
         .order_by(Category.position, Category.id)
         .tuples()
     )
-    for cid, sid, parent, name in rows:
-        nodes[cid] = CategoryNode(cid, sid, parent, name)
+    for cid, sid, parent, name, builtin in rows:
+        nodes[cid] = CategoryNode(cid, sid, parent, shown_name(name, builtin, lang))
     for node in nodes.values():
         parent = nodes.get(node.parent_id) if node.parent_id is not None else None
         if parent is not None:
@@ -427,3 +453,9 @@ def scheme_tree() -> list[SchemeNode]:
         elif node.scheme_id in by_scheme:
             by_scheme[node.scheme_id].categories.append(node)
     return schemes
+
+
+def history_value(value: str | None, lang: str) -> str | None:
+    """A category name recorded in a customer's history, as a reader in `lang` sees it: a
+    built-in label recorded in either language shows in theirs."""
+    return shown_label(value, lang) if value else value

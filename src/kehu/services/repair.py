@@ -21,7 +21,15 @@ from peewee import Database
 from kehu.core import rights
 from kehu.core.i18n import N_, Message, note
 from kehu.core.jobs import Job, no_job
-from kehu.db import health, interrupted, sales_summary, schema_check, search_index, tree_counts
+from kehu.db import (
+    duplicate_index,
+    health,
+    interrupted,
+    sales_summary,
+    schema_check,
+    search_index,
+    tree_counts,
+)
 from kehu.db.connection import Database as OpenDatabase
 from kehu.db.connection import write
 from kehu.db.dialect import dialect
@@ -58,7 +66,9 @@ def _category_counts(db: Database, _job: Job) -> Message | None:
 
 def _search_keys(db: Database, job: Job) -> Message | None:
     ids = sorted(
-        set(health.customers_without_keys(db)) | set(health.customers_without_name_text(db))
+        set(health.customers_without_keys(db))
+        | set(health.customers_without_name_text(db))
+        | set(duplicate_index.customers_without_keys(db))
     )
     if not ids:
         return None

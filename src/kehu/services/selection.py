@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kehu.core.i18n import N_, UserError
+from kehu.core.schemes import builtin_labels
 from kehu.db.categories import category_and_descendants
 from kehu.db.models import Category, Customer, CustomerCategory, Route, RouteStop, User
 from kehu.db.visibility import visible_customers
@@ -45,7 +46,10 @@ def find_category(text: str) -> Category:
         if category:
             return category
     name = text.split("/")[-1].strip()
-    matches = list(Category.select().where(Category.name == name))
+    # A built-in category answers to its label in either language (国有 or State-owned).
+    matches = [
+        c for c in Category.select() if name == c.name or name in builtin_labels(c.builtin_key)
+    ]
     if len(matches) == 1:
         return matches[0]
     if not matches:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehu.core.i18n import normalise, system_language
-from kehu.db import interrupted, search_index
+from kehu.db import duplicate_index, interrupted, search_index
 from kehu.db.connection import Database, open_database, write
 from kehu.db.models import Customer, Setting, User
 from kehu.services import auth, classification
@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 # Migration 2 replaced the search keys by a new key table and trigram text, created empty: a
 # file upgraded from an older version has its keys computed again once, when it is opened.
 SEARCH_KEYS_FROM = 2
+# Migration 10 added the duplicate scan's keys, created empty: computed once, the same way.
+DUPLICATE_KEYS_FROM = 10
 
 
 @dataclass
@@ -39,6 +41,11 @@ def open_workspace(
     if database.migrated_from is not None and database.migrated_from < SEARCH_KEYS_FROM:
         logger.info("computing the search keys of a file upgraded from v%s", database.migrated_from)
         search_index.rebuild_all()
+    elif database.migrated_from is not None and database.migrated_from < DUPLICATE_KEYS_FROM:
+        logger.info(
+            "computing the duplicate keys of a file upgraded from v%s", database.migrated_from
+        )
+        duplicate_index.fill(database.db)
     if database.created:
         language = normalise(lang) if lang else system_language()
 

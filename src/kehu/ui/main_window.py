@@ -144,7 +144,9 @@ class MainWindow(
         self.splitter.addWidget(self.cards)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([200, 480, 680])  # the card gets room for its widest tables
+        # The trees as wide as their names in this language; the card gets room for its
+        # widest tables.
+        self.splitter.setSizes([max(200, self.categories.wanted_width()), 480, 680])
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.addTab(self.splitter, self.tr("Customers"))
@@ -254,7 +256,7 @@ class MainWindow(
         parts = [self.tr("%1 shown").replace("%1", f"{shown:,}")]
         if self._counts is not None:
             parts.append(self.tr("%1 customers").replace("%1", f"{self._counts.total:,}"))
-        selected = len(self.list_view.selectionModel().selectedRows())
+        selected = self.list_view.selected_count()
         if selected > 1:
             parts.append(self.tr("%1 selected").replace("%1", f"{selected:,}"))
         if self.model.is_loading:
@@ -342,7 +344,7 @@ class MainWindow(
             return
         from kehu.ui.dialogs.classify_dialog import ClassifyDialog
 
-        dialog = ClassifyDialog(classification.scheme_tree(), len(ids), self)
+        dialog = ClassifyDialog(classification.scheme_tree(self.session.lang), len(ids), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         scheme_id, category_id = dialog.choice()

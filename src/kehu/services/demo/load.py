@@ -141,6 +141,7 @@ def _renumbered(chunk: Chunk, first: int, ids: list[int]) -> Chunk:
             [(new[k // slots] * slots + k % slots, kind, key) for k, kind, key in search.keys],
             [(new[rowid], text) for rowid, text in search.texts],
             search.names,
+            [(new[row[0]], *row[1:]) for row in search.duplicates],
         )
     return Chunk(renumbered, members, search, chunk.category_counts)
 

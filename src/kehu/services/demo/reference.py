@@ -41,7 +41,9 @@ def _ensure_regions() -> tuple[int, ...]:
     """The region tree 华东 > 浙江 > 杭州; returns the city category per city index."""
     scheme = Scheme.get_or_none(Scheme.key == REGION_SCHEME)
     if scheme is None:
-        scheme = Scheme.create(key=REGION_SCHEME, name="区域", position=99)
+        scheme = Scheme.create(
+            key=REGION_SCHEME, name="区域", position=99, builtin_key=REGION_SCHEME
+        )
     group_of = {p: g for g, provinces in vocab.REGION_GROUPS.items() for p in provinces}
 
     def node(name: str, parent: int | None, position: int) -> int:

@@ -33,7 +33,10 @@ def generate_chunk(
     chunk = Chunk(rows, members, category_counts=category_counts(rows["customer_category"], meta))
     if with_keys:
         chunk.search_rows = search_index.rows_for(
-            [(m[0], c[0], c[1], c[2], c[3], c[6]) for m, c in zip(meta, customers, strict=True)],
+            [
+                (m[0], c[0], c[1], c[2], c[3], c[6], c[4])
+                for m, c in zip(meta, customers, strict=True)
+            ],
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
         )
     return chunk

@@ -83,7 +83,7 @@ def generate_packed_chunk(
     about three times cheaper to make than a pickle of the same rows."""
     chunk = generate_chunk(plan, index, start_id, count, with_keys)
     search = chunk.search_rows
-    keys = (search.keys, search.texts, search.names) if search is not None else None
+    keys = (search.keys, search.texts, search.names, search.duplicates) if search else None
     return marshal.dumps((chunk.rows, chunk.route_members, keys, chunk.category_counts))
 
 

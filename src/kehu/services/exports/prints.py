@@ -91,7 +91,11 @@ def mark_overdue(
             else:
                 text = N_("{grade}: {n} days overdue (every {days} days)")
             stop.overdue = translate(
-                text, request.lang, grade=item.grade, n=item.days_overdue, days=item.visit_days
+                text,
+                request.lang,
+                grade=item.grade_name(request.lang),
+                n=item.days_overdue,
+                days=item.visit_days,
             )
         if only:
             stops = [s for s in sheet.stops if s.customer_id in found]

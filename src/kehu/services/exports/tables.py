@@ -19,6 +19,7 @@ from kehu.core.fields import (
 )
 from kehu.core.i18n import N_, translate
 from kehu.core.jobs import Job
+from kehu.core.schemes import builtin_labels, shown_name
 from kehu.core.values import CENT, from_db
 from kehu.db import export_rows, print_data
 from kehu.exchange.csv_export import write_csv
@@ -60,7 +61,14 @@ def choose_columns(spec: str | None) -> list[str]:
         field = next(
             (f for f in CUSTOMER_FIELDS if part in (f.name, f.text, f.label("zh_CN"))), None
         )
-        scheme = next((s for s in schemes if part in (s.name, s.key, str(s.id))), None)
+        scheme = next(
+            (
+                s
+                for s in schemes
+                if part in (s.name, s.key, str(s.id), *builtin_labels(s.builtin_key))
+            ),
+            None,
+        )
         if field is not None:
             chosen.append(field.name)
         elif scheme is not None:
@@ -96,7 +104,9 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
 def customer_table(ids: list[int], targets: list[str], lang: str, reveal: bool) -> Table:
     """The list sheet: one row per customer, columns `targets` (fields and schemes)."""
     fields = [_FIELD.get(t) for t in targets]
-    scheme_names = {f"scheme:{s.id}": s.name for s in export_rows.schemes()}
+    scheme_names = {
+        f"scheme:{s.id}": shown_name(s.name, s.builtin_key, lang) for s in export_rows.schemes()
+    }
     labels = [f.label(lang) if f else scheme_names[t] for f, t in zip(fields, targets, strict=True)]
     text_columns = [i for i, f in enumerate(fields) if f and f.kind in TEXT_KINDS]
     return Table(
@@ -119,7 +129,7 @@ def _customer_rows(
     converters = [converter(fields[i], lang, reveal) for i in positions]  # type: ignore[arg-type]
     plan = list(zip(positions, converters, strict=True))
     schemes = {i: int(t.split(":")[1]) for i, t in enumerate(targets) if t.startswith("scheme:")}
-    paths = export_rows.category_paths() if schemes else {}
+    paths = export_rows.category_paths(lang) if schemes else {}
     width = len(targets)
     for chunk in _chunks(ids):
         by_id = export_rows.customer_columns(chunk, columns)

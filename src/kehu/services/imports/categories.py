@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kehu.core.i18n import translate
-from kehu.core.schemes import DEFAULT_BY_KEY
+from kehu.core.schemes import builtin_labels, category_synonyms
 from kehu.db import import_batches
 from kehu.db.connection import write
-from kehu.db.models import Category, Scheme, User
+from kehu.db.models import Category, User
 
 from .duplicates import normalise_name
 
@@ -29,7 +28,6 @@ class CategoryLookup:
         self.create, self.dry_run, self.user, self.batch_id = create, dry_run, user, batch_id
         self.by_name: dict[tuple[int, str], int] = {}
         self.children: dict[tuple[int, int | None, str], int] = {}  # (scheme, parent, name)
-        top: dict[tuple[int, str], int] = {}  # (scheme, name) of top-level categories
         query = Category.select(Category.id, Category.scheme, Category.parent, Category.name)
         for cid, scheme, parent, name in query.order_by(Category.id).tuples():
             key = normalise_name(name)
@@ -39,36 +37,21 @@ class CategoryLookup:
             if letter:
                 self.by_name.setdefault((scheme, letter.group(1).casefold()), cid)
                 self.by_name.setdefault((scheme, normalise_name(name[: letter.start()])), cid)
-            if parent is None:
-                top.setdefault((scheme, key), cid)
-        self._add_defaults(top)
+        self._add_defaults()
 
-    def _add_defaults(self, top: dict[tuple[int, str], int]) -> None:
-        """The default names (both languages) and synonyms of built-in schemes' categories."""
-        for scheme, key in Scheme.select(Scheme.id, Scheme.key).tuples():
-            default = DEFAULT_BY_KEY.get(key or "")
-            if default is None:
-                continue
-            synonyms = default.category_synonyms or ((),) * len(default.categories)
-            for source, extra in zip(default.categories, synonyms, strict=True):
-                names = [translate(source, "zh_CN"), source]
-                cid = next(
-                    (
-                        top[scheme, normalise_name(n)]
-                        for n in names
-                        if (scheme, normalise_name(n)) in top
-                    ),
-                    None,
-                )
-                if cid is None:
-                    continue
-                for name in (*names, *extra):
-                    self.by_name.setdefault((scheme, normalise_name(name)), cid)
-                    letter = _LETTER.search(name)
-                    if letter:
-                        self.by_name.setdefault(
-                            (scheme, normalise_name(name[: letter.start()])), cid
-                        )
+    def _add_defaults(self) -> None:
+        """A built-in category (one that still has its built-in key) answers to its label in
+        either language and to the synonyms declared with it, whatever language made it."""
+        rows = Category.select(Category.id, Category.scheme, Category.builtin_key).where(
+            Category.builtin_key.is_null(False)
+        )
+        for cid, scheme, key in rows.order_by(Category.id).tuples():
+            for name in (*builtin_labels(key), *category_synonyms(key)):
+                self.by_name.setdefault((scheme, normalise_name(name)), cid)
+                letter = _LETTER.search(name)
+                if letter:
+                    self.by_name.setdefault((scheme, letter.group(1).casefold()), cid)
+                    self.by_name.setdefault((scheme, normalise_name(name[: letter.start()])), cid)
 
     def find(self, scheme: int, text: str) -> int | None:
         parts = [part.strip() for part in text.split("/") if part.strip()]

@@ -41,7 +41,7 @@ _INSERT_COLUMNS = [
     *CUSTOMER_RECORD_COLUMNS,
     "import_batch_id",
 ]
-_SEARCH_AT = [_INSERT_COLUMNS.index(n) for n in ("name", "short_name", "uscc", "phone")]
+_SEARCH_AT = [_INSERT_COLUMNS.index(n) for n in ("name", "short_name", "uscc", "phone", "address")]
 _PERSON_SEARCH_AT = [PERSON_INSERT_COLUMNS.index(n) for n in ("name", "mobile", "phone")]
 _SOURCE = CUSTOMER_COLUMNS.index("source")
 _REVIEW = CUSTOMER_COLUMNS.index("review_state")
@@ -272,7 +272,7 @@ class CustomerImporter:
         bulk.insert_rows(Customer, _INSERT_COLUMNS, customers)
         ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
         persons, categories, generated = [], [], []
-        keyed: list[tuple] = []  # (id, code, name, short_name, uscc, phone)
+        keyed: list[tuple] = []  # (id, code, name, short_name, uscc, phone, address)
         keyed_persons: list[tuple] = []  # (customer id, name, mobile, phone)
         created: dict[int, int] = {}  # file row → new customer id
         for planned, code, stored in zip(creates, codes, customers, strict=True):

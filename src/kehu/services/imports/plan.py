@@ -81,8 +81,10 @@ class Inspection:
 
 
 def schemes() -> list[columns.Scheme]:
-    query = Scheme.select(Scheme.id, Scheme.name, Scheme.key).order_by(Scheme.position, Scheme.id)
-    return [columns.Scheme(sid, name, key) for sid, name, key in query.tuples()]
+    query = Scheme.select(Scheme.id, Scheme.name, Scheme.key, Scheme.builtin_key).order_by(
+        Scheme.position, Scheme.id
+    )
+    return [columns.Scheme(*row) for row in query.tuples()]
 
 
 def matcher_for(kind: str) -> columns.Matcher:

@@ -251,7 +251,9 @@ class AnalysisView(QWidget):
 
         def work(_job):
             report = analysis_report.build(user, kind, period, by, thresholds, lang)
-            proposal = analysis_abc.propose(user, period, thresholds) if kind == "abc" else None
+            proposal = (
+                analysis_abc.propose(user, period, thresholds, lang) if kind == "abc" else None
+            )
             return report, proposal
 
         self.session.tasks.start(

@@ -76,6 +76,9 @@ class CardActivity:
     def _history_row(self, change: dict[str, Any]) -> list[str]:
         field = sensitivity.history_field(change["field"])
         old, new = change["old"] or "", change["new"] or ""
+        if change["field"].startswith(classification.CATEGORY_FIELD_PREFIX):
+            old = classification.history_value(old, self.lang) or ""
+            new = classification.history_value(new, self.lang) or ""
         if field is not None and field.sensitive:  # the one rule: history shows masks
             old = sensitivity.masked_text(field, old, self.lang)
             new = sensitivity.masked_text(field, new, self.lang)
@@ -90,7 +93,7 @@ class CardActivity:
     def history_label(self, name: str) -> str:
         if name.startswith(classification.CATEGORY_FIELD_PREFIX):
             scheme_id = name[len(classification.CATEGORY_FIELD_PREFIX) :]
-            schemes = {str(s.id): s.name for s in classification.scheme_tree()}
+            schemes = {str(s.id): s.name for s in classification.scheme_tree(self.lang)}
             return self.tr("Category: %1").replace("%1", schemes.get(scheme_id, scheme_id))
         if name == "status":
             return self.tr("Status")

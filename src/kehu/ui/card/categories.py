@@ -25,7 +25,7 @@ class CardCategories:
         while form.rowCount():
             form.removeRow(0)
         self.category_boxes.clear()
-        for scheme in classification.scheme_tree():
+        for scheme in classification.scheme_tree(self.lang):
             box = QComboBox(self)
             box.setObjectName(f"scheme_{scheme.id}")
             box.setAccessibleName(scheme.name)

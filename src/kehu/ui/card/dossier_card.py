@@ -7,7 +7,8 @@ silently: closing asks, and another user's save does not reload over the user's 
 
 This module is the layout and the loading; the parts are mixins beside it: the key persons
 (`persons`), the classification page (`categories`), the visits, sales and history tabs
-(`activity`), and the dirty state, saving and conflicts (`saving`).
+(`activity`), the dirty state, saving and conflicts (`saving`), and sharing and erasing
+(`office`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from kehu.ui.card.activity import CardActivity
 from kehu.ui.card.categories import CardCategories
 from kehu.ui.card.duplicate_warning import DuplicateWarning
 from kehu.ui.card.field_editor import FieldEditor
+from kehu.ui.card.office import CardOffice
 from kehu.ui.card.persons import KeyPersons
 from kehu.ui.card.saving import CardSaving
 from kehu.ui.card.sections import CardSections
@@ -47,8 +49,9 @@ from kehu.ui.session import Session
 logger = logging.getLogger(__name__)
 
 
-class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget):
+class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, CardOffice, QWidget):
     saved = Signal(int)  # customer id
+    erased = Signal(int)  # customer id: erased from this card (the window closes it)
     title_changed = Signal(str)
     dirty_changed = Signal(bool)
     closed = Signal()
@@ -95,6 +98,8 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.archive_button.clicked.connect(self.toggle_archived)
         top.addWidget(self.save_button)
         top.addWidget(self.archive_button)
+        for button in self._office_buttons(self):  # share, erase (kehu.ui.card.office)
+            top.addWidget(button)
         layout.addLayout(top)
         self.banner = QLabel(self)
         self.banner.setObjectName("cardBanner")
@@ -130,7 +135,17 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         history.setStretchLastSection(False)
         for column in (3, 4):  # old and new value share the room left: both stay in view
             history.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # The time goes under the date and long values wrap, so that in a narrow card (150 %
+        # scaling, English section names) the titles and values are not cut off.
+        history.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        metrics = history.fontMetrics()
+        titles = [self.history_table.horizontalHeaderItem(c).text() for c in range(5)]
+        history.resizeSection(0, max(metrics.horizontalAdvance("2026-12-02"),
+                                     metrics.horizontalAdvance(titles[0])) + 16)  # fmt: skip
         self.history_table.setWordWrap(True)
+        self.history_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         for index in range(self.tabs.count()):  # a table or page is named by its tab
             page = self.tabs.widget(index)
             if not page.accessibleName():
@@ -247,6 +262,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, QWidget)
         self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
         self.archive_button.setEnabled(self.base is not None and self.session.can_write)
         self.allow_saving(self.session.can_write)
+        self._update_office_buttons()
         self.title_changed.emit(self.title())
 
     def allow_saving(self, allowed: bool) -> None:

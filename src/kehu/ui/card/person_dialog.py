@@ -1,15 +1,19 @@
-"""Editing one key person: every person field from the catalogue; sensitive fields stay
-masked until the user reveals them, and revealing is written to the audit log."""
+"""Editing one key person: every person field from the catalogue, the consent record (PIPL:
+basis, date, channel, withdrawn on) among them; sensitive fields stay masked until the user
+reveals them, and revealing is written to the audit log. An administrator makes the "copy of
+personal data" of a stored person here (Excel or PDF, audited)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,10 +28,13 @@ from PySide6.QtWidgets import (
 from kehu.core import sensitivity
 from kehu.core.fields import LUNAR, PERSON_FIELDS, SOLAR, Section, fields_in, section_label
 from kehu.core.lunar_dates import lunar_birthday_hint
+from kehu.core.rights import Action
 from kehu.core.validation import parse_date
-from kehu.services import dossiers
+from kehu.services import dossiers, privacy, sharing
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.session import Session
+
+COPY_RIGHT = Action.PERSONAL_DATA_COPY  # privacy.personal_data_copy checks this right
 
 
 class PersonDialog(QDialog):
@@ -96,6 +103,17 @@ class PersonDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.copy_button = buttons.addButton(
+            self.tr("Copy of personal data…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.setObjectName("personalDataCopy")
+        self.copy_button.setToolTip(
+            self.tr("Everything stored about this person, with its history (Excel or PDF)")
+        )
+        self.copy_button.clicked.connect(self.personal_data_copy)
+        self.copy_button.setVisible(
+            self.stored and sharing.may(session.user, COPY_RIGHT, customer_id)
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -161,6 +179,38 @@ class PersonDialog(QDialog):
             self.editors[name].set_masked(False)
         self.reveal_button.setEnabled(False)
         self._show_lunar_hint()
+
+    def personal_data_copy(self) -> Path | None:
+        """Ask where, then write the copy (the file's suffix chooses Excel or PDF)."""
+        name = (self.person.get("name") or "person").replace("/", "_")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Copy of personal data"),
+            self.tr("personal data %1.xlsx").replace("%1", name),
+            "Excel (*.xlsx);;PDF (*.pdf)",
+        )
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() not in (".xlsx", ".pdf"):
+            target = target.with_suffix(".pdf" if "pdf" in chosen.lower() else ".xlsx")
+        try:
+            written = privacy.personal_data_copy(
+                self.person["id"], self.session.user, target, self.session.lang
+            )
+        except Exception as exc:
+            from kehu.ui.errors import show_error
+
+            show_error(self, exc)
+            return None
+        QMessageBox.information(
+            self,
+            self.tr("Copy of personal data"),
+            self.tr("Written to %1. Making it is recorded in the audit log.").replace(
+                "%1", str(written)
+            ),
+        )
+        return Path(written)
 
     def values(self) -> dict[str, Any]:
         """The person as raw texts (parsed by the card when it saves)."""

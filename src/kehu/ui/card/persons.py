@@ -54,6 +54,7 @@ class KeyPersons:
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self._erase_person_button(box))  # kehu.ui.card.office
         layout.addLayout(buttons)
         return box
 

@@ -27,7 +27,9 @@ def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)  # a narrow column elides a phone number: the tip shows it
+            table.setItem(r, c, item)
 
 
 __all__ = ["fill_table", "read_only_table"]

@@ -1,5 +1,6 @@
 """The audit trail (档案使用全过程可追溯) for administrators (everything) and managers (their
-team's): filtered by user, action, dates and customer code; exported to Excel."""
+team's): filtered by user, action, dates and customer code; exported to Excel. Actions show
+in the user's language (`kehu.core.audit_actions`), in the table, the filter and the copy."""
 
 from __future__ import annotations
 
@@ -24,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core.i18n import translate
-from kehu.db.models import User
-from kehu.services import audit_trail
+from kehu.services import audit_view
 from kehu.ui.errors import show_error
 
 
@@ -40,12 +40,17 @@ class AuditDialog(QDialog):
         filters = QFormLayout()
         self.user = QComboBox(self)
         self.user.addItem(self.tr("(everyone)"), None)
-        for user in User.select().order_by(User.display_name):
-            self.user.addItem(f"{user.display_name} ({user.username})", user.id)
+        self.user.setObjectName("auditUser")
         self.action = QComboBox(self)
+        self.action.setObjectName("auditAction")
         self.action.addItem(self.tr("(all actions)"), None)
-        for action in audit_trail.actions():
-            self.action.addItem(action, action)
+        try:
+            for user in audit_view.readable_users(session.user):
+                self.user.addItem(f"{user.display_name} ({user.username})", user.id)
+            for code, label in audit_view.action_choices(session.user, self.lang):
+                self.action.addItem(label, code)
+        except Exception as exc:  # refused: the table stays empty and says why
+            show_error(self, exc, lang=self.lang)
         dates = QHBoxLayout()
         self.start = QDateEdit(QDate.currentDate().addMonths(-1), self)
         self.end = QDateEdit(QDate.currentDate(), self)
@@ -69,9 +74,12 @@ class AuditDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(self.count)
         layout.addLayout(buttons)
-        self.table = QTableWidget(0, len(audit_trail.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([translate(c, self.lang) for c in audit_trail.COLUMNS])
+        self.table = QTableWidget(0, len(audit_view.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([translate(c, self.lang) for c in audit_view.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -80,8 +88,8 @@ class AuditDialog(QDialog):
         self.export_button.clicked.connect(self._on_export)
         self._on_apply()
 
-    def wanted(self) -> audit_trail.TrailFilter:
-        return audit_trail.TrailFilter(
+    def wanted(self) -> audit_view.TrailFilter:
+        return audit_view.TrailFilter(
             user_id=self.user.currentData(),
             action=self.action.currentData(),
             start=self.start.date().toPython(),
@@ -91,14 +99,13 @@ class AuditDialog(QDialog):
 
     def _on_apply(self) -> None:
         try:
-            rows = audit_trail.rows(self.session.user, self.wanted())
+            rows = audit_view.rows(self.session.user, self.wanted())
         except Exception as exc:
             show_error(self, exc, lang=self.lang)
             return
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (str(row.at), row.user, row.action, row.record, row.summary, row.details)
-            for c, value in enumerate(values):
+            for c, value in enumerate(audit_view.cells(row, self.lang)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.count.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
@@ -110,6 +117,12 @@ class AuditDialog(QDialog):
         if not path:
             return
         try:
-            audit_trail.export_xlsx(self.session.user, self.wanted(), Path(path), self.lang)
+            count = audit_view.export_xlsx(self.session.user, self.wanted(), Path(path), self.lang)
         except Exception as exc:
             show_error(self, exc, lang=self.lang)
+            return
+        self.count.setText(
+            self.tr("%1 entries written to %2")
+            .replace("%1", str(count))
+            .replace("%2", Path(path).name)
+        )

@@ -53,9 +53,10 @@ class CadenceDialog(QDialog):
             spin.setSuffix(self.tr(" days"))
             spin.setValue(row.visit_days or 0)
             spin.setEnabled(self.editable)
-            spin.setAccessibleName(row.name)
+            name = row.shown(session.lang)
+            spin.setAccessibleName(name)
             self.spins[row.category_id] = spin
-            form.addRow("　" * row.depth + row.name, spin)
+            form.addRow("　" * row.depth + name, spin)
         layout.addLayout(form)
         if not self.rows:
             layout.addWidget(QLabel(self.tr("The grade scheme has no categories."), self))

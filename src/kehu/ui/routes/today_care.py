@@ -17,7 +17,9 @@ class TodayCare:
                 why = self.tr("{grade}: every {days} days, never visited")
             else:
                 why = self.tr("{grade}: every {days} days, {n} days overdue")
-            why = why.format(grade=item.grade, days=item.visit_days, n=item.days_overdue)
+            why = why.format(
+                grade=item.grade_name(self.lang), days=item.visit_days, n=item.days_overdue
+            )
             last = item.last_visit.isoformat() if item.last_visit else ""
             self._row(section, item.customer_id, [item.name, why, item.phone or "", last])
         self._more(section, len(report.cadence))

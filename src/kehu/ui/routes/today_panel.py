@@ -211,7 +211,9 @@ class TodayPanel(TodayCare, QWidget):
     @staticmethod
     def _row(section: QStandardItem, customer_id: int, texts: list[str]) -> list[QStandardItem]:
         items = [QStandardItem(text) for text in texts]
+        tip = " · ".join(text for text in texts if text)  # the reason, off-view in a narrow dock
         for item in items:
+            item.setToolTip(tip)
             item.setData(customer_id, CustomerRole)
             item.setData(section.data(SectionRole), SectionRole)
         section.appendRow(items)

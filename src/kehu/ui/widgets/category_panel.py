@@ -86,7 +86,7 @@ class CategoryPanel(QWidget):
         expanded = self._expanded()
         current = self.current_node()
         first = self.model.rowCount() == 0
-        self.model.load(classification.scheme_tree())
+        self.model.load(classification.scheme_tree(self.session.lang))
         if first:  # the schemes open, their sub-categories closed
             expanded = [
                 (SCHEME, self.model.index(r, 0).data(IdRole)) for r in range(self.model.rowCount())
@@ -104,6 +104,25 @@ class CategoryPanel(QWidget):
             else:
                 self.filter_changed.emit("", 0, 0)
         self.refresh_counts()
+
+    def wanted_width(self, most: int = 320) -> int:
+        """The width that shows every scheme and category name whole with a count of up to
+        five digits ("Occasional customer (C) (12345)"), at most `most`."""
+        metrics = self.view.fontMetrics()
+        need = 0
+
+        def walk(parent: QModelIndex, depth: int) -> None:
+            nonlocal need
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                name = index.data(NameRole) or index.data() or ""
+                text_width = metrics.horizontalAdvance(f"{name} (00000)")
+                need = max(need, (depth + 1) * self.view.indentation() + text_width)
+                walk(index, depth + 1)
+
+        walk(QModelIndex(), 0)
+        scroll_bar = self.view.verticalScrollBar().sizeHint().width()
+        return min(most, need + scroll_bar + 2 * self.view.frameWidth() + 12)
 
     def _expanded(self) -> list[tuple[str, int]]:
         found = []
@@ -201,7 +220,7 @@ class CategoryPanel(QWidget):
         source = index.data(IdRole)
         choices = [
             (node.id, "  " * depth + node.name)
-            for scheme in classification.scheme_tree()
+            for scheme in classification.scheme_tree(self.session.lang)
             if scheme.id == index.data(SchemeRole)
             for node, depth in scheme.walk()
             if node.id != source

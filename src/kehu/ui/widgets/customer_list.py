@@ -14,6 +14,8 @@ from kehu.ui import settings
 from kehu.ui.models.customer_table import CustomerTableModel, IdRole
 
 WIDTHS = settings.Setting("list/widths", "{}", str)
+QUIET_SELECT_ALL = 20_000  # rows from which "select all" does not tell Qt's views cell by cell
+HEADER_EXTRA = 32  # a header section's margins and sort indicator around its title
 
 
 def saved_columns() -> list[str]:
@@ -21,9 +23,19 @@ def saved_columns() -> list[str]:
     return stored or list(DEFAULT_COLUMNS)
 
 
+def _covered(blocks: set[tuple[int, int]]) -> int:
+    """Rows covered by (top, bottom) blocks that may overlap (one per selected column span)."""
+    count, reach = 0, -1
+    for top, bottom in sorted(blocks):
+        if bottom > reach:
+            count += bottom - max(top, reach + 1) + 1
+            reach = bottom
+    return count
+
+
 class CustomerListView(QTableView):
     open_requested = Signal(int)  # customer id
-    selection_changed = Signal(list)  # selected customer ids
+    selection_changed = Signal(int)  # how many rows are selected (ids: `selected_ids()`)
     escape_pressed = Signal()  # back to the search box
 
     OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_F2)
@@ -58,7 +70,7 @@ class CustomerListView(QTableView):
     def setModel(self, model: CustomerTableModel) -> None:  # type: ignore[override]
         super().setModel(model)
         self.selectionModel().selectionChanged.connect(
-            lambda *_: self.selection_changed.emit(self.selected_ids())
+            lambda *_: self.selection_changed.emit(self.selected_count())
         )
         model.modelReset.connect(self.restore_widths)
         spec = model.spec
@@ -74,9 +86,44 @@ class CustomerListView(QTableView):
     def customer_model(self) -> CustomerTableModel:
         return self.model()  # type: ignore[return-value]
 
+    def selectAll(self) -> None:  # noqa: N802 (Qt's name; Ctrl+A comes here too)
+        """Select every row. Over a long list Qt's own views would ask the model for each
+        selected cell's flags when told of the change (minutes for a million rows): the
+        selection model stays quiet, the rows are repainted and the count told instead."""
+        selection = self.selectionModel()
+        if selection is None or self.model().rowCount() < QUIET_SELECT_ALL:
+            super().selectAll()
+            return
+        blocked = selection.blockSignals(True)
+        try:
+            super().selectAll()
+        finally:
+            selection.blockSignals(blocked)
+        self.viewport().update()
+        self.selection_changed.emit(self.selected_count())
+
+    def selected_count(self) -> int:
+        """How many rows are selected, from the selection's ranges: Ctrl+A over a million
+        rows stays instant (selectedRows() builds an index per row)."""
+        return _covered(self._selected_blocks())
+
+    def _selected_blocks(self) -> set[tuple[int, int]]:
+        selection = self.selectionModel()
+        if selection is None:
+            return set()
+        return {(block.top(), block.bottom()) for block in selection.selection()}
+
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
-        return [self.model().index(r, 0).data(IdRole) for r in rows]
+        """The selected customers' ids, in list order (slices of the model's ids: fast for
+        a selection of a million rows)."""
+        ids = self.customer_model().ids()
+        found: list[int] = []
+        reach = -1
+        for top, bottom in sorted(self._selected_blocks()):
+            if bottom > reach:
+                found.extend(ids[max(top, reach + 1) : bottom + 1])
+                reach = bottom
+        return found
 
     def current_id(self) -> int | None:
         index = self.currentIndex()
@@ -195,6 +242,10 @@ class CustomerListView(QTableView):
         header = self.horizontalHeader()
         header.blockSignals(True)
         defaults = {"code": 90, "name": 260, "phone": 130, "address": 260, "industry": 100}
+        metrics = header.fontMetrics()
         for logical, name in enumerate(model.columns):
-            header.resizeSection(logical, int(widths.get(name, defaults.get(name, 110))))
+            title = str(model.headerData(logical, Qt.Orientation.Horizontal) or "")
+            # Never narrower than its title with the sort arrow ("Customer code ▾").
+            fitting = max(defaults.get(name, 110), metrics.horizontalAdvance(title) + HEADER_EXTRA)
+            header.resizeSection(logical, int(widths.get(name, fitting)))
         header.blockSignals(False)

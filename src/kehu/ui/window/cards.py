@@ -79,6 +79,7 @@ class CardTabs:
             return None
         card.saved.connect(self._on_card_saved)
         card.open_requested.connect(self.open_card)
+        card.erased.connect(lambda _cid, c=card: self._close_erased(c))
         if settings.get(settings.CARDS_IN_WINDOWS):
             self._show_in_window(card)
         else:
@@ -156,6 +157,18 @@ class CardTabs:
             self.cards.hide()
         card.setParent(None)
         self._show_in_window(card)
+
+    def _close_erased(self, card: DossierCard) -> None:
+        """A customer erased from its own card: the card goes (nothing left to save)."""
+        card._set_dirty(False)
+        index = self.cards.indexOf(card)
+        if index >= 0:
+            self.close_card_at(index)
+        else:
+            window = card.window()
+            if window is not card:
+                window.close()
+        self.statusBar().showMessage(self.tr("Customer erased"), 4000)
 
     def _on_card_saved(self, customer_id: int) -> None:
         self.statusBar().showMessage(self.tr("Saved"), 3000)

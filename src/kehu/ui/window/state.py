@@ -4,10 +4,14 @@ dock and toolbar layout, and splitters by objectName, each in a setting declared
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from kehu.ui import settings
 from kehu.ui.settings import Setting
+
+FRAME_MARGIN, TITLE_MARGIN = 16, 48  # what the window manager adds around a window
 
 
 class PreserveGeometry:
@@ -28,7 +32,7 @@ class PreserveGeometry:
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(*self.default_size)
+            self.resize(self.fitting_default_size())
         if self.state_setting is not None and isinstance(self, QMainWindow):
             state = settings.get(self.state_setting)
             if not state.isEmpty():
@@ -37,6 +41,19 @@ class PreserveGeometry:
             state = settings.get(setting)
             if not state.isEmpty():
                 splitter.restoreState(state)
+
+    def fitting_default_size(self) -> QSize:
+        """`default_size`, smaller where the screen is: a 1920×1080 screen at 150 % scaling
+        has 1280×720 logical pixels, and a window larger than that opens cut off. A margin is
+        left for the title bar and frame."""
+        width, height = self.default_size
+        screen = self.screen() if isinstance(self, QWidget) else None
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() - FRAME_MARGIN)
+            height = min(height, available.height() - TITLE_MARGIN)
+        return QSize(width, height)
 
     def save_geometry(self) -> None:
         settings.put(self.geometry_setting, self.saveGeometry())
