@@ -1928,6 +1928,39 @@ KEHU.update(
     }
 )
 
+# --- complete: dossier completeness (档案健全度, issue 15 point 5) ---
+ZH_CN.update(
+    {
+        "Completeness": "健全度",
+        "Completeness below": "健全度低于",
+        "Completeness threshold": "健全度阈值",
+        "Dossier completeness": "档案健全度",
+        "Go to this field": "转到该项",
+        "Missing items": "缺少的项目",
+        "Missing (%1):": "缺少（%1 项）：",
+        "Nothing missing": "档案完整，无缺项",
+        "Show only the dossiers that are less complete than this": "只显示健全度低于该值的档案",
+    }
+)
+KEHU.update(
+    {
+        "Dossier completeness": "档案健全度",
+        "Average completeness %": "平均健全度 %",
+        "Below {low} %": "低于 {low} %",
+        "Below {low} %: {n} of {total} customers": "低于 {low} %：{total} 个客户中有 {n} 个",
+        "Share below {low} %": "低于 {low} % 的占比",
+        "Not computed yet": "尚未计算",
+        "not computed yet": "尚未计算",
+        "Computing completeness": "正在计算档案健全度",
+        "Completeness computed again for {count} customers.": "已重新计算 {count} 个客户的档案健全度。",
+        "{n} customers have no completeness yet (being computed; or kehu repair).": "{n} 个客户尚无健全度（正在计算；或运行 kehu repair）。",
+        "{count} customers have no completeness yet: the window computes it in the background, `kehu repair` at once.": "{count} 个客户尚无健全度：窗口会在后台计算，`kehu repair` 立即计算。",
+        "Active customers; the score weighs the key items more, and a prospective customer (未来客户) is measured on the basic data only.": "统计正常状态的客户；关键项目权重更高，未来客户只按基础资料计算。",
+        "Salesperson": "推销员",
+        "sales composition, ABC grading, trend, dossier completeness": "销售构成、ABC 分级、趋势、档案健全度",
+    }
+)
+
 # --- office (issue 11: services, CLI, PIPL copy, settings) ---
 KEHU.update(
     {

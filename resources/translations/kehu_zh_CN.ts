@@ -70,6 +70,10 @@
         <translation>销售趋势</translation>
     </message>
     <message>
+        <source>Dossier completeness</source>
+        <translation>档案健全度</translation>
+    </message>
+    <message>
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
@@ -631,6 +635,44 @@
     </message>
 </context>
 <context>
+    <name>CompletenessFilter</name>
+    <message>
+        <source>Completeness below</source>
+        <translation>健全度低于</translation>
+    </message>
+    <message>
+        <source>Show only the dossiers that are less complete than this</source>
+        <translation>只显示健全度低于该值的档案</translation>
+    </message>
+    <message>
+        <source>Completeness threshold</source>
+        <translation>健全度阈值</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessPanel</name>
+    <message>
+        <source>Completeness</source>
+        <translation>健全度</translation>
+    </message>
+    <message>
+        <source>Missing items</source>
+        <translation>缺少的项目</translation>
+    </message>
+    <message>
+        <source>Nothing missing</source>
+        <translation>档案完整，无缺项</translation>
+    </message>
+    <message>
+        <source>Go to this field</source>
+        <translation>转到该项</translation>
+    </message>
+    <message>
+        <source>Missing (%1):</source>
+        <translation>缺少（%1 项）：</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Saved by someone else</source>
@@ -724,6 +766,10 @@
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>健全度</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4058,10 +4104,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
-        <source>sales composition, ABC grading, trend</source>
-        <translation>销售构成、ABC 分级、趋势分析</translation>
-    </message>
-    <message>
         <source>file to write (xlsx or pdf)</source>
         <translation>要写入的文件（xlsx 或 pdf）</translation>
     </message>
@@ -4748,6 +4790,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Periodic report</source>
         <translation>定期报告</translation>
+    </message>
+    <message>
+        <source>not computed yet</source>
+        <translation>尚未计算</translation>
     </message>
     <message>
         <source>same name</source>
@@ -6334,6 +6380,50 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此分类已不存在。</translation>
     </message>
     <message>
+        <source>sales composition, ABC grading, trend, dossier completeness</source>
+        <translation>销售构成、ABC 分级、趋势、档案健全度</translation>
+    </message>
+    <message>
+        <source>Computing completeness</source>
+        <translation>正在计算档案健全度</translation>
+    </message>
+    <message>
+        <source>{count} customers have no completeness yet: the window computes it in the background, `kehu repair` at once.</source>
+        <translation>{count} 个客户尚无健全度：窗口会在后台计算，`kehu repair` 立即计算。</translation>
+    </message>
+    <message>
+        <source>Dossier completeness</source>
+        <translation>档案健全度</translation>
+    </message>
+    <message>
+        <source>Below {low} %</source>
+        <translation>低于 {low} %</translation>
+    </message>
+    <message>
+        <source>Below {low} %: {n} of {total} customers</source>
+        <translation>低于 {low} %：{total} 个客户中有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Average completeness %</source>
+        <translation>平均健全度 %</translation>
+    </message>
+    <message>
+        <source>Share below {low} %</source>
+        <translation>低于 {low} % 的占比</translation>
+    </message>
+    <message>
+        <source>Not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <source>Active customers; the score weighs the key items more, and a prospective customer (未来客户) is measured on the basic data only.</source>
+        <translation>统计正常状态的客户；关键项目权重更高，未来客户只按基础资料计算。</translation>
+    </message>
+    <message>
+        <source>{n} customers have no completeness yet (being computed; or kehu repair).</source>
+        <translation>{n} 个客户尚无健全度（正在计算；或运行 kehu repair）。</translation>
+    </message>
+    <message>
         <source>Comparing</source>
         <translation>比对中</translation>
     </message>
@@ -6704,6 +6794,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Sales summaries computed again ({tables}).</source>
         <translation>已重新计算销售汇总（{tables}）。</translation>
+    </message>
+    <message>
+        <source>Completeness computed again for {count} customers.</source>
+        <translation>已重新计算 {count} 个客户的档案健全度。</translation>
     </message>
     <message>
         <source>Indexes and triggers</source>

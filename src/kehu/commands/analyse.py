@@ -1,4 +1,4 @@
-"""`kehu analyse composition|products|abc|trend [--from D --to D] [--by SCHEME]
+"""`kehu analyse composition|products|abc|trend|completeness [--from D --to D] [--by SCHEME]
 [--format table|xlsx|pdf] [OUT]`, and `kehu analyse abc --apply [--dry-run]` / `--undo`."""
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from kehu.services import analysis_abc, analysis_report, exports
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("analyse", help=N_("sales composition, ABC grading, trend"))
+    parser = subparsers.add_parser(
+        "analyse", help=N_("sales composition, ABC grading, trend, dossier completeness")
+    )
     parser.add_argument("analysis", choices=list(analysis_report.ANALYSES))
     _options(parser)
     # OUT may come after options (argparse would not find it there): the rest is parsed again

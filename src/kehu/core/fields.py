@@ -49,6 +49,13 @@ class Kind(StrEnum):
     POSTAL_CODE = "postal_code"
 
 
+class Need(StrEnum):
+    """From which 客户阶段 a field counts towards the dossier's completeness (档案健全度)."""
+
+    BASIC = "basic"  # every customer, also a 未来客户 (prospect): the basic data
+    CURRENT = "current"  # 老客户 and 新客户 (current customers): the business parts too
+
+
 class Section(StrEnum):
     IDENTITY = "identity"
     BASICS = "basics"  # 1 基础资料
@@ -98,6 +105,10 @@ class FieldDef:
     synonyms: tuple[str, ...] = ()  # other header names seen in users' spreadsheets
     on_customer_form: bool = False  # asked on the customer-filled form (客户资料表)
     flag_value: str | None = None  # a CHOICE kept as a 0/1 column: this choice is 1, others 0
+    # Completeness (档案健全度, kehu.core.completeness): how much a filled value weighs
+    # (0: does not count; key items 3) and from which stage on it counts.
+    weight: int = 0
+    need: Need = Need.BASIC
 
     def label(self, lang: str) -> str:
         return translate(self.text, lang)
@@ -143,6 +154,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
             "name",
         ),
         on_customer_form=True,
+        weight=3,
     ),
     F(
         "short_name",
@@ -161,6 +173,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         max_length=18,
         synonyms=("信用代码", "社会信用代码", "税号", "纳税人识别号", "uscc", "credit code"),
         on_customer_form=True,
+        weight=2,
     ),
     F(
         "address",
@@ -170,6 +183,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         max_length=300,
         synonyms=("公司地址", "详细地址", "通讯地址", "地 址", "address"),
         on_customer_form=True,
+        weight=3,
     ),
     F(
         "postal_code",
@@ -179,6 +193,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         max_length=6,
         synonyms=("邮政编码", "postcode", "zip", "postal code"),
         on_customer_form=True,
+        weight=1,
     ),
     F(
         "phone",
@@ -197,6 +212,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
             "phone",
         ),
         on_customer_form=True,
+        weight=3,
     ),
     F(
         "fax",
@@ -215,6 +231,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         max_length=120,
         synonyms=("邮箱", "电子邮件", "e-mail", "email"),
         on_customer_form=True,
+        weight=1,
     ),
     F(
         "website",
@@ -244,6 +261,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
             "date founded",
         ),
         on_customer_form=True,
+        weight=1,
     ),
     F(
         "trading_since",
@@ -252,6 +270,8 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         K.DATE,
         synonyms=("交易起始时间", "开始合作时间", "合作起始日期", "trading since"),
         on_customer_form=True,
+        weight=2,
+        need=Need.CURRENT,
     ),
     F(
         "org_form",
@@ -261,6 +281,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         choices=ORG_FORMS,
         synonyms=("组织形式", "企业类型", "公司类型", "organisation form"),
         on_customer_form=True,
+        weight=1,
     ),
     F(
         "industry",
@@ -270,6 +291,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         max_length=80,
         synonyms=("行业", "所属行业", "industry"),
         on_customer_form=True,
+        weight=1,
     ),
     F(
         "registered_capital",
@@ -278,6 +300,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         K.MONEY,
         synonyms=("注册资金", "registered capital"),
         on_customer_form=True,
+        weight=1,
     ),
     F(
         "assets",
@@ -288,9 +311,23 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         on_customer_form=True,
     ),
     # 2 客户特征
-    F("service_area", N_("Service area"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
-    F("sales_capacity", N_("Sales capacity"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
-    F("potential", N_("Development potential"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
+    F("service_area", N_("Service area"), S.FEATURES, K.LONGTEXT, on_customer_form=True, weight=1),
+    F(
+        "sales_capacity",
+        N_("Sales capacity"),
+        S.FEATURES,
+        K.LONGTEXT,
+        on_customer_form=True,
+        weight=1,
+    ),
+    F(
+        "potential",
+        N_("Development potential"),
+        S.FEATURES,
+        K.LONGTEXT,
+        on_customer_form=True,
+        weight=1,
+    ),
     F(
         "business_philosophy",
         N_("Business philosophy"),
@@ -306,6 +343,7 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         K.INTEGER,
         synonyms=("员工人数", "人数", "employees"),
         on_customer_form=True,
+        weight=1,
     ),
     F(
         "annual_sales",
@@ -314,10 +352,19 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         K.MONEY,
         synonyms=("销售额", "年营业额", "annual sales"),
         on_customer_form=True,
+        weight=1,
+        need=Need.CURRENT,
     ),
     F("management_style", N_("Management style"), S.FEATURES, K.LONGTEXT, on_customer_form=True),
     # 3 业务状况
-    F("sales_record_notes", N_("Sales record"), S.BUSINESS, K.LONGTEXT),
+    F(
+        "sales_record_notes",
+        N_("Sales record"),
+        S.BUSINESS,
+        K.LONGTEXT,
+        weight=2,
+        need=Need.CURRENT,
+    ),
     F(
         "staff_quality",
         N_("Quality of managers and staff"),
@@ -329,14 +376,23 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         N_("Relations with competitors"),
         S.BUSINESS,
         K.LONGTEXT,
+        weight=1,
+        need=Need.CURRENT,
     ),
-    F("cooperation", N_("Cooperation with us"), S.BUSINESS, K.LONGTEXT),
+    F(
+        "cooperation",
+        N_("Cooperation with us"),
+        S.BUSINESS,
+        K.LONGTEXT,
+        weight=1,
+        need=Need.CURRENT,
+    ),
     # 4 交易活动现状
-    F("sales_activity", N_("Sales activity"), S.TRADING, K.LONGTEXT),
+    F("sales_activity", N_("Sales activity"), S.TRADING, K.LONGTEXT, weight=1, need=Need.CURRENT),
     F("problems", N_("Problems"), S.TRADING, K.LONGTEXT),
     F("strengths", N_("Strengths"), S.TRADING, K.LONGTEXT),
     F("countermeasures", N_("Countermeasures"), S.TRADING, K.LONGTEXT),
-    F("reputation", N_("Reputation and image"), S.TRADING, K.LONGTEXT),
+    F("reputation", N_("Reputation and image"), S.TRADING, K.LONGTEXT, weight=1, need=Need.CURRENT),
     F(
         "credit_status",
         N_("Credit status"),
@@ -345,6 +401,8 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         key=True,
         choices=CREDIT_RATINGS,
         synonyms=("信用等级", "信用评级", "credit rating"),
+        weight=2,
+        need=Need.CURRENT,
     ),
     F(
         "credit_limit",
@@ -353,6 +411,8 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         K.MONEY,
         key=True,
         synonyms=("授信额度", "credit limit"),
+        weight=2,
+        need=Need.CURRENT,
     ),
     F(
         "trade_terms",
@@ -360,6 +420,8 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
         S.TRADING,
         K.LONGTEXT,
         synonyms=("付款条件", "结算方式", "trade terms"),
+        weight=1,
+        need=Need.CURRENT,
     ),
     F("credit_issues", N_("Past credit issues"), S.TRADING, K.LONGTEXT),
     # management (owner, created/updated and version are model columns, not editable fields)
@@ -402,6 +464,7 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
         max_length=60,
         synonyms=("联系人", "联系人姓名", "负责人", "contact", "contact name"),
         on_customer_form=True,
+        weight=3,
     ),
     F(
         "title",
@@ -429,6 +492,7 @@ PERSON_FIELDS: tuple[FieldDef, ...] = (
             "mobile phone",
         ),
         on_customer_form=True,
+        weight=3,
     ),
     F(
         "phone",

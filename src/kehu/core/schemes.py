@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from kehu.core.fields import Need
 from kehu.core.i18n import LANGUAGES, N_, translate
 
 
@@ -27,6 +28,10 @@ class DefaultScheme:
     synonyms: tuple[str, ...] = ()
     category_synonyms: tuple[tuple[str, ...], ...] = ()
     category_keys: tuple[str, ...] = ()  # built-in keys of the categories, in category order
+    # Completeness (档案健全度): what a category in this scheme weighs, from which stage on
+    # (as the catalogue's fields: `FieldDef.weight` / `need`).
+    weight: int = 0
+    need: Need = Need.BASIC
 
 
 DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
@@ -49,6 +54,7 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             "nature.individual",
             "nature.partner",
         ),
+        weight=1,
     ),
     DefaultScheme(
         "ownership",
@@ -104,6 +110,7 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             "trade_type.chain",
             "trade_type.specialty",
         ),
+        weight=3,
     ),
     DefaultScheme(
         "location",
@@ -133,6 +140,8 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
             ("零散", "零星客户", "小客户", "occasional", "minor"),
         ),
         category_keys=("grade.A", "grade.B", "grade.C"),
+        weight=3,
+        need=Need.CURRENT,
     ),
     DefaultScheme(
         "stage",
@@ -145,6 +154,7 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
         ("阶段", "客户状态", "stage", "customer stage"),
         (("老客户", "老", "existing"), ("新", "new"), ("潜在客户", "未来", "潜在", "prospect")),
         category_keys=("stage.established", "stage.new", "stage.prospective"),
+        weight=2,
     ),
     DefaultScheme(
         "trade_state",
@@ -159,7 +169,11 @@ DEFAULT_SCHEMES: tuple[DefaultScheme, ...] = (
         category_keys=("trade_state.before", "trade_state.now", "trade_state.soon"),
     ),
     DefaultScheme(
-        "region", N_("Region"), (), ("地区", "所属区域", "片区", "区域名称", "region", "area")
+        "region",
+        N_("Region"),
+        (),
+        ("地区", "所属区域", "片区", "区域名称", "region", "area"),
+        weight=3,
     ),
 )
 

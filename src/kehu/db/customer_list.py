@@ -39,9 +39,20 @@ LIST_COLUMNS: tuple[str, ...] = tuple(
     f.name
     for f in CUSTOMER_FIELDS
     if f.kind in _TEXT_KINDS | _NUMBER_KINDS | {Kind.DATE} and not f.sensitive  # never listed
-) + ("owner", "status", "updated_at", "created_at")
-DEFAULT_COLUMNS: tuple[str, ...] = ("code", "name", "phone", "address", "industry", "owner")
+) + ("completeness", "owner", "status", "updated_at", "created_at")
+DEFAULT_COLUMNS: tuple[str, ...] = (
+    "code",
+    "name",
+    "phone",
+    "address",
+    "industry",
+    "owner",
+    "completeness",
+)
 _LOW = -(10**18)
+# Stored, indexed columns that are NULL until computed (completeness, 档案健全度): sorted on
+# the raw column so that its index orders the list; the NULL rows are one block at an end.
+_NULLABLE_SORTS = {"completeness"}
 
 
 def column_field(name: str) -> FieldDef | None:
@@ -56,7 +67,7 @@ def _sort_expression(column: str) -> Expression:
     """The SQL sort key of a column; NULLs become a low value so keyset pages stay exact."""
     if column == "owner":
         return fn.COALESCE(User.display_name, "")
-    if column in ("updated_at", "created_at", "status", "code", "name"):
+    if column in ("updated_at", "created_at", "status", "code", "name", *_NULLABLE_SORTS):
         return getattr(Customer, column)
     fdef = column_field(column)
     if fdef is None:
@@ -79,6 +90,7 @@ class ListSpec:
     descending: bool = False
     ids: tuple[int, ...] | None = None  # restrict to these ids (a search result)
     search: str = ""  # search-box text; with sort "rank" the hits keep their rank order
+    completeness_below: int | None = None  # only dossiers whose completeness is below this %
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_(self, **changes: Any) -> ListSpec:
@@ -108,6 +120,8 @@ def filtered_query(spec: ListSpec, *fields: Any, walk_code_index: bool = False) 
         query = query.where(Customer.id.not_in(classified))
     if spec.ids is not None:
         query = query.where(Customer.id.in_(list(spec.ids)))
+    if spec.completeness_below is not None:
+        query = query.where(Customer.completeness < spec.completeness_below)
     return query
 
 
@@ -129,6 +143,38 @@ def _ordered(spec: ListSpec, after: tuple[Any, int] | None) -> ModelSelect:
     return query.order_by(*order[: 1 if unique else 2])
 
 
+def _nullable_rows(spec: ListSpec, limit: int, after: tuple[Any, int] | None) -> list[tuple]:
+    """(id, value) rows of a page sorted by a nullable indexed column: the NULL block (first
+    ascending, last descending, as the index has them) and the valued rows are read by two
+    index-ordered queries, so that no page needs an OR that would sort the whole table."""
+    column = getattr(Customer, spec.sort)
+    down = spec.descending
+    base = filtered_query(spec, Customer.id, column.alias("sort_key"), walk_code_index=True)
+    in_nulls = after is not None and after[0] is None
+    rows: list[tuple] = []
+    for nulls in (True, False) if not down else (False, True):
+        if (nulls and after is not None and not in_nulls and not down) or (
+            not nulls and in_nulls and down
+        ):
+            continue  # that block was read already
+        if nulls:
+            query = base.where(column.is_null())
+            if in_nulls:
+                query = query.where(Customer.id < after[1] if down else Customer.id > after[1])
+            query = query.order_by(Customer.id.desc() if down else Customer.id)
+        else:
+            query = base.where(column.is_null(False))
+            if after is not None and not in_nulls:
+                position, bound = Tuple(column, Customer.id), Tuple(after[0], after[1])
+                query = query.where(position < bound if down else position > bound)
+            order = [column.desc(), Customer.id.desc()] if down else [column, Customer.id]
+            query = query.order_by(*order)
+        rows += Customer._meta.database.execute(query.limit(limit - len(rows))).fetchall()
+        if len(rows) >= limit:
+            break
+    return rows
+
+
 def page(
     spec: ListSpec, limit: int, after: tuple[Any, int] | None = None
 ) -> tuple[list[int], tuple[Any, int] | None]:
@@ -136,8 +182,11 @@ def page(
 
     Returns the ids and the position to continue from (None when the list is exhausted).
     """
-    query = _ordered(spec, after).limit(limit)
-    rows = Customer._meta.database.execute(query).fetchall()  # raw tuples: no row objects
+    if spec.sort in _NULLABLE_SORTS:
+        rows = _nullable_rows(spec, limit, after)
+    else:
+        query = _ordered(spec, after).limit(limit)
+        rows = Customer._meta.database.execute(query).fetchall()  # raw tuples: no row objects
     if len(rows) < limit:
         return [r[0] for r in rows], None
     last = rows[-1]
@@ -202,7 +251,7 @@ def search_ids(spec: ListSpec) -> Iterator[list[int]]:
         yield search_order(plain, ranked)
         return
     for ranked in _ranked_pages(spec):
-        if spec.unclassified_scheme is None:
+        if spec.unclassified_scheme is None and spec.completeness_below is None:
             yield ranked  # search applies visibility, archive and category itself
             continue
         allowed = {cid for (cid,) in filtered_query(plain.with_(ids=tuple(ranked))).tuples()}

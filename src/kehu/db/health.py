@@ -215,6 +215,17 @@ def check(db: Database) -> Health:
                 )
             )
     _check_batches(found)
+    not_computed = Customer.select().where(Customer.completeness.is_null()).count()
+    if not_computed:  # an older file: filled in the background, or by `kehu repair`
+        found.notes.append(
+            note(
+                N_(
+                    "{count} customers have no completeness yet: the window computes it in "
+                    "the background, `kehu repair` at once."
+                ),
+                count=not_computed,
+            )
+        )
     return found
 
 

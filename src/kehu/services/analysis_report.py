@@ -13,13 +13,14 @@ from decimal import Decimal
 from kehu.core.i18n import N_, UserError, translate
 from kehu.core.periods import Period, month_label
 from kehu.db.models import User
-from kehu.services import analysis, analysis_abc, analysis_trend
+from kehu.services import analysis, analysis_abc, analysis_completeness, analysis_trend
 
 ANALYSES = {
     "composition": N_("Sales composition"),
     "products": N_("Product composition"),
     "abc": N_("ABC grading"),
     "trend": N_("Sales trend"),
+    "completeness": N_("Dossier completeness"),
 }
 CHARTS = ("pie", "bar", "pareto", "line")
 
@@ -72,6 +73,8 @@ def build(
         return _share_report(name, heading, table, lang)
     if name == "abc":
         return abc_report(analysis_abc.propose(viewer, period, thresholds, lang), lang, limit)
+    if name == "completeness":
+        return completeness_report(analysis_completeness.breakdown(viewer, lang=lang), lang)
     board = analysis_trend.dashboard(viewer, period, lang=lang, customers=not first_paint)
     return _trend_report(heading, board, lang)
 
@@ -249,3 +252,55 @@ def _trend_report(heading: str, board: analysis_trend.Dashboard, lang: str) -> R
     return Report(
         "trend", heading, _subtitle(board.period, "", lang), columns, rows, chart, notes, keys
     )
+
+
+def completeness_report(table: analysis_completeness.Breakdown, lang: str) -> Report:
+    """Completeness per salesperson: bars of the average, a line of the share below `low`."""
+    tr = lambda text, **v: translate(text, lang, **v)  # noqa: E731
+    heading = tr(ANALYSES["completeness"])
+    below = tr(N_("Below {low} %"), low=table.low)
+    columns = [
+        tr(N_("Salesperson")),
+        tr(N_("Customers (count)")),
+        tr(N_("Average completeness %")),
+        below,
+        tr(N_("Share below {low} %"), low=table.low),
+        tr(N_("Not computed yet")),
+    ]
+    rows: list[list[object]] = []
+    for row in [*table.rows, table.total]:
+        rows.append(
+            [row.label, row.customers, row.average, row.below, row.below_share, row.not_computed]
+        )
+    keys = [row.key for row in table.rows] + ["total"]
+    chart = Chart(
+        "pareto",
+        heading,
+        [row.label for row in table.rows],
+        [
+            (columns[2], [float(row.average or 0) for row in table.rows]),
+            (columns[4], [float(row.below_share) for row in table.rows]),
+        ],
+    )
+    notes = [
+        tr(
+            N_(
+                "Active customers; the score weighs the key items more, and a prospective "
+                "customer (未来客户) is measured on the basic data only."
+            )
+        )
+    ]
+    if table.total.not_computed:
+        notes.append(
+            tr(
+                N_("{n} customers have no completeness yet (being computed; or kehu repair)."),
+                n=table.total.not_computed,
+            )
+        )
+    subtitle = tr(
+        N_("Below {low} %: {n} of {total} customers"),
+        low=table.low,
+        n=table.total.below,
+        total=table.total.customers,
+    )
+    return Report("completeness", heading, subtitle, columns, rows, chart, notes, keys)

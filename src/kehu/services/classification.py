@@ -16,6 +16,7 @@ from kehu.core.schemes import (
     shown_label,
     shown_name,
 )
+from kehu.db import completeness
 from kehu.db.categories import category_and_descendants
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, CustomerCategory, FieldChange, Scheme, User
@@ -107,6 +108,7 @@ def assign(
                     ],
                 ).execute()
         _record_history(previous, category_id, scheme_id, user)
+        completeness.refresh(ids)  # a region, grade, 业态 or stage counts towards it
         audit.record(
             user, "classify", "category", category_id, None, scheme=scheme_id, customers=len(ids)
         )
@@ -314,6 +316,7 @@ def merge(source_id: int, target_id: int, user: User) -> Change:
         ).execute()
         Category.update(parent=target_id).where(Category.parent == source_id).execute()
         Category.delete().where(Category.id == source_id).execute()
+        completeness.refresh(customers)  # merged stages: which items count can change
         audit.record(
             user,
             "merge_category",
@@ -369,9 +372,16 @@ def undo(change: Change, user: User) -> None:
                 Category.id == change.category_id
             ).execute()
         elif change.kind == "add":
+            members = [
+                cid
+                for (cid,) in CustomerCategory.select(CustomerCategory.customer)
+                .where(CustomerCategory.category == change.category_id)
+                .tuples()
+            ]
             CustomerCategory.delete().where(
                 CustomerCategory.category == change.category_id
             ).execute()
+            completeness.refresh(members)
             Category.delete().where(Category.id == change.category_id).execute()
         elif change.kind == "merge":
             restored = Category.create(
@@ -391,6 +401,7 @@ def undo(change: Change, user: User) -> None:
                     CustomerCategory.scheme == change.scheme_id,
                     CustomerCategory.customer.in_(chunk),
                 ).execute()
+            completeness.refresh(change.customers)
         else:
             raise ValueError(change.kind)
         audit.record(user, "undo_classification", "category", change.category_id, change.kind)

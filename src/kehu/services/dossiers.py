@@ -35,7 +35,7 @@ from kehu.core.fields import (
 from kehu.core.rights import Action
 from kehu.core.validation import check_values
 from kehu.core.values import from_db, to_db, to_python, to_text
-from kehu.db import dossier_writes, erasure, search_index
+from kehu.db import completeness, dossier_writes, erasure, search_index
 from kehu.db.bulk import last_customer_id
 from kehu.db.connection import write
 from kehu.db.models import Customer, CustomerCategory, FieldChange, KeyPerson, User, now
@@ -137,6 +137,7 @@ def create(
             CustomerCategory.create(customer=row.id, scheme=scheme_id, category=category_id)
         audit.record(user, "create", "customer", row.id, f"{row.code} {row.name}")
         search_index.refresh([row.id])
+        completeness.refresh([row.id])
         return row.id
 
     return write(Customer._meta.database, run)
@@ -260,6 +261,7 @@ def update_dossiers(
                 dossier_writes.set_category(cid, scheme_id, category_id)
         dossier_writes.insert_history(history)
         search_index.refresh(written)
+        completeness.refresh(written)
         return stale
 
     return write(Customer._meta.database, run)

@@ -18,7 +18,7 @@ from typing import Any
 from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS
 from kehu.core.i18n import N_, UserError
 from kehu.core.values import to_text
-from kehu.db import merges, search_index
+from kehu.db import completeness, merges, search_index
 from kehu.db.connection import write
 from kehu.db.models import Customer, FieldChange, User
 from kehu.db.visibility import can_see, visible_owner_ids
@@ -152,6 +152,7 @@ def merge(the_plan: MergePlan, choices: dict[str, str], user: User) -> int:
         }
         merge_id = merges.record(keep.id, other.id, user, before)
         search_index.refresh([keep.id, other.id])
+        completeness.refresh([keep.id, other.id])
         audit.record(
             user,
             "merge",
@@ -216,6 +217,7 @@ def undo(merge_id: int, user: User) -> Undone:
         dossiers.restore(merged.id, user)
         merges.mark_undone(merge_id, user)
         search_index.refresh([kept.id, merged.id])
+        completeness.refresh([kept.id, merged.id])
         audit.record(
             user, "undo merge", "customer", kept.id, f"{merged.code} ← {kept.code}", merge=merge_id
         )

@@ -14,7 +14,7 @@ from kehu.core.fields import PERSON_FIELDS
 from kehu.core.i18n import N_, translate
 from kehu.core.rights import Action, check
 from kehu.core.values import display
-from kehu.db import audit_trail, erasure, search_index
+from kehu.db import audit_trail, completeness, erasure, search_index
 from kehu.db.connection import write
 from kehu.db.models import Customer, KeyPerson, User
 from kehu.db.visibility import visible_customers
@@ -163,6 +163,7 @@ def erase_person(person_id: int, by: User, reason: str) -> int:
         person, customer = _person(person_id, by, Action.ERASE)
         gone = erasure.erase_person(person_id)
         search_index.refresh([customer.id])
+        completeness.refresh([customer.id])
         audit.record(
             by,
             "erase_person",

@@ -22,6 +22,7 @@ from kehu.core import rights
 from kehu.core.i18n import N_, Message, note
 from kehu.core.jobs import Job, no_job
 from kehu.db import (
+    completeness,
     duplicate_index,
     health,
     interrupted,
@@ -102,6 +103,15 @@ def _sales_summaries(db: Database, _job: Job) -> Message | None:
     return note(N_("Sales summaries computed again ({tables})."), tables=", ".join(wrong))
 
 
+def _completeness(_db: Database, job: Job) -> Message | None:
+    """Every dossier's completeness computed again (batched; a stored value that was missing
+    or wrong is written, the others are left alone)."""
+    changed = completeness.fill(job)
+    if not changed:
+        return None
+    return note(N_("Completeness computed again for {count} customers."), count=changed)
+
+
 def _statistics(db: Database, _job: Job) -> Message | None:
     dialect(db).update_statistics(db)
     return None  # always done, never worth a line
@@ -113,6 +123,7 @@ REPAIR_STEPS: list[RepairStep] = [
     RepairStep(N_("Search keys"), _search_keys),
     RepairStep(N_("Interrupted imports"), _dead_imports),
     RepairStep(N_("Sales summaries"), _sales_summaries),
+    RepairStep(N_("Dossier completeness"), _completeness),
     RepairStep(N_("Planner statistics"), _statistics),
 ]
 REPAIR_STAGE = N_("Repairing")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core.changes import Changes
+from kehu.db import completeness as stored_completeness
 from kehu.db import customer_list
 from kehu.db.customer_list import RANK, ListSpec
 from kehu.db.tree_counts import TreeCounts
@@ -38,6 +39,7 @@ from kehu.ui.operations import perform
 from kehu.ui.routes.integration import install as install_route_views
 from kehu.ui.session import Session
 from kehu.ui.widgets.category_panel import CategoryPanel
+from kehu.ui.widgets.completeness_filter import CompletenessFilter
 from kehu.ui.widgets.customer_list import CustomerListView, saved_columns
 from kehu.ui.widgets.search_box import SearchBox
 from kehu.ui.window.backups import WindowBackups
@@ -109,6 +111,7 @@ class MainWindow(
         self.poll_timer.start()
         self._update_title()
         self.model.reload()
+        self._fill_completeness()
         QTimer.singleShot(RELEASE_AFTER_MS, self._release_background)  # a slow list: not forever
 
     # -- layout
@@ -117,6 +120,7 @@ class MainWindow(
         self.archived_box = QCheckBox(self.tr("Show archived"), self)
         self.archived_box.setObjectName("showArchived")
         self.archived_box.setChecked(bool(settings.get(settings.SHOW_ARCHIVED)))
+        self.completeness_filter = CompletenessFilter(self)
         self.categories = CategoryPanel(self.session, self)
         spec = ListSpec(
             self.session.user,
@@ -168,6 +172,27 @@ class MainWindow(
         if self.session.tasks.is_held:
             QTimer.singleShot(0, self._release_background)  # after the rows are painted
 
+    def _fill_completeness(self) -> None:
+        """An older file has no stored completeness: compute it in the background once the
+        list is shown, a batch per short write transaction (startup never waits for it;
+        the column is blank and the filter skips those rows until their batch is written)."""
+        if not self.session.can_write:
+            return
+
+        def done(changed: int) -> None:
+            if changed:
+                logger.info("completeness computed for %s customers", changed)
+                spec = self.model.spec
+                self.model.refresh_rows()
+                if spec.sort == "completeness" or spec.completeness_below is not None:
+                    self.model.reload()
+
+        self.session.tasks.start(
+            lambda job: stored_completeness.fill(job, only_missing=True),
+            on_success=done,
+            on_failure=lambda exc: logger.warning("completeness not computed: %s", exc),
+        )
+
     def add_view(self, widget: QWidget, title: str) -> int:
         """Add a view (routes, today…) as a tab next to "Customers"; returns its index."""
         return self.views.addTab(widget, title)
@@ -175,6 +200,9 @@ class MainWindow(
     def _connect_signals(self) -> None:
         self.search_box.search_changed.connect(self._on_search)
         self.archived_box.toggled.connect(self._on_archived_toggled)
+        self.completeness_filter.changed.connect(
+            lambda below: self._apply_spec(self.model.spec.with_(completeness_below=below))
+        )
         self.categories.filter_changed.connect(self._on_category_filter)
         self.categories.counts_updated.connect(self._on_counts)
         self.list_view.open_requested.connect(self.open_card)

@@ -26,6 +26,7 @@ LIST_COLUMNS = Setting("list/columns", "", str)  # comma-separated column names,
 LIST_SORT = Setting("list/sort", "code", str)
 LIST_DESCENDING = Setting("list/descending", False, bool)
 SHOW_ARCHIVED = Setting("list/show_archived", False, bool)
+COMPLETENESS_BELOW = Setting("list/completeness_below", 60, int)  # the filter's threshold %
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray)
 MAIN_SPLITTER = Setting("window/main_splitter", QByteArray(), QByteArray)

@@ -16,6 +16,7 @@ from stdnum.cn.uscc import _alphabet as USCC_ALPHABET  # the 31 characters of GB
 from kehu.core import demo_vocabulary as vocab
 from kehu.core.fields import ACTIVE, customer_code
 from kehu.core.schemes import REGION_SCHEME
+from kehu.db.models import CUSTOMER_RECORD_COLUMNS
 
 from .plan import ON_ROUTE_EVERY, Plan, days_before, days_from
 
@@ -108,6 +109,31 @@ def _annual_sales(number: int, grade: int, employees: int) -> int:
     """Annual sales in cents, by grade (deterministic from a random number)."""
     base = (400_000, 150_000, 60_000)[grade]
     return employees * (base + number % base) * 100
+
+
+CUSTOMER_COLUMNS = (  # the columns of `customer_rows`, in order (no id: the database gives it)
+    "code",
+    "name",
+    "short_name",
+    "uscc",
+    "address",
+    "postal_code",
+    "phone",
+    "latitude",
+    "longitude",
+    "founded_on",
+    "trading_since",
+    "org_form",
+    "industry",
+    "employees",
+    "annual_sales",
+    "credit_status",
+    "credit_limit",
+    "source",
+    "review_state",
+    "filed_on",
+    *CUSTOMER_RECORD_COLUMNS,
+)
 
 
 def customer_rows(plan: Plan, rng: random.Random, start_id: int, count: int):

@@ -16,7 +16,7 @@ import random
 
 from kehu.core.codes import customer_code
 from kehu.core.demo_vocabulary import BRANDS, SUFFIXES
-from kehu.db import bulk_load, search_index
+from kehu.db import bulk_load, completeness, search_index
 from kehu.db import duplicates as rows
 from kehu.db.connection import write
 from kehu.db.models import Setting, database_proxy
@@ -104,6 +104,7 @@ def plant_duplicates(count: int, seed: int = 15) -> list[tuple[int, int, str]]:
         truth = [(cid, new, kind) for (cid, kind), new in zip(plan, new_ids, strict=True)]
         rows.copy_categories([(cid, new) for cid, new, _kind in truth])
         search_index.refresh(new_ids)
+        completeness.refresh(new_ids)  # the copies lost evidence and have no key persons
         stored = stored_truth() + truth
         Setting.replace(key=TRUTH_KEY, value=json.dumps(stored)).execute()
         return truth

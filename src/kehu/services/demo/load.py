@@ -18,9 +18,10 @@ from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.db import bulk_load, sales_summary, search_index, tree_counts
 from kehu.db.connection import write
-from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, User
+from kehu.db.models import Customer, User
 from kehu.services import audit, auth
 
+from .customers import CUSTOMER_COLUMNS
 from .plan import Chunk
 from .reference import make_plan
 from .routes import write_routes
@@ -45,29 +46,7 @@ IN_ORDER_INDEXES = {
     "sale_line_customer_id_sale_date",
 }
 COLUMNS = {
-    "customer": (  # no id: the database gives it
-        "code",
-        "name",
-        "short_name",
-        "uscc",
-        "address",
-        "postal_code",
-        "phone",
-        "latitude",
-        "longitude",
-        "founded_on",
-        "trading_since",
-        "org_form",
-        "industry",
-        "employees",
-        "annual_sales",
-        "credit_status",
-        "credit_limit",
-        "source",
-        "review_state",
-        "filed_on",
-        *CUSTOMER_RECORD_COLUMNS,
-    ),
+    "customer": (*CUSTOMER_COLUMNS, "completeness"),  # no id: the database gives it
     "key_person": (
         "customer_id",
         "position",

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import random
 
-from kehu.db import search_index
+from kehu.core.completeness import STAGE_SCHEME, STAGES
+from kehu.db import completeness, search_index
 
 from .activity import sale_rows, visit_rows
-from .customers import category_counts, classification_rows, customer_rows, person_rows
+from .customers import (
+    CUSTOMER_COLUMNS,
+    category_counts,
+    classification_rows,
+    customer_rows,
+    person_rows,
+)
 from .plan import Chunk, Plan
+
+_PERSON_AT = {"name": 3, "mobile": 5}  # where person_rows puts the fields the score reads
 
 
 def generate_chunk(
@@ -23,10 +32,12 @@ def generate_chunk(
     """
     rng = random.Random(plan.seed * 1_000_003 + index)
     customers, members, meta = customer_rows(plan, rng, first, count)
+    persons = person_rows(plan, rng, meta)
+    links = classification_rows(plan, rng, meta)
     rows = {
-        "customer": customers,
-        "key_person": person_rows(plan, rng, meta),
-        "customer_category": classification_rows(plan, rng, meta),
+        "customer": _with_completeness(plan, customers, meta, persons, links),
+        "key_person": persons,
+        "customer_category": links,
         "visit": visit_rows(plan, rng, meta),
         "sale_line": sale_rows(plan, rng, meta),
     }
@@ -40,3 +51,26 @@ def generate_chunk(
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
         )
     return chunk
+
+
+def _with_completeness(
+    plan: Plan, customers: list[tuple], meta: list[tuple], persons: list[tuple], links: list
+) -> list[tuple]:
+    """The customer rows with their completeness (档案健全度) appended, scored here from the
+    generated rows (the stage by the category's place: the plan's categories are in order)."""
+    stage_ids = plan.categories.get(STAGE_SCHEME, ())
+    ctx = completeness.Context(
+        {sid: key for key, sid in plan.schemes.items()},
+        {cid: STAGES[i] for i, cid in enumerate(stage_ids) if i < len(STAGES)},
+        plan.schemes.get(STAGE_SCHEME),
+    )
+    found = completeness.percents(
+        ctx,
+        (
+            (m[0], dict(zip(CUSTOMER_COLUMNS, c, strict=True)))
+            for m, c in zip(meta, customers, strict=True)
+        ),
+        ((p[0], {name: p[at] for name, at in _PERSON_AT.items()}) for p in persons),
+        links,
+    )
+    return [(*c, found[m[0]]) for m, c in zip(meta, customers, strict=True)]

@@ -18,7 +18,7 @@ from kehu.core.i18n import N_
 from kehu.core.jobs import Job
 from kehu.core.validation import phone_digits
 from kehu.core.values import to_db
-from kehu.db import bulk, import_keys, search_index
+from kehu.db import bulk, completeness, import_keys, search_index
 from kehu.db.connection import write
 from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, CustomerCategory, KeyPerson, User, now
 from kehu.db.visibility import visible_owner_ids
@@ -228,6 +228,7 @@ class CustomerImporter:
             # new customers have no keys yet: computed from the rows just written, not read
             # back, and in the same transaction, so keys never lag the data
             search_index.insert_rows(search_index.rows_for(*search))
+            completeness.refresh(created_ids)
             updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
 
         write(self.db, run)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehu.core.i18n import N_
-from kehu.db import dossier_writes, search_index
+from kehu.db import completeness, dossier_writes, search_index
 from kehu.db.bulk import insert_rows
 from kehu.db.connection import write
 from kehu.db.models import KeyPerson, now
@@ -104,6 +104,7 @@ def _write_persons(importer: CustomerImporter, pending: list[tuple[int, dict]]) 
             positions[cid] += 1
         insert_rows(KeyPerson, PERSON_INSERT_COLUMNS, rows)
         search_index.refresh(positions)
+        completeness.refresh(positions)
         importer.report.updated += len(importer.updates.apply(existing))
 
     write(importer.db, run)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kehu.core.i18n import N_
 from kehu.core.rights import Action
-from kehu.db import customer_snapshots, import_batches, search_index
+from kehu.db import completeness, customer_snapshots, import_batches, search_index
 from kehu.db.connection import write
 from kehu.db.models import ImportBatch, User
 from kehu.services import access, audit
@@ -84,6 +84,7 @@ def remove_batch(batch_id: int, status: str) -> tuple[int, int, int]:
         elif entity == "category":
             import_batches.delete_category_if_unused(entity_id)
     search_index.refresh(restored)
+    completeness.refresh(restored)  # the snapshot brought back the stored value; to be sure
     import_batches.delete_batch_history(batch_id)
     import_batches.set_status(batch_id, status)
     return len(removed), len(restored), lines

@@ -76,6 +76,7 @@ class AnalysisView(QWidget):
             ("products", self.tr("Product composition")),
             ("abc", self.tr("ABC grading")),
             ("trend", self.tr("Sales trend")),
+            ("completeness", self.tr("Dossier completeness")),
         ):
             self.analysis_box.addItem(text, key)
         self.period_box = QComboBox(self)
@@ -220,8 +221,10 @@ class AnalysisView(QWidget):
         )
         self.scheme_box.setEnabled(self.kind in ("composition", "products"))
         custom = self.period_box.currentData() == "custom"
-        self.first_edit.setEnabled(custom)
-        self.last_edit.setEnabled(custom)
+        dated = self.kind != "completeness"  # completeness is of the dossiers as they are now
+        self.period_box.setEnabled(dated)
+        self.first_edit.setEnabled(custom and dated)
+        self.last_edit.setEnabled(custom and dated)
 
     def _on_choice_changed(self, *_args) -> None:
         self._update_controls()

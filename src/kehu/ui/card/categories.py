@@ -63,6 +63,7 @@ class CardCategories:
             for sid, box in self.category_boxes.items():
                 position = box.findData(chosen.get(sid)) if chosen.get(sid) else 0
                 box.setCurrentIndex(max(position, 0))
+        self._reload_completeness_context()
 
     @staticmethod
     def _changed_categories_from(chosen: dict, saved: dict) -> bool:

@@ -36,6 +36,7 @@ from kehu.services import classification, dossiers, merge
 from kehu.services.dossiers import Dossier
 from kehu.ui.card.activity import CardActivity
 from kehu.ui.card.categories import CardCategories
+from kehu.ui.card.completeness import CardCompleteness
 from kehu.ui.card.duplicate_warning import DuplicateWarning
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.card.office import CardOffice
@@ -49,7 +50,9 @@ from kehu.ui.session import Session
 logger = logging.getLogger(__name__)
 
 
-class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, CardOffice, QWidget):
+class DossierCard(
+    CardSaving, KeyPersons, CardCategories, CardCompleteness, CardActivity, CardOffice, QWidget
+):
     saved = Signal(int)  # customer id
     erased = Signal(int)  # customer id: erased from this card (the window closes it)
     title_changed = Signal(str)
@@ -118,6 +121,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, CardOffi
         self.duplicate_warning = DuplicateWarning(self.session.user, self)
         self.duplicate_warning.open_requested.connect(self.open_requested)
         layout.addWidget(self.duplicate_warning)
+        layout.addWidget(self._completeness_panel())
         self.tabs = CardSections(self)  # a section list, not ten squeezed tabs
         self.tabs.setObjectName("cardSections")
         layout.addWidget(self.tabs, 1)
@@ -206,6 +210,7 @@ class DossierCard(CardSaving, KeyPersons, CardCategories, CardActivity, CardOffi
         self.banner.hide()
         self._set_dirty(False)
         self._update_heading()
+        self._update_completeness()
         self._show_merge_links()
 
     def _show_merge_links(self) -> None:

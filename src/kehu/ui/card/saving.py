@@ -45,6 +45,7 @@ class CardSaving:
     # -- dirty state
     def _on_edited(self, _name: str) -> None:
         self._set_dirty(self._compute_dirty())
+        self._update_completeness()
         if _name == "name":
             self._update_heading()
         if self.base is None and _name in ("name", "phone", "uscc"):  # a new customer

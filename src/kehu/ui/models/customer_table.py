@@ -223,6 +223,7 @@ class CustomerTableModel(QAbstractTableModel):
             return fdef.label(self._lang)
         return {
             "owner": self.tr("Owner"),
+            "completeness": self.tr("Completeness"),
             "status": self.tr("Status"),
             "updated_at": self.tr("Updated"),
             "created_at": self.tr("Created"),
@@ -277,6 +278,8 @@ class CustomerTableModel(QAbstractTableModel):
             return ""
         if name == "status":
             return choice_label(CUSTOMER_STATUSES, raw, self._lang)
+        if name == "completeness":
+            return f"{raw} %"
         fdef = column_field(name)
         if fdef is None:
             return str(raw)[:16] if name.endswith("_at") else str(raw)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QCheckBox
 
     from kehu.ui.session import Session
+    from kehu.ui.widgets.completeness_filter import CompletenessFilter
     from kehu.ui.widgets.search_box import SearchBox
 
 
@@ -25,6 +26,7 @@ class WindowMenus:
     session: Session
     search_box: SearchBox
     archived_box: QCheckBox
+    completeness_filter: CompletenessFilter
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -140,6 +142,7 @@ class WindowMenus:
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
         toolbar.addWidget(self.archived_box)
+        toolbar.addWidget(self.completeness_filter)
         self.addToolBar(toolbar)
 
     def open_duplicates(self) -> None:
