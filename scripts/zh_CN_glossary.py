@@ -1960,3 +1960,41 @@ KEHU.update(
         "sales composition, ABC grading, trend, dossier completeness": "销售构成、ABC 分级、趋势、档案健全度",
     }
 )
+
+# --- office (issue 11: services, CLI, PIPL copy, settings) ---
+KEHU.update(
+    {
+        "make a copy of a person's personal data": "制作个人信息副本",
+        "Copy of personal data": "个人信息副本",
+        "Key person: {name}": "关键人物：{name}",
+        "Made on {when} by {user}, from the dossier of {customer}.": (
+            "由{user}于{when}根据客户{customer}的档案制作。"
+        ),
+        "Recorded on": "录入时间",
+        "Last changed on": "最后修改时间",
+        "Changed by": "修改人",
+        "Uses of the dossier": "档案使用记录",
+        "personal data: consent list, a person's copy (administrators)": (
+            "个人信息：同意情况清单、个人信息副本（管理员）"
+        ),
+        "key persons whose consent is missing or withdrawn": "缺少或已撤回同意的关键人物",
+        "the key persons of a customer, with their ids": "客户的关键人物及其编号",
+        "a copy of everything stored about one key person": "某关键人物全部已存信息的副本",
+        "the key person's id": "关键人物编号",
+        "the file to write": "要写入的文件",
+        "withdrawn on {date}": "已于{date}撤回",
+        "no consent recorded": "未记录同意",
+        "{n} key persons without valid consent.": "{n}位关键人物没有有效的同意。",
+        "Wrote the copy of personal data to {path}": "个人信息副本已写入{path}",
+        "read the audit trail (administrators; managers their team's)": (
+            "查看审计记录（管理员；经理查看本团队的）"
+        ),
+        "only this user's": "仅此用户的",
+        "only this action (login, export, transfer…)": "仅此操作（登录、导出、转移……）",
+        "only this customer's": "仅此客户的",
+        "at most N (200)": "最多 N 条（200）",
+        "write the entries to this .xlsx": "将记录写入此 .xlsx 文件",
+        "Wrote {n} audit entries to {path}": "已将 {n} 条审计记录写入 {path}",
+        "This key person does not exist any more.": "此关键人物已不存在。",
+    }
+)

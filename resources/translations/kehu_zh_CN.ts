@@ -4172,6 +4172,34 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无</translation>
     </message>
     <message>
+        <source>Wrote {n} audit entries to {path}</source>
+        <translation>已将 {n} 条审计记录写入 {path}</translation>
+    </message>
+    <message>
+        <source>read the audit trail (administrators; managers their team&apos;s)</source>
+        <translation>查看审计记录（管理员；经理查看本团队的）</translation>
+    </message>
+    <message>
+        <source>only this user&apos;s</source>
+        <translation>仅此用户的</translation>
+    </message>
+    <message>
+        <source>only this action (login, export, transfer…)</source>
+        <translation>仅此操作（登录、导出、转移……）</translation>
+    </message>
+    <message>
+        <source>only this customer&apos;s</source>
+        <translation>仅此客户的</translation>
+    </message>
+    <message>
+        <source>at most N (200)</source>
+        <translation>最多 N 条（200）</translation>
+    </message>
+    <message>
+        <source>write the entries to this .xlsx</source>
+        <translation>将记录写入此 .xlsx 文件</translation>
+    </message>
+    <message>
         <source>local</source>
         <translation>本机</translation>
     </message>
@@ -4302,6 +4330,46 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{n} files removed.</source>
         <translation>已删除 {n} 个文件。</translation>
+    </message>
+    <message>
+        <source>personal data: consent list, a person&apos;s copy (administrators)</source>
+        <translation>个人信息：同意情况清单、个人信息副本（管理员）</translation>
+    </message>
+    <message>
+        <source>key persons whose consent is missing or withdrawn</source>
+        <translation>缺少或已撤回同意的关键人物</translation>
+    </message>
+    <message>
+        <source>the key persons of a customer, with their ids</source>
+        <translation>客户的关键人物及其编号</translation>
+    </message>
+    <message>
+        <source>a copy of everything stored about one key person</source>
+        <translation>某关键人物全部已存信息的副本</translation>
+    </message>
+    <message>
+        <source>the key person&apos;s id</source>
+        <translation>关键人物编号</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>{n} key persons without valid consent.</source>
+        <translation>{n}位关键人物没有有效的同意。</translation>
+    </message>
+    <message>
+        <source>Wrote the copy of personal data to {path}</source>
+        <translation>个人信息副本已写入{path}</translation>
+    </message>
+    <message>
+        <source>withdrawn on {date}</source>
+        <translation>已于{date}撤回</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>未记录同意</translation>
     </message>
     <message>
         <source>rebuild indexes, triggers, counts and search keys</source>
@@ -4910,6 +4978,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>read the audit trail</source>
         <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>make a copy of a person&apos;s personal data</source>
+        <translation>制作个人信息副本</translation>
     </message>
     <message>
         <source>Sign in first: nobody may {action} without a login.</source>
@@ -6296,6 +6368,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>这是此数据库的第一个密码：此后每个人都需要登录。请同时设置您自己的密码；未做任何更改。</translation>
     </message>
     <message>
+        <source>This key person does not exist any more.</source>
+        <translation>此关键人物已不存在。</translation>
+    </message>
+    <message>
         <source>A visit cadence is between 1 and 366 days.</source>
         <translation>访问周期在 1 到 366 天之间。</translation>
     </message>
@@ -6656,6 +6732,22 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此次合并中的一个客户已被删除，无法撤销。</translation>
     </message>
     <message>
+        <source>Copy of personal data</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Last changed on</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>
@@ -6762,6 +6854,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>The region &apos;{name}&apos; exists already.</source>
         <translation>区域“{name}”已存在。</translation>
+    </message>
+    <message>
+        <source>Uses of the dossier</source>
+        <translation>档案使用记录</translation>
+    </message>
+    <message>
+        <source>Key person: {name}</source>
+        <translation>关键人物：{name}</translation>
+    </message>
+    <message>
+        <source>Made on {when} by {user}, from the dossier of {customer}.</source>
+        <translation>由{user}于{when}根据客户{customer}的档案制作。</translation>
     </message>
     <message>
         <source>Enter a name for the route.</source>

@@ -210,3 +210,109 @@ def test_failed_logins_are_audited_and_slowed_after_five(workspace, user):
     assert "请等待" in throttled.value.message("zh_CN")
     assert auth.login("li", SALES_PW, at=last + dt.timedelta(seconds=3)) is not None
     assert auth.login("li", "", at=last + dt.timedelta(seconds=3)) is None  # never empty
+
+
+# -- the same findings through a separate process, as a user types them
+
+
+def kehu(db, *argv, user=None, password=None):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("KEHU_USER", "KEHU_PASSWORD")}
+    if password is not None:
+        env["KEHU_PASSWORD"] = password
+    who = ["--user", user] if user else []
+    return subprocess.run(
+        [sys.executable, "-m", "kehu", "--lang", "zh_CN", "--db", str(db), *who, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_restore_without_login_in_a_process_replaces_nothing(office, tmp_path):
+    path, _root = office
+    empty = tmp_path / "empty.db"
+    open_workspace(empty).database.close()
+    done = kehu(path, "restore", str(empty))
+    assert done.returncode == 1 and "--user" in done.stderr
+    done = kehu(path, "restore", str(empty), user="li", password=SALES_PW)
+    assert done.returncode == 1 and "推销员无权恢复备份" in done.stderr
+    assert counts(path) == (20, 3)
+
+
+def test_root_with_an_empty_password_cannot_log_in_in_a_process(office):
+    path, root = office
+    done = kehu(path, "check", user=root, password="")
+    assert done.returncode == 1 and "密码不正确" in done.stderr
+    done = kehu(path, "user", "list", user=root, password=ADMIN_PW)
+    assert done.returncode == 0 and "li" in done.stdout
+
+
+def test_a_salesperson_cannot_create_an_admin_in_a_process(office):
+    path, _root = office
+    done = kehu(path, "user", "add", "evil", "--role", "admin", user="li", password=SALES_PW)
+    assert done.returncode == 1 and "推销员无权管理用户" in done.stderr
+    assert counts(path) == (20, 3)
+
+
+def test_user_is_not_ignored_on_a_passwordless_database_in_a_process(tmp_path):
+    path = tmp_path / "shop.db"
+    ws = open_workspace(path)
+    li = auth.create_user("li", "李丽", by=ws.user)
+    dossiers.create({"name": "管理员的客户"}, ws.user)
+    dossiers.create({"name": "李的客户"}, ws.user, owner=li)
+    ws.database.close()
+    done = kehu(path, "search", "客户", user="li")
+    assert done.returncode == 0 and "李的客户" in done.stdout and "管理员" not in done.stdout
+    done = kehu(path, "search", "客户", user="nobody")
+    assert done.returncode == 1 and "没有用户 nobody" in done.stderr
+    done = kehu(path, "demo", "--customers", "3", user="li")
+    assert done.returncode == 1 and "推销员无权生成演示数据" in done.stderr
+
+
+def test_a_salespersons_check_in_a_process_shows_health_only(office):
+    path, root = office
+    done = kehu(path, "check", user="li", password=SALES_PW)
+    assert done.returncode == 0, done.stderr
+    assert "完整性" in done.stdout and "客户：" not in done.stdout.replace(" ", "")
+    done = kehu(path, "check", user=root, password=ADMIN_PW)
+    assert "20" in done.stdout
+
+
+def test_the_health_report_service_withholds_counts_from_a_salesperson(workspace, user):
+    from kehu.services import repair, users
+
+    li = auth.create_user("li", "李丽", by=user)
+    boss = auth.create_user("boss", "王经理", "manager", by=user)
+    assert repair.health_report(workspace.database, user).counts["customers"] == 0
+    for who in (li, boss):
+        found = repair.health_report(workspace.database, who)
+        assert found.counts == {} and found.integrity == "ok"
+    users.disable_user(li, user)
+    with pytest.raises(Refused):
+        repair.health_report(workspace.database, User.get_by_id(li.id))
+
+
+def test_database_settings_are_an_administrators(workspace, user):
+    from kehu.db.models import Category, Setting
+    from kehu.services import care, database_settings
+
+    boss = auth.create_user("boss", "王经理", "manager", by=user)
+    li = auth.create_user("li", "李丽", by=user)
+    with pytest.raises(Refused) as refused:
+        database_settings.change_mode(workspace.database, "shared", boss)
+    assert "经理无权修改数据库设置" in refused.value.message("zh_CN")
+    assert workspace.database.mode == "local"
+    assert Setting.get(Setting.key == "mode").value == "local"
+    assert database_settings.change_mode(workspace.database, "shared", user)
+    assert Setting.get(Setting.key == "mode").value == "shared"
+    assert AuditEntry.select().where(AuditEntry.action == "settings").count() == 1
+    grade = Category.select().where(Category.visit_days.is_null(False)).first()
+    with pytest.raises(Refused):  # the cadence is part of the trees: managers and admins
+        care.set_visit_days(grade.id, 3, li)
+    care.set_visit_days(grade.id, 3, boss)
+    assert Category.get_by_id(grade.id).visit_days == 3

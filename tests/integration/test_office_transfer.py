@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from kehu.core.rights import Refused
-from kehu.db.models import AuditEntry, Customer, FieldChange, Route, RouteStop
+from kehu.db.models import AuditEntry, Category, Customer, FieldChange, Route, RouteStop
 from kehu.db.search import search
 from kehu.services import auth, dossiers, routes, today, transfer, visits
 
@@ -72,3 +72,83 @@ def test_share_to_read_then_to_edit_then_take_back(team):
     assert search("李的客户", zhao) == []
     actions = [a for (a,) in AuditEntry.select(AuditEntry.action).tuples()]
     assert actions.count("share") == 2 and "unshare" in actions
+
+
+def _summaries():
+    db = Customer._meta.database
+    found = {}
+    for table, sums in (
+        ("category_count", "n"),
+        ("sales_month", "lines"),
+        ("sales_summary", "lines"),
+        ("product_month", "lines"),
+    ):
+        rows = db.execute_sql(f'SELECT * FROM "{table}" WHERE {sums} != 0').fetchall()
+        found[table] = sorted(rows)
+    return found
+
+
+def _triggers():
+    db = Customer._meta.database
+    rows = db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    return sorted(rows.fetchall())
+
+
+@pytest.fixture
+def classified(team):
+    """Li's customers (and one of chen's) in categories, with sale lines."""
+    from kehu.services import classification, sales
+
+    admin, li = team["admin"], team["li"]
+    ids = [*team["ids"], dossiers.create({"name": "陈的客户"}, team["other"])]
+    region = classification.scheme_by_key("region")
+    east = classification.add(region.id, "华东", admin).category_id
+    shanghai = classification.add(region.id, "上海", admin, parent_id=east).category_id
+    classification.assign(ids[:3], shanghai, admin)
+    classification.assign(ids[3:], east, admin)
+    grade = classification.scheme_by_key("grade")
+    a = Category.get(Category.name == "主力客户 (A)", Category.scheme == grade.id)
+    classification.assign(ids[::2], a.id, admin)
+    for n, cid in enumerate(ids):
+        for month in (1, 2):
+            line = sales.SaleInput(dt.date(2026, month, 3 + n), f"产品{n % 2}", "饮料", "2", "10")
+            sales.add_line(admin, cid, line)
+    dossiers.archive(ids[1], li)
+    return ids
+
+
+def test_a_transfer_keeps_counts_and_sales_summaries_exactly_right(team, classified):
+    from kehu.db import health, sales_summary, tree_counts
+
+    db = Customer._meta.database
+    triggers = _triggers()
+    transfer.transfer(classified[:2] + classified[4:], team["zhao"], team["admin"])
+    transfer.transfer(None, team["other"], team["admin"], from_user=team["li"])
+    transfer.transfer(None, team["boss"], team["admin"], from_user=team["other"])
+    assert _triggers() == triggers
+    assert health.count_mismatches(db) == 0
+    kept = _summaries()
+    tree_counts.rebuild_counts(db)
+    sales_summary.rebuild(db)
+    assert _summaries() == kept
+    assert Customer.select().where(Customer.owner == team["boss"].id).count() == 2
+
+
+def test_a_failed_transfer_leaves_the_triggers_and_counts_as_they_were(
+    team, classified, monkeypatch
+):
+    from kehu.db import ownership
+
+    before, triggers = _summaries(), _triggers()
+    versions = [c.version for c in Customer.select().order_by(Customer.id)]
+
+    def broken(*_args):
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(ownership, "routes_holding", broken)
+    for ids, source in ((classified[:3], None), (None, team["li"])):
+        with pytest.raises(RuntimeError):
+            transfer.transfer(ids, team["zhao"], team["admin"], from_user=source)
+        assert _triggers() == triggers and _summaries() == before
+        assert [c.version for c in Customer.select().order_by(Customer.id)] == versions
+        assert not FieldChange.select().where(FieldChange.field == "owner").exists()

@@ -153,3 +153,26 @@ def test_bulk_load_without_triggers_rebuilds_the_counts(workspace, user):
     assert triggers == 6  # recreated
     rebuild_counts(db)
     _assert_counts_right()
+
+
+def test_a_customer_shared_with_a_salesperson_is_counted_in_her_tree(workspace, user):
+    from kehu.services import transfer
+
+    li = auth.create_user("li", "李丽", role="salesperson")
+    wang = auth.create_user("wang", "王强", role="salesperson")
+    mine = _make(user, ["李的"], owner=li)
+    his = _make(user, ["王的一", "王的二"], owner=wang)
+    a = Category.get(Category.name == "主力客户 (A)")
+    classification.assign(mine + his, a.id, user)
+    assert tree_counts(li).of(a.id) == 1
+    transfer.share(his[:1], li, False, user)
+    counts = tree_counts(li)
+    assert counts.total == 2 and counts.of(a.id) == 2
+    grade = classification.scheme_by_key("grade")
+    assert counts.unclassified[grade.id] == 0
+    dossiers.archive(his[0], user)
+    assert tree_counts(li).of(a.id) == 1
+    assert tree_counts(li, include_archived=True).of(a.id) == 2
+    transfer.share(mine, wang, False, user)  # a share of a customer he does not see yet
+    assert tree_counts(wang).of(a.id) == 2  # his one active + li's shared; the archived not
+    assert tree_counts(user).of(a.id) == 2  # the administrator counts each customer once

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 from kehu.commands._context import ProgressLine, acting_user, language, workspace
-from kehu.core import rights
 from kehu.core.i18n import N_, translate
 from kehu.db import errors, health
 from kehu.db.backup import remove_with_journals
-from kehu.db.connection import MODES, open_database, set_mode
+from kehu.db.connection import MODES, open_database
 from kehu.services import backup as backup_service
+from kehu.services import database_settings, repair
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,9 +61,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     existed = Path(args.db).exists()
     # Over an existing file, changing its mode is a database setting: administrators only.
     ws = workspace(args, create=True, mode=None if existed else args.mode)
-    if existed and args.mode and args.mode != ws.database.mode:
-        rights.check(acting_user(ws), rights.Action.CHANGE_SETTINGS)
-        set_mode(ws.database, args.mode)
+    if existed and args.mode:
+        database_settings.change_mode(ws.database, args.mode, acting_user(ws))
     if existed and not ws.database.created:
         text = N_("The database already exists: {path} ({mode} mode)")
     else:
@@ -91,9 +90,7 @@ COUNT_LABELS = {
 def cmd_check(args: argparse.Namespace) -> int:
     lang = language(args)
     ws = workspace(args)
-    found = health.check(ws.database.db)
-    if not rights.allowed(acting_user(ws), rights.Action.DATABASE_COUNTS):
-        found.counts = {}  # the whole file's counts are an administrator's; health is anyone's
+    found = repair.health_report(ws.database, acting_user(ws))
     report = {
         "path": str(ws.database.path),
         "mode": ws.database.mode,

@@ -69,6 +69,7 @@ class Action(StrEnum):
     TRANSFER_OWNER = "transfer_owner"
     SHARE = "share"
     VIEW_AUDIT = "view_audit"
+    PERSONAL_DATA_COPY = "personal_data_copy"  # hand a key person a copy of their data (PIPL)
 
 
 # What the refusal says the user tried ("You may not {action}").
@@ -97,6 +98,7 @@ ACTION_LABELS = {
     Action.TRANSFER_OWNER: N_("transfer customers to another owner"),
     Action.SHARE: N_("share customers"),
     Action.VIEW_AUDIT: N_("read the audit trail"),
+    Action.PERSONAL_DATA_COPY: N_("make a copy of a person's personal data"),
 }
 
 _N, _O, _T, _A = Scope.NONE, Scope.OWN, Scope.TEAM, Scope.ALL
@@ -127,6 +129,7 @@ MATRIX: dict[Action, tuple[Scope, Scope, Scope]] = {
     Action.TRANSFER_OWNER: (_N, _T, _A),
     Action.SHARE: (_O, _T, _A),
     Action.VIEW_AUDIT: (_N, _T, _A),
+    Action.PERSONAL_DATA_COPY: (_N, _N, _A),
 }
 assert set(MATRIX) == set(Action), "every action has its row in the matrix"
 

@@ -5,7 +5,9 @@ SQLite: `PRAGMA secure_delete` zeroes the freed pages; the one place that sets i
 
 from __future__ import annotations
 
-from kehu.db.models import Customer, FieldChange, KeyPerson
+from peewee import JOIN
+
+from kehu.db.models import Customer, FieldChange, KeyPerson, User
 
 
 def erase_customer(customer_id: int) -> None:
@@ -26,11 +28,16 @@ def erase_person(person_id: int) -> int:
 
 
 def person_history(person_id: int) -> list[tuple]:
-    """(changed at, field, old, new) of one key person, oldest first."""
+    """(changed at, field, old, new, by whom) of one key person, oldest first."""
     query = (
         FieldChange.select(
-            FieldChange.changed_at, FieldChange.field, FieldChange.old_value, FieldChange.new_value
+            FieldChange.changed_at,
+            FieldChange.field,
+            FieldChange.old_value,
+            FieldChange.new_value,
+            User.display_name,
         )
+        .join(User, JOIN.LEFT_OUTER, on=(FieldChange.user == User.id))
         .where(FieldChange.person_id == person_id)
         .order_by(FieldChange.id)
         .tuples()

@@ -1,14 +1,16 @@
 """The SQL of owner transfers (一键转换负责人): the customers change owner in bulk, their
-history rows go in with one statement per chunk, their route stops follow them."""
+history rows go in with one statement, their route stops follow them; the derived counts
+move set-based (`kehu.db.owner_moves`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from kehu.db.bulk import insert_rows
-from kehu.db.dossier_writes import HISTORY_COLUMNS
-from kehu.db.models import Customer, FieldChange, Route, RouteStop
+from peewee import SQL
+
+from kehu.db import owner_moves
+from kehu.db.models import Customer, Route, RouteStop
 
 CHUNK = 900  # ids per statement (under SQLite's default 999 host parameters)
 
@@ -42,39 +44,67 @@ def set_owner(
     at: dt.datetime,
 ) -> int:
     """Give the customers of `before` (id → (old owner, version)) to `to_id`: a new version
-    each, one history row each (field "owner", old and new display names)."""
+    each, one history row each (field "owner", old and new display names). Set-based over a
+    temporary table of the ids; the derived counts move in a few statements
+    (`kehu.db.owner_moves`)."""
+    db = Customer._meta.database
     ids = sorted(before)
-    stamp = str(at)
-    for chunk in _chunks(ids):
-        Customer.update(
-            owner=to_id, version=Customer.version + 1, updated_by=by_id, updated_at=at
-        ).where(Customer.id.in_(list(chunk))).execute()
-    rows = (
-        (cid, version + 1, None, "owner", names.get(owner), names.get(to_id), by_id, stamp, None)
-        for cid, (owner, version) in before.items()
-    )
-    insert_rows(FieldChange, HISTORY_COLUMNS, rows)
+    if not ids:
+        return 0
+    owner_moves.fill_moving(db, [(cid, before[cid][0] or 0) for cid in ids])
+    try:
+        with owner_moves.owner_triggers_off(db) as off:
+            owner_moves.move_chosen_counts(db, off, to_id)
+            db.execute_sql(
+                _HISTORY.format(
+                    source=f"customer c JOIN {owner_moves.MOVING} m ON m.customer_id = c.id "
+                    'LEFT JOIN "user" u ON u.id = m.old_owner',
+                    old="u.display_name",
+                    where="1",
+                    p=db.param,
+                ),
+                (names.get(to_id), by_id, str(at)),
+            )
+            Customer.update(
+                owner=to_id, version=Customer.version + 1, updated_by=by_id, updated_at=at
+            ).where(
+                Customer.id.in_(SQL(f"(SELECT customer_id FROM {owner_moves.MOVING})"))
+            ).execute()
+    finally:
+        owner_moves.drop_moving(db)
     return len(ids)
+
+
+_HISTORY = (
+    'INSERT INTO "field_change" (customer_id, version, person_id, field, old_value, '
+    "new_value, user_id, changed_at, import_batch_id) "
+    "SELECT c.id, c.version + 1, NULL, 'owner', {old}, {p}, {p}, {p}, NULL FROM {source} "
+    "WHERE {where}"
+)
 
 
 def set_owner_of_all(
     from_id: int, names: dict[int | None, str], to_id: int, by_id: int, at: dt.datetime
 ) -> int:
-    """Give every customer of `from_id` to `to_id` in two statements: their history rows
-    (read from the rows themselves), then the owner and a new version."""
+    """Give every customer of `from_id` to `to_id`: their history rows (read from the rows
+    themselves), the owner and a new version, each in one statement; the count rows of
+    `from_id` change owner whole (`kehu.db.owner_moves`)."""
     db = Customer._meta.database
-    db.execute_sql(
-        'INSERT INTO "field_change" (customer_id, version, person_id, field, old_value, '
-        "new_value, user_id, changed_at, import_batch_id) "
-        "SELECT id, version + 1, NULL, 'owner', ?, ?, ?, ?, NULL FROM customer "
-        "WHERE owner_id = ?",
-        (names.get(from_id), names.get(to_id), by_id, str(at), from_id),
-    )
-    return (
-        Customer.update(owner=to_id, version=Customer.version + 1, updated_by=by_id, updated_at=at)
-        .where(Customer.owner == from_id)
-        .execute()
-    )
+    with owner_moves.owner_triggers_off(db) as off:
+        db.execute_sql(
+            _HISTORY.format(
+                source="customer c", old=db.param, where=f"c.owner_id = {db.param}", p=db.param
+            ),
+            (names.get(from_id), names.get(to_id), by_id, str(at), from_id),
+        )
+        owner_moves.move_all_counts(db, off, from_id, to_id)
+        return (
+            Customer.update(
+                owner=to_id, version=Customer.version + 1, updated_by=by_id, updated_at=at
+            )
+            .where(Customer.owner == from_id)
+            .execute()
+        )
 
 
 def bare_owner_update(from_id: int, to_id: int) -> int:
@@ -83,19 +113,33 @@ def bare_owner_update(from_id: int, to_id: int) -> int:
 
 
 def routes_holding(ids: Sequence[int], salesperson_id: int) -> dict[int, tuple[int, int]]:
-    """The routes of `salesperson_id` with stops among `ids`: route → (moving, all stops)."""
-    moving: dict[int, int] = {}
-    for chunk in _chunks(ids):
-        query = (
-            RouteStop.select(RouteStop.route, RouteStop.id)
-            .join(Route)
-            .where(RouteStop.customer.in_(list(chunk)), Route.salesperson == salesperson_id)
-            .tuples()
+    """The routes of `salesperson_id` with stops among `ids`: route → (moving, all stops).
+    Two grouped queries over a temporary table of the ids, whatever their number."""
+    db = Customer._meta.database
+    p = db.param
+    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_HOLDING} (customer_id INTEGER PRIMARY KEY)")
+    try:
+        db.execute_sql(f"DELETE FROM {_HOLDING}")
+        db.cursor().executemany(
+            f"INSERT OR IGNORE INTO {_HOLDING} VALUES ({p})", [(cid,) for cid in ids]
         )
-        for route_id, _stop in query:
-            moving[route_id] = moving.get(route_id, 0) + 1
-    total = {rid: RouteStop.select().where(RouteStop.route == rid).count() for rid in moving}
+        stops = (
+            "SELECT rs.route_id, COUNT(*) FROM route_stop rs JOIN route r ON r.id = rs.route_id "
+            f"WHERE r.salesperson_id = {p}"
+        )
+        moving = dict(
+            db.execute_sql(
+                f"{stops} AND rs.customer_id IN (SELECT customer_id FROM {_HOLDING}) GROUP BY 1",
+                (salesperson_id,),
+            ).fetchall()
+        )
+        total = dict(db.execute_sql(f"{stops} GROUP BY 1", (salesperson_id,)).fetchall())
+    finally:
+        db.execute_sql(f"DROP TABLE IF EXISTS {_HOLDING}")
     return {rid: (n, total[rid]) for rid, n in moving.items()}
+
+
+_HOLDING = "temp_route_holding"
 
 
 def give_route(route_id: int, to_id: int) -> None:

@@ -3,7 +3,8 @@
 The table category_count (schema 4) holds the customers per category, owner and status and
 is kept by triggers (SQLite triggers of schema 4; their definitions are read and dropped
 through `kehu.db.dialect`), so the counts for a viewer are a small sum over the owners they see
-(`kehu.db.visibility`), whatever the number of customers. Bulk loads may drop the triggers
+(`kehu.db.visibility`), whatever the number of customers; customers shared with the viewer
+from an owner they do not see are added by one small join over their shares. Bulk loads may drop the triggers
 and rebuild the table afterwards (`drop_count_triggers`, `restore_count_triggers`).
 """
 
@@ -19,6 +20,7 @@ from peewee import Database
 
 from kehu.db.dialect import dialect
 from kehu.db.models import Category, Customer, Scheme, User
+from kehu.db.shares import has_shares
 from kehu.db.visibility import visible_customers, visible_owner_ids
 
 logger = logging.getLogger(__name__)
@@ -51,6 +53,28 @@ def _direct_counts(viewer: User, include_archived: bool) -> Counter[int]:
     if where:
         sql += " WHERE " + " AND ".join(where)
     rows = db.execute_sql(sql + " GROUP BY category_id", params)
+    counted = Counter(dict(rows.fetchall()))
+    if owners and has_shares(viewer.id):
+        counted.update(_shared_counts(viewer, owners, include_archived))
+    return counted
+
+
+def _shared_counts(viewer: User, owners: set[int], include_archived: bool) -> Counter[int]:
+    """The category links of the customers shared with `viewer` whose owner they do not see
+    anyway (those are in category_count already): a share is one small join."""
+    db = Customer._meta.database
+    marks = ", ".join([db.param] * len(owners))
+    sql = (
+        "SELECT cc.category_id, COUNT(*) FROM customer_share s "
+        "JOIN customer c ON c.id = s.customer_id "
+        "JOIN customer_category cc ON cc.customer_id = c.id "
+        f"WHERE s.user_id = {db.param} AND COALESCE(c.owner_id, 0) NOT IN ({marks})"
+    )
+    params: list = [viewer.id, *sorted(owners)]
+    if not include_archived:
+        sql += f" AND c.status = {db.param}"
+        params.append(ACTIVE)
+    rows = db.execute_sql(sql + " GROUP BY cc.category_id", params)
     return Counter(dict(rows.fetchall()))
 
 

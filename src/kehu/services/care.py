@@ -15,8 +15,8 @@ from kehu.core.rights import Action
 from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS, shown_name
 from kehu.db import care, categories
 from kehu.db.connection import write
-from kehu.db.models import Category, User
-from kehu.services import audit, visits
+from kehu.db.models import Category, Customer, KeyPerson, User
+from kehu.services import access, audit, visits
 
 DEFAULT_CADENCE = GRADE_VISIT_DAYS
 
@@ -214,4 +214,9 @@ def set_visit_days(category_id: int, days: int | None, user: User) -> None:
 
 
 def set_birthday_lunar(person_id: int, lunar: bool, user: User) -> None:
+    """Whether a key person's birthday is kept by the lunar calendar: an edit of the dossier."""
+    person = KeyPerson.get_or_none(KeyPerson.id == person_id)
+    if person is None:
+        raise UserError(N_("This key person does not exist any more."))
+    access.require_on_customer(user, Action.EDIT, Customer.get_by_id(person.customer_id))
     write(Category._meta.database, lambda: care.set_birthday_lunar(person_id, lunar))

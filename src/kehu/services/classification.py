@@ -55,6 +55,8 @@ def scheme_by_key(key: str) -> Scheme | None:
 
 
 def add_category(scheme_id: int, name: str, user: User, parent_id: int | None = None) -> int:
+    rights.check(user, Action.MANAGE_CATEGORIES)
+
     def run() -> int:
         position = (
             Category.select()
@@ -351,6 +353,8 @@ def classify(
 
 def undo(change: Change, user: User) -> None:
     """Reverse one change made by this module (audited as an undo)."""
+    if change.kind != "assign":  # an assignment's undo is checked customer by customer
+        rights.check(user, Action.MANAGE_CATEGORIES)
 
     def run() -> None:
         if change.kind == "assign":

@@ -157,3 +157,14 @@ def repair(database: OpenDatabase, user=None, job: Job | None = None) -> RepairR
     if done and user is not None:
         write(db, lambda: audit.record(user, "repair", None, None, f"{len(done)} repairs"))
     return RepairReport(done, health.check(db))
+
+
+def health_report(database: OpenDatabase, user) -> health.Health:
+    """`kehu check` and the window's health view: the file's health, for anyone signed in;
+    the whole file's row counts only for those with `Action.DATABASE_COUNTS` (a salesperson
+    does not learn how many customers the others have)."""
+    rights.check(user, rights.Action.VIEW)
+    found = health.check(database.db)
+    if not rights.allowed(user, rights.Action.DATABASE_COUNTS):
+        found.counts = {}
+    return found

@@ -40,6 +40,8 @@ def run_import(
     """
     options = options or ImportOptions()
     rights.check(user, Action.EDIT_SALE_LINES if options.kind == "sales" else Action.IMPORT)
+    if options.create_categories and not options.dry_run:
+        rights.check(user, Action.MANAGE_CATEGORIES)  # checked before any row is written
     if options.on_duplicate not in ON_DUPLICATE:
         raise ValueError(options.on_duplicate)
     path = Path(path)

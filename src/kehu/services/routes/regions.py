@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from kehu.core.i18n import N_
+from kehu.core.rights import Action, check
 from kehu.db.connection import write
 from kehu.db.models import Category, CustomerCategory, Route, Scheme, User
 from kehu.services import audit
@@ -48,6 +49,7 @@ def regions() -> list[tuple[int, int | None, str]]:
 
 
 def add_region(name: str, user: User, parent_id: int | None = None) -> int:
+    check(user, Action.MANAGE_CATEGORIES)  # regions are the categories of the region scheme
     name = (name or "").strip()
     if not name:
         raise RouteError(N_("Enter a name for the region."))
@@ -87,6 +89,7 @@ def delete_region(region_id: int, user: User, move_routes_to: int | None = None)
     """Delete an empty region: no sub-regions, no customers classified in it; its routes
     move to `move_routes_to` first (refused when it has routes and no target is given).
     Returns the number of routes moved."""
+    check(user, Action.MANAGE_CATEGORIES)
     scheme = region_scheme()
 
     def run() -> int:

@@ -34,7 +34,7 @@ from kehu.services import dossiers, privacy, sharing
 from kehu.ui.card.field_editor import FieldEditor
 from kehu.ui.session import Session
 
-COPY_RIGHT = Action.ERASE  # who may hand over a copy: privacy.personal_data_copy's check
+COPY_RIGHT = Action.PERSONAL_DATA_COPY  # privacy.personal_data_copy checks this right
 
 
 class PersonDialog(QDialog):
