@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from kehu.core.rights import Refused
 from kehu.db.models import AuditEntry, Customer, CustomerShare, FieldChange, KeyPerson, User
-from kehu.services import audit_view, auth, dossiers, transfer
+from kehu.services import audit_trail, auth, dossiers, transfer
 from kehu.ui.card.person_dialog import PersonDialog
 from kehu.ui.dialogs.audit_dialog import AuditDialog
 from kehu.ui.dialogs.consent_dialog import ConsentDialog
@@ -127,8 +127,8 @@ def test_a_manager_reads_only_his_teams_entries(qtbot, window, user):
     users = {dialog.user.itemData(i) for i in range(1, dialog.user.count())}
     assert users == {boss.id, li.id}  # the filter offers the team only
     with pytest.raises(Refused):  # the service, not only the dialog, keeps the others out
-        audit_view.rows(boss, audit_view.TrailFilter(user_id=chen.id))
-    clerk_rows = audit_view.rows(user, audit_view.TrailFilter(user_id=chen.id))
+        audit_trail.rows(boss, audit_trail.TrailFilter(user_id=chen.id))
+    clerk_rows = audit_trail.rows(user, audit_trail.TrailFilter(user_id=chen.id))
     assert clerk_rows and {r.user for r in clerk_rows} == {"陈明"}
 
 

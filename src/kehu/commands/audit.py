@@ -43,6 +43,5 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(translate(text, lang, n=count, path=args.output))
         return 0
     for row in audit_trail.rows(by, wanted, limit=args.limit):
-        cells = (f"{row.at:%Y-%m-%d %H:%M:%S}", row.user, row.action, row.record, row.summary)
-        print("\t".join(cells))
+        print("\t".join(audit_trail.cells(row, lang)[:5]))
     return 0

@@ -1,13 +1,13 @@
-"""The field catalogue: every dossier and key-person field, declared once.
+"""The field catalogue: every dossier field, declared once, with the key-person and sale-line
+catalogues (`kehu.core.person_fields`) and the shape of a field (`kehu.core.field_kinds`) read
+through it.
 
 Models, the card editor, Excel import/export, the PDF card and the change history all read
-this module; a field is added here and nowhere else.
+this module; a customer field is added here and nowhere else (a key person's or sale line's
+in `person_fields`).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 from kehu.core.choices import (  # noqa: F401 - the choice lists, also read through the catalogue
     ACTIVE,
@@ -29,96 +29,23 @@ from kehu.core.choices import (  # noqa: F401 - the choice lists, also read thro
     choice_label,
 )
 from kehu.core.codes import CODE_PREFIX, code_number, customer_code  # noqa: F401
-from kehu.core.i18n import N_, translate
-
-
-class Kind(StrEnum):
-    TEXT = "text"  # one line
-    LONGTEXT = "longtext"  # paragraphs
-    DATE = "date"
-    MONEY = "money"  # Decimal in the UI, integer cents in the database
-    INTEGER = "integer"
-    COORD = "coord"  # latitude / longitude in degrees
-    CHOICE = "choice"
-    EMAIL = "email"
-    URL = "url"
-    PHONE = "phone"
-    MOBILE = "mobile"
-    USCC = "uscc"
-    ID_NUMBER = "id_number"
-    POSTAL_CODE = "postal_code"
-
-
-class Need(StrEnum):
-    """From which 客户阶段 a field counts towards the dossier's completeness (档案健全度)."""
-
-    BASIC = "basic"  # every customer, also a 未来客户 (prospect): the basic data
-    CURRENT = "current"  # 老客户 and 新客户 (current customers): the business parts too
-
-
-class Section(StrEnum):
-    IDENTITY = "identity"
-    BASICS = "basics"  # 1 基础资料
-    FEATURES = "features"  # 2 客户特征
-    BUSINESS = "business"  # 3 业务状况
-    TRADING = "trading"  # 4 交易活动现状
-    MANAGEMENT = "management"
-    PERSON = "person"
-    CONSENT = "consent"
-
-
-SECTION_LABELS: dict[Section, str] = {  # English sources; section_label() translates
-    Section.IDENTITY: N_("Identity"),
-    Section.BASICS: N_("Basic information"),
-    Section.FEATURES: N_("Customer features"),
-    Section.BUSINESS: N_("Business situation"),
-    Section.TRADING: N_("Trading activity"),
-    Section.MANAGEMENT: N_("Record management"),
-    Section.PERSON: N_("Key person"),
-    Section.CONSENT: N_("Consent (PIPL)"),
-}
-
-# The four parts of the seed's 客户管理内容, in the order the card shows them.
-DOSSIER_PARTS: tuple[Section, ...] = (
-    Section.BASICS,
-    Section.FEATURES,
-    Section.BUSINESS,
-    Section.TRADING,
+from kehu.core.field_kinds import (  # noqa: F401 - the shape of a field, read through the catalogue
+    DOSSIER_PARTS,
+    SECTION_LABELS,
+    FieldDef,
+    Kind,
+    Need,
+    Section,
+    section_label,
 )
-
-
-def section_label(section: Section, lang: str) -> str:
-    return translate(SECTION_LABELS[section], lang)
-
-
-@dataclass(frozen=True)
-class FieldDef:
-    name: str
-    text: str  # English source (N_), translated by label()
-    section: Section
-    kind: Kind = Kind.TEXT
-    sensitive: bool = False  # masked by kehu.core.sensitivity unless the user may reveal
-    key: bool = False  # a key item: highlighted on the printed and Excel card
-    required: bool = False
-    max_length: int | None = None
-    choices: tuple[Choice, ...] = field(default_factory=tuple)
-    synonyms: tuple[str, ...] = ()  # other header names seen in users' spreadsheets
-    on_customer_form: bool = False  # asked on the customer-filled form (客户资料表)
-    flag_value: str | None = None  # a CHOICE kept as a 0/1 column: this choice is 1, others 0
-    # Completeness (档案健全度, kehu.core.completeness): how much a filled value weighs
-    # (0: does not count; key items 3) and from which stage on it counts.
-    weight: int = 0
-    need: Need = Need.BASIC
-
-    def label(self, lang: str) -> str:
-        return translate(self.text, lang)
-
-    def choice_label(self, value: str | None, lang: str) -> str:
-        for choice in self.choices:
-            if choice.value == value:
-                return choice.label(lang)
-        return value or ""
-
+from kehu.core.i18n import N_
+from kehu.core.person_fields import (  # noqa: F401 - the key-person and sale-line catalogues
+    PERSON_FIELDS,
+    SALE_FIELDS,
+    person_field,
+    person_form_fields,
+    sale_field,
+)
 
 F = FieldDef
 S = Section
@@ -442,151 +369,13 @@ CUSTOMER_FIELDS: tuple[FieldDef, ...] = (
     F("source", N_("Source"), S.MANAGEMENT, K.CHOICE, choices=SOURCES),
     F("review_state", N_("Review state"), S.MANAGEMENT, K.CHOICE, choices=REVIEW_STATES),
 )
-
-PERSON_FIELDS: tuple[FieldDef, ...] = (
-    F(
-        "role",
-        N_("Role"),
-        S.PERSON,
-        K.CHOICE,
-        key=True,
-        choices=PERSON_ROLES,
-        synonyms=("身份", "职务类别", "role"),
-        on_customer_form=True,
-    ),
-    F(
-        "name",
-        N_("Name"),
-        S.PERSON,
-        K.TEXT,
-        key=True,
-        required=True,
-        max_length=60,
-        synonyms=("联系人", "联系人姓名", "负责人", "contact", "contact name"),
-        on_customer_form=True,
-        weight=3,
-    ),
-    F(
-        "title",
-        N_("Title"),
-        S.PERSON,
-        K.TEXT,
-        max_length=60,
-        synonyms=("职位", "title"),
-        on_customer_form=True,
-    ),
-    F(
-        "mobile",
-        N_("Mobile"),
-        S.PERSON,
-        K.MOBILE,
-        max_length=20,
-        synonyms=(
-            "手机号",
-            "手机号码",
-            "联系人手机",
-            "移动电话",
-            "手机号码1",
-            "mobile",
-            "cell",
-            "mobile phone",
-        ),
-        on_customer_form=True,
-        weight=3,
-    ),
-    F(
-        "phone",
-        N_("Phone"),
-        S.PERSON,
-        K.PHONE,
-        max_length=40,
-        synonyms=("联系人电话", "办公电话", "联系人座机"),
-        on_customer_form=True,
-    ),
-    F(
-        "email",
-        N_("Email"),
-        S.PERSON,
-        K.EMAIL,
-        max_length=120,
-        synonyms=("联系人邮箱",),
-        on_customer_form=True,
-    ),
-    F(
-        "wechat",
-        N_("WeChat"),
-        S.PERSON,
-        K.TEXT,
-        max_length=60,
-        synonyms=("微信号", "wechat"),
-        on_customer_form=True,
-    ),
-    F(
-        "birthday",
-        N_("Birthday"),
-        S.PERSON,
-        K.DATE,
-        sensitive=True,
-        synonyms=("出生日期", "birthday"),
-    ),
-    F(
-        "birthday_lunar",
-        N_("Birthday calendar"),
-        S.PERSON,
-        K.CHOICE,
-        choices=BIRTHDAY_CALENDARS,
-        synonyms=(
-            "生日历法",
-            "生日类型",
-            "公历/农历",
-            "农历/公历",
-            "阴历/阳历",
-            "birthday calendar",
-        ),
-        flag_value=LUNAR,  # the column birthday_lunar of migration 6
-    ),
-    F("age", N_("Age"), S.PERSON, K.INTEGER),
-    F("education", N_("Education"), S.PERSON, K.CHOICE, choices=EDUCATION),
-    F("personality", N_("Personality"), S.PERSON, K.LONGTEXT, sensitive=True),
-    F("hobbies", N_("Hobbies"), S.PERSON, K.LONGTEXT, sensitive=True),
-    F("family", N_("Family"), S.PERSON, K.LONGTEXT, sensitive=True),
-    F("ability", N_("Ability"), S.PERSON, K.LONGTEXT),
-    F(
-        "id_number",
-        N_("Resident ID number"),
-        S.PERSON,
-        K.ID_NUMBER,
-        sensitive=True,
-        max_length=18,
-        synonyms=(
-            "身份证",
-            "身份证号码",
-            "法人身份证号",
-            "法人身份证",
-            "身份证件号码",
-            "证件号码",
-            "id number",
-            "id card",
-        ),
-    ),
-    F("notes", N_("Notes"), S.PERSON, K.LONGTEXT, synonyms=("联系人备注", "contact notes")),
-    F("consent_basis", N_("Legal basis"), S.CONSENT, K.CHOICE, choices=CONSENT_BASES),
-    F("consent_date", N_("Consent date"), S.CONSENT, K.DATE),
-    F("consent_channel", N_("Consent channel"), S.CONSENT, K.TEXT, max_length=60),
-    F("consent_withdrawn_on", N_("Consent withdrawn on"), S.CONSENT, K.DATE),
-)
-
+del F, S, K
 
 _CUSTOMER_BY_NAME = {f.name: f for f in CUSTOMER_FIELDS}
-_PERSON_BY_NAME = {f.name: f for f in PERSON_FIELDS}
 
 
 def customer_field(name: str) -> FieldDef:
     return _CUSTOMER_BY_NAME[name]
-
-
-def person_field(name: str) -> FieldDef:
-    return _PERSON_BY_NAME[name]
 
 
 def fields_in(section: Section, catalogue: tuple[FieldDef, ...] = CUSTOMER_FIELDS):
@@ -596,26 +385,3 @@ def fields_in(section: Section, catalogue: tuple[FieldDef, ...] = CUSTOMER_FIELD
 def customer_form_fields(section: Section | None = None) -> tuple[FieldDef, ...]:
     """The customer fields the customer-filled form (客户资料表) asks, in catalogue order."""
     return tuple(f for f in CUSTOMER_FIELDS if f.on_customer_form and section in (None, f.section))
-
-
-def person_form_fields() -> tuple[FieldDef, ...]:
-    """The key-person fields the customer-filled form asks for each person."""
-    return tuple(f for f in PERSON_FIELDS if f.on_customer_form)
-
-
-# Sale lines (销售实绩, §1.6): imported from Excel or entered; keys as the import maps them.
-SALE_FIELDS: tuple[FieldDef, ...] = (
-    F("sale_date", N_("Date"), S.MANAGEMENT, K.DATE),
-    F("product", N_("Product"), S.MANAGEMENT, max_length=120),
-    F("product_code", N_("Product code"), S.MANAGEMENT, max_length=32),
-    F("category", N_("Product category"), S.MANAGEMENT, max_length=60),
-    F("quantity", N_("Quantity"), S.MANAGEMENT, K.LONGTEXT),
-    F("amount", N_("Amount"), S.MANAGEMENT, K.MONEY),
-)
-del F, S, K
-
-_SALE_BY_NAME = {f.name: f for f in SALE_FIELDS}
-
-
-def sale_field(name: str) -> FieldDef:
-    return _SALE_BY_NAME[name]

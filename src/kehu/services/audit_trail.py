@@ -1,5 +1,7 @@
 """The audit trail viewer's use case: who may read which entries (administrators all,
-managers their team's), the filters, and the Excel copy (itself audited)."""
+managers their team's), the filters, each entry as the viewer says it (its action in the
+user's language, `kehu.core.audit_actions`), and the Excel copy (itself audited) — one use
+case for the window and `kehu audit`."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehu.core.audit_actions import action_label
+from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.i18n import N_, translate
 from kehu.core.rights import Action, Scope, check, scope
 from kehu.db import audit_trail
@@ -75,22 +79,64 @@ def _row(entry: AuditEntry) -> TrailRow:
     )
 
 
-def actions() -> list[str]:
-    return audit_trail.actions()
+# What an entry's record is ("customer 12"), as the viewer says it.
+ENTITY_LABELS = {"customer": N_("Customer"), "user": N_("User"), "route": N_("Route")}
+
+
+def _record(record: str, lang: str) -> str:
+    entity, _, number = record.partition(" ")
+    label = ENTITY_LABELS.get(entity)
+    return f"{translate(label, lang)} {number}".strip() if label else record
+
+
+def cells(row: TrailRow, lang: str) -> list[str]:
+    """One entry as the viewer's, the command's and the Excel copy's columns (action and record
+    translated)."""
+    when = row.at.strftime("%Y-%m-%d %H:%M:%S") if row.at else ""
+    return [
+        when,
+        row.user,
+        action_label(row.action, lang),
+        _record(row.record, lang),
+        row.summary,
+        row.details,
+    ]
+
+
+def action_choices(by: User, lang: str) -> list[tuple[str, str]]:
+    """(code, label) of the actions found in the trail, by label: the action filter."""
+    check(by, Action.VIEW_AUDIT)
+    choices = [(code, action_label(code, lang)) for code in audit_trail.actions()]
+    return sorted(choices, key=lambda c: c[1])
+
+
+def readable_users(by: User) -> list[User]:
+    """The users whose entries `by` reads (managers: their team), by display name."""
+    allowed = _readable_users(by)
+    query = User.select().order_by(User.display_name)
+    if allowed is not None:
+        query = query.where(User.id.in_(sorted(allowed)))
+    return list(query)
 
 
 def export_xlsx(by: User, wanted: TrailFilter, path: Path, lang: str) -> int:
-    """Write the filtered entries to an Excel file; returns the rows (the export is audited)."""
+    """Write the entries `by` may read, filtered, to an Excel file; returns the rows (the
+    export is audited with its filter, row count and file hash)."""
     found = rows(by, wanted, limit=1_000_000)
     table = Table(
         translate(N_("Audit trail"), lang)[:31],
         [translate(c, lang) for c in COLUMNS],
-        ([str(r.at), r.user, r.action, r.record, r.summary, r.details] for r in found),
+        (cells(r, lang) for r in found),
         total=len(found),
     )
     count = write_tables(Path(path), [table])
+    details = {
+        "rows": count,
+        "filter": {k: str(v) for k, v in vars(wanted).items() if v is not None},
+        AUDIT_KEY: file_sha256(path),
+    }
     write(
         AuditEntry._meta.database,
-        lambda: audit.record(by, "export_audit", None, None, str(path), rows=count),
+        lambda: audit.record(by, "export_audit", None, None, str(path), **details),
     )
     return count

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core.i18n import translate
-from kehu.services import audit_view
+from kehu.services import audit_trail
 from kehu.ui.errors import show_error
 
 
@@ -45,9 +45,9 @@ class AuditDialog(QDialog):
         self.action.setObjectName("auditAction")
         self.action.addItem(self.tr("(all actions)"), None)
         try:
-            for user in audit_view.readable_users(session.user):
+            for user in audit_trail.readable_users(session.user):
                 self.user.addItem(f"{user.display_name} ({user.username})", user.id)
-            for code, label in audit_view.action_choices(session.user, self.lang):
+            for code, label in audit_trail.action_choices(session.user, self.lang):
                 self.action.addItem(label, code)
         except Exception as exc:  # refused: the table stays empty and says why
             show_error(self, exc, lang=self.lang)
@@ -74,8 +74,8 @@ class AuditDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(self.count)
         layout.addLayout(buttons)
-        self.table = QTableWidget(0, len(audit_view.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([translate(c, self.lang) for c in audit_view.COLUMNS])
+        self.table = QTableWidget(0, len(audit_trail.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([translate(c, self.lang) for c in audit_trail.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -88,8 +88,8 @@ class AuditDialog(QDialog):
         self.export_button.clicked.connect(self._on_export)
         self._on_apply()
 
-    def wanted(self) -> audit_view.TrailFilter:
-        return audit_view.TrailFilter(
+    def wanted(self) -> audit_trail.TrailFilter:
+        return audit_trail.TrailFilter(
             user_id=self.user.currentData(),
             action=self.action.currentData(),
             start=self.start.date().toPython(),
@@ -99,13 +99,13 @@ class AuditDialog(QDialog):
 
     def _on_apply(self) -> None:
         try:
-            rows = audit_view.rows(self.session.user, self.wanted())
+            rows = audit_trail.rows(self.session.user, self.wanted())
         except Exception as exc:
             show_error(self, exc, lang=self.lang)
             return
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, value in enumerate(audit_view.cells(row, self.lang)):
+            for c, value in enumerate(audit_trail.cells(row, self.lang)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.count.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
@@ -117,7 +117,7 @@ class AuditDialog(QDialog):
         if not path:
             return
         try:
-            count = audit_view.export_xlsx(self.session.user, self.wanted(), Path(path), self.lang)
+            count = audit_trail.export_xlsx(self.session.user, self.wanted(), Path(path), self.lang)
         except Exception as exc:
             show_error(self, exc, lang=self.lang)
             return
