@@ -20,9 +20,48 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     yield
 
 
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("backends") and "backend" in metafunc.fixturenames:
+        from backends import BACKENDS
+
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The session's PostgreSQL server (tests/backends.py); skips when there is none."""
+    from backends import Server, pg_available
+
+    reason = pg_available()
+    if reason:
+        pytest.skip(reason)
+    server = Server()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "kehu.db"
+def backend(request):
+    """"sqlite", or "postgresql" in modules marked with backends.BOTH."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db_path(tmp_path, backend, request, monkeypatch):
+    """Where the test's database is: a file, or (backend postgresql) a server database URL."""
+    if backend == "sqlite":
+        yield tmp_path / "kehu.db"
+        return
+    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database()
+    yield url
+    from kehu.db.models import database_proxy
+
+    if database_proxy.obj is not None and not database_proxy.obj.is_closed():
+        if getattr(database_proxy.obj, "kehu_url", None) == url:
+            database_proxy.obj.close()
+    server.drop(url)
 
 
 @pytest.fixture

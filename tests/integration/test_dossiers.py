@@ -5,11 +5,13 @@ import json
 from decimal import Decimal
 
 import pytest
-from peewee import SqliteDatabase
+from backends import BOTH, other_connection
 
 from kehu.core.rights import Refused
 from kehu.db.models import ALL_MODELS, AuditEntry, Customer, FieldChange, KeyPerson
 from kehu.services import auth, dossiers
+
+pytestmark = BOTH
 
 
 def _new(user, **values):
@@ -69,7 +71,7 @@ def test_stale_save_raises_a_conflict_with_both_values_and_writes_nothing(worksp
     """Two connections to the same file: the second save gets the conflict."""
     cid = _new(user)
     mine = dossiers.load(cid)
-    other_db = SqliteDatabase(str(db_path), pragmas={"foreign_keys": 1})
+    other_db = other_connection(db_path)
     with other_db.bind_ctx(ALL_MODELS):
         theirs = dossiers.load(cid)
         dossiers.save(theirs, {"phone": "010-33334444", "address": "北京市海淀区中关村1号"}, user)

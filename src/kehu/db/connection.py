@@ -21,7 +21,7 @@ from peewee import OperationalError, SqliteDatabase
 
 from kehu import __version__
 from kehu.core.i18n import N_, Message, note
-from kehu.db import errors, migrations, probe
+from kehu.db import errors, migrations, probe, server
 from kehu.db.backup import backup_database, restore_under_way
 from kehu.db.dialect import SQLITE, dialect
 from kehu.db.models import Setting, database_proxy
@@ -59,6 +59,11 @@ class Database:
     check_deferred: bool = False  # a big file: run quick_check() in the background
     read_only: bool = False  # the file cannot be written: the window disables saving
     identity: tuple[int, int] | None = None  # (device, inode) when opened
+    url: str | None = None  # a server database (kehu.db.server): its postgresql:// URL
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
 
     def still_there(self) -> bool:
         """Whether the path still leads to the file that was opened (not replaced by a
@@ -71,6 +76,8 @@ class Database:
         Uses its own read-only connection, so it may run on a worker thread while the
         application works.
         """
+        if self.is_server:
+            return  # the server keeps its own files consistent
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -166,7 +173,13 @@ def open_database(
     missing path without `create`, an empty file, a file of another program stay as they
     were. The mode stored in the file wins over `mode` unless `mode` is given to switch it.
     Raises a `kehu.db.errors.DatabaseError` subclass with a message for the user.
+
+    A postgresql:// URL opens a server database instead (`kehu.db.server`).
     """
+    if server.is_url(path):
+        if not server.enabled():
+            raise errors.ServerModeUnavailableError(server.display_url(str(path)))
+        return server.open_server(str(path), create=create, bind=bind)
     path = Path(path).expanduser().absolute()
     location = locate(path)
     facts = probe.inspect(path, migrations.latest_version())
@@ -252,9 +265,11 @@ def _migrate(opened: Database, existed: bool) -> None:
 
 
 def _write_setting(db: SqliteDatabase, key: str, value: str) -> None:
-    Setting.insert(key=key, value=value).on_conflict(
-        conflict_target=[Setting.key], update={Setting.value: value}
-    ).bind(db).execute()
+    # bind_ctx, not bind(): the query is built for `db`, whatever the models were bound to.
+    with Setting.bind_ctx(db, bind_refs=False, bind_backrefs=False):
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
 
 
 def set_mode(opened: Database, mode: str) -> None:
@@ -285,7 +300,9 @@ def _translate(exc: Exception, path: Path) -> errors.DatabaseError:
 
 def _is_locked(exc: BaseException) -> bool:
     text = str(exc).lower()
-    return "locked" in text or "busy" in text
+    # SQLite: locked/busy; PostgreSQL: a lock wait that timed out, a deadlock, a serialisation
+    # failure (the transaction is retried like a locked one).
+    return any(w in text for w in ("locked", "busy", "lock timeout", "deadlock", "serialize"))
 
 
 def check_identity(db: SqliteDatabase) -> None:

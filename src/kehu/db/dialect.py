@@ -10,10 +10,9 @@ range queries) and asks `dialect(db)` for the parts that differ between database
 - the substring index of names (FTS5 trigram table `search_text`, its bulk-load mode and the
   plain shadow table read for 1–2 character fragments).
 
-`SQLiteDialect` is the only implementation today. A PostgreSQL server mode (DESIGN §2.6) adds
-a `PostgresDialect` with the same methods beside it (pg_trgm instead of FTS5, `ON CONFLICT DO
-NOTHING`, `pg_indexes`/`pg_trigger`, `ANALYZE`, COPY for bulk loads) and a branch in
-`dialect()`; callers do not change.
+The PostgreSQL server mode (DESIGN §2.6) has `PostgresDialect` with the same methods in
+`kehu.db.pg_dialect` (pg_trgm instead of FTS5, `ON CONFLICT DO NOTHING`, `pg_indexes`/
+`pg_trigger`, `ANALYZE`); `dialect()` picks one, callers do not change.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 
 class SQLiteDialect:
@@ -60,6 +59,22 @@ class SQLiteDialect:
 
     def foreign_key_problems(self, db: Database) -> list[tuple]:
         return db.execute_sql("PRAGMA foreign_key_check").fetchall()
+
+    def secure_delete(self, db: Database) -> None:
+        """Deleted rows' pages are zeroed from now on (erasure of personal data)."""
+        db.execute_sql("PRAGMA secure_delete=ON")
+
+    # -- schema version (PRAGMA user_version) ----------------------------------------------
+    def schema_version(self, db: Database) -> int:
+        return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+    def set_schema_version(self, db: Database, version: int) -> None:
+        db.execute_sql(f"PRAGMA user_version={int(version)}")
+
+    def run_script(self, db: Database, script: str) -> None:
+        """A migration file, statement by statement (triggers hold semicolons)."""
+        for statement in split_statements(script):
+            db.execute_sql(statement)
 
     # -- bulk loading -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -184,11 +199,39 @@ class SQLiteDialect:
             )
 
 
+def split_statements(script: str) -> list[str]:
+    """The statements of an SQLite migration file (comment lines dropped)."""
+    lines = [line for line in script.splitlines() if not line.startswith("--")]
+    statements, current = [], []
+    for line in lines:
+        current.append(line)
+        joined = "\n".join(current).strip()
+        # Triggers contain semicolons inside BEGIN … END.
+        if joined.endswith(";") and (
+            not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")
+        ):
+            statements.append(joined[:-1])
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
+
+
 SQLITE = SQLiteDialect()
 
 
-def dialect(db: Database) -> SQLiteDialect:
-    """The dialect of a database (only SQLite today; see the module doc)."""
-    if isinstance(db, SqliteDatabase) or isinstance(getattr(db, "obj", None), SqliteDatabase):
+def dialect(db: Database):
+    """The dialect of a database: `SQLITE`, or `kehu.db.pg_dialect.POSTGRES` for a server."""
+    target = getattr(db, "obj", None) or db
+    if isinstance(target, SqliteDatabase):
         return SQLITE
+    if isinstance(target, PostgresqlDatabase):
+        from kehu.db.pg_dialect import POSTGRES
+
+        return POSTGRES
     raise NotImplementedError(f"no kehu dialect for {type(db).__name__}")
+
+
+def is_server(db: Database) -> bool:
+    """Whether the database is a PostgreSQL server (not a file)."""
+    return isinstance(getattr(db, "obj", None) or db, PostgresqlDatabase)

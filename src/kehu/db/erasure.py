@@ -1,19 +1,21 @@
 """The only real delete of a customer (a privacy request): its pages are overwritten.
 
-SQLite: `PRAGMA secure_delete` zeroes the freed pages; the one place that sets it.
+SQLite: `PRAGMA secure_delete` zeroes the freed pages; the one place that sets it (the
+dialect's `secure_delete`; a server's dead rows go at its next vacuum).
 """
 
 from __future__ import annotations
 
 from peewee import JOIN
 
+from kehu.db.dialect import dialect
 from kehu.db.models import Customer, FieldChange, KeyPerson, User
 
 
 def erase_customer(customer_id: int) -> None:
     """Delete the customer (its persons, visits, sales and history cascade) for good."""
     db = Customer._meta.database
-    db.execute_sql("PRAGMA secure_delete=ON")
+    dialect(db).secure_delete(db)
     Customer.delete().where(Customer.id == customer_id).execute()
 
 
@@ -21,7 +23,7 @@ def erase_person(person_id: int) -> int:
     """Delete a key person and the history entries of their values, pages overwritten;
     returns how many history entries went."""
     db = KeyPerson._meta.database
-    db.execute_sql("PRAGMA secure_delete=ON")
+    dialect(db).secure_delete(db)
     history = FieldChange.delete().where(FieldChange.person_id == person_id).execute()
     KeyPerson.delete().where(KeyPerson.id == person_id).execute()
     return history

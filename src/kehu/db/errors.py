@@ -144,3 +144,26 @@ class CannotOpenError(DatabaseError):
 def warning_message(warning: Message, lang: str) -> str:
     """A warning about the database file (`Database.warnings`) in `lang`."""
     return warning.message(lang)
+
+
+class ServerUnavailableError(DatabaseError):
+    """A PostgreSQL server that refused the connection; `path` is its URL without password."""
+
+    text = N_(
+        "The database server '{path}' cannot be reached or refused the connection. Check the "
+        "address, the database name, the user and the password, and that the server runs."
+    )
+
+
+class ServerDriverMissingError(DatabaseError):
+    text = N_(
+        "Opening the server database '{path}' needs the PostgreSQL driver, which is not "
+        'installed: install it with  pip install "kehu[server]"'
+    )
+
+
+class ServerModeUnavailableError(DatabaseError):
+    text = N_(
+        "'{path}' is a database server address. This version of kehu opens database files "
+        "only; server databases come in a later version."
+    )

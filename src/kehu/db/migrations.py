@@ -1,6 +1,6 @@
 """Numbered schema migrations.
 
-`PRAGMA user_version` holds the schema version. Every database, new or old, reaches the
+The schema version is `PRAGMA user_version` in a file, table kehu_schema on a server. Every database, new or old, reaches the
 current schema through the same chain of steps; each step runs in one transaction that also
 bumps the version. Before an existing database is migrated, a backup is taken with the SQLite
 backup API. A file with a higher version than this code knows is refused.
@@ -12,39 +12,28 @@ import logging
 from collections.abc import Callable
 from importlib import resources
 
-from peewee import SqliteDatabase
+from peewee import Database
+
+from kehu.db.dialect import dialect
 
 logger = logging.getLogger(__name__)
 
 
-def _run_sql_file(name: str) -> Callable[[SqliteDatabase], None]:
-    def step(db: SqliteDatabase) -> None:
-        script = resources.files("kehu.db").joinpath("schema", name).read_text("utf-8")
-        for statement in _split_statements(script):
-            db.execute_sql(statement)
+def _run_sql_file(name: str) -> Callable[[Database], None]:
+    """A step that runs schema/NAME on SQLite, or its twin schema/pg/NAME on PostgreSQL."""
+
+    def step(db: Database) -> None:
+        sql = dialect(db)
+        folder = resources.files("kehu.db").joinpath("schema")
+        if sql.name != "sqlite":
+            folder = folder.joinpath("pg")
+        sql.run_script(db, folder.joinpath(name).read_text("utf-8"))
 
     return step
 
 
-def _split_statements(script: str) -> list[str]:
-    lines = [line for line in script.splitlines() if not line.startswith("--")]
-    statements, current = [], []
-    for line in lines:
-        current.append(line)
-        joined = "\n".join(current).strip()
-        # Triggers contain semicolons inside BEGIN … END.
-        if joined.endswith(";") and (
-            not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")
-        ):
-            statements.append(joined[:-1])
-            current = []
-    if "\n".join(current).strip():
-        statements.append("\n".join(current).strip())
-    return statements
-
-
 # (version, description, step). Append only; never change a published step.
-MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("0001_initial.sql")),
     (2, "search keys by customer range, trigram index of names", _run_sql_file("0002_search.sql")),
     (3, "import change log and pending reviews", _run_sql_file("0003_imports.sql")),
@@ -74,13 +63,15 @@ def latest_version() -> int:
     return MIGRATIONS[-1][0]
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+def schema_version(db: Database) -> int:
+    return dialect(db).schema_version(db)
 
 
-def migrate(db: SqliteDatabase, target: int | None = None) -> list[int]:
+def migrate(db: Database, target: int | None = None) -> list[int]:
     """Apply the missing steps up to `target` (default: latest). Returns the steps applied."""
     target = latest_version() if target is None else target
+    if dialect(db).name != "sqlite":
+        return _migrate_server(db, target)
     applied = []
     for version, description, step in MIGRATIONS:
         if version <= schema_version(db) or version > target:
@@ -97,5 +88,21 @@ def migrate(db: SqliteDatabase, target: int | None = None) -> list[int]:
                     raise RuntimeError(f"migration {version} broke foreign keys: {problems[:5]}")
         finally:
             db.execute_sql("PRAGMA foreign_keys=ON")
+        applied.append(version)
+    return applied
+
+
+def _migrate_server(db: Database, target: int) -> list[int]:
+    """PostgreSQL: each step and its version in one transaction (DDL is transactional there,
+    and foreign keys are checked by every statement)."""
+    sql = dialect(db)
+    applied = []
+    for version, description, step in MIGRATIONS:
+        if version <= sql.schema_version(db) or version > target:
+            continue
+        logger.info("migrating schema to version %s: %s", version, description)
+        with db.atomic():
+            step(db)
+            sql.set_schema_version(db, version)
         applied.append(version)
     return applied

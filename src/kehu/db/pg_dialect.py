@@ -1,0 +1,259 @@
+"""What only PostgreSQL understands: the twin of `kehu.db.dialect.SQLiteDialect` (DESIGN §2.6).
+
+`ServerDatabase` is peewee's PostgreSQL database with kehu's conventions, so that the SQL of
+`kehu.db` runs unchanged on both backends:
+
+- psycopg 3 with client-side binding (`ClientCursor`): parameters are quoted into the
+  statement as SQLite's are bound, so an untyped `%s` is text, as in SQLite;
+- dates and times are ISO text (the schema keeps them as TEXT, as SQLite does: `substr`,
+  comparisons and sorting work alike), booleans are the integers 0/1;
+- SQLite's lock types (`atomic("IMMEDIATE")`) mean a plain transaction;
+- `Model.replace()` is an upsert on the primary key.
+
+`PostgresDialect` has the same methods as `SQLiteDialect`: the substring index is a table
+`search_text (rowid, text)` with a pg_trgm GIN index, insert-or-ignore is ON CONFLICT DO
+NOTHING, indexes and triggers are read from the catalogue, the schema version is a table.
+
+psycopg is an optional extra (`pip install "kehu[server]"`): imported only when a server
+database is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from peewee import SQL, Database, EnclosedNodeList, NodeList, PostgresqlDatabase
+
+SQLITE_LOCKS = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
+VERSION_TABLE = "kehu_schema"
+
+
+def _adapters(conn) -> None:
+    """Dates, times and booleans as SQLite stores them (see the module doc)."""
+    from psycopg.adapt import Dumper
+
+    class DateText(Dumper):
+        oid = 0  # unknown: the server takes it as the column's type (text)
+
+        def dump(self, obj):
+            return obj.isoformat().encode()
+
+        def quote(self, obj):
+            return b"'" + self.dump(obj) + b"'"
+
+    class DateTimeText(DateText):
+        def dump(self, obj):
+            return obj.isoformat(" ").encode()
+
+    class BoolInt(Dumper):
+        oid = 20  # int8
+
+        def dump(self, obj):
+            return b"1" if obj else b"0"
+
+        def quote(self, obj):
+            return self.dump(obj)
+
+    conn.adapters.register_dumper(dt.date, DateText)
+    conn.adapters.register_dumper(dt.datetime, DateTimeText)
+    conn.adapters.register_dumper(bool, BoolInt)
+
+
+class ServerDatabase(PostgresqlDatabase):
+    """peewee's PostgreSQL database with kehu's conventions (see the module doc)."""
+
+    field_types = {**PostgresqlDatabase.field_types, "DATETIME": "TEXT", "DATE": "TEXT"}
+
+    def __init__(self, url: str, **kwargs) -> None:
+        import psycopg
+
+        kwargs.setdefault("cursor_factory", psycopg.ClientCursor)
+        super().__init__(url, prefer_psycopg3=True, **kwargs)
+        self.kehu_url = url
+
+    def _connect(self):
+        conn = super()._connect()
+        _adapters(conn)
+        return conn
+
+    def begin(self, isolation_level=None):
+        if isinstance(isolation_level, str) and isolation_level.upper() in SQLITE_LOCKS:
+            isolation_level = None
+        return super().begin(isolation_level)
+
+    def conflict_update(self, oc, query):
+        if (oc._action or "").lower() == "replace":
+            table = query.table
+            primary = table._meta.primary_key
+            targets = (
+                [table._meta.fields[n] for n in primary.field_names]
+                if hasattr(primary, "field_names")
+                else [primary]
+            )
+            names = [f.column_name for f in targets]
+            columns = [c for c in _inserted_columns(query) if c not in names]
+            target = EnclosedNodeList([SQL(f'"{n}"') for n in names])
+            if not columns:
+                return NodeList([SQL("ON CONFLICT"), target, SQL("DO NOTHING")])
+            sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in columns)
+            return NodeList([SQL("ON CONFLICT"), target, SQL(f"DO UPDATE SET {sets}")])
+        return super().conflict_update(oc, query)
+
+
+def _inserted_columns(query) -> list[str]:
+    insert = query._insert
+    if isinstance(insert, dict):
+        keys = insert.keys()
+    elif isinstance(insert, list) and insert and isinstance(insert[0], dict):
+        keys = insert[0].keys()
+    else:
+        keys = query._columns or query.table._meta.sorted_fields
+    return [getattr(k, "column_name", k) for k in keys]
+
+
+class PostgresDialect:
+    name = "postgresql"
+
+    # -- connection settings ----------------------------------------------------------------
+    def mode_settings(self, journal: str, synchronous: str, busy_ms: int) -> dict[str, object]:
+        return {"busy_timeout": busy_ms}
+
+    def foreign_keys_setting(self) -> dict[str, object]:
+        return {}
+
+    def apply_settings(self, db: Database, settings: dict[str, object]) -> None:
+        """Only the lock wait means something on a server (lock_timeout)."""
+        busy = settings.get("busy_timeout")
+        if busy is not None:
+            db.execute_sql(f"SET lock_timeout = {int(busy)}")
+
+    def journal_mode(self, db: Database) -> str:
+        return "server"
+
+    def data_version(self, db: Database) -> int:
+        """Changes when any transaction on the server has committed since (cheap)."""
+        return int(db.execute_sql("SELECT pg_snapshot_xmax(pg_current_snapshot())").fetchone()[0])
+
+    def quick_check(self, db: Database) -> str:
+        return "ok"  # the server keeps its own files consistent (checksums, WAL)
+
+    def read_schema(self, db: Database) -> None:
+        db.execute_sql("SELECT COUNT(*) FROM pg_catalog.pg_class").fetchone()
+
+    def integrity(self, db: Database) -> str:
+        return "ok"
+
+    def foreign_key_problems(self, db: Database) -> list[tuple]:
+        return []  # enforced by the server at every statement
+
+    def secure_delete(self, db: Database) -> None:
+        """Nothing per connection: dead rows are removed by the server's (auto)vacuum."""
+
+    # -- schema version -----------------------------------------------------------------------
+    def schema_version(self, db: Database) -> int:
+        row = db.execute_sql(
+            "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() "
+            f"AND tablename = '{VERSION_TABLE}'"
+        ).fetchone()
+        if row is None:
+            return 0
+        found = db.execute_sql(f'SELECT version FROM "{VERSION_TABLE}"').fetchone()
+        return int(found[0]) if found else 0
+
+    def set_schema_version(self, db: Database, version: int) -> None:
+        db.execute_sql(f'CREATE TABLE IF NOT EXISTS "{VERSION_TABLE}" (version BIGINT NOT NULL)')
+        db.execute_sql(f'DELETE FROM "{VERSION_TABLE}"')
+        db.execute_sql(f'INSERT INTO "{VERSION_TABLE}" (version) VALUES ({int(version)})')
+
+    def run_script(self, db: Database, script: str) -> None:
+        """A migration file: several statements (PL/pgSQL bodies included) sent at once."""
+        conn = db.connection()
+        with conn.cursor() as cursor:
+            cursor.execute(script.encode("utf-8"))
+
+    # -- bulk loading ---------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def bulk_load(self, db: Database) -> Iterator[None]:
+        """No wait for the WAL flush at commit while loading generated rows."""
+        db.execute_sql("SET synchronous_commit = off")
+        try:
+            yield
+        finally:
+            db.execute_sql("RESET synchronous_commit")
+
+    @contextlib.contextmanager
+    def page_cache(self, db: Database, megabytes: int) -> Iterator[None]:
+        yield  # the server's shared buffers are its own
+
+    def index_definitions(self, db: Database, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """(name, CREATE INDEX statement) of the explicit indexes (not of constraints)."""
+        marks = ", ".join([db.param] * len(tables))
+        return db.execute_sql(
+            "SELECT i.indexname, i.indexdef FROM pg_catalog.pg_indexes i "
+            "WHERE i.schemaname = current_schema() "
+            f"AND i.tablename IN ({marks}) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k "
+            "WHERE k.conname = i.indexname) ORDER BY i.indexname",
+            list(tables),
+        ).fetchall()
+
+    def trigger_definitions(self, db: Database, prefix: str) -> list[tuple[str, str]]:
+        return db.execute_sql(
+            "SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_catalog.pg_trigger t "
+            f"WHERE NOT t.tgisinternal AND substr(t.tgname, 1, {db.param}) = {db.param} "
+            "ORDER BY t.tgname",
+            (len(prefix), prefix),
+        ).fetchall()
+
+    def drop_index(self, db: Database, name: str) -> None:
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+    def drop_trigger(self, db: Database, name: str) -> None:
+        for (table,) in db.execute_sql(
+            "SELECT c.relname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c "
+            f"ON c.oid = t.tgrelid WHERE t.tgname = {db.param}",
+            (name,),
+        ).fetchall():
+            db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
+
+    def update_statistics(self, db: Database) -> None:
+        db.execute_sql("ANALYZE")
+
+    # -- insert-or-ignore ---------------------------------------------------------------------
+    def insert_ignore_sql(self, db: Database, table: str, columns: Sequence[str]) -> str:
+        marks = ", ".join([db.param] * len(columns))
+        return (
+            f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks}) '
+            "ON CONFLICT DO NOTHING"
+        )
+
+    # -- text functions ----------------------------------------------------------------------
+    def contains(self, column: str, param: str) -> str:
+        return f"strpos({column}, {param}) > 0"
+
+    # -- substring index of names (pg_trgm) ------------------------------------------------
+    TEXT_TABLE = "search_text"  # (rowid = customer id, text)
+    TEXT_SCAN_TABLE, TEXT_SCAN_ID, TEXT_SCAN_COLUMN = "search_text", "rowid", '"text"'
+    TEXT_INDEX = "search_text_trigram"
+
+    def text_match(self, alias: str, param: str) -> str:
+        return f'{alias}."text" LIKE {param}'
+
+    def text_phrase(self, word: str) -> str:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return f"%{escaped}%"
+
+    def recreate_text_table(self, db: Database) -> None:
+        """Empty the substring index for a bulk load; its GIN index comes back at the end."""
+        db.execute_sql(f'DROP INDEX IF EXISTS "{self.TEXT_INDEX}"')
+        db.execute_sql(f'TRUNCATE "{self.TEXT_TABLE}"')
+
+    def finish_text_table(self, db: Database) -> None:
+        db.execute_sql(
+            f'CREATE INDEX IF NOT EXISTS "{self.TEXT_INDEX}" ON "{self.TEXT_TABLE}" '
+            'USING gin ("text" gin_trgm_ops)'
+        )
+
+
+POSTGRES = PostgresDialect()
