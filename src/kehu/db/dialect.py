@@ -64,6 +64,10 @@ class SQLiteDialect:
         """Deleted rows' pages are zeroed from now on (erasure of personal data)."""
         db.execute_sql("PRAGMA secure_delete=ON")
 
+    def explain(self, db: Database, sql: str, params: Sequence) -> list[str]:
+        """The plan of a query, one line per step (EXPLAIN QUERY PLAN)."""
+        return [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
+
     # -- schema version (PRAGMA user_version) ----------------------------------------------
     def schema_version(self, db: Database) -> int:
         return db.execute_sql("PRAGMA user_version").fetchone()[0]

@@ -110,6 +110,7 @@ class Cluster:
                 ],
                 check=True,
                 capture_output=True,
+                cwd=self.folder,
                 timeout=timeout,
             )
         options = " ".join(f"-c {o}" for o in _FAST)
@@ -154,6 +155,7 @@ class Cluster:
             subprocess.run(
                 [*_run_as(), str(binaries / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"],
                 capture_output=True,
+                cwd=self.folder,
                 timeout=60,
             )
         self.started = False

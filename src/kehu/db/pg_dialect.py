@@ -151,6 +151,9 @@ class PostgresDialect:
     def secure_delete(self, db: Database) -> None:
         """Nothing per connection: dead rows are removed by the server's (auto)vacuum."""
 
+    def explain(self, db: Database, sql: str, params: Sequence) -> list[str]:
+        return [row[0] for row in db.execute_sql("EXPLAIN " + sql, params)]
+
     # -- schema version -----------------------------------------------------------------------
     def schema_version(self, db: Database) -> int:
         row = db.execute_sql(
@@ -219,6 +222,22 @@ class PostgresDialect:
 
     def update_statistics(self, db: Database) -> None:
         db.execute_sql("ANALYZE")
+
+    def reset_sequences(self, db: Database) -> None:
+        """After rows were copied in with their ids (a file moved to the server): each id
+        sequence goes past the highest id."""
+        rows = db.execute_sql(
+            "SELECT c.relname, a.attname, pg_get_serial_sequence(quote_ident(c.relname), a.attname) "
+            "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
+            "AND a.attnum > 0 AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) "
+            "IS NOT NULL"
+        ).fetchall()
+        for table, column, sequence in rows:
+            db.execute_sql(
+                f"SELECT setval('{sequence}', COALESCE((SELECT MAX(\"{column}\") "
+                f'FROM "{table}"), 0) + 1, false)'
+            )
 
     # -- insert-or-ignore ---------------------------------------------------------------------
     def insert_ignore_sql(self, db: Database, table: str, columns: Sequence[str]) -> str:

@@ -9,7 +9,8 @@ million. A customer is listed once, at its best key: the ones found by a better 
 skipped with an id-range lookup of the customer's own keys (id = customer id * SLOTS + slot).
 
 Text inside names: 3+ characters through the FTS5 trigram table `search_text`; 1–2 Chinese
-characters through a scan of the names (both SQLite-only, from `kehu.db.dialect`) of the next `SCAN_LIMIT` customer ids after the cursor
+characters through a scan of the names (both from `kehu.db.dialect`: FTS5 on SQLite, pg_trgm
+on PostgreSQL) of the next `SCAN_LIMIT` customer ids after the cursor
 (bounded: a rare 1–2 character fragment may need "more" pages to be found). Several words
 narrow the result: the first ranks, the others must each appear in one of the keys.
 
@@ -252,7 +253,8 @@ def search(
 
 
 def explain(text: str, viewer: User) -> list[str]:
-    """EXPLAIN QUERY PLAN details of the prefix queries of `text` (for tests and tuning)."""
+    """The plans of the prefix queries of `text` (for tests and tuning): EXPLAIN QUERY PLAN
+    details on SQLite, EXPLAIN lines on PostgreSQL."""
     words = query_words(text)
     db = Customer._meta.database
     filters, params = _customer_filter(db, viewer, False, None, words[1:])
@@ -261,5 +263,5 @@ def explain(text: str, viewer: User) -> list[str]:
     queries = [prefix_sql(kind, query, None, 50) for kind in KINDS]
     queries.append(person_name_sql(query, None, 50))
     for sql, values in queries:
-        details += [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, values)]
+        details += query.sql.explain(db, sql, values)
     return details

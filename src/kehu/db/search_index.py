@@ -42,7 +42,7 @@ from kehu.core.search_keys import (
 )
 from kehu.db import duplicate_index
 from kehu.db.connection import write
-from kehu.db.dialect import dialect
+from kehu.db.dialect import dialect, is_server
 from kehu.db.models import Customer
 
 __all__ = [
@@ -70,6 +70,8 @@ STAGE = N_("Search keys")
 _INDEX = "search_key_kind_key"
 _INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "search_key" ("kind", "key")'
 
+# PostgreSQL's (schema/pg/0002_search.sql): the id too, as SQLite's indexes end with the rowid.
+_SERVER_INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "search_key" ("kind", "key", "id")'
 _CUSTOMER_COLUMNS = 'SELECT id, code, name, short_name, uscc, phone, address FROM "customer"'
 _PERSON_COLUMNS = 'SELECT customer_id, name, mobile, phone FROM "key_person"'
 
@@ -284,7 +286,7 @@ def _computed(
     """Rows per batch of ids, computed in worker processes for big databases (the writer
     meanwhile inserts the previous batch), in this process otherwise or if workers fail."""
     path = db.database
-    if total < PARALLEL_MIN or path == ":memory:" or not parallel:
+    if total < PARALLEL_MIN or path == ":memory:" or not parallel or is_server(db):
         yield from _computed_here(db, starts)
         return
     done = 0
@@ -344,7 +346,7 @@ def _compute_range(path: str, start: int, end: int) -> SearchRows:
 
 
 def _finish(db: Database) -> None:
-    db.execute_sql(_INDEX_SQL)
+    db.execute_sql(_INDEX_SQL if not is_server(db) else _SERVER_INDEX_SQL)
     duplicate_index.finish(db)
     dialect(db).finish_text_table(db)
 

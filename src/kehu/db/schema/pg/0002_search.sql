@@ -7,7 +7,9 @@
 -- stored; names recur (张伟), so this is small, and key_person is reached through its name.
 DROP TABLE "search_key";
 CREATE TABLE "search_key" ("id" BIGINT NOT NULL PRIMARY KEY, "kind" BIGINT NOT NULL, "key" TEXT COLLATE "C" NOT NULL);
-CREATE INDEX "search_key_kind_key" ON "search_key" ("kind", "key");
+-- PostgreSQL: the id in the index too (SQLite's indexes end with the rowid), so that a
+-- range is read in (kind, key, id) order without a sort.
+CREATE INDEX "search_key_kind_key" ON "search_key" ("kind", "key", "id");
 CREATE TABLE "search_name" ("key" TEXT COLLATE "C" NOT NULL, "name" TEXT COLLATE "C" NOT NULL, PRIMARY KEY ("key", "name"));
 CREATE INDEX "search_name_name_key" ON "search_name" ("name", "key");
 CREATE INDEX "key_person_name" ON "key_person" ("name");
