@@ -8,10 +8,13 @@ from decimal import Decimal
 import pytest
 
 from analysis_data import PERIOD, build
+from backends import BOTH
 from kehu.core.periods import Period, custom, month_of, preset, rounded_shares
 from kehu.db import sales_baseline, sales_queries, sales_summary
 from kehu.db.models import Customer, SaleLine
 from kehu.services import analysis, analysis_trend
+
+pytestmark = BOTH
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from backends import BOTH, other_connection
 
+from backends import BOTH, other_connection
 from kehu.core.rights import Refused
 from kehu.db.models import ALL_MODELS, AuditEntry, Customer, FieldChange, KeyPerson
 from kehu.services import auth, dossiers

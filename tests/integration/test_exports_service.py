@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
+from backends import BOTH
 from kehu.cli import parse
 from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.fields import customer_form_fields, person_form_fields
@@ -19,6 +20,8 @@ from kehu.core.jobs import Cancelled, Job
 from kehu.db.models import AuditEntry, Customer
 from kehu.exchange import xlsx_form
 from kehu.services import dossiers, exports
+
+pytestmark = BOTH
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 
@@ -123,7 +126,7 @@ def test_the_cli_refuses_a_salespersons_reveal_with_a_clear_message(
 
     clerk = auth.create_user("li", "李销售", password="password-123", own_password="admin-pass-1")
     dossiers.create({"name": "杭州西湖茶叶有限公司"}, user, owner=clerk)
-    db = str(workspace.database.path)
+    db = workspace.database.target
     workspace.database.close()
     monkeypatch.setenv("KEHU_PASSWORD", "password-123")
     out = tmp_path / "out" / "list.xlsx"

@@ -9,10 +9,14 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from backends import BOTH
 from kehu.core.jobs import Cancelled, Job
+from kehu.db.dialect import dialect
 from kehu.db.models import Category, Customer, FieldChange, ImportBatch
 from kehu.services import classification, dossiers, imports
 from kehu.services.imports import plan
+
+pytestmark = BOTH
 
 # Everything an import may write, compared before and after a cancelled run (the FTS index's
 # own segment tables are left out: its content table is compared).
@@ -27,14 +31,18 @@ TABLES = (
     "product",
     "search_key",
     "search_name",
-    "search_text_content",
     "pending_review",
 )
 
 
 def _state() -> dict[str, list[tuple]]:
     db = Customer._meta.database
-    return {t: sorted(db.execute_sql(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in TABLES}
+    # The names' substring index: FTS5's plain shadow table, or the server's table.
+    text = dialect(db).TEXT_SCAN_TABLE
+    return {
+        t: sorted(db.execute_sql(f'SELECT * FROM "{t}"').fetchall(), key=repr)
+        for t in (*TABLES, text)
+    }
 
 
 def _book(path, rows, sheets=None):

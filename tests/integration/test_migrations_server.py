@@ -72,9 +72,10 @@ def _load(db, fixture: Path) -> None:
     conn = sqlite3.connect(f"file:{fixture}?mode=ro", uri=True)
     for table, (columns, rows) in rows_of(fixture).items():
         if table == "search_text":
-            columns, rows = ["rowid", "text"], conn.execute(
-                "SELECT rowid, text FROM search_text"
-            ).fetchall()
+            columns, rows = (
+                ["rowid", "text"],
+                conn.execute("SELECT rowid, text FROM search_text").fetchall(),
+            )
         if not rows:
             continue
         names = ", ".join(f'"{c}"' for c in columns)

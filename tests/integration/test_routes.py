@@ -8,8 +8,11 @@ import threading
 
 import pytest
 
+from backends import BOTH
 from kehu.db.models import Customer, Route, RouteStop
 from kehu.services import dossiers, routes
+
+pytestmark = BOTH
 
 
 def make_customers(user, n: int, with_coordinates: bool = True) -> list[int]:
@@ -230,12 +233,18 @@ def test_concurrent_reorders_by_two_connections_leave_a_valid_order(workspace, u
     assert_valid(route_id, final)
 
 
-def test_a_write_waits_for_another_connection_holding_the_lock(workspace, user, db_path):
+def test_a_write_waits_for_another_connection_holding_the_lock(workspace, user, db_path, backend):
     ids = make_customers(user, 3, with_coordinates=False)
     route_id = routes.create_route(user, "A线")
     routes.add_stops(route_id, ids, user)
-    other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    other.execute("BEGIN IMMEDIATE")
+    if backend == "postgresql":  # the other user's transaction holds the rows' locks
+        import psycopg
+
+        other = psycopg.connect(db_path, autocommit=True)
+        other.execute("BEGIN")
+    else:
+        other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE route_stop SET position = position + 10")  # the other user's edit
     release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
     release.start()

@@ -7,12 +7,15 @@ import datetime as dt
 
 import pytest
 
+from backends import BOTH
 from kehu.core import rights
 from kehu.core.periods import Period, month_of
 from kehu.db import sales_summary
 from kehu.db.models import Customer, FieldChange, Product
 from kehu.services import analysis, auth, dossiers, sales
 from kehu.services.sales import SaleError, SaleInput
+
+pytestmark = BOTH
 
 MARCH = Period(month_of(dt.date(2026, 3, 1)), month_of(dt.date(2026, 3, 1)))
 

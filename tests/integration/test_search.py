@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from backends import BOTH
 import pytest
 
+from backends import BOTH
 from kehu.core.jobs import Cancelled, Job, Progress
 from kehu.db import search_index
 from kehu.db.models import Customer, KeyPerson, Scheme, SearchKey, SearchName

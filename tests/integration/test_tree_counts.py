@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from backends import BOTH
+from kehu.db.dialect import dialect
 from kehu.db.models import Category, Customer
 from kehu.db.tree_counts import tree_counts
 from kehu.services import auth, classification, dossiers
+
+pytestmark = BOTH
 
 
 def _make(user, names, owner=None):
@@ -147,10 +151,8 @@ def test_bulk_load_without_triggers_rebuilds_the_counts(workspace, user):
         db.execute_sql("DELETE FROM customer_category")
         assert _stored() != _recounted()  # no trigger counted the deletion
     assert _stored() == _recounted() == {}
-    triggers = db.execute_sql(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'category_count_%'"
-    ).fetchone()[0]
-    assert triggers == 6  # recreated
+    triggers = dialect(db).trigger_definitions(db, "category_count_")
+    assert len(triggers) == 6  # recreated
     rebuild_counts(db)
     _assert_counts_right()
 

@@ -2,9 +2,12 @@
 
 import pytest
 
+from backends import BOTH
 from kehu.db.models import Customer
 from kehu.db.visibility import visible_customers
 from kehu.services import auth, dossiers
+
+pytestmark = BOTH
 
 
 @pytest.fixture

@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
+from backends import BOTH
 from kehu.services import auth, dossiers, visits
+
+pytestmark = BOTH
 
 D = dt.date.fromisoformat
 

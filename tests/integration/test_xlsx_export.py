@@ -7,10 +7,13 @@ import json
 import openpyxl
 from openpyxl.utils import get_column_letter
 
+from backends import BOTH
 from kehu.db.models import AuditEntry, Category, Visit
 from kehu.exchange.xlsx_card import COLUMNS, KEY_FILL
 from kehu.exchange.xlsx_sheets import unique_sheet_name
 from kehu.services import auth, classification, dossiers, exports
+
+pytestmark = BOTH
 
 
 def _customer(user, name="北京海淀科技有限公司", **extra):

@@ -9,10 +9,13 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from backends import BOTH
 from kehu import cli
 from kehu.db.models import AuditEntry, FieldChange, PendingReview, Product, SaleLine
 from kehu.services import dossiers, exports, imports
 from kehu.services.imports import ImportOptions, run_import
+
+pytestmark = BOTH
 
 
 def _book(path, rows):

@@ -65,6 +65,11 @@ class Database:
     def is_server(self) -> bool:
         return self.url is not None
 
+    @property
+    def target(self) -> str:
+        """What opens this database again: the file's path, or the server's URL."""
+        return self.url if self.url is not None else str(self.path)
+
     def still_there(self) -> bool:
         """Whether the path still leads to the file that was opened (not replaced by a
         rename or a copy, not removed): checked before each write and on each poll."""

@@ -153,11 +153,18 @@ class SQLiteDialect:
         db.execute_sql("PRAGMA analysis_limit=1000")
         db.execute_sql("ANALYZE")
 
-    # -- insert-or-ignore ---------------------------------------------------------------------
+    # -- temporary tables, insert-or-ignore ---------------------------------------------------
+    INTEGER = "INTEGER"  # a 64-bit integer column (INTEGER PRIMARY KEY: the rowid)
+
+    def temp_table(self, name: str) -> str:
+        """The qualified name of a connection-local temporary table."""
+        return f'temp."{name}"'
+
     def insert_ignore_sql(self, db: Database, table: str, columns: Sequence[str]) -> str:
-        """INSERT of one row that does nothing when it would break a unique key."""
+        """INSERT of one row that does nothing when it would break a unique key (`table`:
+        a plain name, or one already qualified/quoted)."""
         marks = ", ".join([db.param] * len(columns))
-        return f'INSERT OR IGNORE INTO "{table}" ({", ".join(columns)}) VALUES ({marks})'
+        return f"INSERT OR IGNORE INTO {_quoted(table)} ({', '.join(columns)}) VALUES ({marks})"
 
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:
@@ -201,6 +208,10 @@ class SQLiteDialect:
                 f'INSERT INTO "{table}"("{table}", rank) VALUES ({db.param}, {db.param})',
                 (command, value),
             )
+
+
+def _quoted(table: str) -> str:
+    return table if '"' in table else f'"{table}"'
 
 
 def split_statements(script: str) -> list[str]:

@@ -126,8 +126,8 @@ _STORED_COUNTS = 'SELECT category_id, owner_id, status, n FROM "category_count" 
 
 def count_mismatches(db: Database) -> int:
     """Rows of category_count that differ from the links (either way)."""
-    one = f"SELECT COUNT(*) FROM ({_TRUE_COUNTS} EXCEPT {_STORED_COUNTS})"
-    other = f"SELECT COUNT(*) FROM ({_STORED_COUNTS} EXCEPT {_TRUE_COUNTS})"
+    one = f"SELECT COUNT(*) FROM ({_TRUE_COUNTS} EXCEPT {_STORED_COUNTS}) AS one"
+    other = f"SELECT COUNT(*) FROM ({_STORED_COUNTS} EXCEPT {_TRUE_COUNTS}) AS other"
     return db.execute_sql(one).fetchone()[0] + db.execute_sql(other).fetchone()[0]
 
 

@@ -1,8 +1,7 @@
 """The import's duplicate keys: a temporary table of 64-bit key hashes → (customer id, row).
 
-SQLite-only parts live here and nowhere else: the table is a connection-local TEMP table and
-"keep the first entry of a hash" is `INSERT OR IGNORE`. A PostgreSQL dialect would use a
-temporary table and `ON CONFLICT DO NOTHING` beside these.
+The table is a connection-local TEMP table and "keep the first entry of a hash" is an
+insert-or-ignore, both from `kehu.db.dialect`.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from kehu.db.dialect import dialect
 from kehu.db.models import Customer
 
 _numbers = itertools.count(1)
@@ -20,17 +20,18 @@ class KeyTable:
 
     def __init__(self) -> None:
         self.db = Customer._meta.database
-        self.name = f'temp."kehu_import_keys_{next(_numbers)}"'
+        self.sql = dialect(self.db)
+        self.name = self.sql.temp_table(f"kehu_import_keys_{next(_numbers)}")
+        number = self.sql.INTEGER
         self.db.execute_sql(
             f"CREATE TEMP TABLE {self.name} "
-            "(hash INTEGER PRIMARY KEY, customer_id INTEGER, row INTEGER)"
+            f"(hash {number} PRIMARY KEY, customer_id {number}, row {number})"
         )
 
     def store(self, entries: list[tuple[int, int | None, int | None]]) -> None:
         """(hash, customer id, file row) entries, sorted by hash; a stored hash keeps its
         first entry."""
-        p = self.db.param
-        sql = f"INSERT OR IGNORE INTO {self.name} (hash, customer_id, row) VALUES ({p}, {p}, {p})"
+        sql = self.sql.insert_ignore_sql(self.db, self.name, ("hash", "customer_id", "row"))
         if self.db.in_transaction():
             self.db.cursor().executemany(sql, entries)
             return

@@ -93,7 +93,7 @@ def fill_moving(db: Database, rows: Sequence[tuple[int, int]]) -> None:
     """The temporary table of the chosen customers: (customer id, old owner or 0)."""
     db.execute_sql(
         f"CREATE TEMP TABLE IF NOT EXISTS {MOVING} "
-        "(customer_id INTEGER PRIMARY KEY, old_owner INTEGER NOT NULL)"
+        f"(customer_id {dialect(db).INTEGER} PRIMARY KEY, old_owner {dialect(db).INTEGER} NOT NULL)"
     )
     db.execute_sql(f"DELETE FROM {MOVING}")
     db.cursor().executemany(f"INSERT INTO {MOVING} VALUES ({db.param}, {db.param})", rows)
@@ -115,7 +115,7 @@ def move_chosen_counts(db: Database, off: set[str], to_id: int) -> None:
                 f"SELECT cc.category_id, {owner}, c.status, {sign}COUNT(*) FROM {MOVING} m "
                 "JOIN customer c ON c.id = m.customer_id "
                 "JOIN customer_category cc ON cc.customer_id = m.customer_id "
-                "WHERE 1 GROUP BY 1, 2, 3"
+                "WHERE 1 = 1 GROUP BY 1, 2, 3"
             )
             db.execute_sql(_upsert("category_count", select), params)
     if SALES_TRIGGER not in off:
@@ -135,12 +135,12 @@ def move_chosen_counts(db: Database, off: set[str], to_id: int) -> None:
             f"SELECT k.category_id, {_MONTH}, {owner}, sl.product_category, "
             f"{sign}SUM(sl.amount), {sign}COUNT(*) FROM {MOVING} m "
             "JOIN sale_line sl ON sl.customer_id = m.customer_id "
-            f"JOIN {categories} k ON k.customer_id = m.customer_id WHERE 1 GROUP BY 1, 2, 3, 4"
+            f"JOIN {categories} k ON k.customer_id = m.customer_id WHERE 1 = 1 GROUP BY 1, 2, 3, 4"
         )
         db.execute_sql(_upsert("sales_summary", select), params)
         select = (
             f"SELECT {_MONTH}, COALESCE(sl.product_id, 0), {owner}, "
             f"{sign}SUM(sl.amount), {sign}COUNT(*) FROM {MOVING} m "
-            "JOIN sale_line sl ON sl.customer_id = m.customer_id WHERE 1 GROUP BY 1, 2, 3"
+            "JOIN sale_line sl ON sl.customer_id = m.customer_id WHERE 1 = 1 GROUP BY 1, 2, 3"
         )
         db.execute_sql(_upsert("product_month", select), params)

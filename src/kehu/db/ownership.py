@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from peewee import SQL
 
 from kehu.db import owner_moves
+from kehu.db.dialect import dialect
 from kehu.db.models import Customer, Route, RouteStop
 
 CHUNK = 900  # ids per statement (under SQLite's default 999 host parameters)
@@ -60,7 +61,7 @@ def set_owner(
                     source=f"customer c JOIN {owner_moves.MOVING} m ON m.customer_id = c.id "
                     'LEFT JOIN "user" u ON u.id = m.old_owner',
                     old="u.display_name",
-                    where="1",
+                    where="1 = 1",
                     p=db.param,
                 ),
                 (names.get(to_id), by_id, str(at)),
@@ -117,11 +118,12 @@ def routes_holding(ids: Sequence[int], salesperson_id: int) -> dict[int, tuple[i
     Two grouped queries over a temporary table of the ids, whatever their number."""
     db = Customer._meta.database
     p = db.param
-    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_HOLDING} (customer_id INTEGER PRIMARY KEY)")
+    number = dialect(db).INTEGER
+    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_HOLDING} (customer_id {number} PRIMARY KEY)")
     try:
         db.execute_sql(f"DELETE FROM {_HOLDING}")
         db.cursor().executemany(
-            f"INSERT OR IGNORE INTO {_HOLDING} VALUES ({p})", [(cid,) for cid in ids]
+            dialect(db).insert_ignore_sql(db, _HOLDING, ("customer_id",)), [(cid,) for cid in ids]
         )
         stops = (
             "SELECT rs.route_id, COUNT(*) FROM route_stop rs JOIN route r ON r.id = rs.route_id "

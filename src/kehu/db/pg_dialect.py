@@ -5,6 +5,7 @@
 
 - psycopg 3 with client-side binding (`ClientCursor`): parameters are quoted into the
   statement as SQLite's are bound, so an untyped `%s` is text, as in SQLite;
+- sums and averages come back as SQLite gives them (int when whole, else float);
 - dates and times are ISO text (the schema keeps them as TEXT, as SQLite does: `substr`,
   comparisons and sorting work alike), booleans are the integers 0/1;
 - SQLite's lock types (`atomic("IMMEDIATE")`) mean a plain transaction;
@@ -32,7 +33,7 @@ VERSION_TABLE = "kehu_schema"
 
 def _adapters(conn) -> None:
     """Dates, times and booleans as SQLite stores them (see the module doc)."""
-    from psycopg.adapt import Dumper
+    from psycopg.adapt import Dumper, Loader
 
     class DateText(Dumper):
         oid = 0  # unknown: the server takes it as the column's type (text)
@@ -56,6 +57,14 @@ def _adapters(conn) -> None:
         def quote(self, obj):
             return self.dump(obj)
 
+    class NumberAsSQLite(Loader):
+        """numeric as SQLite gives it: an int when whole (SUM of integers), else a float."""
+
+        def load(self, data):
+            text = bytes(data)
+            return float(text) if b"." in text or b"e" in text.lower() else int(text)
+
+    conn.adapters.register_loader("numeric", NumberAsSQLite)
     conn.adapters.register_dumper(dt.date, DateText)
     conn.adapters.register_dumper(dt.datetime, DateTimeText)
     conn.adapters.register_dumper(bool, BoolInt)
@@ -239,12 +248,17 @@ class PostgresDialect:
                 f'FROM "{table}"), 0) + 1, false)'
             )
 
-    # -- insert-or-ignore ---------------------------------------------------------------------
+    # -- temporary tables, insert-or-ignore ---------------------------------------------------
+    INTEGER = "BIGINT"
+
+    def temp_table(self, name: str) -> str:
+        return f'pg_temp."{name}"'
+
     def insert_ignore_sql(self, db: Database, table: str, columns: Sequence[str]) -> str:
         marks = ", ".join([db.param] * len(columns))
+        quoted = table if '"' in table else f'"{table}"'
         return (
-            f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks}) '
-            "ON CONFLICT DO NOTHING"
+            f"INSERT INTO {quoted} ({', '.join(columns)}) VALUES ({marks}) ON CONFLICT DO NOTHING"
         )
 
     # -- text functions ----------------------------------------------------------------------

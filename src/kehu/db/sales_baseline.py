@@ -114,7 +114,7 @@ def top_products(first: int, last: int, owners: Owners, limit: int):
         "SELECT COALESCE(sl.product_id, 0) AS pid, pr.name, pr.category, SUM(sl.amount) AS s "
         "FROM sale_line sl JOIN customer c ON c.id = sl.customer_id "
         "LEFT JOIN product pr ON pr.id = sl.product_id "
-        f"WHERE sl.sale_date >= {p} AND sl.sale_date < {p}{where} GROUP BY pid "
+        f"WHERE sl.sale_date >= {p} AND sl.sale_date < {p}{where} GROUP BY pid, pr.name, pr.category "
         f"ORDER BY s DESC, pid LIMIT {p}",
         [*_range(first, last), *params, limit],
     )

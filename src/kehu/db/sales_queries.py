@@ -114,7 +114,7 @@ def owner_customers(owners: Owners) -> dict[int, int]:
     (grouping by the bare column keeps the index order: no sort of a million rows)."""
     where, params = _owner_clause(owners)
     rows = _rows(
-        f"SELECT owner_id, COUNT(*) FROM customer WHERE 1{where} GROUP BY owner_id", params
+        f"SELECT owner_id, COUNT(*) FROM customer WHERE 1 = 1{where} GROUP BY owner_id", params
     )
     return {owner or 0: n for owner, n in rows}
 
@@ -202,10 +202,10 @@ def declines(
     where, params = _owner_clause(owners)
     p = _db().param
     return _rows(
-        f"SELECT customer_id, SUM(CASE WHEN month >= {p} THEN amount ELSE 0 END) AS cur, "
-        f"SUM(CASE WHEN month < {p} THEN amount ELSE 0 END) AS prev FROM sales_month "
-        f"WHERE month >= {p} AND month <= {p}{where} GROUP BY customer_id "
-        f"HAVING prev > 0 AND cur * 100 < prev * (100 - {p}) "
+        f"SELECT * FROM (SELECT customer_id, SUM(CASE WHEN month >= {p} THEN amount ELSE 0 END) "
+        f"AS cur, SUM(CASE WHEN month < {p} THEN amount ELSE 0 END) AS prev FROM sales_month "
+        f"WHERE month >= {p} AND month <= {p}{where} GROUP BY customer_id) AS d "
+        f"WHERE prev > 0 AND cur * 100 < prev * (100 - {p}) "
         f"ORDER BY prev - cur DESC, customer_id LIMIT {p}",
         [current[0], current[0], previous[0], current[1], *params, percent, limit],
     )
@@ -221,7 +221,7 @@ def top_products(
     return _rows(
         "SELECT pm.product_id, pr.name, pr.category, SUM(pm.amount) AS s FROM product_month pm "
         "LEFT JOIN product pr ON pr.id = pm.product_id "
-        f"WHERE pm.month >= {p} AND pm.month <= {p}{where} GROUP BY pm.product_id HAVING SUM(pm.lines) > 0 "
+        f"WHERE pm.month >= {p} AND pm.month <= {p}{where} GROUP BY pm.product_id, pr.name, pr.category HAVING SUM(pm.lines) > 0 "
         f"ORDER BY s DESC, pm.product_id LIMIT {p}",
         [first, last, *params, limit],
     )

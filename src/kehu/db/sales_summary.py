@@ -16,7 +16,7 @@ _MONTH = "CAST(substr(sl.sale_date, 1, 4) AS INTEGER) * 12 + CAST(substr(sl.sale
 _REBUILD = (
     "INSERT INTO sales_month (customer_id, month, owner_id, amount, lines) "
     f"SELECT sl.customer_id, {_MONTH}, COALESCE(c.owner_id, 0), SUM(sl.amount), COUNT(*) "
-    "FROM sale_line sl JOIN customer c ON c.id = sl.customer_id GROUP BY 1, 2",
+    "FROM sale_line sl JOIN customer c ON c.id = sl.customer_id GROUP BY 1, 2, 3",
     "INSERT INTO sales_summary (category_id, month, owner_id, product_category, amount, lines) "
     f"SELECT 0, {_MONTH}, COALESCE(c.owner_id, 0), sl.product_category, SUM(sl.amount), COUNT(*) "
     "FROM sale_line sl JOIN customer c ON c.id = sl.customer_id GROUP BY 2, 3, 4",
@@ -77,12 +77,16 @@ def differences(db: Database) -> list[str]:
             + _REBUILD[1].split(") ", 1)[1]
             + " UNION ALL "
             + _REBUILD[2].split(") ", 1)[1]
-            + ")",
+            + ") AS computed",
         ),
     }
     for table, (stored, computed) in queries.items():
-        a = db.execute_sql(f"SELECT COUNT(*) FROM ({stored} EXCEPT SELECT * FROM ({computed}))")
-        b = db.execute_sql(f"SELECT COUNT(*) FROM (SELECT * FROM ({computed}) EXCEPT {stored})")
+        a = db.execute_sql(
+            f"SELECT COUNT(*) FROM ({stored} EXCEPT SELECT * FROM ({computed}) AS c) AS a"
+        )
+        b = db.execute_sql(
+            f"SELECT COUNT(*) FROM (SELECT * FROM ({computed}) AS c EXCEPT {stored}) AS b"
+        )
         a, b = a.fetchone()[0], b.fetchone()[0]
         if a or b:
             found.append(table)
