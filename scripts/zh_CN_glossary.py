@@ -1998,3 +1998,22 @@ KEHU.update(
         "This key person does not exist any more.": "此关键人物已不存在。",
     }
 )
+
+# --- pg ---
+KEHU.update(
+    {
+        "The database server '{path}' cannot be reached or refused the connection. Check the "
+        "address, the database name, the user and the password, and that the server runs.": (
+            "无法连接数据库服务器“{path}”，或服务器拒绝了连接。请检查地址、数据库名、用户和密码，"
+            "以及服务器是否在运行。"
+        ),
+        "Opening the server database '{path}' needs the PostgreSQL driver, which is not "
+        'installed: install it with  pip install "kehu[server]"': (
+            '打开服务器数据库“{path}”需要 PostgreSQL 驱动，但尚未安装：请用  pip install "kehu[server]"  安装'
+        ),
+        "'{path}' is a database server address. This version of kehu opens database files "
+        "only; server databases come in a later version.": (
+            "“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。"
+        ),
+    }
+)

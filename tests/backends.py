@@ -71,7 +71,9 @@ class Server:
 
         with self.admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}"')
-            conn.execute(f"CREATE DATABASE \"{TEMPLATE}\" TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'")
+            conn.execute(
+                f"CREATE DATABASE \"{TEMPLATE}\" TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'"
+            )
         db = connect(self.url(TEMPLATE))
         migrations.migrate(db)
         db.close()

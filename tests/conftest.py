@@ -42,7 +42,7 @@ def pg_server():
 
 @pytest.fixture
 def backend(request):
-    """"sqlite", or "postgresql" in modules marked with backends.BOTH."""
+    """ "sqlite", or "postgresql" in modules marked with backends.BOTH."""
     return getattr(request, "param", "sqlite")
 
 
@@ -58,9 +58,9 @@ def db_path(tmp_path, backend, request, monkeypatch):
     yield url
     from kehu.db.models import database_proxy
 
-    if database_proxy.obj is not None and not database_proxy.obj.is_closed():
-        if getattr(database_proxy.obj, "kehu_url", None) == url:
-            database_proxy.obj.close()
+    bound = database_proxy.obj
+    if getattr(bound, "kehu_url", None) == url and not bound.is_closed():
+        bound.close()
     server.drop(url)
 
 

@@ -5368,6 +5368,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
     </message>
     <message>
+        <source>The database server &apos;{path}&apos; cannot be reached or refused the connection. Check the address, the database name, the user and the password, and that the server runs.</source>
+        <translation>无法连接数据库服务器“{path}”，或服务器拒绝了连接。请检查地址、数据库名、用户和密码，以及服务器是否在运行。</translation>
+    </message>
+    <message>
+        <source>Opening the server database &apos;{path}&apos; needs the PostgreSQL driver, which is not installed: install it with  pip install &quot;kehu[server]&quot;</source>
+        <translation>打开服务器数据库“{path}”需要 PostgreSQL 驱动，但尚未安装：请用  pip install &quot;kehu[server]&quot;  安装</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a database server address. This version of kehu opens database files only; server databases come in a later version.</source>
+        <translation>“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。</translation>
+    </message>
+    <message>
         <source>{route}, stop {number}</source>
         <translation>{route} 第 {number} 站</translation>
     </message>

@@ -184,7 +184,7 @@ def open_database(
     if server.is_url(path):
         if not server.enabled():
             raise errors.ServerModeUnavailableError(server.display_url(str(path)))
-        return server.open_server(str(path), create=create, bind=bind)
+        return _open_server(str(path), create=create, bind=bind)
     path = Path(path).expanduser().absolute()
     location = locate(path)
     facts = probe.inspect(path, migrations.latest_version())
@@ -234,6 +234,17 @@ def open_database(
     if read_only:
         opened.warnings.append(note(READ_ONLY_NOTE, path=path))
     opened.warnings.extend(_location_warnings(location))
+    if bind:
+        database_proxy.initialize(db)
+    return opened
+
+
+def _open_server(url: str, *, create: bool, bind: bool) -> Database:
+    db, created, migrated_from = server.open_server(url, create=create)
+    shown = server.display_url(url)
+    opened = Database(db, Path(shown), server.SERVER, server.LOCATION, created=created)
+    opened.migrated_from = migrated_from
+    opened.url = url
     if bind:
         database_proxy.initialize(db)
     return opened

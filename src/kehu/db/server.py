@@ -16,7 +16,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 
 from kehu import __version__
 from kehu.db import errors, migrations
-from kehu.db.models import Setting, database_proxy
+from kehu.db.models import Setting
 from kehu.db.paths import Location
 
 logger = logging.getLogger(__name__)
@@ -75,10 +75,10 @@ def connect(url: str):
     return db
 
 
-def open_server(url: str, *, create: bool = True, bind: bool = True):
-    """Connect to a server database, create or migrate its schema, bind the models."""
-    from kehu.db.connection import Database
-
+def open_server(url: str, *, create: bool = True) -> tuple[object, bool, int | None]:
+    """Connect to a server database and create or migrate its schema: (the connection,
+    whether it was created, the version it was migrated from or None). The caller
+    (`kehu.db.connection.open_database`) wraps it and binds the models."""
     shown = display_url(url)
     db = connect(url)
     try:
@@ -106,18 +106,10 @@ def open_server(url: str, *, create: bool = True, bind: bool = True):
     except PeeweeDatabaseError as exc:
         db.close()
         raise errors.CannotOpenError(shown, str(exc).strip()) from exc
-    opened = Database(
-        db,
-        Path(shown),
-        SERVER,
-        Location(network=True, cloud=None, filesystem="postgresql"),
-        created=not existed,
-    )
-    opened.migrated_from = migrated_from
-    opened.url = url
-    if bind:
-        database_proxy.initialize(db)
-    return opened
+    return db, not existed, migrated_from
+
+
+LOCATION = Location(network=True, cloud=None, filesystem="postgresql")
 
 
 def _read_setting(db, key: str) -> str | None:
