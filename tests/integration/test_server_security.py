@@ -1,0 +1,149 @@
+"""Row-level security as a real boundary (issue 16, point 3): connected with plain psycopg as
+each kehu user's login role, not through kehu, a salesperson reads and writes only their own
+customers (and what hangs from them), a manager their team's, an administrator all; nobody
+updates or deletes the audit log."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from kehu.db import server_roles
+from kehu.db.models import AuditEntry, Customer
+from kehu.services import auth, dossiers
+from kehu.services.workspace import open_workspace
+
+_numbers = itertools.count(1)
+
+
+def _as(url: str, role: str) -> psycopg.Connection:
+    parts = urlsplit(url)
+    netloc = parts.netloc.split("@", 1)[-1]
+    return psycopg.connect(
+        urlunsplit((parts.scheme, f"{role}@{netloc}", parts.path, parts.query, "")),
+        autocommit=True,
+    )
+
+
+@pytest.fixture
+def office(pg_server, monkeypatch):
+    """A secured server database with an administrator, a manager over one salesperson, and
+    another salesperson, each with a login role and customers of their own."""
+    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
+    url = pg_server.new_database()
+    ws = open_workspace(url, lang="zh_CN")
+    db = ws.database.db
+    server_roles.secure(db)
+    tag = f"{os.getpid()}_{next(_numbers)}"
+    admin = ws.user
+    people = {}
+    for key, role, manager in (
+        ("boss", "admin", None),
+        ("zhao", "manager", None),
+        ("wang", "salesperson", "zhao"),
+        ("li", "salesperson", None),
+    ):
+        user = auth.create_user(
+            f"{key}_{tag}", key, role=role, manager=people.get(manager), by=admin
+        )
+        server_roles.create_login(db, user.id, user.username, "secret")
+        people[key] = user
+    customers = {
+        key: dossiers.create(
+            {"name": f"{key}的客户有限公司"},
+            admin,
+            persons=[{"name": f"{key}联系人"}],
+            owner=people[key],
+        )
+        for key in ("zhao", "wang", "li")
+    }
+    yield url, people, customers
+    ws.database.close()
+    pg_server.drop(url)
+    with pg_server.admin() as conn:
+        for user in people.values():
+            conn.execute(f'DROP ROLE IF EXISTS "{server_roles.role_name(user.username)}"')
+
+
+def _names(conn, sql: str) -> set[str]:
+    return {row[0] for row in conn.execute(sql)}
+
+
+def test_a_salesperson_reads_only_their_own_customers(office):
+    url, people, customers = office
+    with _as(url, server_roles.role_name(people["wang"].username)) as wang:
+        assert _names(wang, "SELECT name FROM customer") == {"wang的客户有限公司"}
+        assert _names(wang, "SELECT name FROM key_person") == {"wang联系人"}
+        keys = wang.execute("SELECT DISTINCT id / 256 FROM search_key").fetchall()
+        assert keys == [(customers["wang"],)]
+        texts = wang.execute("SELECT rowid FROM search_text").fetchall()
+        assert texts == [(customers["wang"],)]
+        assert wang.execute(
+            "SELECT COUNT(*) FROM field_change WHERE customer_id = %s", (customers["li"],)
+        ).fetchone() == (0,)
+        # Another's customer cannot be changed, nor one made for another owner.
+        changed = wang.execute(
+            "UPDATE customer SET name = 'x' WHERE id = %s", (customers["li"],)
+        ).rowcount
+        assert changed == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            wang.execute(
+                "INSERT INTO customer (name, code, owner_id, status, version, created_at, "
+                "updated_at, custom_fields) VALUES ('y', 'X1', %s, 'active', 1, '', '', '{}')",
+                (people["li"].id,),
+            )
+    assert Customer.get_by_id(customers["li"]).name == "li的客户有限公司"
+
+
+def test_a_manager_reads_their_team_and_an_administrator_everything(office):
+    url, people, _customers = office
+    with _as(url, server_roles.role_name(people["zhao"].username)) as zhao:
+        assert _names(zhao, "SELECT name FROM customer") == {
+            "zhao的客户有限公司",
+            "wang的客户有限公司",
+        }
+    with _as(url, server_roles.role_name(people["boss"].username)) as boss:
+        assert len(_names(boss, "SELECT name FROM customer")) == 3
+
+
+def test_a_shared_customer_is_seen_by_the_colleague(office):
+    url, people, customers = office
+    with _as(url, server_roles.role_name(people["boss"].username)) as boss:
+        boss.execute(
+            "INSERT INTO customer_share (customer_id, user_id, can_edit, shared_at) "
+            "VALUES (%s, %s, 0, '2026-01-01 00:00:00')",
+            (customers["li"], people["wang"].id),
+        )
+    with _as(url, server_roles.role_name(people["wang"].username)) as wang:
+        assert "li的客户有限公司" in _names(wang, "SELECT name FROM customer")
+        # Shared for reading: not for writing.
+        assert (
+            wang.execute(
+                "UPDATE customer SET phone = '1' WHERE id = %s", (customers["li"],)
+            ).rowcount
+            == 0
+        )
+
+
+def test_nobody_updates_or_deletes_the_audit_log(office):
+    url, people, _customers = office
+    before = AuditEntry.select().count()
+    for key in ("wang", "boss"):
+        with _as(url, server_roles.role_name(people[key].username)) as conn:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("UPDATE audit_entry SET summary = 'gone'")
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("DELETE FROM audit_entry")
+            conn.execute(
+                "INSERT INTO audit_entry (at, user_id, action, details) "
+                "VALUES ('2026-01-01 00:00:00', %s, 'test', '{}')",
+                (people[key].id,),
+            )
+    assert AuditEntry.select().count() == before + 2
+    with _as(url, server_roles.role_name(people["wang"].username)) as wang:
+        seen = wang.execute("SELECT DISTINCT user_id FROM audit_entry").fetchall()
+        assert seen == [(people["wang"].id,)]
