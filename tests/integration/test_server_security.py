@@ -13,7 +13,7 @@ import psycopg
 import pytest
 
 from kehu.db import server_roles
-from kehu.db.models import AuditEntry, Customer
+from kehu.db.models import AuditEntry, Customer, User
 from kehu.services import auth, dossiers
 from kehu.services.workspace import open_workspace
 
@@ -147,3 +147,33 @@ def test_nobody_updates_or_deletes_the_audit_log(office):
     with _as(url, server_roles.role_name(people["wang"].username)) as wang:
         seen = wang.execute("SELECT DISTINCT user_id FROM audit_entry").fetchall()
         assert seen == [(people["wang"].id,)]
+
+
+def test_the_user_administration_gives_each_user_a_login_role(office, pg_server):
+    url, people, _customers = office
+    admin = auth.automatic_user()
+    user = auth.create_user(f"sun_{os.getpid()}", "孙", password="pass-word-1", by=admin)
+    role = server_roles.role_name(user.username)
+    try:
+        assert user.password_hash is None  # the server's password, not kehu's
+
+        def login(name: str) -> tuple:
+            with pg_server.admin() as conn:
+                return conn.execute(
+                    "SELECT rolcanlogin, rolpassword IS NOT NULL FROM pg_authid WHERE rolname = %s",
+                    (name,),
+                ).fetchone()
+
+        assert login(role) == (True, True)
+        with _as(url, role) as sun:
+            assert sun.execute("SELECT kehu_uid()").fetchone() == (user.id,)
+            assert sun.execute("SELECT COUNT(*) FROM customer").fetchone() == (0,)
+        from kehu.services import users
+
+        users.disable_user(user, admin)
+        assert login(role) == (False, True)
+        users.enable_user(User.get_by_id(user.id), admin)
+        assert login(role)[0] is True
+    finally:
+        with pg_server.admin() as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{role}"')

@@ -13,7 +13,7 @@ from importlib import resources
 
 from peewee import Database
 
-from kehu.db.dialect import dialect
+from kehu.db.dialect import dialect, is_server
 
 GROUP = "kehu_users"
 OWNER = "kehu_owner"
@@ -27,12 +27,11 @@ def secure(db: Database) -> None:
 
 
 def is_secured(db: Database) -> bool:
-    return (
-        db.execute_sql(
-            "SELECT to_regclass('kehu_role') IS NOT NULL AND to_regclass('customer') IS NOT NULL"
-        ).fetchone()[0]
-        is True
-    )
+    """Whether `db` is a server database with the roles of `secure` (each kehu user is then
+    a login role, whose password is the server's)."""
+    if not is_server(db):
+        return False
+    return db.execute_sql("SELECT to_regclass('kehu_role') IS NOT NULL").fetchone()[0] is True
 
 
 def role_name(username: str) -> str:

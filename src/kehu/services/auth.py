@@ -20,6 +20,7 @@ from peewee import fn
 
 from kehu.core.i18n import N_, UserError
 from kehu.core.rights import ROLES, Action, check
+from kehu.db import server_roles
 from kehu.db.connection import write
 from kehu.db.models import AuditEntry, User, now
 from kehu.services import audit
@@ -215,13 +216,17 @@ def create_user(
         raise AuthError(N_("Unknown role {role}; use salesperson, manager or admin."), role=role)
     if User.select().where(fn.LOWER(User.username) == username.lower()).exists():
         raise AuthError(N_("The user name {user} is taken; nothing was changed."), user=username)
-    first = password is not None and not needs_login() and not by.password_hash
+    db = User._meta.database
+    # On a server with roles the user is a login role: the password is the server's, and
+    # logins are the server's (no first kehu password to turn them on).
+    server = server_roles.is_secured(db)
+    first = password is not None and not needs_login() and not by.password_hash and not server
     if password is not None:
         check_new_password(password)
     if first:
         require_own_password(own_password)
-    hashed = hash_password(password) if password else None
-    own = hash_password(own_password) if first and own_password else None
+    hashed = hash_password(password) if password and not server else None
+    own = hash_password(own_password) if first and own_password and not server else None
 
     def run() -> User:
         user = User.create(
@@ -231,6 +236,8 @@ def create_user(
             manager=manager,
             password_hash=hashed,
         )
+        if server:
+            server_roles.create_login(db, user.id, username, password)
         audit.record(by, "create_user", "user", user.id, username, role=role)
         if own:
             _set_own(by, own)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kehu.core.i18n import N_
 from kehu.core.rights import ROLES, Action, check
+from kehu.db import server_roles
 from kehu.db.connection import write
 from kehu.db.models import User
 from kehu.services import audit
@@ -164,6 +165,8 @@ def disable_user(target: User, by: User | None) -> None:
 
     def run() -> None:
         User.update(active=False).where(User.id == target.id).execute()
+        if server_roles.is_secured(User._meta.database):
+            server_roles.set_login(User._meta.database, target.username, False)
         audit.record(by, "disable_user", "user", target.id, target.username)
 
     write(User._meta.database, run)
@@ -177,6 +180,8 @@ def enable_user(target: User, by: User | None) -> None:
 
     def run() -> None:
         User.update(active=True).where(User.id == target.id).execute()
+        if server_roles.is_secured(User._meta.database):
+            server_roles.set_login(User._meta.database, target.username, True)
         audit.record(by, "enable_user", "user", target.id, target.username)
 
     write(User._meta.database, run)
@@ -195,6 +200,10 @@ def set_password(
         check(by, Action.VIEW)  # refuses a disabled user with the usual message
     assert by is not None
     check_new_password(password)
+    db = User._meta.database
+    if server_roles.is_secured(db):  # the server's password of the user's login role
+        write(db, lambda: _server_password(db, target, password, by))
+        return
     first = turns_logins_on(target, by)
     if first:
         require_own_password(own_password)
@@ -213,6 +222,11 @@ def set_password(
     target.password_hash = hashed
     if own:
         by.password_hash = own
+
+
+def _server_password(db, target: User, password: str, by: User) -> None:
+    server_roles.set_password(db, target.username, password)
+    audit.record(by, "set_password", "user", target.id, target.username)
 
 
 def users_without_password() -> list[User]:
