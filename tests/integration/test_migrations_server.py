@@ -41,7 +41,12 @@ def _server_schema(db) -> dict[str, set[str]]:
     }
     indexes = {name for name, _sql in POSTGRES.index_definitions(db, sorted(tables))}
     indexes.discard(POSTGRES.TEXT_INDEX)  # the trigram index stands for FTS5's own tables
-    triggers = {name for name, _sql in POSTGRES.trigger_definitions(db, "")}
+    # The server's own: the notifications of live refresh (schema/pg/notify.sql).
+    triggers = {
+        name
+        for name, _sql in POSTGRES.trigger_definitions(db, "")
+        if not name.startswith("kehu_notify_")
+    }
     return {"table": tables, "index": indexes, "trigger": triggers}
 
 

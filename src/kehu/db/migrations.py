@@ -105,4 +105,19 @@ def _migrate_server(db: Database, target: int) -> list[int]:
             step(db)
             sql.set_schema_version(db, version)
         applied.append(version)
+    if applied and sql.schema_version(db) == latest_version():
+        _server_extras(db)
     return applied
+
+
+def _server_extras(db: Database) -> None:
+    """What only a server has, again after each upgrade (each script may run again): the
+    notifications of live refresh, and the roles and policies when the database has them."""
+    from kehu.db import server_roles  # only for servers
+
+    sql = dialect(db)
+    script = resources.files("kehu.db").joinpath("schema", "pg", "notify.sql").read_text("utf-8")
+    with db.atomic():
+        sql.run_script(db, script)
+    if server_roles.is_secured(db):
+        server_roles.secure(db)

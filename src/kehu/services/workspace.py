@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehu.core.i18n import normalise, system_language
-from kehu.db import duplicate_index, interrupted, search_index
+from kehu.db import duplicate_index, interrupted, search_index, server_roles
 from kehu.db.connection import Database, open_database, write
 from kehu.db.models import Customer, Setting, User
 from kehu.services import auth, classification
@@ -58,7 +58,15 @@ def open_workspace(
         logger.info("created database %s (%s mode)", database.path, database.mode)
     if not database.read_only:
         _mark_dead_imports(database)
-    return Workspace(database, auth.automatic_user())
+    return Workspace(database, _connected_user(database) or auth.automatic_user())
+
+
+def _connected_user(database: Database) -> User | None:
+    """On a server with roles, the kehu user of the login role (the server checked the
+    password); elsewhere, or for the administrator's own role, None."""
+    uid = server_roles.current_user_id(database.db)
+    user = User.get_or_none(User.id == uid) if uid is not None else None
+    return user if user is not None and user.active else None
 
 
 def _mark_dead_imports(database: Database) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 
 from kehu.core.changes import Changes
@@ -42,6 +42,31 @@ class Session(QObject):
         self.hub.changed.connect(self._on_changed)
         # A save that has to wait for another user's lock shows a busy cursor at once.
         self.database.db.kehu_on_wait = self._on_wait
+        self._listener = None  # a server pushes other users' commits (no polling)
+        if self.database.is_server:
+            self._listen()
+
+    def _listen(self) -> None:
+        from kehu.db.server_changes import Listener, backend_pid
+
+        try:
+            self._listener = Listener(self.database.url, backend_pid(self.database.db))
+        except Exception:  # noqa: BLE001 - no live refresh; saving still checks versions
+            logger.warning("cannot listen for other users' changes", exc_info=True)
+            return
+        self._notifier = QSocketNotifier(self._listener.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_notified)
+
+    def _on_notified(self) -> None:
+        """Other users committed: the views of what they changed read it again."""
+        try:
+            changes = self._listener.changes()
+        except Exception:  # noqa: BLE001 - the server went away: the next save says so
+            logger.warning("live refresh stopped", exc_info=True)
+            self._notifier.setEnabled(False)
+            return
+        if changes:
+            self.hub.notify(changes)
 
     def _on_wait(self, waiting: bool) -> None:
         """Called by `db.connection.write` around a wait for the lock (any thread)."""
@@ -96,7 +121,7 @@ class Session(QObject):
         """Tell the hub that anything may have changed when another connection committed
         since the last poll (PRAGMA data_version). A file replaced or removed meanwhile is
         told once (`file_lost`): nothing more is written to it (`db.connection.write`)."""
-        if self.lost:
+        if self.lost or self._listener is not None:  # a server pushes its changes
             return False
         if not self.database.still_there():
             logger.warning("%s was replaced or removed while open", self.database.path)
@@ -113,3 +138,6 @@ class Session(QObject):
     def shutdown(self) -> None:
         self.tasks.cancel_all()
         self.tasks.wait()
+        if self._listener is not None:
+            self._notifier.setEnabled(False)
+            self._listener.close()
