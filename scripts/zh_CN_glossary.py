@@ -2015,5 +2015,39 @@ KEHU.update(
         "only; server databases come in a later version.": (
             "“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。"
         ),
+            "Copying tables": "正在复制数据表",
+        "The copy differs from the original in: {tables}. Do not use it.": (
+            "副本与原数据库不一致：{tables}。请不要使用该副本。"
+        ),
+        "The server database {url} is not empty: move a file into a new, empty "
+        "database (nothing was changed).": (
+            "服务器数据库 {url} 不是空的：请把文件迁移到一个新的空数据库（未做任何更改）。"
+        ),
+        "{path} exists already: choose a new file (nothing was changed).": (
+            "{path} 已存在：请选择一个新文件（未做任何更改）。"
+        ),
+        "the server database's address: postgresql://user@host:port/name": (
+            "服务器数据库的地址：postgresql://用户@主机:端口/数据库名"
+        ),
+        "set up a server database, or move a database to or from a server": (
+            "建立服务器数据库，或在文件与服务器之间迁移数据库"
+        ),
+        "set up a server database: schema, roles, row-level security (administrator)": (
+            "建立服务器数据库：表结构、角色、行级安全（管理员）"
+        ),
+        "copy a database file to an empty server database, verified": (
+            "把数据库文件复制到空的服务器数据库，并核对"
+        ),
+        "the database file": "数据库文件",
+        "copy a server database into a new database file, verified": (
+            "把服务器数据库复制为新的数据库文件，并核对"
+        ),
+        "the new database file": "新的数据库文件",
+        "{url} is ready (schema {version}, row-level security on); {role} administers it.": (
+            "{url} 已就绪（表结构版本 {version}，行级安全已开启）；由 {role} 管理。"
+        ),
+        "Copied {rows} rows of {tables} tables to {where}; counts and checksums agree.": (
+            "已将 {tables} 个数据表的 {rows} 行复制到 {where}；行数和校验和一致。"
+        ),
     }
 )

@@ -4400,6 +4400,42 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>负责人</translation>
     </message>
     <message>
+        <source>the server database&apos;s address: postgresql://user@host:port/name</source>
+        <translation>服务器数据库的地址：postgresql://用户@主机:端口/数据库名</translation>
+    </message>
+    <message>
+        <source>{url} is ready (schema {version}, row-level security on); {role} administers it.</source>
+        <translation>{url} 已就绪（表结构版本 {version}，行级安全已开启）；由 {role} 管理。</translation>
+    </message>
+    <message>
+        <source>Copied {rows} rows of {tables} tables to {where}; counts and checksums agree.</source>
+        <translation>已将 {tables} 个数据表的 {rows} 行复制到 {where}；行数和校验和一致。</translation>
+    </message>
+    <message>
+        <source>set up a server database, or move a database to or from a server</source>
+        <translation>建立服务器数据库，或在文件与服务器之间迁移数据库</translation>
+    </message>
+    <message>
+        <source>set up a server database: schema, roles, row-level security (administrator)</source>
+        <translation>建立服务器数据库：表结构、角色、行级安全（管理员）</translation>
+    </message>
+    <message>
+        <source>copy a database file to an empty server database, verified</source>
+        <translation>把数据库文件复制到空的服务器数据库，并核对</translation>
+    </message>
+    <message>
+        <source>the database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>copy a server database into a new database file, verified</source>
+        <translation>把服务器数据库复制为新的数据库文件，并核对</translation>
+    </message>
+    <message>
+        <source>the new database file</source>
+        <translation>新的数据库文件</translation>
+    </message>
+    <message>
         <source>{n} customers now belong to {user} ({routes} routes and {stops} stops went along).</source>
         <translation>{n} 个客户已转给 {user}（随同转移 {routes} 条路线、{stops} 个站点）。</translation>
     </message>
@@ -5390,6 +5426,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Search keys</source>
         <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>Copying tables</source>
+        <translation>正在复制数据表</translation>
     </message>
     <message>
         <source>{file} mixes text encodings: line {line} is UTF-8, the rest GB18030/GBK. Open it in Excel or a text editor, save it once in one encoding (CSV UTF-8) and import again.</source>
@@ -6954,6 +6994,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>No route named &apos;{name}&apos;</source>
         <translation>找不到路线“{name}”</translation>
+    </message>
+    <message>
+        <source>The copy differs from the original in: {tables}. Do not use it.</source>
+        <translation>副本与原数据库不一致：{tables}。请不要使用该副本。</translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose a new file (nothing was changed).</source>
+        <translation>{path} 已存在：请选择一个新文件（未做任何更改）。</translation>
+    </message>
+    <message>
+        <source>The server database {url} is not empty: move a file into a new, empty database (nothing was changed).</source>
+        <translation>服务器数据库 {url} 不是空的：请把文件迁移到一个新的空数据库（未做任何更改）。</translation>
     </message>
     <message>
         <source>Transferring customers</source>
