@@ -1998,3 +1998,12 @@ KEHU.update(
         "This key person does not exist any more.": "此关键人物已不存在。",
     }
 )
+
+# --- lead: selections by code ---
+KEHU.update(
+    {
+        "No customer you may see has the code {codes}; nothing was done.": (
+            "没有您可查看的客户编号为 {codes}；未做任何更改。"
+        ),
+    }
+)

@@ -6944,6 +6944,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>找不到路线“{name}”</translation>
     </message>
     <message>
+        <source>No customer you may see has the code {codes}; nothing was done.</source>
+        <translation>没有您可查看的客户编号为 {codes}；未做任何更改。</translation>
+    </message>
+    <message>
         <source>Transferring customers</source>
         <translation>正在转移客户</translation>
     </message>
