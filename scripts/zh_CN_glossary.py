@@ -2085,3 +2085,13 @@ KEHU.update(
         "no": "否",
     }
 )
+
+# --- lead: upgrade on open ---
+ZH_CN.update(
+    {
+        "Upgrading %1 to this version of kehu…\nA backup copy is made first. "
+        "A large file takes a minute or two.": (
+            "正在将 %1 升级到此版本的 kehu……\n会先做一份备份。大文件需要一两分钟。"
+        ),
+    }
+)

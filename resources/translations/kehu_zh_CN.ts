@@ -189,6 +189,12 @@
         <translation>关于这个数据库</translation>
     </message>
     <message>
+        <source>Upgrading %1 to this version of kehu…
+A backup copy is made first. A large file takes a minute or two.</source>
+        <translation>正在将 %1 升级到此版本的 kehu……
+会先做一份备份。大文件需要一两分钟。</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
