@@ -2,6 +2,12 @@
 naive baseline measured in the same run (DESIGN §3, issue 3).
 
     python benchmarks/search.py --customers 10000 100000 1000000 --cache ~/.cache/kehu-bench
+    python benchmarks/search.py --customers 100000 --backend postgresql   # and on a server
+
+With `--backend postgresql` (a throwaway local cluster) or `--backend postgresql://…` the same
+demo database is also moved to a server database and measured there; the server's figures
+print beside the file's, and the JSON line is the server's with "backend": "postgresql" and
+the file's figures under "sqlite".
 
 Query mix, typed keystroke by keystroke, from real demo rows: first 1–4 characters of names,
 pinyin initials (2–5 letters), full-pinyin fragments, phone prefixes (3–7 digits), codes,
@@ -74,7 +80,7 @@ def query_mix(db, samples: int, seed: int) -> dict[str, list[str]]:
     rng = random.Random(seed)
     high = db.execute_sql('SELECT MAX(id) FROM "customer"').fetchone()[0]
     ids = [rng.randint(1, high) for _ in range(samples)]
-    marks = ", ".join("?" * len(ids))
+    marks = ", ".join([db.param] * len(ids))
     rows = db.execute_sql(
         f'SELECT id, code, name, phone FROM "customer" WHERE id IN ({marks})', ids
     ).fetchall()
@@ -125,28 +131,36 @@ def check_prefix(db, user, text: str) -> bool | None:
     if len(words) != 1:
         return None
     word = words[0]
-    expected = {cid for (cid,) in db.execute_sql(PREFIX_SQL, (word, upper_bound(word)))}
+    prefix_sql = PREFIX_SQL.replace("?", db.param)
+    expected = {cid for (cid,) in db.execute_sql(prefix_sql, (word, upper_bound(word)))}
     if len(expected) > CHECK_LIMIT:
         return None
     found = search(text, user, limit=len(expected) + 5)
     return set(found[: len(expected)]) == expected
 
 
-def run_size(args, customers: int) -> dict:
+def run_size(args, customers: int, server: bool = False) -> dict:
     ws, timings = open_demo(args.cache, customers, args.rebuild)
+    if server:
+        import server_backend
+
+        ws, seconds = server_backend.on_server(ws, args.backend, f"kehu_bench_{customers}")
+        timings = {"server_copy_s": round(seconds, 1)}
     db, user = ws.database.db, ws.user
     mix = query_mix(db, args.samples, args.seed)
     for query in mix["name_prefix"][:20]:  # warm the page cache like a user session would
         search(query, user, limit=PAGE)
-    print(f"\n== {customers:,} customers ==  {timings}")
+    where = "postgresql" if server else "sqlite"
+    print(f"\n== {customers:,} customers ({where}) ==  {timings}")
     fast_all, slow_all, classes, failures, checked = [], [], {}, [], 0
     rng = random.Random(args.seed)
+    baseline_sql = BASELINE_SQL.replace("?", db.param)
     for name, queries in mix.items():
         ours = [timed(search, q, user, None, False, PAGE)[0] for q in queries]
         slowest = sorted(zip(ours, queries, strict=True), reverse=True)[:3]
         sample = rng.sample(queries, min(len(queries), args.baseline_queries))
         naive = [
-            timed(lambda q: db.execute_sql(BASELINE_SQL, (_like(q), PAGE)).fetchall(), q)[0]
+            timed(lambda q: db.execute_sql(baseline_sql, (_like(q), PAGE)).fetchall(), q)[0]
             for q in (normalize(q) or q for q in sample)
         ]
         fast_all += ours
@@ -203,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", type=int, default=30, help="prefix queries checked per class")
     parser.add_argument("--rebuild", action="store_true", help="time search_index.rebuild_all()")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--backend",
+        default=None,
+        help="also on a server: 'postgresql' (a throwaway local cluster) or a postgresql:// URL",
+    )
     args = parser.parse_args(argv)
     args.cache = args.cache or Path(tempfile.mkdtemp(prefix="kehu-bench-"))
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -213,6 +232,25 @@ def main(argv: list[str] | None = None) -> int:
         **{k: v for k, v in largest.items() if k != "classes"},
         "runs": runs,
     }
+    if args.backend:
+        import server_backend
+
+        try:
+            served = [run_size(args, n, server=True) for n in args.customers]
+        finally:
+            server_backend.stop()
+        file_figures = {k: figures[k] for k in ("median_ms", "p95_ms", "ratio")}
+        figures = {
+            "benchmark": "search",
+            **{k: v for k, v in served[-1].items() if k != "classes"},
+            "backend": "postgresql",
+            "sqlite": file_figures,
+            "runs": served,
+        }
+        print(
+            f"postgresql median {figures['median_ms']} ms, p95 {figures['p95_ms']} ms  |  "
+            f"sqlite median {file_figures['median_ms']} ms, p95 {file_figures['p95_ms']} ms"
+        )
     print(json.dumps(figures, ensure_ascii=False))
     return 0 if all(r["prefix_mismatches"] == 0 for r in runs) else 1
 

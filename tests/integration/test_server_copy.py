@@ -104,3 +104,45 @@ def test_kehu_server_migrate_export_and_init(demo_file, tmp_path, pg_server, mon
             database_proxy.obj.close()
         pg_server.drop(url)
         pg_server.drop(fresh)
+
+
+def test_search_ranks_the_same_demo_data_alike_on_both_backends(demo_file, pg_server, monkeypatch):
+    """Issue 16, point 2: the same queries on the same demo data (a file, and its copy on a
+    server) give the same customers in the same order, page after page."""
+    from kehu.core.search_keys import normalize, pinyin_keys
+    from kehu.db.models import ALL_MODELS
+
+    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
+    url = pg_server.new_database(schema=False)
+    try:
+        file = open_workspace(demo_file, lang="zh_CN")
+        target = connect(url)
+        migrations.migrate(target)
+        assert server_copy.to_server(file.database.db, target).differences == []
+        names = [
+            n
+            for (n,) in file.database.db.execute_sql(
+                "SELECT name FROM customer ORDER BY id LIMIT 12"
+            )
+        ]
+        queries = {"有限", "公司", "商贸", "138", "0", "kh0001", "zz", "北", "科技有"}
+        for name in names:
+            queries |= {name[:1], name[:2], name[2:5], name[3:5]}
+            spelled = pinyin_keys(normalize(name))
+            queries |= {spelled[0][:4], spelled[-1][:3]}
+        user = file.user
+
+        def ranked(query: str) -> list[int]:
+            first = search(query, user, limit=20)
+            more = search(query, user, limit=20, after=first[-1]) if len(first) == 20 else []
+            return first + more
+
+        on_file = {q: ranked(q) for q in sorted(queries)}
+        with target.bind_ctx(ALL_MODELS):
+            on_server = {q: ranked(q) for q in sorted(queries)}
+        assert on_server == on_file
+        assert sum(map(len, on_file.values())) > 100
+        target.close()
+        file.database.close()
+    finally:
+        pg_server.drop(url)

@@ -1,0 +1,60 @@
+"""`--backend postgresql` of the benchmarks: the same demo database, moved to a PostgreSQL
+server (a throwaway local cluster, or the URL given) with `kehu server migrate`'s copy, so that
+the server's figures print beside the file's from the same run. Not a benchmark itself."""
+
+from __future__ import annotations
+
+import os
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+from kehu.db import migrations, server_copy
+from kehu.db.pg_cluster import Cluster
+from kehu.db.server import connect
+from kehu.services.workspace import open_workspace
+
+_cluster: Cluster | None = None
+
+
+def _admin_url(backend: str) -> str:
+    global _cluster
+    if backend != "postgresql":
+        return backend  # a URL
+    if _cluster is None:
+        _cluster = Cluster().start()
+    return _cluster.url()
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def on_server(file_ws, backend: str, name: str) -> tuple[object, float]:
+    """The file workspace's database copied into a new server database `name`: (the server
+    workspace, seconds the copy took)."""
+    os.environ["KEHU_SERVER_PREVIEW"] = "1"
+    admin = _admin_url(backend)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(
+            f"CREATE DATABASE \"{name}\" TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'"
+        )
+    url = _with_database(admin, name)
+    started = time.perf_counter()
+    target = connect(url)
+    migrations.migrate(target)
+    report = server_copy.to_server(file_ws.database.db, target)
+    target.close()
+    seconds = time.perf_counter() - started
+    if report.differences:
+        raise RuntimeError(f"the server copy differs: {report.differences}")
+    file_ws.database.close()
+    return open_workspace(url, lang="zh_CN"), seconds
+
+
+def stop() -> None:
+    if _cluster is not None:
+        _cluster.stop()
