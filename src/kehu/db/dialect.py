@@ -166,6 +166,9 @@ class SQLiteDialect:
         marks = ", ".join([db.param] * len(columns))
         return f"INSERT OR IGNORE INTO {_quoted(table)} ({', '.join(columns)}) VALUES ({marks})"
 
+    # Ends a correlated subquery that must stay a lookup per outer row: SQLite keeps a correlated NOT EXISTS a lookup per row as written.
+    CORRELATED = ""
+
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:
         """Condition: `column` contains the text of the parameter."""

@@ -261,6 +261,9 @@ class PostgresDialect:
             f"INSERT INTO {quoted} ({', '.join(columns)}) VALUES ({marks}) ON CONFLICT DO NOTHING"
         )
 
+    # Ends a correlated subquery that must stay a lookup per outer row: PostgreSQL would plan a NOT EXISTS as a hash anti join over a whole key range; OFFSET 0 keeps it a lookup per candidate row, as on SQLite.
+    CORRELATED = " OFFSET 0"
+
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:
         return f"strpos({column}, {param}) > 0"

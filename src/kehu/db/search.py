@@ -104,7 +104,7 @@ def prefix_sql(kind: int, query: _Query, after: tuple[str, int] | None, limit: i
         + ' AND NOT EXISTS (SELECT 1 FROM "search_key" b '
         f"WHERE b.id >= {cid} * {SLOTS} AND b.id < {cid} * {SLOTS} + {SLOTS} "
         f"AND b.key >= {p} AND b.key < {p} AND (b.kind < k.kind OR (b.kind = k.kind "
-        "AND (b.key < k.key OR (b.key = k.key AND b.id < k.id)))))"
+        f"AND (b.key < k.key OR (b.key = k.key AND b.id < k.id)))){query.sql.CORRELATED})"
         + condition
         + f" ORDER BY k.key, k.id LIMIT {p}"
     )
@@ -124,11 +124,11 @@ def person_name_sql(query: _Query, after: tuple[str, str, int] | None, limit: in
         'SELECT p.customer_id FROM "search_name" d JOIN "key_person" p ON p.name = d.name '
         f"WHERE d.key >= {p} AND d.key < {p}"
         + (f" AND (d.key, d.name, p.id) > ({p}, {p}, {p})" if after else "")
-        + _not_prefix(cid, p)
+        + _not_prefix(cid, p, query.sql.CORRELATED)
         + ' AND NOT EXISTS (SELECT 1 FROM "key_person" p2 JOIN "search_name" d2 '
         "ON d2.name = p2.name WHERE p2.customer_id = p.customer_id "
         f"AND d2.key >= {p} AND d2.key < {p} "
-        "AND (d2.key, d2.name, p2.id) < (d.key, d.name, p.id))"
+        f"AND (d2.key, d2.name, p2.id) < (d.key, d.name, p.id){query.sql.CORRELATED})"
         + condition
         + f" ORDER BY d.key, d.name, p.id LIMIT {p}"
     )
@@ -136,17 +136,17 @@ def person_name_sql(query: _Query, after: tuple[str, str, int] | None, limit: in
     return sql, values + [query.lo, query.hi, query.lo, query.hi, *params, limit]
 
 
-def _not_prefix(cid: str, p: str) -> str:
+def _not_prefix(cid: str, p: str, keep: str = "") -> str:
     return (
         f' AND NOT EXISTS (SELECT 1 FROM "search_key" b WHERE b.id >= {cid} * {SLOTS} '
-        f"AND b.id < {cid} * {SLOTS} + {SLOTS} AND b.key >= {p} AND b.key < {p})"
+        f"AND b.id < {cid} * {SLOTS} + {SLOTS} AND b.key >= {p} AND b.key < {p}{keep})"
     )
 
 
-def _not_person(cid: str, p: str) -> str:
+def _not_person(cid: str, p: str, keep: str = "") -> str:
     return (
         ' AND NOT EXISTS (SELECT 1 FROM "key_person" np JOIN "search_name" nn ON nn.name = np.name '
-        f"WHERE np.customer_id = {cid} AND nn.key >= {p} AND nn.key < {p})"
+        f"WHERE np.customer_id = {cid} AND nn.key >= {p} AND nn.key < {p}{keep})"
     )
 
 
@@ -161,8 +161,8 @@ def substring_sql(word: str, query: _Query, after_id: int, limit: int):
         sql = (
             f'SELECT t.rowid FROM "{text.TEXT_TABLE}" t WHERE {text.text_match("t", p)} '
             f"AND t.rowid > {p}"
-            + _not_prefix("t.rowid", p)
-            + _not_person("t.rowid", p)
+            + _not_prefix("t.rowid", p, text.CORRELATED)
+            + _not_person("t.rowid", p, text.CORRELATED)
             + condition
             + f" ORDER BY t.rowid LIMIT {p}"
         )
@@ -172,8 +172,8 @@ def substring_sql(word: str, query: _Query, after_id: int, limit: int):
     sql = (
         f'SELECT {t_id} FROM "{text.TEXT_SCAN_TABLE}" t WHERE {t_id} > {p} AND {t_id} <= {p} '
         f"AND {text.contains(f't.{text.TEXT_SCAN_COLUMN}', p)}"
-        + _not_prefix(t_id, p)
-        + _not_person(t_id, p)
+        + _not_prefix(t_id, p, text.CORRELATED)
+        + _not_person(t_id, p, text.CORRELATED)
         + condition
         + f" ORDER BY {t_id} LIMIT {p}"
     )
