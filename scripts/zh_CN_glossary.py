@@ -2148,3 +2148,15 @@ KEHU.update(
         ),
     }
 )
+KEHU.update(
+    {
+        "Backing up a server database needs PostgreSQL's pg_dump, which is not installed here: "
+        "install the PostgreSQL client tools, or run pg_dump on the server (docs/SERVER.md).": (
+            "备份服务器数据库需要 PostgreSQL 的 pg_dump，但本机没有安装：请安装 PostgreSQL 客户端工具，"
+            "或在服务器上运行 pg_dump（见 docs/SERVER.md）。"
+        ),
+        "pg_dump could not back up the server database: {detail}": (
+            "pg_dump 无法备份服务器数据库：{detail}"
+        ),
+    }
+)

@@ -5714,6 +5714,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正在复制数据表</translation>
     </message>
     <message>
+        <source>Backing up a server database needs PostgreSQL&apos;s pg_dump, which is not installed here: install the PostgreSQL client tools, or run pg_dump on the server (docs/SERVER.md).</source>
+        <translation>备份服务器数据库需要 PostgreSQL 的 pg_dump，但本机没有安装：请安装 PostgreSQL 客户端工具，或在服务器上运行 pg_dump（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>pg_dump could not back up the server database: {detail}</source>
+        <translation>pg_dump 无法备份服务器数据库：{detail}</translation>
+    </message>
+    <message>
         <source>{file} mixes text encodings: line {line} is UTF-8, the rest GB18030/GBK. Open it in Excel or a text editor, save it once in one encoding (CSV UTF-8) and import again.</source>
         <translation>{file} 混用了多种文本编码：第 {line} 行是 UTF-8，其余是 GB18030/GBK。请在 Excel 或文本编辑器中打开，统一另存为一种编码（CSV UTF-8）后再导入。</translation>
     </message>

@@ -146,3 +146,23 @@ def test_search_ranks_the_same_demo_data_alike_on_both_backends(demo_file, pg_se
         file.database.close()
     finally:
         pg_server.drop(url)
+
+
+def test_a_server_database_is_backed_up_with_pg_dump(pg_server, monkeypatch, tmp_path):
+    from kehu.db import server_dump
+    from kehu.services import backup
+
+    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
+    url = pg_server.new_database()
+    ws = open_workspace(url, lang="zh_CN")
+    try:
+        target = backup.backup(ws.database, tmp_path / "office.dump", by=ws.user)
+        assert target.exists() and target.stat().st_size > 1000
+        monkeypatch.setattr(server_dump, "client_binary", lambda name: None)
+        with pytest.raises(server_dump.DumpError) as caught:
+            backup.backup(ws.database, tmp_path / "again.dump", by=ws.user)
+        assert "pg_dump" in caught.value.message("zh_CN")
+        assert not (tmp_path / "again.dump").exists()
+    finally:
+        ws.database.close()
+        pg_server.drop(url)

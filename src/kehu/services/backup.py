@@ -15,7 +15,7 @@ from pathlib import Path
 from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
-from kehu.db import errors, migrations
+from kehu.db import errors, migrations, server_dump
 from kehu.db.backup import (
     backup_database,
     copy_file,
@@ -43,6 +43,11 @@ def backup(
     """Back up the open database to `target` (default: a backups folder beside it), verified.
     Administrators only (`rights.Action.BACKUP`): a copy holds every owner's customers."""
     rights.check(by, rights.Action.BACKUP)
+    if database.is_server:  # PostgreSQL's own backup
+        target = target or server_backup_path(database)
+        server_dump.dump(database.url, target)
+        write(database.db, lambda: audit.record(by, "backup", None, None, str(target)))
+        return target
     target = target or default_backup_path(database.path)
     backup_database(database.db, target, job)
     _version, integrity = verify_file(target)
@@ -50,6 +55,15 @@ def backup(
         raise errors.DamagedDatabaseError(target, integrity)
     write(database.db, lambda: audit.record(by, "backup", None, None, str(target)))
     return target
+
+
+def server_backup_path(database: Database) -> Path:
+    """Where a server database's dump goes by default: the user's data folder."""
+    from kehu.config import data_dir
+
+    name = database.url.split("?")[0].rsplit("/", 1)[-1] or "kehu"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return data_dir() / "backups" / f"{name}-{stamp}.dump"
 
 
 @dataclass
