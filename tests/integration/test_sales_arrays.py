@@ -145,3 +145,48 @@ def _triggers(db):
     return db.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sales_summary_stamp_%'"
     ).fetchall()
+
+
+def test_a_few_changed_customers_are_read_again_not_all(fixture, monkeypatch):
+    db = Customer._meta.database
+    ids, admin = fixture["ids"], fixture["admin"]
+    first = sales_arrays.month_sales(db)
+
+    def read_all(*_args):
+        raise AssertionError("every row read again")
+
+    monkeypatch.setattr(sales_arrays, "_month_sales_all", read_all)
+    line = sales.add_line(admin, ids["c6"], _line(0, "2026-02-02", "700"))
+    sales.update_line(admin, line, _line(0, "2026-03-02", "800"))
+    again = sales_arrays.month_sales(db)
+    assert again.seq > first.seq and len(again) == len(first) + 1
+    _same(fixture)
+    monkeypatch.undo()
+    monkeypatch.setattr(sales_arrays, "REREAD_ALL_ABOVE", 0)  # many changes: all read again
+    sales.delete_line(admin, line)
+    _same(fixture)
+    # a transfer works with the log's triggers dropped: the stamp says "read all"
+    monkeypatch.setattr(sales_arrays, "REREAD_ALL_ABOVE", 50_000)
+    before = sales_arrays.stamps(db)["sales"]
+    transfer.transfer([ids["c1"]], fixture["b"], admin)
+    assert sales_arrays.stamps(db)["sales"] != before
+    _same(fixture)
+
+
+def test_sums_stay_exact_where_float64_would_round():
+    import numpy as np
+
+    big = 2**60
+    rows = sales_arrays.MonthSales(
+        np.array([1, 1, 2, 3], dtype=np.int64),
+        np.array([5, 6, 5, 5], dtype=np.int32),
+        np.array([0, 0, 0, 0], dtype=np.int32),
+        np.array([big + 1, 2, -big, 7], dtype=np.int64),
+    )
+    assert not rows.exact
+    ids, (sums,) = sales_arrays._sums(rows, rows.month >= 5, rows.month >= 5)
+    assert ids.tolist() == [1, 2, 3] and sums.tolist() == [big + 3, -big, 7]
+    small = sales_arrays.MonthSales(rows.customer, rows.month, rows.owner, rows.amount % 1000)
+    assert small.exact
+    ids, (sums,) = sales_arrays._sums(small, small.month == 5, small.month == 5)
+    assert ids.tolist() == [1, 2, 3] and sums.tolist() == [(big + 1) % 1000, (-big) % 1000, 7]

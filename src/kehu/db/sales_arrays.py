@@ -19,7 +19,7 @@ import logging
 import threading
 import time
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from peewee import Database
@@ -29,25 +29,48 @@ logger = logging.getLogger(__name__)
 SALES, LINKS, CUSTOMERS = "sales", "links", "customers"
 PARTS = (SALES, LINKS, CUSTOMERS)
 _EMPTY = np.zeros(0, dtype=np.int64)
+_EXACT = float(2**53)
 
 
 @dataclass(frozen=True)
 class MonthSales:
-    """The rows of sales_month, ordered by customer then month."""
+    """The rows of sales_month (in no particular order), as of change `seq` of the log."""
 
     customer: np.ndarray  # int64
     month: np.ndarray  # int32
     owner: np.ndarray  # int32, 0: no owner
     amount: np.ndarray  # int64 cents
+    seq: int = 0  # the last analysis_change row they include
+    weights: np.ndarray = field(default=None, repr=False)  # the amounts as float64
+    exact: bool = True  # float64 sums are exact: no sum of amounts reaches 2**53 cents
+
+    def __post_init__(self) -> None:
+        # bincount sums float64 weights; integers below 2**53 are exact in float64, and
+        # so are all partial sums while the sum of |amount| stays below it
+        object.__setattr__(self, "weights", self.amount.astype(np.float64))
+        object.__setattr__(self, "exact", float(np.abs(self.amount).sum()) < _EXACT)
 
     def __len__(self) -> int:
         return len(self.customer)
+
+    @property
+    def size(self) -> int:
+        """One past the highest customer id (the length of per-customer arrays)."""
+        return int(self.customer.max()) + 1 if len(self.customer) else 1
 
 
 @dataclass(frozen=True)
 class CustomerStatus:
     active: np.ndarray  # bool by customer id: active (False: archived, or no such id)
-    active_per_owner: dict[int, int]  # owner id (0: none) → active customers
+    per_owner: dict[tuple[int, str], int]  # (owner id (0: none), status) → customers
+
+    def count(self, owners: Collection[int] | None, active_only: bool = False) -> dict[int, int]:
+        """{owner: customers} of the owners seen (None: all), active ones or all."""
+        found: dict[int, int] = {}
+        for (owner, status), n in self.per_owner.items():
+            if (owners is None or owner in owners) and (status == "active" or not active_only):
+                found[owner] = found.get(owner, 0) + n
+        return found
 
 
 @dataclass(frozen=True)
@@ -63,6 +86,8 @@ class Totals:
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, str, object], tuple[int, object]] = {}
+# More changed customers than this since the arrays were read: read them all again.
+REREAD_ALL_ABOVE = 50_000
 
 
 def _key(db: Database) -> str:
@@ -81,9 +106,19 @@ def bump(db: Database, parts: Collection[str] = PARTS) -> None:
     """New stamps for `parts` (after work done with the stamp triggers dropped)."""
     p = db.param
     for part in parts:
-        db.execute_sql(
-            f"UPDATE analysis_stamp SET stamp = random() WHERE part = {p}", (part,)
-        )
+        db.execute_sql(f"UPDATE analysis_stamp SET stamp = random() WHERE part = {p}", (part,))
+
+
+def clear_log(db: Database) -> None:
+    """Empty the change log and renew the sales stamp (every copy is read whole again)."""
+    db.execute_sql("DELETE FROM analysis_change")
+    bump(db, (SALES,))
+
+
+def _keep(db: Database) -> bool:
+    """Whether what is read now may be kept: not inside a transaction, whose changes (and
+    the numbers of its log rows) a rollback could take back."""
+    return not db.in_transaction()
 
 
 def _cached(db: Database, part: str, arg: object, load):
@@ -97,53 +132,108 @@ def _cached(db: Database, part: str, arg: object, load):
             return found[1]
         began = time.perf_counter()
         value = load()
-        logger.info("analysis arrays %s %s read in %.2f s", part, arg or "", time.perf_counter() - began)
-        if stamp is not None:
-            for other in [k for k in _cache if k[0] != key[0]]:
-                del _cache[other]  # one database at a time is open: keep no other's arrays
-            _cache[key] = (stamp, value)
+        logger.info(
+            "analysis arrays %s %s read in %.2f s", part, arg or "", time.perf_counter() - began
+        )
+        if stamp is not None and _keep(db):
+            _store(key, stamp, value)
         return value
 
 
+def _store(key, stamp: int, value) -> None:
+    for other in [k for k in _cache if k[0] != key[0]]:
+        del _cache[other]  # one database at a time is open: keep no other's arrays
+    _cache[key] = (stamp, value)
+
+
 def forget() -> None:
-    """Drop every cached array (tests; closing a database)."""
+    """Drop every cached array (tests; a file opened)."""
     with _lock:
         _cache.clear()
 
 
-def _column(text: str | None, dtype) -> np.ndarray:
-    if not text:
-        return np.zeros(0, dtype=dtype)
-    return np.array(text.split(","), dtype=dtype)
-
-
-def _read_columns(db: Database, columns: tuple[str, ...], source: str) -> list[np.ndarray]:
-    """Whole columns as arrays: SQLite joins each column into one text (group_concat, in one
-    scan) that numpy parses, instead of a Python tuple per row."""
+def _read_columns(db: Database, columns: tuple[str, ...], source: str, params=()) -> list:
+    """Whole columns as int64 arrays: SQLite joins each column into one text (group_concat,
+    all in one scan) that numpy parses, instead of a Python tuple per row."""
     select = ", ".join(f"group_concat({c})" for c in columns)
-    row = db.execute_sql(f"SELECT {select} FROM {source}").fetchone()
-    return [_column(text, np.int64) for text in row]
+    row = db.execute_sql(f"SELECT {select} FROM {source}", params).fetchone()
+    return [
+        np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+        for text in row
+    ]
+
+
+_MONTH_COLUMNS = ("customer_id", "month", "owner_id", "amount")
+
+
+def _state(db: Database) -> tuple[int | None, int]:
+    row = db.execute_sql(
+        "SELECT (SELECT stamp FROM analysis_stamp WHERE part = 'sales'), "
+        "(SELECT COALESCE(MAX(seq), 0) FROM analysis_change)"
+    ).fetchone()
+    return row[0], row[1]
 
 
 def month_sales(db: Database) -> MonthSales:
-    def load() -> MonthSales:
-        customer, month, owner, amount = _read_columns(
-            db, ("customer_id", "month", "owner_id", "amount"), "sales_month"
+    """The sales_month rows: kept while the sales stamp stays; the customers named in the
+    change log since they were read are read again (their rows replaced), unless there are
+    many (then all)."""
+    try:
+        stamp, seq = _state(db)
+    except Exception:  # noqa: BLE001 - before schema 11: read, never kept
+        return _month_sales_all(db, 0)
+    key = (_key(db), SALES, None)
+    with _lock:
+        found = _cache.get(key)
+        if found is not None and found[0] == stamp:
+            kept: MonthSales = found[1]
+            if kept.seq == seq:
+                return kept
+            value = _month_sales_since(db, kept, seq)
+        else:
+            value = None
+        if value is None:
+            began = time.perf_counter()
+            value = _month_sales_all(db, seq)
+            logger.info("analysis arrays: sales_month read in %.2f s", time.perf_counter() - began)
+        if _keep(db):
+            _store(key, stamp, value)
+        return value
+
+
+def _month_sales_all(db: Database, seq: int) -> MonthSales:
+    customer, month, owner, amount = _read_columns(db, _MONTH_COLUMNS, "sales_month")
+    return MonthSales(customer, month.astype(np.int32), owner.astype(np.int32), amount, seq)
+
+
+def _month_sales_since(db: Database, kept: MonthSales, seq: int) -> MonthSales | None:
+    p = db.param
+    changed = [
+        cid
+        for (cid,) in db.execute_sql(
+            f"SELECT DISTINCT customer_id FROM analysis_change WHERE seq > {p} AND seq <= {p}",
+            (kept.seq, seq),
+        ).fetchall()
+    ]
+    if len(changed) > REREAD_ALL_ABOVE:
+        return None
+    parts = []
+    for start in range(0, len(changed), 500):
+        part = changed[start : start + 500]
+        parts.append(
+            _read_columns(
+                db,
+                _MONTH_COLUMNS,
+                f"sales_month WHERE customer_id IN ({', '.join([p] * len(part))})",
+                part,
+            )
         )
-        if len(customer) > 1:
-            step = np.diff(customer)
-            ordered = bool((step > 0).all() or ((step >= 0).all() and _months_ordered(customer, month)))
-            if not ordered:
-                order = np.lexsort((month, customer))
-                customer, month, owner, amount = (a[order] for a in (customer, month, owner, amount))
-        return MonthSales(customer, month.astype(np.int32), owner.astype(np.int32), amount)
-
-    return _cached(db, SALES, None, load)
-
-
-def _months_ordered(customer: np.ndarray, month: np.ndarray) -> bool:
-    same = customer[1:] == customer[:-1]
-    return bool((month[1:][same] > month[:-1][same]).all())
+    stay = ~np.isin(kept.customer, np.array(changed, dtype=np.int64))
+    columns = [
+        np.concatenate([old[stay], *(new[i] for new in parts)]).astype(old.dtype)
+        for i, old in enumerate((kept.customer, kept.month, kept.owner, kept.amount))
+    ]
+    return MonthSales(*columns, seq=seq)
 
 
 def grades_by_customer(db: Database, scheme_id: int) -> np.ndarray:
@@ -153,7 +243,9 @@ def grades_by_customer(db: Database, scheme_id: int) -> np.ndarray:
         customer, category = _read_columns(
             db,
             ("customer_id", "category_id"),
-            f"customer_category WHERE scheme_id = {int(scheme_id)}",
+            "customer_category WHERE category_id IN (SELECT id FROM category WHERE "
+            f"scheme_id = {db.param})",
+            (int(scheme_id),),
         )
         size = int(customer.max()) + 1 if len(customer) else 1
         found = np.zeros(max(size, _max_customer(db) + 1), dtype=np.int64)
@@ -173,12 +265,13 @@ def customer_status(db: Database) -> CustomerStatus:
         active = np.ones(_max_customer(db) + 1, dtype=bool)
         active[0] = False
         active[inactive] = False
+        # along the (owner_id, status) index: no sort, no table rows
         rows = db.execute_sql(
-            "SELECT owner_id, COUNT(*) FROM customer WHERE status = 'active' GROUP BY owner_id"
+            "SELECT owner_id, status, COUNT(*) FROM customer GROUP BY owner_id, status"
         ).fetchall()
-        per_owner: dict[int, int] = {}
-        for owner, n in rows:
-            per_owner[owner or 0] = per_owner.get(owner or 0, 0) + n
+        per_owner: dict[tuple[int, str], int] = {}
+        for owner, status, n in rows:
+            per_owner[(owner or 0, status)] = per_owner.get((owner or 0, status), 0) + n
         return CustomerStatus(active, per_owner)
 
     return _cached(db, CUSTOMERS, None, load)
@@ -207,19 +300,40 @@ def _visible(sales: MonthSales, first: int, last: int, owners: Collection[int] |
     return mask
 
 
-def _group(customer: np.ndarray, *values: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Sum `values` per run of equal customer ids (the rows are ordered by customer)."""
+def _sums(sales: MonthSales, mask: np.ndarray, *parts: np.ndarray) -> tuple[np.ndarray, list]:
+    """The customers with rows in `mask` (ids ascending) and, for each of `parts` (masks
+    within `mask`), the sum of their amounts per customer. Counted into per-id bins over all
+    selected rows (they come by customer, so the bins fill in order); exact integer sums
+    after a sort in the rare file where float64 could round."""
+    if not sales.exact:
+        return _sorted_sums(sales, mask, *parts)
+    size = sales.size
+    customer, weights = sales.customer[mask], sales.weights[mask]
+    ids = np.flatnonzero(np.bincount(customer, minlength=size))
+    sums = []
+    for part in parts:
+        chosen = weights if part is mask else np.where(part[mask], weights, 0.0)
+        sums.append(np.bincount(customer, weights=chosen, minlength=size)[ids].astype(np.int64))
+    return ids, sums
+
+
+def _sorted_sums(sales: MonthSales, mask: np.ndarray, *parts: np.ndarray):
+    order = np.argsort(sales.customer[mask], kind="stable")
+    customer = sales.customer[mask][order]
     if not len(customer):
-        return _EMPTY, [_EMPTY for _v in values]
+        return _EMPTY, [_EMPTY for _p in parts]
     starts = np.flatnonzero(np.concatenate(([True], customer[1:] != customer[:-1])))
-    return customer[starts], [np.add.reduceat(v, starts) for v in values]
+    sums = [
+        np.add.reduceat(np.where(part, sales.amount, 0)[mask][order], starts) for part in parts
+    ]
+    return customer[starts], sums
 
 
 def period_totals(db: Database, first: int, last: int, owners: Collection[int] | None) -> Totals:
     """Every customer with sales_month rows in months first..last (of the owners seen)."""
     sales = month_sales(db)
     mask = _visible(sales, first, last, owners)
-    ids, (amounts,) = _group(sales.customer[mask], sales.amount[mask])
+    ids, (amounts,) = _sums(sales, mask, mask)
     return Totals(ids, amounts)
 
 
@@ -260,12 +374,11 @@ def declines(
     (customer id, current, previous), the biggest drop first (equal drops by id)."""
     sales = month_sales(db)
     mask = _visible(sales, previous[0], current[1], owners)
-    month, amount = sales.month[mask], sales.amount[mask]
-    in_cur = month >= current[0]  # the rest is the previous period (as in SQL: month < …)
-    ids, (cur, prev) = _group(
-        sales.customer[mask], np.where(in_cur, amount, 0), np.where(in_cur, 0, amount)
-    )
+    now = mask & (sales.month >= current[0])  # the rest is the previous period (as in SQL)
+    ids, (cur, prev) = _sums(sales, mask, now, mask & ~now)
     fell = np.flatnonzero((prev > 0) & (cur * 100 < prev * (100 - percent)))
-    drop = prev[fell] - cur[fell]
-    picked = ranked_order(Totals(ids[fell], drop), limit)
-    return [(int(ids[fell][i]), int(cur[fell][i]), int(prev[fell][i])) for i in picked]
+    ids, cur, prev = ids[fell], cur[fell], prev[fell]
+    picked = ranked_order(Totals(ids, prev - cur), limit)
+    return list(
+        zip(ids[picked].tolist(), cur[picked].tolist(), prev[picked].tolist(), strict=True)
+    )

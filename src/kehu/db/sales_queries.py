@@ -111,13 +111,9 @@ def category_customers(categories: Collection[int], owners: Owners) -> dict[int,
 
 
 def owner_customers(owners: Owners) -> dict[int, int]:
-    """{owner id (0: none): customers} (active and archived), counted along the owner index
-    (grouping by the bare column keeps the index order: no sort of a million rows)."""
-    where, params = _owner_clause(owners)
-    rows = _rows(
-        f"SELECT owner_id, COUNT(*) FROM customer WHERE 1{where} GROUP BY owner_id", params
-    )
-    return {owner or 0: n for owner, n in rows}
+    """{owner id (0: none): customers} (active and archived), from the counts kept in
+    memory with the customers' status (`kehu.db.sales_arrays`)."""
+    return sales_arrays.customer_status(_db()).count(owners)
 
 
 def active_grade_counts(owners: Owners, categories: Collection[int]) -> dict[int, int]:
@@ -134,8 +130,7 @@ def active_grade_counts(owners: Owners, categories: Collection[int]) -> dict[int
 
 
 def active_customer_count(owners: Owners) -> int:
-    where, params = _owner_clause(owners)
-    return _rows(f"SELECT COUNT(*) FROM customer WHERE status = 'active'{where}", params)[0][0]
+    return sum(sales_arrays.customer_status(_db()).count(owners, active_only=True).values())
 
 
 def idle_customers(

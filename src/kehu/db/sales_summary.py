@@ -36,9 +36,9 @@ _REBUILD = (
 
 def rebuild(db: Database) -> None:
     """Compute the three summaries again from the sale lines (in the caller's transaction or
-    its own). The stamp triggers on sales_month (schema 11) are off meanwhile (they would
-    fire per row); the stamps are renewed once at the end, so every copy in memory of the
-    analyses is read again."""
+    its own). The change-log triggers on sales_month (schema 11) are off meanwhile (they
+    would log every row); the log is emptied and the stamps renewed once at the end, so
+    every copy in memory of the analyses is read again."""
     sql = dialect(db)
     with db.atomic():
         stamps = sql.trigger_definitions(db, STAMP_PREFIX)
@@ -51,6 +51,7 @@ def rebuild(db: Database) -> None:
         for _name, statement in stamps:
             db.execute_sql(statement)
         if _has_stamps(db):
+            sales_arrays.clear_log(db)
             sales_arrays.bump(db)
 
 

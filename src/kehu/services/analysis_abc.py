@@ -141,7 +141,8 @@ class AbcProposal:
         )
 
     def transitions(self) -> Counter:
-        """(from name or "", to letter) → customers whose grade would change."""
+        """(from name or "", to letter) → customers whose grade would change (counted by
+        small codes: the grades are few, the customers a million)."""
         found: Counter = Counter()
         c = self.grade_categories["C"]
         new = self._new_categories()
@@ -151,11 +152,13 @@ class AbcProposal:
             moved = old != to
             if not moved.any():
                 continue
-            both = np.stack((old[moved], to[moved]), axis=1)
-            kinds, n = np.unique(both, axis=0, return_counts=True)
-            for (before, after), count in zip(kinds.tolist(), n.tolist(), strict=True):
+            olds, old_codes = _codes(old[moved])
+            news, new_codes = _codes(to[moved])
+            counts = np.bincount(old_codes * len(news) + new_codes)
+            for key in np.flatnonzero(counts).tolist():
+                before, after = olds[key // len(news)], news[key % len(news)]
                 name = self.grade_names.get(before, "") if before else ""
-                found[(name, letters[after])] += count
+                found[(name, letters[after])] += int(counts[key])
         for old, n in self.idle.items():
             if n > 0 and old != c:
                 found[(self.grade_names.get(old, "") if old else "", "C")] += n
@@ -188,6 +191,33 @@ class AbcProposal:
                 )
             )
         return found
+
+
+def _codes(values: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """The distinct values (few: category ids) and each value's index among them, counted
+    into bins instead of sorting a million values (np.unique beyond small ids)."""
+    if not len(values):
+        return [], np.zeros(0, dtype=np.int64)
+    low, high = int(values.min()), int(values.max())
+    if low < 0 or high > 1_000_000:
+        distinct, codes = np.unique(values, return_inverse=True)
+        return distinct.tolist(), codes
+    present = np.flatnonzero(np.bincount(values))
+    table = np.zeros(high + 1, dtype=np.int64)
+    table[present] = np.arange(len(present))
+    return present.tolist(), table[values]
+
+
+def _held(grades: np.ndarray) -> dict[int, int]:
+    """{category: customers} among these current grades (0: none)."""
+    if not len(grades):
+        return {}
+    if int(grades.min()) < 0 or int(grades.max()) > 1_000_000:
+        held, n = np.unique(grades, return_counts=True)
+        return dict(zip(held.tolist(), n.tolist(), strict=True))
+    counts = np.bincount(grades)
+    present = np.flatnonzero(counts)
+    return dict(zip(present.tolist(), counts[present].tolist(), strict=True))
 
 
 def _grade_scheme(lang: str):
@@ -236,11 +266,18 @@ def propose(
     owners = owners_of(viewer)
     db = Customer._meta.database
     totals = sales_arrays.period_totals(db, period.first, period.last, owners)
-    active = sales_arrays.is_active(sales_arrays.customer_status(db), totals.customer)
-    ids, amounts = totals.customer[active], totals.amount[active]
+    ids, amounts = totals.customer, totals.amount
+    active = sales_arrays.is_active(sales_arrays.customer_status(db), ids)
+    if not active.all():  # archived customers are not graded
+        ids, amounts = ids[active], amounts[active]
     grades = sales_arrays.grade_of(sales_arrays.grades_by_customer(db, scheme.id), ids)
     positive = amounts > 0
-    sales = sales_arrays.Totals(ids[positive], amounts[positive])
+    if positive.all():
+        sales, kept_grades = sales_arrays.Totals(ids, amounts), grades
+        others = other_grades = np.zeros(0, dtype=np.int64)
+    else:
+        sales, kept_grades = sales_arrays.Totals(ids[positive], amounts[positive]), grades[positive]
+        others, other_grades = ids[~positive], grades[~positive]
     ranked = np.sort(sales.amount)[::-1]
     cumulative = np.cumsum(ranked)
     total = int(cumulative[-1]) if len(cumulative) else 0
@@ -265,10 +302,10 @@ def propose(
         total,
         sales,
         letters,
-        grades[positive],
+        kept_grades,
         ranked,
-        ids[~positive],
-        grades[~positive],
+        others,
+        other_grades,
         owners,
     )
     for grade, start, end in (("A", 0, end_a), ("B", end_a, end_b), ("C", end_b, len(sales))):
@@ -280,14 +317,10 @@ def propose(
     # The customers without sales: the active customers per grade (the trees' counts) less
     # those with rows in the period.
     graded = q.active_grade_counts(owners, list(names))
-    held, n = np.unique(grades, return_counts=True)
-    for grade, count in zip(held.tolist(), n.tolist(), strict=True):
+    for grade, count in _held(grades).items():
         if grade and grade in graded:
             graded[grade] -= count
-    status = sales_arrays.customer_status(db)
-    seen = status.active_per_owner
-    active_total = sum(seen.values()) if owners is None else sum(seen.get(o, 0) for o in owners)
-    idle_total = active_total - len(ids)
+    idle_total = q.active_customer_count(owners) - len(ids)
     proposal.idle = {cid: n for cid, n in graded.items() if n > 0}
     proposal.idle[None] = idle_total - sum(proposal.idle.values())
     proposal.counts["C"] += idle_total
