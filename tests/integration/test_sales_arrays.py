@@ -165,6 +165,14 @@ def test_a_few_changed_customers_are_read_again_not_all(fixture, monkeypatch):
     monkeypatch.setattr(sales_arrays, "REREAD_ALL_ABOVE", 0)  # many changes: all read again
     sales.delete_line(admin, line)
     _same(fixture)
+    # arrays older than the log's window are read whole again
+    db.execute_sql("UPDATE analysis_change SET seq = seq + 200000")
+    monkeypatch.setattr(sales_arrays, "_month_sales_since", read_all)
+    sales.add_line(admin, ids["c6"], _line(0, "2026-02-03", "1"))
+    _same(fixture)
+    log = db.execute_sql("SELECT MIN(seq), MAX(seq), COUNT(*) FROM analysis_change").fetchone()
+    assert log[1] - log[0] < sales_arrays.LOG_KEPT
+    monkeypatch.undo()
     # a transfer works with the log's triggers dropped: the stamp says "read all"
     monkeypatch.setattr(sales_arrays, "REREAD_ALL_ABOVE", 50_000)
     before = sales_arrays.stamps(db)["sales"]

@@ -6,9 +6,13 @@ Summing a period's `sales_month` rows per customer in SQL reads a million custom
 hands them to Python one by one (seconds at the demo's size); over arrays it is a few
 vectorised passes. The arrays are read once per database file and kept until the data
 changes: each part (`sales`, `links`, `customers`) has a stamp in `analysis_stamp` (schema
-11) that triggers set to a new random number on every change of `sales_month`,
-`customer_category`, or a customer's status or owner — in this process or another one
-writing the same file. Reading a stamp is one row, so every analysis checks it first.
+11) that triggers count up on every change of `customer_category`, or of a customer's status
+or owner — in this process or another one writing the same file; changes of `sales_month`
+are logged by customer (`analysis_change`), so that only those customers' rows are read
+again. Work done with those triggers dropped (a rebuild, a transfer) counts the stamp up
+once: then everything is read again. Reading the stamps is one small query, so every
+analysis checks them first. What is read inside a transaction is used but not kept (a
+rollback would give its stamp to another change).
 
 Amounts are integer cents (int64): sums are exact. Customers without an owner are owner 0.
 """
@@ -88,6 +92,7 @@ _lock = threading.Lock()
 _cache: dict[tuple[str, str, object], tuple[int, object]] = {}
 # More changed customers than this since the arrays were read: read them all again.
 REREAD_ALL_ABOVE = 50_000
+LOG_KEPT = 100_000  # the changes the log keeps (schema 11's triggers drop older ones)
 
 
 def _key(db: Database) -> str:
@@ -106,7 +111,7 @@ def bump(db: Database, parts: Collection[str] = PARTS) -> None:
     """New stamps for `parts` (after work done with the stamp triggers dropped)."""
     p = db.param
     for part in parts:
-        db.execute_sql(f"UPDATE analysis_stamp SET stamp = random() WHERE part = {p}", (part,))
+        db.execute_sql(f"UPDATE analysis_stamp SET stamp = stamp + 1 WHERE part = {p}", (part,))
 
 
 def clear_log(db: Database) -> None:
@@ -189,7 +194,8 @@ def month_sales(db: Database) -> MonthSales:
             kept: MonthSales = found[1]
             if kept.seq == seq:
                 return kept
-            value = _month_sales_since(db, kept, seq)
+            # (older than the log's window: it no longer holds every change since)
+            value = _month_sales_since(db, kept, seq) if seq - kept.seq < LOG_KEPT else None
         else:
             value = None
         if value is None:
