@@ -66,8 +66,10 @@ def main() -> int:
     window.views.setCurrentWidget(view)
     for kind in ("composition", "abc"):
         view.analysis_box.setCurrentIndex(view.analysis_box.findData(kind))
-        while view.report is None or view.report.analysis != kind or (
-            view._complete != view._generation
+        while (
+            view.report is None
+            or view.report.analysis != kind
+            or (view._complete != view._generation)
         ):
             QTest.qWait(50)
         QTest.qWait(300)

@@ -329,9 +329,7 @@ def _sorted_sums(sales: MonthSales, mask: np.ndarray, *parts: np.ndarray):
     if not len(customer):
         return _EMPTY, [_EMPTY for _p in parts]
     starts = np.flatnonzero(np.concatenate(([True], customer[1:] != customer[:-1])))
-    sums = [
-        np.add.reduceat(np.where(part, sales.amount, 0)[mask][order], starts) for part in parts
-    ]
+    sums = [np.add.reduceat(np.where(part, sales.amount, 0)[mask][order], starts) for part in parts]
     return customer[starts], sums
 
 
@@ -385,6 +383,4 @@ def declines(
     fell = np.flatnonzero((prev > 0) & (cur * 100 < prev * (100 - percent)))
     ids, cur, prev = ids[fell], cur[fell], prev[fell]
     picked = ranked_order(Totals(ids, prev - cur), limit)
-    return list(
-        zip(ids[picked].tolist(), cur[picked].tolist(), prev[picked].tolist(), strict=True)
-    )
+    return list(zip(ids[picked].tolist(), cur[picked].tolist(), prev[picked].tolist(), strict=True))

@@ -131,9 +131,7 @@ def customer_totals(first: int, last: int, owners: Owners):
     )
 
 
-_MONTH = (
-    "CAST(substr(sl.sale_date, 1, 4) AS INTEGER) * 12 + CAST(substr(sl.sale_date, 6, 2) AS INTEGER) - 1"
-)
+_MONTH = "CAST(substr(sl.sale_date, 1, 4) AS INTEGER) * 12 + CAST(substr(sl.sale_date, 6, 2) AS INTEGER) - 1"
 
 
 def declines(current, previous, owners: Owners, percent: int, limit: int):
@@ -169,7 +167,13 @@ def abc(first: int, last: int, owners: Owners, scheme_id: int, thresholds: tuple
     proposed, counts, amounts, before = {}, dict.fromkeys("ABC", 0), dict.fromkeys("ABC", 0), 0
     a_share, b_share = thresholds
     for cid, amount in ranked:
-        grade = "A" if before * 100 < a_share * total else "B" if before * 100 < b_share * total else "C"
+        grade = (
+            "A"
+            if before * 100 < a_share * total
+            else "B"
+            if before * 100 < b_share * total
+            else "C"
+        )
         proposed[cid] = grade
         counts[grade] += 1
         amounts[grade] += amount

@@ -123,9 +123,7 @@ class AbcProposal:
         period whose grade changes (`idle_changes` reads the others)."""
         new = self._new_categories()
         moved = new != self.grades
-        found = dict(
-            zip(self.sales.customer[moved].tolist(), new[moved].tolist(), strict=True)
-        )
+        found = dict(zip(self.sales.customer[moved].tolist(), new[moved].tolist(), strict=True))
         c = self.grade_categories["C"]
         found.update(dict.fromkeys(self.others[self.other_grades != c].tolist(), c))
         return found
