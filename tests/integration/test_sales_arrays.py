@@ -192,9 +192,13 @@ def test_sums_stay_exact_where_float64_would_round():
         np.array([big + 1, 2, -big, 7], dtype=np.int64),
     )
     assert not rows.exact
-    ids, (sums,) = sales_arrays._sums(rows, rows.month >= 5, rows.month >= 5)
+    ids, (sums,) = sales_arrays._sums(rows, rows.rows(5, 6), None)
     assert ids.tolist() == [1, 2, 3] and sums.tolist() == [big + 3, -big, 7]
+    ids, (before, after) = sales_arrays._sums(rows, rows.rows(5, 6), {0}, split=6)
+    assert before.tolist() == [big + 1, -big, 7] and after.tolist() == [2, 0, 0]
     small = sales_arrays.MonthSales(rows.customer, rows.month, rows.owner, rows.amount % 1000)
-    assert small.exact
-    ids, (sums,) = sales_arrays._sums(small, small.month == 5, small.month == 5)
+    assert small.exact and small.month.tolist() == [5, 5, 5, 6]  # by month
+    ids, (sums,) = sales_arrays._sums(small, small.rows(5, 5), None)
     assert ids.tolist() == [1, 2, 3] and sums.tolist() == [(big + 1) % 1000, (-big) % 1000, 7]
+    ids, (before, after) = sales_arrays._sums(small, small.rows(5, 6), None, split=6)
+    assert before.tolist() == [(big + 1) % 1000, (-big) % 1000, 7] and after.tolist() == [2, 0, 0]

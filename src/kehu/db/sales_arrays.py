@@ -38,29 +38,43 @@ _EXACT = float(2**53)
 
 @dataclass(frozen=True)
 class MonthSales:
-    """The rows of sales_month (in no particular order), as of change `seq` of the log."""
+    """The rows of sales_month ordered by month (within a month mostly by customer), as of
+    change `seq` of the log: a period is one slice of them."""
 
     customer: np.ndarray  # int64
-    month: np.ndarray  # int32
+    month: np.ndarray  # int32, ascending
     owner: np.ndarray  # int32, 0: no owner
     amount: np.ndarray  # int64 cents
     seq: int = 0  # the last analysis_change row they include
     weights: np.ndarray = field(default=None, repr=False)  # the amounts as float64
     exact: bool = True  # float64 sums are exact: no sum of amounts reaches 2**53 cents
+    size: int = 1  # one past the highest customer id (the length of per-customer bins)
 
     def __post_init__(self) -> None:
+        if len(self.month) > 1 and not bool((self.month[1:] >= self.month[:-1]).all()):
+            # a stable sort: rows read by customer stay so within each month
+            offset = self.month - self.month.min()
+            if int(offset.max()) < 2**15:  # a radix sort for 16-bit keys: 6x faster
+                offset = offset.astype(np.int16)
+            order = np.argsort(offset, kind="stable")
+            for name in ("customer", "month", "owner", "amount"):
+                object.__setattr__(self, name, getattr(self, name)[order])
         # bincount sums float64 weights; integers below 2**53 are exact in float64, and
         # so are all partial sums while the sum of |amount| stays below it
         object.__setattr__(self, "weights", self.amount.astype(np.float64))
         object.__setattr__(self, "exact", float(np.abs(self.amount).sum()) < _EXACT)
+        size = int(self.customer.max()) + 1 if len(self.customer) else 1
+        object.__setattr__(self, "size", size)
 
     def __len__(self) -> int:
         return len(self.customer)
 
-    @property
-    def size(self) -> int:
-        """One past the highest customer id (the length of per-customer arrays)."""
-        return int(self.customer.max()) + 1 if len(self.customer) else 1
+    def rows(self, first: int, last: int) -> slice:
+        """The rows of months first..last."""
+        return slice(
+            int(np.searchsorted(self.month, first, side="left")),
+            int(np.searchsorted(self.month, last, side="right")),
+        )
 
 
 @dataclass(frozen=True)
@@ -286,6 +300,8 @@ def customer_status(db: Database) -> CustomerStatus:
 def is_active(status: CustomerStatus, ids: np.ndarray) -> np.ndarray:
     """Whether each customer is active (ids beyond the array: customers added since it was
     read are active: a new customer is)."""
+    if not len(ids) or int(ids[-1]) < len(status.active):  # ids ascending
+        return status.active[ids]
     inside = ids < len(status.active)
     found = np.ones(len(ids), dtype=bool)
     found[inside] = status.active[ids[inside]]
@@ -293,51 +309,63 @@ def is_active(status: CustomerStatus, ids: np.ndarray) -> np.ndarray:
 
 
 def grade_of(grades: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    if not len(ids) or int(ids[-1]) < len(grades):  # ids ascending
+        return grades[ids]
     inside = ids < len(grades)
     found = np.zeros(len(ids), dtype=np.int64)
     found[inside] = grades[ids[inside]]
     return found
 
 
-def _visible(sales: MonthSales, first: int, last: int, owners: Collection[int] | None):
-    mask = (sales.month >= first) & (sales.month <= last)
-    if owners is not None:
-        mask &= np.isin(sales.owner, np.fromiter(owners, dtype=np.int32, count=len(owners)))
-    return mask
+def _seen(sales: MonthSales, rows: slice, owners: Collection[int] | None):
+    """(customer ids, weights, amounts, months) of the rows in `rows` whose owner is seen."""
+    picked = [sales.customer[rows], sales.weights[rows], sales.amount[rows], sales.month[rows]]
+    if owners is None:
+        return picked
+    wanted = np.fromiter(owners, dtype=np.int32, count=len(owners))
+    mask = np.isin(sales.owner[rows], wanted)
+    return [column[mask] for column in picked]
 
 
-def _sums(sales: MonthSales, mask: np.ndarray, *parts: np.ndarray) -> tuple[np.ndarray, list]:
-    """The customers with rows in `mask` (ids ascending) and, for each of `parts` (masks
-    within `mask`), the sum of their amounts per customer. Counted into per-id bins over all
-    selected rows (they come by customer, so the bins fill in order); exact integer sums
-    after a sort in the rare file where float64 could round."""
+def _sums(sales: MonthSales, rows: slice, owners, split: int | None = None):
+    """The customers with rows in `rows` (a period's slice) of the owners seen, ids
+    ascending, and the sum of their amounts — or with `split` (a month) two sums: before it
+    and from it on. Counted into per-id bins (float64, exact: checked when read; otherwise
+    exact integer sums after a sort)."""
+    customer, weights, amount, month = _seen(sales, rows, owners)
     if not sales.exact:
-        return _sorted_sums(sales, mask, *parts)
+        return _sorted_sums(customer, amount, month, split)
     size = sales.size
-    customer, weights = sales.customer[mask], sales.weights[mask]
     ids = np.flatnonzero(np.bincount(customer, minlength=size))
-    sums = []
-    for part in parts:
-        chosen = weights if part is mask else np.where(part[mask], weights, 0.0)
-        sums.append(np.bincount(customer, weights=chosen, minlength=size)[ids].astype(np.int64))
+    if split is None:
+        parts = [slice(None)]
+    else:
+        at = int(np.searchsorted(month, split, side="left"))  # the months are ascending
+        parts = [slice(None, at), slice(at, None)]
+    sums = [
+        np.bincount(customer[part], weights=weights[part], minlength=size)[ids].astype(np.int64)
+        for part in parts
+    ]
     return ids, sums
 
 
-def _sorted_sums(sales: MonthSales, mask: np.ndarray, *parts: np.ndarray):
-    order = np.argsort(sales.customer[mask], kind="stable")
-    customer = sales.customer[mask][order]
+def _sorted_sums(customer, amount, month, split):
+    order = np.argsort(customer, kind="stable")
+    customer = customer[order]
     if not len(customer):
-        return _EMPTY, [_EMPTY for _p in parts]
+        return _EMPTY, [_EMPTY] * (1 if split is None else 2)
     starts = np.flatnonzero(np.concatenate(([True], customer[1:] != customer[:-1])))
-    sums = [np.add.reduceat(np.where(part, sales.amount, 0)[mask][order], starts) for part in parts]
-    return customer[starts], sums
+    amount, month = amount[order], month[order]
+    parts = [amount] if split is None else [np.where(month < split, amount, 0)]
+    if split is not None:
+        parts.append(np.where(month < split, 0, amount))
+    return customer[starts], [np.add.reduceat(part, starts) for part in parts]
 
 
 def period_totals(db: Database, first: int, last: int, owners: Collection[int] | None) -> Totals:
     """Every customer with sales_month rows in months first..last (of the owners seen)."""
     sales = month_sales(db)
-    mask = _visible(sales, first, last, owners)
-    ids, (amounts,) = _sums(sales, mask, mask)
+    ids, (amounts,) = _sums(sales, sales.rows(first, last), owners)
     return Totals(ids, amounts)
 
 
@@ -377,9 +405,9 @@ def declines(
     """Customers whose sales in `current` fell by more than `percent` % against `previous`:
     (customer id, current, previous), the biggest drop first (equal drops by id)."""
     sales = month_sales(db)
-    mask = _visible(sales, previous[0], current[1], owners)
-    now = mask & (sales.month >= current[0])  # the rest is the previous period (as in SQL)
-    ids, (cur, prev) = _sums(sales, mask, now, mask & ~now)
+    # from the previous period's first month; before current[0] is "previous" (as in SQL)
+    rows = sales.rows(previous[0], current[1])
+    ids, (prev, cur) = _sums(sales, rows, owners, split=current[0])
     fell = np.flatnonzero((prev > 0) & (cur * 100 < prev * (100 - percent)))
     ids, cur, prev = ids[fell], cur[fell], prev[fell]
     picked = ranked_order(Totals(ids, prev - cur), limit)

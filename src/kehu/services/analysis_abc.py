@@ -139,27 +139,28 @@ class AbcProposal:
         )
 
     def transitions(self) -> Counter:
-        """(from name or "", to letter) → customers whose grade would change (counted by
-        small codes: the grades are few, the customers a million)."""
+        """(from name or "", to letter) → customers whose grade would change: counted per
+        (current grade, proposed letter) in bins (the grades are few, the customers a
+        million)."""
         found: Counter = Counter()
-        c = self.grade_categories["C"]
-        new = self._new_categories()
-        pairs = [(self.grades, new), (self.other_grades, np.full(len(self.others), c))]
-        letters = {cat: g for g, cat in self.grade_categories.items()}
-        for old, to in pairs:
-            moved = old != to
-            if not moved.any():
-                continue
-            olds, old_codes = _codes(old[moved])
-            news, new_codes = _codes(to[moved])
-            counts = np.bincount(old_codes * len(news) + new_codes)
-            for key in np.flatnonzero(counts).tolist():
-                before, after = olds[key // len(news)], news[key % len(news)]
-                name = self.grade_names.get(before, "") if before else ""
-                found[(name, letters[after])] += int(counts[key])
+        cats = self.grade_categories
+
+        def name(category: int) -> str:
+            return self.grade_names.get(category, "") if category else ""
+
+        olds, codes = _codes(self.grades)
+        counts = np.bincount(codes * 3 + self.letters, minlength=3 * len(olds)).tolist()
+        for i, before in enumerate(olds):
+            for j, letter in enumerate(GRADES):
+                if counts[3 * i + j] and before != cats[letter]:
+                    found[(name(before), letter)] += counts[3 * i + j]
+        others, codes = _codes(self.other_grades)
+        for before, n in zip(others, np.bincount(codes).tolist(), strict=False):
+            if n and before != cats["C"]:
+                found[(name(before), "C")] += n
         for old, n in self.idle.items():
-            if n > 0 and old != c:
-                found[(self.grade_names.get(old, "") if old else "", "C")] += n
+            if n > 0 and old != cats["C"]:
+                found[(name(old) if old else "", "C")] += n
         return found
 
     def rows(self, limit: int | None = 200) -> list[AbcRow]:
