@@ -21,7 +21,7 @@ from peewee import OperationalError, SqliteDatabase
 
 from kehu import __version__
 from kehu.core.i18n import N_, Message, note
-from kehu.db import errors, migrations, probe, server
+from kehu.db import errors, migrations, probe, sales_arrays, server
 from kehu.db.backup import backup_database, restore_under_way
 from kehu.db.dialect import SQLITE, dialect
 from kehu.db.models import Setting, database_proxy
@@ -181,6 +181,8 @@ def open_database(
 
     A postgresql:// URL opens a server database instead (`kehu.db.server`).
     """
+    if bind:  # the analyses' arrays were of the database bound before (same path: maybe not)
+        sales_arrays.forget()
     if server.is_url(path):
         if not server.enabled():
             raise errors.ServerModeUnavailableError(server.display_url(str(path)))

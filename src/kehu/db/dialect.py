@@ -169,6 +169,11 @@ class SQLiteDialect:
     # Ends a correlated subquery that must stay a lookup per outer row: SQLite keeps a correlated NOT EXISTS a lookup per row as written.
     CORRELATED = ""
 
+    def join_column(self, column: str) -> str:
+        """An aggregate joining a column's values with commas (rows in scan order: several in
+        one query stay aligned)."""
+        return f"group_concat({column})"
+
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:
         """Condition: `column` contains the text of the parameter."""

@@ -264,6 +264,11 @@ class PostgresDialect:
     # Ends a correlated subquery that must stay a lookup per outer row: PostgreSQL would plan a NOT EXISTS as a hash anti join over a whole key range; OFFSET 0 keeps it a lookup per candidate row, as on SQLite.
     CORRELATED = " OFFSET 0"
 
+    def join_column(self, column: str) -> str:
+        """An aggregate joining a column's values with commas (rows in scan order: several in
+        one query stay aligned)."""
+        return f"string_agg(({column})::text, ',')"
+
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:
         return f"strpos({column}, {param}) > 0"
