@@ -2160,3 +2160,9 @@ KEHU.update(
         ),
     }
 )
+KEHU.update(
+    {
+        "Database moved to a server": "数据库已迁移到服务器",
+        "Server database copied to a file": "服务器数据库已复制为文件",
+    }
+)

@@ -4794,6 +4794,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>备份</translation>
     </message>
     <message>
+        <source>Database moved to a server</source>
+        <translation>数据库已迁移到服务器</translation>
+    </message>
+    <message>
+        <source>Server database copied to a file</source>
+        <translation>服务器数据库已复制为文件</translation>
+    </message>
+    <message>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>

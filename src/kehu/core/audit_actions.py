@@ -71,6 +71,8 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
     "delete_product": N_("Product deleted"),
     # the database
     "backup": N_("Backup"),
+    "move_to_server": N_("Database moved to a server"),
+    "export_to_file": N_("Server database copied to a file"),
     "restore_backup": N_("Backup restored"),
     "repair": N_("Database repaired"),
     "demo": N_("Demo data filled in"),
