@@ -57,9 +57,7 @@ def test_demo_derived_tables_equal_what_the_normal_paths_compute(
         assert loaded[name] == rebuilt[name], name
 
 
-def test_a_demo_generated_in_worker_processes_writes_the_same_derived_tables(
-    tmp_path, monkeypatch
-):
+def test_a_demo_generated_in_worker_processes_writes_the_same_derived_tables(tmp_path, monkeypatch):
     from kehu.services.workspace import open_workspace
 
     monkeypatch.setattr(workers, "CHUNK", 400)

@@ -5,6 +5,8 @@ triggers on sale_line, customer_category and customer (SQLite triggers named
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 from peewee import Database
 
 from kehu.db.dialect import dialect
@@ -30,12 +32,17 @@ _REBUILD = (
 )
 
 
+def clear(db: Database) -> None:
+    """Empty the summaries (before `rebuild`, or a bulk load that writes them itself)."""
+    for table in TABLES:
+        db.execute_sql(f'DELETE FROM "{table}"')
+
+
 def rebuild(db: Database) -> None:
     """Compute the three summaries again from the sale lines (in the caller's transaction or
     its own)."""
     with db.atomic():
-        for table in TABLES:
-            db.execute_sql(f'DELETE FROM "{table}"')
+        clear(db)
         for statement in _REBUILD:
             db.execute_sql(statement)
 
@@ -49,13 +56,92 @@ def drop_triggers(db: Database) -> list[str]:
     return [statement for _name, statement in triggers]
 
 
-def restore_triggers(db: Database, triggers: list[str]) -> None:
-    """After a bulk load: rebuild the summaries and recreate the triggers."""
+def restore_triggers(db: Database, triggers: list[str], rebuilt: bool = True) -> None:
+    """After a bulk load: rebuild the summaries (unless the loader wrote them: `rebuilt`
+    False) and recreate the triggers."""
     if not triggers:
         return
-    rebuild(db)
+    if rebuilt:
+        rebuild(db)
     for statement in triggers:
         db.execute_sql(statement)
+
+
+def _month(date: str) -> int:
+    """The month number of an ISO date as the SQL above computes it (year * 12 + month - 1)."""
+    return int(date[:4]) * 12 + int(date[5:7]) - 1
+
+
+class Totals(dict):
+    """Summary rows being added up: primary key → [amount, lines]."""
+
+    def add(self, key: tuple, amount: int, lines: int = 1) -> None:
+        found = self.get(key)
+        if found is None:
+            self[key] = [amount, lines]
+        else:
+            found[0] += amount
+            found[1] += lines
+
+    def merge(self, other: Mapping[tuple, Sequence[int]]) -> None:
+        for key, (amount, lines) in other.items():
+            self.add(key, amount, lines)
+
+
+def rows_for(
+    lines: Iterable[tuple[str, int, int | None, str, int]],
+    owners: Mapping[int, int | None],
+    categories: Mapping[int, Sequence[int]],
+) -> tuple[list[tuple], Totals, Totals]:
+    """Pure: what the summaries gain from new customers' sale lines (sale_date, customer id,
+    product id, product category, amount), given the customers' owners and the categories
+    they are in: the `sales_month` rows (these customers have no others), and the additions
+    to `sales_summary` and `product_month` by primary key. The same sums as `rebuild`; a bulk
+    loader computes them in its worker processes and adds the chunks up (`Totals.merge`)."""
+    months: dict[str, int] = {}
+    per_customer, summary, products = Totals(), Totals(), Totals()
+    for date, cid, product, product_category, amount in lines:
+        month = months.get(date)
+        if month is None:
+            month = months[date] = _month(date)
+        owner = owners[cid] or 0
+        per_customer.add((cid, month, owner), amount)
+        summary.add((0, month, owner, product_category), amount)
+        for category in categories.get(cid, ()):
+            summary.add((category, month, owner, product_category), amount)
+        products.add((month, product or 0, owner), amount)
+    month_rows = sorted(
+        (cid, month, owner, a, n) for (cid, month, owner), (a, n) in per_customer.items()
+    )
+    return month_rows, summary, products
+
+
+def insert_month_rows(db: Database, rows: Sequence[tuple]) -> None:
+    """Insert `sales_month` rows from `rows_for` (of customers without rows: new ones after
+    `clear`)."""
+    if rows:
+        db.cursor().executemany(
+            "INSERT INTO sales_month (customer_id, month, owner_id, amount, lines) "
+            f"VALUES ({', '.join([db.param] * 5)})",
+            rows,
+        )
+
+
+def insert_totals(db: Database, summary: Mapping, products: Mapping) -> None:
+    """Insert the summed `sales_summary` and `product_month` rows of a bulk load into tables
+    emptied by `clear` (in primary-key order)."""
+    p = db.param
+    cursor = db.cursor()
+    cursor.executemany(
+        "INSERT INTO sales_summary (category_id, month, owner_id, product_category, amount, "
+        f"lines) VALUES ({p}, {p}, {p}, {p}, {p}, {p})",
+        [(*key, a, n) for key, (a, n) in sorted(summary.items())],
+    )
+    cursor.executemany(
+        "INSERT INTO product_month (month, product_id, owner_id, amount, lines) "
+        f"VALUES ({p}, {p}, {p}, {p}, {p})",
+        [(*key, a, n) for key, (a, n) in sorted(products.items())],
+    )
 
 
 def differences(db: Database) -> list[str]:

@@ -139,7 +139,10 @@ def _renumbered(chunk: Chunk, first: int, ids: list[int]) -> Chunk:
             search.names,
             [(new[row[0]], *row[1:]) for row in search.duplicates],
         )
-    return Chunk(renumbered, members, search, chunk.category_counts)
+    sales = chunk.sales
+    if sales is not None:
+        sales = ([(new[row[0]], *row[1:]) for row in sales[0]], *sales[1:])
+    return Chunk(renumbered, members, search, chunk.category_counts, sales)
 
 
 def _write_chunk(db, chunk: Chunk, first: int, result: DemoResult) -> tuple[Chunk, list[int]]:
@@ -161,6 +164,8 @@ def _write_chunk(db, chunk: Chunk, first: int, result: DemoResult) -> tuple[Chun
     result.sale_lines += bulk_load.insert_rows(
         db, "sale_line", COLUMNS["sale_line"], rows["sale_line"]
     )
+    if chunk.sales is not None:
+        sales_summary.insert_month_rows(db, chunk.sales[0])
     return chunk, ids
 
 
@@ -217,16 +222,21 @@ def _load(
     dropped = bulk_load.drop_indexes(db, BIG_TABLES, IN_ORDER_INDEXES) if empty else []
     count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
     summary_triggers = sales_summary.drop_triggers(db)  # summaries too
+    if empty:  # the chunks bring their summary rows (lines of the old customers: none)
+        sales_summary.clear(db)
     members: list[tuple] = []
     known_names: set[str] = set()
     counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows
+    summary, products = sales_summary.Totals(), sales_summary.Totals()  # of an empty database
     ids: list[int] = []  # of the new customers
     lap("setup")
     with contextlib.closing(chunks(plan, first, customers, with_keys=empty)) as generated_chunks:
         for generated in generated_chunks:
             chunk, chunk_ids = _write_chunk(db, generated, first + len(ids), result)
-            if empty:  # keys came with the rows; later loads use fill_for below
+            if empty:  # keys and sums came with the rows; later loads use fill_for below
                 search_index.insert_rows(chunk.search_rows, known_names)
+                summary.merge(chunk.sales[1])
+                products.merge(chunk.sales[2])
             ids += chunk_ids
             members += chunk.route_members
             counts.update(chunk.category_counts)
@@ -241,7 +251,9 @@ def _load(
     # On an empty database the generated counts are the whole truth; otherwise they are
     # counted again from the links.
     tree_counts.restore_count_triggers(db, count_triggers, counts if empty else None)
-    sales_summary.restore_triggers(db, summary_triggers)
+    if empty:
+        sales_summary.insert_totals(db, summary, products)
+    sales_summary.restore_triggers(db, summary_triggers, rebuilt=not empty)
     if dropped:
         lap("indexes")
     result.customers = written

@@ -35,6 +35,9 @@ class Chunk:
     route_members: list[tuple[int, int, int, float, float]]  # (number, city, owner, lat, lon)
     search_rows: search_index.SearchRows | None = None  # computed with the rows
     category_counts: dict[tuple[int, int, str], int] = field(default_factory=dict)
+    # with the keys (a load into an empty database): the rows of the sales summaries
+    # (`kehu.db.sales_summary.rows_for`: sales_month rows, sales_summary and product_month sums)
+    sales: tuple[list[tuple], dict, dict] | None = None
 
 
 @lru_cache(maxsize=8)

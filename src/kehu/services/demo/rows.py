@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from kehu.core.completeness import STAGE_SCHEME, STAGES
-from kehu.db import completeness, search_index
+from kehu.db import completeness, sales_summary, search_index
 
 from .activity import sale_rows, visit_rows
 from .customers import (
@@ -50,7 +50,21 @@ def generate_chunk(
             ],
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
         )
+        chunk.sales = _sales(rows, meta)
     return chunk
+
+
+def _sales(rows: dict[str, list[tuple]], meta: list[tuple]) -> tuple[list[tuple], dict, dict]:
+    """The chunk's sales summary rows (its customers are new: only their own lines count)."""
+    categories: dict[int, list[int]] = {}
+    for cid, _scheme, category in rows["customer_category"]:
+        categories.setdefault(cid, []).append(category)
+    months, summary, products = sales_summary.rows_for(
+        ((d, c, p, pc, amount) for d, c, p, pc, _quantity, amount in rows["sale_line"]),
+        {m[0]: m[2] for m in meta},
+        categories,
+    )
+    return months, dict(summary), dict(products)  # plain dicts: they travel as marshal bytes
 
 
 def _with_completeness(
