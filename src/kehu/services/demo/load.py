@@ -21,7 +21,7 @@ from kehu.db.connection import write
 from kehu.db.models import Customer, User
 from kehu.services import audit, auth
 
-from .customers import CUSTOMER_COLUMNS
+from .customers import CUSTOMER_COLUMNS, PERSON_COLUMNS
 from .plan import Chunk
 from .reference import make_plan
 from .routes import write_routes
@@ -42,6 +42,7 @@ BIG_TABLES = (
     "visit",
     "sale_line",
     "search_key",
+    "duplicate_key",
     "field_change",
 )
 IN_ORDER_INDEXES = {
@@ -52,22 +53,7 @@ IN_ORDER_INDEXES = {
 }
 COLUMNS = {
     "customer": (*CUSTOMER_COLUMNS, "completeness"),  # no id: the database gives it
-    "key_person": (
-        "customer_id",
-        "position",
-        "role",
-        "name",
-        "title",
-        "mobile",
-        "birthday",
-        "age",
-        "education",
-        "personality",
-        "hobbies",
-        "family",
-        "created_at",
-        "updated_at",
-    ),
+    "key_person": PERSON_COLUMNS,
     "customer_category": ("customer_id", "scheme_id", "category_id"),
     "visit": (
         "customer_id",

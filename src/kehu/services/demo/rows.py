@@ -11,14 +11,13 @@ from kehu.db import completeness, sales_summary, search_index
 from .activity import sale_rows, visit_rows
 from .customers import (
     CUSTOMER_COLUMNS,
+    PERSON_COLUMNS,
     category_counts,
     classification_rows,
     customer_rows,
     person_rows,
 )
 from .plan import Chunk, Plan
-
-_PERSON_AT = {"name": 3, "mobile": 5}  # where person_rows puts the fields the score reads
 
 
 def generate_chunk(
@@ -78,13 +77,12 @@ def _with_completeness(
         {cid: STAGES[i] for i, cid in enumerate(stage_ids) if i < len(STAGES)},
         plan.schemes.get(STAGE_SCHEME),
     )
-    found = completeness.percents(
+    found = completeness.percents_of_rows(
         ctx,
-        (
-            (m[0], dict(zip(CUSTOMER_COLUMNS, c, strict=True)))
-            for m, c in zip(meta, customers, strict=True)
-        ),
-        ((p[0], {name: p[at] for name, at in _PERSON_AT.items()}) for p in persons),
+        CUSTOMER_COLUMNS,
+        ((m[0], c) for m, c in zip(meta, customers, strict=True)),
+        PERSON_COLUMNS,
+        persons,
         links,
     )
     return [(*c, found[m[0]]) for m, c in zip(meta, customers, strict=True)]
