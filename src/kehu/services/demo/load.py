@@ -127,7 +127,7 @@ def _renumbered(chunk: Chunk, first: int, ids: list[int]) -> Chunk:
         )
     sales = chunk.sales
     if sales is not None:
-        sales = ([(new[row[0]], *row[1:]) for row in sales[0]], *sales[1:])
+        sales = ([(new[row[0]], *row[1:]) for row in sales[0]], sales[1])
     return Chunk(renumbered, members, search, chunk.category_counts, sales)
 
 
@@ -150,7 +150,7 @@ def _write_chunk(db, chunk: Chunk, first: int, result: DemoResult) -> tuple[Chun
     result.sale_lines += bulk_load.insert_rows(
         db, "sale_line", COLUMNS["sale_line"], rows["sale_line"]
     )
-    if chunk.sales is not None:
+    if chunk.sales is not None:  # None: the summaries are rebuilt after the load
         sales_summary.insert_month_rows(db, chunk.sales[0])
     return chunk, ids
 
@@ -213,7 +213,8 @@ def _load(
     members: list[tuple] = []
     known_names: set[str] = set()
     counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows
-    summary, products = sales_summary.Totals(), sales_summary.Totals()  # of an empty database
+    sums = sales_summary.Sums(plan.product_categories)  # from the chunks (empty database)
+    summed = empty  # False once a chunk could not sum its sales: rebuilt after the load
     ids: list[int] = []  # of the new customers
     lap("setup")
     with contextlib.closing(chunks(plan, first, customers, with_keys=empty)) as generated_chunks:
@@ -221,8 +222,10 @@ def _load(
             chunk, chunk_ids = _write_chunk(db, generated, first + len(ids), result)
             if empty:  # keys and sums came with the rows; later loads use fill_for below
                 search_index.insert_rows(chunk.search_rows, known_names)
-                summary.merge(chunk.sales[1])
-                products.merge(chunk.sales[2])
+                if chunk.sales is None:
+                    summed = False
+                elif summed:
+                    sums.add(chunk.sales[1])
             ids += chunk_ids
             members += chunk.route_members
             counts.update(chunk.category_counts)
@@ -237,9 +240,9 @@ def _load(
     # On an empty database the generated counts are the whole truth; otherwise they are
     # counted again from the links.
     tree_counts.restore_count_triggers(db, count_triggers, counts if empty else None)
-    if empty:
-        sales_summary.insert_totals(db, summary, products)
-    sales_summary.restore_triggers(db, summary_triggers, rebuilt=not empty)
+    if summed:
+        sales_summary.insert_sums(db, sums)
+    sales_summary.restore_triggers(db, summary_triggers, recompute=not summed)
     if dropped:
         lap("indexes")
     result.customers = written

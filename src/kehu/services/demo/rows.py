@@ -49,21 +49,20 @@ def generate_chunk(
             ],
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
         )
-        chunk.sales = _sales(rows, meta)
+        chunk.sales = _sales(plan, rows, meta)
     return chunk
 
 
-def _sales(rows: dict[str, list[tuple]], meta: list[tuple]) -> tuple[list[tuple], dict, dict]:
+def _sales(
+    plan: Plan, rows: dict[str, list[tuple]], meta: list[tuple]
+) -> tuple[list[tuple], dict[str, list[bytes]]] | None:
     """The chunk's sales summary rows (its customers are new: only their own lines count)."""
-    categories: dict[int, list[int]] = {}
-    for cid, _scheme, category in rows["customer_category"]:
-        categories.setdefault(cid, []).append(category)
-    months, summary, products = sales_summary.rows_for(
-        ((d, c, p, pc, amount) for d, c, p, pc, _quantity, amount in rows["sale_line"]),
+    return sales_summary.rows_for(
+        [(d, c, p, pc, amount) for d, c, p, pc, _quantity, amount in rows["sale_line"]],
         {m[0]: m[2] for m in meta},
-        categories,
+        [(cid, category) for cid, _scheme, category in rows["customer_category"]],
+        plan.product_categories,
     )
-    return months, dict(summary), dict(products)  # plain dicts: they travel as marshal bytes
 
 
 def _with_completeness(
