@@ -2095,3 +2095,7 @@ ZH_CN.update(
         ),
     }
 )
+
+# --- lead: chart units ---
+ZH_CN.update({"10,000 yuan": "万元"})
+ZH_CN.update({"Rank": "排名"})
