@@ -66,6 +66,18 @@ def cadence_overdue(
     return list(query.tuples())
 
 
+def cadence_categories(scheme_key: str) -> list[tuple[int, bool, int, int]]:
+    """(category id, is a sub-category, position, visit days) of a scheme's categories with a
+    cadence."""
+    query = (
+        Category.select(Category.id, Category.parent, Category.position, Category.visit_days)
+        .join(Scheme, on=(Scheme.id == Category.scheme))
+        .where(Scheme.key == scheme_key, Category.visit_days.is_null(False))
+        .order_by(Category.position, Category.id)
+    )
+    return [(cid, parent is not None, pos, days) for cid, parent, pos, days in query.tuples()]
+
+
 def lunar_birthdays(viewer: User) -> list[tuple]:
     """(person id, customer id, person name, title, mobile, birthday, customer name) of key
     persons whose birthday is kept by the lunar calendar, visible customers only."""

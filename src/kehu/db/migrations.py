@@ -67,6 +67,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         _run_sql_file("0009_builtin_names.sql"),
     ),
     (10, "comparison keys of the duplicate scan", _run_sql_file("0010_duplicate_keys.sql")),
+    (
+        11,
+        "the Today panel's keys: latest visit and grade per customer, birthdays by day",
+        _run_sql_file("0011_today_keys.sql"),
+    ),
 ]
 
 
