@@ -78,37 +78,6 @@ def cadence_categories(scheme_key: str) -> list[tuple[int, bool, int, int]]:
     return [(cid, parent is not None, pos, days) for cid, parent, pos, days in query.tuples()]
 
 
-def lunar_birthdays(viewer: User) -> list[tuple]:
-    """(person id, customer id, person name, title, mobile, birthday, customer name) of key
-    persons whose birthday is kept by the lunar calendar, visible customers only."""
-    query = (
-        KeyPerson.select(
-            KeyPerson.id,
-            KeyPerson.customer,
-            KeyPerson.name,
-            KeyPerson.title,
-            KeyPerson.mobile,
-            KeyPerson.birthday,
-            Customer.name,
-        )
-        .join(Customer, on=(KeyPerson.customer == Customer.id))
-        .where(KeyPerson.birthday_lunar == True, KeyPerson.birthday.is_null(False))  # noqa: E712
-    )
-    return list(visible_customers(viewer, query=query).tuples())
-
-
-def anniversaries(viewer: User, month_days: list[str]) -> list[tuple]:
-    """(id, code, name, trading since) of visible customers whose trading started on one of
-    these MM-DD days."""
-    query = Customer.select(
-        Customer.id, Customer.code, Customer.name, Customer.trading_since
-    ).where(
-        Customer.trading_since.is_null(False),
-        fn.SUBSTR(Customer.trading_since, 6, 5).in_(sorted(month_days)),
-    )
-    return list(visible_customers(viewer, query=query).tuples())
-
-
 def grade_cadences(scheme_key: str) -> list[tuple[int, int | None, str, int | None]]:
     """(category id, parent id, name, visit days) of a scheme's categories, in tree order
     by position (the caller nests them)."""
