@@ -1998,3 +1998,16 @@ KEHU.update(
         "This key person does not exist any more.": "此关键人物已不存在。",
     }
 )
+
+# --- today ---
+ZH_CN.update(
+    {
+        "Show all…": "全部显示…",
+        "All the rows of the chosen section, page by page": "所选分组的全部行，分页显示",
+        "… and {n} more — show all": "… 还有 {n} 个 — 全部显示",
+        "Double-click to see all {n} rows": "双击查看全部 {n} 行",
+        "Previous page": "上一页",
+        "Next page": "下一页",
+        "{first}–{last} of {total}": "{first}–{last} / 共 {total}",
+    }
+)

@@ -2771,6 +2771,14 @@
         <translation>记录访问…</translation>
     </message>
     <message>
+        <source>Show all…</source>
+        <translation>全部显示…</translation>
+    </message>
+    <message>
+        <source>All the rows of the chosen section, page by page</source>
+        <translation>所选分组的全部行，分页显示</translation>
+    </message>
+    <message>
         <source>Visits due</source>
         <translation>待访问</translation>
     </message>
@@ -2811,10 +2819,6 @@
         <translation>路线：{routes}</translation>
     </message>
     <message>
-        <source>… and {n} more</source>
-        <translation>…… 另有 {n} 个</translation>
-    </message>
-    <message>
         <source>To visit</source>
         <translation>待访问</translation>
     </message>
@@ -2847,6 +2851,14 @@
         <translation>今天的生日</translation>
     </message>
     <message>
+        <source>… and {n} more — show all</source>
+        <translation>… 还有 {n} 个 — 全部显示</translation>
+    </message>
+    <message>
+        <source>Double-click to see all {n} rows</source>
+        <translation>双击查看全部 {n} 行</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
@@ -2857,6 +2869,21 @@
     <message>
         <source>turns {age}</source>
         <translation>满 {age} 岁</translation>
+    </message>
+</context>
+<context>
+    <name>TodaySectionDialog</name>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last} / 共 {total}</translation>
     </message>
 </context>
 <context>

@@ -289,12 +289,13 @@ def today(
     viewer: User,
     day: dt.date | None = None,
     days_ahead: int = BIRTHDAY_DAYS,
-    shown: int = SHOWN,
+    shown: int | None = None,
 ) -> TodayReport:
     """Everything the today panel shows for `day` (default: the computer's date); birthdays
     and anniversaries `days_ahead` days ahead. Each section lists its first `shown` rows (the
     soonest, most urgent) and counts them all."""
     day = day or dt.date.today()
+    shown = SHOWN if shown is None else shown
     due, due_routes = due_page(viewer, day, 0, shown)
     pages = {"due": due}
     for section in SECTIONS[1:]:
