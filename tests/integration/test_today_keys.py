@@ -9,12 +9,11 @@ import datetime as dt
 import random
 
 import pytest
+import today_legacy as legacy
 
 from kehu.db import care_keys
 from kehu.db.models import Category, KeyPerson, Scheme, Visit
 from kehu.services import auth, care, classification, dossiers, routes, today, transfer, visits
-
-import today_legacy as legacy
 
 D = dt.date.fromisoformat
 DAYS = [D("2024-02-24"), D("2025-02-25"), D("2025-12-27"), D("2026-03-20"), D("2024-10-01"),
@@ -60,7 +59,9 @@ def office(workspace, user):
             categories={grade.id: category.id} if category else None,
         )
         for person, stored in zip(
-            persons, KeyPerson.select().where(KeyPerson.customer == cid).order_by(KeyPerson.id)
+            persons,
+            KeyPerson.select().where(KeyPerson.customer == cid).order_by(KeyPerson.id),
+            strict=True,
         ):
             if person["_lunar"]:
                 care.set_birthday_lunar(stored.id, True, user)
@@ -74,7 +75,9 @@ def office(workspace, user):
     transfer.share([c for c in ids if dossiers.load(c).owner_id == wang.id][:2], zhao, False, user)
     route = routes.create_route(user, "周二线", weekdays="2,5", frequency="weekly")
     routes.add_stops(route, ids[1:20:2], user)
-    other = routes.create_route(user, "周四线", weekdays="2,4", frequency="weekly", salesperson_id=wang.id)
+    other = routes.create_route(
+        user, "周四线", weekdays="2,4", frequency="weekly", salesperson_id=wang.id
+    )
     routes.add_stops(other, ids[21:30], user)
     return {"viewers": owners, "ids": ids}
 
@@ -95,9 +98,9 @@ def test_every_section_equals_the_scans_of_schema_10(office):
                 got = [_birthday(b) for b in today.birthdays_near(viewer, day, days)]
                 assert got == legacy.birthdays_near(viewer, day, days), (viewer, day, days)
                 lunar = care.lunar_birthdays_near(viewer, day, days)
-                assert [(b.on, b.customer_name, b.person_id, b.customer_id, b.in_days) for b in lunar] == (
-                    legacy.lunar_birthdays_near(viewer, day, days)
-                )
+                assert [
+                    (b.on, b.customer_name, b.person_id, b.customer_id, b.in_days) for b in lunar
+                ] == (legacy.lunar_birthdays_near(viewer, day, days))
                 anniversaries = care.anniversaries_near(viewer, day, days)
                 assert [(a.on, a.code, a.customer_id, a.years) for a in anniversaries] == (
                     legacy.anniversaries_near(viewer, day, days)

@@ -8,7 +8,7 @@ import datetime as dt
 from peewee import JOIN, fn
 
 from kehu.db.models import Category, Customer, CustomerCategory, KeyPerson, Scheme, User, Visit
-from kehu.db.visibility import owner_filter, visible_customers
+from kehu.db.visibility import owner_filter
 
 
 def cadence_overdue(

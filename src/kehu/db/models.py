@@ -550,7 +550,12 @@ class GradeStepChange(BaseModel):
 Customer.add_index(
     ModelIndex(
         Customer,
-        (SQL('substr("trading_since", 6, 5)'), Customer.status, Customer.owner, Customer.trading_since),
+        (
+            SQL('substr("trading_since", 6, 5)'),
+            Customer.status,
+            Customer.owner,
+            Customer.trading_since,
+        ),
         name="customer_trading_day",
     )
 )

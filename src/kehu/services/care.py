@@ -65,9 +65,7 @@ class Anniversary:
     years: int
 
 
-def cadence_page(
-    viewer: User, day: dt.date, offset: int = 0, limit: int | None = 500
-) -> Page:
+def cadence_page(viewer: User, day: dt.date, offset: int = 0, limit: int | None = 500) -> Page:
     """Visible active customers overdue by their grade's visit cadence on `day`: by grade (A,
     B, C before their sub-categories), never visited first (by code), then longest unvisited."""
     groups: dict[tuple[bool, int], dict[int, dt.date]] = {}

@@ -17,7 +17,6 @@ import calendar
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Any
 
 from kehu.core.paging import Page, walk_parts
 from kehu.db import care_keys
@@ -164,9 +163,7 @@ def due_on(viewer: User, day: dt.date) -> tuple[list[DueItem], list[routes.Route
 
 
 # -- overdue -----------------------------------------------------------------------------------
-def overdue_page(
-    viewer: User, day: dt.date, offset: int = 0, limit: int | None = SHOWN
-) -> Page:
+def overdue_page(viewer: User, day: dt.date, offset: int = 0, limit: int | None = SHOWN) -> Page:
     """Follow-ups planned before `day` by a customer's latest visit, oldest first."""
     items = []
     for cid, code, name, phone, planned, step, last in care_keys.overdue(
@@ -282,7 +279,6 @@ def section_page(
     if section == "anniversaries":
         return care.anniversaries_page(viewer, day, days_ahead, offset, limit)
     raise ValueError(f"unknown section {section!r}")
-
 
 
 def today(

@@ -216,9 +216,7 @@ class TodayPanel(TodayCare, QWidget):
     def _more(self, section: QStandardItem, total: int) -> None:
         """The line under a section that lists fewer rows than it has: how many more, and a
         double-click (or Show all…) opens them all, page by page."""
-        shown = sum(
-            1 for r in range(section.rowCount()) if section.child(r, 0).data(CustomerRole)
-        )
+        shown = sum(1 for r in range(section.rowCount()) if section.child(r, 0).data(CustomerRole))
         if total > shown:
             more = QStandardItem(
                 self.tr("… and {n} more — show all").format(n=f"{total - shown:,}")
