@@ -2011,3 +2011,11 @@ ZH_CN.update(
         "{first}–{last} of {total}": "{first}–{last} / 共 {total}",
     }
 )
+KEHU.update(
+    {
+        "The Today panel's keys computed again ({count} were wrong).": (
+            "已重新计算今日面板的索引数据（{count} 条有误）。"
+        ),
+        "Today panel keys": "今日面板索引数据",
+    }
+)

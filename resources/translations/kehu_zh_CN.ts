@@ -6895,6 +6895,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>由{user}于{when}根据客户{customer}的档案制作。</translation>
     </message>
     <message>
+        <source>The Today panel&apos;s keys computed again ({count} were wrong).</source>
+        <translation>已重新计算今日面板的索引数据（{count} 条有误）。</translation>
+    </message>
+    <message>
+        <source>Today panel keys</source>
+        <translation>今日面板索引数据</translation>
+    </message>
+    <message>
         <source>Enter a name for the route.</source>
         <translation>请填写路线名称。</translation>
     </message>

@@ -9,11 +9,21 @@ import datetime as dt
 import random
 
 import pytest
-import today_legacy as legacy
+from tests.integration import today_legacy as legacy
 
 from kehu.db import care_keys
 from kehu.db.models import Category, KeyPerson, Scheme, Visit
-from kehu.services import auth, care, classification, dossiers, routes, today, transfer, visits
+from kehu.services import (
+    auth,
+    care,
+    classification,
+    dossiers,
+    repair,
+    routes,
+    today,
+    transfer,
+    visits,
+)
 
 D = dt.date.fromisoformat
 DAYS = [D("2024-02-24"), D("2025-02-25"), D("2025-12-27"), D("2026-03-20"), D("2024-10-01"),
@@ -166,4 +176,14 @@ def test_every_write_keeps_the_keys(office, workspace, user):
     dossiers.erase(ids[15], user, "测试")
     assert care_keys.differences(db) == 0
     care_keys.rebuild(db)
+    assert care_keys.differences(db) == 0
+
+
+def test_repair_computes_wrong_keys_again(office, workspace, user):
+    db = workspace.database.db
+    db.execute_sql("UPDATE care_key SET last_visit_on = NULL WHERE customer_id % 3 = 0")
+    db.execute_sql("DELETE FROM care_key WHERE customer_id % 5 = 0")
+    assert care_keys.differences(db) > 0
+    report = repair.repair(workspace.database, user)
+    assert any("Today panel's keys computed again" in d.message("en") for d in report.done)
     assert care_keys.differences(db) == 0
