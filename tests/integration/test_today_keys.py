@@ -18,6 +18,7 @@ from kehu.services import (
     care,
     classification,
     dossiers,
+    merge,
     repair,
     routes,
     today,
@@ -174,6 +175,20 @@ def test_every_write_keeps_the_keys(office, workspace, user):
     dossiers.archive(ids[14], user)
     dossiers.restore(ids[18], user)
     dossiers.erase(ids[15], user, "测试")
+    assert care_keys.differences(db) == 0
+    # key persons: a birthday changed, one added, one removed, one kept by the lunar calendar
+    base = dossiers.load(ids[16])
+    persons = [dict(p) for p in base.persons][:1] + [{"name": "新人", "birthday": D("1991-02-28")}]
+    if persons[0].get("birthday") is not None:
+        persons[0]["birthday"] = D("1992-12-31")
+    dossiers.save(base, {}, user, persons=persons)
+    first = KeyPerson.select().where(KeyPerson.customer == ids[16]).first()
+    care.set_birthday_lunar(first.id, True, user)
+    assert care_keys.differences(db) == 0
+    # a merge moves the other's persons and visits to the kept customer; undone, they go back
+    done = merge.merge(merge.plan(ids[20], ids[22], user), {}, user)
+    assert care_keys.differences(db) == 0
+    merge.undo(done, user)
     assert care_keys.differences(db) == 0
     care_keys.rebuild(db)
     assert care_keys.differences(db) == 0

@@ -1,10 +1,10 @@
 """The Today panel's stored keys (schema 11) and the bounded queries over them.
 
-`care_key` holds per customer its code, owner, status, grade and latest visit (kept by the
-`care_key_*` triggers). The key persons' birthdays and the customers' trading anniversaries
-are reached by the month-day expression indexes (`key_person_birthday_day`,
-`customer_trading_day`): the expression is written here with the literal 6 and 5 so that
-SQLite matches the index (a bound parameter would not).
+`care_key` holds per customer its code, owner, status, grade and latest visit; `birthday_key`
+per key person with a solar birthday its month-day (MM-DD) and its customer's owner and
+status (both kept by the `care_key_*` triggers). Trading anniversaries are reached by the
+month-day expression index `customer_trading_day`: the expression is written here with the
+literal 6 and 5 so that SQLite matches the index (a bound parameter would not).
 
 Every query takes the viewer's visibility (owner, shares, archived customers left out) and
 either counts or returns one page (`offset`, `limit`) in the order the panel lists.
@@ -19,12 +19,27 @@ from peewee import JOIN, SQL, Database, Expression, fn
 
 from kehu.db import shares
 from kehu.db.dialect import dialect
-from kehu.db.models import CareKey, Category, Customer, KeyPerson, RouteStop, User, Visit
+from kehu.db.models import (
+    BirthdayKey,
+    CareKey,
+    Category,
+    Customer,
+    KeyPerson,
+    RouteStop,
+    User,
+    Visit,
+)
 from kehu.db.visibility import visible_customers, visible_owner_ids
 
 TRIGGER_PREFIX = "care_key_"
 ACTIVE = "active"
 
+_FRESH_BIRTHDAYS = (
+    "SELECT kp.id, kp.customer_id, substr(kp.birthday, 6, 5), c.owner_id, c.status "
+    "FROM key_person kp JOIN customer c ON c.id = kp.customer_id "
+    "WHERE kp.birthday IS NOT NULL AND kp.birthday_lunar = 0"
+)
+_STORED_BIRTHDAYS = "SELECT person_id, customer_id, month_day, owner_id, status FROM birthday_key"
 _REBUILD = (
     'DELETE FROM "care_key"',
     "INSERT INTO care_key (customer_id, code, owner_id, status, grade_id, visit_id, "
@@ -34,6 +49,9 @@ _REBUILD = (
     "WHERE s.key = 'grade') g ON g.customer_id = c.id LEFT JOIN (SELECT customer_id, id, "
     "visit_date, next_visit_on, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY "
     "visit_date DESC, id DESC) AS n FROM visit) l ON l.customer_id = c.id AND l.n = 1",
+    'DELETE FROM "birthday_key"',
+    "INSERT INTO birthday_key (person_id, customer_id, month_day, owner_id, status) "
+    + _FRESH_BIRTHDAYS,
 )
 
 
@@ -64,29 +82,33 @@ def restore_triggers(db: Database, triggers: list[str]) -> None:
 
 
 def differences(db: Database) -> int:
-    """Rows of care_key that differ from a fresh computation (either way), for checks."""
+    """Rows of care_key and birthday_key that differ from a fresh computation (either way)."""
     fresh = _REBUILD[1].split(") SELECT ", 1)[1]
     stored = (
         "customer_id, code, owner_id, status, grade_id, visit_id, last_visit_on, next_visit_on "
         "FROM care_key"
     )
-    one = f"SELECT COUNT(*) FROM (SELECT {fresh} EXCEPT SELECT {stored})"
-    other = f"SELECT COUNT(*) FROM (SELECT {stored} EXCEPT SELECT {fresh})"
-    return db.execute_sql(one).fetchone()[0] + db.execute_sql(other).fetchone()[0]
+    pairs = [(f"SELECT {fresh}", f"SELECT {stored}"), (_FRESH_BIRTHDAYS, _STORED_BIRTHDAYS)]
+    wrong = 0
+    for one, other in pairs:
+        for a, b in ((one, other), (other, one)):
+            wrong += db.execute_sql(f"SELECT COUNT(*) FROM ({a} EXCEPT {b})").fetchone()[0]
+    return wrong
 
 
 # -- visibility --------------------------------------------------------------------------------
-def _visible(viewer: User) -> Expression:
-    """Active customers the viewer sees, on care_key's own columns."""
-    condition = CareKey.status == ACTIVE
+def _visible(viewer: User, table=CareKey) -> Expression:
+    """Active customers the viewer sees, on the key table's own columns (care_key or
+    birthday_key: both have customer_id, owner_id and status)."""
+    condition = table.status == ACTIVE
     ids = visible_owner_ids(viewer)
     if ids is None:
         return condition
-    owned = CareKey.owner_id == next(iter(ids)) if len(ids) == 1 else CareKey.owner_id.in_(ids)
+    owned = table.owner_id == next(iter(ids)) if len(ids) == 1 else table.owner_id.in_(ids)
     if not ids:
         owned = SQL("0")
     elif shares.has_shares(viewer.id):
-        owned = owned | CareKey.customer_id.in_(shares.shared_ids_query(viewer.id))
+        owned = owned | table.customer_id.in_(shares.shared_ids_query(viewer.id))
     return condition & owned
 
 
@@ -222,33 +244,25 @@ def _month_day(column) -> Expression:
     return fn.substr(column, SQL("6"), SQL("5"))  # literals: the expression index matches
 
 
-def _persons(viewer: User, lunar: bool, *fields, names: bool = True):
-    """Key persons (solar or lunar birthdays) of the customers the viewer sees. Read by their
-    own index first (CROSS JOIN fixes the order), checked on the small care_key table, and
-    joined to the customer only for its name (`names`)."""
-    query = (
-        KeyPerson.select(*fields)
-        .join(CareKey, JOIN.CROSS)
-        .where(
-            KeyPerson.customer == CareKey.customer_id,
-            KeyPerson.birthday_lunar == SQL("1" if lunar else "0"),
-            _visible(viewer),
-        )
-    )
-    if names:
-        query = query.join(Customer, on=(Customer.id == CareKey.customer_id))
-    return query
-
-
 def birthday_counts(viewer: User, month_days: Sequence[str]) -> dict[str, int]:
-    """MM-DD → how many visible key persons (solar birthdays) are born on it."""
-    day = _month_day(KeyPerson.birthday)
+    """MM-DD → how many visible key persons (solar birthdays) are born on it (one index)."""
     query = (
-        _persons(viewer, False, day, fn.COUNT(KeyPerson.id), names=False)
-        .where(day.in_(sorted(month_days)))
-        .group_by(day)
+        BirthdayKey.select(BirthdayKey.month_day, fn.COUNT(BirthdayKey.person_id))
+        .where(BirthdayKey.month_day.in_(sorted(month_days)), _visible(viewer, BirthdayKey))
+        .group_by(BirthdayKey.month_day)
     )
     return dict(query.tuples())
+
+
+_PERSON_FIELDS = (
+    KeyPerson.id,
+    KeyPerson.customer,
+    KeyPerson.name,
+    KeyPerson.title,
+    KeyPerson.mobile,
+    KeyPerson.birthday,
+    Customer.name,
+)
 
 
 def birthday_rows(
@@ -257,18 +271,16 @@ def birthday_rows(
     """(person id, customer id, name, title, mobile, birthday, customer name) of the visible
     key persons born on these MM-DD, by customer name, person name (and entry order)."""
     query = (
-        _persons(
-            viewer,
-            False,
-            KeyPerson.id,
-            KeyPerson.customer,
-            KeyPerson.name,
-            KeyPerson.title,
-            KeyPerson.mobile,
-            KeyPerson.birthday,
-            Customer.name,
+        BirthdayKey.select(*_PERSON_FIELDS)
+        # CROSS JOIN: SQLite reads the day's keys first, then their persons and customers
+        .join(KeyPerson, JOIN.CROSS)
+        .join(Customer, JOIN.CROSS)
+        .where(
+            BirthdayKey.month_day.in_(sorted(month_days)),
+            _visible(viewer, BirthdayKey),
+            KeyPerson.id == BirthdayKey.person_id,
+            Customer.id == BirthdayKey.customer_id,
         )
-        .where(_month_day(KeyPerson.birthday).in_(sorted(month_days)))
         .order_by(Customer.name, KeyPerson.name, KeyPerson.id)
     )
     return list(_page(query, offset, limit).tuples())
@@ -276,18 +288,19 @@ def birthday_rows(
 
 def lunar_birthdays(viewer: User) -> list[tuple]:
     """(person id, customer id, name, title, mobile, birthday, customer name) of the visible
-    key persons whose birthday is kept by the lunar calendar (a partial index holds them)."""
-    query = _persons(
-        viewer,
-        True,
-        KeyPerson.id,
-        KeyPerson.customer,
-        KeyPerson.name,
-        KeyPerson.title,
-        KeyPerson.mobile,
-        KeyPerson.birthday,
-        Customer.name,
-    ).where(KeyPerson.birthday.is_null(False))
+    key persons whose birthday is kept by the lunar calendar (a partial index holds them; read
+    first, CROSS JOIN fixes the order)."""
+    query = (
+        KeyPerson.select(*_PERSON_FIELDS)
+        .join(CareKey, JOIN.CROSS)
+        .join(Customer, on=(Customer.id == CareKey.customer_id))
+        .where(
+            KeyPerson.birthday_lunar == SQL("1"),  # a literal: the partial index matches
+            KeyPerson.birthday.is_null(False),
+            KeyPerson.customer == CareKey.customer_id,
+            _visible(viewer),
+        )
+    )
     return list(query.tuples())
 
 

@@ -470,6 +470,20 @@ class CareKey(BaseModel):
         table_name = "care_key"
 
 
+class BirthdayKey(BaseModel):
+    """A key person's solar birthday by month-day with the customer's owner and status (schema
+    11, kept by triggers on key_person and customer; see kehu.db.care_keys)."""
+
+    person_id = IntegerField(primary_key=True)
+    customer_id = IntegerField()
+    month_day = CharField(max_length=5)  # MM-DD
+    owner_id = IntegerField(null=True)
+    status = CharField(max_length=16)
+
+    class Meta:
+        table_name = "birthday_key"
+
+
 class SalesMonth(BaseModel):
     """Sales of one customer in one month (schema 7, kept by triggers on sale_line)."""
 
@@ -545,8 +559,9 @@ class GradeStepChange(BaseModel):
         without_rowid = True
 
 
-# The Today panel's month-day indexes (schema 11): birthdays and trading anniversaries are
-# found by MM-DD; queries write the expression with literal 6 and 5 (kehu.db.care_keys).
+# The Today panel's indexes (schema 11): trading anniversaries are found by MM-DD (queries
+# write the expression with literal 6 and 5, kehu.db.care_keys); lunar birthdays by a partial
+# index.
 Customer.add_index(
     ModelIndex(
         Customer,
@@ -557,13 +572,6 @@ Customer.add_index(
             Customer.trading_since,
         ),
         name="customer_trading_day",
-    )
-)
-KeyPerson.add_index(
-    ModelIndex(
-        KeyPerson,
-        (SQL('substr("birthday", 6, 5)'), KeyPerson.birthday_lunar, KeyPerson.customer),
-        name="key_person_birthday_day",
     )
 )
 KeyPerson.add_index(

@@ -5,7 +5,11 @@
 -- grade (the category in the 'grade' scheme) and its latest visit (by date, then entry order:
 -- the visit whose next_visit_on is the customer's plan). Kept by triggers on customer,
 -- customer_category and visit; a bulk load drops them and rebuilds the table at its end.
--- Expression indexes: birthdays and trading anniversaries by month-day (MM-DD of the date).
+-- birthday_key: one row per key person with a solar birthday (lunar ones are few: a partial
+-- index holds them), with its month-day (MM-DD) and its customer's owner and status, so that
+-- the birthdays of a window are counted on one index, for any viewer. Kept by triggers on
+-- key_person and customer (named care_key_* too: a bulk load drops and rebuilds them all).
+-- Trading anniversaries: an expression index on the month-day of trading_since.
 -- Frozen: never edit; add a new migration instead.
 CREATE TABLE "care_key" ("customer_id" INTEGER NOT NULL PRIMARY KEY, "code" VARCHAR(32) NOT NULL, "owner_id" INTEGER, "status" VARCHAR(16) NOT NULL, "grade_id" INTEGER, "visit_id" INTEGER, "last_visit_on" DATE, "next_visit_on" DATE);
 INSERT INTO care_key (customer_id, code, owner_id, status, grade_id, visit_id, last_visit_on, next_visit_on) SELECT c.id, c.code, c.owner_id, c.status, g.category_id, l.id, l.visit_date, l.next_visit_on FROM customer c LEFT JOIN (SELECT cc.customer_id, cc.category_id FROM customer_category cc JOIN scheme s ON s.id = cc.scheme_id WHERE s.key = 'grade') g ON g.customer_id = c.id LEFT JOIN (SELECT customer_id, id, visit_date, next_visit_on, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY visit_date DESC, id DESC) AS n FROM visit) l ON l.customer_id = c.id AND l.n = 1;
@@ -13,7 +17,10 @@ CREATE INDEX "care_key_grade" ON "care_key" ("grade_id", "status", "last_visit_o
 CREATE INDEX "care_key_owner_grade" ON "care_key" ("owner_id", "grade_id", "status", "last_visit_on", "code");
 CREATE INDEX "care_key_next" ON "care_key" ("next_visit_on", "code");
 CREATE INDEX "care_key_owner_next" ON "care_key" ("owner_id", "next_visit_on", "code");
-CREATE INDEX "key_person_birthday_day" ON "key_person" (substr("birthday", 6, 5), "birthday_lunar", "customer_id");
+CREATE TABLE "birthday_key" ("person_id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, "month_day" VARCHAR(5) NOT NULL, "owner_id" INTEGER, "status" VARCHAR(16) NOT NULL);
+INSERT INTO birthday_key (person_id, customer_id, month_day, owner_id, status) SELECT kp.id, kp.customer_id, substr(kp.birthday, 6, 5), c.owner_id, c.status FROM key_person kp JOIN customer c ON c.id = kp.customer_id WHERE kp.birthday IS NOT NULL AND kp.birthday_lunar = 0;
+CREATE INDEX "birthday_key_day" ON "birthday_key" ("month_day", "status", "owner_id", "customer_id");
+CREATE INDEX "birthday_key_customer" ON "birthday_key" ("customer_id");
 CREATE INDEX "key_person_lunar" ON "key_person" ("customer_id") WHERE "birthday_lunar" = 1;
 CREATE INDEX "customer_trading_day" ON "customer" (substr("trading_since", 6, 5), "status", "owner_id", "trading_since");
 CREATE TRIGGER care_key_customer_insert AFTER INSERT ON customer BEGIN
@@ -44,4 +51,19 @@ CREATE TRIGGER care_key_visit_update AFTER UPDATE OF customer_id, visit_date, ne
 END;
 CREATE TRIGGER care_key_visit_delete AFTER DELETE ON visit BEGIN
   UPDATE care_key SET (visit_id, last_visit_on, next_visit_on) = (SELECT id, visit_date, next_visit_on FROM visit WHERE customer_id = OLD.customer_id ORDER BY visit_date DESC, id DESC LIMIT 1) WHERE customer_id = OLD.customer_id;
+END;
+CREATE TRIGGER care_key_person_insert AFTER INSERT ON key_person WHEN NEW.birthday IS NOT NULL AND NEW.birthday_lunar = 0 BEGIN
+  INSERT OR REPLACE INTO birthday_key (person_id, customer_id, month_day, owner_id, status)
+    SELECT NEW.id, NEW.customer_id, substr(NEW.birthday, 6, 5), c.owner_id, c.status FROM customer c WHERE c.id = NEW.customer_id;
+END;
+CREATE TRIGGER care_key_person_update AFTER UPDATE OF birthday, birthday_lunar, customer_id ON key_person BEGIN
+  DELETE FROM birthday_key WHERE person_id = OLD.id;
+  INSERT OR REPLACE INTO birthday_key (person_id, customer_id, month_day, owner_id, status)
+    SELECT NEW.id, NEW.customer_id, substr(NEW.birthday, 6, 5), c.owner_id, c.status FROM customer c WHERE c.id = NEW.customer_id AND NEW.birthday IS NOT NULL AND NEW.birthday_lunar = 0;
+END;
+CREATE TRIGGER care_key_person_delete AFTER DELETE ON key_person BEGIN
+  DELETE FROM birthday_key WHERE person_id = OLD.id;
+END;
+CREATE TRIGGER care_key_person_customer AFTER UPDATE OF owner_id, status ON customer BEGIN
+  UPDATE birthday_key SET owner_id = NEW.owner_id, status = NEW.status WHERE customer_id = NEW.id;
 END;
