@@ -2099,8 +2099,6 @@ ZH_CN.update(
 # --- today ---
 ZH_CN.update(
     {
-        "Show all…": "全部显示…",
-        "All the rows of the chosen section, page by page": "所选分组的全部行，分页显示",
         "… and {n} more — show all": "… 还有 {n} 个 — 全部显示",
         "Double-click to see all {n} rows": "双击查看全部 {n} 行",
         "Previous page": "上一页",

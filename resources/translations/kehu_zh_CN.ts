@@ -2777,14 +2777,6 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>记录访问…</translation>
     </message>
     <message>
-        <source>Show all…</source>
-        <translation>全部显示…</translation>
-    </message>
-    <message>
-        <source>All the rows of the chosen section, page by page</source>
-        <translation>所选分组的全部行，分页显示</translation>
-    </message>
-    <message>
         <source>Visits due</source>
         <translation>待访问</translation>
     </message>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from kehu.services import dossiers, routes, today, visits
 from kehu.ui.routes import DailyReportView, TodayPanel, VisitDialog, today_all
 from kehu.ui.tasks import TaskRunner
@@ -100,11 +102,13 @@ def test_the_more_line_opens_every_row_page_by_page(qtbot, workspace, user, monk
         dialog.tree.doubleClicked.emit(dialog.model.index(0, 0))
     assert opened.args == [extra[2]]
     dialog.close()
-    # the Show all… button does the same for the section of the chosen row
-    panel.tree.setCurrentIndex(panel.model.item(0, 0).child(0, 0).index())
-    assert panel.all_button.isEnabled()
-    panel.all_button.click()
-    assert panel.section_dialog.rows() == ["乙商店", "甲商店"]
+    # Enter on the more line does the same
+    panel.tree.setCurrentIndex(panel.more_line("due").index())
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert panel.section_dialog is not dialog and panel.section_dialog.rows() == [
+        "乙商店",
+        "甲商店",
+    ]
     assert panel.section_dialog.windowTitle() == "To visit"
 
 

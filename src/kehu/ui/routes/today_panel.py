@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,10 +78,6 @@ class TodayPanel(TodayCare, QWidget):
         self.tomorrow_button = QPushButton(self.tr("Tomorrow"))
         self.visit_button = QPushButton(self.tr("Record visit…"))
         self.visit_button.setEnabled(False)
-        self.all_button = QPushButton(self.tr("Show all…"))
-        self.all_button.setObjectName("todayShowAll")
-        self.all_button.setToolTip(self.tr("All the rows of the chosen section, page by page"))
-        self.all_button.setEnabled(False)
         self.section_dialog: TodaySectionDialog | None = None
         self.model = QStandardItemModel(self)
         self.tree = QTreeView()
@@ -99,7 +95,6 @@ class TodayPanel(TodayCare, QWidget):
         buttons.addWidget(self.today_button)
         buttons.addWidget(self.tomorrow_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.all_button)
         buttons.addWidget(self.visit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -116,8 +111,8 @@ class TodayPanel(TodayCare, QWidget):
             lambda: self.show_day(dt.date.today() + dt.timedelta(days=1))
         )
         self.visit_button.clicked.connect(self._on_record_visit)
-        self.all_button.clicked.connect(lambda: self.show_all(self.current_section()))
         self.tree.doubleClicked.connect(self._on_double_click)
+        self.tree.installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.hub.changed.connect(self._on_changed)
 
@@ -215,7 +210,7 @@ class TodayPanel(TodayCare, QWidget):
 
     def _more(self, section: QStandardItem, total: int) -> None:
         """The line under a section that lists fewer rows than it has: how many more, and a
-        double-click (or Show all…) opens them all, page by page."""
+        double-click (or Enter) opens them all, page by page."""
         shown = sum(1 for r in range(section.rowCount()) if section.child(r, 0).data(CustomerRole))
         if total > shown:
             more = QStandardItem(
@@ -349,10 +344,6 @@ class TodayPanel(TodayCare, QWidget):
 
     def _update_buttons(self) -> None:
         self.visit_button.setEnabled(self.current_customer_id() is not None)
-        key = self.current_section()
-        self.all_button.setEnabled(
-            key is not None and self.report is not None and self.report.total(key) > 0
-        )
 
     def rows(self, section: str) -> list[str]:
         """The customer names listed in a section (for tests and the status bar)."""
@@ -370,6 +361,19 @@ class TodayPanel(TodayCare, QWidget):
         VisitDialog(
             self.user, customer_id, day=self.day(), parent=self, lang=self.lang, hub=self.hub
         ).exec()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Enter on a section's "… and N more" line opens all its rows (as a double-click)."""
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            more = self.tree.currentIndex().siblingAtColumn(0).data(MoreRole)
+            if more:
+                self.show_all(more)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         more = index.siblingAtColumn(0).data(MoreRole)
