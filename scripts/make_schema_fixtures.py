@@ -578,6 +578,10 @@ def _rows_v10(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v11(conn: sqlite3.Connection) -> None:
+    """The analyses' stamps (their first values come with the schema): nothing to add."""
+
+
+def _rows_v12(conn: sqlite3.Connection) -> None:
     """The Today panel's keys are filled from the customers, grades and visits by the
     migration; one more visit, written after it, reaches care_key through its trigger."""
     _insert(
@@ -608,6 +612,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     9: _rows_v9,
     10: _rows_v10,
     11: _rows_v11,
+    12: _rows_v12,
 }
 
 

@@ -1,4 +1,4 @@
-"""The Today report on the stored keys of schema 11 gives what the scans of schema 10 gave
+"""The Today report on the stored keys of schema 12 gives what the scans of schema 10 gave
 (tests/integration/today_legacy.py), for every viewer, on days around 29 February and the
 year's end, with lunar birthdays (a leap month, the 30th), archived and shared customers; its
 pages add up to the whole section; every write path keeps care_key equal to a fresh count."""

@@ -1,5 +1,5 @@
 """The Today report's sections as schema 10 computed them (scans of visits, key persons and
-customers), kept as the reference that the stored keys of schema 11 must agree with."""
+customers), kept as the reference that the stored keys of schema 12 must agree with."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Today panel's stored keys (schema 11) and the bounded queries over them.
+"""The Today panel's stored keys (schema 12) and the bounded queries over them.
 
 `care_key` holds per customer its code, owner, status, grade and latest visit; `birthday_key`
 per key person with a solar birthday its month-day (MM-DD) and its customer's owner and

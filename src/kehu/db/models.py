@@ -454,7 +454,7 @@ class CustomerMerge(BaseModel):
 
 
 class CareKey(BaseModel):
-    """What the Today panel reads of a customer, stored (schema 11, kept by triggers on
+    """What the Today panel reads of a customer, stored (schema 12, kept by triggers on
     customer, customer_category and visit; see kehu.db.care_keys)."""
 
     customer_id = IntegerField(primary_key=True)
@@ -472,7 +472,7 @@ class CareKey(BaseModel):
 
 class BirthdayKey(BaseModel):
     """A key person's solar birthday by month-day with the customer's owner and status (schema
-    11, kept by triggers on key_person and customer; see kehu.db.care_keys)."""
+    12, kept by triggers on key_person and customer; see kehu.db.care_keys)."""
 
     person_id = IntegerField(primary_key=True)
     customer_id = IntegerField()
@@ -559,7 +559,7 @@ class GradeStepChange(BaseModel):
         without_rowid = True
 
 
-# The Today panel's indexes (schema 11): trading anniversaries are found by MM-DD (queries
+# The Today panel's indexes (schema 12): trading anniversaries are found by MM-DD (queries
 # write the expression with literal 6 and 5, kehu.db.care_keys); lunar birthdays by a partial
 # index.
 Customer.add_index(

@@ -1,4 +1,4 @@
--- Schema 11: what the Today panel reads, stored and indexed (kehu.db.care_keys), so that each
+-- Schema 12: what the Today panel reads, stored and indexed (kehu.db.care_keys), so that each
 -- section reads the rows it shows and counts the rest on an index instead of scanning every
 -- customer, visit and key person.
 -- care_key: one row per customer with its code, owner and status (copied from customer), its
