@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
-from kehu.db import bulk_load, sales_summary, search_index, tree_counts
+from kehu.db import bulk_load, care_keys, sales_summary, search_index, tree_counts
 from kehu.db.connection import write
 from kehu.db.models import Customer, User
 from kehu.services import audit, auth
@@ -195,6 +195,7 @@ def _load(
     dropped = bulk_load.drop_indexes(db, BIG_TABLES, IN_ORDER_INDEXES) if empty else []
     count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
     summary_triggers = sales_summary.drop_triggers(db)  # summaries too
+    key_triggers = care_keys.drop_triggers(db)  # and the Today panel's keys
     members: list[tuple] = []
     known_names: set[str] = set()
     counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows
@@ -220,6 +221,7 @@ def _load(
     # counted again from the links.
     tree_counts.restore_count_triggers(db, count_triggers, counts if empty else None)
     sales_summary.restore_triggers(db, summary_triggers)
+    care_keys.restore_triggers(db, key_triggers)
     if dropped:
         lap("indexes")
     result.customers = written
