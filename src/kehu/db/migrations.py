@@ -67,6 +67,16 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         _run_sql_file("0009_builtin_names.sql"),
     ),
     (10, "comparison keys of the duplicate scan", _run_sql_file("0010_duplicate_keys.sql")),
+    (
+        11,
+        "stamps of the sales and classifications the analyses keep in memory",
+        _run_sql_file("0011_analysis_stamps.sql"),
+    ),
+    (
+        12,
+        "the Today panel's keys: latest visit and grade per customer, birthdays by day",
+        _run_sql_file("0012_today_keys.sql"),
+    ),
 ]
 
 

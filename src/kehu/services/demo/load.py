@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
-from kehu.db import bulk_load, sales_summary, search_index, tree_counts
+from kehu.db import bulk_load, care_keys, sales_summary, search_index, tree_counts
 from kehu.db.connection import write
 from kehu.db.models import Customer, User
 from kehu.services import audit, auth
@@ -210,6 +210,7 @@ def _load(
     summary_triggers = sales_summary.drop_triggers(db)  # summaries too
     if empty:  # the chunks bring their summary rows (lines of the old customers: none)
         sales_summary.clear(db)
+    key_triggers = care_keys.drop_triggers(db)  # and the Today panel's keys
     members: list[tuple] = []
     known_names: set[str] = set()
     counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows
@@ -243,6 +244,7 @@ def _load(
     if summed:
         sales_summary.insert_sums(db, sums)
     sales_summary.restore_triggers(db, summary_triggers, recompute=not summed)
+    care_keys.restore_triggers(db, key_triggers)
     if dropped:
         lap("indexes")
     result.customers = written
