@@ -28,6 +28,7 @@ SERVER_ONLY = {VERSION_TABLE, "kehu_role"}
 LOCAL_SETTINGS = ("mode",)  # where the database lives: set by each side itself
 SELF_REFERENCES = {"user": "manager_id", "category": "parent_id"}
 BATCH = 5000
+_KEEP_LOCAL = {"setting": " WHERE key NOT IN ('mode')"}
 STAGE = N_("Copying tables")
 
 
@@ -179,6 +180,8 @@ def to_server(file_db: Database, server_db: Database, job: Job | None = None) ->
             if table in SELF_REFERENCES:
                 rows = _parents_first(list(rows), columns, SELF_REFERENCES[table])
             names = ", ".join(f'"{c}"' for c in columns)
+            # Rows the migrations themselves put there (stamps): the file's replace them.
+            server_db.execute_sql(f'DELETE FROM "{table}"' + _KEEP_LOCAL.get(table, ""))
             with (
                 conn.cursor() as cursor,
                 cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy,
@@ -225,8 +228,8 @@ def to_file(server_db: Database, file_db: Database, job: Job | None = None) -> R
             columns, key = columns_of(server_db, table), key_of(server_db, table)
             names = ", ".join(f'"{c}"' for c in columns)
             marks = ", ".join(["?"] * len(columns))
-            if table == "setting":
-                file_db.execute_sql("DELETE FROM setting WHERE key NOT IN ('mode')")
+            # Rows the migrations themselves put there (stamps): the server's replace them.
+            file_db.execute_sql(f'DELETE FROM "{table}"' + _KEEP_LOCAL.get(table, ""))
             insert = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
             cursor = file_db.cursor()
             batch: list[tuple] = []

@@ -1,0 +1,106 @@
+-- Schema 12 (PostgreSQL twin of ../0012_today_keys.sql): what the Today panel reads, stored
+-- and indexed, kept by triggers (PL/pgSQL, one function each; SQLite's WHEN conditions with a
+-- subquery are tests inside the functions here; INSERT OR REPLACE is an upsert).
+CREATE TABLE "care_key" ("customer_id" BIGINT NOT NULL PRIMARY KEY, "code" TEXT COLLATE "C" NOT NULL, "owner_id" BIGINT, "status" TEXT COLLATE "C" NOT NULL, "grade_id" BIGINT, "visit_id" BIGINT, "last_visit_on" TEXT COLLATE "C", "next_visit_on" TEXT COLLATE "C");
+INSERT INTO care_key (customer_id, code, owner_id, status, grade_id, visit_id, last_visit_on, next_visit_on) SELECT c.id, c.code, c.owner_id, c.status, g.category_id, l.id, l.visit_date, l.next_visit_on FROM customer c LEFT JOIN (SELECT cc.customer_id, cc.category_id FROM customer_category cc JOIN scheme s ON s.id = cc.scheme_id WHERE s.key = 'grade') g ON g.customer_id = c.id LEFT JOIN (SELECT customer_id, id, visit_date, next_visit_on, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY visit_date DESC, id DESC) AS n FROM visit) l ON l.customer_id = c.id AND l.n = 1;
+CREATE INDEX "care_key_grade" ON "care_key" ("grade_id", "status", "last_visit_on", "code");
+CREATE INDEX "care_key_owner_grade" ON "care_key" ("owner_id", "grade_id", "status", "last_visit_on", "code");
+CREATE INDEX "care_key_next" ON "care_key" ("next_visit_on", "code");
+CREATE INDEX "care_key_owner_next" ON "care_key" ("owner_id", "next_visit_on", "code");
+CREATE TABLE "birthday_key" ("person_id" BIGINT NOT NULL PRIMARY KEY, "customer_id" BIGINT NOT NULL, "month_day" TEXT COLLATE "C" NOT NULL, "owner_id" BIGINT, "status" TEXT COLLATE "C" NOT NULL);
+INSERT INTO birthday_key (person_id, customer_id, month_day, owner_id, status) SELECT kp.id, kp.customer_id, substr(kp.birthday, 6, 5), c.owner_id, c.status FROM key_person kp JOIN customer c ON c.id = kp.customer_id WHERE kp.birthday IS NOT NULL AND kp.birthday_lunar = 0;
+CREATE INDEX "birthday_key_day" ON "birthday_key" ("month_day", "status", "owner_id", "customer_id");
+CREATE INDEX "birthday_key_customer" ON "birthday_key" ("customer_id");
+CREATE INDEX "key_person_lunar" ON "key_person" ("customer_id") WHERE "birthday_lunar" = 1;
+CREATE INDEX "customer_trading_day" ON "customer" (substr("trading_since", 6, 5), "status", "owner_id", "trading_since");
+CREATE FUNCTION care_key_customer_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO care_key (customer_id, code, owner_id, status, grade_id, visit_id, last_visit_on, next_visit_on)
+    SELECT c.id, c.code, c.owner_id, c.status, (SELECT cc.category_id FROM customer_category cc JOIN scheme s ON s.id = cc.scheme_id WHERE cc.customer_id = c.id AND s.key = 'grade'), v.id, v.visit_date, v.next_visit_on
+    FROM customer c LEFT JOIN visit v ON v.id = (SELECT id FROM visit WHERE customer_id = c.id ORDER BY visit_date DESC, id DESC LIMIT 1) WHERE c.id = NEW.id
+    ON CONFLICT (customer_id) DO UPDATE SET code = EXCLUDED.code, owner_id = EXCLUDED.owner_id, status = EXCLUDED.status, grade_id = EXCLUDED.grade_id, visit_id = EXCLUDED.visit_id, last_visit_on = EXCLUDED.last_visit_on, next_visit_on = EXCLUDED.next_visit_on;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_customer_insert AFTER INSERT ON customer FOR EACH ROW EXECUTE FUNCTION care_key_customer_insert();
+CREATE FUNCTION care_key_customer_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE care_key SET code = NEW.code, owner_id = NEW.owner_id, status = NEW.status WHERE customer_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_customer_update AFTER UPDATE OF code, owner_id, status ON customer FOR EACH ROW EXECUTE FUNCTION care_key_customer_update();
+CREATE FUNCTION care_key_customer_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM care_key WHERE customer_id = OLD.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_customer_delete AFTER DELETE ON customer FOR EACH ROW EXECUTE FUNCTION care_key_customer_delete();
+CREATE FUNCTION care_key_grade_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.scheme_id IN (SELECT id FROM scheme WHERE key = 'grade') THEN
+    UPDATE care_key SET grade_id = NEW.category_id WHERE customer_id = NEW.customer_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_grade_insert AFTER INSERT ON customer_category FOR EACH ROW EXECUTE FUNCTION care_key_grade_insert();
+CREATE FUNCTION care_key_grade_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE care_key SET grade_id = (SELECT cc.category_id FROM customer_category cc JOIN scheme s ON s.id = cc.scheme_id WHERE cc.customer_id = care_key.customer_id AND s.key = 'grade') WHERE customer_id IN (OLD.customer_id, NEW.customer_id);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_grade_update AFTER UPDATE ON customer_category FOR EACH ROW EXECUTE FUNCTION care_key_grade_update();
+CREATE FUNCTION care_key_grade_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.scheme_id IN (SELECT id FROM scheme WHERE key = 'grade') THEN
+    UPDATE care_key SET grade_id = NULL WHERE customer_id = OLD.customer_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_grade_delete AFTER DELETE ON customer_category FOR EACH ROW EXECUTE FUNCTION care_key_grade_delete();
+CREATE FUNCTION care_key_visit_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE care_key SET (visit_id, last_visit_on, next_visit_on) = (SELECT id, visit_date, next_visit_on FROM visit WHERE customer_id = NEW.customer_id ORDER BY visit_date DESC, id DESC LIMIT 1) WHERE customer_id = NEW.customer_id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_visit_insert AFTER INSERT ON visit FOR EACH ROW EXECUTE FUNCTION care_key_visit_insert();
+CREATE FUNCTION care_key_visit_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE care_key SET (visit_id, last_visit_on, next_visit_on) = (SELECT v.id, v.visit_date, v.next_visit_on FROM visit v WHERE v.customer_id = care_key.customer_id ORDER BY v.visit_date DESC, v.id DESC LIMIT 1) WHERE customer_id IN (OLD.customer_id, NEW.customer_id);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_visit_update AFTER UPDATE OF customer_id, visit_date, next_visit_on ON visit FOR EACH ROW EXECUTE FUNCTION care_key_visit_update();
+CREATE FUNCTION care_key_visit_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE care_key SET (visit_id, last_visit_on, next_visit_on) = (SELECT id, visit_date, next_visit_on FROM visit WHERE customer_id = OLD.customer_id ORDER BY visit_date DESC, id DESC LIMIT 1) WHERE customer_id = OLD.customer_id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_visit_delete AFTER DELETE ON visit FOR EACH ROW EXECUTE FUNCTION care_key_visit_delete();
+CREATE FUNCTION care_key_person_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO birthday_key (person_id, customer_id, month_day, owner_id, status)
+    SELECT NEW.id, NEW.customer_id, substr(NEW.birthday, 6, 5), c.owner_id, c.status FROM customer c WHERE c.id = NEW.customer_id
+    ON CONFLICT (person_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, month_day = EXCLUDED.month_day, owner_id = EXCLUDED.owner_id, status = EXCLUDED.status;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_person_insert AFTER INSERT ON key_person
+  FOR EACH ROW WHEN (NEW.birthday IS NOT NULL AND NEW.birthday_lunar = 0) EXECUTE FUNCTION care_key_person_insert();
+CREATE FUNCTION care_key_person_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM birthday_key WHERE person_id = OLD.id;
+  INSERT INTO birthday_key (person_id, customer_id, month_day, owner_id, status)
+    SELECT NEW.id, NEW.customer_id, substr(NEW.birthday, 6, 5), c.owner_id, c.status FROM customer c WHERE c.id = NEW.customer_id AND NEW.birthday IS NOT NULL AND NEW.birthday_lunar = 0
+    ON CONFLICT (person_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, month_day = EXCLUDED.month_day, owner_id = EXCLUDED.owner_id, status = EXCLUDED.status;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_person_update AFTER UPDATE OF birthday, birthday_lunar, customer_id ON key_person FOR EACH ROW EXECUTE FUNCTION care_key_person_update();
+CREATE FUNCTION care_key_person_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM birthday_key WHERE person_id = OLD.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_person_delete AFTER DELETE ON key_person FOR EACH ROW EXECUTE FUNCTION care_key_person_delete();
+CREATE FUNCTION care_key_person_customer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE birthday_key SET owner_id = NEW.owner_id, status = NEW.status WHERE customer_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER care_key_person_customer AFTER UPDATE OF owner_id, status ON customer FOR EACH ROW EXECUTE FUNCTION care_key_person_customer();
