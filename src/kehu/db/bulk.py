@@ -19,7 +19,7 @@ IMPORT_CACHE_MB = 8  # page cache while an import writes (SQLite's default is 2 
 # took the 100k-row import to 240 MB peak, over the 200 MB bound, for no clear gain
 
 
-LOAD_CACHE_MB = 32  # the same, for an import written in one transaction (`kehu.db.import_load`)
+LOAD_CACHE_MB = 8  # the same, for an import written in one transaction (`kehu.db.import_load`)
 
 
 @contextmanager

@@ -114,3 +114,13 @@ def insert_new_links(rows: list[tuple[int, int, int]], owner_id: int | None, sta
     )
     for _name, statement in triggers:
         db.execute_sql(statement)
+
+
+def insert_person_names(rows: list[tuple[str, str]]) -> None:
+    """(key, name) rows of key persons' names (search_name), computed elsewhere; a row
+    already stored stays as it is."""
+    if rows:
+        db = _db()
+        db.cursor().executemany(
+            dialect(db).insert_ignore_sql(db, "search_name", ("key", "name")), rows
+        )

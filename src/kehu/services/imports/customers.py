@@ -32,6 +32,7 @@ from .duplicates import KeyIndex, key_hash, normalise_name, row_keys
 from .plan import ImportOptions, RowStream, schemes
 from . import stored
 from .report import Duplicate, ImportReport
+from .search_rows import SearchPipeline
 from .updates import UpdatePlanner
 
 CUSTOMER_COLUMNS = [f.name for f in CUSTOMER_FIELDS if f.name != "code"]
@@ -121,6 +122,9 @@ class CustomerImporter:
         self.user, self.options, self.report = user, options, report
         self.bulk = bulk
         self.completeness = completeness.context()
+        self.names_written: set[str] = set()  # key persons' names in search_name
+        # a load's search rows: computed in a worker, written a batch behind (same transaction)
+        self.search = SearchPipeline(self.names_written) if bulk else None
         self.batch_id, self.job = batch_id, job
         self.db = Customer._meta.database
         self.keys = KeyIndex()
@@ -128,7 +132,6 @@ class CustomerImporter:
         self.next_number = self.keys.max_id + 1  # where new code candidates start
         self.updates = UpdatePlanner(user, options.on_duplicate == "overwrite", batch_id)
         self.persons_seen: set[tuple[int, str, str]] = set()  # (customer, name, phone)
-        self.names_written: set[str] = set()  # key persons' names in search_name
         self.categories = CategoryLookup(
             options.create_categories, options.dry_run, user, lambda: self.batch_id
         )
@@ -152,6 +155,8 @@ class CustomerImporter:
                 self._plan_and_flush(rows)
                 rows = []
         self._plan_and_flush(rows)
+        if self.search is not None:  # the last batch's search rows
+            self.search.finish()
 
     def _plan_and_flush(self, rows: list[ParsedRow]) -> None:
         """Duplicates of a batch of rows looked up at once, then planned in file order."""
@@ -240,6 +245,10 @@ class CustomerImporter:
 
         def run() -> None:
             created_ids[:], search = self._insert(creates)
+            updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
+            if self.search is not None:  # inserted a batch later, in the same transaction
+                self.search.submit(*search)
+                return
             # new customers have no keys yet: computed from the rows just written, not read
             # back, and in the same transaction, so keys never lag the data
             rows = search_index.rows_for(*search)
@@ -249,7 +258,6 @@ class CustomerImporter:
             # again (a copy: a retried transaction starts from the committed state)
             search_index.insert_rows(rows, set(self.names_written))
             names.update(rows.names)
-            updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
 
         write(self.db, run)
         self.names_written |= names  # committed
@@ -335,6 +343,8 @@ class CustomerImporter:
 
     def drop(self) -> None:
         self.keys.drop()
+        if self.search is not None:
+            self.search.close()
 
 
 def _drop_name_caches() -> None:
