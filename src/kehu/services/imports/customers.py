@@ -14,28 +14,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from kehu.core import search_keys
-from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, customer_code
+from kehu.core.fields import ACTIVE, PERSON_FIELDS, FieldDef, Kind, customer_code
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job
 from kehu.core.validation import phone_digits
 from kehu.core.values import to_db
 from kehu.db import bulk, completeness, import_keys, import_load, search_index
 from kehu.db.connection import write
-from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, CustomerCategory, KeyPerson, User, now
+from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, KeyPerson, User, now
 from kehu.db.visibility import visible_owner_ids
 from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import Table
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
 
+from . import stored
 from .categories import CategoryLookup
 from .duplicates import KeyIndex, key_hash, normalise_name, row_keys
 from .plan import ImportOptions, RowStream, schemes
-from . import stored
 from .report import Duplicate, ImportReport
 from .search_rows import SearchPipeline
 from .updates import UpdatePlanner
 
-CUSTOMER_COLUMNS = [f.name for f in CUSTOMER_FIELDS if f.name != "code"]
 PERSON_COLUMNS = [f.name for f in PERSON_FIELDS]
 PERSON_INSERT_COLUMNS = [*PERSON_COLUMNS, "customer_id", "position", "created_at", "updated_at"]
 _TAIL_COLUMNS = ("code", *CUSTOMER_RECORD_COLUMNS, "import_batch_id", "completeness")
@@ -59,7 +58,6 @@ def _converted(names: list[str], catalogue) -> list[tuple[int, FieldDef]]:
     ]
 
 
-_CUSTOMER_CONVERTED = _converted(CUSTOMER_COLUMNS, CUSTOMER_FIELDS)
 _PERSON_CONVERTED = _converted(PERSON_COLUMNS, PERSON_FIELDS)
 
 
@@ -67,7 +65,6 @@ def _positions(names: list[str]) -> dict[str, int]:
     return {name: i for i, name in enumerate(names)}
 
 
-_CUSTOMER_AT = _positions(CUSTOMER_COLUMNS)
 _PERSON_AT = _positions(PERSON_COLUMNS)
 
 
@@ -285,7 +282,9 @@ class CustomerImporter:
         at = {name: i for i, name in enumerate(columns)}
         source, review, filed = at["source"], at["review_state"], at["filed_on"]
         person_columns = stored.person_columns(r.person for r in rows if r.person)
-        person_values = iter(stored.stored((r.person for r in rows if r.person), person_columns, True))
+        person_values = iter(
+            stored.stored((r.person for r in rows if r.person), person_columns, True)
+        )
         record = (user_id, ACTIVE, 1, user_id, stamp, user_id, stamp, "{}", self.batch_id)
         ctx = self.completeness
         search_at = [at.get(n) for n in ("name", "short_name", "uscc", "phone", "address")]
@@ -299,8 +298,8 @@ class CustomerImporter:
             value[filed] = value[filed] or today
             person = next(person_values) if row.person else None
             persons_stored.append(person)
-            by_name = dict(zip(columns, value))
-            person_dicts = (dict(zip(person_columns, person)),) if person else ()
+            by_name = dict(zip(columns, value, strict=True))
+            person_dicts = (dict(zip(person_columns, person, strict=True)),) if person else ()
             done = stored.percent(ctx, by_name, person_dicts, row.categories)
             customers.append((*value, code, *record, done))
             keyed.append((code, *(_text(value[i]) if i is not None else None for i in search_at)))

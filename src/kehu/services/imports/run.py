@@ -12,9 +12,9 @@ import logging
 from pathlib import Path
 
 from kehu.core import rights
+from kehu.core.i18n import N_
 from kehu.core.jobs import Cancelled, Job
 from kehu.core.rights import Action
-from kehu.core.i18n import N_
 from kehu.db import bulk, import_load
 from kehu.db.connection import write
 from kehu.db.models import ImportBatch, User
