@@ -65,8 +65,12 @@ class SearchPipeline:
             self._write_oldest()
 
     def finish(self) -> None:
+        """Write the rows still pending and let the worker go (it is idle now)."""
         while self.pending:
             self._write_oldest()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
 
     def _write_oldest(self) -> None:
         customers, persons, future = self.pending.popleft()
@@ -87,6 +91,7 @@ class SearchPipeline:
         self.close()
 
     def close(self) -> None:
+        """Stop the worker without waiting (a cancelled or failed import)."""
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
