@@ -2095,3 +2095,10 @@ ZH_CN.update(
         ),
     }
 )
+
+# --- ximport ---
+KEHU.update(
+    {
+        "Building indexes": "正在建立索引",
+    }
+)
