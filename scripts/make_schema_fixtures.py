@@ -577,6 +577,10 @@ def _rows_v10(conn: sqlite3.Connection) -> None:
     _insert(conn, "duplicate_key", *(dict(zip(columns, row, strict=True)) for row in rows))
 
 
+def _rows_v11(conn: sqlite3.Connection) -> None:
+    """The analyses' stamps (their first values come with the schema): nothing to add."""
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
@@ -588,6 +592,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     8: _rows_v8,
     9: _rows_v9,
     10: _rows_v10,
+    11: _rows_v11,
 }
 
 

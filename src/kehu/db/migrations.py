@@ -67,6 +67,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         _run_sql_file("0009_builtin_names.sql"),
     ),
     (10, "comparison keys of the duplicate scan", _run_sql_file("0010_duplicate_keys.sql")),
+    (
+        11,
+        "stamps of the sales and classifications the analyses keep in memory",
+        _run_sql_file("0011_analysis_stamps.sql"),
+    ),
 ]
 
 
