@@ -21,10 +21,12 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from peewee import Database
 
+from kehu.db import sales_arrays
 from kehu.db.dialect import dialect
 from kehu.db.models import Customer
 
@@ -43,9 +45,15 @@ LOAD_INDEXES = (
     "key_person_name",
     "customer_category_category_id",
 )
-# The triggers that run per new link (category counts, sales summaries).
-LINK_TRIGGERS = ("category_count_link_insert", "sales_summary_link_insert")
-LINKS_WITHOUT_TRIGGERS = 200  # fewer links go in with their triggers
+# The triggers that run per new link (category counts, sales summaries, the links' stamp of
+# schema 11) and per new customer (the customers' stamp).
+LINK_TRIGGERS = (
+    "category_count_link_insert",
+    "sales_summary_link_insert",
+    "sales_summary_stamp_link_insert",
+)
+CUSTOMER_TRIGGERS = ("sales_summary_stamp_customer_insert",)
+WITHOUT_TRIGGERS = 200  # fewer rows go in with their triggers
 
 
 def _db() -> Database:
@@ -91,6 +99,18 @@ def create_indexes(statements: Sequence[str]) -> None:
         sql.apply_settings(db, {"threads": 0})
 
 
+def insert_new_customers(columns: Sequence[str], rows: list[tuple]) -> None:
+    """Insert customers (`columns` as in the table); many at once renew the customers' stamp
+    once instead of once per row."""
+    db = _db()
+    p = db.param
+    sql = f'INSERT INTO "customer" ({", ".join(columns)}) VALUES ({", ".join([p] * len(columns))})'
+    with _triggers_dropped(CUSTOMER_TRIGGERS, len(rows)) as dropped:
+        db.cursor().executemany(sql, rows)
+        if dropped:
+            sales_arrays.bump(db, (sales_arrays.CUSTOMERS,))
+
+
 def insert_new_links(rows: list[tuple[int, int, int]], owner_id: int | None, status: str) -> None:
     """Insert (customer id, scheme id, category id) links of customers created in this
     transaction, all with this owner and status, and count them into category_count."""
@@ -102,27 +122,38 @@ def insert_new_links(rows: list[tuple[int, int, int]], owner_id: int | None, sta
         'INSERT INTO "customer_category" (customer_id, scheme_id, category_id) '
         f"VALUES ({p}, {p}, {p})"
     )
-    if len(rows) < LINKS_WITHOUT_TRIGGERS:
+    with _triggers_dropped(LINK_TRIGGERS, len(rows)) as dropped:
         db.cursor().executemany(insert, rows)
+        if not dropped:
+            return
+        counts = Counter(category for _cid, _scheme, category in rows)
+        db.cursor().executemany(
+            "INSERT INTO category_count (category_id, owner_id, status, n) "
+            f"VALUES ({p}, {p}, {p}, {p}) "
+            "ON CONFLICT (category_id, owner_id, status) DO UPDATE SET n = n + excluded.n",
+            [(category, owner_id or 0, status, n) for category, n in counts.items()],
+        )
+        if "sales_summary_stamp_link_insert" in dropped:
+            sales_arrays.bump(db, (sales_arrays.LINKS,))
+
+
+@contextmanager
+def _triggers_dropped(names: Sequence[str], rows: int) -> Iterator[set[str]]:
+    """These triggers dropped in the block (and put back after it) when `rows` is many;
+    yields the names of those dropped (those the schema has)."""
+    if rows < WITHOUT_TRIGGERS:
+        yield set()
         return
+    db = _db()
     sql = dialect(db)
-    triggers = [
-        (name, statement)
-        for name, statement in sql.trigger_definitions(db, "")
-        if name in LINK_TRIGGERS
-    ]
+    triggers = [(n, s) for n, s in sql.trigger_definitions(db, "") if n in names]
     for name, _statement in triggers:
         sql.drop_trigger(db, name)
-    db.cursor().executemany(insert, rows)
-    counts = Counter(category for _cid, _scheme, category in rows)
-    db.cursor().executemany(
-        "INSERT INTO category_count (category_id, owner_id, status, n) "
-        f"VALUES ({p}, {p}, {p}, {p}) "
-        "ON CONFLICT (category_id, owner_id, status) DO UPDATE SET n = n + excluded.n",
-        [(category, owner_id or 0, status, n) for category, n in counts.items()],
-    )
-    for _name, statement in triggers:
-        db.execute_sql(statement)
+    try:
+        yield {name for name, _statement in triggers}
+    finally:
+        for _name, statement in triggers:
+            db.execute_sql(statement)
 
 
 def insert_person_names(rows: list[tuple[str, str]]) -> None:

@@ -303,7 +303,7 @@ class CustomerImporter:
             done = stored.percent(ctx, by_name, person_dicts, row.categories)
             customers.append((*value, code, *record, done))
             keyed.append((code, *(_text(value[i]) if i is not None else None for i in search_at)))
-        bulk.insert_rows(Customer, [*columns, *_TAIL_COLUMNS], customers)
+        import_load.insert_new_customers([*columns, *_TAIL_COLUMNS], customers)
         ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
         persons, categories, generated = [], [], []
         keyed_customers: list[tuple] = []  # (id, code, name, short_name, uscc, phone, address)
