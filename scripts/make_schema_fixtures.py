@@ -581,6 +581,25 @@ def _rows_v11(conn: sqlite3.Connection) -> None:
     """The analyses' stamps (their first values come with the schema): nothing to add."""
 
 
+def _rows_v12(conn: sqlite3.Connection) -> None:
+    """The Today panel's keys are filled from the customers, grades and visits by the
+    migration; one more visit, written after it, reaches care_key through its trigger."""
+    _insert(
+        conn,
+        "visit",
+        dict(
+            id=11,
+            customer_id=2,
+            salesperson_id=2,
+            visit_date="2026-02-03",
+            kind="routine",
+            next_step="回访",
+            next_visit_on="2026-02-10",
+            created_at=T2,
+        ),
+    )
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
@@ -593,6 +612,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     9: _rows_v9,
     10: _rows_v10,
     11: _rows_v11,
+    12: _rows_v12,
 }
 
 

@@ -72,6 +72,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         "stamps of the sales and classifications the analyses keep in memory",
         _run_sql_file("0011_analysis_stamps.sql"),
     ),
+    (
+        12,
+        "the Today panel's keys: latest visit and grade per customer, birthdays by day",
+        _run_sql_file("0012_today_keys.sql"),
+    ),
 ]
 
 

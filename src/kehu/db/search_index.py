@@ -111,22 +111,25 @@ def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
     out = SearchRows()
+    add_name, add_duplicate, add_keys = out.names.add, out.duplicates.append, out.keys.extend
     for cid, code, name, short_name, uscc, phone, address in customers:
-        out.duplicates.append(duplicate_index.row_of(cid, name, short_name, uscc, phone, address))
+        add_duplicate(duplicate_index.row_of(cid, name, short_name, uscc, phone, address))
         rows, text = customer_keys(code, name, short_name, uscc, phone)
-        found = {key for _kind, key in rows}
-        for _cid, person_name, mobile, person_phone in by_customer.get(cid, ()):
-            if person_name:
-                out.names.add(person_name)
-            for key in person_keys(mobile, person_phone):
-                if key not in found:
-                    found.add(key)
-                    rows.append((PERSON, key))
+        own = by_customer.get(cid)
+        if own:
+            found = {key for _kind, key in rows}
+            for _cid, person_name, mobile, person_phone in own:
+                if person_name:
+                    add_name(person_name)
+                for key in person_keys(mobile, person_phone):
+                    if key not in found:
+                        found.add(key)
+                        rows.append((PERSON, key))
         if len(rows) > SLOTS:
             logger.warning("customer %s has %s search keys; %s kept", cid, len(rows), SLOTS)
             rows = rows[:SLOTS]
         base = cid * SLOTS
-        out.keys.extend((base + slot, kind, key) for slot, (kind, key) in enumerate(rows))
+        add_keys([(base + slot, kind, key) for slot, (kind, key) in enumerate(rows)])
         if text:
             out.texts.append((cid, text))
     return out
