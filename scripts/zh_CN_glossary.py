@@ -2119,6 +2119,13 @@ KEHU.update(
     }
 )
 
+# --- ximport ---
+KEHU.update(
+    {
+        "Building indexes": "正在建立索引",
+    }
+)
+
 # --- pg ---
 KEHU.update(
     {

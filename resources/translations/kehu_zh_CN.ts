@@ -7044,6 +7044,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>新联系人必须接受姓名一项</translation>
     </message>
     <message>
+        <source>Building indexes</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
         <source>The date is empty</source>
         <translation>日期为空</translation>
     </message>
