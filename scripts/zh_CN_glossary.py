@@ -1998,3 +1998,12 @@ KEHU.update(
         "This key person does not exist any more.": "此关键人物已不存在。",
     }
 )
+
+# --- pinyin ---
+KEHU.update(
+    {
+        "{count} customers have no pinyin sort key: a list sorted by name shows them first.": (
+            "{count} 个客户没有拼音排序键：按名称排序的列表会把它们排在最前面。"
+        ),
+    }
+)

@@ -5368,6 +5368,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法打开数据库“{path}”。请确认文件夹存在且有写入权限。</translation>
     </message>
     <message>
+        <source>{count} customers have no pinyin sort key: a list sorted by name shows them first.</source>
+        <translation>{count} 个客户没有拼音排序键：按名称排序的列表会把它们排在最前面。</translation>
+    </message>
+    <message>
         <source>{route}, stop {number}</source>
         <translation>{route} 第 {number} 站</translation>
     </message>

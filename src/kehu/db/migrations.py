@@ -43,6 +43,22 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
+def _name_sort(db: SqliteDatabase) -> None:
+    """Migration 11: the columns, their values (computed in batches), then the indexes, so
+    the fill does not keep indexes up to date row by row."""
+    from kehu.db import sort_fill  # the pinyin tables load only when a file is upgraded
+
+    script = resources.files("kehu.db").joinpath("schema", "0011_name_sort.sql")
+    statements = _split_statements(script.read_text("utf-8"))
+    for statement in statements:
+        if statement.upper().startswith("ALTER TABLE"):
+            db.execute_sql(statement)
+    sort_fill.fill(db)
+    for statement in statements:
+        if not statement.upper().startswith("ALTER TABLE"):
+            db.execute_sql(statement)
+
+
 # (version, description, step). Append only; never change a published step.
 MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _run_sql_file("0001_initial.sql")),
@@ -67,6 +83,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         _run_sql_file("0009_builtin_names.sql"),
     ),
     (10, "comparison keys of the duplicate scan", _run_sql_file("0010_duplicate_keys.sql")),
+    (11, "pinyin sort keys of names, alternative readings ranked below the main one", _name_sort),
 ]
 
 

@@ -8,6 +8,10 @@
 - `rebuild_all(job)`: every customer from scratch (repair), index dropped during the load and
   rebuilt after it, all in one transaction: a cancelled rebuild leaves the old keys.
 
+With the keys go the pinyin sort keys of the name and short name (`customer.name_sort`,
+`customer.short_name_sort`, `kehu.core.search_keys.sort_key`): every write that refreshes a
+customer's keys refreshes them, so a list sorted by name never lags the data.
+
 `fill_for` and `rebuild_all` take a `kehu.core.jobs.Job` (progress in customers, cancel).
 The SQLite-only parts (the FTS5 table, insert-or-ignore) come from `kehu.db.dialect`.
 
@@ -36,9 +40,11 @@ from kehu.core.jobs import Cancelled, Job, no_job
 from kehu.core.search_keys import (
     PERSON,
     SLOTS,
+    SORT_COLUMNS,
     customer_keys,
     person_keys,
     person_name_keys,
+    sort_key,
 )
 from kehu.db import duplicate_index
 from kehu.db.connection import write
@@ -59,6 +65,8 @@ __all__ = [
     "refresh",
     "remove",
     "rows_for",
+    "sort_columns",
+    "update_sorts",
 ]
 
 logger = logging.getLogger(__name__)
@@ -100,19 +108,25 @@ class SearchRows:
     texts: list[tuple[int, str]] = field(default_factory=list)  # search_text (rowid, text)
     names: set[str] = field(default_factory=set)  # key persons' names as stored
     duplicates: list[tuple] = field(default_factory=list)  # duplicate_key rows
+    sorts: list[tuple] = field(default_factory=list)  # (name_sort, short_name_sort, id)
 
 
-def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
+def rows_for(
+    customers: Iterable[tuple], persons: Iterable[tuple], *, sorts: bool = True
+) -> SearchRows:
     """Pure: the search rows of customers (id, code, name, short_name, uscc, phone, address)
     and their persons (customer id, name, mobile, phone), with the duplicate scan's keys
-    (`kehu.db.duplicate_index`). Bulk loaders compute them in worker processes and write them
-    with `insert_rows`."""
+    (`kehu.db.duplicate_index`) and, with `sorts`, the names' sort keys (a loader that writes
+    them with the customer rows, `sort_columns`, leaves them out). Bulk loaders compute them
+    in worker processes and write them with `insert_rows`."""
     by_customer: dict[int, list[tuple]] = {}
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
     out = SearchRows()
     for cid, code, name, short_name, uscc, phone, address in customers:
         out.duplicates.append(duplicate_index.row_of(cid, name, short_name, uscc, phone, address))
+        if sorts:
+            out.sorts.append((*sort_columns(name, short_name), cid))
         rows, text = customer_keys(code, name, short_name, uscc, phone)
         found = {key for _kind, key in rows}
         for _cid, person_name, mobile, person_phone in by_customer.get(cid, ()):
@@ -132,10 +146,29 @@ def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows
     return out
 
 
+def sort_columns(name: str | None, short_name: str | None) -> tuple[str, str]:
+    """The values of the customer's sort columns (`SORT_COLUMNS`, in that order)."""
+    return sort_key(name), sort_key(short_name)
+
+
+_SORT_UPDATE = (
+    'UPDATE "customer" SET '
+    + ", ".join(f'"{column}" = {{p}}' for column in SORT_COLUMNS.values())
+    + ' WHERE "id" = {p}'
+)
+
+
+def update_sorts(db: Database, rows: Sequence[tuple]) -> None:
+    """Store (name_sort, short_name_sort, id) rows of `SearchRows.sorts`."""
+    if rows:
+        db.cursor().executemany(_SORT_UPDATE.format(p=db.param), rows)
+
+
 def _insert(db: Database, rows: SearchRows, known_names: set[str] | None = None) -> None:
     """Insert rows; names already in search_name (`known_names`, kept up to date) are skipped."""
     p = db.param
     cursor = db.cursor()
+    update_sorts(db, rows.sorts)
     cursor.executemany(
         f'INSERT INTO "search_key" (id, kind, key) VALUES ({p}, {p}, {p})', rows.keys
     )
@@ -168,16 +201,17 @@ def _load(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
     return customers, persons
 
 
-def refresh(customer_ids: Iterable[int]) -> None:
+def refresh(customer_ids: Iterable[int], db: Database | None = None) -> None:
     """Recompute the keys of these customers (missing customers lose theirs).
 
     Runs in the caller's transaction when there is one (it should be: the one that changed
-    the customers), otherwise in its own short write transaction.
+    the customers), otherwise in its own short write transaction. `db`: a database the
+    models are not bound to yet (a migration).
     """
     ids = sorted(set(customer_ids))
     if not ids:
         return
-    db = _db()
+    db = db or _db()
 
     def run() -> None:
         for start in range(0, len(ids), 500):

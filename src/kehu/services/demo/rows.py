@@ -49,6 +49,7 @@ def generate_chunk(
                 for m, c in zip(meta, customers, strict=True)
             ],
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
+            sorts=False,  # written with the customer rows
         )
     return chunk
 
@@ -56,8 +57,9 @@ def generate_chunk(
 def _with_completeness(
     plan: Plan, customers: list[tuple], meta: list[tuple], persons: list[tuple], links: list
 ) -> list[tuple]:
-    """The customer rows with their completeness (档案健全度) appended, scored here from the
-    generated rows (the stage by the category's place: the plan's categories are in order)."""
+    """The customer rows with their completeness (档案健全度) and the names' sort keys
+    appended, the completeness scored here from the generated rows (the stage by the
+    category's place: the plan's categories are in order)."""
     stage_ids = plan.categories.get(STAGE_SCHEME, ())
     ctx = completeness.Context(
         {sid: key for key, sid in plan.schemes.items()},
@@ -73,4 +75,7 @@ def _with_completeness(
         ((p[0], {name: p[at] for name, at in _PERSON_AT.items()}) for p in persons),
         links,
     )
-    return [(*c, found[m[0]]) for m, c in zip(meta, customers, strict=True)]
+    return [
+        (*c, found[m[0]], *search_index.sort_columns(c[1], c[2]))
+        for m, c in zip(meta, customers, strict=True)
+    ]
