@@ -38,8 +38,10 @@ SLOTS = 256  # search_key.id = customer id * SLOTS + slot: a customer's keys are
 MAX_VARIANTS = 4  # pinyin readings kept per text
 MIN_PHONE_KEY = 3  # shorter digit strings are not worth a key
 
-# Common alternative readings that people type (places, surnames, business words). The reading
-# pypinyin chooses from its phrase dictionary comes first; these are added as variants.
+# Common alternative readings that people type (places, surnames, business words). In a place
+# name or a phrase of pypinyin's dictionary a polyphone takes the reading there; elsewhere the
+# first reading listed here, the usual one in names (曾 zeng, 长 chang, 都 du); the others
+# are alternative readings (kind PINYIN_ALT).
 POLYPHONES: dict[str, tuple[str, ...]] = {
     "重": ("zhong", "chong"),
     "长": ("chang", "zhang"),
@@ -254,11 +256,12 @@ def _context_reading(text: str, i: int) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def _main_reading(text: str) -> tuple[str, ...]:
     """The main reading of each character of normalised text with polyphones: a polyphone
-    is read in its place name or phrase, the other characters alone (others stay as they are)."""
+    is read in its place name or phrase, else as first listed in POLYPHONES; the other
+    characters alone (non-Chinese ones stay as they are)."""
     main = [_FULL[ord(c)] for c in text]
     for i, c in enumerate(text):
         if c in POLYPHONES:
-            main[i] = _context_reading(text, i) or main[i]
+            main[i] = _context_reading(text, i) or POLYPHONES[c][0]
     return tuple(main)
 
 
