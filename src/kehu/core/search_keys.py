@@ -113,7 +113,12 @@ PLACE_READINGS: dict[str, tuple[str, ...]] = {
     "行唐": ("xing", "tang"),
     "调兵山": ("diao", "bing", "shan"),
 }
-_PLACE_LENGTHS = sorted({len(place) for place in PLACE_READINGS}, reverse=True)
+# polyphone → (its position in the place, the place, its reading there)
+_PLACES_BY_CHAR: dict[str, list[tuple[int, str, str]]] = {}
+for _place, _readings in PLACE_READINGS.items():
+    for _at, _ch in enumerate(_place):
+        if _ch in POLYPHONES:
+            _PLACES_BY_CHAR.setdefault(_ch, []).append((_at, _place, _readings[_at]))
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PHONE_LIKE = re.compile(r"[+\d][\d\s\-()./]*")
@@ -240,11 +245,9 @@ def _phrase(text: str) -> tuple[str, ...] | None:
 def _context_reading(text: str, i: int) -> str | None:
     """The reading of text[i] inside a place name (`PLACE_READINGS`) or a dictionary phrase
     around it (重庆 → chong)."""
-    for length in _PLACE_LENGTHS:
-        for a in range(max(0, i - length + 1), min(i, len(text) - length) + 1):
-            place = PLACE_READINGS.get(text[a : a + length])
-            if place:
-                return place[i - a]
+    for offset, place, reading in _PLACES_BY_CHAR.get(text[i], ()):
+        if i >= offset and text.startswith(place, i - offset):
+            return reading
     for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i - 1, i + 2), (i, i + 3)):
         if a >= 0 and b <= len(text):
             readings = _phrase(text[a:b])
@@ -254,15 +257,22 @@ def _context_reading(text: str, i: int) -> str | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _main_reading(text: str) -> tuple[str, ...]:
-    """The main reading of each character of normalised text with polyphones: a polyphone
-    is read in its place name or phrase, else as first listed in POLYPHONES; the other
-    characters alone (non-Chinese ones stay as they are)."""
+def _polyphone_readings(text: str) -> tuple[tuple[int, str], ...]:
+    """(position, main reading) of each polyphone of normalised text: read in its place name
+    or phrase, else as first listed in POLYPHONES."""
+    return tuple(
+        (m.start(), _context_reading(text, m.start()) or POLYPHONES[m.group()][0])
+        for m in _HAS_POLYPHONE.finditer(text)
+    )
+
+
+def _main_reading(text: str) -> list[str]:
+    """The main reading of each character of normalised text (`_polyphone_readings` for the
+    polyphones, the others alone; non-Chinese characters stay as they are)."""
     main = [_FULL[ord(c)] for c in text]
-    for i, c in enumerate(text):
-        if c in POLYPHONES:
-            main[i] = _context_reading(text, i) or POLYPHONES[c][0]
-    return tuple(main)
+    for i, reading in _polyphone_readings(text):
+        main[i] = reading
+    return main
 
 
 # The customer columns sorted by `sort_key` instead of their raw text: column → sort column.
@@ -295,12 +305,16 @@ def sort_key(text: str | None) -> str:
     if not text:
         return ""
     bare = normalize(text)
-    if _HAS_POLYPHONE.search(bare) is None:
+    readings = _polyphone_readings(bare) if _HAS_POLYPHONE.search(bare) else ()
+    if not readings:
         spelled = bare.translate(_SYLLABLES)
-    else:
-        spelled = "".join(
-            f" {s} " if _CJK.match(c) else c for c, s in zip(bare, _main_reading(bare), strict=True)
-        )
+    else:  # the polyphones in their main reading, the text between them translated
+        parts, last = [], 0
+        for i, reading in readings:
+            parts += (bare[last:i].translate(_SYLLABLES), f" {reading} ")
+            last = i + 1
+        parts.append(bare[last:].translate(_SYLLABLES))
+        spelled = "".join(parts)
     reading = " ".join(spelled.split())[:SORT_READING_MAX]
     return reading + SORT_TIE + text[:SORT_TEXT_MAX]
 
@@ -324,14 +338,15 @@ def customer_keys(
     short = normalize(short_name) if short_name else ""
     names = [t for t in dict.fromkeys((full, short)) if t]
     rows = [(NAME, t) for t in names]
-    spelled: dict[str, None] = {}
-    other: dict[str, None] = {}
+    # In the order of schema 10 (each text's main keys, then its alternatives), so that a
+    # key keeps its slot and migration 11 only changes the kind of the alternative ones.
+    spelled: dict[str, int] = {}
     for text in names:
         main, alternatives = pinyin_readings(text)
-        spelled.update(dict.fromkeys(main))
-        other.update(dict.fromkeys(alternatives))
-    rows += [(PINYIN, key) for key in spelled]
-    rows += [(PINYIN_ALT, key) for key in other if key not in spelled]
+        spelled.update(dict.fromkeys(main, PINYIN))
+        for key in alternatives:
+            spelled.setdefault(key, PINYIN_ALT)
+    rows += [(kind, key) for key, kind in spelled.items()]
     idents = dict.fromkeys(normalize(t) for t in (code, uscc) if t)
     idents.update(dict.fromkeys(phone_keys(phone)))
     rows += [(IDENT, key) for key in idents if key]

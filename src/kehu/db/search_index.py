@@ -61,6 +61,7 @@ __all__ = [
     "clear_for_bulk_load",
     "finish_bulk_load",
     "insert_rows",
+    "load_sources",
     "rebuild_all",
     "refresh",
     "remove",
@@ -192,6 +193,11 @@ def _delete(db: Database, ids: Sequence[int]) -> None:
     )
     cursor.executemany(f'DELETE FROM "search_text" WHERE rowid = {p}', [(cid,) for cid in ids])
     duplicate_index.delete(db, ids)
+
+
+def load_sources(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
+    """The (customers, persons) rows that `rows_for` takes, of these ids (at most 500)."""
+    return _load(db, ids)
 
 
 def _load(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:

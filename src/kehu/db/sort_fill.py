@@ -1,10 +1,14 @@
 """Migration 11 on an existing file: the names' pinyin sort keys of every customer, and the
 search keys of the customers whose names hold a polyphone (their alternative readings became
-a kind of their own, ranked below the main reading).
+kind PINYIN_ALT, ranked below the main reading).
 
-The customers are read in id ranges of `BATCH`; the keys are computed here (a few
+The customers are read in id ranges of `BATCH`; the sort keys are computed here (a few
 microseconds a name: `kehu.core.search_keys.sort_key`) and stored with one executemany per
-batch, in id order (the table's own order), before the indexes on them exist.
+batch, in id order (the table's own order), before the indexes on them exist. The search
+keys of a polyphonic name are computed again and compared with the stored ones slot by slot
+(`customer_keys` keeps the slots of schema 10): only the rows that differ are written —
+mostly the kind of an alternative reading — and the names' trigram text and duplicate keys,
+which do not change, are left alone.
 """
 
 from __future__ import annotations
@@ -14,18 +18,20 @@ import time
 
 from peewee import Database
 
-from kehu.core.search_keys import has_polyphone, normalize
+from kehu.core.search_keys import SLOTS, has_polyphone, normalize, person_name_keys
 from kehu.db import search_index
+from kehu.db.dialect import dialect
 
 logger = logging.getLogger(__name__)
 
 BATCH = 50_000
+KEY_BATCH = 500  # customers whose search keys are compared at a time
 
 
 def fill(db: Database) -> dict[str, float]:
-    """Fill the sort columns of every customer and recompute the search keys of those with a
-    polyphone in their names; inside the migration's transaction. Returns figures (counts,
-    seconds) for the log and the benchmarks."""
+    """Fill the sort columns of every customer and bring the search keys of those with a
+    polyphone in their names up to date; inside the migration's transaction. Returns figures
+    (counts, seconds) for the log and the benchmarks."""
     began = time.perf_counter()
     low, high = db.execute_sql('SELECT MIN(id), MAX(id) FROM "customer"').fetchone()
     polyphonic: list[int] = []
@@ -44,14 +50,59 @@ def fill(db: Database) -> dict[str, float]:
         search_index.update_sorts(db, sorts)
         customers += len(rows)
     sorted_at = time.perf_counter()
+    written = 0
     indexed = db.execute_sql('SELECT 1 FROM "search_key" LIMIT 1').fetchone() is not None
     if indexed:  # a file without keys gets all of them when it is opened (services.workspace)
-        search_index.refresh(polyphonic, db)
+        for start in range(0, len(polyphonic), KEY_BATCH):
+            written += _rekey(db, polyphonic[start : start + KEY_BATCH])
+        _person_names(db)
     figures = {
         "customers": customers,
         "sort_keys_s": round(sorted_at - began, 2),
         "polyphonic": len(polyphonic) if indexed else 0,
+        "key_rows_written": written,
         "search_keys_s": round(time.perf_counter() - sorted_at, 2),
     }
     logger.info("migration 11: %s", figures)
     return figures
+
+
+def _rekey(db: Database, ids: list[int]) -> int:
+    """Write the search-key rows of these customers that differ from the stored ones."""
+    p = db.param
+    new = {key_id: (kind, key) for key_id, kind, key in _keys(db, ids)}
+    old: dict[int, tuple[int, str]] = {}
+    cursor = db.cursor()
+    for cid in ids:
+        for key_id, kind, key in cursor.execute(
+            f'SELECT id, kind, key FROM "search_key" WHERE id >= {p} AND id < {p}',
+            (cid * SLOTS, (cid + 1) * SLOTS),
+        ).fetchall():
+            old[key_id] = (kind, key)
+    changed = [
+        (*row, key_id) for key_id, row in new.items() if key_id in old and old[key_id] != row
+    ]
+    added = [(key_id, *row) for key_id, row in new.items() if key_id not in old]
+    gone = [(key_id,) for key_id in old if key_id not in new]
+    cursor.executemany(f'UPDATE "search_key" SET kind = {p}, key = {p} WHERE id = {p}', changed)
+    cursor.executemany(f'INSERT INTO "search_key" (id, kind, key) VALUES ({p}, {p}, {p})', added)
+    cursor.executemany(f'DELETE FROM "search_key" WHERE id = {p}', gone)
+    return len(changed) + len(added) + len(gone)
+
+
+def _keys(db: Database, ids: list[int]) -> list[tuple[int, int, str]]:
+    customers, persons = search_index.load_sources(db, ids)
+    return search_index.rows_for(customers, persons, sorts=False).keys
+
+
+def _person_names(db: Database) -> None:
+    """Key persons' names with a polyphone get the keys of readings added in schema 11."""
+    names = [
+        name
+        for (name,) in db.execute_sql('SELECT DISTINCT name FROM "key_person"').fetchall()
+        if name and has_polyphone(normalize(name))
+    ]
+    db.cursor().executemany(
+        dialect(db).insert_ignore_sql(db, "search_name", ("key", "name")),
+        [(key, name) for name in names for key in person_name_keys(name)],
+    )
