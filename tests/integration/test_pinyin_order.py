@@ -101,6 +101,23 @@ def test_every_write_path_keeps_the_sort_keys(user, named, workspace):
     assert all(c.name_sort == sort_key(c.name) for c in Customer.select())
 
 
+def test_an_xlsx_import_writes_the_sort_keys(user, workspace, tmp_path):
+    import openpyxl
+
+    from kehu.services.imports import ImportOptions, run_import
+
+    book = openpyxl.Workbook()
+    for row in (["公司名称", "简称"], ["上海浦东贸易", "浦东"], ["安徽合肥商行", "合肥"]):
+        book.active.append(row)
+    book.save(tmp_path / "new.xlsx")
+    report = run_import(tmp_path / "new.xlsx", user, ImportOptions())
+    assert report.created == 2
+    assert _names(_paged(ListSpec(user, sort="name"))) == ["安徽合肥商行", "上海浦东贸易"]
+    assert _names(_paged(ListSpec(user, sort="short_name"))) == ["安徽合肥商行", "上海浦东贸易"]
+    for c in Customer.select():
+        assert (c.name_sort, c.short_name_sort) == (sort_key(c.name), sort_key(c.short_name))
+
+
 def test_demo_data_has_its_sort_keys(user, workspace):
     demo.generate(300, user=user)
     rows = list(Customer.select(Customer.name, Customer.short_name, Customer.name_sort,

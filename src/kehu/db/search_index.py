@@ -293,14 +293,31 @@ def rebuild_all(job: Job | None = None) -> int:
 
     def run() -> int:
         _clear(db)
+        sort_indexes = _drop_sort_indexes(db)  # every row's sort keys are written again
         written = _fill_range(db, low, high, job, parallel)
         job.check()
         _finish(db)
+        for statement in sort_indexes:
+            db.execute_sql(statement)
         return written
 
     written = write(db, run)
     logger.info("search index rebuilt: %s keys", written)
     return written
+
+
+def _drop_sort_indexes(db: Database) -> list[str]:
+    """Drop the customer indexes on the sort columns; returns the statements that make them."""
+    sql = dialect(db)
+    found = [
+        statement
+        for name, statement in sql.index_definitions(db, ["customer"])
+        if any(column in statement for column in SORT_COLUMNS.values())
+    ]
+    for name, statement in sql.index_definitions(db, ["customer"]):
+        if statement in found:
+            sql.drop_index(db, name)
+    return found
 
 
 def _fill_range(db: Database, low: int | None, high: int, job: Job, parallel: bool) -> int:
