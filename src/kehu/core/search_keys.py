@@ -19,11 +19,15 @@ a million-customer rebuild to seconds of pinyin.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from kehu.core.validation import phone_digits
+
+logger = logging.getLogger(__name__)
 
 # Kinds of rows in the search_key table; the query ranks them in this order, then key
 # persons' names (table search_name, `person_name_keys`), then text inside names.
@@ -352,6 +356,35 @@ def customer_keys(
     rows += [(IDENT, key) for key in idents if key]
     text = full if short and short in full else " ".join(names)
     return rows, text
+
+
+def key_rows(
+    customer_id: int,
+    code: str | None,
+    name: str | None,
+    short_name: str | None,
+    uscc: str | None,
+    phone: str | None,
+    persons: Iterable[tuple[str | None, str | None]] = (),
+) -> tuple[list[tuple[int, int, str]], str]:
+    """The search_key rows (id = customer id * SLOTS + slot, kind, key) of a customer and its
+    key persons' (mobile, phone), at most SLOTS, and the text for the trigram index."""
+    rows, text = customer_keys(code, name, short_name, uscc, phone)
+    found = {key for _kind, key in rows}
+    for mobile, person_phone in persons:
+        for key in person_keys(mobile, person_phone):
+            if key not in found:
+                found.add(key)
+                rows.append((PERSON, key))
+    if len(rows) > SLOTS:
+        logger.warning("customer %s has %s search keys; %s kept", customer_id, len(rows), SLOTS)
+    base = customer_id * SLOTS
+    return [(base + slot, kind, key) for slot, (kind, key) in enumerate(rows[:SLOTS])], text
+
+
+def sort_columns(name: str | None, short_name: str | None) -> tuple[str, str]:
+    """The values of a customer's sort columns (`SORT_COLUMNS`, in that order)."""
+    return sort_key(name), sort_key(short_name)
 
 
 def person_keys(mobile: str | None, phone: str | None) -> list[str]:

@@ -38,15 +38,13 @@ from peewee import Database, fn
 from kehu.core.i18n import N_
 from kehu.core.jobs import Cancelled, Job, no_job
 from kehu.core.search_keys import (
-    PERSON,
     SLOTS,
     SORT_COLUMNS,
-    customer_keys,
-    person_keys,
+    key_rows,
     person_name_keys,
-    sort_key,
+    sort_columns,
 )
-from kehu.db import duplicate_index
+from kehu.db import duplicate_index, key_sources
 from kehu.db.connection import write
 from kehu.db.dialect import dialect
 from kehu.db.models import Customer
@@ -61,13 +59,10 @@ __all__ = [
     "clear_for_bulk_load",
     "finish_bulk_load",
     "insert_rows",
-    "load_sources",
     "rebuild_all",
     "refresh",
     "remove",
     "rows_for",
-    "sort_columns",
-    "update_sorts",
 ]
 
 logger = logging.getLogger(__name__)
@@ -78,25 +73,6 @@ WORKERS = 2
 STAGE = N_("Search keys")
 _INDEX = "search_key_kind_key"
 _INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "search_key" ("kind", "key")'
-
-_CUSTOMER_COLUMNS = 'SELECT id, code, name, short_name, uscc, phone, address FROM "customer"'
-_PERSON_COLUMNS = 'SELECT customer_id, name, mobile, phone FROM "key_person"'
-
-
-def _by_ids(param: str, count: int) -> tuple[str, str]:
-    marks = ", ".join([param] * count)
-    return (
-        f"{_CUSTOMER_COLUMNS} WHERE id IN ({marks})",
-        f"{_PERSON_COLUMNS} WHERE customer_id IN ({marks}) ORDER BY customer_id, position, id",
-    )
-
-
-def _by_range(param: str) -> tuple[str, str]:
-    return (
-        f"{_CUSTOMER_COLUMNS} WHERE id >= {param} AND id < {param} ORDER BY id",
-        f"{_PERSON_COLUMNS} WHERE customer_id >= {param} AND customer_id < {param} "
-        "ORDER BY customer_id, position, id",
-    )
 
 
 def _db() -> Database:
@@ -128,48 +104,22 @@ def rows_for(
         out.duplicates.append(duplicate_index.row_of(cid, name, short_name, uscc, phone, address))
         if sorts:
             out.sorts.append((*sort_columns(name, short_name), cid))
-        rows, text = customer_keys(code, name, short_name, uscc, phone)
-        found = {key for _kind, key in rows}
-        for _cid, person_name, mobile, person_phone in by_customer.get(cid, ()):
-            if person_name:
-                out.names.add(person_name)
-            for key in person_keys(mobile, person_phone):
-                if key not in found:
-                    found.add(key)
-                    rows.append((PERSON, key))
-        if len(rows) > SLOTS:
-            logger.warning("customer %s has %s search keys; %s kept", cid, len(rows), SLOTS)
-            rows = rows[:SLOTS]
-        base = cid * SLOTS
-        out.keys.extend((base + slot, kind, key) for slot, (kind, key) in enumerate(rows))
+        own = by_customer.get(cid, ())
+        out.names.update(person[1] for person in own if person[1])
+        keys, text = key_rows(
+            cid, code, name, short_name, uscc, phone, ((mobile, ph) for _c, _n, mobile, ph in own)
+        )
+        out.keys.extend(keys)
         if text:
             out.texts.append((cid, text))
     return out
-
-
-def sort_columns(name: str | None, short_name: str | None) -> tuple[str, str]:
-    """The values of the customer's sort columns (`SORT_COLUMNS`, in that order)."""
-    return sort_key(name), sort_key(short_name)
-
-
-_SORT_UPDATE = (
-    'UPDATE "customer" SET '
-    + ", ".join(f'"{column}" = {{p}}' for column in SORT_COLUMNS.values())
-    + ' WHERE "id" = {p}'
-)
-
-
-def update_sorts(db: Database, rows: Sequence[tuple]) -> None:
-    """Store (name_sort, short_name_sort, id) rows of `SearchRows.sorts`."""
-    if rows:
-        db.cursor().executemany(_SORT_UPDATE.format(p=db.param), rows)
 
 
 def _insert(db: Database, rows: SearchRows, known_names: set[str] | None = None) -> None:
     """Insert rows; names already in search_name (`known_names`, kept up to date) are skipped."""
     p = db.param
     cursor = db.cursor()
-    update_sorts(db, rows.sorts)
+    key_sources.update_sorts(db, rows.sorts)
     cursor.executemany(
         f'INSERT INTO "search_key" (id, kind, key) VALUES ({p}, {p}, {p})', rows.keys
     )
@@ -195,18 +145,6 @@ def _delete(db: Database, ids: Sequence[int]) -> None:
     duplicate_index.delete(db, ids)
 
 
-def load_sources(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
-    """The (customers, persons) rows that `rows_for` takes, of these ids (at most 500)."""
-    return _load(db, ids)
-
-
-def _load(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
-    customer_sql, person_sql = _by_ids(db.param, len(ids))
-    customers = db.execute_sql(customer_sql, list(ids)).fetchall()
-    persons = db.execute_sql(person_sql, list(ids)).fetchall()
-    return customers, persons
-
-
 def refresh(customer_ids: Iterable[int], db: Database | None = None) -> None:
     """Recompute the keys of these customers (missing customers lose theirs).
 
@@ -223,7 +161,7 @@ def refresh(customer_ids: Iterable[int], db: Database | None = None) -> None:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             _delete(db, chunk)
-            _insert(db, rows_for(*_load(db, chunk)))
+            _insert(db, rows_for(*key_sources.load(db, chunk)))
 
     write(db, run)
 
@@ -264,7 +202,7 @@ def fill_for(customer_ids: Iterable[int], job: Job | None = None) -> int:
         def run(chunk: list[int] = chunk) -> int:
             customers, persons = [], []
             for part in range(0, len(chunk), 500):
-                c, p = _load(db, chunk[part : part + 500])
+                c, p = key_sources.load(db, chunk[part : part + 500])
                 customers += c
                 persons += p
             rows = rows_for(customers, persons)
@@ -355,7 +293,7 @@ def _computed(
 
 
 def _computed_here(db: Database, starts: range) -> Iterator[tuple[int, SearchRows]]:
-    customer_sql, person_sql = _by_range(db.param)
+    customer_sql, person_sql = key_sources.by_range(db.param)
     for start in starts:
         customers = db.execute_sql(customer_sql, (start, start + BATCH)).fetchall()
         persons = db.execute_sql(person_sql, (start, start + BATCH)).fetchall()
@@ -394,7 +332,7 @@ def _compute_range(path: str, start: int, end: int) -> SearchRows:
     if _worker_connection is None:
         uri = Path(path).absolute().as_uri() + "?mode=ro"
         _worker_connection = sqlite3.connect(uri, uri=True, timeout=30)
-    customer_sql, person_sql = _by_range("?")  # the sqlite3 module's own placeholder
+    customer_sql, person_sql = key_sources.by_range("?")  # the sqlite3 module's own placeholder
     customers = _worker_connection.execute(customer_sql, (start, end)).fetchall()
     persons = _worker_connection.execute(person_sql, (start, end)).fetchall()
     return rows_for(customers, persons)

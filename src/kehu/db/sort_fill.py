@@ -18,8 +18,15 @@ import time
 
 from peewee import Database
 
-from kehu.core.search_keys import SLOTS, has_polyphone, normalize, person_name_keys
-from kehu.db import search_index
+from kehu.core.search_keys import (
+    SLOTS,
+    has_polyphone,
+    key_rows,
+    normalize,
+    person_name_keys,
+    sort_columns,
+)
+from kehu.db import key_sources
 from kehu.db.dialect import dialect
 
 logger = logging.getLogger(__name__)
@@ -44,10 +51,10 @@ def fill(db: Database) -> dict[str, float]:
         ).fetchall()
         sorts = []
         for cid, name, short_name in rows:
-            sorts.append((*search_index.sort_columns(name, short_name), cid))
+            sorts.append((*sort_columns(name, short_name), cid))
             if has_polyphone(normalize(name or "")) or has_polyphone(normalize(short_name or "")):
                 polyphonic.append(cid)
-        search_index.update_sorts(db, sorts)
+        key_sources.update_sorts(db, sorts)
         customers += len(rows)
     sorted_at = time.perf_counter()
     written = 0
@@ -91,8 +98,14 @@ def _rekey(db: Database, ids: list[int]) -> int:
 
 
 def _keys(db: Database, ids: list[int]) -> list[tuple[int, int, str]]:
-    customers, persons = search_index.load_sources(db, ids)
-    return search_index.rows_for(customers, persons, sorts=False).keys
+    customers, persons = key_sources.load(db, ids)
+    by_customer: dict[int, list[tuple]] = {}
+    for cid, _name, mobile, phone in persons:
+        by_customer.setdefault(cid, []).append((mobile, phone))
+    rows = []
+    for cid, code, name, short_name, uscc, phone, _address in customers:
+        rows += key_rows(cid, code, name, short_name, uscc, phone, by_customer.get(cid, ()))[0]
+    return rows
 
 
 def _person_names(db: Database) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from kehu.core.completeness import STAGE_SCHEME, STAGES
+from kehu.core.search_keys import sort_columns
 from kehu.db import completeness, search_index
 
 from .activity import sale_rows, visit_rows
@@ -76,6 +77,5 @@ def _with_completeness(
         links,
     )
     return [
-        (*c, found[m[0]], *search_index.sort_columns(c[1], c[2]))
-        for m, c in zip(meta, customers, strict=True)
+        (*c, found[m[0]], *sort_columns(c[1], c[2])) for m, c in zip(meta, customers, strict=True)
     ]
