@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from kehu.core.search_keys import PINYIN, PINYIN_ALT, SLOTS, sort_key
-from kehu.db import customer_list, search_index
+from kehu.db import customer_list, search, search_index, sort_fill
 from kehu.db.customer_list import ListSpec
 from kehu.db.health import customers_without_sort_key
 from kehu.db.models import Customer, database_proxy
-from kehu.db.search import search
+from kehu.db.search import search as search_for
 from kehu.services import auth, demo, dossiers, merge, repair
 from kehu.services.workspace import open_workspace
 
@@ -138,15 +138,15 @@ def test_initials_rank_the_common_reading_first(user, workspace):
     # Before: the keys were compared as one range, and "cshl…" sorts before "csxj…".
     rare = [dossiers.create({"name": f"盛世华联{i}号店"}, user) for i in range(3)]
     common = [dossiers.create({"name": n}, user) for n in ("长沙湘江贸易", "长沙岳麓书店")]
-    found = search("cs", user)
+    found = search_for("cs", user)
     assert set(found[:2]) == set(common) and set(found[2:5]) == set(rare)
     # 重庆 chóng qìng (phrase and place reading) before 曾庆 read céng (its rare reading)
     zeng = dossiers.create({"name": "曾庆贸易"}, user)
     chong = dossiers.create({"name": "重庆渝北超市"}, user)
-    assert search("cq", user)[:2] == [chong, zeng]
+    assert search_for("cq", user)[:2] == [chong, zeng]
     # zhòng qìng is the rare reading of 重庆: behind the names read zq
     zq = dossiers.create({"name": "张青商行"}, user)
-    assert search("zq", user)[:3] == [zeng, zq, chong]  # zēng qìng, zhāng qīng, then 重庆
+    assert search_for("zq", user)[:3] == [zeng, zq, chong]  # zēng qìng, zhāng qīng, then 重庆
 
 
 def test_place_readings_decide_the_main_keys(user, workspace):
@@ -160,10 +160,12 @@ def test_place_readings_decide_the_main_keys(user, workspace):
     }
     assert {(PINYIN, "shanxianluxishangmao"), (PINYIN, "cywj")} <= keys
     assert {(PINYIN_ALT, "danxianluxishangmao"), (PINYIN_ALT, "zywj")} <= keys
-    assert search("sx", user) == [cid] and search("dx", user) == [cid]
+    assert search_for("sx", user) == [cid] and search_for("dx", user) == [cid]
 
 
-def test_migration_11_fills_the_sort_keys_of_a_schema_10_file(tmp_path):
+@pytest.mark.parametrize("reindex_min", [20_000, 0])  # 0: as on a big file, index made again
+def test_migration_11_fills_the_sort_keys_of_a_schema_10_file(tmp_path, monkeypatch, reindex_min):
+    monkeypatch.setattr(sort_fill, "REINDEX_MIN", reindex_min)
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / "schema_v10.db", path)
     old = sqlite3.connect(path)
@@ -191,5 +193,8 @@ def test_migration_11_fills_the_sort_keys_of_a_schema_10_file(tmp_path):
         ).fetchall()
         assert alternative == [(1,)]  # the search keys of polyphonic names were recomputed
         assert db.execute_sql("PRAGMA user_version").fetchone()[0] >= 11
+        plan = search.explain("cq", admin)
+        assert any("search_key_kind_key" in step for step in plan)  # the index is back
+        assert search_for("cq", admin, include_archived=True)[:2] == [1, 4]
     finally:
         ws.database.close()

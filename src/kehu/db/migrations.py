@@ -50,13 +50,23 @@ def _name_sort(db: SqliteDatabase) -> None:
 
     script = resources.files("kehu.db").joinpath("schema", "0011_name_sort.sql")
     statements = _split_statements(script.read_text("utf-8"))
-    for statement in statements:
-        if statement.upper().startswith("ALTER TABLE"):
-            db.execute_sql(statement)
-    sort_fill.fill(db)
-    for statement in statements:
-        if not statement.upper().startswith("ALTER TABLE"):
-            db.execute_sql(statement)
+    cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+    db.execute_sql("PRAGMA cache_size=-200000")  # every customer row is written: 200 MB
+    try:
+        for statement in statements:
+            if statement.upper().startswith("ALTER TABLE"):
+                db.execute_sql(statement)
+        sort_fill.fill(db)
+        for statement in statements:
+            if not statement.upper().startswith("ALTER TABLE"):
+                db.execute_sql(statement)
+    finally:
+        db.execute_sql(f"PRAGMA cache_size={int(cache)}")
+    if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        # a file with planner statistics (a bulk load made them) gets those of the new
+        # indexes, or the planner may sort a salesperson's customers instead of walking one
+        db.execute_sql("PRAGMA analysis_limit=1000")
+        db.execute_sql('ANALYZE "customer"')
 
 
 # (version, description, step). Append only; never change a published step.

@@ -150,6 +150,7 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
             (("owner", "status"), False),
             (("owner", "code"), False),
             (("owner", "name_sort"), False),
+            (("owner", "short_name_sort"), False),
         )
 
 

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 BATCH = 50_000
 KEY_BATCH = 500  # customers whose search keys are compared at a time
+REINDEX_MIN = 20_000  # polyphonic customers from which the key index is dropped and made again
+KEY_INDEX = "search_key_kind_key"
 
 
 def fill(db: Database) -> dict[str, float]:
@@ -60,8 +62,20 @@ def fill(db: Database) -> dict[str, float]:
     written = 0
     indexed = db.execute_sql('SELECT 1 FROM "search_key" LIMIT 1').fetchone() is not None
     if indexed:  # a file without keys gets all of them when it is opened (services.workspace)
+        sql = dialect(db)
+        # many rows to change: without the (kind, key) index they are written in id order,
+        # and the index is made again once (instead of a random index update per row)
+        rebuild = [
+            statement
+            for name, statement in sql.index_definitions(db, ["search_key"])
+            if len(polyphonic) >= REINDEX_MIN and name == KEY_INDEX
+        ]
+        if rebuild:
+            sql.drop_index(db, KEY_INDEX)
         for start in range(0, len(polyphonic), KEY_BATCH):
             written += _rekey(db, polyphonic[start : start + KEY_BATCH])
+        for statement in rebuild:
+            db.execute_sql(statement)
         _person_names(db)
     figures = {
         "customers": customers,
@@ -78,14 +92,16 @@ def _rekey(db: Database, ids: list[int]) -> int:
     """Write the search-key rows of these customers that differ from the stored ones."""
     p = db.param
     new = {key_id: (kind, key) for key_id, kind, key in _keys(db, ids)}
-    old: dict[int, tuple[int, str]] = {}
+    wanted = set(ids)
     cursor = db.cursor()
-    for cid in ids:
+    old = {  # one range read over the batch (ids ascending), the others' keys left out
+        key_id: (kind, key)
         for key_id, kind, key in cursor.execute(
             f'SELECT id, kind, key FROM "search_key" WHERE id >= {p} AND id < {p}',
-            (cid * SLOTS, (cid + 1) * SLOTS),
-        ).fetchall():
-            old[key_id] = (kind, key)
+            (ids[0] * SLOTS, (ids[-1] + 1) * SLOTS),
+        ).fetchall()
+        if key_id // SLOTS in wanted
+    }
     changed = [
         (*row, key_id) for key_id, row in new.items() if key_id in old and old[key_id] != row
     ]
