@@ -1999,6 +1999,103 @@ KEHU.update(
     }
 )
 
+# --- lead: selections by code ---
+KEHU.update(
+    {
+        "No customer you may see has the code {codes}; nothing was done.": (
+            "没有您可查看的客户编号为 {codes}；未做任何更改。"
+        ),
+    }
+)
+
+# --- lead: audit detail keys ---
+KEHU.update(
+    {
+        "accepted": "已接受",
+        "added": "添加",
+        "may edit": "可编辑",
+        "changed": "变更",
+        "created": "新建",
+        "customers": "客户",
+        "customers selected": "选中客户数",
+        "date": "日期",
+        "display name": "显示名",
+        "fields": "字段",
+        "file": "文件",
+        "file SHA-256": "文件 SHA-256",
+        "filter": "筛选",
+        "first": "首次",
+        "forced": "强制",
+        "format": "格式",
+        "from user": "原用户",
+        "history": "历史",
+        "ids": "编号",
+        "kind": "类型",
+        "sale line": "销售明细",
+        "manager": "经理",
+        "merge": "合并",
+        "moved": "移动",
+        "moved from": "移自",
+        "new": "新值",
+        "new parent": "新上级",
+        "old": "旧值",
+        "old parent": "原上级",
+        "owners": "负责人",
+        "pages": "页数",
+        "path": "路径",
+        "key person": "关键人物",
+        "key persons": "关键人物",
+        "reason": "原因",
+        "rejected": "拒绝",
+        "removed": "移除",
+        "restored": "已恢复",
+        "sensitive fields shown": "显示敏感字段",
+        "review": "审核",
+        "role": "角色",
+        "routes": "路线",
+        "routes moved": "移动的路线",
+        "rows": "行数",
+        "sale lines": "销售明细",
+        "scheme": "分类方案",
+        "seed": "种子",
+        "selection": "选择范围",
+        "skipped": "跳过",
+        "source": "来源",
+        "status": "状态",
+        "stops": "站点",
+        "summary": "摘要",
+        "thresholds": "阈值",
+        "throttled": "已限流",
+        "updated": "更新",
+        "version": "版本",
+        "visit": "拜访",
+        "visit every (days)": "拜访周期（天）",
+        "visits": "拜访",
+        "watermark": "水印",
+        "user": "用户",
+        "action": "操作",
+        "from": "起",
+        "to": "止",
+        "customer code": "客户编号",
+        "reviews": "待审核",
+        "sheet": "工作表",
+        "unchanged": "未变",
+        "warnings": "警告",
+        "yes": "是",
+        "no": "否",
+    }
+)
+
+# --- lead: upgrade on open ---
+ZH_CN.update(
+    {
+        "Upgrading %1 to this version of kehu…\nA backup copy is made first. "
+        "A large file takes a minute or two.": (
+            "正在将 %1 升级到此版本的 kehu……\n会先做一份备份。大文件需要一两分钟。"
+        ),
+    }
+)
+
 # --- pinyin ---
 KEHU.update(
     {

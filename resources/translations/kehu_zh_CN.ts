@@ -189,6 +189,12 @@
         <translation>关于这个数据库</translation>
     </message>
     <message>
+        <source>Upgrading %1 to this version of kehu…
+A backup copy is made first. A large file takes a minute or two.</source>
+        <translation>正在将 %1 升级到此版本的 kehu……
+会先做一份备份。大文件需要一两分钟。</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
@@ -4768,6 +4774,282 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>修改设置</translation>
     </message>
     <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>may edit</source>
+        <translation>可编辑</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>customers selected</source>
+        <translation>选中客户数</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>file SHA-256</source>
+        <translation>文件 SHA-256</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation>强制</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>from user</source>
+        <translation>原用户</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>sale line</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>moved from</source>
+        <translation>移自</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>new parent</source>
+        <translation>新上级</translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation>旧值</translation>
+    </message>
+    <message>
+        <source>old parent</source>
+        <translation>原上级</translation>
+    </message>
+    <message>
+        <source>owners</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>key person</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>key persons</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>sensitive fields shown</source>
+        <translation>显示敏感字段</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>routes</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>routes moved</source>
+        <translation>移动的路线</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>sale lines</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>分类方案</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation>选择范围</translation>
+    </message>
+    <message>
+        <source>sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>stops</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>已限流</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>visit every (days)</source>
+        <translation>拜访周期（天）</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>Solar calendar</source>
         <translation>公历</translation>
     </message>
@@ -6946,6 +7228,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>No route named &apos;{name}&apos;</source>
         <translation>找不到路线“{name}”</translation>
+    </message>
+    <message>
+        <source>No customer you may see has the code {codes}; nothing was done.</source>
+        <translation>没有您可查看的客户编号为 {codes}；未做任何更改。</translation>
     </message>
     <message>
         <source>Transferring customers</source>

@@ -152,3 +152,20 @@ def test_a_failed_transfer_leaves_the_triggers_and_counts_as_they_were(
         assert _triggers() == triggers and _summaries() == before
         assert [c.version for c in Customer.select().order_by(Customer.id)] == versions
         assert not FieldChange.select().where(FieldChange.field == "owner").exists()
+
+
+def test_codes_the_viewer_cannot_see_are_named_and_nothing_moves(team):
+    """`kehu transfer --codes A,B` resolves codes through the selection: a code that names no
+    customer the viewer may see is an error naming it, not a silent "0 customers"."""
+    from kehu.services.selection import Selection, SelectionError, resolve
+
+    li, zhao, boss = team["li"], team["zhao"], team["boss"]
+    mine = Customer.get_by_id(team["ids"][0]).code
+    theirs = Customer.get_by_id(dossiers.create({"name": "别人的"}, team["other"])).code
+    assert resolve(Selection(codes=[mine], include_archived=True), boss) == [team["ids"][0]]
+    for codes in ([mine, theirs], [mine, "KH999999"]):
+        with pytest.raises(SelectionError) as refused:
+            resolve(Selection(codes=codes, include_archived=True), boss)
+        assert codes[1] in str(refused.value) and mine not in str(refused.value)
+    assert {c.owner_id for c in Customer.select().where(Customer.id.in_(team["ids"]))} == {li.id}
+    assert zhao.id not in {c.owner_id for c in Customer.select()}

@@ -5,13 +5,11 @@ case for the window and `kehu audit`."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehu.core.audit_actions import action_label
+from kehu.core.audit_actions import action_label, details_text
 from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.i18n import N_, translate
 from kehu.core.rights import Action, Scope, check, scope
@@ -41,7 +39,7 @@ class TrailRow:
     action: str
     record: str
     summary: str
-    details: str
+    details: str  # as stored (JSON): `cells` says it in the reader's language
 
 
 def _readable_users(by: User) -> set[int] | None:
@@ -70,9 +68,6 @@ def rows(by: User, wanted: TrailFilter | None = None, limit: int = 5000) -> list
 
 def _row(entry: AuditEntry) -> TrailRow:
     details = entry.details if entry.details not in (None, "{}") else ""
-    if details:
-        with contextlib.suppress(ValueError, AttributeError):
-            details = ", ".join(f"{k}={v}" for k, v in json.loads(details).items())
     record = f"{entry.entity or ''} {entry.entity_id or ''}".strip()
     return TrailRow(
         entry.at, entry.user_name or "", entry.action, record, entry.summary or "", details
@@ -99,7 +94,7 @@ def cells(row: TrailRow, lang: str) -> list[str]:
         action_label(row.action, lang),
         _record(row.record, lang),
         row.summary,
-        row.details,
+        details_text(row.details, lang),
     ]
 
 

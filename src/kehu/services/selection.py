@@ -92,6 +92,7 @@ def resolve(selection: Selection, viewer: User, limit: int | None = None) -> lis
     else:
         query = query.order_by(Customer.code)
     if selection.codes:
+        _check_codes(selection, viewer)
         query = query.where(Customer.code.in_(selection.codes))
     if selection.category:
         category = find_category(selection.category)
@@ -102,6 +103,24 @@ def resolve(selection: Selection, viewer: User, limit: int | None = None) -> lis
     if limit:
         query = query.limit(limit)
     return [cid for (cid,) in query.tuples()]
+
+
+def _check_codes(selection: Selection, viewer: User) -> None:
+    """Every code given must name a customer the viewer may see: a command told to move
+    KH000001 and KH999999 must not move one and keep quiet about the other."""
+    wanted = list(dict.fromkeys(selection.codes))
+    seen: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        query = visible_customers(
+            viewer, Customer.code, include_archived=selection.include_archived
+        ).where(Customer.code.in_(wanted[start : start + 500]))
+        seen.update(code for (code,) in query.tuples())
+    missing = [code for code in wanted if code not in seen]
+    if missing:
+        shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+        raise SelectionError(
+            N_("No customer you may see has the code {codes}; nothing was done."), codes=shown
+        )
 
 
 def _narrow(ids: list[int], selection: Selection, viewer: User) -> list[int]:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehu.core.i18n import normalise, system_language
-from kehu.db import duplicate_index, interrupted, search_index
+from kehu.db import duplicate_index, interrupted, migrations, probe, search_index
 from kehu.db.connection import Database, open_database, write
+from kehu.db.errors import DatabaseError
 from kehu.db.models import Customer, Setting, User
 from kehu.services import auth, classification
 
@@ -29,6 +30,18 @@ class Workspace:
     @property
     def is_empty(self) -> bool:
         return not Customer.select().exists()
+
+
+def needs_upgrade(path: str | Path) -> int | None:
+    """The schema version of an existing kehu file that opening will upgrade (after a backup
+    copy), or None: a large file's upgrade takes a while, so the window shows it happening."""
+    try:
+        facts = probe.inspect(Path(path).expanduser().absolute(), migrations.latest_version())
+    except DatabaseError:
+        return None  # opening says what is wrong with it
+    if facts.exists and facts.writable and 0 < facts.schema_version < migrations.latest_version():
+        return facts.schema_version
+    return None
 
 
 def open_workspace(

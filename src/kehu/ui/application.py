@@ -17,7 +17,7 @@ from kehu import __version__, identity
 from kehu.config import setup_logging
 from kehu.db.errors import DamagedDatabaseError, DatabaseError, warning_message
 from kehu.db.models import User, database_proxy
-from kehu.services.workspace import Workspace, open_workspace
+from kehu.services.workspace import Workspace, needs_upgrade, open_workspace
 from kehu.ui import settings, translations
 from kehu.ui.errors import install_excepthook, show_error
 from kehu.ui.icons import app_icon
@@ -210,7 +210,10 @@ def _open(
     `offer` (at start), a file that cannot be opened offers a way on (`start_problems`)."""
     while True:
         try:
-            workspace = open_workspace(path, lang=lang, create=create or is_first_start(path))
+            if needs_upgrade(path) is not None:
+                workspace = _upgrade_and_open(path, lang, parent)
+            else:
+                workspace = open_workspace(path, lang=lang, create=create or is_first_start(path))
             break
         except DatabaseError as exc:
             logger.warning("cannot open %s: %s", path, exc)
@@ -237,6 +240,47 @@ def _open(
     if workspace.database.backup_path is not None:
         logger.info("migrated; backup at %s", workspace.database.backup_path)
     return workspace
+
+
+def _upgrade_and_open(path: str, lang: str, parent: QWidget | None) -> Workspace:
+    """Open a file that needs an upgrade (backup copy, migrations, keys computed once) off the
+    UI thread, with a busy dialog: a large file takes a minute, and a window that shows
+    nothing for that long looks hung. No Cancel: each step is one transaction, and stopping
+    between steps would leave a half-upgraded file to upgrade again next time."""
+    from PySide6.QtCore import QEventLoop, Qt, QThreadPool
+    from PySide6.QtWidgets import QProgressDialog
+
+    from kehu.ui.tasks import Task
+
+    dialog = QProgressDialog(parent)
+    dialog.setObjectName("upgradeProgressDialog")
+    dialog.setWindowTitle("kehu")
+    dialog.setLabelText(
+        QCoreApplication.translate(
+            "Application",
+            "Upgrading %1 to this version of kehu…\nA backup copy is made first. "
+            "A large file takes a minute or two.",
+        ).replace("%1", Path(path).name)
+    )
+    dialog.setCancelButton(None)
+    dialog.setMinimumWidth(420)
+    dialog.setRange(0, 0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+    task = Task(lambda _job: open_workspace(path, lang=lang, create=False))
+    queued = Qt.ConnectionType.QueuedConnection
+    task.signals.succeeded.connect(lambda result: outcome.update(result=result), queued)
+    task.signals.failed.connect(lambda exc: outcome.update(error=exc), queued)
+    task.signals.finished.connect(loop.quit, queued)
+    QThreadPool.globalInstance().start(task)
+    QTimer.singleShot(300, lambda: "result" in outcome or "error" in outcome or dialog.show())
+    loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]  # type: ignore[return-value]
 
 
 def is_first_start(path: str) -> bool:
