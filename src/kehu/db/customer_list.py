@@ -147,6 +147,15 @@ def _ordered(spec: ListSpec, after: tuple[Any, int] | None) -> ModelSelect:
         position = key if unique else Tuple(key, Customer.id)
         bound = after[0] if unique else Tuple(after[0], after[1])
         query = query.where(position < bound if spec.descending else position > bound)
+    if indexed:
+        # Implied by the bound (or always true), but a plain range on the sort column makes
+        # SQLite pick (owner_id, column) for a manager's owner_id IN (…) and stop early in
+        # each owner's part of it (a page at 1M: ~1 ms instead of sorting every visible
+        # row, 5–10 s).
+        low = "" if after is None or spec.descending else after[0]
+        query = query.where(key >= low)
+        if after is not None and spec.descending:
+            query = query.where(key <= after[0])
     order = [key.desc(), Customer.id.desc()] if spec.descending else [key, Customer.id]
     return query.order_by(*order[: 1 if unique else 2])
 
