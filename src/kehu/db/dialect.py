@@ -134,6 +134,15 @@ class SQLiteDialect:
         db.execute_sql("PRAGMA analysis_limit=1000")
         db.execute_sql("ANALYZE")
 
+    def refresh_statistics(self, db: Database, tables: Sequence[str]) -> None:
+        """Planner statistics of these tables again, if the file has statistics at all (a
+        dropped and remade index loses its own, and the planner may then pick a worse one);
+        a file without them stays without (bounded work per index)."""
+        if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+            db.execute_sql("PRAGMA analysis_limit=1000")
+            for table in tables:
+                db.execute_sql(f'ANALYZE "{table}"')
+
     # -- insert-or-ignore ---------------------------------------------------------------------
     def insert_ignore_sql(self, db: Database, table: str, columns: Sequence[str]) -> str:
         """INSERT of one row that does nothing when it would break a unique key."""

@@ -14,6 +14,8 @@ from importlib import resources
 
 from peewee import SqliteDatabase
 
+from kehu.db.dialect import dialect
+
 logger = logging.getLogger(__name__)
 
 
@@ -62,11 +64,9 @@ def _name_sort(db: SqliteDatabase) -> None:
                 db.execute_sql(statement)
     finally:
         db.execute_sql(f"PRAGMA cache_size={int(cache)}")
-    if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
-        # a file with planner statistics (a bulk load made them) gets those of the new
-        # indexes, or the planner may sort a salesperson's customers instead of walking one
-        db.execute_sql("PRAGMA analysis_limit=1000")
-        db.execute_sql('ANALYZE "customer"')
+    # a file with planner statistics (a bulk load made them) gets those of the new indexes
+    # and of the remade key index, or the planner may pick a worse index
+    dialect(db).refresh_statistics(db, ("customer", "search_key"))
 
 
 # (version, description, step). Append only; never change a published step.

@@ -237,6 +237,7 @@ def rebuild_all(job: Job | None = None) -> int:
         _finish(db)
         for statement in sort_indexes:
             db.execute_sql(statement)
+        dialect(db).refresh_statistics(db, ("customer", "search_key"))  # of the remade indexes
         return written
 
     written = write(db, run)
