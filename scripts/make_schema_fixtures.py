@@ -578,7 +578,11 @@ def _rows_v10(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v11(conn: sqlite3.Connection) -> None:
-    """The pinyin sort keys of the four customers, as version 11 computes them (reading
+    """The analyses' stamps (their first values come with the schema): nothing to add."""
+
+
+def _rows_v12(conn: sqlite3.Connection) -> None:
+    """The pinyin sort keys of the four customers, as version 12 computes them (reading
     syllable by syllable, a unit separator, the text itself)."""
     keys = (
         (1, "chong qing chang jiang shang mao you xian gong si\x1f重庆长江商贸有限公司",
@@ -605,6 +609,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     9: _rows_v9,
     10: _rows_v10,
     11: _rows_v11,
+    12: _rows_v12,
 }
 
 

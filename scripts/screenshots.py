@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Screenshots of the main window and a dossier card in Chinese, from demo data.
+"""Screenshots of the main window, a dossier card and the Analysis view, from demo data.
 
-`python scripts/screenshots.py [--out docs/screenshots] [--customers 2000]` writes
-main_window.png and dossier_card.png (the icon files come from scripts/make_icons.py).
+`python scripts/screenshots.py [--out docs/screenshots] [--customers 2000] [--lang en]` writes
+main_window.png, dossier_card.png, analysis_composition.png and analysis_abc.png (with
+`--lang en`: the same names ending in _en; the icon files come from scripts/make_icons.py).
 Runs offscreen; needs a CJK font (fonts-wqy-microhei on Linux).
 """
 
@@ -21,7 +22,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--customers", type=int, default=2000)
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
     args = parser.parse_args()
+    suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="kehu-shots-"))
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
@@ -35,10 +38,10 @@ def main() -> int:
     from kehu.ui.application import make_application, open_session_window
 
     app = make_application()
-    translations.install(app, "zh_CN")
-    workspace = open_workspace(work / "demo.db", lang="zh_CN")
+    translations.install(app, args.lang)
+    workspace = open_workspace(work / "demo.db", lang=args.lang)
     demo.generate(customers=args.customers, user=workspace.user)
-    window = open_session_window(workspace, workspace.user)
+    window = open_session_window(workspace, workspace.user, args.lang)
     window.resize(1600, 900)
     window.show()
     while window.model.is_loading or window.categories._counting:
@@ -53,13 +56,27 @@ def main() -> int:
     card.tabs.setCurrentIndex(1)
     QTest.qWait(300)
     args.out.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(args.out / "main_window.png"))
+    written = [f"main_window{suffix}.png", f"dossier_card{suffix}.png"]
+    window.grab().save(str(args.out / written[0]))
     card.tabs.setCurrentIndex(0)
     window.splitter.setSizes([200, 360, 900])
     QTest.qWait(200)
-    card.grab().save(str(args.out / "dossier_card.png"))
-    for written in ("main_window.png", "dossier_card.png"):
-        print(args.out / written)
+    card.grab().save(str(args.out / written[1]))
+    view = window.analysis_view
+    window.views.setCurrentWidget(view)
+    for kind in ("composition", "abc"):
+        view.analysis_box.setCurrentIndex(view.analysis_box.findData(kind))
+        while (
+            view.report is None
+            or view.report.analysis != kind
+            or (view._complete != view._generation)
+        ):
+            QTest.qWait(50)
+        QTest.qWait(300)
+        written.append(f"analysis_{kind}{suffix}.png")
+        window.grab().save(str(args.out / written[-1]))
+    for name in written:
+        print(args.out / name)
     window.close()
     workspace.database.close()
     return 0

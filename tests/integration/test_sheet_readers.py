@@ -65,6 +65,32 @@ def test_old_xls_imports(workspace, user, tmp_path):
     assert values["employees"] == 12
 
 
+def test_an_xls_sheet_is_taken_once_and_read_back_every_time(tmp_path):
+    """The workbook is closed as soon as its sheet is taken (the parsed book is not held
+    twice); the preview, the header check and the run read the same rows from that sheet,
+    merged cells filled as Excel shows them."""
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("客户")
+    for col, header in enumerate(["客户名称", "地址", "职工人数"]):
+        sheet.write(0, col, header)
+    for i in range(1, 701):
+        sheet.write(i, 0, f"旧表公司{i:03d}")
+        sheet.write(i, 2, i)
+    sheet.write_merge(1, 3, 1, 1, "北京市合并路1号")
+    path = tmp_path / "many.xls"
+    book.save(str(path))
+    with open_table(path) as table:
+        assert table._workbook is None  # closed at once
+        first = list(table.rows())
+        again = list(table.rows())
+    assert first == again and len(first) == 701
+    assert first[1] == (2, ("旧表公司001", "北京市合并路1号", 1))
+    assert first[3][1][1] == "北京市合并路1号"  # B4 from B2
+    assert first[700] == (701, ("旧表公司700", None, 700))
+    assert table._sheet is None  # released with the table
+
+
 def test_big_sheet_is_read_in_pieces_with_merges_and_hidden_rows(
     workspace, user, tmp_path, monkeypatch
 ):

@@ -161,3 +161,46 @@ def test_sheet_names_are_valid_and_unique():
     names = [unique_sheet_name(n, used) for n in ["History", "", "x" * 40, "x" * 40, "a:b"]]
     assert names == ["History_", "Sheet_", "x" * 31, "x" * 27 + " (2)", "a_b"]
     assert all(len(n) <= 31 for n in names)
+
+
+def test_list_export_cleans_stored_text_in_every_block(workspace, user, tmp_path):
+    """Rows are made safe block by block: stored text with control characters, dangerous
+    starts and over-long values (in the first and in a later block of 500) reads back as
+    `safe_cell_value` makes it; every other cell as stored."""
+    from kehu.db.models import Customer
+    from kehu.exchange.xlsx_safety import MAX_CELL, safe_cell_value
+
+    rows = [
+        {"code": f"KH{n:06d}", "name": f"客户{n}号商店", "owner": user.id, "version": 1}
+        for n in range(1, 1203)
+    ]
+    Customer.insert_many(rows).execute()
+    odd = {
+        3: {"name": '=HYPERLINK("x")', "address": "北京\x0b海淀"},
+        777: {"name": "坏\x00客户", "address": "-5 号楼", "short_name": "@甲"},
+        1201: {"address": "长" * (MAX_CELL + 10), "email": "\ta@example.cn"},
+        1202: {"address": "第一行\n-第二行"},
+    }
+    for n, values in odd.items():
+        Customer.update(**values).where(Customer.code == f"KH{n:06d}").execute()
+    ids = [cid for (cid,) in Customer.select(Customer.id).order_by(Customer.code).tuples()]
+    out = exports.export(
+        "xlsx",
+        "list",
+        ids,
+        tmp_path / "odd.xlsx",
+        user,
+        {"columns": "code,name,short_name,address,email"},
+    )
+    sheet = openpyxl.load_workbook(out, read_only=True).active
+    got = list(sheet.iter_rows(min_row=2, max_col=5, values_only=True))
+    stored = (
+        Customer.select(
+            Customer.code, Customer.name, Customer.short_name, Customer.address, Customer.email
+        )
+        .order_by(Customer.code)
+        .tuples()
+    )
+    assert got == [tuple(safe_cell_value(v) for v in row) for row in stored]
+    assert got[2][1] == '\'=HYPERLINK("x")' and got[776][1] == "坏客户"
+    assert got[1200][3] == "长" * (MAX_CELL - 1) + "…" and got[1201][3] == "第一行\n-第二行"

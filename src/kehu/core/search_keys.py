@@ -343,7 +343,7 @@ def customer_keys(
     names = [t for t in dict.fromkeys((full, short)) if t]
     rows = [(NAME, t) for t in names]
     # In the order of schema 10 (each text's main keys, then its alternatives), so that a
-    # key keeps its slot and migration 11 only changes the kind of the alternative ones.
+    # key keeps its slot and migration 12 only changes the kind of the alternative ones.
     spelled: dict[str, int] = {}
     for text in names:
         main, alternatives = pinyin_readings(text)

@@ -21,7 +21,7 @@ from peewee import OperationalError, SqliteDatabase
 
 from kehu import __version__
 from kehu.core.i18n import N_, Message, note
-from kehu.db import errors, migrations, probe
+from kehu.db import errors, migrations, probe, sales_arrays
 from kehu.db.backup import backup_database, restore_under_way
 from kehu.db.dialect import SQLITE, dialect
 from kehu.db.models import Setting, database_proxy
@@ -168,6 +168,8 @@ def open_database(
     Raises a `kehu.db.errors.DatabaseError` subclass with a message for the user.
     """
     path = Path(path).expanduser().absolute()
+    if bind:  # the analyses' arrays were of the file bound before (same path: maybe not)
+        sales_arrays.forget()
     location = locate(path)
     facts = probe.inspect(path, migrations.latest_version())
     if not facts.exists:

@@ -7,14 +7,13 @@ a list export of 100,000 customers spends its time in openpyxl, not here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from kehu.core.schemes import shown_name
 from kehu.db.models import (
     Category,
     Customer,
-    CustomerCategory,
     KeyPerson,
     Product,
     SaleLine,
@@ -22,6 +21,8 @@ from kehu.db.models import (
     User,
     Visit,
 )
+
+SCHEME_TARGET = "scheme:"  # a list column that is a classification: scheme:<id>
 
 
 def schemes() -> list[Scheme]:
@@ -40,18 +41,40 @@ def customer_columns(ids: Sequence[int], columns: Sequence[str]) -> dict[int, tu
     return {row[0]: row[1:] for row in db.execute_sql(sql, list(ids))}
 
 
-def customer_categories(ids: Sequence[int]) -> dict[tuple[int, int], int]:
-    """{(customer id, scheme id): category id} for the customers `ids` (one query)."""
+def customer_records(
+    ids: Sequence[int], targets: Sequence[str], categories: Mapping[int, Any] | None = None
+) -> dict[int, list[Any]]:
+    """{id: [value of each target…]} for the customers `ids`, from two queries of plain tuples.
+
+    A target is a customer column or `scheme:<id>`: the customer's category in that scheme,
+    as `categories[category id]` (default: the id itself), or None."""
     if not ids:
         return {}
-    db = CustomerCategory._meta.database
+    db = Customer._meta.database
+    fields = Customer._meta.fields
+    schemes = {}
+    parts = []
+    for position, target in enumerate(targets):
+        if target.startswith(SCHEME_TARGET):
+            schemes[int(target[len(SCHEME_TARGET) :])] = position
+            parts.append(", NULL")
+        else:
+            parts.append(f', "{fields[target].column_name}"')
     marks = ", ".join([db.param] * len(ids))
-    cursor = db.execute_sql(
-        "SELECT customer_id, scheme_id, category_id FROM customer_category "
-        f"WHERE customer_id IN ({marks})",
-        list(ids),
-    )
-    return {(c, s): cat for c, s, cat in cursor}
+    sql = f'SELECT id{"".join(parts)} FROM "customer" WHERE id IN ({marks})'
+    records = {row[0]: list(row[1:]) for row in db.execute_sql(sql, list(ids))}
+    if schemes and records:
+        cursor = db.execute_sql(
+            "SELECT customer_id, scheme_id, category_id FROM customer_category "
+            f"WHERE customer_id IN ({marks})",
+            list(ids),
+        )
+        value = categories.get if categories is not None else None
+        for cid, scheme, category in cursor:
+            position = schemes.get(scheme)
+            if position is not None and cid in records:
+                records[cid][position] = value(category) if value else category
+    return records
 
 
 def category_paths(lang: str, separator: str = "/") -> dict[int, str]:

@@ -139,7 +139,7 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     completeness = IntegerField(null=True, index=True)  # 档案健全度 in %, migration 6
     # Pinyin sort keys of the name and short name (`kehu.core.search_keys.sort_key`), kept
     # with the search keys by `kehu.db.search_index`; a list sorted by name walks their
-    # index (migration 11). '' until computed.
+    # index (migration 12). '' until computed.
     name_sort = CharField(max_length=255, default="", index=True)
     short_name_sort = CharField(max_length=255, default="", index=True)
 

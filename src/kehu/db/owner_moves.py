@@ -20,11 +20,13 @@ from contextlib import contextmanager
 
 from peewee import Database
 
+from kehu.db import sales_arrays
 from kehu.db.dialect import dialect
 
 COUNT_TRIGGER = "category_count_customer_update"
 SALES_TRIGGER = "sales_summary_owner_update"
 MOVING = "temp_owner_moving"
+STAMP_TRIGGERS = "sales_summary_stamp_"
 
 _MONTH = "CAST(substr(sl.sale_date, 1, 4) AS INTEGER) * 12 + CAST(substr(sl.sale_date, 6, 2) AS INTEGER) - 1"
 _SUMMARY_KEYS = {
@@ -50,13 +52,18 @@ def owner_triggers_off(db: Database) -> Iterator[set[str]]:
         for name, statement in sql.trigger_definitions(db, prefix)
         if name == prefix
     ]
-    for name, _statement in found:
+    # The analyses' stamps (schema 11) would be renewed per customer and per month row:
+    # they are renewed once after the block instead.
+    stamps = sql.trigger_definitions(db, STAMP_TRIGGERS)
+    for name, _statement in found + stamps:
         sql.drop_trigger(db, name)
     try:
         yield {name for name, _statement in found}
     finally:
-        for _name, statement in found:
+        for _name, statement in found + stamps:
             db.execute_sql(statement)
+        if stamps:
+            sales_arrays.bump(db, (sales_arrays.SALES, sales_arrays.CUSTOMERS))
 
 
 def _upsert(table: str, select: str) -> str:

@@ -129,3 +129,64 @@ def customer_totals(first: int, last: int, owners: Owners):
         f"AND sl.sale_date < {p}{where} GROUP BY sl.customer_id",
         [*_range(first, last), *params],
     )
+
+
+_MONTH = "CAST(substr(sl.sale_date, 1, 4) AS INTEGER) * 12 + CAST(substr(sl.sale_date, 6, 2) AS INTEGER) - 1"
+
+
+def declines(current, previous, owners: Owners, percent: int, limit: int):
+    p = _db().param
+    where, params = _owner_clause(owners, "COALESCE(c.owner_id, 0)")
+    return _rows(
+        f"SELECT sl.customer_id, SUM(CASE WHEN {_MONTH} >= {p} THEN sl.amount ELSE 0 END) AS cur, "
+        f"SUM(CASE WHEN {_MONTH} < {p} THEN sl.amount ELSE 0 END) AS prev FROM sale_line sl "
+        f"JOIN customer c ON c.id = sl.customer_id WHERE sl.sale_date >= {p} "
+        f"AND sl.sale_date < {p}{where} GROUP BY sl.customer_id "
+        f"HAVING prev > 0 AND cur * 100 < prev * (100 - {p}) "
+        f"ORDER BY prev - cur DESC, sl.customer_id LIMIT {p}",
+        [current[0], current[0], *_range(previous[0], current[1]), *params, percent, limit],
+    )
+
+
+def abc(first: int, last: int, owners: Owners, scheme_id: int, thresholds: tuple[int, int]):
+    """The ABC rule of `kehu.services.analysis_abc` computed the plain way: each active
+    customer's sale lines summed in SQL, ranked in Python. Returns {"total", "counts":
+    {A/B/C: customers with rows in the period}, "amounts": {A/B/C: sales}, "proposed":
+    {customer id: A/B/C}, "current": {customer id: grade category or None}}."""
+    p = _db().param
+    where, params = _owner_clause(owners, "COALESCE(c.owner_id, 0)")
+    rows = _rows(
+        "SELECT sl.customer_id, SUM(sl.amount), cc.category_id FROM sale_line sl "
+        "JOIN customer c ON c.id = sl.customer_id LEFT JOIN customer_category cc ON "
+        f"cc.customer_id = sl.customer_id AND cc.scheme_id = {p} WHERE c.status = 'active' "
+        f"AND sl.sale_date >= {p} AND sl.sale_date < {p}{where} GROUP BY sl.customer_id",
+        [scheme_id, *_range(first, last), *params],
+    )
+    ranked = sorted(((cid, a) for cid, a, _g in rows if a > 0), key=lambda r: (-r[1], r[0]))
+    total = sum(a for _c, a in ranked)
+    proposed, counts, amounts, before = {}, dict.fromkeys("ABC", 0), dict.fromkeys("ABC", 0), 0
+    a_share, b_share = thresholds
+    for cid, amount in ranked:
+        grade = (
+            "A"
+            if before * 100 < a_share * total
+            else "B"
+            if before * 100 < b_share * total
+            else "C"
+        )
+        proposed[cid] = grade
+        counts[grade] += 1
+        amounts[grade] += amount
+        before += amount
+    for cid, amount, _g in rows:
+        if amount <= 0:
+            proposed[cid] = "C"
+            counts["C"] += 1
+    current = {cid: grade for cid, _a, grade in rows}
+    return {
+        "total": total,
+        "counts": counts,
+        "amounts": amounts,
+        "proposed": proposed,
+        "current": current,
+    }

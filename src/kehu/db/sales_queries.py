@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from kehu.db import sales_arrays
 from kehu.db.models import Customer
 
 Owners = Collection[int] | None
@@ -110,32 +111,9 @@ def category_customers(categories: Collection[int], owners: Owners) -> dict[int,
 
 
 def owner_customers(owners: Owners) -> dict[int, int]:
-    """{owner id (0: none): customers} (active and archived), counted along the owner index
-    (grouping by the bare column keeps the index order: no sort of a million rows)."""
-    where, params = _owner_clause(owners)
-    rows = _rows(
-        f"SELECT owner_id, COUNT(*) FROM customer WHERE 1{where} GROUP BY owner_id", params
-    )
-    return {owner or 0: n for owner, n in rows}
-
-
-def graded_totals(
-    first: int, last: int, owners: Owners, scheme_id: int
-) -> list[tuple[int, int, int | None]]:
-    """(customer id, amount, category in the scheme or None) of every active customer with
-    sales in the period (for the ABC ranking: its current grade comes along). Archived customers are few: they are left out here by their ids, which is cheaper
-    than a status lookup per customer."""
-    where, params = _owner_clause(owners, "s.owner_id")
-    p = _db().param
-    rows = _rows(
-        "SELECT t.customer_id, t.amount, cc.category_id FROM (SELECT s.customer_id, "
-        f"SUM(s.amount) AS amount FROM sales_month s WHERE s.month >= {p} AND s.month <= {p}"
-        f"{where} GROUP BY s.customer_id) t LEFT JOIN customer_category cc ON cc.customer_id = "
-        f"t.customer_id AND cc.scheme_id = {p}",
-        [first, last, *params, scheme_id],
-    )
-    archived = {cid for (cid,) in _rows("SELECT id FROM customer WHERE status <> 'active'", [])}
-    return [row for row in rows if row[0] not in archived] if archived else rows
+    """{owner id (0: none): customers} (active and archived), from the counts kept in
+    memory with the customers' status (`kehu.db.sales_arrays`)."""
+    return sales_arrays.customer_status(_db()).count(owners)
 
 
 def active_grade_counts(owners: Owners, categories: Collection[int]) -> dict[int, int]:
@@ -152,8 +130,7 @@ def active_grade_counts(owners: Owners, categories: Collection[int]) -> dict[int
 
 
 def active_customer_count(owners: Owners) -> int:
-    where, params = _owner_clause(owners)
-    return _rows(f"SELECT COUNT(*) FROM customer WHERE status = 'active'{where}", params)[0][0]
+    return sum(sales_arrays.customer_status(_db()).count(owners, active_only=True).values())
 
 
 def idle_customers(
@@ -173,25 +150,16 @@ def idle_customers(
 
 
 def customer_totals(first: int, last: int, owners: Owners) -> list[tuple[int, int]]:
-    """(customer id, amount) of every customer with sale lines in the period."""
-    where, params = _owner_clause(owners)
-    p = _db().param
-    return _rows(
-        f"SELECT customer_id, SUM(amount) FROM sales_month WHERE month >= {p} AND month <= {p}"
-        f"{where} GROUP BY customer_id",
-        [first, last, *params],
-    )
+    """(customer id, amount) of every customer with sale lines in the period, by id (from
+    the arrays of `kehu.db.sales_arrays`)."""
+    totals = sales_arrays.period_totals(_db(), first, last, owners)
+    return list(zip(totals.customer.tolist(), totals.amount.tolist(), strict=True))
 
 
 def top_customers(first: int, last: int, owners: Owners, limit: int) -> list[tuple[int, int]]:
-    """The `limit` customers with the highest sales: (customer id, amount), highest first."""
-    where, params = _owner_clause(owners)
-    p = _db().param
-    return _rows(
-        f"SELECT customer_id, SUM(amount) AS s FROM sales_month WHERE month >= {p} AND "
-        f"month <= {p}{where} GROUP BY customer_id ORDER BY s DESC, customer_id LIMIT {p}",
-        [first, last, *params, limit],
-    )
+    """The `limit` customers with the highest sales: (customer id, amount), highest first,
+    equal sales by id."""
+    return sales_arrays.top_customers(_db(), first, last, owners, limit)
 
 
 def declines(
@@ -199,16 +167,7 @@ def declines(
 ) -> list[tuple[int, int, int]]:
     """Customers whose sales in `current` fell by more than `percent` % against `previous`:
     (customer id, current, previous), the biggest drop in amount first."""
-    where, params = _owner_clause(owners)
-    p = _db().param
-    return _rows(
-        f"SELECT customer_id, SUM(CASE WHEN month >= {p} THEN amount ELSE 0 END) AS cur, "
-        f"SUM(CASE WHEN month < {p} THEN amount ELSE 0 END) AS prev FROM sales_month "
-        f"WHERE month >= {p} AND month <= {p}{where} GROUP BY customer_id "
-        f"HAVING prev > 0 AND cur * 100 < prev * (100 - {p}) "
-        f"ORDER BY prev - cur DESC, customer_id LIMIT {p}",
-        [current[0], current[0], previous[0], current[1], *params, percent, limit],
-    )
+    return sales_arrays.declines(_db(), current, previous, owners, percent, limit)
 
 
 def top_products(

@@ -1,15 +1,19 @@
 """The sales summaries of schema 7 (sales_month, sales_summary, product_month): kept by
 triggers on sale_line, customer_category and customer (SQLite triggers named
 `sales_summary_*`), dropped during a bulk load and rebuilt after it, and rebuilt by repair.
+The stamps of schema 11 (`kehu.db.sales_arrays`) are kept by triggers of the same prefix,
+so a bulk load drops and restores them too, and a rebuild renews them.
 """
 
 from __future__ import annotations
 
 from peewee import Database
 
+from kehu.db import sales_arrays
 from kehu.db.dialect import dialect
 
-TRIGGER_PREFIX = "sales_summary_"
+TRIGGER_PREFIX = "sales_summary_"  # also the stamps' of schema 11
+STAMP_PREFIX = "sales_summary_stamp_month_"
 TABLES = ("sales_month", "sales_summary", "product_month")
 
 _MONTH = "CAST(substr(sl.sale_date, 1, 4) AS INTEGER) * 12 + CAST(substr(sl.sale_date, 6, 2) AS INTEGER) - 1"
@@ -32,12 +36,31 @@ _REBUILD = (
 
 def rebuild(db: Database) -> None:
     """Compute the three summaries again from the sale lines (in the caller's transaction or
-    its own)."""
+    its own). The change-log triggers on sales_month (schema 11) are off meanwhile (they
+    would log every row); the log is emptied and the stamps renewed once at the end, so
+    every copy in memory of the analyses is read again."""
+    sql = dialect(db)
     with db.atomic():
+        stamps = sql.trigger_definitions(db, STAMP_PREFIX)
+        for name, _statement in stamps:
+            sql.drop_trigger(db, name)
         for table in TABLES:
             db.execute_sql(f'DELETE FROM "{table}"')
         for statement in _REBUILD:
             db.execute_sql(statement)
+        for _name, statement in stamps:
+            db.execute_sql(statement)
+        if _has_stamps(db):
+            sales_arrays.clear_log(db)
+            sales_arrays.bump(db)
+
+
+def _has_stamps(db: Database) -> bool:
+    return bool(
+        db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analysis_stamp'"
+        ).fetchone()
+    )
 
 
 def drop_triggers(db: Database) -> list[str]:

@@ -32,3 +32,56 @@ def safe_cell_value(value: Any) -> Any:
         if value.startswith(DANGEROUS_STARTS):
             return "'" + value[: MAX_CELL - 1]
     return value
+
+
+# A dangerous start in a column's text joined line by line (with a line break in front). A line
+# break followed by `-` inside one value matches too: the column is then cleaned cell by cell
+# (slower, never wrong).
+_STARTS = re.compile(r"\n[=+\-@\t\r]")
+
+
+def safe_rows(rows: list[Any]) -> list[Any]:
+    """`rows` (a block of equal or unequal rows) with every text cell as `safe_cell_value`
+    makes it; the rows that change are copied, the others are returned as they are.
+
+    The test runs column by column at C speed (the column's text joined, one regular
+    expression, one length); only a column where some value may need it is cleaned cell by
+    cell. A list export spends next to nothing here."""
+    if not rows:
+        return rows
+    widths = set(map(len, rows))
+    if len(widths) != 1:  # ragged rows: cell by cell
+        return [[safe_cell_value(v) for v in row] for row in rows]
+    for index, column in enumerate(zip(*rows, strict=True)):
+        if _suspect(column):
+            _clean_column(rows, index)
+    return rows
+
+
+def _suspect(column: tuple[Any, ...]) -> bool:
+    """Whether some text cell of `column` may need `safe_cell_value` (C-speed tests only)."""
+    try:
+        texts: list[Any] = list(filter(None, column))
+        joined = "\n".join(texts)
+    except TypeError:  # numbers, dates…: only the column's text cells count
+        texts = [v for v in column if isinstance(v, str)]
+        joined = "\n".join(texts)
+    if not texts:
+        return False
+    if _STARTS.search("\n" + joined) is not None:
+        return True
+    spaced = " ".join(texts)  # printable unless a cell holds a control character or a tab
+    if not spaced.isprintable() and CONTROL.search(spaced) is not None:
+        return True
+    return len(spaced) > MAX_CELL and max(map(len, texts)) > MAX_CELL
+
+
+def _clean_column(rows: list[Any], index: int) -> None:
+    for number, row in enumerate(rows):
+        value = row[index]
+        if isinstance(value, str):
+            safe = safe_cell_value(value)
+            if safe is not value:
+                row = list(row)  # the caller's row stays as it was
+                row[index] = safe
+                rows[number] = row

@@ -12,18 +12,17 @@ period. The grade scheme's top-level categories in their order are A, B, C.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import accumulate
-from operator import itemgetter
+
+import numpy as np
 
 from kehu.core import rights
 from kehu.core.i18n import N_, translate
 from kehu.core.periods import Period
 from kehu.core.rights import Action, Scope
-from kehu.db import categories, grade_steps
+from kehu.db import categories, grade_steps, sales_arrays
 from kehu.db import sales_queries as q
 from kehu.db.connection import write
 from kehu.db.models import Customer, User
@@ -54,11 +53,16 @@ class AbcRow:
     current: str  # the current grade's name, "" if none
 
 
+_LETTER_CODES = {0: "A", 1: "B", 2: "C"}
+
+
 @dataclass
 class AbcProposal:
-    """The ranking and the grades it proposes. Customers with sales are listed one by one;
-    the active customers without sales (all proposed C) only as counts per current grade,
-    and are read one by one when the step is applied."""
+    """The ranking and the grades it proposes, held in arrays (a million customers: no
+    Python object per customer until one is asked for). Customers with sales are those with
+    a positive sum in the period, ascending by id with their proposed grade; customers whose
+    returns outweigh their purchases are C; the active customers without sales (also C) only
+    as counts per current grade, read one by one when the step is applied."""
 
     period: Period
     thresholds: tuple[int, int]
@@ -66,27 +70,63 @@ class AbcProposal:
     grade_categories: dict[str, int]  # A/B/C → category id
     grade_names: dict[int, str]  # category id → name
     total: int
-    ranked: list[tuple[int, int]]  # (customer id, amount), highest first
-    proposed: dict[int, str]  # customers with sales (and non-positive ones) → A/B/C
-    current: dict[int, int | None]  # → their current grade category (None: no grade)
+    sales: sales_arrays.Totals  # customers with sales > 0, by id
+    letters: np.ndarray  # their proposed grade: 0 A, 1 B, 2 C
+    grades: np.ndarray  # their current grade category (0: none)
+    ranked_amounts: np.ndarray  # the sales, highest first (the Pareto curve)
+    others: np.ndarray  # ids of active customers with sales ≤ 0 in the period (C)
+    other_grades: np.ndarray  # their current grade (0: none)
     owners: set[int] | None = None  # the viewer's visibility when proposed
     idle: dict[int | None, int] = field(default_factory=dict)  # no sales: current → customers
     counts: Counter = field(default_factory=Counter)  # A/B/C → customers
     amounts: Counter = field(default_factory=Counter)  # A/B/C → sales
     without_sales: int = 0
 
+    @property
+    def ranked_count(self) -> int:
+        return len(self.sales)
+
+    @property
+    def ranked(self) -> list[tuple[int, int]]:
+        """(customer id, amount) of every customer with sales, highest first."""
+        order = sales_arrays.ranked_order(self.sales)
+        return list(
+            zip(self.sales.customer[order].tolist(), self.sales.amount[order].tolist(), strict=True)
+        )
+
+    @property
+    def proposed(self) -> dict[int, str]:
+        """customer id → A/B/C for the customers with rows in the period."""
+        found = {
+            cid: _LETTER_CODES[code]
+            for cid, code in zip(self.sales.customer.tolist(), self.letters.tolist(), strict=True)
+        }
+        found.update(dict.fromkeys(self.others.tolist(), "C"))
+        return found
+
+    @property
+    def current(self) -> dict[int, int | None]:
+        """customer id → current grade category (None: none), same customers."""
+        ids = np.concatenate((self.sales.customer, self.others)).tolist()
+        grades = np.concatenate((self.grades, self.other_grades)).tolist()
+        return {cid: grade or None for cid, grade in zip(ids, grades, strict=True)}
+
     def grade(self, customer_id: int) -> str:
         return self.proposed.get(customer_id, "C")
 
+    def _new_categories(self) -> np.ndarray:
+        cats = np.array([self.grade_categories[g] for g in GRADES], dtype=np.int64)
+        return cats[self.letters]
+
     def changes(self) -> dict[int, int]:
-        """customer id → the grade category it would get, for the customers with sales whose
-        grade changes (`idle_changes` reads the others)."""
-        cats = self.grade_categories
-        return {
-            cid: cats[grade]
-            for cid, grade in self.proposed.items()
-            if self.current.get(cid) != cats[grade]
-        }
+        """customer id → the grade category it would get, for the customers with rows in the
+        period whose grade changes (`idle_changes` reads the others)."""
+        new = self._new_categories()
+        moved = new != self.grades
+        found = dict(zip(self.sales.customer[moved].tolist(), new[moved].tolist(), strict=True))
+        c = self.grade_categories["C"]
+        found.update(dict.fromkeys(self.others[self.other_grades != c].tolist(), c))
+        return found
 
     def idle_changes(self) -> list[tuple[int, int | None]]:
         """(customer id, current grade) of the customers without sales that would become C."""
@@ -99,29 +139,45 @@ class AbcProposal:
         )
 
     def transitions(self) -> Counter:
-        """(from name or "", to letter) → customers whose grade would change."""
+        """(from name or "", to letter) → customers whose grade would change: counted per
+        (current grade, proposed letter) in bins (the grades are few, the customers a
+        million)."""
         found: Counter = Counter()
-        letters = {c: g for g, c in self.grade_categories.items()}
-        for cid, category in self.changes().items():
-            old = self.current.get(cid)
-            found[(self.grade_names.get(old, "") if old else "", letters[category])] += 1
+        cats = self.grade_categories
+
+        def name(category: int) -> str:
+            return self.grade_names.get(category, "") if category else ""
+
+        olds, codes = _codes(self.grades)
+        counts = np.bincount(codes * 3 + self.letters, minlength=3 * len(olds)).tolist()
+        for i, before in enumerate(olds):
+            for j, letter in enumerate(GRADES):
+                if counts[3 * i + j] and before != cats[letter]:
+                    found[(name(before), letter)] += counts[3 * i + j]
+        others, codes = _codes(self.other_grades)
+        for before, n in zip(others, np.bincount(codes).tolist(), strict=False):
+            if n and before != cats["C"]:
+                found[(name(before), "C")] += n
         for old, n in self.idle.items():
-            if n > 0 and old != self.grade_categories["C"]:
-                found[(self.grade_names.get(old, "") if old else "", "C")] += n
+            if n > 0 and old != cats["C"]:
+                found[(name(old) if old else "", "C")] += n
         return found
 
     def rows(self, limit: int | None = 200) -> list[AbcRow]:
         """The ranked customers with their cumulative share (the first `limit`)."""
-        part = self.ranked if limit is None else self.ranked[:limit]
-        names = q.customers_of([cid for cid, _a in part])
+        order = sales_arrays.ranked_order(self.sales, limit)
+        ids = self.sales.customer[order].tolist()
+        names = q.customers_of(ids)
         found, running = [], 0
-        for cid, amount in part:
+        for index, cid, amount in zip(
+            order.tolist(), ids, self.sales.amount[order].tolist(), strict=True
+        ):
             running += amount
             code, name, _owner, _status = names.get(cid, ("", "", None, ""))
             cumulative = (Decimal(running) * 100 / self.total).quantize(
                 Decimal("0.1"), ROUND_HALF_UP
             )
-            old = self.current.get(cid)
+            old = int(self.grades[index])
             found.append(
                 AbcRow(
                     cid,
@@ -129,11 +185,38 @@ class AbcProposal:
                     name,
                     amount,
                     cumulative,
-                    self.proposed[cid],
+                    _LETTER_CODES[int(self.letters[index])],
                     self.grade_names.get(old, "") if old else "",
                 )
             )
         return found
+
+
+def _codes(values: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """The distinct values (few: category ids) and each value's index among them, counted
+    into bins instead of sorting a million values (np.unique beyond small ids)."""
+    if not len(values):
+        return [], np.zeros(0, dtype=np.int64)
+    low, high = int(values.min()), int(values.max())
+    if low < 0 or high > 1_000_000:
+        distinct, codes = np.unique(values, return_inverse=True)
+        return distinct.tolist(), codes
+    present = np.flatnonzero(np.bincount(values))
+    table = np.zeros(high + 1, dtype=np.int64)
+    table[present] = np.arange(len(present))
+    return present.tolist(), table[values]
+
+
+def _held(grades: np.ndarray) -> dict[int, int]:
+    """{category: customers} among these current grades (0: none)."""
+    if not len(grades):
+        return {}
+    if int(grades.min()) < 0 or int(grades.max()) > 1_000_000:
+        held, n = np.unique(grades, return_counts=True)
+        return dict(zip(held.tolist(), n.tolist(), strict=True))
+    counts = np.bincount(grades)
+    present = np.flatnonzero(counts)
+    return dict(zip(present.tolist(), counts[present].tolist(), strict=True))
 
 
 def _grade_scheme(lang: str):
@@ -154,6 +237,21 @@ def _check_thresholds(thresholds: tuple[int, int]) -> tuple[int, int]:
     return a, b
 
 
+def _first_in_rank(amounts: np.ndarray, ranked: np.ndarray, end: int) -> np.ndarray:
+    """Which customers (in id order, with these amounts) are among the first `end` by rank
+    (highest sales first, equal sales by id), given the amounts sorted highest first: all
+    above the amount at rank `end`, and as many of those equal to it as fit, lowest ids."""
+    if end <= 0:
+        return np.zeros(len(amounts), dtype=bool)
+    if end >= len(amounts):
+        return np.ones(len(amounts), dtype=bool)
+    edge = ranked[end - 1]
+    inside = amounts > edge
+    tied = np.flatnonzero(amounts == edge)
+    inside[tied[: end - int(inside.sum())]] = True
+    return inside
+
+
 def propose(
     viewer: User,
     period: Period,
@@ -165,46 +263,79 @@ def propose(
     a, b = _check_thresholds(thresholds)
     scheme, cats, names = _grade_scheme(lang)
     owners = owners_of(viewer)
-    rows = q.graded_totals(period.first, period.last, owners, scheme.id)
-    # Highest sales first, equal sales by id: two stable sorts with C-level keys (the rows
-    # nearly come in id order, so the first one is cheap).
-    ranked = [(cid, amount) for cid, amount, _g in rows if amount > 0]
-    ranked.sort(key=itemgetter(0))
-    ranked.sort(key=itemgetter(1), reverse=True)
-    ids = [cid for cid, _a in ranked]
-    cumulative = list(accumulate(amount for _c, amount in ranked))
-    total = cumulative[-1] if cumulative else 0
-    current = {cid: grade for cid, _amount, grade in rows}
-    proposal = AbcProposal(
-        period, (a, b), scheme.id, cats, names, total, ranked, {}, current, owners
-    )
+    db = Customer._meta.database
+    totals = sales_arrays.period_totals(db, period.first, period.last, owners)
+    ids, amounts = totals.customer, totals.amount
+    active = sales_arrays.is_active(sales_arrays.customer_status(db), ids)
+    if not active.all():  # archived customers are not graded
+        ids, amounts = ids[active], amounts[active]
+    grades = sales_arrays.grade_of(sales_arrays.grades_by_customer(db, scheme.id), ids)
+    positive = amounts > 0
+    if positive.all():
+        sales, kept_grades = sales_arrays.Totals(ids, amounts), grades
+        others = other_grades = np.zeros(0, dtype=np.int64)
+    else:
+        sales, kept_grades = sales_arrays.Totals(ids[positive], amounts[positive]), grades[positive]
+        others, other_grades = ids[~positive], grades[~positive]
+    ranked = np.sort(sales.amount)[::-1]
+    cumulative = np.cumsum(ranked)
+    total = int(cumulative[-1]) if len(cumulative) else 0
     # The grades are runs in rank order: A while the share before a customer is below a %,
     # i.e. before * 100 < a * total, i.e. before <= (a * total - 1) // 100.
-    before = [0, *cumulative[:-1]]
-    end_a = bisect_right(before, (a * total - 1) // 100) if total else 0
-    end_b = max(end_a, bisect_right(before, (b * total - 1) // 100) if total else 0)
-    for grade, start, end in (("A", 0, end_a), ("B", end_a, end_b), ("C", end_b, len(ids))):
-        proposal.proposed.update(dict.fromkeys(ids[start:end], grade))
+    before = cumulative - ranked
+    end_a = int(np.searchsorted(before, (a * total - 1) // 100, side="right")) if total else 0
+    end_b = (
+        max(end_a, int(np.searchsorted(before, (b * total - 1) // 100, side="right")))
+        if total
+        else 0
+    )
+    letters = np.full(len(sales), 2, dtype=np.int64)
+    letters[_first_in_rank(sales.amount, ranked, end_b)] = 1
+    letters[_first_in_rank(sales.amount, ranked, end_a)] = 0
+    proposal = AbcProposal(
+        period,
+        (a, b),
+        scheme.id,
+        cats,
+        names,
+        total,
+        sales,
+        letters,
+        kept_grades,
+        ranked,
+        others,
+        other_grades,
+        owners,
+    )
+    for grade, start, end in (("A", 0, end_a), ("B", end_a, end_b), ("C", end_b, len(sales))):
         proposal.counts[grade] = end - start
-        low = cumulative[start - 1] if start else 0
-        proposal.amounts[grade] = (cumulative[end - 1] - low) if end > start else 0
-    for cid, amount, _grade in rows:
-        if amount <= 0:  # returns outweigh purchases: no sales to rank
-            proposal.proposed[cid] = "C"
-            proposal.counts["C"] += 1
-            proposal.without_sales += 1
+        low = int(cumulative[start - 1]) if start else 0
+        proposal.amounts[grade] = (int(cumulative[end - 1]) - low) if end > start else 0
+    proposal.counts["C"] += len(proposal.others)  # returns outweigh purchases: no sales
+    proposal.without_sales += len(proposal.others)
     # The customers without sales: the active customers per grade (the trees' counts) less
-    # those with sales.
+    # those with rows in the period.
     graded = q.active_grade_counts(owners, list(names))
-    for grade, n in Counter(current.values()).items():
-        if grade is not None and grade in graded:
-            graded[grade] -= n
-    idle_total = q.active_customer_count(owners) - len(rows)
+    for grade, count in _held(grades).items():
+        if grade and grade in graded:
+            graded[grade] -= count
+    idle_total = q.active_customer_count(owners) - len(ids)
     proposal.idle = {cid: n for cid, n in graded.items() if n > 0}
     proposal.idle[None] = idle_total - sum(proposal.idle.values())
     proposal.counts["C"] += idle_total
     proposal.without_sales += idle_total
     return proposal
+
+
+def prepare(viewer: User) -> None:
+    """Read what a ranking needs into memory (`kehu.db.sales_arrays`), so that the first ABC
+    proposal, top customers or declines asked for do not wait for it: the window calls this
+    in the background once the Analysis view has painted."""
+    owners_of(viewer)  # the right to analyse
+    db = Customer._meta.database
+    sales_arrays.month_sales(db)
+    sales_arrays.customer_status(db)
+    sales_arrays.grades_by_customer(db, resolve_scheme(GRADE_SCHEME).id)
 
 
 @dataclass

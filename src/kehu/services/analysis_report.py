@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
+
 from kehu.core.i18n import N_, UserError, translate
 from kehu.core.periods import Period, month_label
 from kehu.db.models import User
@@ -163,12 +165,12 @@ def abc_report(proposal: analysis_abc.AbcProposal, lang: str, limit: int = 200) 
         f"{old or tr(N_('none'))} → {new}: {n}" for (old, new), n in sorted(changes.items())
     )
     notes.append(tr(N_("Grade changes if applied: {moves}"), moves=moves or tr(N_("none"))))
-    if len(proposal.ranked) > limit:
+    if proposal.ranked_count > limit:
         notes.append(
             tr(
                 N_("The first {n} of {total} customers with sales."),
                 n=limit,
-                total=len(proposal.ranked),
+                total=proposal.ranked_count,
             )
         )
     categories, bars, cumulative = pareto_points(proposal)
@@ -186,14 +188,15 @@ def pareto_points(proposal: analysis_abc.AbcProposal, points: int = 40):
     """The Pareto curve over all ranked customers: one bar per customer, or per group of
     customers by rank when there are more than `points` (labelled "first–last" rank), with the
     cumulative share at the end of each bar."""
-    ranked = proposal.ranked
+    ranked = proposal.ranked_amounts  # highest first
     size = max(1, -(-len(ranked) // points))
     categories, bars, cumulative, running = [], [], [], 0
-    for start in range(0, len(ranked), size):
-        part = ranked[start : start + size]
-        amount = sum(a for _c, a in part)
+    starts = list(range(0, len(ranked), size))
+    sums = np.add.reduceat(ranked, starts).tolist() if starts else []
+    for start, amount in zip(starts, sums, strict=True):
+        count = min(size, len(ranked) - start)
         running += amount
-        categories.append(str(start + 1) if size == 1 else f"{start + 1}–{start + len(part)}")
+        categories.append(str(start + 1) if size == 1 else f"{start + 1}–{start + count}")
         bars.append(float(yuan(amount)))
         cumulative.append(round(running * 100 / proposal.total, 1) if proposal.total else 0.0)
     return categories, bars, cumulative

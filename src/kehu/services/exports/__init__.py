@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from peewee import SQL
+
 from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.jobs import Job, no_job
 from kehu.db.connection import write
@@ -148,10 +150,13 @@ def visible_ids(customer_ids: list[int], user: User) -> list[int]:
     step = CHUNK * 20
     for start in range(0, len(customer_ids), step):
         chunk = customer_ids[start : start + step]
+        # The ids as literal integers: one SQL node instead of 10,000 parameters to build
+        # (the query builder spent longer on those than SQLite on the query).
+        listed = SQL(f"({', '.join(str(int(cid)) for cid in chunk)})")
         query = visible_customers(user, Customer.id, include_archived=True).where(
-            Customer.id.in_(chunk)
+            Customer.id.in_(listed)
         )
-        allowed.update(cid for (cid,) in query.tuples())
+        allowed.update(cid for (cid,) in Customer._meta.database.execute_sql(*query.sql()))
     return [cid for cid in customer_ids if cid in allowed]
 
 

@@ -84,12 +84,28 @@ def converter(field: FieldDef, lang: str, reveal: bool) -> Callable[[Any], Any]:
         return lambda v: sensitivity.mask(field, v, lang) or None
     kind = field.kind
     if field.flag_value is not None:  # 0/1: the flagged choice's label, or empty
-        return lambda v: field.choice_label(field.flag_value, lang) if v else None
+        return _memo(lambda v: field.choice_label(field.flag_value, lang) if v else None)
     if kind in (Kind.MONEY, Kind.DATE):
         return lambda v: from_db(field, v)
     if kind is Kind.CHOICE:
-        return lambda v: field.choice_label(v, lang) if v else None
+        return _memo(lambda v: field.choice_label(v, lang) if v else None)
     return _same
+
+
+def _memo(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert` remembered per value (a choice column holds a handful of keys)."""
+    seen: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = result = convert(value)
+            return result
+        except TypeError:  # not hashable
+            return convert(value)
+
+    return remembered
 
 
 def _same(value: Any) -> Any:
@@ -124,26 +140,25 @@ _FIELD = {f.name: f for f in CUSTOMER_FIELDS}
 def _customer_rows(
     ids: list[int], targets: list[str], fields: list[FieldDef | None], lang: str, reveal: bool
 ) -> Iterator[list[Any]]:
-    columns = [f.name for f in fields if f is not None]
-    positions = [i for i, f in enumerate(fields) if f is not None]
-    converters = [converter(fields[i], lang, reveal) for i in positions]  # type: ignore[arg-type]
-    plan = list(zip(positions, converters, strict=True))
-    schemes = {i: int(t.split(":")[1]) for i, t in enumerate(targets) if t.startswith("scheme:")}
-    paths = export_rows.category_paths(lang) if schemes else {}
-    width = len(targets)
+    """The rows as read (plain tuples, categories as their paths), converted only in the
+    columns that need it: most columns are written as stored."""
+    paths = export_rows.category_paths(lang) if None in fields else None
+    plan: list[tuple[int, Callable[[Any], Any]]] = []
+    for position, field in enumerate(fields):
+        convert = converter(field, lang, reveal) if field is not None else _same
+        if convert is not _same:
+            plan.append((position, convert))
     for chunk in _chunks(ids):
-        by_id = export_rows.customer_columns(chunk, columns)
-        cats = export_rows.customer_categories(chunk) if schemes else {}
+        by_id = export_rows.customer_records(chunk, targets, paths)
         for cid in chunk:
             record = by_id.get(cid)
             if record is None:
                 continue
-            out: list[Any] = [None] * width
-            for (position, convert), value in zip(plan, record, strict=True):
-                out[position] = convert(value) if value is not None else None
-            for position, scheme_id in schemes.items():
-                category = cats.get((cid, scheme_id))
-                out[position] = paths.get(category) if category else None
+            out = list(record)  # a customer listed twice: its own row again
+            for position, convert in plan:
+                value = out[position]
+                if value is not None:
+                    out[position] = convert(value)
             yield out
 
 

@@ -61,6 +61,7 @@ class AnalysisView(QWidget):
         self._loaded = False
         self._generation = 0
         self._complete = 0  # the generation whose whole result is shown
+        self._warmed = False  # the ranking's arrays were read in the background
         self._build()
         self._connect_signals()
         if not lazy:
@@ -253,19 +254,36 @@ class AnalysisView(QWidget):
         user, lang = self.session.user, self.session.lang
 
         def work(_job):
-            report = analysis_report.build(user, kind, period, by, thresholds, lang)
-            proposal = (
-                analysis_abc.propose(user, period, thresholds, lang) if kind == "abc" else None
-            )
-            return report, proposal
+            if kind == "abc":  # the proposal is kept: "Apply grades…" writes it
+                proposal = analysis_abc.propose(user, period, thresholds, lang)
+                return analysis_report.abc_report(proposal, lang), proposal
+            return analysis_report.build(user, kind, period, by, thresholds, lang), None
 
-        self.session.tasks.start(
-            work,
-            on_success=lambda result: (
-                self._show(result) if generation == self._generation else None
-            ),
-            on_failure=self._failed,
-        )
+        def done(result) -> None:
+            if generation != self._generation:
+                return
+            self._complete = generation
+            self._show(result)
+            if not self._warmed:
+                self._warmed = True
+                self.session.tasks.start(lambda _job: analysis_abc.prepare(user))
+
+        if kind == "trend":
+            # The first paint: the curve, the stages and the products from the summaries;
+            # the declines and top customers follow with the whole dashboard.
+            def first_paint(_job):
+                return analysis_report.build(user, kind, period, lang=lang, first_paint=True), None
+
+            self.session.tasks.start(
+                first_paint,
+                on_success=lambda result: (
+                    self._show(result)
+                    if generation == self._generation and self._complete != generation
+                    else None
+                ),
+                on_failure=self._failed,
+            )
+        self.session.tasks.start(work, on_success=done, on_failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
