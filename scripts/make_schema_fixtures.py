@@ -582,7 +582,26 @@ def _rows_v11(conn: sqlite3.Connection) -> None:
 
 
 def _rows_v12(conn: sqlite3.Connection) -> None:
-    """The pinyin sort keys of the four customers, as version 12 computes them (reading
+    """The Today panel's keys are filled from the customers, grades and visits by the
+    migration; one more visit, written after it, reaches care_key through its trigger."""
+    _insert(
+        conn,
+        "visit",
+        dict(
+            id=11,
+            customer_id=2,
+            salesperson_id=2,
+            visit_date="2026-02-03",
+            kind="routine",
+            next_step="回访",
+            next_visit_on="2026-02-10",
+            created_at=T2,
+        ),
+    )
+
+
+def _rows_v13(conn: sqlite3.Connection) -> None:
+    """The pinyin sort keys of the four customers, as version 13 computes them (reading
     syllable by syllable, a unit separator, the text itself)."""
     keys = (
         (1, "chong qing chang jiang shang mao you xian gong si\x1f重庆长江商贸有限公司",
@@ -610,6 +629,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     10: _rows_v10,
     11: _rows_v11,
     12: _rows_v12,
+    13: _rows_v13,
 }
 
 

@@ -2096,6 +2096,36 @@ ZH_CN.update(
     }
 )
 
+# --- lead: chart units ---
+ZH_CN.update({"10,000 yuan": "万元"})
+ZH_CN.update({"Rank": "排名"})
+
+# --- today ---
+ZH_CN.update(
+    {
+        "… and {n} more — show all": "… 还有 {n} 个 — 全部显示",
+        "Double-click to see all {n} rows": "双击查看全部 {n} 行",
+        "Previous page": "上一页",
+        "Next page": "下一页",
+        "{first}–{last} of {total}": "{first}–{last} / 共 {total}",
+    }
+)
+KEHU.update(
+    {
+        "The Today panel's keys computed again ({count} were wrong).": (
+            "已重新计算今日面板的索引数据（{count} 条有误）。"
+        ),
+        "Today panel keys": "今日面板索引数据",
+    }
+)
+
+# --- ximport ---
+KEHU.update(
+    {
+        "Building indexes": "正在建立索引",
+    }
+)
+
 # --- pinyin ---
 KEHU.update(
     {

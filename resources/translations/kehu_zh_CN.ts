@@ -48,6 +48,17 @@
     </message>
 </context>
 <context>
+    <name>AnalysisChart</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisView</name>
     <message>
         <source>Analysis</source>
@@ -2817,10 +2828,6 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>路线：{routes}</translation>
     </message>
     <message>
-        <source>… and {n} more</source>
-        <translation>…… 另有 {n} 个</translation>
-    </message>
-    <message>
         <source>To visit</source>
         <translation>待访问</translation>
     </message>
@@ -2853,6 +2860,14 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>今天的生日</translation>
     </message>
     <message>
+        <source>… and {n} more — show all</source>
+        <translation>… 还有 {n} 个 — 全部显示</translation>
+    </message>
+    <message>
+        <source>Double-click to see all {n} rows</source>
+        <translation>双击查看全部 {n} 行</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
@@ -2863,6 +2878,21 @@ A backup copy is made first. A large file takes a minute or two.</source>
     <message>
         <source>turns {age}</source>
         <translation>满 {age} 岁</translation>
+    </message>
+</context>
+<context>
+    <name>TodaySectionDialog</name>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last} / 共 {total}</translation>
     </message>
 </context>
 <context>
@@ -6950,6 +6980,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>新联系人必须接受姓名一项</translation>
     </message>
     <message>
+        <source>Building indexes</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
         <source>The date is empty</source>
         <translation>日期为空</translation>
     </message>
@@ -7152,6 +7186,14 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>Made on {when} by {user}, from the dossier of {customer}.</source>
         <translation>由{user}于{when}根据客户{customer}的档案制作。</translation>
+    </message>
+    <message>
+        <source>The Today panel&apos;s keys computed again ({count} were wrong).</source>
+        <translation>已重新计算今日面板的索引数据（{count} 条有误）。</translation>
+    </message>
+    <message>
+        <source>Today panel keys</source>
+        <translation>今日面板索引数据</translation>
     </message>
     <message>
         <source>Enter a name for the route.</source>

@@ -1,6 +1,6 @@
 """Names in pinyin order and the main reading of a polyphone ranked first (issue 14 point 9),
 on real database files: keyset pages of a list sorted by name, every write path keeping the
-sort keys, the ranking of `cs` and `cq`, and migration 12 on a schema-10 file (through 11)."""
+sort keys, the ranking of `cs` and `cq`, and migration 13 on a schema-10 file (through 11 and 12)."""
 
 from __future__ import annotations
 
@@ -164,7 +164,7 @@ def test_place_readings_decide_the_main_keys(user, workspace):
 
 
 @pytest.mark.parametrize("reindex_min", [20_000, 0])  # 0: as on a big file, index made again
-def test_migration_12_fills_the_sort_keys_of_a_schema_10_file(tmp_path, monkeypatch, reindex_min):
+def test_migration_13_fills_the_sort_keys_of_a_schema_10_file(tmp_path, monkeypatch, reindex_min):
     monkeypatch.setattr(sort_fill, "REINDEX_MIN", reindex_min)
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / "schema_v10.db", path)
@@ -192,7 +192,7 @@ def test_migration_12_fills_the_sort_keys_of_a_schema_10_file(tmp_path, monkeypa
             (PINYIN_ALT, "zhongqingchangjiangshangmaoyouxiangongsi"),
         ).fetchall()
         assert alternative == [(1,)]  # the search keys of polyphonic names were recomputed
-        assert db.execute_sql("PRAGMA user_version").fetchone()[0] >= 12
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] >= 13
         plan = search.explain("cq", admin)
         assert any("search_key_kind_key" in step for step in plan)  # the index is back
         assert search_for("cq", admin, include_archived=True)[:2] == [1, 4]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kehu.services import dossiers, routes, visits
-from kehu.ui.routes import DailyReportView, TodayPanel, VisitDialog
-from kehu.ui.routes import today_panel as today_panel_module
+from PySide6.QtCore import Qt
+
+from kehu.services import dossiers, routes, today, visits
+from kehu.ui.routes import DailyReportView, TodayPanel, VisitDialog, today_all
 from kehu.ui.tasks import TaskRunner
 
 D = dt.date.fromisoformat
@@ -65,12 +66,50 @@ def test_record_a_visit_from_the_panel(qtbot, workspace, user, monkeypatch):
 
 def test_long_lists_are_cut_with_a_note(qtbot, workspace, user, monkeypatch):
     build(user)
-    monkeypatch.setattr(today_panel_module, "MAX_ROWS", 1)
+    monkeypatch.setattr(today, "SHOWN", 1)
     panel = TodayPanel(user, day=D("2024-10-01"))
     qtbot.addWidget(panel)
     assert panel.rows("due") == ["乙商店"]
     section = panel.model.item(0, 0)
-    assert section.rowCount() == 2 and "1" in section.child(1, 0).text()
+    assert section.text().endswith("(2)")  # the true total
+    assert section.rowCount() == 2 and section.child(1, 0).text() == "… and 1 more — show all"
+
+
+def test_the_more_line_opens_every_row_page_by_page(qtbot, workspace, user, monkeypatch):
+    shop, other, _late = build(user)
+    extra = [dossiers.create({"name": f"丁{n}商店"}, user) for n in range(3)]
+    route = routes.routes_for(user)[0].id
+    routes.add_stops(route, extra, user)
+    monkeypatch.setattr(today, "SHOWN", 2)
+    monkeypatch.setattr(today_all, "PAGE", 2)
+    panel = TodayPanel(user, day=D("2024-10-01"), lang="zh_CN")
+    qtbot.addWidget(panel)
+    assert panel.rows("due") == ["乙商店", "甲商店"]
+    more = panel.more_line("due")
+    assert more is not None and "3" in more.text()
+    assert panel.more_line("overdue") is None  # short sections list all their rows
+    panel.tree.doubleClicked.emit(more.index())
+    dialog = panel.section_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.rows() == ["乙商店", "甲商店"]
+    assert dialog.position.text() == "1–2 of 5"
+    assert not dialog.previous_button.isEnabled()
+    dialog.next_button.click()
+    assert dialog.rows() == ["丁0商店", "丁1商店"]
+    dialog.next_button.click()
+    assert dialog.rows() == ["丁2商店"] and not dialog.next_button.isEnabled()
+    with qtbot.waitSignal(panel.open_customer_requested) as opened:
+        dialog.tree.doubleClicked.emit(dialog.model.index(0, 0))
+    assert opened.args == [extra[2]]
+    dialog.close()
+    # Enter on the more line does the same
+    panel.tree.setCurrentIndex(panel.more_line("due").index())
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert panel.section_dialog is not dialog and panel.section_dialog.rows() == [
+        "乙商店",
+        "甲商店",
+    ]
+    assert panel.section_dialog.windowTitle() == "To visit"
 
 
 def test_computed_off_the_ui_thread(qtbot, workspace, user):

@@ -19,14 +19,17 @@ IMPORT_CACHE_MB = 8  # page cache while an import writes (SQLite's default is 2 
 # took the 100k-row import to 240 MB peak, over the 200 MB bound, for no clear gain
 
 
+LOAD_CACHE_MB = 8  # the same, for an import written in one transaction (`kehu.db.import_load`)
+
+
 @contextmanager
-def import_writes() -> Iterator[None]:
+def import_writes(load: bool = False) -> Iterator[None]:
     """Around an import's batches: a bigger page cache on the importing connection, so that
     inserts into the search-key and duplicate indexes stay in memory instead of re-reading
     pages (at 100,000 rows the index outgrows the default cache many times). Settings only:
     every batch is still its own complete, committed transaction."""
     db = Customer._meta.database
-    with dialect(db).page_cache(db, IMPORT_CACHE_MB):
+    with dialect(db).page_cache(db, LOAD_CACHE_MB if load else IMPORT_CACHE_MB):
         yield
 
 

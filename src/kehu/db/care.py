@@ -8,7 +8,7 @@ import datetime as dt
 from peewee import JOIN, fn
 
 from kehu.db.models import Category, Customer, CustomerCategory, KeyPerson, Scheme, User, Visit
-from kehu.db.visibility import owner_filter, visible_customers
+from kehu.db.visibility import owner_filter
 
 
 def cadence_overdue(
@@ -66,35 +66,16 @@ def cadence_overdue(
     return list(query.tuples())
 
 
-def lunar_birthdays(viewer: User) -> list[tuple]:
-    """(person id, customer id, person name, title, mobile, birthday, customer name) of key
-    persons whose birthday is kept by the lunar calendar, visible customers only."""
+def cadence_categories(scheme_key: str) -> list[tuple[int, bool, int, int]]:
+    """(category id, is a sub-category, position, visit days) of a scheme's categories with a
+    cadence."""
     query = (
-        KeyPerson.select(
-            KeyPerson.id,
-            KeyPerson.customer,
-            KeyPerson.name,
-            KeyPerson.title,
-            KeyPerson.mobile,
-            KeyPerson.birthday,
-            Customer.name,
-        )
-        .join(Customer, on=(KeyPerson.customer == Customer.id))
-        .where(KeyPerson.birthday_lunar == True, KeyPerson.birthday.is_null(False))  # noqa: E712
+        Category.select(Category.id, Category.parent, Category.position, Category.visit_days)
+        .join(Scheme, on=(Scheme.id == Category.scheme))
+        .where(Scheme.key == scheme_key, Category.visit_days.is_null(False))
+        .order_by(Category.position, Category.id)
     )
-    return list(visible_customers(viewer, query=query).tuples())
-
-
-def anniversaries(viewer: User, month_days: list[str]) -> list[tuple]:
-    """(id, code, name, trading since) of visible customers whose trading started on one of
-    these MM-DD days."""
-    query = Customer.select(
-        Customer.id, Customer.code, Customer.name, Customer.trading_since
-    ).where(
-        Customer.trading_since.is_null(False),
-        fn.SUBSTR(Customer.trading_since, 6, 5).in_(sorted(month_days)),
-    )
-    return list(visible_customers(viewer, query=query).tuples())
+    return [(cid, parent is not None, pos, days) for cid, parent, pos, days in query.tuples()]
 
 
 def grade_cadences(scheme_key: str) -> list[tuple[int, int | None, str, int | None]]:

@@ -28,6 +28,7 @@ from kehu.core.completeness import (
     SCHEME_KEYS,
     STAGE_SCHEME,
     Stage,
+    filled,
     score,
     stage_of,
 )
@@ -155,6 +156,54 @@ def percents(
         cid: score(values, by_customer.get(cid, ()), schemes.get(cid, ()), stages.get(cid)).percent
         for cid, values in customers
     }
+
+
+def percents_of_rows(
+    ctx: Context,
+    columns: Sequence[str],
+    customers: Iterable[tuple[int, Sequence[Any]]],
+    person_columns: Sequence[str],
+    persons: Iterable[Sequence[Any]],
+    links: Iterable[tuple[int, int, int]],
+) -> dict[int, int]:
+    """`percents` of customers given as tuples in the order of `columns` (id, row), their
+    persons as tuples in the order of `person_columns` starting with the customer id, and
+    their links: each distinct pattern of filled items is scored once by `score` (a bulk
+    loader scores a million generated customers in seconds)."""
+    fields = [(name, columns.index(name)) for name in _COLUMNS if name in columns]
+    field_at = [at for _name, at in fields]
+    person_fields = [(name, person_columns.index(name)) for name in _PERSON_COLUMNS]
+    by_customer: dict[int, list[Sequence[Any]]] = {}
+    for row in persons:
+        by_customer.setdefault(row[0], []).append(row)
+    schemes: dict[int, set[str]] = {}
+    stages: dict[int, Stage | None] = {}
+    for cid, sid, category in links:
+        key = ctx.scheme_keys.get(sid)
+        if key is None:
+            continue
+        schemes.setdefault(cid, set()).add(key)
+        if sid == ctx.stage_scheme:
+            stages[cid] = ctx.stages.get(category)
+    scored: dict[tuple, int] = {}
+    found: dict[int, int] = {}
+    no_persons: list[Sequence[Any]] = []
+    for cid, row in customers:
+        cells = [row[at] for at in field_at]  # `filled`, inlined: a million rows
+        filled_fields = tuple(
+            [v is not None and (not isinstance(v, str) or v.strip() != "") for v in cells]
+        )
+        own = by_customer.get(cid, no_persons)
+        filled_persons = tuple([any(filled(p[at]) for p in own) for _name, at in person_fields])
+        got = frozenset(schemes.get(cid, ()))
+        pattern = (filled_fields, filled_persons, got, stages.get(cid))
+        percent = scored.get(pattern)
+        if percent is None:
+            values = {name: 1 for (name, _at), f in zip(fields, filled_fields, strict=True) if f}
+            person = {n: 1 for (n, _at), f in zip(person_fields, filled_persons, strict=True) if f}
+            percent = scored[pattern] = score(values, [person], got, pattern[3]).percent
+        found[cid] = percent
+    return found
 
 
 def _store(db: Database, computed: Iterable[tuple[int, int | None, int]]) -> int:
@@ -286,5 +335,6 @@ __all__ = [
     "missing_count",
     "per_owner",
     "percents",
+    "percents_of_rows",
     "refresh",
 ]

@@ -1,6 +1,6 @@
 """What the search keys and the names' sort keys are computed from, and where the sort keys
 go: the SQL shared by `kehu.db.search_index` (every write that refreshes keys) and
-`kehu.db.sort_fill` (migration 12, which runs before the models are bound and so may use
+`kehu.db.sort_fill` (migration 13, which runs before the models are bound and so may use
 nothing that imports the connection)."""
 
 from __future__ import annotations

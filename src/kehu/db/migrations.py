@@ -46,11 +46,11 @@ def _split_statements(script: str) -> list[str]:
 
 
 def _name_sort(db: SqliteDatabase) -> None:
-    """Migration 12: the columns, their values (computed in batches), then the indexes, so
+    """Migration 13: the columns, their values (computed in batches), then the indexes, so
     the fill does not keep indexes up to date row by row."""
     from kehu.db import sort_fill  # the pinyin tables load only when a file is upgraded
 
-    script = resources.files("kehu.db").joinpath("schema", "0012_name_sort.sql")
+    script = resources.files("kehu.db").joinpath("schema", "0013_name_sort.sql")
     statements = _split_statements(script.read_text("utf-8"))
     cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
     db.execute_sql("PRAGMA cache_size=-200000")  # every customer row is written: 200 MB
@@ -98,7 +98,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
         "stamps of the sales and classifications the analyses keep in memory",
         _run_sql_file("0011_analysis_stamps.sql"),
     ),
-    (12, "pinyin sort keys of names, alternative readings ranked below the main one", _name_sort),
+    (
+        12,
+        "the Today panel's keys: latest visit and grade per customer, birthdays by day",
+        _run_sql_file("0012_today_keys.sql"),
+    ),
+    (13, "pinyin sort keys of names, alternative readings ranked below the main one", _name_sort),
 ]
 
 

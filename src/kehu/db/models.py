@@ -24,6 +24,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelIndex,
     TextField,
 )
 
@@ -139,7 +140,7 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     completeness = IntegerField(null=True, index=True)  # 档案健全度 in %, migration 6
     # Pinyin sort keys of the name and short name (`kehu.core.search_keys.sort_key`), kept
     # with the search keys by `kehu.db.search_index`; a list sorted by name walks their
-    # index (migration 12). '' until computed.
+    # index (migration 13). '' until computed.
     name_sort = CharField(max_length=255, default="", index=True)
     short_name_sort = CharField(max_length=255, default="", index=True)
 
@@ -463,6 +464,37 @@ class CustomerMerge(BaseModel):
         table_name = "customer_merge"
 
 
+class CareKey(BaseModel):
+    """What the Today panel reads of a customer, stored (schema 12, kept by triggers on
+    customer, customer_category and visit; see kehu.db.care_keys)."""
+
+    customer_id = IntegerField(primary_key=True)
+    code = CharField(max_length=32)
+    owner_id = IntegerField(null=True)
+    status = CharField(max_length=16)
+    grade_id = IntegerField(null=True)  # the category in the 'grade' scheme
+    visit_id = IntegerField(null=True)  # the latest visit (by date, then entry order)
+    last_visit_on = DateField(null=True)
+    next_visit_on = DateField(null=True)  # the latest visit's plan
+
+    class Meta:
+        table_name = "care_key"
+
+
+class BirthdayKey(BaseModel):
+    """A key person's solar birthday by month-day with the customer's owner and status (schema
+    12, kept by triggers on key_person and customer; see kehu.db.care_keys)."""
+
+    person_id = IntegerField(primary_key=True)
+    customer_id = IntegerField()
+    month_day = CharField(max_length=5)  # MM-DD
+    owner_id = IntegerField(null=True)
+    status = CharField(max_length=16)
+
+    class Meta:
+        table_name = "birthday_key"
+
+
 class SalesMonth(BaseModel):
     """Sales of one customer in one month (schema 7, kept by triggers on sale_line)."""
 
@@ -537,6 +569,27 @@ class GradeStepChange(BaseModel):
         primary_key = CompositeKey("step", "customer")
         without_rowid = True
 
+
+# The Today panel's indexes (schema 12): trading anniversaries are found by MM-DD (queries
+# write the expression with literal 6 and 5, kehu.db.care_keys); lunar birthdays by a partial
+# index.
+Customer.add_index(
+    ModelIndex(
+        Customer,
+        (
+            SQL('substr("trading_since", 6, 5)'),
+            Customer.status,
+            Customer.owner,
+            Customer.trading_since,
+        ),
+        name="customer_trading_day",
+    )
+)
+KeyPerson.add_index(
+    ModelIndex(
+        KeyPerson, (KeyPerson.customer,), name="key_person_lunar", where=SQL('"birthday_lunar" = 1')
+    )
+)
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,

@@ -1,4 +1,4 @@
-"""Migration 12 on an existing file: the names' pinyin sort keys of every customer, and the
+"""Migration 13 on an existing file: the names' pinyin sort keys of every customer, and the
 search keys of the customers whose names hold a polyphone (their alternative readings became
 kind PINYIN_ALT, ranked below the main reading).
 
@@ -84,7 +84,7 @@ def fill(db: Database) -> dict[str, float]:
         "key_rows_written": written,
         "search_keys_s": round(time.perf_counter() - sorted_at, 2),
     }
-    logger.info("migration 12: %s", figures)
+    logger.info("migration 13: %s", figures)
     return figures
 
 
@@ -125,7 +125,7 @@ def _keys(db: Database, ids: list[int]) -> list[tuple[int, int, str]]:
 
 
 def _person_names(db: Database) -> None:
-    """Key persons' names with a polyphone get the keys of readings added in schema 12."""
+    """Key persons' names with a polyphone get the keys of readings added in schema 13."""
     names = [
         name
         for (name,) in db.execute_sql('SELECT DISTINCT name FROM "key_person"').fetchall()

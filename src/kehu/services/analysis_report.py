@@ -37,6 +37,7 @@ class Chart:
     title: str
     categories: list[str]
     series: list[tuple[str, list[float]]]  # (name, values); pareto: amounts, cumulative %
+    money: bool = False  # the (first) series are amounts in yuan
 
 
 @dataclass
@@ -179,6 +180,7 @@ def abc_report(proposal: analysis_abc.AbcProposal, lang: str, limit: int = 200) 
         heading,
         categories,
         [(columns[3], bars), (columns[4], cumulative)],
+        money=True,
     )
     subtitle = _subtitle(proposal.period, "", lang)
     return Report("abc", heading, subtitle, columns, rows, chart, notes, keys)
@@ -221,6 +223,7 @@ def _trend_report(heading: str, board: analysis_trend.Dashboard, lang: str) -> R
         [month_label(m) for m, _a in board.months],
         [(columns[1], [float(yuan(a)) for _m, a in board.months])]
         + [(s, [float(yuan(v)) for v in board.stage_months[s]]) for s in stages],
+        money=True,
     )
     notes = []
     if board.stages is not None:

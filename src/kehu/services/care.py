@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from kehu.core import rights
 from kehu.core.i18n import N_, UserError
 from kehu.core.lunar_dates import lunar_birthday_label, next_lunar_birthday
+from kehu.core.paging import Page, walk_parts
 from kehu.core.rights import Action
 from kehu.core.schemes import GRADE_SCHEME, GRADE_VISIT_DAYS, shown_name
-from kehu.db import care, categories
+from kehu.db import care, care_keys, categories
 from kehu.db.connection import write
 from kehu.db.models import Category, Customer, KeyPerson, User
 from kehu.services import access, audit, visits
@@ -64,9 +65,29 @@ class Anniversary:
     years: int
 
 
-def overdue_by_cadence(viewer: User, day: dt.date, limit: int = 500) -> list[CadenceItem]:
+def cadence_page(viewer: User, day: dt.date, offset: int = 0, limit: int | None = 500) -> Page:
+    """Visible active customers overdue by their grade's visit cadence on `day`: by grade (A,
+    B, C before their sub-categories), never visited first (by code), then longest unvisited."""
+    groups: dict[tuple[bool, int], dict[int, dt.date]] = {}
+    for category, is_sub, position, days in care.cadence_categories(GRADE_SCHEME):
+        groups.setdefault((is_sub, position), {})[category] = day - dt.timedelta(days=days)
+    parts = [
+        ((cutoffs, never), care_keys.cadence_count(viewer, cutoffs, never))
+        for _key, cutoffs in sorted(groups.items())
+        for never in (True, False)
+    ]
     keys = categories.builtin_keys()
-    return [_item(row, day, keys) for row in care.cadence_overdue(viewer, GRADE_SCHEME, day, limit)]
+
+    def fetch(part: tuple[dict[int, dt.date], bool], skip: int, at_most: int | None) -> list:
+        cutoffs, never = part
+        rows = care_keys.cadence_rows(viewer, cutoffs, never, skip, at_most)
+        return [_item(row, day, keys) for row in rows]
+
+    return Page(walk_parts(parts, offset, limit, fetch), sum(n for _p, n in parts), offset)
+
+
+def overdue_by_cadence(viewer: User, day: dt.date, limit: int | None = 500) -> list[CadenceItem]:
+    return cadence_page(viewer, day, 0, limit).items
 
 
 def overdue_among(viewer: User, ids: list[int], day: dt.date) -> dict[int, CadenceItem]:
@@ -101,9 +122,13 @@ def _item(row: tuple, day: dt.date, keys: dict[int, str]) -> CadenceItem:
     )
 
 
-def lunar_birthdays_near(viewer: User, day: dt.date, days: int) -> list[LunarBirthday]:
+def lunar_page(
+    viewer: User, day: dt.date, days: int, offset: int = 0, limit: int | None = None
+) -> Page:
+    """Key persons whose lunar birthday falls from `day` to `day + days`, soonest first. The
+    lunar ones are few and held by a partial index; each is converted to its solar date."""
     items = []
-    for pid, cid, name, title, mobile, raw, customer_name in care.lunar_birthdays(viewer):
+    for pid, cid, name, title, mobile, raw, customer_name in care_keys.lunar_birthdays(viewer):
         born = visits.as_date(raw)
         on = next_lunar_birthday(born, day)
         if (on - day).days <= days:
@@ -113,20 +138,36 @@ def lunar_birthdays_near(viewer: User, day: dt.date, days: int) -> list[LunarBir
                 )
             )
     items.sort(key=lambda i: (i.on, i.customer_name, i.person_name))
-    return items
+    end = None if limit is None else offset + limit
+    return Page(items[offset:end], len(items), offset)
+
+
+def lunar_birthdays_near(viewer: User, day: dt.date, days: int) -> list[LunarBirthday]:
+    return lunar_page(viewer, day, days).items
+
+
+def anniversaries_page(
+    viewer: User, day: dt.date, days: int, offset: int = 0, limit: int | None = None
+) -> Page:
+    """Customers whose trading relationship has an anniversary from `day` to `day + days`
+    (a whole number of years, at least one), soonest first, then by code."""
+    window = [day + dt.timedelta(days=n) for n in range(days + 1)]
+    parts = [
+        (on, care_keys.anniversary_count(viewer, on.strftime("%m-%d"), on.year)) for on in window
+    ]
+
+    def fetch(on: dt.date, skip: int, at_most: int | None) -> list:
+        rows = care_keys.anniversary_rows(viewer, on.strftime("%m-%d"), on.year, skip, at_most)
+        return [
+            Anniversary(cid, code, name, on, on.year - visits.as_date(since).year)
+            for cid, code, name, since in rows
+        ]
+
+    return Page(walk_parts(parts, offset, limit, fetch), sum(n for _on, n in parts), offset)
 
 
 def anniversaries_near(viewer: User, day: dt.date, days: int) -> list[Anniversary]:
-    window = [day + dt.timedelta(days=n) for n in range(days + 1)]
-    by_month_day = {d.strftime("%m-%d"): d for d in window}
-    items = []
-    for cid, code, name, since in care.anniversaries(viewer, list(by_month_day)):
-        since = visits.as_date(since)
-        on = by_month_day[since.strftime("%m-%d")]
-        if on.year > since.year:
-            items.append(Anniversary(cid, code, name, on, on.year - since.year))
-    items.sort(key=lambda i: (i.on, i.code))
-    return items
+    return anniversaries_page(viewer, day, days).items
 
 
 @dataclass(frozen=True)

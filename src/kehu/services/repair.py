@@ -22,6 +22,7 @@ from kehu.core import rights
 from kehu.core.i18n import N_, Message, note
 from kehu.core.jobs import Job, no_job
 from kehu.db import (
+    care_keys,
     completeness,
     duplicate_index,
     health,
@@ -104,6 +105,14 @@ def _sales_summaries(db: Database, _job: Job) -> Message | None:
     return note(N_("Sales summaries computed again ({tables})."), tables=", ".join(wrong))
 
 
+def _today_keys(db: Database, _job: Job) -> Message | None:
+    wrong = care_keys.differences(db)
+    if not wrong:
+        return None
+    write(db, lambda: care_keys.rebuild(db))
+    return note(N_("The Today panel's keys computed again ({count} were wrong)."), count=wrong)
+
+
 def _completeness(_db: Database, job: Job) -> Message | None:
     """Every dossier's completeness computed again (batched; a stored value that was missing
     or wrong is written, the others are left alone)."""
@@ -124,6 +133,7 @@ REPAIR_STEPS: list[RepairStep] = [
     RepairStep(N_("Search keys"), _search_keys),
     RepairStep(N_("Interrupted imports"), _dead_imports),
     RepairStep(N_("Sales summaries"), _sales_summaries),
+    RepairStep(N_("Today panel keys"), _today_keys),
     RepairStep(N_("Dossier completeness"), _completeness),
     RepairStep(N_("Planner statistics"), _statistics),
 ]

@@ -205,6 +205,24 @@ def customer_rows(plan: Plan, rng: random.Random, start_id: int, count: int):
     return rows, members, meta
 
 
+PERSON_COLUMNS = (  # the columns of `person_rows`, in order
+    "customer_id",
+    "position",
+    "role",
+    "name",
+    "title",
+    "mobile",
+    "birthday",
+    "age",
+    "education",
+    "personality",
+    "hobbies",
+    "family",
+    "created_at",
+    "updated_at",
+)
+
+
 def person_rows(plan: Plan, rng: random.Random, meta: list[tuple]) -> list[tuple]:
     counts = rng.choices((1, 2, 3, 4), weights=(25, 35, 25, 15), k=len(meta))
     total = sum(counts)

@@ -17,16 +17,21 @@ from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.core.search_keys import SORT_COLUMNS
-from kehu.db import bulk_load, sales_summary, search_index, tree_counts
+from kehu.db import bulk_load, care_keys, sales_summary, search_index, tree_counts
 from kehu.db.connection import write
 from kehu.db.models import Customer, User
 from kehu.services import audit, auth
 
-from .customers import CUSTOMER_COLUMNS
+from .customers import CUSTOMER_COLUMNS, PERSON_COLUMNS
 from .plan import Chunk
 from .reference import make_plan
 from .routes import write_routes
 from .workers import chunks
+
+try:
+    import resource
+except ImportError:  # Windows: this process's CPU only
+    resource = None
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +43,7 @@ BIG_TABLES = (
     "visit",
     "sale_line",
     "search_key",
+    "duplicate_key",
     "field_change",
 )
 IN_ORDER_INDEXES = {
@@ -49,22 +55,7 @@ IN_ORDER_INDEXES = {
 COLUMNS = {
     # no id: the database gives it; the sort keys are written with the rows
     "customer": (*CUSTOMER_COLUMNS, "completeness", *SORT_COLUMNS.values()),
-    "key_person": (
-        "customer_id",
-        "position",
-        "role",
-        "name",
-        "title",
-        "mobile",
-        "birthday",
-        "age",
-        "education",
-        "personality",
-        "hobbies",
-        "family",
-        "created_at",
-        "updated_at",
-    ),
+    "key_person": PERSON_COLUMNS,
     "customer_category": ("customer_id", "scheme_id", "category_id"),
     "visit": (
         "customer_id",
@@ -102,6 +93,18 @@ class DemoResult:
     visits: int = 0
     sale_lines: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    # CPU seconds per stage: this process, and worker processes that ended in it
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+    worker_cpu_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its ended child processes."""
+    if resource is None:
+        return time.process_time(), 0.0
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _renumbered(chunk: Chunk, first: int, ids: list[int]) -> Chunk:
@@ -124,7 +127,10 @@ def _renumbered(chunk: Chunk, first: int, ids: list[int]) -> Chunk:
             search.names,
             [(new[row[0]], *row[1:]) for row in search.duplicates],
         )
-    return Chunk(renumbered, members, search, chunk.category_counts)
+    sales = chunk.sales
+    if sales is not None:
+        sales = ([(new[row[0]], *row[1:]) for row in sales[0]], sales[1])
+    return Chunk(renumbered, members, search, chunk.category_counts, sales)
 
 
 def _write_chunk(db, chunk: Chunk, first: int, result: DemoResult) -> tuple[Chunk, list[int]]:
@@ -146,6 +152,8 @@ def _write_chunk(db, chunk: Chunk, first: int, result: DemoResult) -> tuple[Chun
     result.sale_lines += bulk_load.insert_rows(
         db, "sale_line", COLUMNS["sale_line"], rows["sale_line"]
     )
+    if chunk.sales is not None:  # None: the summaries are rebuilt after the load
+        sales_summary.insert_month_rows(db, chunk.sales[0])
     return chunk, ids
 
 
@@ -171,9 +179,12 @@ def generate(
     job.stage(CUSTOMERS_STAGE, customers)
     with bulk_load.session(db):
         write(db, lambda: _load(db, customers, seed, today or dt.date.today(), user, job, result))
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), _cpu()
     bulk_load.update_statistics(db)
     result.seconds["analyze"] = round(time.perf_counter() - began, 2)
+    now = _cpu()
+    result.cpu_seconds["analyze"] = round(now[0] - cpu[0], 2)
+    result.worker_cpu_seconds["analyze"] = round(now[1] - cpu[1], 2)
     return result
 
 
@@ -183,13 +194,15 @@ def _load(
     """The whole load, inside the caller's write transaction (run again from the start if
     `write` retries it)."""
     result.key_persons = result.classifications = result.visits = result.sale_lines = 0
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), _cpu()
 
     def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
+        nonlocal clock, cpu
+        now, now_cpu = time.perf_counter(), _cpu()
         result.seconds[name] = round(now - clock, 2)
-        clock = now
+        result.cpu_seconds[name] = round(now_cpu[0] - cpu[0], 2)
+        result.worker_cpu_seconds[name] = round(now_cpu[1] - cpu[1], 2)
+        clock, cpu = now, now_cpu
 
     empty = not Customer.select().exists()
     plan = make_plan(seed, today, user)
@@ -197,16 +210,25 @@ def _load(
     dropped = bulk_load.drop_indexes(db, BIG_TABLES, IN_ORDER_INDEXES) if empty else []
     count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
     summary_triggers = sales_summary.drop_triggers(db)  # summaries too
+    if empty:  # the chunks bring their summary rows (lines of the old customers: none)
+        sales_summary.clear(db)
+    key_triggers = care_keys.drop_triggers(db)  # and the Today panel's keys
     members: list[tuple] = []
     known_names: set[str] = set()
     counts: Counter[tuple[int, int, str]] = Counter()  # category_count rows
+    sums = sales_summary.Sums(plan.product_categories)  # from the chunks (empty database)
+    summed = empty  # False once a chunk could not sum its sales: rebuilt after the load
     ids: list[int] = []  # of the new customers
     lap("setup")
     with contextlib.closing(chunks(plan, first, customers, with_keys=empty)) as generated_chunks:
         for generated in generated_chunks:
             chunk, chunk_ids = _write_chunk(db, generated, first + len(ids), result)
-            if empty:  # keys came with the rows; later loads use fill_for below
+            if empty:  # keys and sums came with the rows; later loads use fill_for below
                 search_index.insert_rows(chunk.search_rows, known_names)
+                if chunk.sales is None:
+                    summed = False
+                elif summed:
+                    sums.add(chunk.sales[1])
             ids += chunk_ids
             members += chunk.route_members
             counts.update(chunk.category_counts)
@@ -221,7 +243,10 @@ def _load(
     # On an empty database the generated counts are the whole truth; otherwise they are
     # counted again from the links.
     tree_counts.restore_count_triggers(db, count_triggers, counts if empty else None)
-    sales_summary.restore_triggers(db, summary_triggers)
+    if summed:
+        sales_summary.insert_sums(db, sums)
+    sales_summary.restore_triggers(db, summary_triggers, recompute=not summed)
+    care_keys.restore_triggers(db, key_triggers)
     if dropped:
         lap("indexes")
     result.customers = written

@@ -28,6 +28,11 @@ class Plan:
     schemes: dict[str, int]
     categories: dict[str, tuple[int, ...]]
 
+    @property
+    def product_categories(self) -> tuple[str, ...]:
+        """The products' categories, in order: how the summary sums number them."""
+        return tuple(sorted({category for _id, category, _price in self.products}))
+
 
 @dataclass
 class Chunk:
@@ -35,6 +40,10 @@ class Chunk:
     route_members: list[tuple[int, int, int, float, float]]  # (number, city, owner, lat, lon)
     search_rows: search_index.SearchRows | None = None  # computed with the rows
     category_counts: dict[tuple[int, int, str], int] = field(default_factory=dict)
+    # with the keys (a load into an empty database): the rows of the sales summaries
+    # (`kehu.db.sales_summary.rows_for`: sales_month rows, packed sales_summary and
+    # product_month sums; None: the summaries are rebuilt after the load)
+    sales: tuple[list[tuple], dict[str, list[bytes]]] | None = None
 
 
 @lru_cache(maxsize=8)

@@ -7,19 +7,18 @@ import random
 
 from kehu.core.completeness import STAGE_SCHEME, STAGES
 from kehu.core.search_keys import sort_columns
-from kehu.db import completeness, search_index
+from kehu.db import completeness, sales_summary, search_index
 
 from .activity import sale_rows, visit_rows
 from .customers import (
     CUSTOMER_COLUMNS,
+    PERSON_COLUMNS,
     category_counts,
     classification_rows,
     customer_rows,
     person_rows,
 )
 from .plan import Chunk, Plan
-
-_PERSON_AT = {"name": 3, "mobile": 5}  # where person_rows puts the fields the score reads
 
 
 def generate_chunk(
@@ -52,7 +51,20 @@ def generate_chunk(
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
             sorts=False,  # written with the customer rows
         )
+        chunk.sales = _sales(plan, rows, meta)
     return chunk
+
+
+def _sales(
+    plan: Plan, rows: dict[str, list[tuple]], meta: list[tuple]
+) -> tuple[list[tuple], dict[str, list[bytes]]] | None:
+    """The chunk's sales summary rows (its customers are new: only their own lines count)."""
+    return sales_summary.rows_for(
+        [(d, c, p, pc, amount) for d, c, p, pc, _quantity, amount in rows["sale_line"]],
+        {m[0]: m[2] for m in meta},
+        [(cid, category) for cid, _scheme, category in rows["customer_category"]],
+        plan.product_categories,
+    )
 
 
 def _with_completeness(
@@ -67,13 +79,12 @@ def _with_completeness(
         {cid: STAGES[i] for i, cid in enumerate(stage_ids) if i < len(STAGES)},
         plan.schemes.get(STAGE_SCHEME),
     )
-    found = completeness.percents(
+    found = completeness.percents_of_rows(
         ctx,
-        (
-            (m[0], dict(zip(CUSTOMER_COLUMNS, c, strict=True)))
-            for m, c in zip(meta, customers, strict=True)
-        ),
-        ((p[0], {name: p[at] for name, at in _PERSON_AT.items()}) for p in persons),
+        CUSTOMER_COLUMNS,
+        ((m[0], c) for m, c in zip(meta, customers, strict=True)),
+        PERSON_COLUMNS,
+        persons,
         links,
     )
     return [

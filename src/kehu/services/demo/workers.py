@@ -84,10 +84,12 @@ def generate_packed_chunk(
     chunk = generate_chunk(plan, index, start_id, count, with_keys)
     search = chunk.search_rows
     keys = (search.keys, search.texts, search.names, search.duplicates) if search else None
-    return marshal.dumps((chunk.rows, chunk.route_members, keys, chunk.category_counts))
+    return marshal.dumps(
+        (chunk.rows, chunk.route_members, keys, chunk.category_counts, chunk.sales)
+    )
 
 
 def _unpack(data: bytes) -> Chunk:
-    rows, members, keys, counts = marshal.loads(data)
+    rows, members, keys, counts, sales = marshal.loads(data)
     search = search_index.SearchRows(*keys) if keys is not None else None
-    return Chunk(rows, members, search, counts)
+    return Chunk(rows, members, search, counts, sales)

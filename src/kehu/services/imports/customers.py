@@ -14,40 +14,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from kehu.core import search_keys
-from kehu.core.fields import ACTIVE, CUSTOMER_FIELDS, PERSON_FIELDS, FieldDef, Kind, customer_code
+from kehu.core.fields import ACTIVE, PERSON_FIELDS, FieldDef, Kind, customer_code
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job
 from kehu.core.validation import phone_digits
 from kehu.core.values import to_db
-from kehu.db import bulk, completeness, import_keys, search_index
+from kehu.db import bulk, completeness, import_keys, import_load, search_index
 from kehu.db.connection import write
-from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, CustomerCategory, KeyPerson, User, now
+from kehu.db.models import CUSTOMER_RECORD_COLUMNS, Customer, KeyPerson, User, now
 from kehu.db.visibility import visible_owner_ids
 from kehu.exchange import xlsx_columns as columns
 from kehu.exchange.xlsx_reading import Table
 from kehu.exchange.xlsx_rows import ParsedRow, RowConverter, problem
 
+from . import stored
 from .categories import CategoryLookup
 from .duplicates import KeyIndex, key_hash, normalise_name, row_keys
 from .plan import ImportOptions, RowStream, schemes
 from .report import Duplicate, ImportReport
+from .search_rows import SearchPipeline
 from .updates import UpdatePlanner
 
-CUSTOMER_COLUMNS = [f.name for f in CUSTOMER_FIELDS if f.name != "code"]
 PERSON_COLUMNS = [f.name for f in PERSON_FIELDS]
 PERSON_INSERT_COLUMNS = [*PERSON_COLUMNS, "customer_id", "position", "created_at", "updated_at"]
-_INSERT_COLUMNS = [
-    *CUSTOMER_COLUMNS,
-    "code",
-    *CUSTOMER_RECORD_COLUMNS,
-    "import_batch_id",
-]
-_SEARCH_AT = [_INSERT_COLUMNS.index(n) for n in ("name", "short_name", "uscc", "phone", "address")]
-_PERSON_SEARCH_AT = [PERSON_INSERT_COLUMNS.index(n) for n in ("name", "mobile", "phone")]
-_SOURCE = CUSTOMER_COLUMNS.index("source")
+_TAIL_COLUMNS = ("code", *CUSTOMER_RECORD_COLUMNS, "import_batch_id", "completeness")
+_PERSON_TAIL = ("customer_id", "position", "created_at", "updated_at")
 _KIND_KEY = operator.itemgetter(1, 2)  # of a search_key row (id, kind, key)
-_REVIEW = CUSTOMER_COLUMNS.index("review_state")
-_FILED = CUSTOMER_COLUMNS.index("filed_on")
 
 
 def db_value(field: FieldDef, value: Any) -> Any:
@@ -66,7 +58,6 @@ def _converted(names: list[str], catalogue) -> list[tuple[int, FieldDef]]:
     ]
 
 
-_CUSTOMER_CONVERTED = _converted(CUSTOMER_COLUMNS, CUSTOMER_FIELDS)
 _PERSON_CONVERTED = _converted(PERSON_COLUMNS, PERSON_FIELDS)
 
 
@@ -74,7 +65,6 @@ def _positions(names: list[str]) -> dict[str, int]:
     return {name: i for i, name in enumerate(names)}
 
 
-_CUSTOMER_AT = _positions(CUSTOMER_COLUMNS)
 _PERSON_AT = _positions(PERSON_COLUMNS)
 
 
@@ -122,8 +112,16 @@ class CustomerImporter:
         report: ImportReport,
         batch_id: int | None,
         job: Job | None,
+        bulk: bool = False,
     ) -> None:
+        """`bulk`: the run is one transaction with the search-key index dropped (the keys
+        then go in in id order)."""
         self.user, self.options, self.report = user, options, report
+        self.bulk = bulk
+        self.completeness = completeness.context()
+        self.names_written: set[str] = set()  # key persons' names in search_name
+        # a load's search rows: computed in a worker, written a batch behind (same transaction)
+        self.search = SearchPipeline(self.names_written) if bulk else None
         self.batch_id, self.job = batch_id, job
         self.db = Customer._meta.database
         self.keys = KeyIndex()
@@ -131,7 +129,6 @@ class CustomerImporter:
         self.next_number = self.keys.max_id + 1  # where new code candidates start
         self.updates = UpdatePlanner(user, options.on_duplicate == "overwrite", batch_id)
         self.persons_seen: set[tuple[int, str, str]] = set()  # (customer, name, phone)
-        self.names_written: set[str] = set()  # key persons' names in search_name
         self.categories = CategoryLookup(
             options.create_categories, options.dry_run, user, lambda: self.batch_id
         )
@@ -155,6 +152,8 @@ class CustomerImporter:
                 self._plan_and_flush(rows)
                 rows = []
         self._plan_and_flush(rows)
+        if self.search is not None:  # the last batch's search rows
+            self.search.finish()
 
     def _plan_and_flush(self, rows: list[ParsedRow]) -> None:
         """Duplicates of a batch of rows looked up at once, then planned in file order."""
@@ -243,16 +242,19 @@ class CustomerImporter:
 
         def run() -> None:
             created_ids[:], search = self._insert(creates)
+            updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
+            if self.search is not None:  # inserted a batch later, in the same transaction
+                self.search.submit(*search)
+                return
             # new customers have no keys yet: computed from the rows just written, not read
             # back, and in the same transaction, so keys never lag the data
             rows = search_index.rows_for(*search)
-            rows.keys.sort(key=_KIND_KEY)  # (kind, key) order: the index's pages in turn
+            if not self.bulk:  # (kind, key) order: the index's pages in turn
+                rows.keys.sort(key=_KIND_KEY)
             # key persons' names stored by earlier batches of this import are not written
             # again (a copy: a retried transaction starts from the committed state)
             search_index.insert_rows(rows, set(self.names_written))
             names.update(rows.names)
-            completeness.refresh(created_ids)
-            updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
 
         write(self.db, run)
         self.names_written |= names  # committed
@@ -265,58 +267,66 @@ class CustomerImporter:
 
     def _insert(self, creates: list[Planned]) -> tuple[list[int], tuple[list, list]]:
         """Insert the new customers, their key persons and categories; returns their ids and
-        the (customers, persons) rows `search_index.rows_for` takes, as stored."""
+        the (customers, persons) rows `search_index.rows_for` takes, as stored.
+
+        Column-wise: only the columns the batch fills, each with its own converter, the
+        completeness computed from the same values (`stored`)."""
         stamp = str(now())
         today = stamp[:10]  # a dossier the sheet gives no 建档日期 is filed today
         user_id = self.user.id
-        new_codes = iter(self._new_codes(sum(1 for p in creates if not p.row.values.get("code"))))
-        customers, codes = [], []
-        for planned in creates:
-            values = planned.row.values
-            code = values.get("code") or next(new_codes)
-            row = db_row(_CUSTOMER_AT, _CUSTOMER_CONVERTED, values)
-            row[_SOURCE] = row[_SOURCE] or "import"
-            row[_REVIEW] = row[_REVIEW] or "trusted"
-            row[_FILED] = row[_FILED] or today
-            customers.append(
-                (
-                    *row,
-                    code,
-                    user_id,
-                    ACTIVE,
-                    1,
-                    user_id,
-                    stamp,
-                    user_id,
-                    stamp,
-                    "{}",
-                    self.batch_id,
-                )
-            )
-            codes.append(code)
-        bulk.insert_rows(Customer, _INSERT_COLUMNS, customers)
+        rows = [p.row for p in creates]
+        new_codes = iter(self._new_codes(sum(1 for r in rows if not r.values.get("code"))))
+        codes = [r.values.get("code") or next(new_codes) for r in rows]
+        columns = stored.customer_columns(r.values for r in rows)
+        values = stored.stored((r.values for r in rows), columns)
+        at = {name: i for i, name in enumerate(columns)}
+        source, review, filed = at["source"], at["review_state"], at["filed_on"]
+        person_columns = stored.person_columns(r.person for r in rows if r.person)
+        person_values = iter(
+            stored.stored((r.person for r in rows if r.person), person_columns, True)
+        )
+        record = (user_id, ACTIVE, 1, user_id, stamp, user_id, stamp, "{}", self.batch_id)
+        ctx = self.completeness
+        search_at = [at.get(n) for n in ("name", "short_name", "uscc", "phone", "address")]
+        person_at = {name: i for i, name in enumerate(person_columns)}
+        person_search = [person_at.get(n) for n in ("name", "mobile", "phone")]
+        customers, persons_stored = [], []
+        keyed: list[tuple] = []  # (code, name, short_name, uscc, phone, address); id below
+        for row, code, value in zip(rows, codes, values, strict=True):
+            value[source] = value[source] or "import"
+            value[review] = value[review] or "trusted"
+            value[filed] = value[filed] or today
+            person = next(person_values) if row.person else None
+            persons_stored.append(person)
+            by_name = dict(zip(columns, value, strict=True))
+            person_dicts = (dict(zip(person_columns, person, strict=True)),) if person else ()
+            done = stored.percent(ctx, by_name, person_dicts, row.categories)
+            customers.append((*value, code, *record, done))
+            keyed.append((code, *(_text(value[i]) if i is not None else None for i in search_at)))
+        import_load.insert_new_customers([*columns, *_TAIL_COLUMNS], customers)
         ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
         persons, categories, generated = [], [], []
-        keyed: list[tuple] = []  # (id, code, name, short_name, uscc, phone, address)
+        keyed_customers: list[tuple] = []  # (id, code, name, short_name, uscc, phone, address)
         keyed_persons: list[tuple] = []  # (customer id, name, mobile, phone)
         created: dict[int, int] = {}  # file row → new customer id
-        for planned, code, stored in zip(creates, codes, customers, strict=True):
-            cid, row = ids[code], planned.row
+        for row, code, person, keys in zip(rows, codes, persons_stored, keyed, strict=True):
+            cid = ids[code]
             created[row.number] = cid
+            keyed_customers.append((cid, *keys))
             if not row.values.get("code"):
                 generated.append((key_hash("code", code), cid, row.number))
-            if row.person:
-                persons.append(person_row(cid, row.person, 0, stamp))
+            if person is not None:
+                persons.append((*person, cid, 0, stamp, stamp))
                 self.persons_seen.add(person_key(cid, row.person))
-            categories.extend((cid, s, c) for s, c in row.categories.items())
-            keyed.append((cid, code, *(_text(stored[at]) for at in _SEARCH_AT)))
-            if row.person:
-                p = persons[-1]
-                keyed_persons.append((cid, *(_text(p[at]) for at in _PERSON_SEARCH_AT)))
-        bulk.insert_rows(KeyPerson, PERSON_INSERT_COLUMNS, persons)
-        bulk.insert_rows(CustomerCategory, ["customer_id", "scheme_id", "category_id"], categories)
+                keyed_persons.append(
+                    (cid, *(_text(person[i]) if i is not None else None for i in person_search))
+                )
+            for scheme, category in row.categories.items():
+                categories.append((cid, scheme, category))
+        bulk.insert_rows(KeyPerson, [*person_columns, *_PERSON_TAIL], persons)
+        import_load.insert_new_links(categories, user_id, ACTIVE)
         self.keys.store_pending(created, generated)  # rolled back with the transaction
-        return [ids[code] for code in codes], (keyed, keyed_persons)
+        return [ids[code] for code in codes], (keyed_customers, keyed_persons)
 
     def _new_codes(self, count: int) -> list[str]:
         """`count` free customer codes, checked against the keys a batch at a time."""
@@ -332,6 +342,8 @@ class CustomerImporter:
 
     def drop(self) -> None:
         self.keys.drop()
+        if self.search is not None:
+            self.search.close()
 
 
 def _drop_name_caches() -> None:

@@ -12,12 +12,14 @@ import logging
 from pathlib import Path
 
 from kehu.core import rights
+from kehu.core.i18n import N_
 from kehu.core.jobs import Cancelled, Job
 from kehu.core.rights import Action
-from kehu.db import bulk
+from kehu.db import bulk, import_load
 from kehu.db.connection import write
 from kehu.db.models import ImportBatch, User
-from kehu.exchange.xlsx_reading import open_table
+from kehu.exchange.xlsx_columns import Mapping
+from kehu.exchange.xlsx_reading import Table, open_table
 
 from .batches import CANCELLED, DONE, FAILED, finish_batch, start_batch
 from .customers import CustomerImporter
@@ -58,16 +60,16 @@ def run_import(
         batch_id = None if options.dry_run else start_batch(path, user, options.kind, mapping)
         report.batch_id = batch_id
         try:
-            with bulk.import_writes():
-                if options.kind == "customers":
-                    importer = CustomerImporter(user, options, report, batch_id, job)
-                    try:
-                        importer.run(table, mapping)
-                        if options.persons_sheet:
-                            import_persons_sheet(importer, path, options.persons_sheet)
-                    finally:
-                        importer.drop()
-                else:
+            if options.kind == "customers":
+                load = batch_id is not None and _one_load(table)
+                with bulk.import_writes(load):
+                    if load:  # one transaction, indexes built once after the load
+                        write(ImportBatch._meta.database, lambda: _load(table, mapping, report,
+                                                                        user, options, batch_id, job))  # fmt: skip
+                    else:
+                        _customers(table, mapping, report, user, options, batch_id, job)
+            else:
+                with bulk.import_writes():
                     SaleImporter(user, options, report, batch_id, job).run(table, mapping)
         except BaseException as exc:
             if batch_id is not None:
@@ -79,6 +81,64 @@ def run_import(
         finish_batch(batch_id, report, user, status=DONE)
     logger.info("import %s: %s", path, report.summary("en").splitlines()[0])
     return report
+
+
+def _customers(
+    table: Table,
+    mapping: Mapping,
+    report: ImportReport,
+    user: User,
+    options: ImportOptions,
+    batch_id: int | None,
+    job: Job | None,
+    load: bool = False,
+) -> None:
+    importer = CustomerImporter(user, options, report, batch_id, job, bulk=load)
+    try:
+        importer.run(table, mapping)
+        if options.persons_sheet:
+            import_persons_sheet(importer, table.path, options.persons_sheet)
+    finally:
+        importer.drop()
+
+
+def _load(
+    table: Table,
+    mapping: Mapping,
+    report: ImportReport,
+    user: User,
+    options: ImportOptions,
+    batch_id: int,
+    job: Job | None,
+) -> None:
+    """The whole customer import in the caller's one write transaction: the indexes that
+    nothing reads during it are dropped first and built again at the end (a cancel rolls
+    all of it back)."""
+    dropped = import_load.drop_load_indexes()
+    _customers(table, mapping, report, user, options, batch_id, job, load=True)
+    if job is not None:
+        job.stage(INDEXES)
+    import_load.create_indexes(dropped)
+    if job is not None:
+        job.check()  # the last moment a cancel rolls everything back
+
+
+LOAD_MIN_ROWS = 5000  # a sheet of fewer rows is written in short transactions
+INDEXES = N_("Building indexes")
+
+
+def _one_load(table: Table) -> bool:
+    """Whether to import in one transaction (`_load`): a sheet of many rows, into a database
+    that is small beside it (building its indexes once costs less than inserting into them),
+    in a file only this computer writes (WAL: other users of a shared file are not kept
+    waiting for the whole import)."""
+    rows = table.scan.last_row or table.path.stat().st_size // 100
+    if rows < LOAD_MIN_ROWS:
+        return False
+    db = ImportBatch._meta.database
+    if not import_load.local_file(db):
+        return False
+    return import_load.customer_count() * 2 <= rows
 
 
 def _take_out(batch_id: int, report: ImportReport, user: User, status: str) -> None:

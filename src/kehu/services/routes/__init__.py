@@ -13,6 +13,7 @@ Orders are given as customer ids, never as row numbers, for the same reason.
 from kehu.services.routes.definitions import (
     create_route,
     delete_route,
+    due_routes,
     get_route,
     list_routes,
     move_route,
@@ -64,6 +65,7 @@ __all__ = [
     "add_stops",
     "create_route",
     "delete_route",
+    "due_routes",
     "get_route",
     "list_routes",
     "merge_order",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -136,13 +137,12 @@ def delete_route(route_id: int, user: User) -> list[int]:
     return write(Route._meta.database, run)
 
 
-def _info_query():
+def _info_query(route_ids: list[int] | None = None):
     salesperson = User.alias("salesperson")
-    counts = (
-        RouteStop.select(RouteStop.route, fn.COUNT(RouteStop.id).alias("n"))
-        .group_by(RouteStop.route)
-        .alias("counts")
-    )
+    counts = RouteStop.select(RouteStop.route, fn.COUNT(RouteStop.id).alias("n"))
+    if route_ids is not None:  # counted for these routes only
+        counts = counts.where(RouteStop.route.in_(route_ids))
+    counts = counts.group_by(RouteStop.route).alias("counts")
     return (
         Route.select(
             Route,
@@ -199,6 +199,22 @@ def routes_for(viewer: User) -> list[RouteInfo]:
     """The routes whose salesperson the viewer may act for (admins: all routes)."""
     allowed = visible_owner_ids(viewer)
     return [r for r in list_routes() if allowed is None or r.salesperson_id in allowed]
+
+
+def due_routes(viewer: User, day: dt.date) -> list[RouteInfo]:
+    """The routes of `routes_for(viewer)` that the route calendar visits on `day`, in their
+    order (only those are read whole)."""
+    query = Route.select(Route.id, Route.salesperson, Route.weekdays, Route.frequency)
+    allowed = visible_owner_ids(viewer)
+    ids = [
+        rid
+        for rid, salesperson, weekdays, frequency in query.tuples()
+        if (allowed is None or salesperson in allowed)
+        and route_calendar.is_due(frequency, weekdays, day)
+    ]
+    if not ids:
+        return []
+    return [_info(row) for row in _info_query(ids).where(Route.id.in_(ids)).objects()]
 
 
 def salespeople() -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +27,14 @@ from kehu.services import today
 from kehu.ui import settings
 from kehu.ui.errors import show_error
 from kehu.ui.operations import ChangeHub
+from kehu.ui.routes.today_all import TodaySectionDialog
 from kehu.ui.routes.today_care import TodayCare
 from kehu.ui.routes.visit_dialog import VisitDialog, from_qdate, to_qdate
 from kehu.ui.tasks import TaskRunner
 
 CustomerRole = Qt.ItemDataRole.UserRole + 1
-MAX_ROWS = 300  # per section; an office-wide list longer than this is summarised
-SectionRole = Qt.ItemDataRole.UserRole + 2  # "due", "overdue", "birthdays"
+SectionRole = Qt.ItemDataRole.UserRole + 2  # "due", "overdue", "birthdays"…
+MoreRole = Qt.ItemDataRole.UserRole + 3  # on the "… and N more — show all" line
 
 
 class TodayPanel(TodayCare, QWidget):
@@ -77,6 +78,7 @@ class TodayPanel(TodayCare, QWidget):
         self.tomorrow_button = QPushButton(self.tr("Tomorrow"))
         self.visit_button = QPushButton(self.tr("Record visit…"))
         self.visit_button.setEnabled(False)
+        self.section_dialog: TodaySectionDialog | None = None
         self.model = QStandardItemModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("todayTree")
@@ -110,6 +112,7 @@ class TodayPanel(TodayCare, QWidget):
         )
         self.visit_button.clicked.connect(self._on_record_visit)
         self.tree.doubleClicked.connect(self._on_double_click)
+        self.tree.installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.hub.changed.connect(self._on_changed)
 
@@ -183,30 +186,52 @@ class TodayPanel(TodayCare, QWidget):
         routes = ", ".join(r.name for r in report.routes)
         text = self.tr("{day}: {due} to visit, {overdue} overdue, {birthdays} birthdays.").format(
             day=report.day.isoformat(),
-            due=len(report.due),
-            overdue=len(report.overdue),
-            birthdays=len(report.birthdays) + len(report.lunar_birthdays),
+            due=f"{report.total('due'):,}",
+            overdue=f"{report.total('overdue'):,}",
+            birthdays=f"{report.total('birthdays') + report.total('lunar_birthdays'):,}",
         )
         if report.cadence:
-            text += " " + self.tr("{n} overdue by visit cadence.").format(n=len(report.cadence))
+            text += " " + self.tr("{n} overdue by visit cadence.").format(
+                n=f"{report.total('cadence'):,}"
+            )
         if routes:
             text += " " + self.tr("Routes: {routes}").format(routes=routes)
         return text
 
     def _section(self, title: str, key: str, count: int) -> QStandardItem:
-        item = QStandardItem(f"{title} ({count})")
+        item = QStandardItem(f"{title} ({count:,})")
         font = QFont(item.font())
         font.setBold(True)
         item.setFont(font)
         item.setData(key, SectionRole)
+        item.setData(title, Qt.ItemDataRole.AccessibleDescriptionRole)
         self.model.appendRow([item, QStandardItem(), QStandardItem(), QStandardItem()])
         return item
 
     def _more(self, section: QStandardItem, total: int) -> None:
-        if total > MAX_ROWS:
-            more = QStandardItem(self.tr("… and {n} more").format(n=total - MAX_ROWS))
-            more.setEnabled(False)
+        """The line under a section that lists fewer rows than it has: how many more, and a
+        double-click (or Enter) opens them all, page by page."""
+        shown = sum(1 for r in range(section.rowCount()) if section.child(r, 0).data(CustomerRole))
+        if total > shown:
+            more = QStandardItem(
+                self.tr("… and {n} more — show all").format(n=f"{total - shown:,}")
+            )
+            more.setToolTip(self.tr("Double-click to see all {n} rows").format(n=f"{total:,}"))
+            more.setData(section.data(SectionRole), SectionRole)
+            more.setData(section.data(SectionRole), MoreRole)
+            font = QFont(more.font())
+            font.setItalic(True)
+            more.setFont(font)
             section.appendRow([more, QStandardItem(), QStandardItem(), QStandardItem()])
+
+    def _fill_section(self, title: str, key: str, items: list) -> None:
+        section = self._section(title, key, self.report.total(key))
+        for item in items:
+            customer_id, texts = self.row_texts(key, item)
+            row = self._row(section, customer_id, texts)
+            if key == "due" and item.visited:
+                row[0].setToolTip(self.tr("Visited on this day already"))
+        self._more(section, self.report.total(key))
 
     @staticmethod
     def _row(section: QStandardItem, customer_id: int, texts: list[str]) -> list[QStandardItem]:
@@ -219,9 +244,10 @@ class TodayPanel(TodayCare, QWidget):
         section.appendRow(items)
         return items
 
-    def _fill_due(self, report: today.TodayReport) -> None:
-        section = self._section(self.tr("To visit"), "due", len(report.due))
-        for item in report.due[:MAX_ROWS]:
+    def row_texts(self, key: str, item) -> tuple[int, list[str]]:
+        """(customer id, the four column texts) of one row of section `key`, as listed here
+        and in the section's "show all" dialog."""
+        if key == "due":
             reasons = []
             if item.route_name:
                 reasons.append(
@@ -230,46 +256,17 @@ class TodayPanel(TodayCare, QWidget):
             if "planned" in item.reasons:
                 reasons.append(self.tr("planned visit"))
             name = f"✓ {item.name}" if item.visited else item.name
-            row = self._row(
-                section,
-                item.customer_id,
-                [
-                    name,
-                    "; ".join(reasons),
-                    item.phone or "",
-                    item.last_visit.isoformat() if item.last_visit else "",
-                ],
-            )
-            if item.visited:
-                row[0].setToolTip(self.tr("Visited on this day already"))
-        self._more(section, len(report.due))
-
-    def _fill_overdue(self, report: today.TodayReport) -> None:
-        section = self._section(self.tr("Overdue follow-ups"), "overdue", len(report.overdue))
-        for item in report.overdue[:MAX_ROWS]:
+            last = item.last_visit.isoformat() if item.last_visit else ""
+            return item.customer_id, [name, "; ".join(reasons), item.phone or "", last]
+        if key == "overdue":
             why = self.tr("planned {day}, {n} days late").format(
                 day=item.planned_on.isoformat(), n=item.days_overdue
             )
             if item.next_step:
                 why += f" — {item.next_step}"
-            self._row(
-                section,
-                item.customer_id,
-                [
-                    item.name,
-                    why,
-                    item.phone or "",
-                    item.last_visit.isoformat() if item.last_visit else "",
-                ],
-            )
-        self._more(section, len(report.overdue))
-
-    def _fill_birthdays(self, report: today.TodayReport) -> None:
-        title = self.tr("Birthdays in the next {n} days").format(n=report.days_ahead)
-        if report.days_ahead == 0:
-            title = self.tr("Birthdays today")
-        section = self._section(title, "birthdays", len(report.birthdays))
-        for item in report.birthdays[:MAX_ROWS]:
+            last = item.last_visit.isoformat() if item.last_visit else ""
+            return item.customer_id, [item.name, why, item.phone or "", last]
+        if key == "birthdays":
             when = (
                 self.tr("today")
                 if item.in_days == 0
@@ -278,13 +275,72 @@ class TodayPanel(TodayCare, QWidget):
             why = f"{item.person_name}: {item.on.strftime('%m-%d')} ({when})"
             if item.age:
                 why += " " + self.tr("turns {age}").format(age=item.age)
-            self._row(section, item.customer_id, [item.customer_name, why, item.mobile or "", ""])
-        self._more(section, len(report.birthdays))
+            return item.customer_id, [item.customer_name, why, item.mobile or "", ""]
+        return self.care_texts(key, item)
+
+    def _fill_due(self, report: today.TodayReport) -> None:
+        self._fill_section(self.tr("To visit"), "due", report.due)
+
+    def _fill_overdue(self, report: today.TodayReport) -> None:
+        self._fill_section(self.tr("Overdue follow-ups"), "overdue", report.overdue)
+
+    def _birthday_title(self, report: today.TodayReport) -> str:
+        if report.days_ahead == 0:
+            return self.tr("Birthdays today")
+        return self.tr("Birthdays in the next {n} days").format(n=report.days_ahead)
+
+    def _fill_birthdays(self, report: today.TodayReport) -> None:
+        self._fill_section(self._birthday_title(report), "birthdays", report.birthdays)
+
+    def section_title(self, key: str) -> str:
+        """A section's heading (without its count)."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row, 0)
+            if item.data(SectionRole) == key:
+                return str(item.data(Qt.ItemDataRole.AccessibleDescriptionRole))
+        return key
+
+    def more_line(self, key: str) -> QStandardItem | None:
+        """The "… and N more" line of section `key` (None when it lists all its rows)."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row, 0)
+            if item.data(SectionRole) == key:
+                for r in range(item.rowCount()):
+                    if item.child(r, 0).data(MoreRole):
+                        return item.child(r, 0)
+        return None
+
+    def show_all(self, key: str | None) -> TodaySectionDialog | None:
+        """All the rows of section `key` in a dialog, page by page (not modal: the panel and
+        the customer it opens stay usable)."""
+        if key is None or self.report is None:
+            return None
+        dialog = TodaySectionDialog(
+            self.user,
+            key,
+            self.section_title(key),
+            self.report.day,
+            self.report.days_ahead,
+            self.row_texts,
+            [self.tr("Customer"), self.tr("Why"), self.tr("Phone"), self.tr("Last visit")],
+            self,
+        )
+        dialog.open_customer_requested.connect(self.open_customer_requested)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.section_dialog = dialog
+        dialog.show()
+        return dialog
 
     # -- actions
     def current_customer_id(self) -> int | None:
         index = self.tree.currentIndex()
         return index.data(CustomerRole) if index.isValid() else None
+
+    def current_section(self) -> str | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.itemFromIndex(index.siblingAtColumn(0)).data(SectionRole)
 
     def _update_buttons(self) -> None:
         self.visit_button.setEnabled(self.current_customer_id() is not None)
@@ -306,7 +362,24 @@ class TodayPanel(TodayCare, QWidget):
             self.user, customer_id, day=self.day(), parent=self, lang=self.lang, hub=self.hub
         ).exec()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Enter on a section's "… and N more" line opens all its rows (as a double-click)."""
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            more = self.tree.currentIndex().siblingAtColumn(0).data(MoreRole)
+            if more:
+                self.show_all(more)
+                return True
+        return super().eventFilter(watched, event)
+
     def _on_double_click(self, index: QModelIndex) -> None:
+        more = index.siblingAtColumn(0).data(MoreRole)
+        if more:
+            self.show_all(more)
+            return
         customer_id = index.data(CustomerRole)
         if customer_id is not None:
             self.open_customer_requested.emit(customer_id)

@@ -1,4 +1,4 @@
--- Schema 12: pinyin order of names, and alternative readings ranked below the main one.
+-- Schema 13: pinyin order of names, and alternative readings ranked below the main one.
 -- customer.name_sort / short_name_sort hold kehu.core.search_keys.sort_key of the name and
 -- short name (pinyin syllable by syllable, then the text itself), kept with the search keys
 -- (kehu.db.search_index): a list sorted by name walks their index. The migration
