@@ -600,6 +600,22 @@ def _rows_v12(conn: sqlite3.Connection) -> None:
     )
 
 
+def _rows_v13(conn: sqlite3.Connection) -> None:
+    """The pinyin sort keys of the four customers, as version 13 computes them (reading
+    syllable by syllable, a unit separator, the text itself)."""
+    keys = (
+        (1, "chong qing chang jiang shang mao you xian gong si\x1f重庆长江商贸有限公司",
+         "chang jiang shang mao\x1f长江商贸"),
+        (2, "cheng du shu xiang shi pin you xian gong si\x1f成都蜀香食品有限公司", ""),
+        (3, "wang ji za huo dian\x1f王记杂货店", ""),
+        (4, "chong qing jiang bei xin yuan chao shi\x1f重庆江北鑫源超市", ""),
+    )  # fmt: skip
+    conn.executemany(
+        'UPDATE "customer" SET "name_sort" = ?, "short_name_sort" = ? WHERE "id" = ?',
+        [(name, short, cid) for cid, name, short in keys],
+    )
+
+
 ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _rows_v1,
     2: _rows_v2,
@@ -613,6 +629,7 @@ ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
     10: _rows_v10,
     11: _rows_v11,
     12: _rows_v12,
+    13: _rows_v13,
 }
 
 

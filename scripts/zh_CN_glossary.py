@@ -2126,6 +2126,15 @@ KEHU.update(
     }
 )
 
+# --- pinyin ---
+KEHU.update(
+    {
+        "{count} customers have no pinyin sort key: a list sorted by name shows them first.": (
+            "{count} 个客户没有拼音排序键：按名称排序的列表会把它们排在最前面。"
+        ),
+    }
+)
+
 # --- pg ---
 KEHU.update(
     {

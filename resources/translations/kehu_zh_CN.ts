@@ -5736,6 +5736,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。</translation>
     </message>
     <message>
+        <source>{count} customers have no pinyin sort key: a list sorted by name shows them first.</source>
+        <translation>{count} 个客户没有拼音排序键：按名称排序的列表会把它们排在最前面。</translation>
+    </message>
+    <message>
         <source>{route}, stop {number}</source>
         <translation>{route} 第 {number} 站</translation>
     </message>

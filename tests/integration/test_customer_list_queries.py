@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kehu.core.search_keys import sort_key
 from kehu.db import customer_list
 from kehu.db.customer_list import ListSpec
 from kehu.db.models import Customer
@@ -32,6 +33,8 @@ def test_keyset_pages_equal_one_ordered_query(user, many, sort, descending):
         for r in Customer.select()
     }
     keys = [("" if values[c] is None else str(values[c]), c) for c in paged]
+    if sort == "name":  # in pinyin order (bing, ding, jia, wu, yi), not Unicode's
+        keys = [(sort_key(value), c) for value, c in keys]
     assert keys == sorted(keys, reverse=descending)
 
 

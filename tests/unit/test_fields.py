@@ -25,6 +25,8 @@ CUSTOMER_SYSTEM_COLUMNS = {
     "owner",
     "status",
     "archived_at",
+    "name_sort",  # pinyin sort keys (migration 13)
+    "short_name_sort",
     "version",
     "created_by",
     "created_at",

@@ -110,3 +110,28 @@ def test_phone_digits_fast_path_agrees_with_phone_digits():
         assert phone_keys(number) == (
             (phone_digits(number),) if len(phone_digits(number)) >= 3 else ()
         )
+
+
+def test_place_names_read_as_places_and_their_other_readings_are_alternatives():
+    from kehu.core.search_keys import PLACE_READINGS, POLYPHONES, pinyin_readings
+
+    for place, syllables in PLACE_READINGS.items():
+        assert any(ch in POLYPHONES for ch in place), place  # else the fast path skips it
+        main, _alternatives = pinyin_readings(place)
+        assert main[0] == "".join(syllables), place
+    assert pinyin_readings("长沙") == (("changsha", "cs"), ("zhangsha", "zs"))
+    assert pinyin_readings("盛世")[1] == ("chengshi", "cs")  # the rare reading of 盛
+    assert pinyin_readings("曾庆")[0] == ("zengqing", "zq")  # the surname, out of context
+    assert pinyin_readings("北京") == (("beijing", "bj"), ())
+
+
+def test_sort_keys_order_by_pinyin_syllable_by_syllable():
+    from kehu.core.search_keys import SORT_TIE, sort_key
+
+    names = ["上海", "北京", "安徽", "先锋", "西安", "厦门", "长沙", "重庆", "ABC", "3D", "常沙"]
+    assert sorted(names, key=sort_key) == [
+        "3D", "ABC", "安徽", "北京", "常沙", "长沙", "重庆", "上海", "西安", "厦门", "先锋",
+    ]  # fmt: skip
+    assert sort_key("重庆火锅") == f"chong qing huo guo{SORT_TIE}重庆火锅"
+    assert sort_key(None) == sort_key("") == ""
+    assert len(sort_key("长" * 200)) <= 160 + 1 + 80

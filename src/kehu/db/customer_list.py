@@ -15,6 +15,7 @@ from typing import Any
 from peewee import JOIN, Expression, ModelSelect, Tuple, fn
 
 from kehu.core.fields import CUSTOMER_FIELDS, FieldDef, Kind, customer_field
+from kehu.core.search_keys import SORT_COLUMNS
 from kehu.db.categories import category_and_descendants
 from kehu.db.models import Customer, CustomerCategory, User
 from kehu.db.visibility import visible_customers
@@ -53,6 +54,9 @@ _LOW = -(10**18)
 # Stored, indexed columns that are NULL until computed (completeness, 档案健全度): sorted on
 # the raw column so that its index orders the list; the NULL rows are one block at an end.
 _NULLABLE_SORTS = {"completeness"}
+# Sorted through an index: a first page stops early instead of sorting the table. Names are
+# sorted by their stored pinyin sort keys (`SORT_COLUMNS`: 安徽 before 北京 before 上海).
+_INDEXED_SORTS = {"code", *SORT_COLUMNS}
 
 
 def column_field(name: str) -> FieldDef | None:
@@ -67,6 +71,8 @@ def _sort_expression(column: str) -> Expression:
     """The SQL sort key of a column; NULLs become a low value so keyset pages stay exact."""
     if column == "owner":
         return fn.COALESCE(User.display_name, "")
+    if column in SORT_COLUMNS:
+        return getattr(Customer, SORT_COLUMNS[column])
     if column in ("updated_at", "created_at", "status", "code", "name", *_NULLABLE_SORTS):
         return getattr(Customer, column)
     fdef = column_field(column)
@@ -102,7 +108,8 @@ def filtered_query(spec: ListSpec, *fields: Any, walk_code_index: bool = False) 
 
     `walk_code_index`: the status test is written so that it cannot use the status index;
     nearly every customer is active, and SQLite would otherwise pick that index and sort a
-    million rows for the first page instead of walking the code index and stopping early.
+    million rows for the first page instead of walking the sort column's index (code, name
+    sort keys, completeness) and stopping early.
     """
     archived = spec.include_archived or walk_code_index
     query = visible_customers(spec.viewer, *(fields or (Customer.id,)), include_archived=archived)
@@ -132,13 +139,23 @@ def count(spec: ListSpec) -> int:
 def _ordered(spec: ListSpec, after: tuple[Any, int] | None) -> ModelSelect:
     key = _sort_expression(spec.sort)
     unique = spec.sort == "code"  # unique and indexed: no id tie-breaker, the index orders
-    query = filtered_query(spec, Customer.id, key.alias("sort_key"), walk_code_index=unique)
+    indexed = spec.sort in _INDEXED_SORTS
+    query = filtered_query(spec, Customer.id, key.alias("sort_key"), walk_code_index=indexed)
     if spec.sort == "owner":
         query = query.join(User, JOIN.LEFT_OUTER, on=(Customer.owner == User.id))
     if after is not None:
         position = key if unique else Tuple(key, Customer.id)
         bound = after[0] if unique else Tuple(after[0], after[1])
         query = query.where(position < bound if spec.descending else position > bound)
+    if indexed:
+        # Implied by the bound (or always true), but a plain range on the sort column makes
+        # SQLite pick (owner_id, column) for a manager's owner_id IN (…) and stop early in
+        # each owner's part of it (a page at 1M: ~1 ms instead of sorting every visible
+        # row, 5–10 s).
+        low = "" if after is None or spec.descending else after[0]
+        query = query.where(key >= low)
+        if after is not None and spec.descending:
+            query = query.where(key <= after[0])
     order = [key.desc(), Customer.id.desc()] if spec.descending else [key, Customer.id]
     return query.order_by(*order[: 1 if unique else 2])
 

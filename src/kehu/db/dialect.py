@@ -156,6 +156,15 @@ class SQLiteDialect:
         db.execute_sql("PRAGMA analysis_limit=1000")
         db.execute_sql("ANALYZE")
 
+    def refresh_statistics(self, db: Database, tables: Sequence[str]) -> None:
+        """Planner statistics of these tables again, if the file has statistics at all (a
+        dropped and remade index loses its own, and the planner may then pick a worse one);
+        a file without them stays without (bounded work per index)."""
+        if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+            db.execute_sql("PRAGMA analysis_limit=1000")
+            for table in tables:
+                db.execute_sql(f'ANALYZE "{table}"')
+
     # -- temporary tables, insert-or-ignore ---------------------------------------------------
     INTEGER = "INTEGER"  # a 64-bit integer column (INTEGER PRIMARY KEY: the rowid)
 

@@ -106,6 +106,12 @@ def customers_without_keys(db: Database) -> list[int]:
     return [row[0] for row in db.execute_sql(sql).fetchall()]
 
 
+def customers_without_sort_key(db: Database) -> list[int]:
+    """Customers whose name has no pinyin sort key ('' until computed; its index finds them)."""
+    sql = "SELECT id FROM \"customer\" WHERE name_sort = '' ORDER BY id"
+    return [row[0] for row in db.execute_sql(sql).fetchall()]
+
+
 def customers_without_name_text(db: Database) -> list[int]:
     """Customers with a name that the substring index (trigram) does not hold."""
     sql = dialect(db)
@@ -247,6 +253,21 @@ def _check_search(db: Database, found: Health, present: set[str]) -> None:
                     True,
                 )
             )
+    without_sort_key = customers_without_sort_key(db)
+    if without_sort_key:
+        found.problems.append(
+            Problem(
+                SEARCH_KEYS,
+                note(
+                    N_(
+                        "{count} customers have no pinyin sort key: a list sorted by name "
+                        "shows them first."
+                    ),
+                    count=len(without_sort_key),
+                ),
+                True,
+            )
+        )
     if duplicate_index.TABLE in present:
         without_duplicate_keys = duplicate_index.customers_without_keys(db)
         if without_duplicate_keys:

@@ -32,6 +32,46 @@ def _run_sql_file(name: str) -> Callable[[Database], None]:
     return step
 
 
+def _split_statements(script: str) -> list[str]:
+    lines = [line for line in script.splitlines() if not line.startswith("--")]
+    statements, current = [], []
+    for line in lines:
+        current.append(line)
+        joined = "\n".join(current).strip()
+        # Triggers contain semicolons inside BEGIN … END.
+        if joined.endswith(";") and (
+            not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")
+        ):
+            statements.append(joined[:-1])
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
+
+
+def _name_sort(db: Database) -> None:
+    """Migration 13: the columns, their values (computed in batches), then the indexes, so
+    the fill does not keep indexes up to date row by row (schema/pg/ on a server)."""
+    from kehu.db import sort_fill  # the pinyin tables load only when a file is upgraded
+
+    sql = dialect(db)
+    folder = resources.files("kehu.db").joinpath("schema")
+    if sql.name != "sqlite":
+        folder = folder.joinpath("pg")
+    statements = _split_statements(folder.joinpath("0013_name_sort.sql").read_text("utf-8"))
+    with sql.page_cache(db, 200):  # every customer row is written: 200 MB
+        for statement in statements:
+            if statement.upper().startswith("ALTER TABLE"):
+                db.execute_sql(statement)
+        sort_fill.fill(db)
+        for statement in statements:
+            if not statement.upper().startswith("ALTER TABLE"):
+                db.execute_sql(statement)
+    # a file with planner statistics (a bulk load made them) gets those of the new indexes
+    # and of the remade key index, or the planner may pick a worse index
+    sql.refresh_statistics(db, ("customer", "search_key"))
+
+
 # (version, description, step). Append only; never change a published step.
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _run_sql_file("0001_initial.sql")),
@@ -66,6 +106,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
         "the Today panel's keys: latest visit and grade per customer, birthdays by day",
         _run_sql_file("0012_today_keys.sql"),
     ),
+    (13, "pinyin sort keys of names, alternative readings ranked below the main one", _name_sort),
 ]
 
 

@@ -138,10 +138,21 @@ class Customer(CustomerBase):  # type: ignore[misc, valid-type]
     custom_fields = TextField(default="{}")  # JSON object of user-defined fields
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
     completeness = IntegerField(null=True, index=True)  # 档案健全度 in %, migration 6
+    # Pinyin sort keys of the name and short name (`kehu.core.search_keys.sort_key`), kept
+    # with the search keys by `kehu.db.search_index`; a list sorted by name walks their
+    # index (migration 13). '' until computed.
+    name_sort = CharField(max_length=255, default="", index=True)
+    short_name_sort = CharField(max_length=255, default="", index=True)
 
     class Meta:
         table_name = "customer"
-        indexes = ((("owner", "status"), False),)
+        # (owner, …): a salesperson's list sorted by code or name walks its index
+        indexes = (
+            (("owner", "status"), False),
+            (("owner", "code"), False),
+            (("owner", "name_sort"), False),
+            (("owner", "short_name_sort"), False),
+        )
 
 
 PersonBase = type(

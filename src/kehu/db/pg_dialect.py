@@ -232,6 +232,10 @@ class PostgresDialect:
     def update_statistics(self, db: Database) -> None:
         db.execute_sql("ANALYZE")
 
+    def refresh_statistics(self, db: Database, tables: Sequence[str]) -> None:
+        for table in tables:
+            db.execute_sql(f'ANALYZE "{table}"')
+
     def reset_sequences(self, db: Database) -> None:
         """After rows were copied in with their ids (a file moved to the server): each id
         sequence goes past the highest id."""

@@ -1,8 +1,9 @@
 """Search as you type: ranked customer ids for a query, with keyset paging.
 
 Rank (best first): the kinds of `kehu.core.search_keys` — name (an exact name first, then
-name prefixes in key order), pinyin, code/USCC/phone, key persons' phones — then key persons'
-names (table search_name joined to key_person by name), then names that merely contain the
+name prefixes in key order), pinyin of the main reading, code/USCC/phone, key persons' phones,
+the alternative readings of polyphones (`cs`: 长沙 cháng shā before 盛世 read chéng shì) —
+then key persons' names (table search_name joined to key_person by name), then names that merely contain the
 text. Each kind is one range query on the (kind, key) index, read in index order
 and stopped at the page size, so a keystroke costs the same with a thousand customers or a
 million. A customer is listed once, at its best key: the ones found by a better key are

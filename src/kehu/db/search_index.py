@@ -8,6 +8,10 @@
 - `rebuild_all(job)`: every customer from scratch (repair), index dropped during the load and
   rebuilt after it, all in one transaction: a cancelled rebuild leaves the old keys.
 
+With the keys go the pinyin sort keys of the name and short name (`customer.name_sort`,
+`customer.short_name_sort`, `kehu.core.search_keys.sort_key`): every write that refreshes a
+customer's keys refreshes them, so a list sorted by name never lags the data.
+
 `fill_for` and `rebuild_all` take a `kehu.core.jobs.Job` (progress in customers, cancel).
 The SQLite-only parts (the FTS5 table, insert-or-ignore) come from `kehu.db.dialect`.
 
@@ -34,13 +38,13 @@ from peewee import Database, fn
 from kehu.core.i18n import N_
 from kehu.core.jobs import Cancelled, Job, no_job
 from kehu.core.search_keys import (
-    PERSON,
     SLOTS,
-    customer_keys,
-    person_keys,
+    SORT_COLUMNS,
+    key_rows,
     person_name_keys,
+    sort_columns,
 )
-from kehu.db import duplicate_index
+from kehu.db import duplicate_index, key_sources
 from kehu.db.connection import write
 from kehu.db.dialect import dialect, is_server
 from kehu.db.models import Customer
@@ -72,24 +76,6 @@ _INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "search_key" ("kind", "k
 
 # PostgreSQL's (schema/pg/0002_search.sql): the id too, as SQLite's indexes end with the rowid.
 _SERVER_INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "{_INDEX}" ON "search_key" ("kind", "key", "id")'
-_CUSTOMER_COLUMNS = 'SELECT id, code, name, short_name, uscc, phone, address FROM "customer"'
-_PERSON_COLUMNS = 'SELECT customer_id, name, mobile, phone FROM "key_person"'
-
-
-def _by_ids(param: str, count: int) -> tuple[str, str]:
-    marks = ", ".join([param] * count)
-    return (
-        f"{_CUSTOMER_COLUMNS} WHERE id IN ({marks})",
-        f"{_PERSON_COLUMNS} WHERE customer_id IN ({marks}) ORDER BY customer_id, position, id",
-    )
-
-
-def _by_range(param: str) -> tuple[str, str]:
-    return (
-        f"{_CUSTOMER_COLUMNS} WHERE id >= {param} AND id < {param} ORDER BY id",
-        f"{_PERSON_COLUMNS} WHERE customer_id >= {param} AND customer_id < {param} "
-        "ORDER BY customer_id, position, id",
-    )
 
 
 def _db() -> Database:
@@ -102,36 +88,31 @@ class SearchRows:
     texts: list[tuple[int, str]] = field(default_factory=list)  # search_text (rowid, text)
     names: set[str] = field(default_factory=set)  # key persons' names as stored
     duplicates: list[tuple] = field(default_factory=list)  # duplicate_key rows
+    sorts: list[tuple] = field(default_factory=list)  # (name_sort, short_name_sort, id)
 
 
-def rows_for(customers: Iterable[tuple], persons: Iterable[tuple]) -> SearchRows:
+def rows_for(
+    customers: Iterable[tuple], persons: Iterable[tuple], *, sorts: bool = True
+) -> SearchRows:
     """Pure: the search rows of customers (id, code, name, short_name, uscc, phone, address)
     and their persons (customer id, name, mobile, phone), with the duplicate scan's keys
-    (`kehu.db.duplicate_index`). Bulk loaders compute them in worker processes and write them
-    with `insert_rows`."""
+    (`kehu.db.duplicate_index`) and, with `sorts`, the names' sort keys (a loader that writes
+    them with the customer rows, `sort_columns`, leaves them out). Bulk loaders compute them
+    in worker processes and write them with `insert_rows`."""
     by_customer: dict[int, list[tuple]] = {}
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
     out = SearchRows()
-    add_name, add_duplicate, add_keys = out.names.add, out.duplicates.append, out.keys.extend
     for cid, code, name, short_name, uscc, phone, address in customers:
-        add_duplicate(duplicate_index.row_of(cid, name, short_name, uscc, phone, address))
-        rows, text = customer_keys(code, name, short_name, uscc, phone)
-        own = by_customer.get(cid)
-        if own:
-            found = {key for _kind, key in rows}
-            for _cid, person_name, mobile, person_phone in own:
-                if person_name:
-                    add_name(person_name)
-                for key in person_keys(mobile, person_phone):
-                    if key not in found:
-                        found.add(key)
-                        rows.append((PERSON, key))
-        if len(rows) > SLOTS:
-            logger.warning("customer %s has %s search keys; %s kept", cid, len(rows), SLOTS)
-            rows = rows[:SLOTS]
-        base = cid * SLOTS
-        add_keys([(base + slot, kind, key) for slot, (kind, key) in enumerate(rows)])
+        out.duplicates.append(duplicate_index.row_of(cid, name, short_name, uscc, phone, address))
+        if sorts:
+            out.sorts.append((*sort_columns(name, short_name), cid))
+        own = by_customer.get(cid, ())
+        out.names.update(person[1] for person in own if person[1])
+        keys, text = key_rows(
+            cid, code, name, short_name, uscc, phone, ((mobile, ph) for _c, _n, mobile, ph in own)
+        )
+        out.keys.extend(keys)
         if text:
             out.texts.append((cid, text))
     return out
@@ -141,6 +122,7 @@ def _insert(db: Database, rows: SearchRows, known_names: set[str] | None = None)
     """Insert rows; names already in search_name (`known_names`, kept up to date) are skipped."""
     p = db.param
     cursor = db.cursor()
+    key_sources.update_sorts(db, rows.sorts)
     cursor.executemany(
         f'INSERT INTO "search_key" (id, kind, key) VALUES ({p}, {p}, {p})', rows.keys
     )
@@ -166,29 +148,23 @@ def _delete(db: Database, ids: Sequence[int]) -> None:
     duplicate_index.delete(db, ids)
 
 
-def _load(db: Database, ids: Sequence[int]) -> tuple[list[tuple], list[tuple]]:
-    customer_sql, person_sql = _by_ids(db.param, len(ids))
-    customers = db.execute_sql(customer_sql, list(ids)).fetchall()
-    persons = db.execute_sql(person_sql, list(ids)).fetchall()
-    return customers, persons
-
-
-def refresh(customer_ids: Iterable[int]) -> None:
+def refresh(customer_ids: Iterable[int], db: Database | None = None) -> None:
     """Recompute the keys of these customers (missing customers lose theirs).
 
     Runs in the caller's transaction when there is one (it should be: the one that changed
-    the customers), otherwise in its own short write transaction.
+    the customers), otherwise in its own short write transaction. `db`: a database the
+    models are not bound to yet (a migration).
     """
     ids = sorted(set(customer_ids))
     if not ids:
         return
-    db = _db()
+    db = db or _db()
 
     def run() -> None:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             _delete(db, chunk)
-            _insert(db, rows_for(*_load(db, chunk)))
+            _insert(db, rows_for(*key_sources.load(db, chunk)))
 
     write(db, run)
 
@@ -229,7 +205,7 @@ def fill_for(customer_ids: Iterable[int], job: Job | None = None) -> int:
         def run(chunk: list[int] = chunk) -> int:
             customers, persons = [], []
             for part in range(0, len(chunk), 500):
-                c, p = _load(db, chunk[part : part + 500])
+                c, p = key_sources.load(db, chunk[part : part + 500])
                 customers += c
                 persons += p
             rows = rows_for(customers, persons)
@@ -258,14 +234,32 @@ def rebuild_all(job: Job | None = None) -> int:
 
     def run() -> int:
         _clear(db)
+        sort_indexes = _drop_sort_indexes(db)  # every row's sort keys are written again
         written = _fill_range(db, low, high, job, parallel)
         job.check()
         _finish(db)
+        for statement in sort_indexes:
+            db.execute_sql(statement)
+        dialect(db).refresh_statistics(db, ("customer", "search_key"))  # of the remade indexes
         return written
 
     written = write(db, run)
     logger.info("search index rebuilt: %s keys", written)
     return written
+
+
+def _drop_sort_indexes(db: Database) -> list[str]:
+    """Drop the customer indexes on the sort columns; returns the statements that make them."""
+    sql = dialect(db)
+    found = [
+        statement
+        for name, statement in sql.index_definitions(db, ["customer"])
+        if any(column in statement for column in SORT_COLUMNS.values())
+    ]
+    for name, statement in sql.index_definitions(db, ["customer"]):
+        if statement in found:
+            sql.drop_index(db, name)
+    return found
 
 
 def _fill_range(db: Database, low: int | None, high: int, job: Job, parallel: bool) -> int:
@@ -303,7 +297,7 @@ def _computed(
 
 
 def _computed_here(db: Database, starts: range) -> Iterator[tuple[int, SearchRows]]:
-    customer_sql, person_sql = _by_range(db.param)
+    customer_sql, person_sql = key_sources.by_range(db.param)
     for start in starts:
         customers = db.execute_sql(customer_sql, (start, start + BATCH)).fetchall()
         persons = db.execute_sql(person_sql, (start, start + BATCH)).fetchall()
@@ -342,7 +336,7 @@ def _compute_range(path: str, start: int, end: int) -> SearchRows:
     if _worker_connection is None:
         uri = Path(path).absolute().as_uri() + "?mode=ro"
         _worker_connection = sqlite3.connect(uri, uri=True, timeout=30)
-    customer_sql, person_sql = _by_range("?")  # the sqlite3 module's own placeholder
+    customer_sql, person_sql = key_sources.by_range("?")  # the sqlite3 module's own placeholder
     customers = _worker_connection.execute(customer_sql, (start, end)).fetchall()
     persons = _worker_connection.execute(person_sql, (start, end)).fetchall()
     return rows_for(customers, persons)

@@ -70,6 +70,7 @@ def _search_keys(db: Database, job: Job) -> Message | None:
     ids = sorted(
         set(health.customers_without_keys(db))
         | set(health.customers_without_name_text(db))
+        | set(health.customers_without_sort_key(db))
         | set(duplicate_index.customers_without_keys(db))
     )
     if not ids:

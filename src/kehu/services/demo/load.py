@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from kehu.core import rights
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
+from kehu.core.search_keys import SORT_COLUMNS
 from kehu.db import bulk_load, care_keys, sales_summary, search_index, tree_counts
 from kehu.db.connection import write
 from kehu.db.models import Customer, User
@@ -52,7 +53,8 @@ IN_ORDER_INDEXES = {
     "sale_line_customer_id_sale_date",
 }
 COLUMNS = {
-    "customer": (*CUSTOMER_COLUMNS, "completeness"),  # no id: the database gives it
+    # no id: the database gives it; the sort keys are written with the rows
+    "customer": (*CUSTOMER_COLUMNS, "completeness", *SORT_COLUMNS.values()),
     "key_person": PERSON_COLUMNS,
     "customer_category": ("customer_id", "scheme_id", "category_id"),
     "visit": (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from kehu.core.completeness import STAGE_SCHEME, STAGES
+from kehu.core.search_keys import sort_columns
 from kehu.db import completeness, sales_summary, search_index
 
 from .activity import sale_rows, visit_rows
@@ -48,6 +49,7 @@ def generate_chunk(
                 for m, c in zip(meta, customers, strict=True)
             ],
             [(p[0], p[3], p[5], None) for p in rows["key_person"]],
+            sorts=False,  # written with the customer rows
         )
         chunk.sales = _sales(plan, rows, meta)
     return chunk
@@ -68,8 +70,9 @@ def _sales(
 def _with_completeness(
     plan: Plan, customers: list[tuple], meta: list[tuple], persons: list[tuple], links: list
 ) -> list[tuple]:
-    """The customer rows with their completeness (档案健全度) appended, scored here from the
-    generated rows (the stage by the category's place: the plan's categories are in order)."""
+    """The customer rows with their completeness (档案健全度) and the names' sort keys
+    appended, the completeness scored here from the generated rows (the stage by the
+    category's place: the plan's categories are in order)."""
     stage_ids = plan.categories.get(STAGE_SCHEME, ())
     ctx = completeness.Context(
         {sid: key for key, sid in plan.schemes.items()},
@@ -84,4 +87,6 @@ def _with_completeness(
         persons,
         links,
     )
-    return [(*c, found[m[0]]) for m, c in zip(meta, customers, strict=True)]
+    return [
+        (*c, found[m[0]], *sort_columns(c[1], c[2])) for m, c in zip(meta, customers, strict=True)
+    ]

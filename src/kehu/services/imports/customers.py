@@ -350,7 +350,7 @@ def _drop_name_caches() -> None:
     """Empty the search keys' per-name pinyin caches after each batch: they pay off for names
     that recur (searches, demo data), but an import's names are nearly all new, so the caches
     would only grow (≈60 MB at their size limits)."""
-    search_keys.pinyin_keys.cache_clear()
+    search_keys.pinyin_readings.cache_clear()
     search_keys.person_name_keys.cache_clear()
 
 

@@ -34,7 +34,7 @@ def compute(customers: list[tuple], persons: list[tuple]) -> Computed:
     are nearly all new, so they would only grow."""
     rows = search_index.rows_for(customers, persons)
     names = [(key, name) for name in rows.names for key in search_keys.person_name_keys(name)]
-    search_keys.pinyin_keys.cache_clear()
+    search_keys.pinyin_readings.cache_clear()
     search_keys.person_name_keys.cache_clear()
     return rows, names
 
