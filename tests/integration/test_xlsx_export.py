@@ -166,7 +166,7 @@ def test_sheet_names_are_valid_and_unique():
     assert all(len(n) <= 31 for n in names)
 
 
-def test_list_export_cleans_stored_text_in_every_block(workspace, user, tmp_path):
+def test_list_export_cleans_stored_text_in_every_block(workspace, user, tmp_path, backend):
     """Rows are made safe block by block: stored text with control characters, dangerous
     starts and over-long values (in the first and in a later block of 500) reads back as
     `safe_cell_value` makes it; every other cell as stored."""
@@ -180,7 +180,12 @@ def test_list_export_cleans_stored_text_in_every_block(workspace, user, tmp_path
     Customer.insert_many(rows).execute()
     odd = {
         3: {"name": '=HYPERLINK("x")', "address": "北京\x0b海淀"},
-        777: {"name": "坏\x00客户", "address": "-5 号楼", "short_name": "@甲"},
+        # PostgreSQL text cannot hold NUL at all: another control character stands in there
+        777: {
+            "name": "坏\x00客户" if backend == "sqlite" else "坏\x01客户",
+            "address": "-5 号楼",
+            "short_name": "@甲",
+        },
         1201: {"address": "长" * (MAX_CELL + 10), "email": "\ta@example.cn"},
         1202: {"address": "第一行\n-第二行"},
     }
