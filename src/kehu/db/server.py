@@ -123,3 +123,8 @@ def _write_setting(db, key: str, value: str) -> None:
         Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: value}
         ).execute()
+
+
+def has_users(db) -> bool:
+    """Whether a (migrated) server database holds users already, i.e. is not a new one."""
+    return bool(db.execute_sql('SELECT EXISTS (SELECT 1 FROM "user")').fetchone()[0])

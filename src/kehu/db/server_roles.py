@@ -83,3 +83,8 @@ def current_user_id(db: Database) -> int | None:
     if not is_secured(db):
         return None
     return db.execute_sql("SELECT kehu_uid()").fetchone()[0]
+
+
+def session_role(db: Database) -> str:
+    """The role the connection logged in as."""
+    return db.execute_sql("SELECT session_user").fetchone()[0]

@@ -9,7 +9,7 @@ depth), an administrator all. `relation` tells where one record lies as seen fro
 
 from __future__ import annotations
 
-from peewee import Expression, ModelSelect
+from peewee import SQL, Expression, ModelSelect
 
 from kehu.core.rights import Action, Scope, scope
 from kehu.db import shares
@@ -86,3 +86,17 @@ def can_see(viewer: User, customer: Customer) -> bool:
     if ids is None or customer.owner_id in ids:
         return True
     return bool(ids) and shares.shared_with(customer.id, viewer.id, Action.VIEW)
+
+
+def visible_of(viewer: User, customer_ids: list[int], include_archived: bool = True) -> set[int]:
+    """Which of `customer_ids` (a chunk of at most a few ten thousand) the viewer may see.
+
+    The ids go in as literal integers: one SQL node instead of 10,000 parameters to build (the
+    query builder spent longer on those than SQLite on the query)."""
+    if not customer_ids:
+        return set()
+    listed = SQL(f"({', '.join(str(int(cid)) for cid in customer_ids)})")
+    query = visible_customers(viewer, Customer.id, include_archived=include_archived).where(
+        Customer.id.in_(listed)
+    )
+    return {cid for (cid,) in Customer._meta.database.execute_sql(*query.sql())}

@@ -13,7 +13,7 @@ from kehu.core.rights import Action, check
 from kehu.db import migrations, server_copy, server_roles
 from kehu.db.connection import open_database, write
 from kehu.db.models import ALL_MODELS, User
-from kehu.db.server import connect, display_url
+from kehu.db.server import connect, display_url, has_users
 from kehu.services import audit
 
 
@@ -40,7 +40,7 @@ def secure(db, admin: User) -> str:
     """Roles and policies on a server database; the connection's own role becomes `admin`'s
     login. Returns that role's name."""
     server_roles.secure(db)
-    role = db.execute_sql("SELECT session_user").fetchone()[0]
+    role = server_roles.session_role(db)
     write(db, lambda: server_roles.map_role(db, admin.id, role))
     return role
 
@@ -53,7 +53,7 @@ def move_to_server(file_db, by: User, url: str, job: Job | None = None) -> Moved
         version = migrations.schema_version(target)
         if version == 0:
             migrations.migrate(target)
-        elif target.execute_sql('SELECT EXISTS (SELECT 1 FROM "user")').fetchone()[0]:
+        elif has_users(target):
             raise ServerAdminError(
                 N_(
                     "The server database {url} is not empty: move a file into a new, empty "

@@ -26,14 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peewee import SQL
-
 from kehu.core.digest import AUDIT_KEY, file_sha256
 from kehu.core.jobs import Job, no_job
 from kehu.db.connection import write
 from kehu.db.errors import DiskFullError, is_disk_full
 from kehu.db.models import Customer, User
-from kehu.db.visibility import visible_customers
+from kehu.db.visibility import visible_of
 from kehu.services import audit
 from kehu.services.exports.registry import (
     CSV,
@@ -149,14 +147,7 @@ def visible_ids(customer_ids: list[int], user: User) -> list[int]:
     allowed: set[int] = set()
     step = CHUNK * 20
     for start in range(0, len(customer_ids), step):
-        chunk = customer_ids[start : start + step]
-        # The ids as literal integers: one SQL node instead of 10,000 parameters to build
-        # (the query builder spent longer on those than SQLite on the query).
-        listed = SQL(f"({', '.join(str(int(cid)) for cid in chunk)})")
-        query = visible_customers(user, Customer.id, include_archived=True).where(
-            Customer.id.in_(listed)
-        )
-        allowed.update(cid for (cid,) in Customer._meta.database.execute_sql(*query.sql()))
+        allowed.update(visible_of(user, customer_ids[start : start + step]))
     return [cid for cid in customer_ids if cid in allowed]
 
 
