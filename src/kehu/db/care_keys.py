@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from peewee import JOIN, SQL, Database, Expression, fn
 
 from kehu.db import shares
-from kehu.db.dialect import dialect
+from kehu.db.dialect import drop_named_triggers
 from kehu.db.models import (
     BirthdayKey,
     CareKey,
@@ -65,11 +65,7 @@ def rebuild(db: Database) -> None:
 
 def drop_triggers(db: Database) -> list[str]:
     """Drop the care-key triggers before a bulk load; returns their SQL for `restore`."""
-    sql = dialect(db)
-    triggers = sql.trigger_definitions(db, TRIGGER_PREFIX)
-    for name, _statement in triggers:
-        sql.drop_trigger(db, name)
-    return [statement for _name, statement in triggers]
+    return drop_named_triggers(db, TRIGGER_PREFIX)
 
 
 def restore_triggers(db: Database, triggers: list[str]) -> None:

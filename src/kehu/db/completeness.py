@@ -143,6 +143,18 @@ def percents(
     by_customer: dict[int, list[Mapping[str, Any]]] = {}
     for cid, person in persons:
         by_customer.setdefault(cid, []).append(person)
+    schemes, stages = _classified(ctx, links)
+    return {
+        cid: score(values, by_customer.get(cid, ()), schemes.get(cid, ()), stages.get(cid)).percent
+        for cid, values in customers
+    }
+
+
+def _classified(
+    ctx: Context, links: Iterable[tuple[int, int, int]]
+) -> tuple[dict[int, set[str]], dict[int, Stage | None]]:
+    """From (customer id, scheme id, category id) links: each customer's classified schemes
+    (by key) and stage."""
     schemes: dict[int, set[str]] = {}
     stages: dict[int, Stage | None] = {}
     for cid, sid, category in links:
@@ -152,10 +164,7 @@ def percents(
         schemes.setdefault(cid, set()).add(key)
         if sid == ctx.stage_scheme:
             stages[cid] = ctx.stages.get(category)
-    return {
-        cid: score(values, by_customer.get(cid, ()), schemes.get(cid, ()), stages.get(cid)).percent
-        for cid, values in customers
-    }
+    return schemes, stages
 
 
 def percents_of_rows(
@@ -176,15 +185,7 @@ def percents_of_rows(
     by_customer: dict[int, list[Sequence[Any]]] = {}
     for row in persons:
         by_customer.setdefault(row[0], []).append(row)
-    schemes: dict[int, set[str]] = {}
-    stages: dict[int, Stage | None] = {}
-    for cid, sid, category in links:
-        key = ctx.scheme_keys.get(sid)
-        if key is None:
-            continue
-        schemes.setdefault(cid, set()).add(key)
-        if sid == ctx.stage_scheme:
-            stages[cid] = ctx.stages.get(category)
+    schemes, stages = _classified(ctx, links)
     scored: dict[tuple, int] = {}
     found: dict[int, int] = {}
     no_persons: list[Sequence[Any]] = []

@@ -267,6 +267,16 @@ def dialect(db: Database):
     raise NotImplementedError(f"no kehu dialect for {type(db).__name__}")
 
 
+def drop_named_triggers(db: Database, prefix: str) -> list[str]:
+    """Drop the triggers named `prefix…` (before a bulk load); returns their SQL, to run again
+    when the load is done."""
+    sql = dialect(db)
+    triggers = sql.trigger_definitions(db, prefix)
+    for name, _statement in triggers:
+        sql.drop_trigger(db, name)
+    return [statement for _name, statement in triggers]
+
+
 def is_server(db: Database) -> bool:
     """Whether the database is a PostgreSQL server (not a file)."""
     return isinstance(getattr(db, "obj", None) or db, PostgresqlDatabase)

@@ -14,39 +14,26 @@ from importlib import resources
 
 from peewee import Database
 
-from kehu.db.dialect import dialect
+from kehu.db.dialect import dialect, split_statements
 
 logger = logging.getLogger(__name__)
+
+
+def _script(db: Database, name: str) -> str:
+    """schema/NAME on SQLite, or its twin schema/pg/NAME on PostgreSQL."""
+    folder = resources.files("kehu.db").joinpath("schema")
+    if dialect(db).name != "sqlite":
+        folder = folder.joinpath("pg")
+    return folder.joinpath(name).read_text("utf-8")
 
 
 def _run_sql_file(name: str) -> Callable[[Database], None]:
     """A step that runs schema/NAME on SQLite, or its twin schema/pg/NAME on PostgreSQL."""
 
     def step(db: Database) -> None:
-        sql = dialect(db)
-        folder = resources.files("kehu.db").joinpath("schema")
-        if sql.name != "sqlite":
-            folder = folder.joinpath("pg")
-        sql.run_script(db, folder.joinpath(name).read_text("utf-8"))
+        dialect(db).run_script(db, _script(db, name))
 
     return step
-
-
-def _split_statements(script: str) -> list[str]:
-    lines = [line for line in script.splitlines() if not line.startswith("--")]
-    statements, current = [], []
-    for line in lines:
-        current.append(line)
-        joined = "\n".join(current).strip()
-        # Triggers contain semicolons inside BEGIN … END.
-        if joined.endswith(";") and (
-            not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")
-        ):
-            statements.append(joined[:-1])
-            current = []
-    if "\n".join(current).strip():
-        statements.append("\n".join(current).strip())
-    return statements
 
 
 def _name_sort(db: Database) -> None:
@@ -55,10 +42,7 @@ def _name_sort(db: Database) -> None:
     from kehu.db import sort_fill  # the pinyin tables load only when a file is upgraded
 
     sql = dialect(db)
-    folder = resources.files("kehu.db").joinpath("schema")
-    if sql.name != "sqlite":
-        folder = folder.joinpath("pg")
-    statements = _split_statements(folder.joinpath("0013_name_sort.sql").read_text("utf-8"))
+    statements = split_statements(_script(db, "0013_name_sort.sql"))
     with sql.page_cache(db, 200):  # every customer row is written: 200 MB
         for statement in statements:
             if statement.upper().startswith("ALTER TABLE"):

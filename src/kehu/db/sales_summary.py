@@ -13,7 +13,7 @@ import numpy as np
 from peewee import Database
 
 from kehu.db import sales_arrays
-from kehu.db.dialect import dialect
+from kehu.db.dialect import dialect, drop_named_triggers
 
 TRIGGER_PREFIX = "sales_summary_"  # also the stamps' of schema 11
 STAMP_PREFIX = "sales_summary_stamp_month_"
@@ -75,11 +75,7 @@ def _has_stamps(db: Database) -> bool:
 
 def drop_triggers(db: Database) -> list[str]:
     """Drop the summary triggers before a bulk load; returns their SQL for `restore`."""
-    sql = dialect(db)
-    triggers = sql.trigger_definitions(db, TRIGGER_PREFIX)
-    for name, _statement in triggers:
-        sql.drop_trigger(db, name)
-    return [statement for _name, statement in triggers]
+    return drop_named_triggers(db, TRIGGER_PREFIX)
 
 
 def restore_triggers(db: Database, triggers: list[str], recompute: bool = True) -> None:

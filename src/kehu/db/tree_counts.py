@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from peewee import Database
 
-from kehu.db.dialect import dialect
+from kehu.db.dialect import drop_named_triggers
 from kehu.db.models import Category, Customer, Scheme, User
 from kehu.db.shares import has_shares
 from kehu.db.visibility import visible_customers, visible_owner_ids
@@ -89,11 +89,7 @@ _REBUILD = (
 def drop_count_triggers(db: Database) -> list[str]:
     """Drop the counting triggers before a bulk load; returns their SQL for
     `restore_count_triggers`."""
-    sql = dialect(db)
-    triggers = sql.trigger_definitions(db, _TRIGGER_PREFIX)
-    for name, _statement in triggers:
-        sql.drop_trigger(db, name)
-    return [statement for _name, statement in triggers]
+    return drop_named_triggers(db, _TRIGGER_PREFIX)
 
 
 def restore_count_triggers(
