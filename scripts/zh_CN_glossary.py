@@ -2205,3 +2205,59 @@ KEHU.update(
         "Server database copied to a file": "服务器数据库已复制为文件",
     }
 )
+ZH_CN.update(  # issue 16: the main window on a server database
+    {
+        "%1 (server %2) — kehu client records": "%1（服务器 %2）— kehu 客户档案",
+        "Server database: %1 · user %2": "服务器数据库：%1 · 用户 %2",
+        "Server database: %1 · the connection was lost; reconnecting…": (
+            "服务器数据库：%1 · 与服务器的连接已断开，正在重新连接…"
+        ),
+        "Connected to the database server again": "已重新连接到数据库服务器",
+        "Writes a backup of the server database with PostgreSQL's pg_dump": (
+            "用 PostgreSQL 的 pg_dump 备份服务器数据库"
+        ),
+        "A server database is restored on the server with pg_restore (docs/SERVER.md), not "
+        "from the window": "服务器数据库要由管理员在服务器上用 pg_restore 恢复（见 docs/SERVER.md），不在窗口中恢复",
+        "%1 customers; the server keeps its files consistent": "%1 个客户；文件的一致性由服务器保证",
+    }
+)
+KEHU.update(  # issue 16: the main window on a server database
+    {
+        "server": "服务器",
+        "The connection to the database server '{path}' was lost: this was not saved, and "
+        "your unsaved edits are kept in the window. kehu connects again by itself: when the "
+        "server is back, try again (View → Refresh shows the latest data).": (
+            "与数据库服务器“{path}”的连接已断开：这次没有保存，未保存的修改仍保留在窗口中。"
+            "kehu 会自动重新连接：服务器恢复后请再试一次（“视图 → 刷新”显示最新数据）。"
+        ),
+        "A server database is not restored from kehu: an administrator restores a pg_dump backup "
+        "on the server with PostgreSQL's pg_restore (docs/SERVER.md, Backups). kehu's restore "
+        "puts a backup in place of a database file.": (
+            "服务器数据库不在 kehu 中恢复：由管理员在服务器上用 PostgreSQL 的 pg_restore 恢复 pg_dump 备份"
+            "（见 docs/SERVER.md“备份”一节）。kehu 的恢复功能用于把备份放回数据库文件。"
+        ),
+        "Automatic backups copy a database file; a server database is backed up on the server "
+        "(pg_dump every night: docs/SERVER.md, Backups). File → Back up now writes a pg_dump "
+        "backup from here.": (
+            "自动备份复制的是数据库文件；服务器数据库在服务器上备份（每晚运行 pg_dump，见 docs/SERVER.md"
+            "“备份”一节）。“文件 → 立即备份”可以从本机写一份 pg_dump 备份。"
+        ),
+        "A server database has no file mode (local or shared): the server keeps its own files "
+        "and journal.": "服务器数据库没有文件模式（本机或共享）：文件和日志由服务器自己管理。",
+        "A server database: the server keeps its own files consistent (its write-ahead log, "
+        "foreign keys checked at every statement; pg_amcheck on the server checks its files), so "
+        "no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled "
+        "back with an interrupted load). kehu's own checks below (search keys, counts, imports) "
+        "ran.": (
+            "这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 "
+            "pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构"
+            "改动一起回滚）。下面是 kehu 自己的检查（搜索键、计数、导入），均已运行。"
+        ),
+    }
+)
+ZH_CN.update(  # issue 16: a server that cannot be reached at start
+    {
+        "Connect again": "重新连接",
+        "When the server runs again or the network is back.": "服务器重新运行或网络恢复后再连接。",
+    }
+)

@@ -620,6 +620,10 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>数据库的问题需要用备份解决：文件 → 恢复备份…</translation>
     </message>
     <message>
+        <source>%1 customers; the server keeps its files consistent</source>
+        <translation>%1 个客户；文件的一致性由服务器保证</translation>
+    </message>
+    <message>
         <source>%1 customers; integrity: %2</source>
         <translation>%1 个客户；完整性：%2</translation>
     </message>
@@ -1565,6 +1569,18 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>数据库：%1（%2模式）· 用户 %3</translation>
     </message>
     <message>
+        <source>%1 (server %2) — kehu client records</source>
+        <translation>%1（服务器 %2）— kehu 客户档案</translation>
+    </message>
+    <message>
+        <source>Server database: %1 · user %2</source>
+        <translation>服务器数据库：%1 · 用户 %2</translation>
+    </message>
+    <message>
+        <source>Server database: %1 · the connection was lost; reconnecting…</source>
+        <translation>服务器数据库：%1 · 与服务器的连接已断开，正在重新连接…</translation>
+    </message>
+    <message>
         <source>The database file was replaced or removed: nothing is saved; reopen it</source>
         <translation>数据库文件已被替换或删除：不再保存任何内容，请重新打开数据库</translation>
     </message>
@@ -1579,6 +1595,10 @@ A backup copy is made first. A large file takes a minute or two.</source>
     <message>
         <source>The database file changed</source>
         <translation>数据库文件已变化</translation>
+    </message>
+    <message>
+        <source>Connected to the database server again</source>
+        <translation>已重新连接到数据库服务器</translation>
     </message>
     <message>
         <source>%1 shown</source>
@@ -3106,6 +3126,14 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>数据库有 %1 个可以修复的问题：文件 → 检查并修复数据库…</translation>
     </message>
     <message>
+        <source>Writes a backup of the server database with PostgreSQL&apos;s pg_dump</source>
+        <translation>用 PostgreSQL 的 pg_dump 备份服务器数据库</translation>
+    </message>
+    <message>
+        <source>A server database is restored on the server with pg_restore (docs/SERVER.md), not from the window</source>
+        <translation>服务器数据库要由管理员在服务器上用 pg_restore 恢复（见 docs/SERVER.md），不在窗口中恢复</translation>
+    </message>
+    <message>
         <source>Automatic backups</source>
         <translation>自动备份</translation>
     </message>
@@ -4242,6 +4270,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>shared</source>
         <translation>共享</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Archived customers</source>
@@ -5728,12 +5760,20 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法连接数据库服务器“{path}”，或服务器拒绝了连接。请检查地址、数据库名、用户和密码，以及服务器是否在运行。</translation>
     </message>
     <message>
+        <source>The connection to the database server &apos;{path}&apos; was lost: this was not saved, and your unsaved edits are kept in the window. kehu connects again by itself: when the server is back, try again (View → Refresh shows the latest data).</source>
+        <translation>与数据库服务器“{path}”的连接已断开：这次没有保存，未保存的修改仍保留在窗口中。kehu 会自动重新连接：服务器恢复后请再试一次（“视图 → 刷新”显示最新数据）。</translation>
+    </message>
+    <message>
         <source>Opening the server database &apos;{path}&apos; needs the PostgreSQL driver, which is not installed: install it with  pip install &quot;kehu[server]&quot;</source>
         <translation>打开服务器数据库“{path}”需要 PostgreSQL 驱动，但尚未安装：请用  pip install &quot;kehu[server]&quot;  安装</translation>
     </message>
     <message>
         <source>&apos;{path}&apos; is a database server address. This version of kehu opens database files only; server databases come in a later version.</source>
         <translation>“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。</translation>
+    </message>
+    <message>
+        <source>A server database: the server keeps its own files consistent (its write-ahead log, foreign keys checked at every statement; pg_amcheck on the server checks its files), so no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled back with an interrupted load). kehu&apos;s own checks below (search keys, counts, imports) ran.</source>
+        <translation>这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构改动一起回滚）。下面是 kehu 自己的检查（搜索键、计数、导入），均已运行。</translation>
     </message>
     <message>
         <source>{count} customers have no pinyin sort key: a list sorted by name shows them first.</source>
@@ -6806,6 +6846,18 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{n} customers have no completeness yet (being computed; or kehu repair).</source>
         <translation>{n} 个客户尚无健全度（正在计算；或运行 kehu repair）。</translation>
+    </message>
+    <message>
+        <source>A server database is not restored from kehu: an administrator restores a pg_dump backup on the server with PostgreSQL&apos;s pg_restore (docs/SERVER.md, Backups). kehu&apos;s restore puts a backup in place of a database file.</source>
+        <translation>服务器数据库不在 kehu 中恢复：由管理员在服务器上用 PostgreSQL 的 pg_restore 恢复 pg_dump 备份（见 docs/SERVER.md“备份”一节）。kehu 的恢复功能用于把备份放回数据库文件。</translation>
+    </message>
+    <message>
+        <source>Automatic backups copy a database file; a server database is backed up on the server (pg_dump every night: docs/SERVER.md, Backups). File → Back up now writes a pg_dump backup from here.</source>
+        <translation>自动备份复制的是数据库文件；服务器数据库在服务器上备份（每晚运行 pg_dump，见 docs/SERVER.md“备份”一节）。“文件 → 立即备份”可以从本机写一份 pg_dump 备份。</translation>
+    </message>
+    <message>
+        <source>A server database has no file mode (local or shared): the server keeps its own files and journal.</source>
+        <translation>服务器数据库没有文件模式（本机或共享）：文件和日志由服务器自己管理。</translation>
     </message>
     <message>
         <source>Comparing</source>

@@ -48,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.set_defaults(func=cmd_restore)
 
 
-MODE_NAMES = {"local": N_("local"), "shared": N_("shared")}
+MODE_NAMES = {"local": N_("local"), "shared": N_("shared"), "server": N_("server")}
 
 
 def mode_name(mode: str, lang: str) -> str:
@@ -67,7 +67,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         text = N_("The database already exists: {path} ({mode} mode)")
     else:
         text = N_("Created database {path} ({mode} mode)")
-    print(translate(text, lang, path=ws.database.path, mode=mode_name(ws.database.mode, lang)))
+    print(translate(text, lang, path=ws.database.shown, mode=mode_name(ws.database.mode, lang)))
     return 0
 
 
@@ -92,7 +92,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     ws = workspace(args)
     found = repair.health_report(ws.database, acting_user(ws))
     report = {
-        "path": str(ws.database.path),
+        "path": ws.database.shown,
         "mode": ws.database.mode,
         "read_only": ws.database.read_only,
         "journal_mode": found.journal_mode,
@@ -113,7 +113,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0 if found.healthy else 1
     lines = (
         (N_("Database: {value}"), report["path"]),
-        (N_("Mode: {value}"), f"{mode_name(report['mode'], lang)} ({found.journal_mode})"),
+        (N_("Mode: {value}"), _mode_shown(ws.database, found, lang)),
         (N_("Schema version: {value}"), found.schema_version),
         (
             N_("Integrity: {value}"),
@@ -128,6 +128,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"  {label}: {value:,}")
     print_findings(found, lang)
     return 0 if found.healthy else 1
+
+
+def _mode_shown(database, found: health.Health, lang: str) -> str:
+    if database.is_server:
+        return mode_name(database.mode, lang)  # no journal: the server keeps its own files
+    return f"{mode_name(database.mode, lang)} ({found.journal_mode})"
 
 
 def print_findings(found: health.Health, lang: str) -> None:
@@ -162,6 +168,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     lang = language(args)
+    backup_service.check_restorable(args.db)  # a server's backups are pg_restore's
     # who restores: signed in as for every command, before anything moves
     try:
         ws = workspace(args, create=True)

@@ -66,6 +66,21 @@ class Database:
         return self.url is not None
 
     @property
+    def name(self) -> str:
+        """What the title bar calls it: the file's name, or the database's name on its server."""
+        return server.database_name(self.url) if self.url is not None else self.path.name
+
+    @property
+    def place(self) -> str:
+        """Where it is: the file's folder, or the server (host[:port])."""
+        return server.server_name(self.url) if self.url is not None else str(self.path.parent)
+
+    @property
+    def shown(self) -> str:
+        """The whole location for messages: the file's path, or the URL without password."""
+        return server.display_url(self.url) if self.url is not None else str(self.path)
+
+    @property
     def target(self) -> str:
         """What opens this database again: the file's path, or the server's URL."""
         return self.url if self.url is not None else str(self.path)

@@ -155,6 +155,16 @@ class ServerUnavailableError(DatabaseError):
     )
 
 
+class ServerConnectionLostError(DatabaseError):
+    """The server dropped the connection of an open database (a restart, the network)."""
+
+    text = N_(
+        "The connection to the database server '{path}' was lost: this was not saved, and "
+        "your unsaved edits are kept in the window. kehu connects again by itself: when the "
+        "server is back, try again (View → Refresh shows the latest data)."
+    )
+
+
 class ServerDriverMissingError(DatabaseError):
     text = N_(
         "Opening the server database '{path}' needs the PostgreSQL driver, which is not "

@@ -50,6 +50,15 @@ _MISSING_TEXT = {
 }
 
 
+SERVER_NOTE = N_(
+    "A server database: the server keeps its own files consistent (its write-ahead log, "
+    "foreign keys checked at every statement; pg_amcheck on the server checks its files), so "
+    "no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled "
+    "back with an interrupted load). kehu's own checks below (search keys, counts, imports) "
+    "ran."
+)
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str
@@ -159,6 +168,8 @@ def check(db: Database) -> Health:
         counts=row_counts(),
     )
     problems = found.problems
+    if sql.name != "sqlite":
+        found.notes.append(note(SERVER_NOTE))
     if integrity != "ok":
         problems.append(
             Problem(

@@ -9,7 +9,11 @@
 - dates and times are ISO text (the schema keeps them as TEXT, as SQLite does: `substr`,
   comparisons and sorting work alike), booleans are the integers 0/1;
 - SQLite's lock types (`atomic("IMMEDIATE")`) mean a plain transaction;
-- `Model.replace()` is an upsert on the primary key.
+- `Model.replace()` is an upsert on the primary key;
+- a connection the server dropped (a restart, the network) raises
+  `kehu.db.errors.ServerConnectionLostError` (a message for the user, not a traceback) and is
+  opened again before the next statement outside a transaction; every new connection (also a
+  worker thread's) gets the lock wait `lock_ms`.
 
 `PostgresDialect` has the same methods as `SQLiteDialect`: the substring index is a table
 `search_text (rowid, text)` with a pg_trgm GIN index, insert-or-ignore is ON CONFLICT DO
@@ -25,7 +29,17 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from peewee import SQL, Database, EnclosedNodeList, NodeList, PostgresqlDatabase
+from peewee import (
+    SQL,
+    Database,
+    EnclosedNodeList,
+    InterfaceError,
+    NodeList,
+    OperationalError,
+    PostgresqlDatabase,
+)
+
+from kehu.db import errors
 
 SQLITE_LOCKS = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
 VERSION_TABLE = "kehu_schema"
@@ -75,22 +89,84 @@ class ServerDatabase(PostgresqlDatabase):
 
     field_types = {**PostgresqlDatabase.field_types, "DATETIME": "TEXT", "DATE": "TEXT"}
 
-    def __init__(self, url: str, **kwargs) -> None:
+    def __init__(self, url: str, *, lock_ms: int = 0, shown: str = "", **kwargs) -> None:
         import psycopg
 
         kwargs.setdefault("cursor_factory", psycopg.ClientCursor)
         super().__init__(url, prefer_psycopg3=True, **kwargs)
         self.kehu_url = url
+        self.lock_ms = lock_ms  # how long a statement waits for a row lock (0: for ever)
+        self.shown = shown or url  # the URL without its password, for messages
+        self.backend_pids: set[int] = set()  # this program's connections (any thread)
 
     def _connect(self):
         conn = super()._connect()
         _adapters(conn)
+        if self.lock_ms:
+            conn.execute(f"SET lock_timeout = {int(self.lock_ms)}")
+        self.backend_pids.add(conn.info.backend_pid)  # its notifications are our own
         return conn
+
+    # -- a connection the server dropped ------------------------------------------------------
+    def connection_lost(self) -> bool:
+        """Whether this thread's connection was dropped by the server or the network."""
+        conn = self._state.conn
+        return conn is not None and bool(conn.closed or getattr(conn, "broken", False))
+
+    def _reconnect_if_lost(self) -> None:
+        if not self.connection_lost() or self.in_transaction():
+            return
+        self._state.reset()
+        try:
+            self.connect()
+        except OperationalError as exc:
+            self._state.reset()
+            raise errors.ServerConnectionLostError(self.shown, _first_line(exc)) from exc
+
+    def _again_if_dropped(self, run, repeatable: bool):
+        """Run `run()`; a connection dropped while idle (a server restart) is opened again
+        and `run()` sent once more when that changes nothing (a read, a BEGIN outside a
+        transaction); otherwise the loss is ServerConnectionLostError."""
+        self._reconnect_if_lost()
+        try:
+            return run()
+        except (OperationalError, InterfaceError) as exc:
+            if not self._unusable():
+                raise
+            if self.in_transaction() or not repeatable:
+                raise errors.ServerConnectionLostError(self.shown) from exc
+        self._reconnect_if_lost()
+        try:
+            return run()
+        except (OperationalError, InterfaceError) as exc:
+            if self._unusable():
+                raise errors.ServerConnectionLostError(self.shown, _first_line(exc)) from exc
+            raise
+
+    def _unusable(self) -> bool:
+        """Dropped, or not opened again (the server cannot be reached)."""
+        return self.connection_lost() or self.is_closed()
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        run = lambda: super(ServerDatabase, self).execute_sql(sql, params, *args, **kwargs)  # noqa: E731
+        return self._again_if_dropped(run, _safe_to_repeat(sql))
+
+    def rollback(self):
+        if self.connection_lost():
+            return  # the server rolled back what the dropped connection had not committed
+        super().rollback()
+
+    def commit(self):
+        if self.connection_lost():
+            raise errors.ServerConnectionLostError(self.shown)
+        super().commit()
 
     def begin(self, isolation_level=None):
         if isinstance(isolation_level, str) and isolation_level.upper() in SQLITE_LOCKS:
             isolation_level = None
-        return super().begin(isolation_level)
+        return self._again_if_dropped(
+            lambda: super(ServerDatabase, self).begin(isolation_level), True
+        )
 
     def conflict_update(self, oc, query):
         if (oc._action or "").lower() == "replace":
@@ -109,6 +185,20 @@ class ServerDatabase(PostgresqlDatabase):
             sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in columns)
             return NodeList([SQL("ON CONFLICT"), target, SQL(f"DO UPDATE SET {sets}")])
         return super().conflict_update(oc, query)
+
+
+def _first_line(exc: BaseException) -> str:
+    """The server's reason, without the socket path psycopg puts first."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return text.rsplit("FATAL:", 1)[-1].strip()
+
+
+_REPEATABLE = ("SELECT", "BEGIN", "SET", "SHOW", "LISTEN")
+
+
+def _safe_to_repeat(sql: str) -> bool:
+    """A statement that changes nothing when sent twice (outside a transaction)."""
+    return sql.lstrip().upper().startswith(_REPEATABLE)
 
 
 def _inserted_columns(query) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from peewee import DatabaseError as PeeweeDatabaseError
 
@@ -53,6 +53,19 @@ def display_url(url: str) -> str:
     return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, parts.query, ""))
 
 
+def database_name(url: str) -> str:
+    """The database's name on its server (the URL's path)."""
+    return urlsplit(url).path.lstrip("/") or "postgres"
+
+
+def server_name(url: str) -> str:
+    """Where the server is, as a user knows it: host[:port] (a local socket: its folder)."""
+    parts = urlsplit(url)
+    host = parts.hostname or parse_qs(parts.query).get("host", ["localhost"])[0]
+    port = parts.port or parse_qs(parts.query).get("port", [""])[0]
+    return f"{host}:{port}" if port and str(port) != "5432" else host
+
+
 def connect(url: str):
     """A `ServerDatabase` connection to `url` (errors with a message for the user)."""
     shown = display_url(url)
@@ -64,12 +77,11 @@ def connect(url: str):
         import psycopg  # noqa: F401
     except ImportError as exc:
         raise errors.ServerDriverMissingError(shown) from exc
-    db = ServerDatabase(url)
+    db = ServerDatabase(url, lock_ms=BUSY_MS, shown=shown)
     try:
         db.connect()
     except PeeweeDatabaseError as exc:
         raise errors.ServerUnavailableError(shown, str(exc).strip()) from exc
-    db.execute_sql(f"SET lock_timeout = {BUSY_MS}")
     db.kehu_path = Path(shown)  # type: ignore[attr-defined]  # in messages; no file identity
     db.kehu_busy_ms = BUSY_MS  # type: ignore[attr-defined]
     return db

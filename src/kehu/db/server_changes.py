@@ -55,16 +55,23 @@ def changes_of(payloads: list[str]) -> Changes:
     return found
 
 
-class Listener:
-    """A connection of its own that LISTENs; notifications sent by `ignore_pid` (the
-    window's own connection) are left out: the window told its views itself."""
+CONNECT_TIMEOUT_S = 5  # a listener that cannot reach the server gives up this soon
 
-    def __init__(self, url: str, ignore_pid: int | None = None) -> None:
+
+class Listener:
+    """A connection of its own that LISTENs; notifications sent by `ignore_pid` or by any
+    process id in `ignore` (a live set: the program's own connections, also those opened
+    again after a lost connection) are left out: the program told its views itself."""
+
+    def __init__(
+        self, url: str, ignore_pid: int | None = None, ignore: set[int] | None = None
+    ) -> None:
         import psycopg
 
-        self.conn = psycopg.connect(url, autocommit=True)
+        self.conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         self.conn.execute(f"LISTEN {CHANNEL}")
         self.ignore_pid = ignore_pid
+        self.ignore = ignore if ignore is not None else set()
 
     def fileno(self) -> int:
         return self.conn.fileno()
@@ -73,7 +80,7 @@ class Listener:
         """What arrived since the last call (does not wait)."""
         found = []
         for note in self.conn.notifies(timeout=0):
-            if note.pid != self.ignore_pid:
+            if note.pid != self.ignore_pid and note.pid not in self.ignore:
                 found.append(note.payload)
         return found
 

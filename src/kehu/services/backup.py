@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehu.core import rights
-from kehu.core.i18n import N_
+from kehu.core.i18n import N_, UserError
 from kehu.core.jobs import Job, no_job
-from kehu.db import errors, migrations, server_dump
+from kehu.db import errors, migrations, server, server_dump
 from kehu.db.backup import (
     backup_database,
     copy_file,
@@ -27,6 +27,17 @@ from kehu.db.backup import (
 from kehu.db.connection import SQLITE_HEADER, Database, write
 from kehu.db.models import User
 from kehu.services import audit
+
+
+class ServerRestoreError(UserError):
+    """Restoring over a server database: that is PostgreSQL's pg_restore, on the server."""
+
+
+RESTORE_ON_SERVER = N_(
+    "A server database is not restored from kehu: an administrator restores a pg_dump backup "
+    "on the server with PostgreSQL's pg_restore (docs/SERVER.md, Backups). kehu's restore "
+    "puts a backup in place of a database file."
+)
 
 KEEP_STAGE = N_("Keeping the current database")
 RESTORE_STAGE = N_("Restoring")
@@ -66,6 +77,12 @@ def server_backup_path(database: Database) -> Path:
     return data_dir() / "backups" / f"{name}-{stamp}.dump"
 
 
+def check_restorable(target: Path | str) -> None:
+    """Raise ServerRestoreError when `target` is a server database (pg_restore's work)."""
+    if server.is_url(str(target)):
+        raise ServerRestoreError(RESTORE_ON_SERVER)
+
+
 @dataclass
 class Restored:
     path: Path
@@ -93,7 +110,12 @@ def verify_backup(source: Path) -> int:
 
 
 def restore(
-    source: Path, target: Path, job: Job | None = None, *, by: User | None, damaged: bool = False
+    source: Path,
+    target: Path | str,
+    job: Job | None = None,
+    *,
+    by: User | None,
+    damaged: bool = False,
 ) -> Restored:
     """Put a verified copy of `source` in place of the database at `target`; the current file
     is kept aside first. Administrators only (`rights.Action.RESTORE`), checked before
@@ -106,6 +128,8 @@ def restore(
     to where the file lives, not to the backup). Cancelled (`job`) before the copy starts,
     nothing changes: the copy kept aside and the staged copy are removed.
     """
+    check_restorable(target)
+    target = Path(target)
     if not damaged:
         rights.check(by, rights.Action.RESTORE)
     job = job or no_job()

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehu.core.i18n import N_, UserError
 from kehu.core.jobs import Job
 from kehu.db import errors, migrations
 from kehu.db.backup import backup_database, customer_count, remove_with_journals, verify_file
@@ -23,6 +24,17 @@ logger = logging.getLogger(__name__)
 
 AUTO = "auto"
 _STAMP = re.compile(r"-(?:auto-)?(\d{8}-\d{6})\.(?:db|bak)$")
+
+
+class ServerBackupsError(UserError):
+    """Automatic (file) backups asked of a server database."""
+
+
+AUTOMATIC_ON_SERVER = N_(
+    "Automatic backups copy a database file; a server database is backed up on the server "
+    "(pg_dump every night: docs/SERVER.md, Backups). File → Back up now writes a pg_dump "
+    "backup from here."
+)
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -98,7 +110,10 @@ def latest_good_backup(db_path: Path) -> BackupInfo | None:
 def automatic_backup(
     database: Database, daily: int = 7, weekly: int = 4, job: Job | None = None
 ) -> Path:
-    """Write a verified automatic backup and rotate the automatic ones."""
+    """Write a verified automatic backup and rotate the automatic ones (files only: a
+    server's backups are its own, ServerBackupsError)."""
+    if database.is_server:
+        raise ServerBackupsError(AUTOMATIC_ON_SERVER)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_folder(database.path) / f"{database.path.stem}-{AUTO}-{stamp}.db"
     backup_database(database.db, target, job)

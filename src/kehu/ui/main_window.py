@@ -216,6 +216,7 @@ class MainWindow(
         self.session.hub.changed.connect(self._on_changed)
         self.session.undo_changed.connect(self.undo_action.setEnabled)
         self.session.file_lost.connect(self._on_file_lost)
+        self.session.connection_changed.connect(self._on_connection_changed)
         self.session.waiting.connect(self._on_waiting)
 
     # -- state
@@ -229,22 +230,28 @@ class MainWindow(
         self.list_view.save_columns()
 
     def _update_title(self) -> None:
-        path = self.session.database.path
-        self.setWindowFilePath(str(path))
-        self.setWindowTitle(
-            self.tr("%1 (%2) — kehu client records")
-            .replace("%1", path.name)
-            .replace("%2", str(path.parent))
+        database = self.session.database
+        self.setWindowFilePath("" if database.is_server else str(database.path))
+        title = (
+            self.tr("%1 (server %2) — kehu client records")
+            if database.is_server
+            else self.tr("%1 (%2) — kehu client records")
         )
+        self.setWindowTitle(title.replace("%1", database.name).replace("%2", database.place))
 
     def _show_file_status(self) -> None:
         database = self.session.database
-        mode = self.tr("shared") if database.mode == "shared" else self.tr("local")
+        if database.is_server:
+            text = self.tr("Server database: %1 · user %2")
+            if self.session.offline:
+                text = self.tr("Server database: %1 · the connection was lost; reconnecting…")
+        else:
+            text = self.tr("Database: %1 (%2 mode) · user %3").replace(
+                "%2", self.tr("shared") if database.mode == "shared" else self.tr("local")
+            )
+            text = text.replace("%3", "%2")
         self.status_file.setText(
-            self.tr("Database: %1 (%2 mode) · user %3")
-            .replace("%1", str(database.path))
-            .replace("%2", mode)
-            .replace("%3", self.session.user.display_name)
+            text.replace("%1", database.shown).replace("%2", self.session.user.display_name)
         )
         if self.session.lost:
             self.status_file.setText(
@@ -254,7 +261,8 @@ class MainWindow(
             self.status_file.setText(
                 self.status_file.text() + " · " + self.tr("read-only: saving is disabled")
             )
-        self.status_file.setStyleSheet("" if self.session.can_write else "color: #a00000;")
+        writable = self.session.can_write and not self.session.offline
+        self.status_file.setStyleSheet("" if writable else "color: #a00000;")
 
     def _on_waiting(self, waiting: bool) -> None:
         """A save waits for another user's save to finish (a shared file): say so at once."""
@@ -278,6 +286,13 @@ class MainWindow(
             self.tr("The database file changed"),
             FileReplacedError(self.session.database.path).message(self.session.lang),
         )
+
+    def _on_connection_changed(self, online: bool) -> None:
+        """A server database: the connection was lost (the status bar says so; saving says
+        why it failed, the edits stay) or is back (everything visible is read again)."""
+        self._show_file_status()
+        if online:
+            self.statusBar().showMessage(self.tr("Connected to the database server again"), 8000)
 
     def _show_counts(self) -> None:
         shown = self.model.rowCount()

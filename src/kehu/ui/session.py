@@ -20,11 +20,14 @@ from kehu.ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
 
+RECONNECT_POLLS = 5  # a server database without its listener: tried again every 5th poll
+
 
 class Session(QObject):
     undo_changed = Signal(bool)  # whether a classification change can be undone
     file_lost = Signal()  # the database file was replaced or removed under the window
     waiting = Signal(bool)  # a save waits for another user's lock (True), or no longer
+    connection_changed = Signal(bool)  # a server database: connection lost (False) or back
 
     def __init__(
         self, workspace: Workspace, user: User, lang: str, parent: QObject | None = None
@@ -43,30 +46,74 @@ class Session(QObject):
         # A save that has to wait for another user's lock shows a busy cursor at once.
         self.database.db.kehu_on_wait = self._on_wait
         self._listener = None  # a server pushes other users' commits (no polling)
+        self._notifier: QSocketNotifier | None = None
+        self.offline = False  # a server database whose connection was lost (until it is back)
+        self._polls_offline = 0
         if self.database.is_server:
             self._listen()
 
-    def _listen(self) -> None:
-        from kehu.db.server_changes import Listener, backend_pid
+    # a server database: LISTEN instead of polling, and a lost connection
+    def _listen(self) -> bool:
+        from kehu.db.server_changes import Listener
 
+        db = self.database.db
         try:
-            self._listener = Listener(self.database.url, backend_pid(self.database.db))
-        except Exception:  # noqa: BLE001 - no live refresh; saving still checks versions
+            self._listener = Listener(self.database.url, ignore=db.backend_pids)
+        except Exception:  # noqa: BLE001 - no live refresh for now; poll() tries again
             logger.warning("cannot listen for other users' changes", exc_info=True)
-            return
+            self._listener = None
+            return False
         self._notifier = QSocketNotifier(self._listener.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_notified)
+        return True
 
     def _on_notified(self) -> None:
         """Other users committed: the views of what they changed read it again."""
         try:
             changes = self._listener.changes()
-        except Exception:  # noqa: BLE001 - the server went away: the next save says so
-            logger.warning("live refresh stopped", exc_info=True)
-            self._notifier.setEnabled(False)
+        except Exception:  # noqa: BLE001 - the server went away: poll() connects again
+            logger.warning("the connection to the server was lost", exc_info=True)
+            self._drop_listener()
+            self._set_offline(True)
             return
         if changes:
             self.hub.notify(changes)
+
+    def _drop_listener(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._listener is not None:
+            try:
+                self._listener.close()
+            except Exception:  # noqa: BLE001 - already broken
+                logger.debug("closing a broken listener", exc_info=True)
+            self._listener = None
+
+    def _set_offline(self, offline: bool) -> None:
+        if offline != self.offline:
+            self.offline = offline
+            self._polls_offline = 0
+            self.connection_changed.emit(not offline)
+
+    def _poll_server(self) -> bool:
+        """Without a listener (the server was unreachable): try again every
+        `RECONNECT_POLLS` polls; once it listens again, everything visible is read again
+        (what others committed meanwhile was not pushed)."""
+        if self._listener is not None:
+            return False
+        self._polls_offline += 1
+        if self._polls_offline < RECONNECT_POLLS and self.offline:
+            return False
+        self._polls_offline = 0
+        if not self._listen():
+            self._set_offline(True)
+            return False
+        logger.info("connected to the server again")
+        self._set_offline(False)
+        self.hub.notify(Changes.everything())
+        return True
 
     def _on_wait(self, waiting: bool) -> None:
         """Called by `db.connection.write` around a wait for the lock (any thread)."""
@@ -121,7 +168,9 @@ class Session(QObject):
         """Tell the hub that anything may have changed when another connection committed
         since the last poll (PRAGMA data_version). A file replaced or removed meanwhile is
         told once (`file_lost`): nothing more is written to it (`db.connection.write`)."""
-        if self.lost or self._listener is not None:  # a server pushes its changes
+        if self.database.is_server:  # a server pushes its changes
+            return self._poll_server()
+        if self.lost:
             return False
         if not self.database.still_there():
             logger.warning("%s was replaced or removed while open", self.database.path)
@@ -138,6 +187,4 @@ class Session(QObject):
     def shutdown(self) -> None:
         self.tasks.cancel_all()
         self.tasks.wait()
-        if self._listener is not None:
-            self._notifier.setEnabled(False)
-            self._listener.close()
+        self._drop_listener()

@@ -9,10 +9,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from kehu.db import server
 from kehu.db.errors import DatabaseError, NoSuchDatabaseError
 from kehu.services import backup as backup_service
 from kehu.services import backups
-from kehu.ui.dialogs.start_problem_dialog import CREATE, OPEN, RESTORE, StartProblemDialog
+from kehu.ui.dialogs.start_problem_dialog import (
+    CREATE,
+    OPEN,
+    RESTORE,
+    RETRY,
+    StartProblemDialog,
+)
 from kehu.ui.errors import show_error
 
 logger = logging.getLogger(__name__)
@@ -23,10 +30,13 @@ def resolve(
 ) -> tuple[str, bool] | None:
     """Ask what to do about `exc`; returns (the path to open now, create it) or None (quit).
     A chosen restore is done here (verified; the damaged file is kept aside)."""
-    latest = backups.latest_good_backup(Path(path))
-    missing = isinstance(exc, NoSuchDatabaseError)
-    dialog = StartProblemDialog(exc.message(lang), latest, missing, parent)
+    on_server = server.is_url(path)  # no file, no backups beside it: connect again
+    latest = None if on_server else backups.latest_good_backup(Path(path))
+    missing = isinstance(exc, NoSuchDatabaseError) and not on_server
+    dialog = StartProblemDialog(exc.message(lang), latest, missing, parent, retry=on_server)
     dialog.exec()
+    if dialog.choice == RETRY:
+        return path, False
     if dialog.choice == RESTORE and latest is not None:
         try:
             restored = backup_service.restore(latest.path, Path(path), by=None, damaged=True)
@@ -39,7 +49,7 @@ def resolve(
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("Application", "Open database"),
-            str(Path(path).parent),
+            "" if on_server else str(Path(path).parent),
             "kehu (*.db *.kehu *.sqlite);;*",
         )
         return (chosen, False) if chosen else (path, False)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from kehu.ui import settings
 
 
 class BackupSettings(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`server_note`: the window is on a server database, whose backups are the server's:
+    the section is greyed out (the settings stay for files) and the note says why."""
+
+    def __init__(self, parent: QWidget | None = None, server_note: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupSettings")
         form = QFormLayout(self)
@@ -26,6 +29,13 @@ class BackupSettings(QWidget):
         form.addRow(self.tr("Keep weekly backups for (weeks):"), self.weekly)
         self.automatic.toggled.connect(self._enable)
         self._enable(self.automatic.isChecked())
+        if server_note:
+            note = QLabel(server_note, self)
+            note.setObjectName("backupServerNote")
+            note.setWordWrap(True)
+            form.insertRow(0, note)
+            for editor in (self.automatic, self.every, self.daily, self.weekly):
+                editor.setEnabled(False)
 
     def _spin(self, setting: settings.Setting, low: int, high: int, name: str) -> QSpinBox:
         spin = QSpinBox(self)

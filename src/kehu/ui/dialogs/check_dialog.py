@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kehu.core import rights
-from kehu.db import health
+from kehu.services import repair
 
 
 class CheckDialog(QDialog):
@@ -49,7 +49,7 @@ class CheckDialog(QDialog):
     def run_check(self, done: list[str] | None = None) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            found = health.check(self.session.database.db)
+            found = repair.health_report(self.session.database, self.session.user)
         finally:
             QApplication.restoreOverrideCursor()
         self.found = found
@@ -67,10 +67,11 @@ class CheckDialog(QDialog):
             self.verdict.setText(
                 self.tr("The database has problems that need a backup: File → Restore a backup…")
             )
-        counts = self.tr("%1 customers; integrity: %2").replace(
-            "%1", f"{found.counts.get('customers', 0):,}"
-        )
-        lines.append(counts.replace("%2", found.integrity))
+        if self.session.database.is_server:
+            counts = self.tr("%1 customers; the server keeps its files consistent")
+        else:
+            counts = self.tr("%1 customers; integrity: %2").replace("%2", found.integrity)
+        lines.append(counts.replace("%1", f"{found.counts.get('customers', 0):,}"))
         self.details.setPlainText("\n".join(lines))
         self.repair_button.setEnabled(
             found.repairable

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, 
 
 from kehu.services.backups import BackupInfo
 
-RESTORE, OPEN, CREATE, QUIT = "restore", "open", "create", "quit"
+RESTORE, OPEN, CREATE, QUIT, RETRY = "restore", "open", "create", "quit", "retry"
 
 
 class StartProblemDialog(QDialog):
@@ -16,7 +16,10 @@ class StartProblemDialog(QDialog):
         latest: BackupInfo | None,
         missing: bool,
         parent: QWidget | None = None,
+        retry: bool = False,
     ) -> None:
+        """`retry`: a server database that could not be reached (no file, no backups here):
+        the first way on is to connect again."""
         super().__init__(parent)
         self.setObjectName("startProblemDialog")
         self.setWindowTitle(self.tr("Cannot open the database"))
@@ -26,7 +29,14 @@ class StartProblemDialog(QDialog):
         text.setObjectName("problemText")
         text.setWordWrap(True)
         layout.addWidget(text)
-        if latest is not None:
+        if retry:
+            self._add(
+                layout,
+                RETRY,
+                self.tr("Connect again"),
+                self.tr("When the server runs again or the network is back."),
+            )
+        elif latest is not None:
             customers = "?" if latest.customers is None else f"{latest.customers:,}"
             self._add(
                 layout,

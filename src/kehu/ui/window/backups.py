@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from kehu.core import rights
+from kehu.core.i18n import translate
 from kehu.db import health
 from kehu.services import backup as backup_service
 from kehu.services import backups, repair
@@ -56,14 +57,15 @@ class WindowBackups:
         for action in (self.backup_action, self.restore_action, self.check_action):
             file_menu.insertAction(before, action)
         file_menu.insertSeparator(before)
+        file_menu.setToolTipsVisible(True)  # a greyed action says why
         self._allow_backup_actions()
         self.backup_timer = QTimer(self)
         self.backup_timer.setObjectName("backupTimer")
         hours = max(1, int(settings.get(settings.BACKUP_EVERY_HOURS)))
         self.backup_timer.setInterval(hours * HOUR_MS)
         self.backup_timer.timeout.connect(self.automatic_backup)
-        if settings.get(settings.BACKUP_AUTOMATIC):
-            self.backup_timer.start()
+        if settings.get(settings.BACKUP_AUTOMATIC) and not self.is_server:
+            self.backup_timer.start()  # a server's backups are the server's (docs/SERVER.md)
         self.session.tasks.when_released(self._background_check)
 
     def _background_check(self) -> None:
@@ -95,15 +97,33 @@ class WindowBackups:
             return rights.allowed(user, action, rights.Scope.ALL)
 
         self.backup_action.setEnabled(may(rights.Action.BACKUP) and not self.session.lost)
-        self.restore_action.setEnabled(may(rights.Action.RESTORE) and self.session.can_write)
+        self.restore_action.setEnabled(
+            may(rights.Action.RESTORE) and self.session.can_write and not self.is_server
+        )
         self.check_action.setEnabled(may(rights.Action.REPAIR))
+        if self.is_server:
+            self.backup_action.setToolTip(
+                self.tr("Writes a backup of the server database with PostgreSQL's pg_dump")
+            )
+            self.restore_action.setToolTip(
+                self.tr(
+                    "A server database is restored on the server with pg_restore "
+                    "(docs/SERVER.md), not from the window"
+                )
+            )
+            self.restore_action.setStatusTip(self.restore_action.toolTip())
+
+    @property
+    def is_server(self) -> bool:
+        return self.session.database.is_server
 
     def settings_opened(self, dialog) -> None:
         """The automatic-backup section of Edit → Settings…, saved when it is accepted."""
         super().settings_opened(dialog)  # type: ignore[misc]
         from kehu.ui.dialogs.backup_settings import BackupSettings
 
-        section = BackupSettings(dialog)
+        note = translate(backups.AUTOMATIC_ON_SERVER, self.session.lang) if self.is_server else None
+        section = BackupSettings(dialog, server_note=note)
         dialog.add_section(self.tr("Automatic backups"), section)
         dialog.accepted.connect(section.save)
         dialog.accepted.connect(self._apply_backup_settings)
@@ -111,7 +131,7 @@ class WindowBackups:
     def _apply_backup_settings(self) -> None:
         hours = max(1, int(settings.get(settings.BACKUP_EVERY_HOURS)))
         self.backup_timer.setInterval(hours * HOUR_MS)
-        if settings.get(settings.BACKUP_AUTOMATIC):
+        if settings.get(settings.BACKUP_AUTOMATIC) and not self.is_server:
             self.backup_timer.start()
         else:
             self.backup_timer.stop()
@@ -140,8 +160,9 @@ class WindowBackups:
         )
 
     def automatic_backup(self, wait: bool = False) -> None:
-        """A rotated, verified backup in the background (on the UI thread with `wait`)."""
-        if not settings.get(settings.BACKUP_AUTOMATIC) or self.session.lost:
+        """A rotated, verified backup in the background (on the UI thread with `wait`); none of
+        a server database (the server backs itself up: `backups.AUTOMATIC_ON_SERVER`)."""
+        if not settings.get(settings.BACKUP_AUTOMATIC) or self.session.lost or self.is_server:
             return
         database = self.session.database
         daily = int(settings.get(settings.BACKUP_KEEP_DAILY))
@@ -164,7 +185,7 @@ class WindowBackups:
     def backup_on_close(self) -> None:
         """Back up when the window wrote (or saw) changes and the last automatic backup is
         older than `CLOSE_AFTER`."""
-        if not settings.get(settings.BACKUP_AUTOMATIC) or self.session.lost:
+        if not settings.get(settings.BACKUP_AUTOMATIC) or self.session.lost or self.is_server:
             return
         if not self.session.changed or not self.session.can_write:
             return
@@ -179,6 +200,10 @@ class WindowBackups:
     # -- restore
     def restore_backup(self) -> None:
         from kehu.ui.dialogs.restore_dialog import RestoreDialog
+
+        if self.is_server:  # greyed out; the service refuses it too
+            show_error(self, backup_service.ServerRestoreError(backup_service.RESTORE_ON_SERVER))
+            return
 
         path = self.session.database.path
         dialog = RestoreDialog(backups.list_backups(path), path, self)

@@ -33,7 +33,7 @@ class WindowCare:
         else:
             edit_menu.addAction(self.cadence_action)
         panel = self.route_views.today_panel
-        self.care_notifier = CareNotifier(self, str(self.session.database.path))
+        self.care_notifier = CareNotifier(self, self.session.database.shown)
         panel.refreshed.connect(lambda: self.care_notifier.consider(panel.report))
 
     def edit_cadence(self) -> None:

@@ -55,7 +55,11 @@ class CareNotifier(QObject):
             return False
         if self.notified_today():
             return False
-        text = self.message(report)
+        try:
+            text = self.message(report)
+        except Exception:  # noqa: BLE001 - a reminder never interrupts (a lost server): next time
+            logger.warning("care notification skipped", exc_info=True)
+            return False
         if not text:
             return False
         title = self.tr("kehu: care for today")
