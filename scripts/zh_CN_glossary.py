@@ -2247,11 +2247,10 @@ KEHU.update(  # issue 16: the main window on a server database
         "A server database: the server keeps its own files consistent (its write-ahead log, "
         "foreign keys checked at every statement; pg_amcheck on the server checks its files), so "
         "no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled "
-        "back with an interrupted load). kehu's own checks below (search keys, counts, imports) "
-        "ran.": (
+        "back with an interrupted load). kehu's own checks (search keys, counts, imports) ran.": (
             "这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 "
             "pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构"
-            "改动一起回滚）。下面是 kehu 自己的检查（搜索键、计数、导入），均已运行。"
+            "改动一起回滚）。kehu 自己的检查（搜索键、计数、导入）已运行。"
         ),
     }
 )

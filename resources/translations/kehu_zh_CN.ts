@@ -2676,6 +2676,14 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Connect again</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>When the server runs again or the network is back.</source>
+        <translation>服务器重新运行或网络恢复后再连接。</translation>
+    </message>
+    <message>
         <source>Restore the latest good backup</source>
         <translation>恢复最近的完好备份</translation>
     </message>
@@ -5772,10 +5780,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。</translation>
     </message>
     <message>
-        <source>A server database: the server keeps its own files consistent (its write-ahead log, foreign keys checked at every statement; pg_amcheck on the server checks its files), so no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled back with an interrupted load). kehu&apos;s own checks below (search keys, counts, imports) ran.</source>
-        <translation>这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构改动一起回滚）。下面是 kehu 自己的检查（搜索键、计数、导入），均已运行。</translation>
-    </message>
-    <message>
         <source>{count} customers have no pinyin sort key: a list sorted by name shows them first.</source>
         <translation>{count} 个客户没有拼音排序键：按名称排序的列表会把它们排在最前面。</translation>
     </message>
@@ -6498,6 +6502,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>A backup is being restored into &apos;{path}&apos; right now: the change was not saved. Try again in a moment (the window shows the restored data when it is done).</source>
         <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
+    </message>
+    <message>
+        <source>A server database: the server keeps its own files consistent (its write-ahead log, foreign keys checked at every statement; pg_amcheck on the server checks its files), so no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled back with an interrupted load). kehu&apos;s own checks (search keys, counts, imports) ran.</source>
+        <translation>这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构改动一起回滚）。kehu 自己的检查（搜索键、计数、导入）已运行。</translation>
     </message>
     <message>
         <source>The table &apos;{name}&apos; is missing: its data is gone. Restore the latest backup.</source>

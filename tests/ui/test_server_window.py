@@ -271,3 +271,14 @@ def test_a_dropped_idle_connection_is_opened_again_without_a_message(
     assert card.save() is True
     assert shown == []
     assert Customer.get_by_id(customers["sh"]).industry == "贸易"
+
+
+def test_today_panel_lists_todays_route_on_the_server(qtbot, customers, window, loaded, user):
+    from kehu.services import routes
+
+    route = routes.create_route(user, "东线", weekdays=str(dt.date.today().isoweekday()))
+    routes.add_stops(route, [customers["gz"], customers["cq"]], user)
+    panel = window.route_views.today_panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: "广州天河商行" in panel.rows("due"), timeout=10_000)
+    assert "重庆渝中五金店" in panel.rows("due")

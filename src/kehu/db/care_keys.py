@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from peewee import JOIN, SQL, Database, Expression, fn
+from peewee import JOIN, SQL, Case, Database, Expression, fn
 
 from kehu.db import shares
 from kehu.db.dialect import drop_named_triggers
@@ -122,7 +122,7 @@ def route_stops(viewer: User, route_ids: Sequence[int]) -> list[tuple[int, int, 
     stop on these routes."""
     if not route_ids:
         return []
-    seen = fn.COALESCE(_visible(viewer), 0)
+    seen = Case(None, [(_visible(viewer), 1)], 0)  # a stop without a key: not seen (0/1 on both)
     query = (
         RouteStop.select(
             RouteStop.route, RouteStop.position, RouteStop.id, RouteStop.customer, seen

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import unquote
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import OperationalError, SqliteDatabase
@@ -78,7 +79,9 @@ class Database:
     @property
     def shown(self) -> str:
         """The whole location for messages: the file's path, or the URL without password."""
-        return server.display_url(self.url) if self.url is not None else str(self.path)
+        if self.url is None:
+            return str(self.path)
+        return unquote(server.display_url(self.url))  # host=/var/run/… rather than %2F
 
     @property
     def target(self) -> str:

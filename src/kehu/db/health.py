@@ -54,8 +54,7 @@ SERVER_NOTE = N_(
     "A server database: the server keeps its own files consistent (its write-ahead log, "
     "foreign keys checked at every statement; pg_amcheck on the server checks its files), so "
     "no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled "
-    "back with an interrupted load). kehu's own checks below (search keys, counts, imports) "
-    "ran."
+    "back with an interrupted load). kehu's own checks (search keys, counts, imports) ran."
 )
 
 

@@ -10,6 +10,7 @@ line, and the change-hub subscription; the rest is in `kehu.ui.window`: menus an
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -237,7 +238,8 @@ class MainWindow(
             if database.is_server
             else self.tr("%1 (%2) — kehu client records")
         )
-        self.setWindowTitle(title.replace("%1", database.name).replace("%2", database.place))
+        values = [database.name, database.place]
+        self.setWindowTitle(re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1], title))
 
     def _show_file_status(self) -> None:
         database = self.session.database
@@ -245,14 +247,13 @@ class MainWindow(
             text = self.tr("Server database: %1 · user %2")
             if self.session.offline:
                 text = self.tr("Server database: %1 · the connection was lost; reconnecting…")
+            values = [database.shown, self.session.user.display_name]
         else:
-            text = self.tr("Database: %1 (%2 mode) · user %3").replace(
-                "%2", self.tr("shared") if database.mode == "shared" else self.tr("local")
-            )
-            text = text.replace("%3", "%2")
-        self.status_file.setText(
-            text.replace("%1", database.shown).replace("%2", self.session.user.display_name)
-        )
+            text = self.tr("Database: %1 (%2 mode) · user %3")
+            mode = self.tr("shared") if database.mode == "shared" else self.tr("local")
+            values = [database.shown, mode, self.session.user.display_name]
+        # one pass: a value holding "%2" (a URL's %2F) is not filled in again
+        self.status_file.setText(re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1], text))
         if self.session.lost:
             self.status_file.setText(
                 self.tr("The database file was replaced or removed: nothing is saved; reopen it")

@@ -39,7 +39,8 @@ class Session(QObject):
         self.tasks = TaskRunner(self)
         self.hub = ChangeHub(self)  # what changed: every view subscribes to hub.changed
         self._undo: list[classification.Change] = []
-        self._data_version = self._read_data_version()
+        # a file: its data_version is polled; a server pushes its changes (LISTEN)
+        self._data_version = -1 if self.database.is_server else self._read_data_version()
         self.lost = False  # the file under the window was replaced or removed
         self.changed = False  # something was written since the window opened (backups)
         self.hub.changed.connect(self._on_changed)

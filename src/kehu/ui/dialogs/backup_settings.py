@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from kehu.ui import settings
+
+NOTE_WIDTH = 440
 
 
 class BackupSettings(QWidget):
@@ -14,8 +16,18 @@ class BackupSettings(QWidget):
     def __init__(self, parent: QWidget | None = None, server_note: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupSettings")
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        if server_note:
+            note = QLabel(server_note, self)
+            note.setObjectName("backupServerNote")
+            note.setWordWrap(True)
+            # a wrapped label's height is not asked of a dialog sized by its hint: room for
+            # its lines at the dialog's narrowest (520 px less the margins)
+            note.setMinimumHeight(note.heightForWidth(NOTE_WIDTH))
+            outer.addWidget(note)
+        form = QFormLayout()
+        outer.addLayout(form)
         self.automatic = QCheckBox(self.tr("Back up automatically (on close and while working)"))
         self.automatic.setObjectName("settingBackupAutomatic")
         self.automatic.setChecked(bool(settings.get(settings.BACKUP_AUTOMATIC)))
@@ -30,10 +42,6 @@ class BackupSettings(QWidget):
         self.automatic.toggled.connect(self._enable)
         self._enable(self.automatic.isChecked())
         if server_note:
-            note = QLabel(server_note, self)
-            note.setObjectName("backupServerNote")
-            note.setWordWrap(True)
-            form.insertRow(0, note)
             for editor in (self.automatic, self.every, self.daily, self.weekly):
                 editor.setEnabled(False)
 
