@@ -148,6 +148,36 @@ class SQLiteDialect:
     def drop_index(self, db: Database, name: str) -> None:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
+    def drop_foreign_keys(self, db: Database, tables: Sequence[str]) -> list[str]:
+        """Drop the foreign keys of these tables for a bulk load; returns the statements
+        that add them again (and check every row once). Nothing on SQLite: `bulk_load`
+        turns the checks off for the connection instead."""
+        return []
+
+    def copy_rows(
+        self,
+        db: Database,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence],
+        *,
+        ignore_conflicts: bool = False,
+    ) -> int:
+        """Write many rows (tuples in the order of `columns`) into `table` inside the
+        caller's transaction; returns how many were given. SQLite: one executemany of an
+        INSERT (OR IGNORE with `ignore_conflicts`: a row that would break a unique key is
+        left out). PostgreSQL: COPY."""
+        if not rows:
+            return 0
+        if ignore_conflicts:
+            sql = self.insert_ignore_sql(db, table, columns)
+        else:
+            marks = ", ".join([db.param] * len(columns))
+            names = ", ".join(f'"{c}"' for c in columns)
+            sql = f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})"
+        db.cursor().executemany(sql, rows)
+        return len(rows)
+
     def drop_trigger(self, db: Database, name: str) -> None:
         db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
 

@@ -103,10 +103,8 @@ def insert_new_customers(columns: Sequence[str], rows: list[tuple]) -> None:
     """Insert customers (`columns` as in the table); many at once renew the customers' stamp
     once instead of once per row."""
     db = _db()
-    p = db.param
-    sql = f'INSERT INTO "customer" ({", ".join(columns)}) VALUES ({", ".join([p] * len(columns))})'
     with _triggers_dropped(CUSTOMER_TRIGGERS, len(rows)) as dropped:
-        db.cursor().executemany(sql, rows)
+        dialect(db).copy_rows(db, "customer", columns, rows)
         if dropped:
             sales_arrays.bump(db, (sales_arrays.CUSTOMERS,))
 
@@ -118,12 +116,10 @@ def insert_new_links(rows: list[tuple[int, int, int]], owner_id: int | None, sta
         return
     db = _db()
     p = db.param
-    insert = (
-        'INSERT INTO "customer_category" (customer_id, scheme_id, category_id) '
-        f"VALUES ({p}, {p}, {p})"
-    )
     with _triggers_dropped(LINK_TRIGGERS, len(rows)) as dropped:
-        db.cursor().executemany(insert, rows)
+        dialect(db).copy_rows(
+            db, "customer_category", ("customer_id", "scheme_id", "category_id"), rows
+        )
         if not dropped:
             return
         counts = Counter(category for _cid, _scheme, category in rows)
@@ -159,8 +155,5 @@ def _triggers_dropped(names: Sequence[str], rows: int) -> Iterator[set[str]]:
 def insert_person_names(rows: list[tuple[str, str]]) -> None:
     """(key, name) rows of key persons' names (search_name), computed elsewhere; a row
     already stored stays as it is."""
-    if rows:
-        db = _db()
-        db.cursor().executemany(
-            dialect(db).insert_ignore_sql(db, "search_name", ("key", "name")), rows
-        )
+    db = _db()
+    dialect(db).copy_rows(db, "search_name", ("key", "name"), rows, ignore_conflicts=True)

@@ -29,6 +29,7 @@ from peewee import SQL, Database, EnclosedNodeList, NodeList, PostgresqlDatabase
 
 SQLITE_LOCKS = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
 VERSION_TABLE = "kehu_schema"
+BULK_SORT_MB = 256  # maintenance_work_mem while a bulk load builds its indexes (default 64)
 
 
 def _adapters(conn) -> None:
@@ -188,12 +189,15 @@ class PostgresDialect:
     # -- bulk loading ---------------------------------------------------------------------------
     @contextlib.contextmanager
     def bulk_load(self, db: Database) -> Iterator[None]:
-        """No wait for the WAL flush at commit while loading generated rows."""
+        """No wait for the WAL flush at commit while loading generated rows, and memory for
+        the sorts of the indexes built after the load."""
         db.execute_sql("SET synchronous_commit = off")
+        db.execute_sql(f"SET maintenance_work_mem = '{BULK_SORT_MB}MB'")
         try:
             yield
         finally:
             db.execute_sql("RESET synchronous_commit")
+            db.execute_sql("RESET maintenance_work_mem")
 
     @contextlib.contextmanager
     def page_cache(self, db: Database, megabytes: int) -> Iterator[None]:
@@ -228,6 +232,69 @@ class PostgresDialect:
             (name,),
         ).fetchall():
             db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
+
+    def drop_foreign_keys(self, db: Database, tables: Sequence[str]) -> list[str]:
+        """Drop the foreign keys of these tables (the owner's right) for a bulk load:
+        checked per row they cost a lookup each; added again after the load, each checks
+        every row in one join. Returns the ALTER TABLE statements that add them."""
+        marks = ", ".join([db.param] * len(tables))
+        found = db.execute_sql(
+            "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) "
+            "FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+            "WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace "
+            f"AND c.relname IN ({marks}) ORDER BY c.relname, k.conname",
+            list(tables),
+        ).fetchall()
+        statements = []
+        for table, name, definition in found:
+            db.execute_sql(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+            statements.append(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+        return statements
+
+    COPY_TABLE = 'pg_temp."kehu_copy"'
+
+    def copy_rows(
+        self,
+        db: Database,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence],
+        *,
+        ignore_conflicts: bool = False,
+    ) -> int:
+        """COPY … FROM STDIN (psycopg's copy, text format) of the rows. PostgreSQL refuses
+        COPY FROM into a table whose row-level security applies to this role, and COPY
+        cannot skip a row that breaks a unique key: then the rows are copied into a
+        temporary table and inserted from it with one INSERT … SELECT (the policies
+        checked, ON CONFLICT DO NOTHING with `ignore_conflicts`)."""
+        if not rows:
+            return 0
+        quoted = table if '"' in table else f'"{table}"'
+        names = ", ".join(f'"{c}"' for c in columns)
+        direct = not ignore_conflicts and not self._row_security(db, quoted)
+        cursor = db.cursor()
+        if not direct:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.COPY_TABLE}")
+            cursor.execute(
+                f"CREATE TEMP TABLE {self.COPY_TABLE} AS SELECT {names} FROM {quoted} WITH NO DATA"
+            )
+        target = quoted if direct else self.COPY_TABLE
+        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+            write = copy.write_row
+            for row in rows:
+                write(row)
+        if not direct:
+            ignore = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+            cursor.execute(
+                f"INSERT INTO {quoted} ({names}) SELECT {names} FROM {self.COPY_TABLE}{ignore}"
+            )
+            cursor.execute(f"DROP TABLE {self.COPY_TABLE}")
+        return len(rows)
+
+    def _row_security(self, db: Database, quoted: str) -> bool:
+        """Whether row-level security applies to this role on the table (COPY FROM refused)."""
+        found = db.execute_sql("SELECT row_security_active(%s)", (quoted,)).fetchone()
+        return bool(found and found[0])
 
     def update_statistics(self, db: Database) -> None:
         db.execute_sql("ANALYZE")
