@@ -88,7 +88,7 @@ def differences(db: Database) -> int:
     wrong = 0
     for one, other in pairs:
         for a, b in ((one, other), (other, one)):
-            wrong += db.execute_sql(f"SELECT COUNT(*) FROM ({a} EXCEPT {b})").fetchone()[0]
+            wrong += db.execute_sql(f"SELECT COUNT(*) FROM ({a} EXCEPT {b}) AS d").fetchone()[0]
     return wrong
 
 

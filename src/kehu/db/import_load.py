@@ -60,9 +60,12 @@ def _db() -> Database:
     return Customer._meta.database
 
 
-def local_file(db: Database) -> bool:
-    """Whether the file is in the local mode (WAL; a shared file on a network drive is not)."""
-    return dialect(db).journal_mode(db) == "wal"
+def long_writes_ok(db: Database) -> bool:
+    """Whether one long write transaction keeps nobody waiting: a file in the local mode
+    (WAL; a shared file on a network drive is not), or a server (readers see the rows as
+    they were; an import that drops indexes, into a database small beside it such as a new
+    office's first list, locks those tables until it commits)."""
+    return dialect(db).journal_mode(db) in ("wal", "server")
 
 
 def customer_count() -> int:

@@ -131,12 +131,12 @@ def _one_load(table: Table) -> bool:
     """Whether to import in one transaction (`_load`): a sheet of many rows, into a database
     that is small beside it (building its indexes once costs less than inserting into them),
     in a file only this computer writes (WAL: other users of a shared file are not kept
-    waiting for the whole import)."""
+    waiting for the whole import) or on a server (COPY, `kehu.db.dialect`)."""
     rows = table.scan.last_row or table.path.stat().st_size // 100
     if rows < LOAD_MIN_ROWS:
         return False
     db = ImportBatch._meta.database
-    if not import_load.local_file(db):
+    if not import_load.long_writes_ok(db):
         return False
     return import_load.customer_count() * 2 <= rows
 
