@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from peewee import JOIN, SQL, Database, Expression, fn
 
 from kehu.db import shares
-from kehu.db.dialect import drop_named_triggers
+from kehu.db.dialect import dialect, drop_named_triggers
 from kehu.db.models import (
     BirthdayKey,
     CareKey,
@@ -57,9 +57,16 @@ _REBUILD = (
 
 # -- upkeep ------------------------------------------------------------------------------------
 def rebuild(db: Database) -> None:
-    """Compute `care_key` again from customers, grades and visits."""
+    """Compute `care_key` again from customers, grades and visits; the tables' indexes are
+    dropped meanwhile and built again after (one sort each instead of an insert per row)."""
+    sql = dialect(db)
     with db.atomic():
+        indexes = sql.index_definitions(db, ("care_key", "birthday_key"))
+        for name, _statement in indexes:
+            sql.drop_index(db, name)
         for statement in _REBUILD:
+            db.execute_sql(statement)
+        for _name, statement in indexes:
             db.execute_sql(statement)
 
 
