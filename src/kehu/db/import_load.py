@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from peewee import Database
 
 from kehu.db import sales_arrays
-from kehu.db.dialect import dialect
+from kehu.db.dialect import dialect, is_server
 from kehu.db.models import Customer
 
 logger = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ def insert_new_links(rows: list[tuple[int, int, int]], owner_id: int | None, sta
         db.cursor().executemany(
             "INSERT INTO category_count (category_id, owner_id, status, n) "
             f"VALUES ({p}, {p}, {p}, {p}) "
-            "ON CONFLICT (category_id, owner_id, status) DO UPDATE SET n = n + excluded.n",
+            "ON CONFLICT (category_id, owner_id, status) DO UPDATE SET n = category_count.n + excluded.n",
             [(category, owner_id or 0, status, n) for category, n in counts.items()],
         )
         if "sales_summary_stamp_link_insert" in dropped:
@@ -150,9 +150,18 @@ def _triggers_dropped(names: Sequence[str], rows: int) -> Iterator[set[str]]:
         sql.drop_trigger(db, name)
     try:
         yield {name for name, _statement in triggers}
-    finally:
-        for _name, statement in triggers:
-            db.execute_sql(statement)
+    except BaseException:
+        # A server's failed transaction takes no more statements (the first error is the
+        # one to report); its rollback brings the triggers back.
+        if not (is_server(db) and db.in_transaction()):
+            _create(db, [statement for _name, statement in triggers])
+        raise
+    _create(db, [statement for _name, statement in triggers])
+
+
+def _create(db: Database, statements: Sequence[str]) -> None:
+    for statement in statements:
+        db.execute_sql(statement)
 
 
 def insert_person_names(rows: list[tuple[str, str]]) -> None:
