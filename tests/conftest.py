@@ -65,6 +65,19 @@ def db_path(tmp_path, backend, request, monkeypatch):
 
 
 @pytest.fixture
+def memory_keyring():
+    """Passwords kept in memory (tests/keyrings.py) instead of the machine's keyring."""
+    import keyring
+    from keyrings import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def workspace(db_path) -> Workspace:
     ws = open_workspace(db_path, lang="zh_CN")
     yield ws

@@ -88,3 +88,11 @@ def current_user_id(db: Database) -> int | None:
 def session_role(db: Database) -> str:
     """The role the connection logged in as."""
     return db.execute_sql("SELECT session_user").fetchone()[0]
+
+
+def sees_every_row(db: Database) -> bool:
+    """Whether the connection's role is above the policies (a superuser, BYPASSRLS)."""
+    row = db.execute_sql(
+        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user"
+    ).fetchone()
+    return bool(row and row[0])

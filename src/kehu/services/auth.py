@@ -119,6 +119,11 @@ def automatic_user() -> User | None:
     """The user acting without a login (none once logins are on): the first administrator."""
     if needs_login():
         return None
+    return first_administrator()
+
+
+def first_administrator() -> User | None:
+    """The first active administrator (or the first active user when none is)."""
     active = _active().order_by(User.id)
     return active.where(User.role == "admin").first() or active.first()
 

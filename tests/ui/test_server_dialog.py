@@ -1,0 +1,300 @@
+"""File → Open server database… (issue 16, point 1): the Server dialog connects a window to a
+PostgreSQL database as the kehu user of its login role (no second login), remembers the
+password in the keyring only, says why a connection is refused (entries kept), and the
+recent list reopens a server. Real widgets, a real server (tests/backends.py) that asks for
+passwords (scram-sha-256) for the test's database."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+import time
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtWidgets import QDialog
+
+from kehu.core.i18n import translate
+from kehu.db import errors, server_roles
+from kehu.db.server import Address
+from kehu.services import auth, dossiers, secrets
+from kehu.services.workspace import open_workspace
+from kehu.ui import settings, translations
+from kehu.ui.dialogs.server_dialog import ServerDialog
+from kehu.ui.window.files import recent_databases
+
+_numbers = itertools.count(1)
+PASSWORD = "secret-wang-1"
+
+
+@pytest.fixture
+def office(pg_server, monkeypatch):
+    """A secured server database: a salesperson (wang) and another (li), each with a login
+    role, a password and customers of their own; the server asks this database's logins
+    for their passwords."""
+    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
+    admin_url = pg_server.new_database()
+    ws = open_workspace(admin_url, lang="zh_CN")
+    db = ws.database.db
+    server_roles.secure(db)
+    tag = f"{os.getpid()}_{next(_numbers)}"
+    people = {}
+    for key in ("wang", "li"):
+        user = auth.create_user(f"{key}_{tag}", key, role="salesperson", by=ws.user)
+        server_roles.create_login(db, user.id, user.username, PASSWORD)
+        people[key] = user
+    stranger = f"stranger_{tag}"
+    db.execute_sql(f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE kehu_users")
+    customers = {
+        key: {dossiers.create({"name": name}, ws.user, owner=people[key]) for name in names}
+        for key, names in (("wang", ("王的长沙商行", "王的岳阳商行")), ("li", ("李的株洲商行",)))
+    }
+    ws.database.close()
+    database = Address.from_url(admin_url).database
+    hba = _require_passwords(pg_server, database)
+    wang = Address.from_url(admin_url).with_password(None)
+    wang = Address(wang.host, database, server_roles.role_name(people["wang"].username), wang.port)
+    yield {
+        "admin": admin_url,
+        "wang": wang,
+        "people": people,
+        "customers": customers,
+        "stranger": stranger,
+    }
+    _restore(pg_server, hba)
+    pg_server.drop(admin_url)
+    with pg_server.admin() as conn:
+        for role in (*(server_roles.role_name(u.username) for u in people.values()), stranger):
+            conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def _require_passwords(pg_server, database: str) -> tuple[str, str]:
+    """Put scram-sha-256 lines for `database` first in the server's pg_hba.conf and reload."""
+    with pg_server.admin() as conn:
+        path = conn.execute("SHOW hba_file").fetchone()[0]
+        try:
+            before = open(path, encoding="utf-8").read()
+            lines = f"local {database} all scram-sha-256\nhost {database} all all scram-sha-256\n"
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(lines + before)
+        except OSError as exc:
+            pytest.skip(f"cannot make the test server ask for passwords: {exc}")
+        conn.execute("SELECT pg_reload_conf()")
+    url = pg_server.url(database)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # the server reads the file again on its own time
+        try:
+            import psycopg
+
+            psycopg.connect(url, connect_timeout=5).close()
+        except psycopg.OperationalError:
+            return path, before
+        time.sleep(0.05)
+    pytest.fail("the server did not start asking for passwords")
+
+
+def _restore(pg_server, hba: tuple[str, str]) -> None:
+    path, before = hba
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(before)
+    with pg_server.admin() as conn:
+        conn.execute("SELECT pg_reload_conf()")
+
+
+def _fill(dialog: ServerDialog, address: Address, password: str, remember: bool = False):
+    dialog.host.setText(address.host)
+    dialog.port.setValue(address.port)
+    dialog.database.setText(address.database)
+    dialog.user.setText(address.user)
+    dialog.password.setText(password)
+    if dialog.remember.isEnabled():
+        dialog.remember.setChecked(remember)
+
+
+def _answering(monkeypatch, answer):
+    """ServerDialog.exec: `answer(dialog)` fills it in and clicks; the dialogs shown."""
+    shown: list[ServerDialog] = []
+
+    def exec_(self) -> QDialog.DialogCode:
+        shown.append(self)
+        answer(self)
+        return QDialog.DialogCode(self.result())
+
+    monkeypatch.setattr(ServerDialog, "exec", exec_)
+    return shown
+
+
+def _replaced(qtbot, window):
+    new = window.replaced_by
+    assert new is not None and new is not window
+    qtbot.addWidget(new)
+    qtbot.waitUntil(lambda: not new.model.is_loading, timeout=10_000)
+    return new
+
+
+def _all_settings() -> str:
+    store = settings.settings()
+    return "\n".join(f"{key}={store.value(key)}" for key in store.allKeys())
+
+
+def test_the_dialog_opens_the_server_as_the_kehu_user_and_remembers_in_the_keyring(
+    qtbot, office, window, memory_keyring, monkeypatch
+):
+    wang = office["wang"]
+
+    def answer(dialog):
+        _fill(dialog, wang, PASSWORD, remember=True)
+        dialog.connect_button.click()
+
+    shown = _answering(monkeypatch, answer)
+    window.open_server_action.trigger()
+    assert len(shown) == 1 and shown[0].url is not None
+    new = _replaced(qtbot, window)
+    assert new.session.database.is_server
+    assert new.session.user.username == office["people"]["wang"].username  # no second login
+    assert set(new.model.ids()) == office["customers"]["wang"]  # the server's policies hold
+    assert wang.shown in new.windowTitle() and "服务器" in new.windowTitle()
+    assert PASSWORD not in new.windowTitle() and PASSWORD not in new.status_file.text()
+    assert recent_databases()[0] == wang.shown
+    assert PASSWORD not in _all_settings()
+    assert memory_keyring.store == {(secrets.SERVICE, wang.key): PASSWORD}
+    new.close()
+
+
+def test_a_wrong_password_is_said_in_the_dialog_and_the_entries_stay(
+    qtbot, office, window, memory_keyring, monkeypatch
+):
+    wang = office["wang"]
+
+    def answer(dialog):
+        _fill(dialog, wang, "wrong-password", remember=True)
+        dialog.connect_button.click()
+
+    shown = _answering(monkeypatch, answer)
+    window.open_server_action.trigger()
+    dialog = shown[0]
+    assert dialog.url is None and dialog.result() != QDialog.DialogCode.Accepted
+    expected = translate(errors.ServerLoginError.text, "zh_CN", path=wang.shown)
+    assert not dialog.message.isHidden()
+    assert dialog.message.text().startswith(expected)
+    assert "Traceback" not in dialog.message.text()
+    assert (dialog.host.text(), dialog.database.text(), dialog.user.text()) == (
+        wang.host,
+        wang.database,
+        wang.user,
+    )
+    assert dialog.password.text() == "wrong-password"
+    assert window.replaced_by is None and not memory_keyring.store
+
+
+def test_a_login_that_is_no_kehu_user_is_refused(qtbot, office, window, monkeypatch):
+    stranger = Address(
+        office["wang"].host, office["wang"].database, office["stranger"], office["wang"].port
+    )
+
+    def answer(dialog):
+        _fill(dialog, stranger, PASSWORD)
+        dialog.connect_button.click()
+
+    shown = _answering(monkeypatch, answer)
+    window.open_server_action.trigger()
+    expected = translate(
+        errors.ServerNotAUserError.text, "zh_CN", path=stranger.shown, role=stranger.user
+    )
+    assert shown[0].message.text() == expected and window.replaced_by is None
+
+
+def test_a_recent_server_reopens_with_the_remembered_password(
+    qtbot, office, window, memory_keyring, monkeypatch
+):
+    wang = office["wang"]
+    secrets.remember_server(wang, PASSWORD)
+    settings.put(settings.RECENT_DATABASES, wang.shown)
+    shown = _answering(monkeypatch, lambda dialog: pytest.fail("no dialog: the password is known"))
+    window._fill_recent_menu()
+    entries = [a for a in window.recent_menu.actions() if wang.shown.replace("&", "&&") in a.text()]
+    assert entries and entries[0].isEnabled()
+    entries[0].trigger()
+    new = _replaced(qtbot, window)
+    assert not shown and set(new.model.ids()) == office["customers"]["wang"]
+    # the open server is the first recent entry, greyed as the one open
+    new._fill_recent_menu()
+    assert not new.recent_menu.actions()[0].isEnabled()
+    new.close()
+
+
+def test_a_recent_server_without_a_remembered_password_asks_for_it(
+    qtbot, office, window, memory_keyring, monkeypatch
+):
+    wang = office["wang"]
+    settings.put(settings.RECENT_DATABASES, wang.shown)
+    asked = {}
+
+    def answer(dialog):
+        asked.update(message=dialog.message.text(), user=dialog.user.text())
+        dialog.password.setText(PASSWORD)
+        dialog.connect_button.click()
+
+    _answering(monkeypatch, answer)
+    window.switch_to(wang.shown)
+    new = _replaced(qtbot, window)
+    assert asked["user"] == wang.user
+    assert asked["message"].startswith(
+        translate(errors.ServerPasswordNeededError.text, "zh_CN", path=wang.shown)
+    )
+    assert set(new.model.ids()) == office["customers"]["wang"]
+    assert not memory_keyring.store  # not asked to remember
+    new.close()
+
+
+def test_without_a_password_store_remember_is_greyed_and_nothing_breaks(qtbot, qapp, pg_server):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    translations.install(qapp, "zh_CN")
+    try:
+        address = Address.from_url(pg_server.admin_url)
+        dialog = ServerDialog(None, "zh_CN", address)
+        qtbot.addWidget(dialog)
+        assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
+        assert "密码" in dialog.remember.toolTip()
+        assert secrets.with_password(address.shown) == address.shown
+        assert not secrets.remember_server(address, "x")
+    finally:
+        keyring.set_keyring(previous)
+        translations.install(qapp, "en")
+
+
+def _refused(qtbot, address: Address, lang: str = "en") -> str:
+    dialog = ServerDialog(None, lang)
+    qtbot.addWidget(dialog)
+    _fill(dialog, address, "whatever")
+    dialog.connect_button.click()
+    assert dialog.url is None and dialog.host.text() == address.host
+    return dialog.message.text()
+
+
+def test_each_refusal_says_why(qtbot, pg_server, tmp_path, monkeypatch):
+    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
+    admin = Address.from_url(pg_server.admin_url)
+    down = Address(str(tmp_path), "kehu", "wang")  # a socket folder where no server runs
+    assert _refused(qtbot, down).startswith(
+        translate(errors.ServerUnreachableError.text, "en", path=down.shown)
+    )
+    missing = Address(admin.host, "no_such_kehu_db", admin.user, admin.port)
+    assert _refused(qtbot, missing, "zh_CN").startswith(
+        translate(errors.ServerNoDatabaseError.text, "zh_CN", path=missing.shown)
+    )
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # the optional driver is not installed
+    assert _refused(qtbot, missing) == translate(
+        errors.ServerDriverMissingError.text, "en", path=missing.shown
+    )
+
+
+def test_while_servers_are_switched_off_the_dialog_says_so(qtbot, pg_server, monkeypatch):
+    monkeypatch.delenv("KEHU_SERVER_PREVIEW", raising=False)
+    admin = Address.from_url(pg_server.admin_url)
+    assert _refused(qtbot, admin) == translate(
+        errors.ServerModeUnavailableError.text, "en", path=admin.shown
+    )
