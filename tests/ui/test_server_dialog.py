@@ -6,101 +6,21 @@ passwords (scram-sha-256) for the test's database."""
 
 from __future__ import annotations
 
-import itertools
-import os
 import sys
-import time
 
 import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtWidgets import QDialog
 
+from backends import PASSWORD
 from kehu.core.i18n import translate
-from kehu.db import errors, server_roles
+from kehu.db import errors
 from kehu.db.server import Address
-from kehu.services import auth, dossiers, secrets
-from kehu.services.workspace import open_workspace
+from kehu.services import secrets
 from kehu.ui import settings, translations
 from kehu.ui.dialogs.server_dialog import ServerDialog
 from kehu.ui.window.files import recent_databases
-
-_numbers = itertools.count(1)
-PASSWORD = "secret-wang-1"
-
-
-@pytest.fixture
-def office(pg_server, monkeypatch):
-    """A secured server database: a salesperson (wang) and another (li), each with a login
-    role, a password and customers of their own; the server asks this database's logins
-    for their passwords."""
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
-    admin_url = pg_server.new_database()
-    ws = open_workspace(admin_url, lang="zh_CN")
-    db = ws.database.db
-    server_roles.secure(db)
-    tag = f"{os.getpid()}_{next(_numbers)}"
-    people = {}
-    for key in ("wang", "li"):
-        user = auth.create_user(f"{key}_{tag}", key, role="salesperson", by=ws.user)
-        server_roles.create_login(db, user.id, user.username, PASSWORD)
-        people[key] = user
-    stranger = f"stranger_{tag}"
-    db.execute_sql(f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE kehu_users")
-    customers = {
-        key: {dossiers.create({"name": name}, ws.user, owner=people[key]) for name in names}
-        for key, names in (("wang", ("王的长沙商行", "王的岳阳商行")), ("li", ("李的株洲商行",)))
-    }
-    ws.database.close()
-    database = Address.from_url(admin_url).database
-    hba = _require_passwords(pg_server, database)
-    wang = Address.from_url(admin_url).with_password(None)
-    wang = Address(wang.host, database, server_roles.role_name(people["wang"].username), wang.port)
-    yield {
-        "admin": admin_url,
-        "wang": wang,
-        "people": people,
-        "customers": customers,
-        "stranger": stranger,
-    }
-    _restore(pg_server, hba)
-    pg_server.drop(admin_url)
-    with pg_server.admin() as conn:
-        for role in (*(server_roles.role_name(u.username) for u in people.values()), stranger):
-            conn.execute(f'DROP ROLE IF EXISTS "{role}"')
-
-
-def _require_passwords(pg_server, database: str) -> tuple[str, str]:
-    """Put scram-sha-256 lines for `database` first in the server's pg_hba.conf and reload."""
-    with pg_server.admin() as conn:
-        path = conn.execute("SHOW hba_file").fetchone()[0]
-        try:
-            before = open(path, encoding="utf-8").read()
-            lines = f"local {database} all scram-sha-256\nhost {database} all all scram-sha-256\n"
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(lines + before)
-        except OSError as exc:
-            pytest.skip(f"cannot make the test server ask for passwords: {exc}")
-        conn.execute("SELECT pg_reload_conf()")
-    url = pg_server.url(database)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:  # the server reads the file again on its own time
-        try:
-            import psycopg
-
-            psycopg.connect(url, connect_timeout=5).close()
-        except psycopg.OperationalError:
-            return path, before
-        time.sleep(0.05)
-    pytest.fail("the server did not start asking for passwords")
-
-
-def _restore(pg_server, hba: tuple[str, str]) -> None:
-    path, before = hba
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(before)
-    with pg_server.admin() as conn:
-        conn.execute("SELECT pg_reload_conf()")
 
 
 def _fill(dialog: ServerDialog, address: Address, password: str, remember: bool = False):
@@ -137,6 +57,11 @@ def _replaced(qtbot, window):
 def _all_settings() -> str:
     store = settings.settings()
     return "\n".join(f"{key}={store.value(key)}" for key in store.allKeys())
+
+
+@pytest.fixture
+def office(server_office):
+    return server_office
 
 
 def test_the_dialog_opens_the_server_as_the_kehu_user_and_remembers_in_the_keyring(

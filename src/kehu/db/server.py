@@ -80,9 +80,7 @@ class Address:
             port=port,
             sslmode=found.get("sslmode", ""),
             password=unquote(parts.password) if parts.password is not None else None,
-            extra=tuple(
-                (k, v) for k, v in query if k not in ("host", "port", "sslmode", "user")
-            ),
+            extra=tuple((k, v) for k, v in query if k not in ("host", "port", "sslmode", "user")),
         )
 
     def with_password(self, password: str | None) -> Address:
