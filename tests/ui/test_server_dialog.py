@@ -6,6 +6,7 @@ passwords (scram-sha-256) for the test's database."""
 
 from __future__ import annotations
 
+import socket
 import sys
 
 import keyring
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from backends import PASSWORD
 from kehu.core.i18n import translate
-from kehu.db import errors
+from kehu.db import errors, server
 from kehu.db.server import Address
 from kehu.services import secrets
 from kehu.ui import settings, translations
@@ -211,6 +212,30 @@ def test_each_refusal_says_why(qtbot, pg_server, tmp_path, monkeypatch):
     assert _refused(qtbot, missing, "zh_CN").startswith(
         translate(errors.ServerNoDatabaseError.text, "zh_CN", path=missing.shown)
     )
+    silent = socket.socket()  # takes the connection and never answers: libpq's timeout ends it
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    monkeypatch.setattr(server, "CONNECT_TIMEOUT_S", 1)
+    mute = Address("127.0.0.1", "kehu", "wang", silent.getsockname()[1])
+    try:
+        assert _refused(qtbot, mute).startswith(
+            translate(errors.ServerUnreachableError.text, "en", path=mute.shown)
+        )
+    finally:
+        silent.close()
+    # a server without pg_trgm (every test server has it: its answer stands in)
+    new = Address.from_url(pg_server.new_database(schema=False))
+    monkeypatch.setattr(server, "_trigram_ready", lambda db: False)
+    try:
+        assert _refused(qtbot, Address(new.host, new.database, admin.user, new.port)) == (
+            translate(
+                errors.ServerExtensionMissingError.text,
+                "en",
+                path=Address(new.host, new.database, admin.user, new.port).shown,
+            )
+        )
+    finally:
+        pg_server.drop(new.url())
     monkeypatch.setitem(sys.modules, "psycopg", None)  # the optional driver is not installed
     assert _refused(qtbot, missing) == translate(
         errors.ServerDriverMissingError.text, "en", path=missing.shown
@@ -223,3 +248,24 @@ def test_while_servers_are_switched_off_the_dialog_says_so(qtbot, pg_server, mon
     assert _refused(qtbot, admin) == translate(
         errors.ServerModeUnavailableError.text, "en", path=admin.shown
     )
+
+
+def test_at_start_a_refused_server_opens_the_dialog_filled_in(
+    qtbot, office, memory_keyring, monkeypatch
+):
+    from kehu.ui.application import _open
+
+    wang = office["wang"]
+
+    def answer(dialog):
+        assert dialog.user.text() == wang.user and not dialog.message.isHidden()
+        dialog.password.setText(PASSWORD)
+        dialog.connect_button.click()
+
+    shown = _answering(monkeypatch, answer)
+    workspace = _open(wang.shown, "en", None, offer=True)  # `kehu --db URL` without password
+    try:
+        assert len(shown) == 1 and workspace is not None
+        assert workspace.user.username == office["people"]["wang"].username
+    finally:
+        workspace.database.close()

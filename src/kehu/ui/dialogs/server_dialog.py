@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -149,9 +149,20 @@ class ServerDialog(QDialog):
             extra=self._extra,
         )
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As wide as the entries want, as high as the wrapped texts need at that width (Qt's
+        own hint takes their height at a narrower width: a blank band below the buttons)."""
+        hint = super().sizeHint()
+        width = max(hint.width(), self.minimumWidth())
+        return QSize(width, self.layout().heightForWidth(width) or hint.height())
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if self.isVisible():  # a longer message: the dialog grows to show it whole
+            needed = self.layout().heightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def try_connect(self) -> None:
         address = self.address()
