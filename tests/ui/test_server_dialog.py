@@ -269,3 +269,10 @@ def test_at_start_a_refused_server_opens_the_dialog_filled_in(
         assert workspace.user.username == office["people"]["wang"].username
     finally:
         workspace.database.close()
+
+
+def test_the_user_name_typed_is_the_kehu_users_login_role(qtbot):
+    dialog = ServerDialog(None, "en")
+    qtbot.addWidget(dialog)
+    dialog.user.setText(" Wang Fang ")
+    assert dialog.address().user == "wang_fang"

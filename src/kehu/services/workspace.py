@@ -34,7 +34,10 @@ class Workspace:
 
 def needs_upgrade(path: str | Path) -> int | None:
     """The schema version of an existing kehu file that opening will upgrade (after a backup
-    copy), or None: a large file's upgrade takes a while, so the window shows it happening."""
+    copy), or None: a large file's upgrade takes a while, so the window shows it happening.
+    A server database is no file: None (it migrates as it opens)."""
+    if server.is_url(path):
+        return None
     try:
         facts = probe.inspect(Path(path).expanduser().absolute(), migrations.latest_version())
     except DatabaseError:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kehu.db import server
+from kehu.db import server, server_roles
 from kehu.db.errors import DatabaseError, ServerLoginError
 from kehu.db.server import Address
 from kehu.services import secrets
@@ -139,10 +139,11 @@ class ServerDialog(QDialog):
     def address(self) -> Address:
         """What the entries say (with the password typed, if any)."""
         mode = self.tls.currentData()
+        typed = self.user.text().strip()
         return Address(
             host=self.host.text().strip(),
             database=self.database.text().strip(),
-            user=self.user.text().strip(),
+            user=server_roles.role_name(typed) if typed else "",  # the kehu user's login role
             port=self.port.value(),
             sslmode="" if mode == server.DEFAULT_SSL_MODE else mode,
             password=self.password.text() or None,
