@@ -2265,3 +2265,18 @@ KEHU.update(  # issue 16: why a server refused the connection
         ),
     }
 )
+
+# Lead, session 5: server logins of Chinese user names, --user on a server.
+KEHU.update(
+    {
+        "The server already has a login named {role} (the login of user name {user}): "
+        "choose another user name; nothing was changed.": (
+            "服务器上已有名为 {role} 的登录名（即用户名 {user} 对应的登录名）：请另选一个用户名；未做任何更改。"
+        ),
+        "On a server you act as the user of your login ({login}), not as {user}: log in as "
+        "{user} instead (postgresql://{user}@…).": (
+            "在服务器上，您以登录名对应的用户（{login}）操作，而不是 {user}：请改用 {user} 登录"
+            "（postgresql://{user}@…）。"
+        ),
+    }
+)

@@ -4227,6 +4227,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
+        <source>On a server you act as the user of your login ({login}), not as {user}: log in as {user} instead (postgresql://{user}@…).</source>
+        <translation>在服务器上，您以登录名对应的用户（{login}）操作，而不是 {user}：请改用 {user} 登录（postgresql://{user}@…）。</translation>
+    </message>
+    <message>
         <source>file to write (xlsx or pdf)</source>
         <translation>要写入的文件（xlsx 或 pdf）</translation>
     </message>
@@ -6917,6 +6921,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{n} customers have no completeness yet (being computed; or kehu repair).</source>
         <translation>{n} 个客户尚无健全度（正在计算；或运行 kehu repair）。</translation>
+    </message>
+    <message>
+        <source>The server already has a login named {role} (the login of user name {user}): choose another user name; nothing was changed.</source>
+        <translation>服务器上已有名为 {role} 的登录名（即用户名 {user} 对应的登录名）：请另选一个用户名；未做任何更改。</translation>
     </message>
     <message>
         <source>Comparing</source>

@@ -56,3 +56,16 @@ def test_without_a_password_the_command_says_so(server_office, memory_keyring, m
     err = capsys.readouterr().err
     assert err.startswith(translate(errors.ServerLoginError.text, "zh_CN", path=wang.shown))
     assert "not-the-password" not in err
+
+
+def test_on_a_server_user_names_the_login_only(server_office, memory_keyring, monkeypatch, capsys):
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    wang, li = server_office["wang"], server_office["people"]["li"]
+    own = server_office["people"]["wang"].username
+    argv = ["--lang", "en", "--db", wang.shown, "search", "商行", "--limit", "9"]
+    assert run(parse([*argv[:4], "--user", own, *argv[4:]])) == 0
+    assert len(_names(capsys.readouterr().out)) == 2
+    assert run(parse([*argv[:4], "--user", li.username, *argv[4:]])) == 1  # not li's rights
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"you act as the user of your login ({own}), not as {li.username}" in captured.err
