@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -32,9 +33,8 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
 
 
-def on_server(file_ws, backend: str, name: str) -> tuple[object, float]:
-    """The file workspace's database copied into a new server database `name`: (the server
-    workspace, seconds the copy took)."""
+def new_database(backend: str, name: str) -> str:
+    """A new empty server database `name` (dropped first if it exists); returns its URL."""
     os.environ["KEHU_SERVER_PREVIEW"] = "1"
     admin = _admin_url(backend)
     with psycopg.connect(admin, autocommit=True) as conn:
@@ -42,7 +42,24 @@ def on_server(file_ws, backend: str, name: str) -> tuple[object, float]:
         conn.execute(
             f"CREATE DATABASE \"{name}\" TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'"
         )
-    url = _with_database(admin, name)
+    return _with_database(admin, name)
+
+
+def backend_cpu_seconds(db) -> float | None:
+    """CPU seconds (user + system) so far of the server process serving this connection,
+    when the server runs on this machine (None otherwise)."""
+    pid = db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def on_server(file_ws, backend: str, name: str) -> tuple[object, float]:
+    """The file workspace's database copied into a new server database `name`: (the server
+    workspace, seconds the copy took)."""
+    url = new_database(backend, name)
     started = time.perf_counter()
     target = connect(url)
     migrations.migrate(target)
