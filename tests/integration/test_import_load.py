@@ -27,14 +27,17 @@ TABLES = {
     "search_name": "SELECT key, name FROM search_name",
     "search_text": "SELECT id, c0 FROM search_text_content",
     "duplicate_key": "SELECT * FROM duplicate_key",
+    "care_key": "SELECT * FROM care_key",  # computed once after the load, without its triggers
+    "birthday_key": "SELECT * FROM birthday_key",
 }
 _STAMPS = ("created_at", "updated_at")
 
 
 def _rows(count: int) -> list[list]:
     rows = [
-        ["客户名称", "简称", "电话", "成立日期", "注册资本", "客户等级", "区域", "联系人", "手机"]
-    ]
+        ["客户名称", "简称", "电话", "成立日期", "注册资本", "客户等级", "区域", "联系人", "手机",
+         "出生日期"]
+    ]  # fmt: skip
     for i in range(count):
         rows.append(
             [
@@ -47,6 +50,7 @@ def _rows(count: int) -> list[list]:
                 "华东" if i % 2 else None,
                 f"张{i % 7}三" if i % 5 else None,
                 f"138{i:08d}" if i % 5 else None,
+                dt.date(1970 + i % 30, 1 + i % 12, 1 + i % 28) if i % 5 else None,
             ]
         )
     return rows
@@ -96,6 +100,7 @@ def test_a_large_import_stores_what_the_batched_import_stores(tmp_path, monkeypa
     path = _book(tmp_path / "big.xlsx", _rows(150))
     ws, batched = _import(tmp_path / "batched.db", path)
     expected, schema = _state(), _indexes()
+    assert len(expected["care_key"]) == 150 and len(expected["birthday_key"]) == 120
     ws.database.close()
 
     loads = []
