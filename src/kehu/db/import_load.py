@@ -46,6 +46,12 @@ LOAD_INDEXES = (
     "customer_owner_id_status",
     "customer_completeness",
     "customer_import_batch_id",
+    # the names' pinyin sort keys go in with the rows, in random order: one sort after it
+    "customer_name_sort",
+    "customer_short_name_sort",
+    "customer_owner_id_name_sort",
+    "customer_owner_id_short_name_sort",
+    "customer_trading_day",
     "key_person_name",
     "customer_category_category_id",
 )
