@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from kehu.core import search_keys
-from kehu.core.search_keys import SORT_COLUMNS
 from kehu.core.fields import ACTIVE, PERSON_FIELDS, FieldDef, Kind, customer_code
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job
+from kehu.core.search_keys import SORT_COLUMNS
 from kehu.core.validation import phone_digits
 from kehu.core.values import to_db
 from kehu.db import bulk, completeness, import_keys, import_load, search_index
@@ -351,7 +351,10 @@ class CustomerImporter:
                     raise RuntimeError("sort keys of other customers")
                 import_load.insert_new_customers(
                     [*customer_columns, "id", *SORT_COLUMNS.values()],
-                    [(*row, cid, *sort[:2]) for row, cid, sort in zip(customers, new_ids, sorts)],
+                    [
+                        (*row, cid, name, short)
+                        for row, (name, short, cid) in zip(customers, sorts, strict=True)
+                    ],
                 )
             bulk.insert_rows(KeyPerson, [*person_columns, *_PERSON_TAIL], persons)
             import_load.insert_new_links(categories, user_id, ACTIVE)
