@@ -133,7 +133,8 @@ class CustomerImporter:
         # began before the keys were read: nothing else writes during it)
         self.next_id = self.keys.max_id + 1 if bulk else None
         self.updates = UpdatePlanner(user, options.on_duplicate == "overwrite", batch_id)
-        self.persons_seen: set[tuple[int, str, str]] = set()  # (customer, name, phone)
+        # (customer, name, phone) of the key persons written: kept for a key persons sheet
+        self.persons_seen: set[tuple[int, str, str]] = set()
         self.categories = CategoryLookup(
             options.create_categories, options.dry_run, user, lambda: self.batch_id
         )
@@ -231,9 +232,10 @@ class CustomerImporter:
         updates = [p for p in chunk if p.action == "update"]
         if self.options.dry_run:  # the rows' own (negative) ids: key persons find them
             self.keys.store_pending({p.row.number: -p.row.number for p in creates}, [])
-            self.persons_seen.update(
-                person_key(-p.row.number, p.row.person) for p in creates if p.row.person
-            )
+            if self.options.persons_sheet:
+                self.persons_seen.update(
+                    person_key(-p.row.number, p.row.person) for p in creates if p.row.person
+                )
             self.keys.pending.clear()
             self.report.created += len(creates)
             changed = sum(1 for p in updates if self.updates.would_change(p.customer_id, p.row))
@@ -263,7 +265,10 @@ class CustomerImporter:
             search_index.insert_rows(rows, set(self.names_written))
             names.update(rows.names)
 
-        write(self.db, run)
+        if self.search is not None:  # a load: already in its one transaction, and a batch
+            run()  # needs no savepoint of its own (its pages copied aside at each batch)
+        else:
+            write(self.db, run)
         self.names_written |= names  # committed
         self.keys.pending.clear()
         _drop_name_caches()
@@ -324,6 +329,7 @@ class CustomerImporter:
             import_load.insert_new_customers(customer_columns, customers)
             ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
         persons, categories, generated = [], [], []
+        track = bool(self.options.persons_sheet)  # the key persons sheet's repeats, if any
         keyed_customers: list[tuple] = []  # (id, code, name, short_name, uscc, phone, address)
         keyed_persons: list[tuple] = []  # (customer id, name, mobile, phone)
         created: dict[int, int] = {}  # file row → new customer id
@@ -335,7 +341,8 @@ class CustomerImporter:
                 generated.append((key_hash("code", code), cid, row.number))
             if person is not None:
                 persons.append((*person, cid, 0, stamp, stamp))
-                self.persons_seen.add(person_key(cid, row.person))
+                if track:
+                    self.persons_seen.add(person_key(cid, row.person))
                 keyed_persons.append(
                     (cid, *(_text(person[i]) if i is not None else None for i in person_search))
                 )
