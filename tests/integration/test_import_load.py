@@ -12,7 +12,7 @@ import pytest
 from kehu.core.jobs import Cancelled, Job
 from kehu.db import completeness, health, search
 from kehu.db.models import Customer, ImportBatch
-from kehu.services import classification, imports
+from kehu.services import classification, dossiers, imports
 from kehu.services.imports import plan, run
 from kehu.services.workspace import open_workspace
 
@@ -171,3 +171,24 @@ def test_a_large_import_into_a_filled_database_is_batched(tmp_path, workspace, u
     report = imports.run_import(_book(tmp_path / "b.xlsx", more), user)
     assert (report.created, report.skipped) == (42, 60)  # 60 known; 40 new, 2 more
     assert not health.check(Customer._meta.database).problems
+
+
+def test_a_large_import_gives_ids_after_the_highest(tmp_path, workspace, user, large, monkeypatch):
+    """The load gives the new customers' ids itself: after the highest id stored, also when
+    the customer that held it was erased (as SQLite would), and the rows stay consistent."""
+    first = imports.run_import(_book(tmp_path / "a.xlsx", _rows(12)), user)
+    assert first.created == 12
+    highest = max(first.created_ids)
+    dossiers.erase(highest, user, "test")
+    more = [_rows(1)[0], *([f"新公司{i:03d}", f"新{i}"] for i in range(40))]
+    loads = []
+    real_load = run._load
+    monkeypatch.setattr(run, "_load", lambda *a: (loads.append(1), real_load(*a)))
+    report = imports.run_import(_book(tmp_path / "b.xlsx", more), user)
+    assert loads == [1] and report.created == 40
+    assert sorted(report.created_ids) == list(range(highest, highest + 40))
+    stored = dict(Customer.select(Customer.id, Customer.name).tuples())
+    assert all(stored[cid].startswith("新公司") for cid in report.created_ids)
+    found = health.check(Customer._meta.database)
+    assert not found.problems, [p.text.message("en") for p in found.problems]
+    assert search.search("新公司007", user)
