@@ -895,6 +895,10 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open &amp;server database…</source>
+        <translation>打开服务器数据库(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -1549,12 +1553,20 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>%1 (server) — kehu client records</source>
+        <translation>%1（服务器）— kehu 客户档案</translation>
+    </message>
+    <message>
         <source>%1 (%2) — kehu client records</source>
         <translation>%1（%2）— kehu 客户档案</translation>
     </message>
     <message>
         <source>shared</source>
         <translation>共享</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>local</source>
@@ -2497,6 +2509,81 @@ A backup copy is made first. A large file takes a minute or two.</source>
     <message>
         <source>Search customers</source>
         <translation>搜索客户</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Open a server database</source>
+        <translation>打开服务器数据库</translation>
+    </message>
+    <message>
+        <source>A kehu database on the office&apos;s PostgreSQL server. Your user name and password are the ones the administrator gave you for kehu.</source>
+        <translation>办公室 PostgreSQL 服务器上的 kehu 数据库。用户名和密码是管理员为您在 kehu 中设置的。</translation>
+    </message>
+    <message>
+        <source>e.g. server or 192.168.1.10</source>
+        <translation>例如 server 或 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it</source>
+        <translation>服务器支持时加密</translation>
+    </message>
+    <message>
+        <source>Always encrypted</source>
+        <translation>始终加密</translation>
+    </message>
+    <message>
+        <source>Always encrypted, and the server&apos;s certificate checked</source>
+        <translation>始终加密，并核验服务器证书</translation>
+    </message>
+    <message>
+        <source>How the connection is protected (TLS). Ask the administrator; checking the certificate needs the office&apos;s certificate on this computer (docs/SERVER.md).</source>
+        <translation>连接的保护方式（TLS）。请询问管理员；核验证书需要本机装有办公室的证书（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store: the password is not kept.</source>
+        <translation>本机没有安全的密码存储，密码不会被保存。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>加密：</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Enter the server, the database and your user name.</source>
+        <translation>请填写服务器、数据库和您的用户名。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
     </message>
 </context>
 <context>
@@ -4140,6 +4227,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
+        <source>On a server you act as the user of your login ({login}), not as {user}: log in as {user} instead (postgresql://{user}@…).</source>
+        <translation>在服务器上，您以登录名对应的用户（{login}）操作，而不是 {user}：请改用 {user} 登录（postgresql://{user}@…）。</translation>
+    </message>
+    <message>
         <source>file to write (xlsx or pdf)</source>
         <translation>要写入的文件（xlsx 或 pdf）</translation>
     </message>
@@ -5728,6 +5819,26 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>无法连接数据库服务器“{path}”，或服务器拒绝了连接。请检查地址、数据库名、用户和密码，以及服务器是否在运行。</translation>
     </message>
     <message>
+        <source>The database server &apos;{path}&apos; does not answer. Check the server&apos;s name or address and port, that the server runs, and that this computer may reach it (network, firewall).</source>
+        <translation>数据库服务器“{path}”没有响应。请检查服务器的名称或地址和端口、服务器是否在运行，以及本机能否连到它（网络、防火墙）。</translation>
+    </message>
+    <message>
+        <source>The database server &apos;{path}&apos; did not accept the user name or the password. Check both: they are the ones the administrator gave you for this database.</source>
+        <translation>数据库服务器“{path}”不接受该用户名或密码。请检查两者：它们是管理员为您在这个数据库中设置的。</translation>
+    </message>
+    <message>
+        <source>The database server &apos;{path}&apos; needs the password of this user: enter it.</source>
+        <translation>数据库服务器“{path}”需要该用户的密码：请输入。</translation>
+    </message>
+    <message>
+        <source>The server of &apos;{path}&apos; has no database of that name. Check the database name, or ask the administrator to create it (docs/SERVER.md).</source>
+        <translation>“{path}”所在的服务器上没有这个名称的数据库。请检查数据库名称，或请管理员创建它（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>The server database &apos;{path}&apos; needs PostgreSQL&apos;s pg_trgm extension (for searching parts of names), which the server does not have. Ask the administrator to install it (Debian: the postgresql-contrib package; Windows: part of the installer).</source>
+        <translation>服务器数据库“{path}”需要 PostgreSQL 的 pg_trgm 扩展（用于按名称的一部分搜索），但服务器上没有。请管理员安装它（Debian：postgresql-contrib 软件包；Windows：安装程序自带）。</translation>
+    </message>
+    <message>
         <source>Opening the server database &apos;{path}&apos; needs the PostgreSQL driver, which is not installed: install it with  pip install &quot;kehu[server]&quot;</source>
         <translation>打开服务器数据库“{path}”需要 PostgreSQL 驱动，但尚未安装：请用  pip install &quot;kehu[server]&quot;  安装</translation>
     </message>
@@ -6460,6 +6571,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
     </message>
     <message>
+        <source>The login &apos;{role}&apos; is not a user of the kehu database &apos;{path}&apos;. Log in with your kehu user name, or ask the administrator to add you (Office → Users and rights).</source>
+        <translation>登录名“{role}”不是 kehu 数据库“{path}”的用户。请用您的 kehu 用户名登录，或请管理员添加您（办公室 → 用户和权限）。</translation>
+    </message>
+    <message>
         <source>The table &apos;{name}&apos; is missing: its data is gone. Restore the latest backup.</source>
         <translation>缺少数据表“{name}”：其中的数据已丢失。请恢复最近的备份。</translation>
     </message>
@@ -6806,6 +6921,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{n} customers have no completeness yet (being computed; or kehu repair).</source>
         <translation>{n} 个客户尚无健全度（正在计算；或运行 kehu repair）。</translation>
+    </message>
+    <message>
+        <source>The server already has a login named {role} (the login of user name {user}): choose another user name; nothing was changed.</source>
+        <translation>服务器上已有名为 {role} 的登录名（即用户名 {user} 对应的登录名）：请另选一个用户名；未做任何更改。</translation>
     </message>
     <message>
         <source>Comparing</source>

@@ -70,6 +70,12 @@ class Database:
         """What opens this database again: the file's path, or the server's URL."""
         return self.url if self.url is not None else str(self.path)
 
+    @property
+    def shown(self) -> str:
+        """How the user sees it named: the file's path, or the server's URL without password
+        (the title bar, the recent list)."""
+        return server.Address.from_url(self.url).shown if self.url is not None else str(self.path)
+
     def still_there(self) -> bool:
         """Whether the path still leads to the file that was opened (not replaced by a
         rename or a copy, not removed): checked before each write and on each poll."""
@@ -184,8 +190,7 @@ def open_database(
     if bind:  # the analyses' arrays were of the database bound before (same path: maybe not)
         sales_arrays.forget()
     if server.is_url(path):
-        if not server.enabled():
-            raise errors.ServerModeUnavailableError(server.display_url(str(path)))
+        server.require_enabled(str(path))
         return _open_server(str(path), create=create, bind=bind)
     path = Path(path).expanduser().absolute()
     location = locate(path)

@@ -229,7 +229,14 @@ class MainWindow(
         self.list_view.save_columns()
 
     def _update_title(self) -> None:
-        path = self.session.database.path
+        database = self.session.database
+        if database.is_server:  # the server's URL, without the password
+            self.setWindowFilePath("")
+            self.setWindowTitle(
+                self.tr("%1 (server) — kehu client records").replace("%1", database.shown)
+            )
+            return
+        path = database.path
         self.setWindowFilePath(str(path))
         self.setWindowTitle(
             self.tr("%1 (%2) — kehu client records")
@@ -239,10 +246,11 @@ class MainWindow(
 
     def _show_file_status(self) -> None:
         database = self.session.database
-        mode = self.tr("shared") if database.mode == "shared" else self.tr("local")
+        modes = {"shared": self.tr("shared"), "server": self.tr("server")}
+        mode = modes.get(database.mode, self.tr("local"))
         self.status_file.setText(
             self.tr("Database: %1 (%2 mode) · user %3")
-            .replace("%1", str(database.path))
+            .replace("%1", database.shown)
             .replace("%2", mode)
             .replace("%3", self.session.user.display_name)
         )
