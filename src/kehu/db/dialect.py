@@ -187,6 +187,9 @@ class SQLiteDialect:
     # An index on key_person.name holds each name's persons in rowid (id) order.
     PERSONS_OF_A_NAME_IN_ID_ORDER = True
 
+    # FTS5 gives a text's matches in rowid order: the substring query filters them as they come (kehu.db.search.substring_sql).
+    SUBSTRING_CANDIDATES_FIRST = False
+
     def join_column(self, column: str) -> str:
         """An aggregate joining a column's values with commas (rows in scan order: several in
         one query stay aligned)."""

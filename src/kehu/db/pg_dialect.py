@@ -29,9 +29,13 @@ from peewee import SQL, Database, EnclosedNodeList, NodeList, PostgresqlDatabase
 
 SQLITE_LOCKS = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
 VERSION_TABLE = "kehu_schema"
-# kehu's queries are short lookups whose cost estimates (a correlated id-range scan per row)
-# can pass jit_above_cost: compiling them took 2 s for a 1 ms search at 1M customers.
-NO_JIT = "-c jit=off"
+# Settings of every kehu connection. kehu's queries are short lookups whose cost estimates (a
+# correlated id-range scan per row) can pass jit_above_cost: compiling them took 2 s for a 1 ms
+# search at 1M customers. No parallel workers either: they made a rare fragment's substring
+# search a 150 ms parallel scan instead of a 0.1 ms index lookup, a UNION ALL of a search runs
+# its parts in order only without them, and one desktop's query should not take every core of
+# an office's server.
+SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0"
 
 
 def _adapters(conn) -> None:
@@ -82,8 +86,8 @@ class ServerDatabase(PostgresqlDatabase):
         import psycopg
 
         kwargs.setdefault("cursor_factory", psycopg.ClientCursor)
-        if "options=" not in url:  # every connection (each thread has its own): no JIT
-            kwargs.setdefault("options", NO_JIT)
+        if "options=" not in url:  # every connection (each thread has its own)
+            kwargs.setdefault("options", SESSION_OPTIONS)
         super().__init__(url, prefer_psycopg3=True, **kwargs)
         self.kehu_url = url
 
@@ -278,6 +282,9 @@ class PostgresDialect:
 
     # An index on key_person.name holds each name's persons in no particular order.
     PERSONS_OF_A_NAME_IN_ID_ORDER = False
+
+    # A trigram index gives a text's matches unordered: they are ordered first, then filtered (kehu.db.search.substring_sql).
+    SUBSTRING_CANDIDATES_FIRST = True
 
     def join_column(self, column: str) -> str:
         """An aggregate joining a column's values with commas (rows in scan order: several in
