@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from peewee import JOIN, SQL, Database, Expression, fn
+from peewee import JOIN, SQL, Case, Database, Expression, fn
 
 from kehu.db import shares
 from kehu.db.dialect import dialect, drop_named_triggers
@@ -109,7 +109,7 @@ def _visible(viewer: User, table=CareKey) -> Expression:
         return condition
     owned = table.owner_id == next(iter(ids)) if len(ids) == 1 else table.owner_id.in_(ids)
     if not ids:
-        owned = SQL("0")
+        owned = SQL("1 = 0")  # a condition on both backends (PostgreSQL has no 0 for false)
     elif shares.has_shares(viewer.id):
         owned = owned | table.customer_id.in_(shares.shared_ids_query(viewer.id))
     return condition & owned
@@ -129,7 +129,7 @@ def route_stops(viewer: User, route_ids: Sequence[int]) -> list[tuple[int, int, 
     stop on these routes."""
     if not route_ids:
         return []
-    seen = fn.COALESCE(_visible(viewer), 0)
+    seen = Case(None, [(_visible(viewer), 1)], 0)  # 0 also without a key (NULL)
     query = (
         RouteStop.select(
             RouteStop.route, RouteStop.position, RouteStop.id, RouteStop.customer, seen

@@ -211,10 +211,23 @@ class SQLiteDialect:
     # Ends a correlated subquery that must stay a lookup per outer row: SQLite keeps a correlated NOT EXISTS a lookup per row as written.
     CORRELATED = ""
 
+    # SQLite answers in-process: the kinds of a search are asked one by one, each only when the kinds before it left room.
+    ONE_STATEMENT = False
+
+    # An index on key_person.name holds each name's persons in rowid (id) order.
+    PERSONS_OF_A_NAME_IN_ID_ORDER = True
+
+    # FTS5 gives a text's matches in rowid order: the substring query filters them as they come (kehu.db.search.substring_sql).
+    SUBSTRING_CANDIDATES_FIRST = False
+
     def join_column(self, column: str) -> str:
         """An aggregate joining a column's values with commas (rows in scan order: several in
         one query stay aligned)."""
         return f"group_concat({column})"
+
+    def execute_planned(self, db: Database, sql: str, params: Sequence):
+        """`sql` run like any other: SQLite keeps its own cache of prepared statements."""
+        return db.execute_sql(sql, params)
 
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:

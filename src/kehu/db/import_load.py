@@ -14,6 +14,10 @@ such customers have no sale lines, so the sales-summary trigger on a new link ad
 and the category counts of all the links are added with one upsert instead of one trigger
 run per link. The two insert triggers are dropped around the executemany and put back.
 What is SQLite-only (reading index and trigger definitions) comes from `kehu.db.dialect`.
+
+The Today panel's key triggers (`kehu.db.care_keys`: one INSERT OR REPLACE with two subqueries
+per new customer, one UPDATE per grade link) are dropped for the whole load and the keys
+computed once at its end (`drop_load_triggers`, `restore_load_triggers`), as the demo load does.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from contextlib import contextmanager
 
 from peewee import Database
 
-from kehu.db import sales_arrays
+from kehu.db import care_keys, sales_arrays
 from kehu.db.dialect import dialect, is_server
 from kehu.db.models import Customer
 
@@ -42,6 +46,12 @@ LOAD_INDEXES = (
     "customer_owner_id_status",
     "customer_completeness",
     "customer_import_batch_id",
+    # the names' pinyin sort keys go in with the rows, in random order: one sort after it
+    "customer_name_sort",
+    "customer_short_name_sort",
+    "customer_owner_id_name_sort",
+    "customer_owner_id_short_name_sort",
+    "customer_trading_day",
     "key_person_name",
     "customer_category_category_id",
 )
@@ -83,6 +93,17 @@ def drop_load_indexes() -> list[str]:
             sql.drop_index(db, name)
             dropped.append(statement)
     return dropped
+
+
+def drop_load_triggers() -> list[str]:
+    """Drop the per-row triggers of the Today panel's keys for a load (inside the caller's
+    transaction); returns their statements for `restore_load_triggers`."""
+    return care_keys.drop_triggers(_db())
+
+
+def restore_load_triggers(statements: list[str]) -> None:
+    """After the load: the Today panel's keys computed once from the data, the triggers back."""
+    care_keys.restore_triggers(_db(), statements)
 
 
 SORT_THREADS = 2  # helper threads of SQLite's sorter while the indexes are built

@@ -31,6 +31,13 @@ SQLITE_LOCKS = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
 VERSION_TABLE = "kehu_schema"
 COPY_FROM = 50  # fewer rows are inserted with one executemany (`copy_rows`)
 BULK_SORT_MB = 256  # maintenance_work_mem while a bulk load builds its indexes (default 64)
+# Settings of every kehu connection. kehu's queries are short lookups whose cost estimates (a
+# correlated id-range scan per row) can pass jit_above_cost: compiling them took 2 s for a 1 ms
+# search at 1M customers. No parallel workers either: they made a rare fragment's substring
+# search a 150 ms parallel scan instead of a 0.1 ms index lookup, a UNION ALL of a search runs
+# its parts in order only without them, and one desktop's query should not take every core of
+# an office's server.
+SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0"
 
 
 def _adapters(conn) -> None:
@@ -81,6 +88,8 @@ class ServerDatabase(PostgresqlDatabase):
         import psycopg
 
         kwargs.setdefault("cursor_factory", psycopg.ClientCursor)
+        if "options=" not in url:  # every connection (each thread has its own)
+            kwargs.setdefault("options", SESSION_OPTIONS)
         super().__init__(url, prefer_psycopg3=True, **kwargs)
         self.kehu_url = url
 
@@ -343,10 +352,43 @@ class PostgresDialect:
     # Ends a correlated subquery that must stay a lookup per outer row: PostgreSQL would plan a NOT EXISTS as a hash anti join over a whole key range; OFFSET 0 keeps it a lookup per candidate row, as on SQLite.
     CORRELATED = " OFFSET 0"
 
+    # A server's round trip costs more than a search's query: the kinds of a search go as one UNION ALL statement.
+    ONE_STATEMENT = True
+
+    # An index on key_person.name holds each name's persons in no particular order.
+    PERSONS_OF_A_NAME_IN_ID_ORDER = False
+
+    # A trigram index gives a text's matches unordered: they are ordered first, then filtered (kehu.db.search.substring_sql).
+    SUBSTRING_CANDIDATES_FIRST = True
+
     def join_column(self, column: str) -> str:
         """An aggregate joining a column's values with commas (rows in scan order: several in
         one query stay aligned)."""
         return f"string_agg(({column})::text, ',')"
+
+    PREPARED_MAX = 64  # statements kept prepared per connection (then all are let go)
+
+    def execute_planned(self, db: Database, sql: str, params: Sequence):
+        """`sql` planned once per connection (PREPARE, then EXECUTE): for the queries of each
+        keystroke, whose planning on a server costs more than their run."""
+        conn = db.connection()
+        prepared: dict[str, str] | None = getattr(conn, "_kehu_prepared", None)
+        if prepared is None or len(prepared) >= self.PREPARED_MAX:
+            if prepared:
+                db.execute_sql("DEALLOCATE ALL")
+            prepared = {}
+            conn._kehu_prepared = prepared  # type: ignore[attr-defined]
+        name = prepared.get(sql)
+        if name is None:
+            pieces = sql.split("%s")
+            assert all("%" not in piece for piece in pieces), "a literal % in a prepared query"
+            numbered = pieces[0] + "".join(f"${n}{part}" for n, part in enumerate(pieces[1:], 1))
+            name = f"kehu_planned_{len(prepared) + 1}"
+            db.execute_sql(f"PREPARE {name} AS {numbered}")
+            prepared[sql] = name
+        if not params:
+            return db.execute_sql(f"EXECUTE {name}")
+        return db.execute_sql(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
 
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:

@@ -112,13 +112,15 @@ def _load(
     job: Job | None,
 ) -> None:
     """The whole customer import in the caller's one write transaction: the indexes that
-    nothing reads during it are dropped first and built again at the end (a cancel rolls
-    all of it back)."""
+    nothing reads during it and the Today keys' per-row triggers are dropped first, built
+    again at the end (a cancel rolls all of it back)."""
     dropped = import_load.drop_load_indexes()
+    triggers = import_load.drop_load_triggers()
     _customers(table, mapping, report, user, options, batch_id, job, load=True)
     if job is not None:
         job.stage(INDEXES)
     import_load.create_indexes(dropped)
+    import_load.restore_load_triggers(triggers)
     if job is not None:
         job.check()  # the last moment a cancel rolls everything back
 
