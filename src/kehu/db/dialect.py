@@ -148,6 +148,11 @@ class SQLiteDialect:
     def drop_index(self, db: Database, name: str) -> None:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
+    def transaction_failed(self, db: Database) -> bool:
+        """Whether the open transaction failed and refuses every statement until its
+        rollback (PostgreSQL after an error; SQLite goes on)."""
+        return False
+
     def drop_foreign_keys(self, db: Database, tables: Sequence[str]) -> list[str]:
         """Drop the foreign keys of these tables for a bulk load; returns the statements
         that add them again (and check every row once). Nothing on SQLite: `bulk_load`

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from peewee import Database
 
 from kehu.db import care_keys, sales_arrays
-from kehu.db.dialect import dialect, is_server
+from kehu.db.dialect import dialect
 from kehu.db.models import Customer
 
 logger = logging.getLogger(__name__)
@@ -174,7 +174,7 @@ def _triggers_dropped(names: Sequence[str], rows: int) -> Iterator[set[str]]:
     except BaseException:
         # A server's failed transaction takes no more statements (the first error is the
         # one to report); its rollback brings the triggers back.
-        if not (is_server(db) and db.in_transaction()):
+        if not sql.transaction_failed(db):
             _create(db, [statement for _name, statement in triggers])
         raise
     _create(db, [statement for _name, statement in triggers])

@@ -243,6 +243,12 @@ class PostgresDialect:
         ).fetchall():
             db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
 
+    def transaction_failed(self, db: Database) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        conn = db.connection()
+        return conn.info.transaction_status == TransactionStatus.INERROR
+
     def drop_foreign_keys(self, db: Database, tables: Sequence[str]) -> list[str]:
         """Drop the foreign keys of these tables (the owner's right) for a bulk load:
         checked per row they cost a lookup each; added again after the load, each checks
