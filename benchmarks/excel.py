@@ -6,7 +6,16 @@
 - import of an old .xls of 60,000 rows (written with xlwt), beside calamine's read of it;
 - list export of the N imported customers vs bare openpyxl write_only writing the same
   cells (target ≤ 1.2×);
-- peak memory (ru_maxrss) of each, every measurement in its own subprocess (target ≤ 200 MB).
+- peak memory (ru_maxrss) of each, every measurement in its own subprocess (target ≤ 200 MB;
+  the import's search-key worker process is reported beside it);
+- two floors of the import, in the same run: kehu's reader alone (the sheet streamed with its
+  hazard scans and read back by calamine, no cell converted) and SQLite alone inserting the
+  rows the import stored (`floor_read_scan_ratio`, `floor_insert_ratio`, their sum and what
+  two cores could make of it at best).
+
+`import_s` and `import_ratio_calamine` are wall-clock times (the import may use a second
+core: its search-key worker); the `*_cpu_s` figures count the CPU of the process and its
+children (the worker included), steadier on a loaded machine.
 
     python benchmarks/excel.py [--rows 100000] [--xls-rows 60000] [--cache DIR]
 
@@ -154,6 +163,19 @@ def measure(what: str, file: Path, db: Path, out: Path) -> dict:
         cells = sum(len(row) for row in book.get_sheet_by_index(0).iter_rows())
         book.close()
         result = {"cells": cells}
+    elif what == "read_scan":
+        # a floor: kehu's reader alone (the sheet streamed once with its hazard scans, read
+        # back by calamine piece by piece, cells as the import gets them), nothing converted
+        from kehu.exchange.xlsx_reading import open_table
+
+        start, cpu_start = time.perf_counter(), _cpu()
+        loaded_mb = _rss_mb()
+        with open_table(file) as table:
+            cells = sum(len(values) for _number, values in table.rows())
+        result = {"cells": cells}
+    elif what == "insert_floor":
+        loaded_mb = _rss_mb()
+        result = _insert_floor(db, out)  # timed inside: only the SQLite calls
     elif what == "import":
         from kehu.services import imports
         from kehu.services.workspace import open_workspace
@@ -194,11 +216,79 @@ def measure(what: str, file: Path, db: Path, out: Path) -> dict:
         start_mb = loaded_mb
     result.update(
         start_mb=start_mb,
-        seconds=round(time.perf_counter() - start, 3),
-        cpu_s=round(_cpu() - cpu_start, 3),
+        seconds=round(result.pop("timed_s", time.perf_counter() - start), 3),
+        cpu_s=round(result.pop("timed_cpu_s", _cpu() - cpu_start), 3),
         peak_mb=_peak_mb(),
     )
     return result
+
+
+# What the import writes, as a floor: these tables' rows copied into a new database.
+FLOOR_TABLES = ("import_batch", "customer", "key_person", "customer_category", "care_key", "birthday_key",
+                "search_key", "search_name", "duplicate_key", "category_count")  # fmt: skip
+
+
+def _insert_floor(source: Path, target: Path) -> dict:
+    """SQLite's own insert of the rows the import stored (read from its database in chunks,
+    off the clock): executemany of the same rows into a new kehu database with every
+    trigger and the load's secondary indexes dropped, the indexes built after, one
+    transaction. The clock runs only around the SQLite calls."""
+    import sqlite3
+
+    from kehu.db import import_load
+    from kehu.db.dialect import dialect
+    from kehu.db.models import Customer
+    from kehu.services.workspace import open_workspace
+
+    for stale in target.parent.glob(target.name + "*"):
+        stale.unlink()
+    open_workspace(target, lang="zh_CN")
+    db = Customer._meta.database
+    sql = dialect(db)
+    reader = sqlite3.connect(source)
+    seconds = cpu = 0.0
+
+    def timed(call, *args):
+        nonlocal seconds, cpu
+        began, began_cpu = time.perf_counter(), _cpu()
+        outcome = call(*args)
+        seconds += time.perf_counter() - began
+        cpu += _cpu() - began_cpu
+        return outcome
+
+    transaction = db.atomic()
+    transaction.__enter__()
+    try:
+        for table in FLOOR_TABLES:
+            db.execute_sql(f'DELETE FROM "{table}"')  # the new database's own rows (admin…)
+        triggers = sql.trigger_definitions(db, "")
+        for name, _statement in triggers:
+            sql.drop_trigger(db, name)
+        dropped = timed(import_load.drop_load_indexes)
+        queries = [(t, f'SELECT * FROM "{t}"') for t in FLOOR_TABLES]
+        queries.append(("search_text", 'SELECT rowid, text FROM "search_text"'))
+        for table, query in queries:
+            cursor = reader.execute(query)
+            names = [c[0] for c in cursor.description]
+            columns = ", ".join(f'"{n}"' if n != "rowid" else "rowid" for n in names)
+            insert = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+            before = cpu
+            while rows := cursor.fetchmany(20_000):
+                timed(db.cursor().executemany, insert, rows)
+            if os.environ.get("KEHU_FLOOR_DETAIL"):
+                print(f"{table}: CPU {cpu - before:.2f} s", file=sys.stderr)
+        before = cpu
+        timed(import_load.create_indexes, dropped)
+        if os.environ.get("KEHU_FLOOR_DETAIL"):
+            print(f"indexes: CPU {cpu - before:.2f} s", file=sys.stderr)
+        for _name, statement in triggers:
+            db.execute_sql(statement)
+    except BaseException:
+        transaction.__exit__(*sys.exc_info())
+        raise
+    timed(transaction.__exit__, None, None, None)  # the commit
+    reader.close()
+    return {"timed_s": seconds, "timed_cpu_s": cpu}
 
 
 def _grew(result: dict) -> float:
@@ -285,6 +375,15 @@ def main() -> None:
         f"{imported['seconds'] / read['seconds']:.2f}× openpyxl; its search-key worker's "
         f"peak {imported['worker_peak_mb']} MB"
     )
+    scan = _run("read_scan", source, db, unused)
+    floor = _run("insert_floor", source, db, cache / f"floor-{args.rows}.db")
+    print(
+        f"floors: kehu's reader with its hazard scans, nothing converted {scan['seconds']:.2f} s "
+        f"(CPU {scan['cpu_s']:.2f} s = {scan['cpu_s'] / calamine['cpu_s']:.2f}× calamine's), "
+        f"peak {scan['peak_mb']} MB; SQLite inserting the rows the import stored (indexes and "
+        f"triggers dropped, built after) {floor['seconds']:.2f} s (CPU {floor['cpu_s']:.2f} s = "
+        f"{floor['cpu_s'] / calamine['cpu_s']:.2f}×)"
+    )
     xls_read = _run("calamine_read", xls, xls_db, unused)
     xls_imported = _run("import", xls, xls_db, unused)
     print(
@@ -317,6 +416,24 @@ def main() -> None:
         "import_cpu_s": imported["cpu_s"],
         "calamine_read_cpu_s": calamine["cpu_s"],
         "import_cpu_ratio_calamine": round(imported["cpu_s"] / calamine["cpu_s"], 2),
+        "import_total_peak_mb": round(imported["peak_mb"] + imported["worker_peak_mb"], 1),
+        # floors (the same file, the same run): what reading alone and writing alone cost
+        "floor_read_scan_s": scan["seconds"],
+        "floor_read_scan_cpu_s": scan["cpu_s"],
+        "floor_read_scan_ratio": round(scan["seconds"] / calamine["seconds"], 2),
+        "floor_read_scan_cpu_ratio": round(scan["cpu_s"] / calamine["cpu_s"], 2),
+        "floor_insert_s": floor["seconds"],
+        "floor_insert_cpu_s": floor["cpu_s"],
+        "floor_insert_ratio": round(floor["seconds"] / calamine["seconds"], 2),
+        "floor_insert_cpu_ratio": round(floor["cpu_s"] / calamine["cpu_s"], 2),
+        # reading then writing in one process; on 2 cores at best half the sum, never less
+        # than the larger of the two
+        "floor_serial_cpu_ratio": round((scan["cpu_s"] + floor["cpu_s"]) / calamine["cpu_s"], 2),
+        "floor_two_cores_cpu_ratio": round(
+            max(scan["cpu_s"], floor["cpu_s"], (scan["cpu_s"] + floor["cpu_s"]) / 2)
+            / calamine["cpu_s"],
+            2,
+        ),
         "read_baseline_s": read["seconds"],
         "import_ratio_openpyxl": round(imported["seconds"] / read["seconds"], 2),
         "import_peak_mb": imported["peak_mb"],

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -124,6 +125,13 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
+def _floor(db) -> dict[str, float]:
+    """A bare round trip on the search's own connection: what any query on a server costs."""
+    laps = [timed(lambda: db.execute_sql("SELECT 1").fetchone())[0] for _ in range(300)]
+    figures = summary(laps)
+    return {"select1_ms": figures["median_ms"], "select1_p95_ms": figures["p95_ms"]}
+
+
 def check_prefix(db, user, text: str) -> bool | None:
     """The first results are exactly the prefix matches; None when too many to check."""
     digits = query_phone(text)
@@ -141,11 +149,17 @@ def check_prefix(db, user, text: str) -> bool | None:
 
 def run_size(args, customers: int, server: bool = False) -> dict:
     ws, timings = open_demo(args.cache, customers, args.rebuild)
+    server_cpu = None
     if server:
         import server_backend
 
-        ws, seconds = server_backend.on_server(ws, args.backend, f"kehu_bench_{customers}")
-        timings = {"server_copy_s": round(seconds, 1)}
+        path = ws.database.path
+        ws.database.close()
+        url, timings = server_backend.copy_file(
+            path, args.backend, f"kehu_bench_{customers}", customers
+        )
+        ws = open_workspace(url, lang="zh_CN")
+        server_cpu = server_backend.backend_cpu_seconds
     db, user = ws.database.db, ws.user
     mix = query_mix(db, args.samples, args.seed)
     for query in mix["name_prefix"][:20]:  # warm the page cache like a user session would
@@ -153,10 +167,17 @@ def run_size(args, customers: int, server: bool = False) -> dict:
     where = "postgresql" if server else "sqlite"
     print(f"\n== {customers:,} customers ({where}) ==  {timings}")
     fast_all, slow_all, classes, failures, checked = [], [], {}, [], 0
+    cpu_all, server_all = 0.0, 0.0
     rng = random.Random(args.seed)
     baseline_sql = BASELINE_SQL.replace("?", db.param)
     for name, queries in mix.items():
+        cpu, served = time.process_time(), server_cpu(db) if server_cpu else None
         ours = [timed(search, q, user, None, False, PAGE)[0] for q in queries]
+        cpu = (time.process_time() - cpu) * 1000 / max(1, len(queries))
+        cpu_all += cpu * len(queries)
+        if served is not None:
+            served = (server_cpu(db) - served) * 1000 / max(1, len(queries))
+            server_all += served * len(queries)
         slowest = sorted(zip(ours, queries, strict=True), reverse=True)[:3]
         sample = rng.sample(queries, min(len(queries), args.baseline_queries))
         naive = [
@@ -167,7 +188,9 @@ def run_size(args, customers: int, server: bool = False) -> dict:
         slow_all += naive
         s, b = summary(ours), summary(naive)
         ratio = round(b["median_ms"] / s["median_ms"], 1) if s["median_ms"] else None
-        classes[name] = {**s, "baseline": b, "ratio": ratio}
+        classes[name] = {**s, "cpu_ms": round(cpu, 3), "baseline": b, "ratio": ratio}
+        if served is not None:
+            classes[name]["server_cpu_ms"] = round(served, 3)
         if name in PREFIX_CLASSES:
             for query in queries[: args.check]:
                 result = check_prefix(db, user, query)
@@ -177,16 +200,28 @@ def run_size(args, customers: int, server: bool = False) -> dict:
                         failures.append(query)
         print(
             f"{name:12s} n={s['n']:5d}  median {s['median_ms']:7.2f} ms  p95 {s['p95_ms']:7.2f} ms"
-            f"   | baseline n={b['n']:4d} median {b['median_ms']:8.2f} ms  p95 "
+            f"  CPU {cpu:5.2f} ms"
+            + (f" + server {served:5.2f} ms" if served is not None else "")
+            + f"   | baseline n={b['n']:4d} median {b['median_ms']:8.2f} ms  p95 "
             f"{b['p95_ms']:8.2f} ms  ratio {ratio}"
         )
         print("             slowest: " + ", ".join(f"{q!r} {ms:.1f} ms" for ms, q in slowest))
     total, base = summary(fast_all), summary(slow_all)
     ratio = round(base["median_ms"] / total["median_ms"], 1) if total["median_ms"] else None
+    cpu_ms = round(cpu_all / max(1, total["n"]), 3)
+    server_ms = round(server_all / max(1, total["n"]), 3) if server_cpu else None
     print(
         f"{'all':12s} n={total['n']:5d}  median {total['median_ms']:7.2f} ms  p95 "
-        f"{total['p95_ms']:7.2f} ms   | baseline median {base['median_ms']:.2f} ms  ratio {ratio}"
+        f"{total['p95_ms']:7.2f} ms  CPU {cpu_ms:.2f} ms"
+        + (f" + server {server_ms:.2f} ms" if server_ms is not None else "")
+        + f"   | baseline median {base['median_ms']:.2f} ms  ratio {ratio}"
     )
+    floor = _floor(db) if server else None
+    if floor:
+        print(
+            f"floor on the same connection: SELECT 1 round trip median {floor['select1_ms']:.3f}"
+            f" ms, p95 {floor['select1_p95_ms']:.3f} ms"
+        )
     print(f"prefix result sets equal to the baseline: {checked - len(failures)}/{checked}")
     if failures:
         print("  differ:", failures[:10])
@@ -200,6 +235,9 @@ def run_size(args, customers: int, server: bool = False) -> dict:
         "baseline_p95_ms": base["p95_ms"],
         "baseline_queries": base["n"],
         "ratio": ratio,
+        "cpu_ms": cpu_ms,
+        **({"server_cpu_ms": server_ms} if server_ms is not None else {}),
+        **({"floor_" + k: v for k, v in floor.items()} if floor else {}),
         "prefix_checked": checked,
         "prefix_mismatches": len(failures),
         "classes": classes,
@@ -239,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             served = [run_size(args, n, server=True) for n in args.customers]
         finally:
             server_backend.stop()
-        file_figures = {k: figures[k] for k in ("median_ms", "p95_ms", "ratio")}
+        file_figures = {k: figures[k] for k in ("median_ms", "p95_ms", "ratio", "cpu_ms")}
         figures = {
             "benchmark": "search",
             **{k: v for k, v in served[-1].items() if k != "classes"},
@@ -251,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
             f"postgresql median {figures['median_ms']} ms, p95 {figures['p95_ms']} ms  |  "
             f"sqlite median {file_figures['median_ms']} ms, p95 {file_figures['p95_ms']} ms"
         )
+    figures["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    print(f"machine: {os.cpu_count()} cores, load average at the end {figures['load_average']}")
     print(json.dumps(figures, ensure_ascii=False))
     return 0 if all(r["prefix_mismatches"] == 0 for r in runs) else 1
 

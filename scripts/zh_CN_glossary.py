@@ -2207,7 +2207,6 @@ KEHU.update(
 )
 ZH_CN.update(  # issue 16: the main window on a server database
     {
-        "%1 (server %2) — kehu client records": "%1（服务器 %2）— kehu 客户档案",
         "Server database: %1 · user %2": "服务器数据库：%1 · 用户 %2",
         "Server database: %1 · the connection was lost; reconnecting…": (
             "服务器数据库：%1 · 与服务器的连接已断开，正在重新连接…"
@@ -2258,5 +2257,80 @@ ZH_CN.update(  # issue 16: a server that cannot be reached at start
     {
         "Connect again": "重新连接",
         "When the server runs again or the network is back.": "服务器重新运行或网络恢复后再连接。",
+    }
+)
+ZH_CN.update(  # issue 16: opening a server database from the window
+    {
+        "Open a server database": "打开服务器数据库",
+        "A kehu database on the office's PostgreSQL server. Your user name and password are "
+        "the ones the administrator gave you for kehu.": (
+            "办公室 PostgreSQL 服务器上的 kehu 数据库。用户名和密码是管理员为您在 kehu 中设置的。"
+        ),
+        "e.g. server or 192.168.1.10": "例如 server 或 192.168.1.10",
+        "Encrypted when the server offers it": "服务器支持时加密",
+        "Always encrypted": "始终加密",
+        "Always encrypted, and the server's certificate checked": "始终加密，并核验服务器证书",
+        "How the connection is protected (TLS). Ask the administrator; checking the "
+        "certificate needs the office's certificate on this computer (docs/SERVER.md).": (
+            "连接的保护方式（TLS）。请询问管理员；核验证书需要本机装有办公室的证书（见 docs/SERVER.md）。"
+        ),
+        "Server:": "服务器：",
+        "Port:": "端口：",
+        "Database:": "数据库：",
+        "Encryption:": "加密：",
+        "Connect": "连接",
+        "Enter the server, the database and your user name.": "请填写服务器、数据库和您的用户名。",
+        "Connecting…": "正在连接…",
+        "Open &server database…": "打开服务器数据库(&S)…",
+        "%1 (server) — kehu client records": "%1（服务器）— kehu 客户档案",
+        "server": "服务器",
+    }
+)
+KEHU.update(  # issue 16: why a server refused the connection
+    {
+        "The database server '{path}' does not answer. Check the server's name or address "
+        "and port, that the server runs, and that this computer may reach it (network, "
+        "firewall).": (
+            "数据库服务器“{path}”没有响应。请检查服务器的名称或地址和端口、服务器是否在运行，"
+            "以及本机能否连到它（网络、防火墙）。"
+        ),
+        "The database server '{path}' did not accept the user name or the password. Check "
+        "both: they are the ones the administrator gave you for this database.": (
+            "数据库服务器“{path}”不接受该用户名或密码。请检查两者：它们是管理员为您在这个数据库中设置的。"
+        ),
+        "The database server '{path}' needs the password of this user: enter it.": (
+            "数据库服务器“{path}”需要该用户的密码：请输入。"
+        ),
+        "The server of '{path}' has no database of that name. Check the database name, or "
+        "ask the administrator to create it (docs/SERVER.md).": (
+            "“{path}”所在的服务器上没有这个名称的数据库。请检查数据库名称，或请管理员创建它"
+            "（见 docs/SERVER.md）。"
+        ),
+        "The server database '{path}' needs PostgreSQL's pg_trgm extension (for searching "
+        "parts of names), which the server does not have. Ask the administrator to install "
+        "it (Debian: the postgresql-contrib package; Windows: part of the installer).": (
+            "服务器数据库“{path}”需要 PostgreSQL 的 pg_trgm 扩展（用于按名称的一部分搜索），"
+            "但服务器上没有。请管理员安装它（Debian：postgresql-contrib 软件包；Windows：安装程序自带）。"
+        ),
+        "The login '{role}' is not a user of the kehu database '{path}'. Log in with your "
+        "kehu user name, or ask the administrator to add you (Office → Users and rights).": (
+            "登录名“{role}”不是 kehu 数据库“{path}”的用户。请用您的 kehu 用户名登录，"
+            "或请管理员添加您（办公室 → 用户与权限）。"
+        ),
+    }
+)
+
+# Lead, session 5: server logins of Chinese user names, --user on a server.
+KEHU.update(
+    {
+        "The server already has a login named {role} (the login of user name {user}): "
+        "choose another user name; nothing was changed.": (
+            "服务器上已有名为 {role} 的登录名（即用户名 {user} 对应的登录名）：请另选一个用户名；未做任何更改。"
+        ),
+        "On a server you act as the user of your login ({login}), not as {user}: log in as "
+        "{user} instead (postgresql://{user}@…).": (
+            "在服务器上，您以登录名对应的用户（{login}）操作，而不是 {user}：请改用 {user} 登录"
+            "（postgresql://{user}@…）。"
+        ),
     }
 )

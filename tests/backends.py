@@ -21,6 +21,7 @@ BACKENDS = (SQLITE, POSTGRESQL)
 # runs on both backends (tests/conftest.py: pytest_generate_tests).
 BOTH = pytest.mark.backends
 TEMPLATE = "kehu_template"
+PASSWORD = "secret-wang-1"  # the login roles' password in `server_office` (tests/conftest.py)
 _numbers = itertools.count(1)
 
 
@@ -95,6 +96,43 @@ class Server:
         name = url.split("?")[0].rsplit("/", 1)[1]
         with self.admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def ask_passwords(self, database: str) -> tuple[str, str]:
+        """Make the server ask every login to `database` for its password (scram-sha-256
+        lines first in its pg_hba.conf, reloaded); returns what `trust_again` puts back.
+        Skips the test when the server's pg_hba.conf cannot be written here."""
+        import time
+        from pathlib import Path
+
+        import psycopg
+
+        with self.admin() as conn:
+            path = conn.execute("SHOW hba_file").fetchone()[0]
+            try:
+                before = Path(path).read_text(encoding="utf-8")
+                lines = (
+                    f"local {database} all scram-sha-256\nhost {database} all all scram-sha-256\n"
+                )
+                Path(path).write_text(lines + before, encoding="utf-8")
+            except OSError as exc:
+                pytest.skip(f"cannot make the test server ask for passwords: {exc}")
+            conn.execute("SELECT pg_reload_conf()")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # the server reads the file again on its own time
+            try:
+                psycopg.connect(self.url(database), connect_timeout=5).close()
+            except psycopg.OperationalError:
+                return path, before
+            time.sleep(0.05)
+        pytest.fail("the server did not start asking for passwords")
+
+    def trust_again(self, asked: tuple[str, str]) -> None:
+        from pathlib import Path
+
+        path, before = asked
+        Path(path).write_text(before, encoding="utf-8")
+        with self.admin() as conn:
+            conn.execute("SELECT pg_reload_conf()")
 
     def stop(self) -> None:
         if self.cluster is not None:

@@ -899,6 +899,10 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open &amp;server database…</source>
+        <translation>打开服务器数据库(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -1553,6 +1557,10 @@ A backup copy is made first. A large file takes a minute or two.</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>%1 (server) — kehu client records</source>
+        <translation>%1（服务器）— kehu 客户档案</translation>
+    </message>
+    <message>
         <source>%1 (%2) — kehu client records</source>
         <translation>%1（%2）— kehu 客户档案</translation>
     </message>
@@ -1567,10 +1575,6 @@ A backup copy is made first. A large file takes a minute or two.</source>
     <message>
         <source>Database: %1 (%2 mode) · user %3</source>
         <translation>数据库：%1（%2模式）· 用户 %3</translation>
-    </message>
-    <message>
-        <source>%1 (server %2) — kehu client records</source>
-        <translation>%1（服务器 %2）— kehu 客户档案</translation>
     </message>
     <message>
         <source>Server database: %1 · user %2</source>
@@ -2517,6 +2521,81 @@ A backup copy is made first. A large file takes a minute or two.</source>
     <message>
         <source>Search customers</source>
         <translation>搜索客户</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Open a server database</source>
+        <translation>打开服务器数据库</translation>
+    </message>
+    <message>
+        <source>A kehu database on the office&apos;s PostgreSQL server. Your user name and password are the ones the administrator gave you for kehu.</source>
+        <translation>办公室 PostgreSQL 服务器上的 kehu 数据库。用户名和密码是管理员为您在 kehu 中设置的。</translation>
+    </message>
+    <message>
+        <source>e.g. server or 192.168.1.10</source>
+        <translation>例如 server 或 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it</source>
+        <translation>服务器支持时加密</translation>
+    </message>
+    <message>
+        <source>Always encrypted</source>
+        <translation>始终加密</translation>
+    </message>
+    <message>
+        <source>Always encrypted, and the server&apos;s certificate checked</source>
+        <translation>始终加密，并核验服务器证书</translation>
+    </message>
+    <message>
+        <source>How the connection is protected (TLS). Ask the administrator; checking the certificate needs the office&apos;s certificate on this computer (docs/SERVER.md).</source>
+        <translation>连接的保护方式（TLS）。请询问管理员；核验证书需要本机装有办公室的证书（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store: the password is not kept.</source>
+        <translation>本机没有安全的密码存储，密码不会被保存。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>加密：</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Enter the server, the database and your user name.</source>
+        <translation>请填写服务器、数据库和您的用户名。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
     </message>
 </context>
 <context>
@@ -4176,6 +4255,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>此数据库需要登录：请用 --user 用户名 说明身份（密码可来自 KEHU_PASSWORD）。</translation>
     </message>
     <message>
+        <source>On a server you act as the user of your login ({login}), not as {user}: log in as {user} instead (postgresql://{user}@…).</source>
+        <translation>在服务器上，您以登录名对应的用户（{login}）操作，而不是 {user}：请改用 {user} 登录（postgresql://{user}@…）。</translation>
+    </message>
+    <message>
         <source>file to write (xlsx or pdf)</source>
         <translation>要写入的文件（xlsx 或 pdf）</translation>
     </message>
@@ -5772,12 +5855,36 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>与数据库服务器“{path}”的连接已断开：这次没有保存，未保存的修改仍保留在窗口中。kehu 会自动重新连接：服务器恢复后请再试一次（“视图 → 刷新”显示最新数据）。</translation>
     </message>
     <message>
+        <source>The database server &apos;{path}&apos; does not answer. Check the server&apos;s name or address and port, that the server runs, and that this computer may reach it (network, firewall).</source>
+        <translation>数据库服务器“{path}”没有响应。请检查服务器的名称或地址和端口、服务器是否在运行，以及本机能否连到它（网络、防火墙）。</translation>
+    </message>
+    <message>
+        <source>The database server &apos;{path}&apos; did not accept the user name or the password. Check both: they are the ones the administrator gave you for this database.</source>
+        <translation>数据库服务器“{path}”不接受该用户名或密码。请检查两者：它们是管理员为您在这个数据库中设置的。</translation>
+    </message>
+    <message>
+        <source>The database server &apos;{path}&apos; needs the password of this user: enter it.</source>
+        <translation>数据库服务器“{path}”需要该用户的密码：请输入。</translation>
+    </message>
+    <message>
+        <source>The server of &apos;{path}&apos; has no database of that name. Check the database name, or ask the administrator to create it (docs/SERVER.md).</source>
+        <translation>“{path}”所在的服务器上没有这个名称的数据库。请检查数据库名称，或请管理员创建它（见 docs/SERVER.md）。</translation>
+    </message>
+    <message>
+        <source>The server database &apos;{path}&apos; needs PostgreSQL&apos;s pg_trgm extension (for searching parts of names), which the server does not have. Ask the administrator to install it (Debian: the postgresql-contrib package; Windows: part of the installer).</source>
+        <translation>服务器数据库“{path}”需要 PostgreSQL 的 pg_trgm 扩展（用于按名称的一部分搜索），但服务器上没有。请管理员安装它（Debian：postgresql-contrib 软件包；Windows：安装程序自带）。</translation>
+    </message>
+    <message>
         <source>Opening the server database &apos;{path}&apos; needs the PostgreSQL driver, which is not installed: install it with  pip install &quot;kehu[server]&quot;</source>
         <translation>打开服务器数据库“{path}”需要 PostgreSQL 驱动，但尚未安装：请用  pip install &quot;kehu[server]&quot;  安装</translation>
     </message>
     <message>
         <source>&apos;{path}&apos; is a database server address. This version of kehu opens database files only; server databases come in a later version.</source>
         <translation>“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。</translation>
+    </message>
+    <message>
+        <source>A server database: the server keeps its own files consistent (its write-ahead log, foreign keys checked at every statement; pg_amcheck on the server checks its files), so no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled back with an interrupted load). kehu&apos;s own checks (search keys, counts, imports) ran.</source>
+        <translation>这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构改动一起回滚）。kehu 自己的检查（搜索键、计数、导入）已运行。</translation>
     </message>
     <message>
         <source>{count} customers have no pinyin sort key: a list sorted by name shows them first.</source>
@@ -6504,8 +6611,8 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>正在向“{path}”恢复备份：这次修改没有保存。请稍后再试（恢复完成后窗口会显示恢复的数据）。</translation>
     </message>
     <message>
-        <source>A server database: the server keeps its own files consistent (its write-ahead log, foreign keys checked at every statement; pg_amcheck on the server checks its files), so no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled back with an interrupted load). kehu&apos;s own checks (search keys, counts, imports) ran.</source>
-        <translation>这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构改动一起回滚）。kehu 自己的检查（搜索键、计数、导入）已运行。</translation>
+        <source>The login &apos;{role}&apos; is not a user of the kehu database &apos;{path}&apos;. Log in with your kehu user name, or ask the administrator to add you (Office → Users and rights).</source>
+        <translation>登录名“{role}”不是 kehu 数据库“{path}”的用户。请用您的 kehu 用户名登录，或请管理员添加您（办公室 → 用户和权限）。</translation>
     </message>
     <message>
         <source>The table &apos;{name}&apos; is missing: its data is gone. Restore the latest backup.</source>
@@ -6854,6 +6961,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
     <message>
         <source>{n} customers have no completeness yet (being computed; or kehu repair).</source>
         <translation>{n} 个客户尚无健全度（正在计算；或运行 kehu repair）。</translation>
+    </message>
+    <message>
+        <source>The server already has a login named {role} (the login of user name {user}): choose another user name; nothing was changed.</source>
+        <translation>服务器上已有名为 {role} 的登录名（即用户名 {user} 对应的登录名）：请另选一个用户名；未做任何更改。</translation>
     </message>
     <message>
         <source>A server database is not restored from kehu: an administrator restores a pg_dump backup on the server with PostgreSQL&apos;s pg_restore (docs/SERVER.md, Backups). kehu&apos;s restore puts a backup in place of a database file.</source>

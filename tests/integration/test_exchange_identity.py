@@ -83,6 +83,8 @@ def _every_field(number: int) -> tuple[dict, dict]:
     customer = fill(CUSTOMER_FIELDS, SKIPPED | {"uscc", "name"})
     customer.update(name=f"全字段公司{number}", uscc=body + uscc_check_character(body))
     customer["credit_status"] = customer.get("credit_status") or "AA"
+    if number == 1:  # text that reads as an Excel error value, and a formula
+        customer.update(notes="#N/A", problems="=SUM(A1:A2)", strengths="#ref!")
     person = fill(PERSON_FIELDS, {"id_number"})
     person.update(name=f"全字段{number}", id_number="11010519491231002X", age=40 + number)
     return customer, person

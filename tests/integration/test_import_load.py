@@ -12,7 +12,7 @@ import pytest
 from kehu.core.jobs import Cancelled, Job
 from kehu.db import completeness, health, search
 from kehu.db.models import Customer, ImportBatch
-from kehu.services import classification, imports
+from kehu.services import classification, dossiers, imports
 from kehu.services.imports import plan, run
 from kehu.services.workspace import open_workspace
 
@@ -27,14 +27,17 @@ TABLES = {
     "search_name": "SELECT key, name FROM search_name",
     "search_text": "SELECT id, c0 FROM search_text_content",
     "duplicate_key": "SELECT * FROM duplicate_key",
+    "care_key": "SELECT * FROM care_key",  # computed once after the load, without its triggers
+    "birthday_key": "SELECT * FROM birthday_key",
 }
 _STAMPS = ("created_at", "updated_at")
 
 
 def _rows(count: int) -> list[list]:
     rows = [
-        ["客户名称", "简称", "电话", "成立日期", "注册资本", "客户等级", "区域", "联系人", "手机"]
-    ]
+        ["客户名称", "简称", "电话", "成立日期", "注册资本", "客户等级", "区域", "联系人", "手机",
+         "出生日期"]
+    ]  # fmt: skip
     for i in range(count):
         rows.append(
             [
@@ -47,6 +50,7 @@ def _rows(count: int) -> list[list]:
                 "华东" if i % 2 else None,
                 f"张{i % 7}三" if i % 5 else None,
                 f"138{i:08d}" if i % 5 else None,
+                dt.date(1970 + i % 30, 1 + i % 12, 1 + i % 28) if i % 5 else None,
             ]
         )
     return rows
@@ -96,6 +100,7 @@ def test_a_large_import_stores_what_the_batched_import_stores(tmp_path, monkeypa
     path = _book(tmp_path / "big.xlsx", _rows(150))
     ws, batched = _import(tmp_path / "batched.db", path)
     expected, schema = _state(), _indexes()
+    assert len(expected["care_key"]) == 150 and len(expected["birthday_key"]) == 120
     ws.database.close()
 
     loads = []
@@ -166,3 +171,24 @@ def test_a_large_import_into_a_filled_database_is_batched(tmp_path, workspace, u
     report = imports.run_import(_book(tmp_path / "b.xlsx", more), user)
     assert (report.created, report.skipped) == (42, 60)  # 60 known; 40 new, 2 more
     assert not health.check(Customer._meta.database).problems
+
+
+def test_a_large_import_gives_ids_after_the_highest(tmp_path, workspace, user, large, monkeypatch):
+    """The load gives the new customers' ids itself: after the highest id stored, also when
+    the customer that held it was erased (as SQLite would), and the rows stay consistent."""
+    first = imports.run_import(_book(tmp_path / "a.xlsx", _rows(12)), user)
+    assert first.created == 12
+    highest = max(first.created_ids)
+    dossiers.erase(highest, user, "test")
+    more = [_rows(1)[0], *([f"新公司{i:03d}", f"新{i}"] for i in range(40))]
+    loads = []
+    real_load = run._load
+    monkeypatch.setattr(run, "_load", lambda *a: (loads.append(1), real_load(*a)))
+    report = imports.run_import(_book(tmp_path / "b.xlsx", more), user)
+    assert loads == [1] and report.created == 40
+    assert sorted(report.created_ids) == list(range(highest, highest + 40))
+    stored = dict(Customer.select(Customer.id, Customer.name).tuples())
+    assert all(stored[cid].startswith("新公司") for cid in report.created_ids)
+    found = health.check(Customer._meta.database)
+    assert not found.problems, [p.text.message("en") for p in found.problems]
+    assert search.search("新公司007", user)

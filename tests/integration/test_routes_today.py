@@ -1,11 +1,15 @@
-"""The today panel's contents on fixed dates (October 2024 starts on a Tuesday)."""
+"""The today panel's contents on fixed dates (October 2024 starts on a Tuesday), on both
+backends."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from tests.backends import BOTH
+
 from kehu.services import auth, dossiers, routes, today, visits
 
+pytestmark = BOTH
 D = dt.date.fromisoformat
 
 

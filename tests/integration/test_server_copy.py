@@ -166,3 +166,38 @@ def test_a_server_database_is_backed_up_with_pg_dump(pg_server, monkeypatch, tmp
     finally:
         ws.database.close()
         pg_server.drop(url)
+
+
+def test_the_copy_keeps_odd_text_and_numbers_exactly_and_its_checksum_sees_a_change(
+    demo_file, pg_server, monkeypatch
+):
+    """The rows travel as COPY text written by SQLite: backslashes, tabs, line breaks and the
+    other characters COPY escapes, NULLs, floats and decimals come back as they were; a row
+    changed on the server afterwards makes its table differ."""
+    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
+    odd = "a\\b\tc\nd\re\bf\fg\vh \\N 'q' \"dq\" 中文"
+    url = pg_server.new_database(schema=False)
+    try:
+        file = open_database(demo_file, create=False, bind=False)
+        file.db.execute_sql(
+            "UPDATE customer SET notes = ?, latitude = ?, longitude = NULL, fax = '' WHERE id = 1",
+            (odd, 0.1 + 0.2),
+        )
+        file.db.execute_sql("UPDATE sale_line SET quantity = ? WHERE id = 1", (2.0005,))
+        target = connect(url)
+        migrations.migrate(target)
+        assert server_copy.to_server(file.db, target).differences == []
+        row = target.execute_sql(
+            "SELECT notes, latitude, longitude, fax FROM customer WHERE id = 1"
+        ).fetchone()
+        assert row == (odd, 0.1 + 0.2, None, "")
+        quantity = target.execute_sql("SELECT quantity FROM sale_line WHERE id = 1").fetchone()
+        assert quantity[0] == 2.001  # numeric(14, 3) rounds half away from zero, as checked
+        target.execute_sql("ALTER TABLE customer DISABLE TRIGGER USER")
+        target.execute_sql("UPDATE customer SET notes = notes || '.' WHERE id = 1")
+        target.execute_sql("UPDATE route SET start_latitude = 1.5 WHERE id = 1")
+        assert server_copy.verify(file.db, target).differences == ["customer", "route"]
+        target.close()
+        file.close()
+    finally:
+        pg_server.drop(url)

@@ -6,6 +6,7 @@ updates or deletes the audit log."""
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from urllib.parse import urlsplit, urlunsplit
 
@@ -177,3 +178,70 @@ def test_the_user_administration_gives_each_user_a_login_role(office, pg_server)
     finally:
         with pg_server.admin() as conn:
             conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def _login_as(url: str, role: str) -> psycopg.Connection:
+    """A plain psycopg connection as `role` (any name: passed as a keyword, not in the URL)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc.split("@", 1)[-1]
+    bare = f"{parts.scheme}://{netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+    return psycopg.connect(bare, user=role, autocommit=True)
+
+
+def test_chinese_user_names_get_login_roles_of_their_own(office, pg_server):
+    url, _people, _customers = office
+    admin = auth.automatic_user()
+    tag = os.getpid()
+    made = [
+        auth.create_user(f"{name}{tag}", name, password="pass-word-1", by=admin)
+        for name in ("王芳", "李娜")
+    ]
+    roles = [server_roles.role_name(user.username) for user in made]
+    try:
+        assert roles == [f"王芳{tag}", f"李娜{tag}"]  # not both "__…"
+        for user, role in zip(made, roles, strict=True):
+            with _login_as(url, role) as conn:
+                assert conn.execute("SELECT kehu_uid()").fetchone() == (user.id,)
+    finally:
+        with pg_server.admin() as conn:
+            for role in roles:
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_a_user_name_whose_login_the_server_already_has_is_refused(office, pg_server):
+    _url, _people, _customers = office
+    admin = auth.automatic_user()
+    other = f"zhou_{os.getpid()}"
+    with pg_server.admin() as conn:
+        conn.execute(f'CREATE ROLE "{other}" LOGIN')
+    try:
+        users_before = User.select().count()
+        with pytest.raises(auth.AuthError) as refused:
+            auth.create_user(other.upper(), "周", password="pass-word-1", by=admin)
+        assert other in refused.value.message("en")
+        assert User.select().count() == users_before
+        with pg_server.admin() as conn:
+            member = conn.execute(
+                "SELECT pg_has_role(%s, 'kehu_users', 'MEMBER')", (other,)
+            ).fetchone()
+        assert member == (False,)  # the other role was not taken into the office
+    finally:
+        with pg_server.admin() as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{other}"')
+
+
+def test_a_password_set_by_kehu_never_appears_in_its_sql_log(office, pg_server, caplog):
+    _url, people, _customers = office
+    admin = auth.automatic_user()
+    from kehu.services import users
+
+    secret = "Never-In-A-Log-42"
+    with caplog.at_level(logging.DEBUG):
+        users.set_password(people["li"], secret, by=admin)
+    assert caplog.records and not any(secret in r.getMessage() for r in caplog.records)
+    with pg_server.admin() as conn:
+        stored = conn.execute(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = %s",
+            (server_roles.role_name(people["li"].username),),
+        ).fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$")

@@ -7,7 +7,9 @@ The disk is a 4 MB tmpfs mounted by the test (root only; skipped with a message 
 
 from __future__ import annotations
 
+import gc
 import shutil
+import sys
 
 import openpyxl
 import pytest
@@ -75,7 +77,11 @@ def test_a_save_on_a_full_disk_is_refused_and_works_again_after(small_disk):
     ws.database.close()
 
 
-def test_backup_and_export_to_a_full_disk_leave_no_partial_file(capsys, tmp_path, small_disk):
+def test_backup_and_export_to_a_full_disk_leave_no_partial_file(
+    capsys, monkeypatch, tmp_path, small_disk
+):
+    unraisable = []  # a half-written zip left to the garbage collector prints on stderr
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     path = tmp_path / "kehu.db"
     ws = open_workspace(path)
     demo.generate(60, seed=3, user=ws.user)
@@ -89,6 +95,8 @@ def test_backup_and_export_to_a_full_disk_leave_no_partial_file(capsys, tmp_path
         code, text = run(capsys, "--db", path, "export", "--kind", kind, "--format", fmt, out)
         assert code == 2 and FULL in text, text
         assert not out.exists()
+    gc.collect()
+    assert [str(u.exc_value) for u in unraisable] == []
     assert _partials(small_disk) == []
     _healthy(capsys, path)
 

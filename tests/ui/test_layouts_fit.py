@@ -1,5 +1,5 @@
 """Layouts that fit at the default window size, in both languages (issue 14, point 7): the
-Today dock, the conflict dialog, the first-start dialog, the card (a section list, the
+Today dock, the conflict dialog, the first-start dialog, the Server dialog, the card (a section list, the
 history's columns in view), the routes view, date pickers, no bogus error under a masked
 value. `test_layouts_at_150_percent.py` runs this module again at 150 % scaling on a
 1920×1080 screen (1280×720 logical pixels), where the window takes the size that fits."""
@@ -83,6 +83,21 @@ def test_first_start_dialog_fits(qtbot, lang):
     dialog.show()
     QApplication.processEvents()
     assert elided(dialog) == []
+
+
+def test_the_server_dialog_fits(qtbot, lang):
+    from kehu.db.errors import ServerLoginError
+    from kehu.db.server import Address
+    from kehu.ui.dialogs.server_dialog import ServerDialog
+
+    address = Address("server.office.lan", "kehu", "wang", sslmode="verify-full")
+    refused = ServerLoginError(address.shown, 'password authentication failed for user "wang"')
+    dialog = ServerDialog(None, lang, address, refused.message(lang))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    assert elided(dialog) == []
+    assert dialog.tls.width() >= dialog.tls.sizeHint().width()  # the chosen encryption reads whole
 
 
 def test_the_card_shows_every_section_name_and_the_history(qtbot, shown, customers):

@@ -34,6 +34,8 @@ def workspace(
     try:
         if ws.user is None:
             ws.user = _login(username, lang)
+        elif ws.database.is_server and username:
+            _same_as_login(ws.user, username)
         elif username:
             ws.user = auth.act_as(username)
     except BaseException:
@@ -64,6 +66,20 @@ def _login(username: str | None, lang: str) -> User:
     if user is None:
         raise LoginRequired(N_("Wrong user name or password."))
     return user
+
+
+def _same_as_login(user: User, username: str) -> None:
+    """On a server the login is the user (the server checked its password): `--user` may
+    only name the same user, never act as another one."""
+    if username.strip().lower() != user.username.lower():
+        raise LoginRequired(
+            N_(
+                "On a server you act as the user of your login ({login}), not as {user}: "
+                "log in as {user} instead (postgresql://{user}@…)."
+            ),
+            login=user.username,
+            user=username,
+        )
 
 
 def acting_user(ws: Workspace) -> User:

@@ -1,4 +1,5 @@
-"""Bulk writes of plain rows (import, demo data): `executemany` of one INSERT per table.
+"""Bulk writes of plain rows (import, demo data): `executemany` of one INSERT per table (COPY on
+a server, `kehu.db.dialect`).
 
 Callers give column names as they are in the table (`owner_id`, not `owner`) and rows as
 tuples in that order; they run inside the caller's write transaction, a few thousand rows
@@ -36,14 +37,8 @@ def import_writes(load: bool = False) -> Iterator[None]:
 def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence]) -> int:
     """INSERT every row into `model`'s table; returns the number of rows given."""
     rows = rows if isinstance(rows, list) else list(rows)
-    if not rows:
-        return 0
     db = model._meta.database
-    table = model._meta.table_name
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join([db.param] * len(columns))
-    db.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
-    return len(rows)
+    return dialect(db).copy_rows(db, model._meta.table_name, columns, rows)
 
 
 def customer_ids_by_code(codes: Iterable[str]) -> dict[str, int]:

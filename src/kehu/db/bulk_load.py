@@ -1,5 +1,6 @@
-"""Loading many generated rows at once (demo data): executemany inserts, ids from the database,
-indexes dropped during the load and created again after it.
+"""Loading many generated rows at once (demo data): executemany inserts (COPY on a server), ids
+from the database, indexes (and on a server foreign keys) dropped during the load and created
+again after it.
 
 The caller holds one write transaction around the whole load (so a cancelled or failed load
 rolls back completely) inside `session(db)`, which switches the connection to bulk-load
@@ -29,13 +30,8 @@ def session(db: Database) -> Iterator[None]:
 
 
 def insert_rows(db: Database, table: str, columns: Sequence[str], rows: list[tuple]) -> int:
-    """Insert `rows` (tuples in the order of `columns`) with one executemany."""
-    if not rows:
-        return 0
-    marks = ", ".join([db.param] * len(columns))
-    sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})'
-    db.cursor().executemany(sql, rows)
-    return len(rows)
+    """Insert `rows` (tuples in the order of `columns`): one executemany, COPY on a server."""
+    return dialect(db).copy_rows(db, table, columns, rows)
 
 
 def first_customer_number() -> int:
@@ -122,6 +118,12 @@ def drop_indexes(db: Database, tables: Sequence[str], keep: set[str]) -> list[st
             sql.drop_index(db, name)
             dropped.append(statement)
     return dropped
+
+
+def drop_foreign_keys(db: Database, tables: Sequence[str]) -> list[str]:
+    """Drop the foreign keys of `tables` (a server's: a file's are off for the session);
+    returns the statements that add them again, for `create_indexes`."""
+    return dialect(db).drop_foreign_keys(db, tables)
 
 
 def create_indexes(db: Database, statements: Sequence[str]) -> None:

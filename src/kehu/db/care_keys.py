@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from peewee import JOIN, SQL, Case, Database, Expression, fn
 
 from kehu.db import shares
-from kehu.db.dialect import drop_named_triggers
+from kehu.db.dialect import dialect, drop_named_triggers
 from kehu.db.models import (
     BirthdayKey,
     CareKey,
@@ -57,9 +57,16 @@ _REBUILD = (
 
 # -- upkeep ------------------------------------------------------------------------------------
 def rebuild(db: Database) -> None:
-    """Compute `care_key` again from customers, grades and visits."""
+    """Compute `care_key` again from customers, grades and visits; the tables' indexes are
+    dropped meanwhile and built again after (one sort each instead of an insert per row)."""
+    sql = dialect(db)
     with db.atomic():
+        indexes = sql.index_definitions(db, ("care_key", "birthday_key"))
+        for name, _statement in indexes:
+            sql.drop_index(db, name)
         for statement in _REBUILD:
+            db.execute_sql(statement)
+        for _name, statement in indexes:
             db.execute_sql(statement)
 
 
@@ -102,7 +109,7 @@ def _visible(viewer: User, table=CareKey) -> Expression:
         return condition
     owned = table.owner_id == next(iter(ids)) if len(ids) == 1 else table.owner_id.in_(ids)
     if not ids:
-        owned = SQL("0")
+        owned = SQL("1 = 0")  # a condition on both backends (PostgreSQL has no 0 for false)
     elif shares.has_shares(viewer.id):
         owned = owned | table.customer_id.in_(shares.shared_ids_query(viewer.id))
     return condition & owned
@@ -122,7 +129,7 @@ def route_stops(viewer: User, route_ids: Sequence[int]) -> list[tuple[int, int, 
     stop on these routes."""
     if not route_ids:
         return []
-    seen = Case(None, [(_visible(viewer), 1)], 0)  # a stop without a key: not seen (0/1 on both)
+    seen = Case(None, [(_visible(viewer), 1)], 0)  # 0 also without a key (NULL)
     query = (
         RouteStop.select(
             RouteStop.route, RouteStop.position, RouteStop.id, RouteStop.customer, seen

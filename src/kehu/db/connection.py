@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import unquote
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import OperationalError, SqliteDatabase
@@ -67,26 +66,15 @@ class Database:
         return self.url is not None
 
     @property
-    def name(self) -> str:
-        """What the title bar calls it: the file's name, or the database's name on its server."""
-        return server.database_name(self.url) if self.url is not None else self.path.name
-
-    @property
-    def place(self) -> str:
-        """Where it is: the file's folder, or the server (host[:port])."""
-        return server.server_name(self.url) if self.url is not None else str(self.path.parent)
-
-    @property
-    def shown(self) -> str:
-        """The whole location for messages: the file's path, or the URL without password."""
-        if self.url is None:
-            return str(self.path)
-        return unquote(server.display_url(self.url))  # host=/var/run/… rather than %2F
-
-    @property
     def target(self) -> str:
         """What opens this database again: the file's path, or the server's URL."""
         return self.url if self.url is not None else str(self.path)
+
+    @property
+    def shown(self) -> str:
+        """How the user sees it named: the file's path, or the server's URL without password
+        (the title bar, the recent list)."""
+        return server.Address.from_url(self.url).shown if self.url is not None else str(self.path)
 
     def still_there(self) -> bool:
         """Whether the path still leads to the file that was opened (not replaced by a
@@ -202,8 +190,7 @@ def open_database(
     if bind:  # the analyses' arrays were of the database bound before (same path: maybe not)
         sales_arrays.forget()
     if server.is_url(path):
-        if not server.enabled():
-            raise errors.ServerModeUnavailableError(server.display_url(str(path)))
+        server.require_enabled(str(path))
         return _open_server(str(path), create=create, bind=bind)
     path = Path(path).expanduser().absolute()
     location = locate(path)

@@ -148,6 +148,41 @@ class SQLiteDialect:
     def drop_index(self, db: Database, name: str) -> None:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
+    def transaction_failed(self, db: Database) -> bool:
+        """Whether the open transaction failed and refuses every statement until its
+        rollback (PostgreSQL after an error; SQLite goes on)."""
+        return False
+
+    def drop_foreign_keys(self, db: Database, tables: Sequence[str]) -> list[str]:
+        """Drop the foreign keys of these tables for a bulk load; returns the statements
+        that add them again (and check every row once). Nothing on SQLite: `bulk_load`
+        turns the checks off for the connection instead."""
+        return []
+
+    def copy_rows(
+        self,
+        db: Database,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence],
+        *,
+        ignore_conflicts: bool = False,
+    ) -> int:
+        """Write many rows (tuples in the order of `columns`) into `table` inside the
+        caller's transaction; returns how many were given. SQLite: one executemany of an
+        INSERT (OR IGNORE with `ignore_conflicts`: a row that would break a unique key is
+        left out). PostgreSQL: COPY."""
+        if not rows:
+            return 0
+        if ignore_conflicts:
+            sql = self.insert_ignore_sql(db, table, columns)
+        else:
+            marks = ", ".join([db.param] * len(columns))
+            names = ", ".join(f'"{c}"' for c in columns)
+            sql = f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})"
+        db.cursor().executemany(sql, rows)
+        return len(rows)
+
     def drop_trigger(self, db: Database, name: str) -> None:
         db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
 
@@ -181,10 +216,23 @@ class SQLiteDialect:
     # Ends a correlated subquery that must stay a lookup per outer row: SQLite keeps a correlated NOT EXISTS a lookup per row as written.
     CORRELATED = ""
 
+    # SQLite answers in-process: the kinds of a search are asked one by one, each only when the kinds before it left room.
+    ONE_STATEMENT = False
+
+    # An index on key_person.name holds each name's persons in rowid (id) order.
+    PERSONS_OF_A_NAME_IN_ID_ORDER = True
+
+    # FTS5 gives a text's matches in rowid order: the substring query filters them as they come (kehu.db.search.substring_sql).
+    SUBSTRING_CANDIDATES_FIRST = False
+
     def join_column(self, column: str) -> str:
         """An aggregate joining a column's values with commas (rows in scan order: several in
         one query stay aligned)."""
         return f"group_concat({column})"
+
+    def execute_planned(self, db: Database, sql: str, params: Sequence):
+        """`sql` run like any other: SQLite keeps its own cache of prepared statements."""
+        return db.execute_sql(sql, params)
 
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:

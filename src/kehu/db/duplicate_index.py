@@ -53,11 +53,7 @@ def rows_for(customers: Iterable[tuple]) -> list[tuple]:
 
 
 def insert(db: Database, rows: Sequence[tuple]) -> None:
-    if rows:
-        marks = ", ".join([db.param] * len(WRITTEN))
-        db.cursor().executemany(
-            f'INSERT INTO "{TABLE}" ({", ".join(WRITTEN)}) VALUES ({marks})', rows
-        )
+    dialect(db).copy_rows(db, TABLE, WRITTEN, rows)
 
 
 def delete(db: Database, ids: Sequence[int]) -> None:

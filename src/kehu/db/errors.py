@@ -147,7 +147,8 @@ def warning_message(warning: Message, lang: str) -> str:
 
 
 class ServerUnavailableError(DatabaseError):
-    """A PostgreSQL server that refused the connection; `path` is its URL without password."""
+    """A PostgreSQL server that refused the connection; `path` is its URL without password.
+    The subclasses say why, where the server's words tell (`kehu.db.server.refusal`)."""
 
     text = N_(
         "The database server '{path}' cannot be reached or refused the connection. Check the "
@@ -163,6 +164,54 @@ class ServerConnectionLostError(DatabaseError):
         "your unsaved edits are kept in the window. kehu connects again by itself: when the "
         "server is back, try again (View → Refresh shows the latest data)."
     )
+
+
+class ServerUnreachableError(ServerUnavailableError):
+    text = N_(
+        "The database server '{path}' does not answer. Check the server's name or address "
+        "and port, that the server runs, and that this computer may reach it (network, "
+        "firewall)."
+    )
+
+
+class ServerLoginError(ServerUnavailableError):
+    text = N_(
+        "The database server '{path}' did not accept the user name or the password. Check "
+        "both: they are the ones the administrator gave you for this database."
+    )
+
+
+class ServerPasswordNeededError(ServerLoginError):
+    text = N_("The database server '{path}' needs the password of this user: enter it.")
+
+
+class ServerNoDatabaseError(ServerUnavailableError):
+    text = N_(
+        "The server of '{path}' has no database of that name. Check the database name, or "
+        "ask the administrator to create it (docs/SERVER.md)."
+    )
+
+
+class ServerExtensionMissingError(DatabaseError):
+    text = N_(
+        "The server database '{path}' needs PostgreSQL's pg_trgm extension (for searching "
+        "parts of names), which the server does not have. Ask the administrator to install "
+        "it (Debian: the postgresql-contrib package; Windows: part of the installer)."
+    )
+
+
+class ServerNotAUserError(DatabaseError):
+    text = N_(
+        "The login '{role}' is not a user of the kehu database '{path}'. Log in with your "
+        "kehu user name, or ask the administrator to add you (Office → Users and rights)."
+    )
+
+    def __init__(self, path: object = None, detail: str = "", *, role: str = "") -> None:
+        self.role = role
+        super().__init__(path, detail)
+
+    def _values(self) -> dict[str, object]:
+        return {"path": self.path, "role": self.role}
 
 
 class ServerDriverMissingError(DatabaseError):

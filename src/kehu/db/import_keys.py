@@ -48,7 +48,10 @@ class KeyTable:
             )
 
     def drop(self) -> None:
-        self.db.execute_sql(f"DROP TABLE IF EXISTS {self.name}")
+        """Drop the table; in a failed server transaction (which takes no more statements)
+        it goes with the rollback, or with the connection."""
+        if not self.sql.transaction_failed(self.db):
+            self.db.execute_sql(f"DROP TABLE IF EXISTS {self.name}")
 
 
 def customer_key_values(

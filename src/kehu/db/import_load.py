@@ -14,6 +14,10 @@ such customers have no sale lines, so the sales-summary trigger on a new link ad
 and the category counts of all the links are added with one upsert instead of one trigger
 run per link. The two insert triggers are dropped around the executemany and put back.
 What is SQLite-only (reading index and trigger definitions) comes from `kehu.db.dialect`.
+
+The Today panel's key triggers (`kehu.db.care_keys`: one INSERT OR REPLACE with two subqueries
+per new customer, one UPDATE per grade link) are dropped for the whole load and the keys
+computed once at its end (`drop_load_triggers`, `restore_load_triggers`), as the demo load does.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from contextlib import contextmanager
 
 from peewee import Database
 
-from kehu.db import sales_arrays
+from kehu.db import care_keys, sales_arrays
 from kehu.db.dialect import dialect
 from kehu.db.models import Customer
 
@@ -42,6 +46,12 @@ LOAD_INDEXES = (
     "customer_owner_id_status",
     "customer_completeness",
     "customer_import_batch_id",
+    # the names' pinyin sort keys go in with the rows, in random order: one sort after it
+    "customer_name_sort",
+    "customer_short_name_sort",
+    "customer_owner_id_name_sort",
+    "customer_owner_id_short_name_sort",
+    "customer_trading_day",
     "key_person_name",
     "customer_category_category_id",
 )
@@ -60,9 +70,12 @@ def _db() -> Database:
     return Customer._meta.database
 
 
-def local_file(db: Database) -> bool:
-    """Whether the file is in the local mode (WAL; a shared file on a network drive is not)."""
-    return dialect(db).journal_mode(db) == "wal"
+def long_writes_ok(db: Database) -> bool:
+    """Whether one long write transaction keeps nobody waiting: a file in the local mode
+    (WAL; a shared file on a network drive is not), or a server (readers see the rows as
+    they were; an import that drops indexes, into a database small beside it such as a new
+    office's first list, locks those tables until it commits)."""
+    return dialect(db).journal_mode(db) in ("wal", "server")
 
 
 def customer_count() -> int:
@@ -80,6 +93,17 @@ def drop_load_indexes() -> list[str]:
             sql.drop_index(db, name)
             dropped.append(statement)
     return dropped
+
+
+def drop_load_triggers() -> list[str]:
+    """Drop the per-row triggers of the Today panel's keys for a load (inside the caller's
+    transaction); returns their statements for `restore_load_triggers`."""
+    return care_keys.drop_triggers(_db())
+
+
+def restore_load_triggers(statements: list[str]) -> None:
+    """After the load: the Today panel's keys computed once from the data, the triggers back."""
+    care_keys.restore_triggers(_db(), statements)
 
 
 SORT_THREADS = 2  # helper threads of SQLite's sorter while the indexes are built
@@ -103,10 +127,8 @@ def insert_new_customers(columns: Sequence[str], rows: list[tuple]) -> None:
     """Insert customers (`columns` as in the table); many at once renew the customers' stamp
     once instead of once per row."""
     db = _db()
-    p = db.param
-    sql = f'INSERT INTO "customer" ({", ".join(columns)}) VALUES ({", ".join([p] * len(columns))})'
     with _triggers_dropped(CUSTOMER_TRIGGERS, len(rows)) as dropped:
-        db.cursor().executemany(sql, rows)
+        dialect(db).copy_rows(db, "customer", columns, rows)
         if dropped:
             sales_arrays.bump(db, (sales_arrays.CUSTOMERS,))
 
@@ -118,19 +140,17 @@ def insert_new_links(rows: list[tuple[int, int, int]], owner_id: int | None, sta
         return
     db = _db()
     p = db.param
-    insert = (
-        'INSERT INTO "customer_category" (customer_id, scheme_id, category_id) '
-        f"VALUES ({p}, {p}, {p})"
-    )
     with _triggers_dropped(LINK_TRIGGERS, len(rows)) as dropped:
-        db.cursor().executemany(insert, rows)
+        dialect(db).copy_rows(
+            db, "customer_category", ("customer_id", "scheme_id", "category_id"), rows
+        )
         if not dropped:
             return
         counts = Counter(category for _cid, _scheme, category in rows)
         db.cursor().executemany(
             "INSERT INTO category_count (category_id, owner_id, status, n) "
             f"VALUES ({p}, {p}, {p}, {p}) "
-            "ON CONFLICT (category_id, owner_id, status) DO UPDATE SET n = n + excluded.n",
+            "ON CONFLICT (category_id, owner_id, status) DO UPDATE SET n = category_count.n + excluded.n",
             [(category, owner_id or 0, status, n) for category, n in counts.items()],
         )
         if "sales_summary_stamp_link_insert" in dropped:
@@ -151,16 +171,22 @@ def _triggers_dropped(names: Sequence[str], rows: int) -> Iterator[set[str]]:
         sql.drop_trigger(db, name)
     try:
         yield {name for name, _statement in triggers}
-    finally:
-        for _name, statement in triggers:
-            db.execute_sql(statement)
+    except BaseException:
+        # A server's failed transaction takes no more statements (the first error is the
+        # one to report); its rollback brings the triggers back.
+        if not sql.transaction_failed(db):
+            _create(db, [statement for _name, statement in triggers])
+        raise
+    _create(db, [statement for _name, statement in triggers])
+
+
+def _create(db: Database, statements: Sequence[str]) -> None:
+    for statement in statements:
+        db.execute_sql(statement)
 
 
 def insert_person_names(rows: list[tuple[str, str]]) -> None:
     """(key, name) rows of key persons' names (search_name), computed elsewhere; a row
     already stored stays as it is."""
-    if rows:
-        db = _db()
-        db.cursor().executemany(
-            dialect(db).insert_ignore_sql(db, "search_name", ("key", "name")), rows
-        )
+    db = _db()
+    dialect(db).copy_rows(db, "search_name", ("key", "name"), rows, ignore_conflicts=True)

@@ -108,8 +108,9 @@ def migrate(db: Database, target: int | None = None) -> list[int]:
     if dialect(db).name != "sqlite":
         return _migrate_server(db, target)
     applied = []
+    current = schema_version(db)  # read once: each step below sets it
     for version, description, step in MIGRATIONS:
-        if version <= schema_version(db) or version > target:
+        if version <= current or version > target:
             continue
         logger.info("migrating schema to version %s: %s", version, description)
         # Foreign keys off while tables are rebuilt (they cannot change inside a transaction).
@@ -124,6 +125,7 @@ def migrate(db: Database, target: int | None = None) -> list[int]:
         finally:
             db.execute_sql("PRAGMA foreign_keys=ON")
         applied.append(version)
+        current = version
     return applied
 
 
@@ -132,15 +134,17 @@ def _migrate_server(db: Database, target: int) -> list[int]:
     and foreign keys are checked by every statement)."""
     sql = dialect(db)
     applied = []
+    current = sql.schema_version(db)  # read once (two queries on a server): each step sets it
     for version, description, step in MIGRATIONS:
-        if version <= sql.schema_version(db) or version > target:
+        if version <= current or version > target:
             continue
         logger.info("migrating schema to version %s: %s", version, description)
         with db.atomic():
             step(db)
             sql.set_schema_version(db, version)
         applied.append(version)
-    if applied and sql.schema_version(db) == latest_version():
+        current = version
+    if applied and current == latest_version():
         _server_extras(db)
     return applied
 

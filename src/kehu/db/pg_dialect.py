@@ -43,6 +43,15 @@ from kehu.db import errors
 
 SQLITE_LOCKS = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
 VERSION_TABLE = "kehu_schema"
+COPY_FROM = 50  # fewer rows are inserted with one executemany (`copy_rows`)
+BULK_SORT_MB = 256  # maintenance_work_mem while a bulk load builds its indexes (default 64)
+# Settings of every kehu connection. kehu's queries are short lookups whose cost estimates (a
+# correlated id-range scan per row) can pass jit_above_cost: compiling them took 2 s for a 1 ms
+# search at 1M customers. No parallel workers either: they made a rare fragment's substring
+# search a 150 ms parallel scan instead of a 0.1 ms index lookup, a UNION ALL of a search runs
+# its parts in order only without them, and one desktop's query should not take every core of
+# an office's server.
+SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0"
 
 
 def _adapters(conn) -> None:
@@ -93,6 +102,8 @@ class ServerDatabase(PostgresqlDatabase):
         import psycopg
 
         kwargs.setdefault("cursor_factory", psycopg.ClientCursor)
+        if "options=" not in url:  # every connection (each thread has its own)
+            kwargs.setdefault("options", SESSION_OPTIONS)
         super().__init__(url, prefer_psycopg3=True, **kwargs)
         self.kehu_url = url
         self.lock_ms = lock_ms  # how long a statement waits for a row lock (0: for ever)
@@ -278,12 +289,15 @@ class PostgresDialect:
     # -- bulk loading ---------------------------------------------------------------------------
     @contextlib.contextmanager
     def bulk_load(self, db: Database) -> Iterator[None]:
-        """No wait for the WAL flush at commit while loading generated rows."""
+        """No wait for the WAL flush at commit while loading generated rows, and memory for
+        the sorts of the indexes built after the load."""
         db.execute_sql("SET synchronous_commit = off")
+        db.execute_sql(f"SET maintenance_work_mem = '{BULK_SORT_MB}MB'")
         try:
             yield
         finally:
             db.execute_sql("RESET synchronous_commit")
+            db.execute_sql("RESET maintenance_work_mem")
 
     @contextlib.contextmanager
     def page_cache(self, db: Database, megabytes: int) -> Iterator[None]:
@@ -318,6 +332,82 @@ class PostgresDialect:
             (name,),
         ).fetchall():
             db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')
+
+    def transaction_failed(self, db: Database) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        conn = db.connection()
+        return conn.info.transaction_status == TransactionStatus.INERROR
+
+    def drop_foreign_keys(self, db: Database, tables: Sequence[str]) -> list[str]:
+        """Drop the foreign keys of these tables (the owner's right) for a bulk load:
+        checked per row they cost a lookup each; added again after the load, each checks
+        every row in one join. Returns the ALTER TABLE statements that add them."""
+        marks = ", ".join([db.param] * len(tables))
+        found = db.execute_sql(
+            "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) "
+            "FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+            "WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace "
+            f"AND c.relname IN ({marks}) ORDER BY c.relname, k.conname",
+            list(tables),
+        ).fetchall()
+        statements = []
+        for table, name, definition in found:
+            db.execute_sql(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+            statements.append(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+        return statements
+
+    COPY_TABLE = 'pg_temp."kehu_copy"'
+
+    def copy_rows(
+        self,
+        db: Database,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence],
+        *,
+        ignore_conflicts: bool = False,
+    ) -> int:
+        """COPY … FROM STDIN (psycopg's copy, text format) of the rows. PostgreSQL refuses
+        COPY FROM into a table whose row-level security applies to this role, and COPY
+        cannot skip a row that breaks a unique key: then the rows are copied into a
+        temporary table and inserted from it with one INSERT … SELECT (the policies
+        checked, ON CONFLICT DO NOTHING with `ignore_conflicts`). A few rows (a card's
+        history) go in with one executemany, as on SQLite."""
+        if not rows:
+            return 0
+        quoted = table if '"' in table else f'"{table}"'
+        names = ", ".join(f'"{c}"' for c in columns)
+        if len(rows) < COPY_FROM:
+            marks = ", ".join([db.param] * len(columns))
+            ignore = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+            sql = f"INSERT INTO {quoted} ({names}) VALUES ({marks}){ignore}"
+            db.cursor().executemany(sql, rows)
+            return len(rows)
+        direct = not ignore_conflicts and not self._row_security(db, quoted)
+        cursor = db.cursor()
+        if not direct:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.COPY_TABLE}")
+            cursor.execute(
+                f"CREATE TEMP TABLE {self.COPY_TABLE} AS SELECT {names} FROM {quoted} WITH NO DATA"
+            )
+        target = quoted if direct else self.COPY_TABLE
+        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+            write = copy.write_row
+            for row in rows:
+                write(row)
+        if not direct:
+            ignore = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+            cursor.execute(
+                f"INSERT INTO {quoted} ({names}) SELECT {names} FROM {self.COPY_TABLE}{ignore}"
+            )
+            cursor.execute(f"DROP TABLE {self.COPY_TABLE}")
+        return len(rows)
+
+    def _row_security(self, db: Database, quoted: str) -> bool:
+        """Whether row-level security applies to this role on the table (COPY FROM refused)."""
+        found = db.execute_sql("SELECT row_security_active(%s)", (quoted,)).fetchone()
+        return bool(found and found[0])
 
     def update_statistics(self, db: Database) -> None:
         db.execute_sql("ANALYZE")
@@ -358,10 +448,43 @@ class PostgresDialect:
     # Ends a correlated subquery that must stay a lookup per outer row: PostgreSQL would plan a NOT EXISTS as a hash anti join over a whole key range; OFFSET 0 keeps it a lookup per candidate row, as on SQLite.
     CORRELATED = " OFFSET 0"
 
+    # A server's round trip costs more than a search's query: the kinds of a search go as one UNION ALL statement.
+    ONE_STATEMENT = True
+
+    # An index on key_person.name holds each name's persons in no particular order.
+    PERSONS_OF_A_NAME_IN_ID_ORDER = False
+
+    # A trigram index gives a text's matches unordered: they are ordered first, then filtered (kehu.db.search.substring_sql).
+    SUBSTRING_CANDIDATES_FIRST = True
+
     def join_column(self, column: str) -> str:
         """An aggregate joining a column's values with commas (rows in scan order: several in
         one query stay aligned)."""
         return f"string_agg(({column})::text, ',')"
+
+    PREPARED_MAX = 64  # statements kept prepared per connection (then all are let go)
+
+    def execute_planned(self, db: Database, sql: str, params: Sequence):
+        """`sql` planned once per connection (PREPARE, then EXECUTE): for the queries of each
+        keystroke, whose planning on a server costs more than their run."""
+        conn = db.connection()
+        prepared: dict[str, str] | None = getattr(conn, "_kehu_prepared", None)
+        if prepared is None or len(prepared) >= self.PREPARED_MAX:
+            if prepared:
+                db.execute_sql("DEALLOCATE ALL")
+            prepared = {}
+            conn._kehu_prepared = prepared  # type: ignore[attr-defined]
+        name = prepared.get(sql)
+        if name is None:
+            pieces = sql.split("%s")
+            assert all("%" not in piece for piece in pieces), "a literal % in a prepared query"
+            numbered = pieces[0] + "".join(f"${n}{part}" for n, part in enumerate(pieces[1:], 1))
+            name = f"kehu_planned_{len(prepared) + 1}"
+            db.execute_sql(f"PREPARE {name} AS {numbered}")
+            prepared[sql] = name
+        if not params:
+            return db.execute_sql(f"EXECUTE {name}")
+        return db.execute_sql(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
 
     # -- text functions ----------------------------------------------------------------------
     def contains(self, column: str, param: str) -> str:

@@ -254,27 +254,25 @@ def rows_for(
 def insert_month_rows(db: Database, rows: Sequence[tuple]) -> None:
     """Insert `sales_month` rows from `rows_for` (of customers without rows: new ones after
     `clear`)."""
-    if rows:
-        db.cursor().executemany(
-            "INSERT INTO sales_month (customer_id, month, owner_id, amount, lines) "
-            f"VALUES ({', '.join([db.param] * 5)})",
-            rows,
-        )
+    dialect(db).copy_rows(
+        db, "sales_month", ("customer_id", "month", "owner_id", "amount", "lines"), rows
+    )
 
 
 def insert_sums(db: Database, sums: Sums) -> None:
     """Insert the `sales_summary` and `product_month` rows of a bulk load into tables emptied
     by `clear` (in primary-key order)."""
-    p = db.param
-    cursor = db.cursor()
-    cursor.executemany(
-        "INSERT INTO sales_summary (category_id, month, owner_id, product_category, amount, "
-        f"lines) VALUES ({p}, {p}, {p}, {p}, {p}, {p})",
+    sql = dialect(db)
+    sql.copy_rows(
+        db,
+        "sales_summary",
+        ("category_id", "month", "owner_id", "product_category", "amount", "lines"),
         sorted(sums.summary_rows()),
     )
-    cursor.executemany(
-        "INSERT INTO product_month (month, product_id, owner_id, amount, lines) "
-        f"VALUES ({p}, {p}, {p}, {p}, {p})",
+    sql.copy_rows(
+        db,
+        "product_month",
+        ("month", "product_id", "owner_id", "amount", "lines"),
         sums.product_rows(),
     )
 

@@ -16,6 +16,11 @@ on PostgreSQL) of the next `SCAN_LIMIT` customer ids after the cursor
 narrow the result: the first ranks, the others must each appear in one of the keys.
 
 Paging: `after` is the last id of the previous page; its position is recomputed from its keys.
+
+On a server (`ONE_STATEMENT` of the dialect) the kinds' queries go as one UNION ALL statement,
+prepared once per connection (its plan does not depend on the text typed), so a keystroke is
+one round trip; the substring query, when the kinds leave room, is a second one, planned for
+its text each time (a common fragment is read in id order, a rare one through the index).
 """
 
 from __future__ import annotations
@@ -73,7 +78,8 @@ def _customer_filter(
         query=Customer.select(SQL("1")).where(Customer.id == SQL("{cid}")),
     )
     sql, params = visible.sql()
-    parts, values = [f" AND EXISTS ({sql})"], list(params)
+    # A lookup per candidate (as on SQLite), not a join the server plans from guesses.
+    parts, values = [f" AND EXISTS ({sql}{dialect(db).CORRELATED})"], list(params)
     if category is not None:
         ids = category_and_descendants(category)
         marks = ", ".join([p] * len(ids))
@@ -119,6 +125,8 @@ def person_name_sql(query: _Query, after: tuple[str, str, int] | None, limit: in
     """Customers with a key person whose name has a key in [lo, hi), in (key, name, person)
     order; each customer once, at its best person, and only if no search_key found it."""
     p = query.p
+    if not query.sql.PERSONS_OF_A_NAME_IN_ID_ORDER:
+        return _person_name_sorted_first(query, after, limit)
     cid = "p.customer_id"
     condition, params = query.condition(cid)
     sql = (
@@ -132,6 +140,32 @@ def person_name_sql(query: _Query, after: tuple[str, str, int] | None, limit: in
         f"AND (d2.key, d2.name, p2.id) < (d.key, d.name, p.id){query.sql.CORRELATED})"
         + condition
         + f" ORDER BY d.key, d.name, p.id LIMIT {p}"
+    )
+    values = [after[0] if after else query.lo, query.hi, *(after or ())]
+    return sql, values + [query.lo, query.hi, query.lo, query.hi, *params, limit]
+
+
+def _person_name_sorted_first(query: _Query, after: tuple[str, str, int] | None, limit: int):
+    """`person_name_sql` where a name's persons are not read in id order (PostgreSQL's index
+    on key_person.name): the matching persons are sorted first, and the lookups that skip
+    customers run only on them in that order, until the page is full (not on every person
+    with a common name before the sort)."""
+    p = query.p
+    cid = "c.customer_id"
+    condition, params = query.condition(cid)
+    sql = (
+        "SELECT c.customer_id FROM (SELECT p.customer_id, p.id, d.key, d.name "
+        'FROM "search_name" d JOIN "key_person" p ON p.name = d.name '
+        f"WHERE d.key >= {p} AND d.key < {p}"
+        + (f" AND (d.key, d.name, p.id) > ({p}, {p}, {p})" if after else "")
+        + f" ORDER BY d.key, d.name, p.id{query.sql.CORRELATED}) c WHERE TRUE"
+        + _not_prefix(cid, p, query.sql.CORRELATED)
+        + ' AND NOT EXISTS (SELECT 1 FROM "key_person" p2 JOIN "search_name" d2 '
+        "ON d2.name = p2.name WHERE p2.customer_id = c.customer_id "
+        f"AND d2.key >= {p} AND d2.key < {p} "
+        f"AND (d2.key, d2.name, p2.id) < (c.key, c.name, c.id){query.sql.CORRELATED})"
+        + condition
+        + f" ORDER BY c.key, c.name, c.id LIMIT {p}"
     )
     values = [after[0] if after else query.lo, query.hi, *(after or ())]
     return sql, values + [query.lo, query.hi, query.lo, query.hi, *params, limit]
@@ -151,12 +185,34 @@ def _not_person(cid: str, p: str, keep: str = "") -> str:
     )
 
 
-def substring_sql(word: str, query: _Query, after_id: int, limit: int):
+def substring_sql(word: str, query: _Query, after_id: int, limit: int, candidates_first=None):
     """Customers whose name contains `word` (and that no key found), in id order: through
     the dialect's substring index for 3+ characters, a bounded id-range scan of the names
-    otherwise."""
+    otherwise.
+
+    `candidates_first` (the dialect's SUBSTRING_CANDIDATES_FIRST unless given): the names
+    that contain the text are ordered by id first, in a query of their own, and the lookups
+    that skip customers run on them in that order until the page is full; the server then
+    plans that inner query for the first rows (a common fragment: the names in id order,
+    stopping early; a rare one: its few index matches, sorted), where a filter over every
+    match before the sort cost 50 ms for 2,000 matches at 1M. The outer query has no ORDER
+    BY (that would plan the inner one for all its rows): `search` checks the order."""
     p, text = query.p, query.sql
     found_before = [query.lo, query.hi, query.lo, query.hi]
+    if candidates_first is None:
+        candidates_first = text.SUBSTRING_CANDIDATES_FIRST
+    if len(word) >= MIN_TRIGRAM and candidates_first:
+        condition, params = query.condition("c.rowid")
+        sql = (
+            f'SELECT c.rowid FROM (SELECT t.rowid FROM "{text.TEXT_TABLE}" t '
+            f"WHERE {text.text_match('t', p)} AND t.rowid > {p} "
+            f"ORDER BY t.rowid{text.CORRELATED}) c WHERE TRUE"
+            + _not_prefix("c.rowid", p, text.CORRELATED)
+            + _not_person("c.rowid", p, text.CORRELATED)
+            + condition
+            + f" LIMIT {p}"
+        )
+        return sql, [text.text_phrase(word), after_id, *found_before, *params, limit]
     if len(word) >= MIN_TRIGRAM:
         condition, params = query.condition("t.rowid")
         sql = (
@@ -234,23 +290,61 @@ def search(
     filters, params = _customer_filter(db, viewer, include_archived, category, words[1:])
     query = _query(db, word, filters, params)
     start = _position(db, after, query) if after is not None else None
-    found: list[int] = []
+    # Each kind's page, best kind first: each query's limit is what the kinds before it left.
+    parts: list = []
     for rank in (*KINDS, PERSON_NAME):
         if start is not None and rank < start[0]:
             continue
         resume = start[1:] if start is not None and rank == start[0] else None
         if rank == PERSON_NAME:
-            sql, values = person_name_sql(query, resume, limit - len(found))
+            parts.append(lambda n, r=resume: person_name_sql(query, r, n))
         else:
-            sql, values = prefix_sql(rank, query, resume, limit - len(found))
-        found += [cid for (cid,) in db.execute_sql(sql, values)]
-        if len(found) >= limit:
-            return found
-    if len(word) >= MIN_TRIGRAM or has_cjk(word):
+            parts.append(lambda n, k=rank, r=resume: prefix_sql(k, query, r, n))
+    if not parts:  # the page goes on among the names that merely contain the text
+        found: list[int] = []
+    elif query.sql.ONE_STATEMENT:
+        found = _in_one_statement(db, [part(limit) for part in parts], limit)
+    else:
+        found = []
+        for part in parts:
+            found += [cid for (cid,) in db.execute_sql(*part(limit - len(found)))]
+            if len(found) >= limit:
+                return found
+    if len(found) < limit and (len(word) >= MIN_TRIGRAM or has_cjk(word)):
+        # Planned for its text each time: how often the text occurs decides the plan.
         after_id = start[2] if start is not None and start[0] == SUBSTRING else 0
         sql, values = substring_sql(word, query, after_id, limit - len(found))
-        found += [cid for (cid,) in db.execute_sql(sql, values)]
+        more = [cid for (cid,) in db.execute_sql(sql, values)]
+        if more != sorted(more):  # not in id order (see substring_sql): the plain query
+            logger.warning("search: substring matches out of order; asking again")
+            sql, values = substring_sql(word, query, after_id, limit - len(found), False)
+            more = [cid for (cid,) in db.execute_sql(sql, values)]
+        found += more
     return found
+
+
+def _in_one_statement(db, parts: list[tuple[str, list]], limit: int) -> list[int]:
+    """The kinds' queries as one statement (a server's round trip costs more than a
+    query): their pages in rank order (UNION ALL runs its parts in order, and the outer
+    LIMIT stops it as soon as the page is full, so later kinds are not read)."""
+    if len(parts) == 1:
+        return [cid for (cid,) in db.execute_sql(*parts[0])]
+    branches = [f"SELECT {n} AS part, b{n}.* FROM ({sql}) b{n}" for n, (sql, _) in enumerate(parts)]
+    sql = f"SELECT * FROM ({' UNION ALL '.join(branches)}) page LIMIT {db.param}"
+    values = [v for _, part_values in parts for v in part_values] + [limit]
+    rows = dialect(db).execute_planned(db, sql, values).fetchall()
+    order = [part for part, _cid in rows]
+    if order != sorted(order):  # not in the parts' order (a parallel plan): query them one by one
+        logger.warning("search: the server returned the parts out of order; asking one by one")
+        found: list[int] = []
+        for part_sql, values in parts:
+            found += [
+                cid for (cid,) in db.execute_sql(part_sql, values[:-1] + [limit - len(found)])
+            ]
+            if len(found) >= limit:
+                break
+        return found
+    return [cid for _part, cid in rows]
 
 
 def explain(text: str, viewer: User) -> list[str]:

@@ -120,17 +120,17 @@ def rows_for(
 
 def _insert(db: Database, rows: SearchRows, known_names: set[str] | None = None) -> None:
     """Insert rows; names already in search_name (`known_names`, kept up to date) are skipped."""
-    p = db.param
-    cursor = db.cursor()
+    sql = dialect(db)
     key_sources.update_sorts(db, rows.sorts)
-    cursor.executemany(
-        f'INSERT INTO "search_key" (id, kind, key) VALUES ({p}, {p}, {p})', rows.keys
-    )
-    cursor.executemany(f'INSERT INTO "search_text" (rowid, text) VALUES ({p}, {p})', rows.texts)
+    sql.copy_rows(db, "search_key", ("id", "kind", "key"), rows.keys)
+    sql.copy_rows(db, "search_text", ("rowid", "text"), rows.texts)
     names = rows.names - known_names if known_names is not None else rows.names
-    cursor.executemany(
-        dialect(db).insert_ignore_sql(db, "search_name", ("key", "name")),
+    sql.copy_rows(
+        db,
+        "search_name",
+        ("key", "name"),
         [(key, name) for name in names for key in person_name_keys(name)],
+        ignore_conflicts=True,
     )
     if known_names is not None:
         known_names |= names

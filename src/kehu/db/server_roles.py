@@ -35,12 +35,19 @@ def is_secured(db: Database) -> bool:
 
 
 def role_name(username: str) -> str:
-    """The login role of a kehu user name: lower case letters, digits and _ (PostgreSQL
-    folds unquoted names to lower case; a user types it as the user name of the URL)."""
-    name = re.sub(r"[^a-z0-9_]", "_", username.strip().lower())
+    """The login role of a kehu user name: its letters (Chinese ones too: roles are quoted),
+    digits and _, in lower case (a user types it as the user name of the URL, and an
+    unquoted name is folded to lower case), at most the 63 bytes PostgreSQL keeps."""
+    name = re.sub(r"\W", "_", username.strip().lower())
     if not name or name[0].isdigit():
         name = f"u_{name}"
-    return name[:63]
+    return name.encode("utf-8")[:63].decode("utf-8", "ignore")
+
+
+def role_exists(db: Database, role: str) -> bool:
+    """Whether the server has a role of that name (a kehu user's, or any other)."""
+    sql = f"SELECT 1 FROM pg_roles WHERE rolname = {db.param}"
+    return db.execute_sql(sql, (role,)).fetchone() is not None
 
 
 def create_login(db: Database, user_id: int, username: str, password: str | None) -> str:
@@ -48,8 +55,7 @@ def create_login(db: Database, user_id: int, username: str, password: str | None
     the group role, mapped to the user. Returns the role's name."""
     role = role_name(username)
     p = db.param
-    exists = db.execute_sql(f"SELECT 1 FROM pg_roles WHERE rolname = {p}", (role,)).fetchone()
-    if exists:
+    if role_exists(db, role):
         db.execute_sql(f'ALTER ROLE "{role}" LOGIN')
     else:
         db.execute_sql(f'CREATE ROLE "{role}" LOGIN')
@@ -69,8 +75,14 @@ def map_role(db: Database, user_id: int, role: str) -> None:
 
 
 def set_password(db: Database, username: str, password: str) -> None:
-    # Client-side binding quotes the password as a literal (DDL takes no parameters).
-    db.execute_sql(f'ALTER ROLE "{role_name(username)}" PASSWORD {db.param}', (password,))
+    """The login role's password, sent as its SCRAM verifier computed here (libpq's
+    PQencryptPasswordConn): the password itself never reaches the server, its statement
+    log or kehu's SQL log. Client-side binding quotes the verifier (DDL takes no
+    parameters)."""
+    role = role_name(username)
+    pgconn = db.connection().pgconn
+    verifier = pgconn.encrypt_password(password.encode("utf-8"), role.encode("utf-8"))
+    db.execute_sql(f'ALTER ROLE "{role}" PASSWORD {db.param}', (verifier.decode("ascii"),))
 
 
 def set_login(db: Database, username: str, allowed: bool) -> None:
@@ -88,3 +100,11 @@ def current_user_id(db: Database) -> int | None:
 def session_role(db: Database) -> str:
     """The role the connection logged in as."""
     return db.execute_sql("SELECT session_user").fetchone()[0]
+
+
+def sees_every_row(db: Database) -> bool:
+    """Whether the connection's role is above the policies (a superuser, BYPASSRLS)."""
+    row = db.execute_sql(
+        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user"
+    ).fetchone()
+    return bool(row and row[0])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from peewee import Database
 
-from kehu.db.dialect import drop_named_triggers
+from kehu.db.dialect import dialect, drop_named_triggers
 from kehu.db.models import Category, Customer, Scheme, User
 from kehu.db.shares import has_shares
 from kehu.db.visibility import visible_customers, visible_owner_ids
@@ -102,9 +102,10 @@ def restore_count_triggers(
     else:
         with db.atomic():
             db.execute_sql("DELETE FROM category_count")
-            db.cursor().executemany(
-                "INSERT INTO category_count (category_id, owner_id, status, n) "
-                f"VALUES ({db.param}, {db.param}, {db.param}, {db.param})",
+            dialect(db).copy_rows(
+                db,
+                "category_count",
+                ("category_id", "owner_id", "status", "n"),
                 [(*key, n) for key, n in counts.items()],
             )
     for sql in triggers:

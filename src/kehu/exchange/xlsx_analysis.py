@@ -17,6 +17,8 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from kehu.exchange.xlsx_saving import save_book
+
 HEADER_ROW = 4
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -62,7 +64,7 @@ def write(report: Any, path: Path) -> int:
     chart = _chart(report, sheet, last + len(report.notes) + 3)
     if chart is not None:
         sheet.add_chart(chart, f"{get_column_letter(len(report.columns) + 2)}{HEADER_ROW}")
-    book.save(path)
+    save_book(book, path)
     return len(report.rows)
 
 

@@ -35,6 +35,7 @@ from kehu.core.i18n import N_, translate
 from kehu.core.jobs import Job, no_job
 from kehu.core.values import display
 from kehu.exchange.xlsx_safety import MAX_CELL, safe_cell_value
+from kehu.exchange.xlsx_saving import save_book
 from kehu.exchange.xlsx_sheets import unique_sheet_name
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ def write_cards(
         count += 1
         job.progress(count)
     job.check()
-    workbook.save(path)
+    save_book(workbook, path)
     return count
 
 

@@ -24,21 +24,16 @@ from kehu.core.fields import FieldDef, Kind
 from kehu.core.i18n import N_, translate
 from kehu.core.validation import check_value, clean_text, uscc_check_character
 from kehu.core.values import to_python
+from kehu.exchange.xlsx_safety import CONTROL, DANGEROUS_STARTS, is_error_text
 
 NUMBER_KINDS = (Kind.PHONE, Kind.MOBILE, Kind.USCC, Kind.ID_NUMBER, Kind.POSTAL_CODE)
 TEXT_KINDS = (Kind.TEXT, Kind.EMAIL, Kind.URL, Kind.CHOICE, *NUMBER_KINDS)
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _FLOAT_TEXT = re.compile(r"(\d+)\.0+")
 _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")
 _FAST_MOBILE = re.compile(r"1[3-9]\d{9}")
 _FAST_LANDLINE = re.compile(r"0\d{2,3}-\d{7,8}")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u3000\u00a0]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # as kehu.core.validation.check_email
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what an xlsx cell cannot hold
-EXCEL_ERRORS = frozenset(
-    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
-)  # fmt: skip
 FIRST_DATE = dt.date(1900, 1, 1)
 _USCC_SHAPE = re.compile(r"[1-9ANY][0-9A-HJ-NP-RTUW-Y][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}")
 
@@ -195,7 +190,7 @@ def _fast_longtext(limit: int) -> Callable[[Any], Any]:
     def fast(raw: Any) -> Any:
         if type(raw) is not str or raw[:1] in "'#" or "\r" in raw or (limit and len(raw) > limit):
             return SLOW
-        if not raw.isprintable() and _CONTROL.search(raw):
+        if not raw.isprintable() and CONTROL.search(raw):
             return SLOW
         return raw.strip() or None
 
@@ -385,10 +380,11 @@ class _DateInNumberColumn:
 
 
 def _from_text(field: FieldDef, raw: str, issues: list) -> Any:
-    if raw.startswith("'") and raw[1:2] in FORMULA_PREFIXES and raw[1:2]:
-        raw = raw[1:]  # written so by our own export to neutralise formulas
-    if _CONTROL.search(raw):
-        raw = _CONTROL.sub("", raw)
+    quoted = raw[:1] == "'" and (raw[1:].startswith(DANGEROUS_STARTS) or is_error_text(raw[1:]))
+    if quoted:
+        raw = raw[1:]  # written so by our own export to neutralise formulas and error values
+    if CONTROL.search(raw):
+        raw = CONTROL.sub("", raw)
         issues.append(
             _warning(
                 N_(
@@ -399,7 +395,7 @@ def _from_text(field: FieldDef, raw: str, issues: list) -> Any:
         )
     if not raw.strip():
         return None
-    if raw.strip().upper() in EXCEL_ERRORS:
+    if not quoted and is_error_text(raw):
         issues.append(
             _error(
                 N_(

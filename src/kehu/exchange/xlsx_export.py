@@ -22,6 +22,7 @@ from openpyxl.worksheet.dimensions import ColumnDimension
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job, no_job
 from kehu.exchange.xlsx_safety import safe_rows
+from kehu.exchange.xlsx_saving import save_book
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TEXT_WIDTH = 20
@@ -54,7 +55,7 @@ def write_tables(path: Path, tables: Iterable[Table], job: Job | None = None) ->
     except BaseException:
         _discard(workbook)
         raise
-    workbook.save(path)
+    save_book(workbook, path)
     return count
 
 

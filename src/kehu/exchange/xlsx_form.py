@@ -35,6 +35,7 @@ from kehu.core.values import display, to_python, to_text
 from kehu.exchange.xlsx_cells import CellIssue, convert
 from kehu.exchange.xlsx_reading import SpreadsheetError, check_zip, identify
 from kehu.exchange.xlsx_safety import safe_cell_value
+from kehu.exchange.xlsx_saving import save_book
 from kehu.exchange.xlsx_sheets import unique_sheet_name
 
 logger = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def write_forms(path: Path, dossiers: list[Any], lang: str = "zh_CN") -> int:
         base = dossier.values.get("name") if dossier else title
         sheet = workbook.create_sheet(unique_sheet_name(base or title, used))
         _write_form(sheet, dossier, lang)
-    workbook.save(path)
+    save_book(workbook, path)
     return len(dossiers)
 
 

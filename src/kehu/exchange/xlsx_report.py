@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from kehu.core.i18n import N_, translate
 from kehu.exchange.xlsx_safety import cell_text, safe_cell_value
+from kehu.exchange.xlsx_saving import save_book
 
 HEADER_FILL = PatternFill("solid", fgColor="FCE4D6")
 
@@ -51,7 +52,7 @@ def write_rejected(
         other.append([translate(N_("Imported, but please check:"), lang)])
         for line in notes:
             other.append([safe_cell_value(line)])
-    workbook.save(path)
+    save_book(workbook, path)
     return path
 
 

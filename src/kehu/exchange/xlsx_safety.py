@@ -2,7 +2,9 @@
 
 A cell that begins with = + - @ (or a tab or carriage return) in a file opened by Excel can
 run a formula or a DDE command. Exports write such text as `'=…`; the importer removes the
-quote again (see `xlsx_cells`), so a round trip keeps the value. Control characters other than
+quote again (see `xlsx_cells`), so a round trip keeps the value. Text that reads as an Excel
+error (`#N/A`…) is quoted the same way: unquoted, Excel and the importer take it for an error
+cell. Control characters other than
 tab and line breaks (NUL, a vertical tab…) cannot be stored in an xlsx at all: they are left
 out, so that no stored text can make an export fail. A cell holds at most 32,767 characters.
 """
@@ -15,6 +17,16 @@ from typing import Any
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_CELL = 32_767
+EXCEL_ERRORS = frozenset(
+    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
+)  # fmt: skip
+
+
+def is_error_text(text: str) -> bool:
+    """Whether `text` reads as an Excel error value (as Excel compares: trimmed, any case)."""
+    text = text.strip()
+    return text[:1] == "#" and text.upper() in EXCEL_ERRORS
 
 
 def cell_text(text: str) -> str:
@@ -29,15 +41,15 @@ def cell_text(text: str) -> str:
 def safe_cell_value(value: Any) -> Any:
     if isinstance(value, str):
         value = cell_text(value)
-        if value.startswith(DANGEROUS_STARTS):
+        if value.startswith(DANGEROUS_STARTS) or is_error_text(value):
             return "'" + value[: MAX_CELL - 1]
     return value
 
 
-# A dangerous start in a column's text joined line by line (with a line break in front). A line
-# break followed by `-` inside one value matches too: the column is then cleaned cell by cell
-# (slower, never wrong).
-_STARTS = re.compile(r"\n[=+\-@\t\r]")
+# A dangerous start (or an error value's #) in a column's text joined line by line (with a line
+# break in front). A line break followed by `-` inside one value matches too: the column is then
+# cleaned cell by cell (slower, never wrong).
+_STARTS = re.compile(r"\n(?:[=+\-@\t\r]| *#)")
 
 
 def safe_rows(rows: list[Any]) -> list[Any]:

@@ -119,6 +119,11 @@ def automatic_user() -> User | None:
     """The user acting without a login (none once logins are on): the first administrator."""
     if needs_login():
         return None
+    return first_administrator()
+
+
+def first_administrator() -> User | None:
+    """The first active administrator (or the first active user when none is)."""
     active = _active().order_by(User.id)
     return active.where(User.role == "admin").first() or active.first()
 
@@ -220,6 +225,15 @@ def create_user(
     # On a server with roles the user is a login role: the password is the server's, and
     # logins are the server's (no first kehu password to turn them on).
     server = server_roles.is_secured(db)
+    if server and server_roles.role_exists(db, server_roles.role_name(username)):
+        raise AuthError(
+            N_(
+                "The server already has a login named {role} (the login of user name "
+                "{user}): choose another user name; nothing was changed."
+            ),
+            role=server_roles.role_name(username),
+            user=username,
+        )
     first = password is not None and not needs_login() and not by.password_hash and not server
     if password is not None:
         check_new_password(password)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehu.core.i18n import normalise, system_language
-from kehu.db import duplicate_index, interrupted, migrations, probe, search_index, server_roles
+from kehu.db import duplicate_index, interrupted, migrations, probe, search_index, server
 from kehu.db.connection import Database, open_database, write
-from kehu.db.errors import DatabaseError
+from kehu.db.errors import DatabaseError, ServerNotAUserError
 from kehu.db.models import Customer, Setting, User
-from kehu.services import auth, classification
+from kehu.services import auth, classification, secrets
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,10 @@ class Workspace:
 
 def needs_upgrade(path: str | Path) -> int | None:
     """The schema version of an existing kehu file that opening will upgrade (after a backup
-    copy), or None: a large file's upgrade takes a while, so the window shows it happening."""
+    copy), or None: a large file's upgrade takes a while, so the window shows it happening.
+    A server database is no file: None (it migrates as it opens)."""
+    if server.is_url(path):
+        return None
     try:
         facts = probe.inspect(Path(path).expanduser().absolute(), migrations.latest_version())
     except DatabaseError:
@@ -49,7 +52,13 @@ def open_workspace(
 ) -> Workspace:
     """Open or (with `create`) create a database; a new one gets the local user and the
     default schemes. The front ends create only where the user asked for a new database
-    (`kehu init`, the window's first start); elsewhere a missing file is an error."""
+    (`kehu init`, the window's first start); elsewhere a missing file is an error.
+
+    A server URL without a password gets libpq's or the remembered one (`secrets`); the
+    user is then the login's (the server checked the password: no second login)."""
+    if server.is_url(path):
+        server.require_enabled(str(path))
+        path = secrets.with_password(str(path))
     database = open_database(path, mode=mode, create=create)
     if database.migrated_from is not None and database.migrated_from < SEARCH_KEYS_FROM:
         logger.info("computing the search keys of a file upgraded from v%s", database.migrated_from)
@@ -71,15 +80,33 @@ def open_workspace(
         logger.info("created database %s (%s mode)", database.path, database.mode)
     if not database.read_only:
         _mark_dead_imports(database)
-    return Workspace(database, _connected_user(database) or auth.automatic_user())
+    if database.is_server:
+        try:
+            return Workspace(database, _server_user(database))
+        except DatabaseError:
+            database.close()
+            raise
+    return Workspace(database, auth.automatic_user())
 
 
-def _connected_user(database: Database) -> User | None:
-    """On a server with roles, the kehu user of the login role (the server checked the
-    password); elsewhere, or for the administrator's own role, None."""
-    uid = server_roles.current_user_id(database.db)
+def check_server(url: str) -> None:
+    """Whether the server database of `url` opens (login, database, pg_trgm, the login a
+    user there), without opening it: raises the error opening would, with its message."""
+    server.probe(secrets.with_password(url))
+
+
+def _server_user(database: Database) -> User | None:
+    """On a server the login is the user: the kehu user of the login role (the server
+    checked its password), or, for a login above the policies that is no kehu user (an
+    administrator's own role, a database without roles), the first administrator. A login
+    that is no user of a database with roles is refused (`server.login_user`)."""
+    uid = server.login_user(database.db, str(database.path))
     user = User.get_or_none(User.id == uid) if uid is not None else None
-    return user if user is not None and user.active else None
+    if user is not None and user.active:
+        return user
+    if uid is not None:  # a disabled user's role (its login is locked too)
+        raise ServerNotAUserError(str(database.path), role=str(user.username if user else uid))
+    return auth.first_administrator()
 
 
 def _mark_dead_imports(database: Database) -> None:

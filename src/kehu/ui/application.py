@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from kehu import __version__, identity
 from kehu.config import setup_logging
+from kehu.db import server
 from kehu.db.errors import DamagedDatabaseError, DatabaseError, warning_message
 from kehu.db.models import User, database_proxy
 from kehu.services.workspace import Workspace, needs_upgrade, open_workspace
@@ -216,7 +217,15 @@ def _open(
                 workspace = open_workspace(path, lang=lang, create=create or is_first_start(path))
             break
         except DatabaseError as exc:
-            logger.warning("cannot open %s: %s", path, exc)
+            logger.warning("cannot open %s: %s", server.display_url(path), exc)
+            if offer and server.is_url(path):  # the Server dialog, filled in, says why
+                from kehu.ui.dialogs.server_dialog import ask_server
+
+                asked = ask_server(parent, lang, server.Address.from_url(path), exc.message(lang))
+                if asked is None:
+                    return None
+                path = asked
+                continue
             if offer:
                 from kehu.ui import start_problems
 
@@ -310,7 +319,7 @@ def switch_database(window, path: str, create: bool = False, between=None):
     user kept the current one (unsaved card, cancelled login)."""
     app = QApplication.instance()
     lang = window.session.lang
-    previous = str(window.session.database.path)
+    previous = window.session.database.target  # a server's URL, with its password
     app.setQuitOnLastWindowClosed(False)  # between the two windows none is shown
     try:
         if not window.close():
@@ -345,7 +354,8 @@ def run_gui(args: argparse.Namespace) -> int:
     lang = translations.choose_language(getattr(args, "lang", None))
     translations.install(app, lang)
     install_excepthook()
-    logger.info("starting the GUI on %s (%s); log %s", args.db, lang, log_path)
+    shown = server.display_url(str(args.db))
+    logger.info("starting the GUI on %s (%s); log %s", shown, lang, log_path)
     workspace = _open(str(args.db), lang, None, offer=True)
     if workspace is None:
         return 2

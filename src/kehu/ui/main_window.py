@@ -232,14 +232,19 @@ class MainWindow(
 
     def _update_title(self) -> None:
         database = self.session.database
-        self.setWindowFilePath("" if database.is_server else str(database.path))
-        title = (
-            self.tr("%1 (server %2) — kehu client records")
-            if database.is_server
-            else self.tr("%1 (%2) — kehu client records")
+        if database.is_server:  # the server's URL, without the password
+            self.setWindowFilePath("")
+            self.setWindowTitle(
+                self.tr("%1 (server) — kehu client records").replace("%1", database.shown)
+            )
+            return
+        path = database.path
+        self.setWindowFilePath(str(path))
+        self.setWindowTitle(
+            self.tr("%1 (%2) — kehu client records")
+            .replace("%1", path.name)
+            .replace("%2", str(path.parent))
         )
-        values = [database.name, database.place]
-        self.setWindowTitle(re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1], title))
 
     def _show_file_status(self) -> None:
         database = self.session.database

@@ -43,6 +43,7 @@ BIG_TABLES = (
     "visit",
     "sale_line",
     "search_key",
+    "search_text",  # a server's trigram index (a file's FTS5 table has none of its own)
     "duplicate_key",
     "field_change",
 )
@@ -208,6 +209,8 @@ def _load(
     plan = make_plan(seed, today, user)
     first = bulk_load.first_customer_number()
     dropped = bulk_load.drop_indexes(db, BIG_TABLES, IN_ORDER_INDEXES) if empty else []
+    if empty:  # a server's foreign keys: checked once per key after the load, not per row
+        dropped += bulk_load.drop_foreign_keys(db, BIG_TABLES)
     count_triggers = tree_counts.drop_count_triggers(db)  # counts rebuilt once at the end
     summary_triggers = sales_summary.drop_triggers(db)  # summaries too
     if empty:  # the chunks bring their summary rows (lines of the old customers: none)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from kehu.core import search_keys
 from kehu.core.fields import ACTIVE, PERSON_FIELDS, FieldDef, Kind, customer_code
 from kehu.core.i18n import N_
 from kehu.core.jobs import Job
+from kehu.core.search_keys import SORT_COLUMNS
 from kehu.core.validation import phone_digits
 from kehu.core.values import to_db
 from kehu.db import bulk, completeness, import_keys, import_load, search_index
@@ -127,8 +129,12 @@ class CustomerImporter:
         self.keys = KeyIndex()
         self.visible = visible_owner_ids(user)
         self.next_number = self.keys.max_id + 1  # where new code candidates start
+        # a load gives the new customers' ids itself, after the highest (its one transaction
+        # began before the keys were read: nothing else writes during it)
+        self.next_id = self.keys.max_id + 1 if bulk else None
         self.updates = UpdatePlanner(user, options.on_duplicate == "overwrite", batch_id)
-        self.persons_seen: set[tuple[int, str, str]] = set()  # (customer, name, phone)
+        # (customer, name, phone) of the key persons written: kept for a key persons sheet
+        self.persons_seen: set[tuple[int, str, str]] = set()
         self.categories = CategoryLookup(
             options.create_categories, options.dry_run, user, lambda: self.batch_id
         )
@@ -226,9 +232,10 @@ class CustomerImporter:
         updates = [p for p in chunk if p.action == "update"]
         if self.options.dry_run:  # the rows' own (negative) ids: key persons find them
             self.keys.store_pending({p.row.number: -p.row.number for p in creates}, [])
-            self.persons_seen.update(
-                person_key(-p.row.number, p.row.person) for p in creates if p.row.person
-            )
+            if self.options.persons_sheet:
+                self.persons_seen.update(
+                    person_key(-p.row.number, p.row.person) for p in creates if p.row.person
+                )
             self.keys.pending.clear()
             self.report.created += len(creates)
             changed = sum(1 for p in updates if self.updates.would_change(p.customer_id, p.row))
@@ -241,11 +248,13 @@ class CustomerImporter:
         names: set[str] = set()
 
         def run() -> None:
-            created_ids[:], search = self._insert(creates)
-            updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
-            if self.search is not None:  # inserted a batch later, in the same transaction
-                self.search.submit(*search)
+            created_ids[:], search, pending = self._insert(creates)
+            if self.search is not None:  # written a batch later, in the same transaction
+                # (first the batch before: an update below may change a customer it creates)
+                self.search.submit(*search, pending)
+                updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
                 return
+            updated_ids[:] = self.updates.apply((p.customer_id, p.row) for p in updates)
             # new customers have no keys yet: computed from the rows just written, not read
             # back, and in the same transaction, so keys never lag the data
             rows = search_index.rows_for(*search)
@@ -256,7 +265,10 @@ class CustomerImporter:
             search_index.insert_rows(rows, set(self.names_written))
             names.update(rows.names)
 
-        write(self.db, run)
+        if self.search is not None:  # a load: already in its one transaction, and a batch
+            run()  # needs no savepoint of its own (its pages copied aside at each batch)
+        else:
+            write(self.db, run)
         self.names_written |= names  # committed
         self.keys.pending.clear()
         _drop_name_caches()
@@ -265,12 +277,18 @@ class CustomerImporter:
         self.report.updated += len(updated_ids)
         self.report.unchanged += len(updates) - len(updated_ids)
 
-    def _insert(self, creates: list[Planned]) -> tuple[list[int], tuple[list, list]]:
-        """Insert the new customers, their key persons and categories; returns their ids and
-        the (customers, persons) rows `search_index.rows_for` takes, as stored.
+    def _insert(
+        self, creates: list[Planned]
+    ) -> tuple[list[int], tuple[list, list], Callable[[list[tuple]], None] | None]:
+        """Insert the new customers, their key persons and categories; returns their ids,
+        the (customers, persons) rows `search_index.rows_for` takes, as stored, and in a load
+        the insert still to do (None: done).
 
         Column-wise: only the columns the batch fills, each with its own converter, the
-        completeness computed from the same values (`stored`)."""
+        completeness computed from the same values (`stored`). In a load (one transaction,
+        `next_id`) the ids are given here and the rows are written by the search pipeline
+        once the worker has computed their names' sort keys (`pending(sorts)`), so that
+        name_sort goes in with the row instead of an UPDATE per customer."""
         stamp = str(now())
         today = stamp[:10]  # a dossier the sheet gives no 建档日期 is filed today
         user_id = self.user.id
@@ -303,9 +321,15 @@ class CustomerImporter:
             done = stored.percent(ctx, by_name, person_dicts, row.categories)
             customers.append((*value, code, *record, done))
             keyed.append((code, *(_text(value[i]) if i is not None else None for i in search_at)))
-        import_load.insert_new_customers([*columns, *_TAIL_COLUMNS], customers)
-        ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
+        customer_columns = [*columns, *_TAIL_COLUMNS]
+        if self.next_id is not None:  # a load: ids in turn after the highest (one transaction)
+            ids = {code: self.next_id + i for i, code in enumerate(codes)}
+            self.next_id += len(codes)
+        else:
+            import_load.insert_new_customers(customer_columns, customers)
+            ids = bulk.customer_ids_by_code(codes)  # the ids the database gave them
         persons, categories, generated = [], [], []
+        track = bool(self.options.persons_sheet)  # the key persons sheet's repeats, if any
         keyed_customers: list[tuple] = []  # (id, code, name, short_name, uscc, phone, address)
         keyed_persons: list[tuple] = []  # (customer id, name, mobile, phone)
         created: dict[int, int] = {}  # file row → new customer id
@@ -317,16 +341,35 @@ class CustomerImporter:
                 generated.append((key_hash("code", code), cid, row.number))
             if person is not None:
                 persons.append((*person, cid, 0, stamp, stamp))
-                self.persons_seen.add(person_key(cid, row.person))
+                if track:
+                    self.persons_seen.add(person_key(cid, row.person))
                 keyed_persons.append(
                     (cid, *(_text(person[i]) if i is not None else None for i in person_search))
                 )
             for scheme, category in row.categories.items():
                 categories.append((cid, scheme, category))
-        bulk.insert_rows(KeyPerson, [*person_columns, *_PERSON_TAIL], persons)
-        import_load.insert_new_links(categories, user_id, ACTIVE)
         self.keys.store_pending(created, generated)  # rolled back with the transaction
-        return [ids[code] for code in codes], (keyed_customers, keyed_persons)
+        new_ids = [ids[code] for code in codes]
+
+        def rest(sorts: list[tuple] | None = None) -> None:
+            """`sorts`: (name_sort, short_name_sort, id) of the customers, in their order."""
+            if sorts is not None:
+                if [cid for _n, _s, cid in sorts] != new_ids:
+                    raise RuntimeError("sort keys of other customers")
+                import_load.insert_new_customers(
+                    [*customer_columns, "id", *SORT_COLUMNS.values()],
+                    [
+                        (*row, cid, name, short)
+                        for row, (name, short, cid) in zip(customers, sorts, strict=True)
+                    ],
+                )
+            bulk.insert_rows(KeyPerson, [*person_columns, *_PERSON_TAIL], persons)
+            import_load.insert_new_links(categories, user_id, ACTIVE)
+
+        if self.next_id is not None:
+            return new_ids, (keyed_customers, keyed_persons), rest
+        rest()
+        return new_ids, (keyed_customers, keyed_persons), None
 
     def _new_codes(self, count: int) -> list[str]:
         """`count` free customer codes, checked against the keys a batch at a time."""

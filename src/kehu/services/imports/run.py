@@ -112,13 +112,15 @@ def _load(
     job: Job | None,
 ) -> None:
     """The whole customer import in the caller's one write transaction: the indexes that
-    nothing reads during it are dropped first and built again at the end (a cancel rolls
-    all of it back)."""
+    nothing reads during it and the Today keys' per-row triggers are dropped first, built
+    again at the end (a cancel rolls all of it back)."""
     dropped = import_load.drop_load_indexes()
+    triggers = import_load.drop_load_triggers()
     _customers(table, mapping, report, user, options, batch_id, job, load=True)
     if job is not None:
         job.stage(INDEXES)
     import_load.create_indexes(dropped)
+    import_load.restore_load_triggers(triggers)
     if job is not None:
         job.check()  # the last moment a cancel rolls everything back
 
@@ -131,12 +133,12 @@ def _one_load(table: Table) -> bool:
     """Whether to import in one transaction (`_load`): a sheet of many rows, into a database
     that is small beside it (building its indexes once costs less than inserting into them),
     in a file only this computer writes (WAL: other users of a shared file are not kept
-    waiting for the whole import)."""
+    waiting for the whole import) or on a server (COPY, `kehu.db.dialect`)."""
     rows = table.scan.last_row or table.path.stat().st_size // 100
     if rows < LOAD_MIN_ROWS:
         return False
     db = ImportBatch._meta.database
-    if not import_load.local_file(db):
+    if not import_load.long_writes_ok(db):
         return False
     return import_load.customer_count() * 2 <= rows
 

@@ -4,8 +4,10 @@ customers, computed in a worker process while this process reads and writes the 
 Used by an import that runs in one transaction (`run._load`): each batch's customers, as
 stored, go to the worker (`kehu.db.search_index.rows_for` there: pinyin and the duplicate
 scan's keys are most of an import's pure-Python work, and the pinyin dictionaries stay in the
-worker's memory); the rows come back and are written one batch later, inside the same
-transaction, so the keys are committed with the customers. If the worker cannot start or
+worker's memory); the rows come back one batch later and are written, inside the same
+transaction, after the batch's customers, which wait for them: their names' sort keys come
+from the worker too and go in with the rows (an UPDATE per customer cost as much as the
+insert). So the keys are committed with the customers. If the worker cannot start or
 dies, the rows are computed here, as in a small import.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,6 +29,7 @@ _FAILURES = (OSError, RuntimeError, BrokenProcessPool, EOFError)
 
 
 Computed = tuple[search_index.SearchRows, list[tuple[str, str]]]
+Insert = Callable[[list[tuple]], None]
 
 
 def compute(customers: list[tuple], persons: list[tuple]) -> Computed:
@@ -44,7 +48,7 @@ class SearchPipeline:
 
     def __init__(self, known_names: set[str]) -> None:
         self.known_names = known_names  # key persons' names already in search_name
-        self.pending: deque[tuple[list, list, Future | None]] = deque()
+        self.pending: deque[tuple[list, list, Insert, Future | None]] = deque()
         self.pool: ProcessPoolExecutor | None = None
         try:  # spawn, not fork: forking a process with Qt or other threads can deadlock
             context = multiprocessing.get_context("spawn")
@@ -53,14 +57,17 @@ class SearchPipeline:
         except _FAILURES as exc:
             self._broken(exc)
 
-    def submit(self, customers: list[tuple], persons: list[tuple]) -> None:
+    def submit(self, customers: list[tuple], persons: list[tuple], insert: Insert) -> None:
+        """A batch's search-key rows (customers, persons) to compute; `insert(sorts)` writes
+        its customers (with their names' sort keys), key persons and links before them.
+        Writes the batch submitted before (one batch behind)."""
         future = None
         if self.pool is not None:
             try:
                 future = self.pool.submit(compute, customers, persons)
             except _FAILURES as exc:
                 self._broken(exc)
-        self.pending.append((customers, persons, future))
+        self.pending.append((customers, persons, insert, future))
         while len(self.pending) > 1:
             self._write_oldest()
 
@@ -73,7 +80,7 @@ class SearchPipeline:
             self.pool = None
 
     def _write_oldest(self) -> None:
-        customers, persons, future = self.pending.popleft()
+        customers, persons, insert, future = self.pending.popleft()
         computed = None
         if future is not None:
             try:
@@ -81,6 +88,8 @@ class SearchPipeline:
             except _FAILURES as exc:
                 self._broken(exc)
         rows, names = computed or compute(customers, persons)
+        insert(rows.sorts)  # the customers with their sort keys: no UPDATE afterwards
+        rows.sorts = []
         known = self.known_names
         import_load.insert_person_names([(key, name) for key, name in names if name not in known])
         known |= rows.names  # written just now: `insert_rows` leaves them out
