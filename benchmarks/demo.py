@@ -71,6 +71,23 @@ def run(customers: int, folder: Path) -> dict:
     base = baseline(folder / f"baseline_{customers}.db", customers)
     (folder / f"baseline_{customers}.db").unlink()
     figures = {
+        **_load_figures(customers, seconds, cpu, result),
+        "file_mb": round(size_mb),
+        "baseline_bare_rows_s": round(base, 2),
+        "ratio_to_bare_rows": round(seconds / base, 1),
+    }
+    print(
+        f"{customers:>9,} customers: {seconds:6.1f} s ({customers / seconds:,.0f}/s), "
+        f"file {size_mb:,.0f} MB; bare rows {base:.2f} s; CPU {cpu:.1f} s "
+        f"(load {os.getloadavg()[0]:.2f})"
+    )
+    _print_stages(result)
+    return figures
+
+
+def _load_figures(customers: int, seconds: float, cpu: float, result) -> dict:
+    """The figures of one load, on either backend (the JSON line's common keys)."""
+    return {
         "customers": customers,
         "seconds": round(seconds, 1),
         "customers_per_s": round(customers / seconds),
@@ -83,15 +100,10 @@ def run(customers: int, folder: Path) -> dict:
         "cpu_s": round(cpu, 1),
         "stages_cpu_s": result.cpu_seconds,
         "stages_worker_cpu_s": result.worker_cpu_seconds,
-        "file_mb": round(size_mb),
-        "baseline_bare_rows_s": round(base, 2),
-        "ratio_to_bare_rows": round(seconds / base, 1),
     }
-    print(
-        f"{customers:>9,} customers: {seconds:6.1f} s ({customers / seconds:,.0f}/s), "
-        f"file {size_mb:,.0f} MB; bare rows {base:.2f} s; CPU {cpu:.1f} s "
-        f"(load {os.getloadavg()[0]:.2f})"
-    )
+
+
+def _print_stages(result) -> None:
     print(
         "           stages (wall / CPU here + workers): "
         + ", ".join(
@@ -99,7 +111,6 @@ def run(customers: int, folder: Path) -> dict:
             for k, v in result.seconds.items()
         )
     )
-    return figures
 
 
 def run_server(customers: int, backend: str) -> dict:
@@ -119,19 +130,8 @@ def run_server(customers: int, backend: str) -> dict:
     size_mb = db.execute_sql("SELECT pg_database_size(current_database())").fetchone()[0] / 1e6
     ws.database.close()
     figures = {
-        "customers": customers,
-        "seconds": round(seconds, 1),
-        "customers_per_s": round(customers / seconds),
-        "key_persons": result.key_persons,
-        "classifications": result.classifications,
-        "routes": result.routes,
-        "visits": result.visits,
-        "sale_lines": result.sale_lines,
-        "stages_s": result.seconds,
-        "cpu_s": round(cpu, 1),
+        **_load_figures(customers, seconds, cpu, result),
         "server_cpu_s": server_cpu,
-        "stages_cpu_s": result.cpu_seconds,
-        "stages_worker_cpu_s": result.worker_cpu_seconds,
         "database_mb": round(size_mb),
     }
     print(
@@ -139,13 +139,7 @@ def run_server(customers: int, backend: str) -> dict:
         f"database {size_mb:,.0f} MB; CPU {cpu:.1f} s here + {server_cpu} s server process "
         f"(load {os.getloadavg()[0]:.2f})"
     )
-    print(
-        "           stages (wall / CPU here + workers): "
-        + ", ".join(
-            f"{k} {v} / {result.cpu_seconds.get(k, 0)} + {result.worker_cpu_seconds.get(k, 0)} s"
-            for k, v in result.seconds.items()
-        )
-    )
+    _print_stages(result)
     return figures
 
 

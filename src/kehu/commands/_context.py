@@ -10,6 +10,7 @@ import time
 
 from kehu.core.i18n import N_, UserError, chosen_language, translate
 from kehu.core.jobs import Job, Progress
+from kehu.db import server_roles
 from kehu.db.errors import warning_message
 from kehu.db.models import User
 from kehu.services import auth
@@ -34,8 +35,8 @@ def workspace(
     try:
         if ws.user is None:
             ws.user = _login(username, lang)
-        elif ws.database.is_server and username:
-            _same_as_login(ws.user, username)
+        elif username and server_roles.current_user_id(ws.database.db) is not None:
+            _same_as_login(ws.user, username)  # a login that is a kehu user is that user
         elif username:
             ws.user = auth.act_as(username)
     except BaseException:
