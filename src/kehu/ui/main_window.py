@@ -131,8 +131,8 @@ class MainWindow(
         )
         if spec.sort not in customer_list.LIST_COLUMNS:
             spec = spec.with_(sort="code", descending=False)
-        self.model = CustomerTableModel(
-            self.session.tasks, spec, self.session.lang, saved_columns()
+        self.model = CustomerTableModel(  # goes with the window: no late report to a gone one
+            self.session.tasks, spec, self.session.lang, saved_columns(), self
         )
         self.list_view = CustomerListView(self)
         self.list_view.setModel(self.model)
@@ -168,6 +168,11 @@ class MainWindow(
         if self.session.tasks.is_held:
             logger.debug("list shown: background work starts")
             self.session.tasks.release()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        # a bound slot, not a lambda: Qt drops the connection when the window is deleted
+        show_error(self, exc)
+        self._on_first_rows()
 
     def _on_first_rows(self) -> None:
         if self.session.tasks.is_held:
@@ -209,10 +214,9 @@ class MainWindow(
         self.list_view.open_requested.connect(self.open_card)
         self.list_view.selection_changed.connect(lambda _ids: self._show_counts())
         self.model.loading_finished.connect(self._on_list_loaded)
-        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.model.load_failed.connect(self._on_load_failed)
         self.model.modelReset.connect(self._on_first_rows)
         self.model.loading_finished.connect(lambda _rows: self._on_first_rows())
-        self.model.load_failed.connect(lambda _exc: self._on_first_rows())
         self.cards.tabCloseRequested.connect(self.close_card_at)
         self.session.hub.changed.connect(self._on_changed)
         self.session.undo_changed.connect(self.undo_action.setEnabled)

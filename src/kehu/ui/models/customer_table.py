@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -72,8 +73,15 @@ class CustomerTableModel(QAbstractTableModel):
     load_failed = Signal(object)
     _page_arrived = Signal(int, list, bool)  # from the worker thread
 
-    def __init__(self, runner: TaskRunner, spec: ListSpec, lang: str, columns: Sequence[str]):
-        super().__init__()
+    def __init__(
+        self,
+        runner: TaskRunner,
+        spec: ListSpec,
+        lang: str,
+        columns: Sequence[str],
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
         self._runner = runner
         self._lang = lang
         self._spec = spec
