@@ -2147,10 +2147,6 @@ KEHU.update(
         'installed: install it with  pip install "kehu[server]"': (
             '打开服务器数据库“{path}”需要 PostgreSQL 驱动，但尚未安装：请用  pip install "kehu[server]"  安装'
         ),
-        "'{path}' is a database server address. This version of kehu opens database files "
-        "only; server databases come in a later version.": (
-            "“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。"
-        ),
         "Copying tables": "正在复制数据表",
         "The copy differs from the original in: {tables}. Do not use it.": (
             "副本与原数据库不一致：{tables}。请不要使用该副本。"

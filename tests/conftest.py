@@ -53,7 +53,6 @@ def db_path(tmp_path, backend, request, monkeypatch):
     if backend == "sqlite":
         yield tmp_path / "kehu.db"
         return
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     server = request.getfixturevalue("pg_server")
     url = server.new_database()
     yield url
@@ -106,7 +105,6 @@ def server_office(pg_server, monkeypatch):
     from kehu.services import auth, dossiers
     from kehu.services.workspace import open_workspace
 
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     admin_url = pg_server.new_database()
     ws = open_workspace(admin_url, lang="zh_CN")
     db = ws.database.db

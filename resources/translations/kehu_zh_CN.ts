@@ -5879,10 +5879,6 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>打开服务器数据库“{path}”需要 PostgreSQL 驱动，但尚未安装：请用  pip install &quot;kehu[server]&quot;  安装</translation>
     </message>
     <message>
-        <source>&apos;{path}&apos; is a database server address. This version of kehu opens database files only; server databases come in a later version.</source>
-        <translation>“{path}”是数据库服务器地址。此版本的 kehu 只能打开数据库文件；服务器数据库将在以后的版本中提供。</translation>
-    </message>
-    <message>
         <source>A server database: the server keeps its own files consistent (its write-ahead log, foreign keys checked at every statement; pg_amcheck on the server checks its files), so no integrity or foreign-key check and no index or trigger check runs here (DDL is rolled back with an interrupted load). kehu&apos;s own checks (search keys, counts, imports) ran.</source>
         <translation>这是服务器数据库：文件的一致性由服务器保证（预写日志、每条语句都检查外键；可在服务器上用 pg_amcheck 检查文件），因此这里不做完整性、外键、索引和触发器检查（中断的批量导入会连同表结构改动一起回滚）。kehu 自己的检查（搜索键、计数、导入）已运行。</translation>
     </message>

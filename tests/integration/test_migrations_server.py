@@ -96,7 +96,6 @@ def _load(db, fixture: Path) -> None:
 def test_each_released_version_upgrades_on_the_server_as_in_a_file(
     tmp_path, fixture, pg_server, monkeypatch
 ):
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     version = _fixture_version(fixture)
     url = pg_server.new_database(schema=False)
     try:

@@ -97,7 +97,6 @@ def _figures(ws, queries: list[str]) -> dict:
 
 
 def test_a_demo_on_the_server_equals_the_same_demo_in_a_file(tmp_path, pg_server, monkeypatch):
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     monkeypatch.setattr(workers, "CHUNK", 300)  # several chunks, each its own COPY
     url = pg_server.new_database()
     ws = open_workspace(url, lang="zh_CN")
@@ -160,7 +159,6 @@ def one_load(monkeypatch):
 def test_an_import_on_the_server_writes_what_it_writes_in_a_file(
     tmp_path, pg_server, monkeypatch, one_load
 ):
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     path = _book(tmp_path / "list.xlsx", 600)
     copied: list[tuple[str, int]] = []
     copy_rows = PostgresDialect.copy_rows

@@ -26,7 +26,6 @@ def _wait_for(listener: Listener, seconds: float = 10.0) -> list[str]:
 
 @pytest.fixture
 def server_workspace(pg_server, monkeypatch, tmp_path):
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     from kehu.services.workspace import open_workspace
 
     url = pg_server.new_database()

@@ -25,7 +25,6 @@ def demo_file(tmp_path):
 def test_a_file_moves_to_the_server_and_back_with_the_same_counts_and_checksums(
     demo_file, tmp_path, pg_server, monkeypatch
 ):
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     url = pg_server.new_database(schema=False)
     try:
         file = open_database(demo_file, create=False, bind=False)
@@ -75,7 +74,6 @@ def _run(capsys, *argv):
 
 
 def test_kehu_server_migrate_export_and_init(demo_file, tmp_path, pg_server, monkeypatch, capsys):
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     url = pg_server.new_database(schema=False)
     fresh = pg_server.new_database(schema=False)
     try:
@@ -112,7 +110,6 @@ def test_search_ranks_the_same_demo_data_alike_on_both_backends(demo_file, pg_se
     from kehu.core.search_keys import normalize, pinyin_keys
     from kehu.db.models import ALL_MODELS
 
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     url = pg_server.new_database(schema=False)
     try:
         file = open_workspace(demo_file, lang="zh_CN")
@@ -152,7 +149,6 @@ def test_a_server_database_is_backed_up_with_pg_dump(pg_server, monkeypatch, tmp
     from kehu.db import server_dump
     from kehu.services import backup
 
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     url = pg_server.new_database()
     ws = open_workspace(url, lang="zh_CN")
     try:
@@ -174,7 +170,6 @@ def test_the_copy_keeps_odd_text_and_numbers_exactly_and_its_checksum_sees_a_cha
     """The rows travel as COPY text written by SQLite: backslashes, tabs, line breaks and the
     other characters COPY escapes, NULLs, floats and decimals come back as they were; a row
     changed on the server afterwards makes its table differ."""
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     odd = "a\\b\tc\nd\re\bf\fg\vh \\N 'q' \"dq\" 中文"
     url = pg_server.new_database(schema=False)
     try:

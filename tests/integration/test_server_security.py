@@ -34,7 +34,6 @@ def _as(url: str, role: str) -> psycopg.Connection:
 def office(pg_server, monkeypatch):
     """A secured server database with an administrator, a manager over one salesperson, and
     another salesperson, each with a login role and customers of their own."""
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     url = pg_server.new_database()
     ws = open_workspace(url, lang="zh_CN")
     db = ws.database.db

@@ -202,7 +202,6 @@ def _refused(qtbot, address: Address, lang: str = "en") -> str:
 
 
 def test_each_refusal_says_why(qtbot, pg_server, tmp_path, monkeypatch):
-    monkeypatch.setenv("KEHU_SERVER_PREVIEW", "1")
     admin = Address.from_url(pg_server.admin_url)
     down = Address(str(tmp_path), "kehu", "wang")  # a socket folder where no server runs
     assert _refused(qtbot, down).startswith(
@@ -239,14 +238,6 @@ def test_each_refusal_says_why(qtbot, pg_server, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "psycopg", None)  # the optional driver is not installed
     assert _refused(qtbot, missing) == translate(
         errors.ServerDriverMissingError.text, "en", path=missing.shown
-    )
-
-
-def test_while_servers_are_switched_off_the_dialog_says_so(qtbot, pg_server, monkeypatch):
-    monkeypatch.delenv("KEHU_SERVER_PREVIEW", raising=False)
-    admin = Address.from_url(pg_server.admin_url)
-    assert _refused(qtbot, admin) == translate(
-        errors.ServerModeUnavailableError.text, "en", path=admin.shown
     )
 
 

@@ -190,7 +190,6 @@ def open_database(
     if bind:  # the analyses' arrays were of the database bound before (same path: maybe not)
         sales_arrays.forget()
     if server.is_url(path):
-        server.require_enabled(str(path))
         return _open_server(str(path), create=create, bind=bind)
     path = Path(path).expanduser().absolute()
     location = locate(path)

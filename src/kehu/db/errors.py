@@ -219,10 +219,3 @@ class ServerDriverMissingError(DatabaseError):
         "Opening the server database '{path}' needs the PostgreSQL driver, which is not "
         'installed: install it with  pip install "kehu[server]"'
     )
-
-
-class ServerModeUnavailableError(DatabaseError):
-    text = N_(
-        "'{path}' is a database server address. This version of kehu opens database files "
-        "only; server databases come in a later version."
-    )

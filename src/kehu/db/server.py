@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
@@ -31,22 +30,6 @@ CONNECT_TIMEOUT_S = 10  # a server that does not answer is given up after this (
 # TLS (libpq's sslmode): what the Server dialog offers; "prefer" is libpq's default.
 SSL_MODES = ("prefer", "require", "verify-full")
 DEFAULT_SSL_MODE = "prefer"
-
-
-ENABLE_ENV = "KEHU_SERVER_PREVIEW"
-
-
-def enabled() -> bool:
-    """Server databases are not offered to users until every feature works on them; the
-    tests (and developers) turn them on with KEHU_SERVER_PREVIEW=1."""
-    return os.environ.get(ENABLE_ENV) == "1"
-
-
-def require_enabled(url: str) -> None:
-    """Refuse a server address while server databases are switched off (`enabled`): the
-    one check of every way in (`open_database`, the window's Server dialog)."""
-    if not enabled():
-        raise errors.ServerModeUnavailableError(display_url(url))
 
 
 @dataclass(frozen=True)
@@ -198,7 +181,6 @@ def probe(url: str) -> None:
     on a database with roles, that the login is one of its users. Raises the error of
     `open_server` with its message; used by the window's Server dialog before it closes
     the database that is open."""
-    require_enabled(url)
     shown = display_url(url)
     db = connect(url)
     try:

@@ -57,7 +57,6 @@ def open_workspace(
     A server URL without a password gets libpq's or the remembered one (`secrets`); the
     user is then the login's (the server checked the password: no second login)."""
     if server.is_url(path):
-        server.require_enabled(str(path))
         path = secrets.with_password(str(path))
     database = open_database(path, mode=mode, create=create)
     if database.migrated_from is not None and database.migrated_from < SEARCH_KEYS_FROM:
@@ -77,7 +76,7 @@ def open_workspace(
             Setting.replace(key="language", value=language).execute()
 
         write(database.db, seed)
-        logger.info("created database %s (%s mode)", database.path, database.mode)
+        logger.info("created database %s (%s mode)", database.shown, database.mode)
     if not database.read_only:
         _mark_dead_imports(database)
     if database.is_server:
@@ -100,12 +99,12 @@ def _server_user(database: Database) -> User | None:
     checked its password), or, for a login above the policies that is no kehu user (an
     administrator's own role, a database without roles), the first administrator. A login
     that is no user of a database with roles is refused (`server.login_user`)."""
-    uid = server.login_user(database.db, str(database.path))
+    uid = server.login_user(database.db, database.shown)
     user = User.get_or_none(User.id == uid) if uid is not None else None
     if user is not None and user.active:
         return user
     if uid is not None:  # a disabled user's role (its login is locked too)
-        raise ServerNotAUserError(str(database.path), role=str(user.username if user else uid))
+        raise ServerNotAUserError(database.shown, role=str(user.username if user else uid))
     return auth.first_administrator()
 
 

@@ -158,8 +158,7 @@ def offer_first_start(window) -> None:
     """A new database greets the user: start empty, load demo data, or import Excel."""
     from kehu.ui.dialogs.first_start import DEMO, IMPORT, OPEN, FirstStartDialog
 
-    path = str(window.session.database.path)
-    _mark_first_start_seen(path)
+    _mark_first_start_seen(window.session.database.shown)  # a server's: without password
     dialog = FirstStartDialog(True, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
@@ -306,7 +305,7 @@ def show_session_window(workspace: Workspace, user: User, lang: str):
     window = open_session_window(workspace, user, lang)
     window.show()
     check_in_background(window)
-    if workspace.is_empty and not _first_start_seen(str(workspace.database.path)):
+    if workspace.is_empty and not _first_start_seen(workspace.database.shown):
         QTimer.singleShot(0, lambda: offer_first_start(window))
     return window
 
@@ -338,7 +337,7 @@ def switch_database(window, path: str, create: bool = False, between=None):
             if user is None:
                 workspace.database.close()
                 continue
-            logger.info("switched to %s", workspace.database.path)
+            logger.info("switched to %s", workspace.database.shown)
             return show_session_window(workspace, user, lang)
         return None
     finally:
