@@ -98,6 +98,74 @@ def test_another_programs_save_shows_without_polling(qtbot, customers, window, l
     )
 
 
+_SECOND_WINDOW = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kehu.services.workspace import open_workspace
+from kehu.ui.application import open_session_window
+
+url, customer, report = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+app = QApplication([])
+ws = open_workspace(url)
+window = open_session_window(ws, ws.user)
+window.show()
+window.poll_timer.stop()  # this window does not poll either
+card = window.open_card(customer)
+report.write_text(json.dumps({"ready": True}))
+
+
+def wait(condition, seconds=30.0):
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            report.write_text(json.dumps({"timeout": card.editors["name"].text()}))
+            sys.exit(1)
+        app.processEvents()
+        time.sleep(0.02)
+
+
+wait(lambda: card.editors["name"].text() == "广州天河百货商行")  # the first window's save
+card.editors["industry"].input.setText("百货")
+saved = card.save()
+report.write_text(json.dumps({"saw": card.editors["name"].text(), "saved": saved}))
+for other in window.open_cards():
+    other._set_dirty(False)
+window.close()
+ws.database.close()
+"""
+
+
+def test_two_windows_see_each_others_saves_without_polling(
+    qtbot, customers, window, loaded, db_path, tmp_path
+):
+    """Two kehu windows on the server, each in its own process, neither polling: each sees
+    the other's save pushed by the server (NOTIFY/LISTEN)."""
+    import json
+
+    window.poll_timer.stop()
+    report = tmp_path / "second.json"
+    second = subprocess.Popen(
+        [sys.executable, "-c", _SECOND_WINDOW, db_path, str(customers["gz"]), str(report)]
+    )
+    try:
+        qtbot.waitUntil(lambda: report.exists(), timeout=60_000)  # the second window is up
+        card = window.open_card(customers["gz"])
+        card.editors["name"].input.setText("广州天河百货商行")
+        assert card.save() is True
+        # the second window saw it in its open card, then saved its own change of it
+        qtbot.waitUntil(lambda: "saved" in json.loads(report.read_text() or "{}"), timeout=60_000)
+        assert json.loads(report.read_text()) == {"saw": "广州天河百货商行", "saved": True}
+        qtbot.waitUntil(lambda: card.editors["industry"].text() == "百货", timeout=10_000)
+        assert not card.is_dirty
+        assert second.wait(timeout=60) == 0
+    finally:
+        if second.poll() is None:
+            second.kill()
+    row = Customer.get_by_id(customers["gz"])
+    assert (row.name, row.industry) == ("广州天河百货商行", "百货")
+
+
 def test_today_panel_follows_another_programs_visit(qtbot, customers, window, loaded, db_path):
     window.poll_timer.stop()
     panel = window.route_views.today_panel
