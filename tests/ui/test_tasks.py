@@ -136,3 +136,33 @@ def test_a_long_write_tells_the_hub_when_done_and_nothing_when_cancelled(
     _cancel_button_click(dialog)
     qtbot.waitUntil(lambda: bool(cancelled), timeout=5000)
     assert seen == [Changes.everything()] and no_error_boxes == []
+
+
+def test_results_for_a_deleted_context_are_dropped_and_its_task_cancelled(qtbot, runner):
+    """A window closed while its list loads: the load is cancelled and its result never
+    reaches the deleted window (it had failed the next test with "Signal source has been
+    deleted")."""
+    from PySide6.QtCore import QObject
+
+    started, release = threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def work(job: Job) -> str:
+        started.set()
+        release.wait(10)
+        job.check()
+        return "done"
+
+    context = QObject()
+    task = runner.start(work, on_success=seen.append, on_failure=seen.append, context=context)
+    assert started.wait(10)
+    context.deleteLater()
+    qtbot.waitUntil(lambda: task.cancelled, timeout=5_000)  # deleted: nobody waits for it
+    release.set()
+    assert runner.wait(10_000)
+    qtbot.wait(50)  # the queued results (if any) are delivered now
+    assert seen == []
+
+    kept = QObject()  # and while the context lives, its callbacks get the result
+    runner.start(lambda job: "ok", on_success=seen.append, context=kept)
+    qtbot.waitUntil(lambda: seen == ["ok"], timeout=5_000)

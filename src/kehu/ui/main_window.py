@@ -86,6 +86,7 @@ class MainWindow(
 
     def __init__(self, session: Session) -> None:
         super().__init__()
+        self._closed = False  # set once the window accepted its close: no more reloads
         self.session = session
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -171,6 +172,9 @@ class MainWindow(
 
     def _on_load_failed(self, exc: BaseException) -> None:
         # a bound slot, not a lambda: Qt drops the connection when the window is deleted
+        if self._closed:  # the database went with the window: nobody to tell
+            logger.debug("list load of a closed window failed: %s", exc)
+            return
         show_error(self, exc)
         self._on_first_rows()
 
@@ -197,6 +201,7 @@ class MainWindow(
             lambda job: stored_completeness.fill(job, only_missing=True),
             on_success=done,
             on_failure=lambda exc: logger.warning("completeness not computed: %s", exc),
+            context=self,
         )
 
     def add_view(self, widget: QWidget, title: str) -> int:
@@ -359,6 +364,8 @@ class MainWindow(
     # -- changes (every write and other users' commits arrive here through the hub)
     def _on_changed(self, changes: Changes) -> None:
         """Re-read what the change concerns: the list, and the open cards."""
+        if self._closed:  # a notification queued before the window closed
+            return
         spec = self.model.spec
         filtered = bool(spec.category_id or spec.unclassified_scheme)
         if changes.all:
@@ -411,6 +418,7 @@ class MainWindow(
         self.save_state()
         self.poll_timer.stop()
         self._close_card_windows()
+        self._closed = True
         self.session.shutdown()
         if not getattr(self, "restoring", False):
             self.backup_on_close()

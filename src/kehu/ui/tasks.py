@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kehu.core.i18n import translate
@@ -79,6 +79,47 @@ class Task(QRunnable):
             self._emit(self.signals.finished)
 
 
+class _Relay(QObject):
+    """Hands one task's results to its callbacks on the UI thread while its context lives.
+
+    The relay is a child of the context (a window, a dialog, a model): once the context is
+    deleted, Qt drops the results still queued for it, so no callback ever reaches a deleted
+    widget, and the task is cancelled since nobody waits for it any more.
+    """
+
+    def __init__(
+        self,
+        context: QObject,
+        task: Task,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+        on_progress: Callable[[Progress], None] | None,
+    ) -> None:
+        super().__init__(context)
+        self._on_success, self._on_failure, self._on_progress = on_success, on_failure, on_progress
+        queued = Qt.ConnectionType.QueuedConnection
+        task.signals.succeeded.connect(self._succeeded, queued)
+        task.signals.failed.connect(self._failed, queued)
+        task.signals.progressed.connect(self._progressed, queued)
+        task.signals.finished.connect(self.deleteLater, queued)
+        self.destroyed.connect(task.cancel)
+
+    @Slot(object)
+    def _succeeded(self, value: Any) -> None:
+        if self._on_success is not None:
+            self._on_success(value)
+
+    @Slot(object)
+    def _failed(self, exc: BaseException) -> None:
+        if self._on_failure is not None:
+            self._on_failure(exc)
+
+    @Slot(object)
+    def _progressed(self, progress: Progress) -> None:
+        if self._on_progress is not None:
+            self._on_progress(progress)
+
+
 class TaskRunner(QObject):
     """Starts tasks on its own thread pool and keeps them alive until they finish."""
 
@@ -127,17 +168,20 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[Progress], None] | None = None,
         urgent: bool = False,
+        context: QObject | None = None,
     ) -> Task:
+        """Run `fn(job)` on the pool; the callbacks run on the UI thread while `context` lives.
+
+        `context` is the object the callbacks belong to (default: the runner). When it is
+        deleted first (its window closed), the task is cancelled and its results dropped.
+        """
         task = Task(fn)
-        connection = Qt.ConnectionType.QueuedConnection
-        if on_success:
-            task.signals.succeeded.connect(on_success, connection)
-        if on_failure:
-            task.signals.failed.connect(on_failure, connection)
-        if on_progress:
-            task.signals.progressed.connect(on_progress, connection)
+        if on_success or on_failure or on_progress:
+            _Relay(context or self, task, on_success, on_failure, on_progress)
         self._running.add(task)
-        task.signals.finished.connect(lambda: self._running.discard(task), connection)
+        task.signals.finished.connect(
+            lambda: self._running.discard(task), Qt.ConnectionType.QueuedConnection
+        )
         if self._held is not None and not urgent:
             self._held.append(task)
         else:
@@ -204,6 +248,7 @@ def run_job(
         on_success=lambda result: (finish(), on_success(result)),
         on_failure=failed,
         on_progress=progressed,
+        context=parent,
     )
     dialog.canceled.connect(task.cancel)
     dialog.show()

@@ -282,8 +282,9 @@ class AnalysisView(QWidget):
                     else None
                 ),
                 on_failure=self._failed,
+                context=self,
             )
-        self.session.tasks.start(work, on_success=done, on_failure=self._failed)
+        self.session.tasks.start(work, on_success=done, on_failure=self._failed, context=self)
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
@@ -429,4 +430,5 @@ class AnalysisView(QWidget):
                 self.tr("Written: {path}").replace("{path}", str(out))
             ),
             on_failure=self._failed,
+            context=self,
         )

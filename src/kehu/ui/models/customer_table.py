@@ -168,6 +168,7 @@ class CustomerTableModel(QAbstractTableModel):
             on_success=lambda total: self._finished(generation, total),
             on_failure=lambda exc: self._failed(generation, exc),
             urgent=True,  # the list never waits for counts or the today panel
+            context=self,
         )
 
     def _page_loaded(self, generation: int, ids: list[int], reset: bool) -> None:

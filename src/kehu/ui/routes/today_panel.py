@@ -153,6 +153,7 @@ class TodayPanel(TodayCare, QWidget):
             lambda _report: today.today(user, day, ahead),
             on_success=lambda report: self._show(generation, report),
             on_failure=lambda exc: show_error(self, exc),
+            context=self,
         )
 
     @property

@@ -152,6 +152,7 @@ class CategoryPanel(QWidget):
             lambda job: tree_counts(viewer, include_archived=archived),
             on_success=self._counted,
             on_failure=self._count_failed,
+            context=self,
         )
 
     def _counted(self, counts: TreeCounts) -> None:

@@ -86,6 +86,7 @@ class WindowBackups:
             lambda _job: health.quick_problems(db),
             on_success=shown,
             on_failure=lambda exc: logger.warning("background check failed: %s", exc),
+            context=self,
         )
 
     def _allow_backup_actions(self) -> None:
