@@ -2330,3 +2330,47 @@ KEHU.update(
         ),
     }
 )
+
+ZH_CN.update(  # issue 16: File → Move to a server…, Save a copy as a file…
+    {
+        "&Move to a server…": "迁移到服务器(&M)…",
+        "Save a &copy as a file…": "另存副本为文件(&C)…",
+        "The database file is gone or was replaced: open it again first.": (
+            "数据库文件已不存在或已被替换：请先重新打开它。"
+        ),
+        "This database is on a server already.": "此数据库已在服务器上。",
+        "This database is a file already: File → Back up now copies it.": (
+            "此数据库本身就是文件：用“文件 → 立即备份”即可复制它。"
+        ),
+        "Copies this database into an empty database on a PostgreSQL server, checks the copy "
+        "and opens it there; the file stays as it is": (
+            "把此数据库复制到 PostgreSQL 服务器上的一个空数据库，核对副本后在那里打开；原文件保持不变"
+        ),
+        "Copies this server database into a new database file, checked": (
+            "把此服务器数据库复制到一个新的数据库文件，并加以核对"
+        ),
+        "Move this database to a server": "将数据库迁移到服务器",
+        "Every dossier, user and record of this file is copied into an empty database on the "
+        "office's PostgreSQL server and checked table by table; then kehu opens it there. The "
+        "file stays as it is. Log in as the server database's owner (the administrator who "
+        "created it).": (
+            "此文件中的全部档案、用户和记录将复制到办公室 PostgreSQL 服务器上的一个空数据库，"
+            "并逐表核对；然后客户档案在那里打开它。原文件保持不变。请以该服务器数据库的所有者"
+            "（创建它的管理员）登录。"
+        ),
+        "Move here": "迁移到此处",
+        "Moved to the server": "已迁移到服务器",
+        "kehu opens the server database now. Ask the others in the office to open it too "
+        "(File → Open server database…): the file no longer receives their work.": (
+            "客户档案现在打开服务器数据库。请办公室的其他人也打开它（文件 → 打开服务器数据库…）："
+            "此后他们的工作不再写入原文件。"
+        ),
+        "Moving the database to the server…": "正在把数据库迁移到服务器…",
+        "Save a copy as a file": "另存副本为文件",
+        "Copy saved": "副本已保存",
+        "Open it with File → Open database… (this window stays on the server).": (
+            "可用“文件 → 打开数据库…”打开它（本窗口仍连接服务器）。"
+        ),
+        "Copying the server database into a file…": "正在把服务器数据库复制到文件…",
+    }
+)

@@ -924,6 +924,81 @@ A backup copy is made first. A large file takes a minute or two.</source>
     </message>
 </context>
 <context>
+    <name>DatabaseMoves</name>
+    <message>
+        <source>&amp;Move to a server…</source>
+        <translation>迁移到服务器(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as a file…</source>
+        <translation>另存副本为文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The database file is gone or was replaced: open it again first.</source>
+        <translation>数据库文件已不存在或已被替换：请先重新打开它。</translation>
+    </message>
+    <message>
+        <source>This database is on a server already.</source>
+        <translation>此数据库已在服务器上。</translation>
+    </message>
+    <message>
+        <source>This database is a file already: File → Back up now copies it.</source>
+        <translation>此数据库本身就是文件：用“文件 → 立即备份”即可复制它。</translation>
+    </message>
+    <message>
+        <source>Copies this database into an empty database on a PostgreSQL server, checks the copy and opens it there; the file stays as it is</source>
+        <translation>把此数据库复制到 PostgreSQL 服务器上的一个空数据库，核对副本后在那里打开；原文件保持不变</translation>
+    </message>
+    <message>
+        <source>Copies this server database into a new database file, checked</source>
+        <translation>把此服务器数据库复制到一个新的数据库文件，并加以核对</translation>
+    </message>
+    <message>
+        <source>Move this database to a server</source>
+        <translation>将数据库迁移到服务器</translation>
+    </message>
+    <message>
+        <source>Every dossier, user and record of this file is copied into an empty database on the office&apos;s PostgreSQL server and checked table by table; then kehu opens it there. The file stays as it is. Log in as the server database&apos;s owner (the administrator who created it).</source>
+        <translation>此文件中的全部档案、用户和记录将复制到办公室 PostgreSQL 服务器上的一个空数据库，并逐表核对；然后客户档案在那里打开它。原文件保持不变。请以该服务器数据库的所有者（创建它的管理员）登录。</translation>
+    </message>
+    <message>
+        <source>Move here</source>
+        <translation>迁移到此处</translation>
+    </message>
+    <message>
+        <source>Moved to the server</source>
+        <translation>已迁移到服务器</translation>
+    </message>
+    <message>
+        <source>kehu opens the server database now. Ask the others in the office to open it too (File → Open server database…): the file no longer receives their work.</source>
+        <translation>客户档案现在打开服务器数据库。请办公室的其他人也打开它（文件 → 打开服务器数据库…）：此后他们的工作不再写入原文件。</translation>
+    </message>
+    <message>
+        <source>Moving the database to the server…</source>
+        <translation>正在把数据库迁移到服务器…</translation>
+    </message>
+    <message>
+        <source>Save a copy as a file</source>
+        <translation>另存副本为文件</translation>
+    </message>
+    <message>
+        <source>customers.db</source>
+        <translation>客户档案.db</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>副本已保存</translation>
+    </message>
+    <message>
+        <source>Open it with File → Open database… (this window stays on the server).</source>
+        <translation>可用“文件 → 打开数据库…”打开它（本窗口仍连接服务器）。</translation>
+    </message>
+    <message>
+        <source>Copying the server database into a file…</source>
+        <translation>正在把服务器数据库复制到文件…</translation>
+    </message>
+</context>
+<context>
     <name>DossierCard</name>
     <message>
         <source>Save</source>

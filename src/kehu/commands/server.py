@@ -56,12 +56,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _done(moved: server_admin.Moved, lang: str) -> None:
-    text = N_("Copied {rows} rows of {tables} tables to {where}; counts and checksums agree.")
-    print(
-        translate(
-            text, lang, rows=moved.report.rows, tables=len(moved.report.tables), where=moved.where
-        )
-    )
+    print(moved.message(lang))
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:

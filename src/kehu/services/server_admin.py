@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehu.core.i18n import N_, UserError
+from kehu.core.i18n import N_, UserError, translate
 from kehu.core.jobs import Job
 from kehu.core.rights import Action, check
 from kehu.db import migrations, server_copy, server_roles
@@ -21,10 +21,18 @@ class ServerAdminError(UserError):
     """A move or a set-up that cannot be done as asked (nothing was changed)."""
 
 
+MOVED = N_("Copied {rows} rows of {tables} tables to {where}; counts and checksums agree.")
+
+
 @dataclass
 class Moved:
     report: server_copy.Report
     where: str  # the server's URL without password, or the file's path
+
+    def message(self, lang: str) -> str:
+        """What was copied where, in `lang` (the CLI prints it, the window shows it)."""
+        rows, tables = self.report.rows, len(self.report.tables)
+        return translate(MOVED, lang, rows=rows, tables=tables, where=self.where)
 
 
 def _verified(report: server_copy.Report) -> server_copy.Report:

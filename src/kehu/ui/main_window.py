@@ -52,6 +52,7 @@ from kehu.ui.window.files import DatabaseFiles
 from kehu.ui.window.help_settings import WindowHelpSettings
 from kehu.ui.window.keyboard import WindowKeyboard
 from kehu.ui.window.menus import WindowMenus
+from kehu.ui.window.moves import DatabaseMoves
 from kehu.ui.window.office import WindowOffice
 from kehu.ui.window.printing import WindowPrinting
 from kehu.ui.window.state import PreserveGeometry
@@ -66,6 +67,7 @@ class MainWindow(
     WindowMenus,
     WindowOffice,
     DatabaseFiles,
+    DatabaseMoves,
     WindowCare,
     WindowBackups,
     WindowHelpSettings,
@@ -98,6 +100,7 @@ class MainWindow(
         self._build()
         self._build_actions()
         self._install_file_actions()
+        self._install_move_actions()  # after "Open server database…"
         self._install_help_settings()
         self._install_backup_actions()
         self._connect_signals()
@@ -294,6 +297,7 @@ class MainWindow(
         for card in self.open_cards():
             card.allow_saving(False)
         self._allow_backup_actions()
+        self._allow_move_actions()
         from kehu.db.errors import FileReplacedError
 
         QMessageBox.warning(

@@ -52,15 +52,16 @@ class ServerDialog(QDialog):
         self._extra = address.extra if address else ()
         self.setWindowTitle(self.tr("Open a server database"))
         form = QFormLayout(self)
-        intro = QLabel(
+        self.intro = QLabel(
             self.tr(
                 "A kehu database on the office's PostgreSQL server. Your user name and "
                 "password are the ones the administrator gave you for kehu."
             ),
             self,
         )
-        intro.setWordWrap(True)
-        form.addRow(intro)
+        self.intro.setObjectName("serverIntro")
+        self.intro.setWordWrap(True)
+        form.addRow(self.intro)
         self.host = QLineEdit(self)
         self.host.setObjectName("serverHost")
         self.host.setPlaceholderText(self.tr("e.g. server or 192.168.1.10"))
