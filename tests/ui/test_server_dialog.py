@@ -267,3 +267,29 @@ def test_the_user_name_typed_is_the_kehu_users_login_role(qtbot):
     qtbot.addWidget(dialog)
     dialog.user.setText(" Wang Fang ")
     assert dialog.address().user == "wang_fang"
+
+
+def test_log_out_on_a_server_asks_the_server_for_the_other_login(
+    qtbot, office, window, memory_keyring, monkeypatch
+):
+    """Office → Log out on a server: the Server dialog (not the file's login), filled in
+    with the server and without the user; the other user's window sees only her rows."""
+    wang, li = office["wang"], office["people"]["li"]
+    asked: list[tuple[str, str, str]] = []
+
+    def answer(dialog):
+        asked.append((dialog.host.text(), dialog.database.text(), dialog.user.text()))
+        _fill(dialog, wang if len(asked) == 1 else Address(wang.host, wang.database, li.username,
+              wang.port), PASSWORD)  # fmt: skip
+        dialog.connect_button.click()
+
+    _answering(monkeypatch, answer)
+    window.open_server_action.trigger()
+    first = _replaced(qtbot, window)
+    assert first.session.user.username == office["people"]["wang"].username
+    first.switch_user_action.trigger()
+    second = _replaced(qtbot, first)
+    assert asked[1] == (wang.host, wang.database, "")  # the server kept, the user asked
+    assert second.session.database.is_server and second.session.user.username == li.username
+    assert set(second.model.ids()) == office["customers"]["li"]
+    second.close()

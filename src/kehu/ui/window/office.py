@@ -180,12 +180,16 @@ class WindowOffice:
 
     def switch_user(self):
         """Log out: the login dialog again; the user who logs in gets a fresh window (every
-        view built for them), this one closes. Cancelled, nothing changes."""
+        view built for them), this one closes. Cancelled, nothing changes. On a server the
+        login is the server's: the Server dialog asks for the other user and password, and
+        the database opens again under that login (its row-level security then holds)."""
         from PySide6.QtWidgets import QDialog
 
         from kehu.services import auth
         from kehu.ui.dialogs.login_dialog import LoginDialog
 
+        if self.session.database.is_server:
+            return self._switch_server_user()
         if not auth.needs_login():
             return None
         dialog = LoginDialog(self.session.database.path, self, lang=self.session.lang)
@@ -199,3 +203,16 @@ class WindowOffice:
             return None
         window.show()
         return window
+
+    def _switch_server_user(self):
+        from dataclasses import replace
+
+        from kehu.db.server import Address
+        from kehu.ui.dialogs.server_dialog import ask_server
+
+        address = Address.from_url(self.session.database.url)
+        url = ask_server(self, self.session.lang, replace(address, user="", password=None))
+        if url is None:
+            return None
+        self.replaced_by = self.opening.switch_database(self, url)
+        return self.replaced_by
