@@ -14,7 +14,7 @@ from kehu.db import migrations, server_copy, server_roles
 from kehu.db.connection import open_database, write
 from kehu.db.models import ALL_MODELS, User
 from kehu.db.server import connect, display_url, has_users
-from kehu.services import audit
+from kehu.services import audit, secrets
 
 
 class ServerAdminError(UserError):
@@ -56,7 +56,7 @@ def secure(db, admin: User) -> str:
 def move_to_server(file_db, by: User, url: str, job: Job | None = None) -> Moved:
     """Copy the open file database `file_db` into the empty server database at `url`."""
     check(by, Action.BACKUP)
-    target = connect(url)
+    target = connect(secrets.with_password(url))  # the password remembered for it, if any
     try:
         version = migrations.schema_version(target)
         if version == 0:
