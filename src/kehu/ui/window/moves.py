@@ -122,14 +122,10 @@ class DatabaseMoves:
             )
             self.replaced_by = self.opening.switch_database(self, url)
 
-        run_job(
-            self.session.tasks,
-            self,
+        self._run_move(
             self.tr("Moving the database to the server…"),
             lambda job: server_admin.move_to_server(file_db, user, url, job),
-            on_success=moved,
-            on_failure=lambda exc: show_error(self, exc),
-            lang=lang,
+            moved,
         )
 
     def copy_to_file(self) -> None:
@@ -156,14 +152,22 @@ class DatabaseMoves:
                 + self.tr("Open it with File → Open database… (this window stays on the server)."),
             )
 
+        self._run_move(
+            self.tr("Copying the server database into a file…"),
+            lambda job: server_admin.export_to_file(server_db, user, path, job),
+            copied,
+        )
+
+    def _run_move(self, label: str, fn, done) -> None:
+        """One move with the progress dialog; a refusal or failure is said, nothing changed."""
         run_job(
             self.session.tasks,
             self,
-            self.tr("Copying the server database into a file…"),
-            lambda job: server_admin.export_to_file(server_db, user, path, job),
-            on_success=copied,
+            label,
+            fn,
+            on_success=done,
             on_failure=lambda exc: show_error(self, exc),
-            lang=lang,
+            lang=self.session.lang,
         )
 
 
