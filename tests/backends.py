@@ -150,3 +150,18 @@ def other_connection(target):
     from peewee import SqliteDatabase
 
     return SqliteDatabase(str(target), pragmas={"foreign_keys": 1})
+
+
+def settled(dialog, timeout_s: float = 30) -> None:
+    """Wait until the Server dialog has the server's answer: Connect asks off the UI thread
+    (the dialog stays responsive meanwhile)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_s
+    while dialog.checking:
+        if time.monotonic() > deadline:
+            raise AssertionError("the server did not answer the Server dialog")
+        QApplication.processEvents()
+        time.sleep(0.005)

@@ -14,6 +14,7 @@ import psycopg
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from backends import settled
 from kehu.core import rights
 from kehu.db.server import Address
 from kehu.services import auth
@@ -41,6 +42,7 @@ def _moving_to(monkeypatch, address: Address) -> list[ServerDialog]:
         dialog.database.setText(address.database)
         dialog.user.setText(address.user)
         dialog.connect_button.click()
+        settled(dialog)
         return QDialog.DialogCode(dialog.result())
 
     monkeypatch.setattr(ServerDialog, "exec", exec_)

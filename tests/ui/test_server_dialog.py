@@ -14,7 +14,7 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtWidgets import QDialog
 
-from backends import PASSWORD
+from backends import PASSWORD, settled
 from kehu.core.i18n import translate
 from kehu.db import errors, server
 from kehu.db.server import Address
@@ -41,6 +41,7 @@ def _answering(monkeypatch, answer):
     def exec_(self) -> QDialog.DialogCode:
         shown.append(self)
         answer(self)
+        settled(self)
         return QDialog.DialogCode(self.result())
 
     monkeypatch.setattr(ServerDialog, "exec", exec_)
@@ -197,6 +198,7 @@ def _refused(qtbot, address: Address, lang: str = "en") -> str:
     qtbot.addWidget(dialog)
     _fill(dialog, address, "whatever")
     dialog.connect_button.click()
+    settled(dialog)
     assert dialog.url is None and dialog.host.text() == address.host
     return dialog.message.text()
 
@@ -293,3 +295,32 @@ def test_log_out_on_a_server_asks_the_server_for_the_other_login(
     assert second.session.database.is_server and second.session.user.username == li.username
     assert set(second.model.ids()) == office["customers"]["li"]
     second.close()
+
+
+def test_while_a_silent_server_is_asked_the_dialog_answers_and_cancel_stops_waiting(
+    qtbot, monkeypatch
+):
+    """Connect asks off the UI thread: the entries are greyed, Cancel still works and the
+    server's late answer is dropped (it had frozen the window for libpq's whole timeout)."""
+    silent = socket.socket()  # takes the connection and never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    monkeypatch.setattr(server, "CONNECT_TIMEOUT_S", 2)
+    dialog = ServerDialog(None, "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        _fill(dialog, Address("127.0.0.1", "kehu", "wang", silent.getsockname()[1]), "x")
+        dialog.connect_button.click()
+        assert dialog.checking and not dialog.host.isEnabled()
+        assert not dialog.connect_button.isEnabled() and dialog.message.text() == "Connecting…"
+        cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+        assert cancel.isEnabled()
+        cancel.click()
+        assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.checking
+        assert dialog.url is None and dialog.host.isEnabled()
+        assert dialog._runner.wait(15_000)  # the timeout ends the attempt in the background
+        qtbot.wait(50)
+        assert dialog.url is None and dialog.message.text() == "Connecting…"  # dropped
+    finally:
+        silent.close()

@@ -18,7 +18,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kehu.core.i18n import translate
@@ -79,45 +80,23 @@ class Task(QRunnable):
             self._emit(self.signals.finished)
 
 
-class _Relay(QObject):
-    """Hands one task's results to its callbacks on the UI thread while its context lives.
+def _while_alive(
+    callback: Callable[[Any], None] | None, context: QObject | None, task: Task
+) -> Callable[[Any], None] | None:
+    """`callback`, called only while `context` (a window, a dialog, a model) still exists:
+    a result that arrives after its window was deleted is dropped, and the task is cancelled
+    since nobody waits for it any more."""
+    if callback is None or context is None:
+        return callback
 
-    The relay is a child of the context (a window, a dialog, a model): once the context is
-    deleted, Qt drops the results still queued for it, so no callback ever reaches a deleted
-    widget, and the task is cancelled since nobody waits for it any more.
-    """
+    def call(value: Any) -> None:
+        if shiboken6.isValid(context):
+            callback(value)
+        else:
+            task.cancel()
+            logger.debug("task result dropped: its receiver is gone")
 
-    def __init__(
-        self,
-        context: QObject,
-        task: Task,
-        on_success: Callable[[Any], None] | None,
-        on_failure: Callable[[BaseException], None] | None,
-        on_progress: Callable[[Progress], None] | None,
-    ) -> None:
-        super().__init__(context)
-        self._on_success, self._on_failure, self._on_progress = on_success, on_failure, on_progress
-        queued = Qt.ConnectionType.QueuedConnection
-        task.signals.succeeded.connect(self._succeeded, queued)
-        task.signals.failed.connect(self._failed, queued)
-        task.signals.progressed.connect(self._progressed, queued)
-        task.signals.finished.connect(self.deleteLater, queued)
-        self.destroyed.connect(task.cancel)
-
-    @Slot(object)
-    def _succeeded(self, value: Any) -> None:
-        if self._on_success is not None:
-            self._on_success(value)
-
-    @Slot(object)
-    def _failed(self, exc: BaseException) -> None:
-        if self._on_failure is not None:
-            self._on_failure(exc)
-
-    @Slot(object)
-    def _progressed(self, progress: Progress) -> None:
-        if self._on_progress is not None:
-            self._on_progress(progress)
+    return call
 
 
 class TaskRunner(QObject):
@@ -172,12 +151,19 @@ class TaskRunner(QObject):
     ) -> Task:
         """Run `fn(job)` on the pool; the callbacks run on the UI thread while `context` lives.
 
-        `context` is the object the callbacks belong to (default: the runner). When it is
-        deleted first (its window closed), the task is cancelled and its results dropped.
+        `context` is the object the callbacks belong to (none: they always run). When it is
+        deleted first (its window closed), its results are dropped and the task cancelled.
         """
         task = Task(fn)
-        if on_success or on_failure or on_progress:
-            _Relay(context or self, task, on_success, on_failure, on_progress)
+        queued = Qt.ConnectionType.QueuedConnection
+        for signal, callback in (
+            (task.signals.succeeded, on_success),
+            (task.signals.failed, on_failure),
+            (task.signals.progressed, on_progress),
+        ):
+            callback = _while_alive(callback, context, task)
+            if callback is not None:
+                signal.connect(callback, queued)
         self._running.add(task)
         task.signals.finished.connect(
             lambda: self._running.discard(task), Qt.ConnectionType.QueuedConnection

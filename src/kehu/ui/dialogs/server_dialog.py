@@ -2,8 +2,8 @@
 
 The user name is the kehu user (each kehu user is a login role of the server: the server
 checks the password, and no kehu login follows). Connect tries the connection first
-(`workspace.check_server`, bounded by libpq's connect_timeout) while the open database stays
-open; a refusal is said here in the user's language, with every entry kept. The password
+(`workspace.check_server`, off the UI thread, bounded by libpq's connect_timeout; Cancel
+stops waiting) while the open database stays open; a refusal is said here in the user's language, with every entry kept. The password
 is remembered, when asked, in the system's keyring (`kehu.services.secrets`), never in the
 settings, the logs or the recent list.
 """
@@ -31,6 +31,7 @@ from kehu.db.errors import DatabaseError, ServerLoginError
 from kehu.db.server import Address
 from kehu.services import secrets
 from kehu.services.workspace import check_server
+from kehu.ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ class ServerDialog(QDialog):
         self.setObjectName("serverDialog")
         self.lang = lang
         self.url: str | None = None  # set when Connect succeeded: the URL to open
+        self._runner = TaskRunner(self, threads=1)
+        self._checking: object | None = None  # the attempt Connect waits for
         self._extra = address.extra if address else ()
         self.setWindowTitle(self.tr("Open a server database"))
         form = QFormLayout(self)
@@ -166,32 +169,69 @@ class ServerDialog(QDialog):
             if needed > self.height():
                 self.resize(self.width(), needed)
 
+    @property
+    def checking(self) -> bool:
+        """True while Connect waits for the server's answer (the dialog stays responsive)."""
+        return self._checking is not None
+
     def try_connect(self) -> None:
+        """Ask the server off the UI thread (at most libpq's connect_timeout); Cancel stops
+        waiting. Accepted, the dialog closes with `url`; refused, it says why, entries kept."""
         address = self.address()
         if not (address.host and address.database and address.user):
             self.show_message(self.tr("Enter the server, the database and your user name."))
             return
-        url = address.url()
-        self.show_message(self.tr("Connecting…"))
-        self.message.repaint()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            check_server(url)
-        except DatabaseError as exc:
-            logger.info("server refused: %s", exc)
-            self.show_message(exc.message(self.lang))
-            if isinstance(exc, ServerLoginError):
-                self.password.setFocus()
-                self.password.selectAll()
+        if self._checking is not None:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        url = address.url()
+        self._checking = attempt = object()
+        self._set_busy(True)
+        self.show_message(self.tr("Connecting…"))
+        self._runner.start(
+            lambda _job: check_server(url),
+            on_success=lambda _none: self._connected(attempt, address, url),
+            on_failure=lambda exc: self._refused(attempt, exc),
+            context=self,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        for entry in (self.host, self.port, self.database, self.user, self.password, self.tls):
+            entry.setEnabled(not busy)
+        self.connect_button.setEnabled(not busy)
+
+    def _connected(self, attempt: object, address: Address, url: str) -> None:
+        if attempt is not self._checking:  # cancelled meanwhile
+            return
+        self._checking = None
+        self._set_busy(False)
         if self.remember.isChecked() and address.password:
             secrets.remember_server(address, address.password)
         elif not self.remember.isChecked():
             secrets.forget_server(address)
         self.url = url
         self.accept()
+
+    def _refused(self, attempt: object, exc: BaseException) -> None:
+        if attempt is not self._checking:
+            return
+        self._checking = None
+        self._set_busy(False)
+        if not isinstance(exc, DatabaseError):  # not the server's refusal: a bug, shown so
+            from kehu.ui.errors import show_error
+
+            show_error(self, exc)
+            return
+        logger.info("server refused: %s", exc)
+        self.show_message(exc.message(self.lang))
+        if isinstance(exc, ServerLoginError):
+            self.password.setFocus()
+            self.password.selectAll()
+
+    def reject(self) -> None:
+        """Cancel, also while connecting: the server's late answer is dropped."""
+        self._checking = None
+        self._set_busy(False)
+        super().reject()
 
 
 def ask_server(
