@@ -2372,5 +2372,8 @@ ZH_CN.update(  # issue 16: File → Move to a server…, Save a copy as a file�
             "可用“文件 → 打开数据库…”打开它（本窗口仍连接服务器）。"
         ),
         "Copying the server database into a file…": "正在把服务器数据库复制到文件…",
+        "Nobody logs in to this database yet: Office → Users gives passwords": (
+            "此数据库尚无人需要登录：在“办公室 → 用户与权限”中设置密码后即可注销/切换用户"
+        ),
     }
 )

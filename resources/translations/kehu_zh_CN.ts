@@ -3538,6 +3538,10 @@ Anyone who can open the database file can read it; per-user visibility is a conv
         <translation>删除客户（个人信息删除请求）(&amp;E)…</translation>
     </message>
     <message>
+        <source>Nobody logs in to this database yet: Office → Users gives passwords</source>
+        <translation>此数据库尚无人需要登录：在“办公室 → 用户与权限”中设置密码后即可注销/切换用户</translation>
+    </message>
+    <message>
         <source>Select customers in the list first.</source>
         <translation>请先在列表中选择客户。</translation>
     </message>

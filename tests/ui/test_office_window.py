@@ -446,3 +446,41 @@ def test_a_manager_transfers_within_his_team_only(qtbot, workspace, user):
     qtbot.addWidget(dialog)
     offered = {dialog.owner.itemData(i) for i in range(dialog.owner.count())}
     assert offered == {li.id}
+
+
+def test_log_out_is_greyed_with_the_way_to_logins_until_someone_has_a_password(
+    qtbot, window, loaded, user, monkeypatch
+):
+    """Without logins Log out had done nothing; it says how logins begin, and once a
+    password is given it logs out: the other user's login gives a fresh window."""
+    from PySide6.QtWidgets import QDialog
+
+    from kehu.ui.dialogs import users_dialog
+    from kehu.ui.dialogs.login_dialog import LoginDialog
+
+    assert not window.switch_user_action.isEnabled()
+    assert "密码" in window.switch_user_action.toolTip()
+
+    def give_passwords(dialog) -> int:  # what the administrator does in Office → Users
+        auth.create_user("li", "李丽", password="s3cret!!", own_password="admin-pass-1", by=user)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(users_dialog.UsersDialog, "exec", give_passwords)
+    window.users_action.trigger()
+    assert window.switch_user_action.isEnabled()
+    assert "密码" not in window.switch_user_action.toolTip()  # the reason went with it
+
+    def log_in_as_li(dialog) -> QDialog.DialogCode:
+        dialog.users.setCurrentIndex(dialog.users.findData("li"))
+        dialog.password.setText("s3cret!!")
+        dialog.try_login()
+        return QDialog.DialogCode(dialog.result())
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in_as_li)
+    new = window.switch_user()
+    assert new is not None and new is not window
+    qtbot.addWidget(new)
+    qtbot.waitUntil(lambda: not new.model.is_loading, timeout=10_000)
+    assert new.session.user.username == "li" and not window.isVisible()
+    assert list(new.model.ids()) == []  # none of the administrator's customers are hers
+    new.close()

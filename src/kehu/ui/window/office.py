@@ -26,6 +26,7 @@ class WindowOffice:
 
     def _build_office_menu(self, bar) -> None:
         menu = bar.addMenu(self.tr("&Office"))
+        menu.setToolTipsVisible(True)  # a greyed action says why
         self.users_action = QAction(self.tr("&Users and rights…"), self)
         self.users_action.setObjectName("usersAction")
         self.users_action.triggered.connect(self.open_users)
@@ -64,6 +65,20 @@ class WindowOffice:
         self.list_view.add_row_actions([*on_selection, separator])
         self.list_view.selection_changed.connect(lambda _ids: self.update_office_actions())
         self.update_office_actions()
+        self._allow_switch_user()
+
+    def _allow_switch_user(self) -> None:
+        """Log out needs logins (a server's are the server's): greyed, with the way to them,
+        on a database whose users have no passwords yet."""
+        from kehu.services import auth
+
+        can = self.session.database.is_server or auth.needs_login()
+        self.switch_user_action.setEnabled(can)
+        self.switch_user_action.setToolTip(
+            ""
+            if can
+            else self.tr("Nobody logs in to this database yet: Office → Users gives passwords")
+        )
 
     def update_office_actions(self) -> None:
         user = self.session.user
@@ -89,6 +104,7 @@ class WindowOffice:
 
         dialog = UsersDialog(self.session, self)
         dialog.exec()
+        self._allow_switch_user()  # a password given turns the logins on
         return dialog
 
     def open_audit(self):
