@@ -196,3 +196,39 @@ def test_the_copy_keeps_odd_text_and_numbers_exactly_and_its_checksum_sees_a_cha
         file.close()
     finally:
         pg_server.drop(url)
+
+
+def test_a_save_on_the_shared_file_during_the_move_is_not_half_copied(
+    demo_file, pg_server, monkeypatch
+):
+    """Another user saves on the shared file while it moves (a second connection, as another
+    kehu would): the copy is the file as it was when the move began, verified as such."""
+    import sqlite3
+
+    from kehu.core.jobs import Job
+
+    url = pg_server.new_database(schema=False)
+    file = open_database(demo_file, create=False, bind=False)
+    target = connect(url)
+    migrations.migrate(target)
+    other = sqlite3.connect(demo_file, timeout=10)
+    saved: list[int] = []
+
+    def progressed(progress) -> None:
+        if progress.done == 3 and not saved:  # a few tables in, mid-move
+            other.execute("UPDATE customer SET name = name || '（已改）' WHERE id = 1")
+            other.commit()
+            saved.append(1)
+
+    try:
+        moved = server_copy.to_server(file.db, target, Job(progressed))
+        assert saved and moved.differences == []
+        name = target.execute_sql("SELECT name FROM customer WHERE id = 1").fetchone()[0]
+        assert not name.endswith("（已改）")  # the file as it was when the move began
+        now = other.execute("SELECT name FROM customer WHERE id = 1").fetchone()[0]
+        assert now.endswith("（已改）")  # and the other user's save stays in the file
+    finally:
+        other.close()
+        target.close()
+        file.close()
+        pg_server.drop(url)

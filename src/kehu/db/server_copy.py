@@ -291,8 +291,14 @@ def to_server(file_db: Database, server_db: Database, job: Job | None = None) ->
 
     Each table is emptied (TRUNCATE) and filled by one COPY … FREEZE in the same
     transaction (the rows are visible to all at once, no vacuum needed before index-only
-    scans); the explicit indexes are dropped first and built once at the end."""
-    job = job or no_job()
+    scans); the explicit indexes are dropped first and built once at the end. The file is
+    read, and verified, in one read transaction: what others save on a shared file meanwhile
+    is neither half copied nor reported as a difference."""
+    with file_db.atomic():
+        return _to_server(file_db, server_db, job or no_job())
+
+
+def _to_server(file_db: Database, server_db: Database, job: Job) -> Report:
     tables = server_tables(server_db)
     job.stage(STAGE, len(tables))
     _sqlite_functions(file_db)
