@@ -277,10 +277,12 @@ def test_log_out_on_a_server_asks_the_server_for_the_other_login(
     """Office → Log out on a server: the Server dialog (not the file's login), filled in
     with the server and without the user; the other user's window sees only her rows."""
     wang, li = office["wang"], office["people"]["li"]
-    asked: list[tuple[str, str, str]] = []
+    asked: list[tuple] = []
 
     def answer(dialog):
-        asked.append((dialog.host.text(), dialog.database.text(), dialog.user.text()))
+        asked.append(
+            (dialog.host.text(), dialog.database.text(), dialog.user.text(), dialog.focusWidget())
+        )
         _fill(dialog, wang if len(asked) == 1 else Address(wang.host, wang.database, li.username,
               wang.port), PASSWORD)  # fmt: skip
         dialog.connect_button.click()
@@ -291,7 +293,9 @@ def test_log_out_on_a_server_asks_the_server_for_the_other_login(
     assert first.session.user.username == office["people"]["wang"].username
     first.switch_user_action.trigger()
     second = _replaced(qtbot, first)
-    assert asked[1] == (wang.host, wang.database, "")  # the server kept, the user asked
+    host, database, typed, focus = asked[1]
+    assert (host, database, typed) == (wang.host, wang.database, "")  # the server kept
+    assert focus is not None and focus.objectName() == "serverUser"  # the user is asked
     assert second.session.database.is_server and second.session.user.username == li.username
     assert set(second.model.ids()) == office["customers"]["li"]
     second.close()

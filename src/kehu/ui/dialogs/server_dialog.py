@@ -127,7 +127,8 @@ class ServerDialog(QDialog):
         self.setMinimumWidth(480)
         if address is not None:
             self._fill(address)
-        (self.password if address is not None else self.host).setFocus()
+        empty = [e for e in (self.host, self.user, self.password) if not e.text()]
+        (empty[0] if empty else self.password).setFocus()  # where the user types first
 
     def _fill(self, address: Address) -> None:
         self.host.setText(address.host)
