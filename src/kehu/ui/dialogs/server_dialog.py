@@ -3,9 +3,9 @@
 The user name is the kehu user (each kehu user is a login role of the server: the server
 checks the password, and no kehu login follows). Connect tries the connection first
 (`workspace.check_server`, off the UI thread, bounded by libpq's connect_timeout; Cancel
-stops waiting) while the open database stays open; a refusal is said here in the user's language, with every entry kept. The password
-is remembered, when asked, in the system's keyring (`kehu.services.secrets`), never in the
-settings, the logs or the recent list.
+stops waiting) while the open database stays open; a refusal is said here in the user's
+language, with every entry kept. The password is remembered, when asked, in the system's
+keyring (`kehu.services.secrets`), never in the settings, the logs or the recent list.
 """
 
 from __future__ import annotations

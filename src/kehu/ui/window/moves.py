@@ -57,16 +57,17 @@ class DatabaseMoves:
         on_server = self.session.database.is_server
         may = rights.allowed(user, rights.Action.BACKUP, rights.Scope.ALL)
         refusal = "" if may else rights.Refused(user, rights.Action.BACKUP).message(lang)
-        lost = self.tr("The database file is gone or was replaced: open it again first.")
-        move_why = refusal or (
-            self.tr("This database is on a server already.") if on_server else ""
-        )
-        move_why = move_why or (lost if self.session.lost else "")
-        copy_why = refusal or (
-            ""
-            if on_server
-            else self.tr("This database is a file already: File → Back up now copies it.")
-        )
+        if refusal:
+            move_why = copy_why = refusal
+        elif on_server:
+            move_why, copy_why = self.tr("This database is on a server already."), ""
+        else:
+            copy_why = self.tr("This database is a file already: File → Back up now copies it.")
+            move_why = (
+                self.tr("The database file is gone or was replaced: open it again first.")
+                if self.session.lost
+                else ""
+            )
         for action, why, what in (
             (
                 self.move_to_server_action,
